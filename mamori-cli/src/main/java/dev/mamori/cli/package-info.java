@@ -1,0 +1,2 @@
+/** Mamori cli. */
+package dev.mamori.cli;

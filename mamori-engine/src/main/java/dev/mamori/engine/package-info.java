@@ -1,0 +1,2 @@
+/** Mamori engine. */
+package dev.mamori.engine;

@@ -1,0 +1,2 @@
+/** Mamori model. */
+package dev.mamori.model;

@@ -1,0 +1,2 @@
+/** Mamori report. */
+package dev.mamori.report;
