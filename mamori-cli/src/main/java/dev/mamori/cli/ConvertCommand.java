@@ -1,0 +1,101 @@
+package dev.mamori.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.syntax.Node;
+import dev.mamori.model.syntax.PlainValues;
+import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.model.syntax.TreeReader;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        header = "Rewrite one model file as JSON or YAML.",
+        description = {
+            "The same model in the other syntax: keys keep their order, values their types.",
+            "Comments are not carried over (JSON has none). Imports are not followed."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:converted",
+            "1:the file could not be read as YAML or JSON (problems printed, located)",
+            "2:usage error (unknown option, no such file)",
+            "3:internal error in Mamori (a bug; please report it)"
+        })
+final class ConvertCommand implements Callable<Integer> {
+
+    enum Syntax {
+        json,
+        yaml
+    }
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The model file to convert.")
+    Path file;
+
+    @Option(names = "--to", paramLabel = "SYNTAX", required = true, description = "json or yaml.")
+    Syntax to;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write to FILE instead of the output.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = parent.workingDirectory();
+        Path source =
+                ModelArguments.resolve(spec.commandLine(), dir, List.of(file)).get(0);
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<Node> tree = new TreeReader(ReadLimits.DEFAULT)
+                .read(
+                        source.toString(),
+                        Files.readAllBytes(dir.resolve(source)),
+                        TreeReader.Syntax.forFileName(source.toString()),
+                        diagnostics);
+        if (tree.isEmpty()) {
+            spec.commandLine()
+                    .getOut()
+                    .print(new DiagnosticsReport(List.of(source.toString()), diagnostics.sorted()).text(""));
+            return ExitCode.INVALID;
+        }
+        ObjectMapper mapper = to == Syntax.json
+                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                : new ObjectMapper(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build());
+        String text = mapper.writeValueAsString(PlainValues.of(tree.get()));
+        text = text.endsWith("\n") ? text : text + "\n";
+        if (output != null) {
+            Files.writeString(dir.resolve(output), text, StandardCharsets.UTF_8);
+        } else {
+            spec.commandLine().getOut().print(text);
+        }
+        return ExitCode.OK;
+    }
+}

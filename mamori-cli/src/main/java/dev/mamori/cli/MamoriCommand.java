@@ -1,0 +1,54 @@
+package dev.mamori.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "mamori",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        header = "Security by Design for IoT systems of systems.",
+        description = {
+            "Mamori reads interconnected IoT systems described as code (YAML or JSON),",
+            "layer by layer, and checks them. See docs/model.md for the model language."
+        },
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; for validate, the model is valid (warnings allowed)",
+            "1:the model is invalid: errors were printed as FILE:LINE:COL: error: MESSAGE",
+            "2:usage error: unknown option, missing file argument, refused to overwrite",
+            "3:internal error in Mamori (a bug; please report it)"
+        },
+        subcommands = {
+            ValidateCommand.class,
+            InitCommand.class,
+            SchemaCommand.class,
+            ConvertCommand.class,
+            HelpCommand.class
+        })
+final class MamoriCommand implements Runnable {
+
+    private final Path workingDirectory;
+
+    @Spec
+    CommandSpec spec;
+
+    MamoriCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a command; 'mamori --help' lists them");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mamori.cli;
+
+import dev.mamori.model.Landscape;
+import dev.mamori.model.load.LoadResult;
+import dev.mamori.model.load.ModelLoader;
+import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        header = "Check a model and print every problem, located.",
+        description = {
+            "Reads the model files and everything they import as one landscape, and prints each",
+            "problem as FILE:LINE:COL: error: MESSAGE (or warning:), all of them in one run.",
+            "Several files given together form one landscape, as if one imported the others."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the model is valid (warnings allowed)",
+            "1:the model is invalid",
+            "2:usage error (unknown option, no such file)",
+            "3:internal error in Mamori (a bug; please report it)"
+        })
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format {
+        text,
+        json
+    }
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Model files (YAML or JSON). Default: mamori.yaml in the current directory.")
+    List<Path> files;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "text (default) or json: {valid, errors, warnings, files, diagnostics[]}.")
+    Format format = Format.text;
+
+    @Option(
+            names = "--today",
+            paramLabel = "DATE",
+            description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today, for reproducible runs.")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+        Path dir = parent.workingDirectory();
+        List<Path> roots = ModelArguments.resolve(spec.commandLine(), dir, files);
+        ModelLoader loader = new ModelLoader(
+                path -> ModelSource.fileSystem().read(dir.resolve(path)),
+                new ModelLoader.Options(ReadLimits.DEFAULT, today != null ? today : LocalDate.now()));
+        LoadResult result = loader.load(roots);
+        List<String> read = result.landscape()
+                .map(Landscape::files)
+                .orElse(roots.stream().map(Path::toString).toList());
+        DiagnosticsReport report = new DiagnosticsReport(read, result.diagnostics());
+        String output = format == Format.json
+                ? report.json()
+                : report.text(result.landscape().map(ValidateCommand::summary).orElse(""));
+        spec.commandLine().getOut().print(output);
+        return result.valid() ? ExitCode.OK : ExitCode.INVALID;
+    }
+
+    static String summary(Landscape landscape) {
+        return String.format(
+                "%s (%d %s, %d stakeholders, %d systems, %d components, %d flows, %d missions)",
+                landscape.name(),
+                landscape.files().size(),
+                landscape.files().size() == 1 ? "file" : "files",
+                landscape.stakeholders().size(),
+                landscape.systems().size(),
+                landscape.components().size(),
+                landscape.allFlows().size(),
+                landscape.missions().size());
+    }
+}

@@ -1,2 +1,0 @@
-/** Mamori cli. */
-package dev.mamori.cli;

@@ -1,0 +1,61 @@
+package dev.mamori.model;
+
+import dev.mamori.model.Scales.Credentials;
+import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.Scales.Logging;
+import dev.mamori.model.Scales.Tenancy;
+import dev.mamori.model.Scales.UpdatePath;
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A part of a system on one layer; with {@code count} above one it stands for a fleet of identical
+ * parts.
+ *
+ * @param id the qualified id, {@code system.component}
+ * @param secureBoot whether the boot chain is verified, when known
+ */
+public record Component(
+        String id,
+        String system,
+        String name,
+        Layer layer,
+        String kind,
+        int count,
+        Optional<Ref> zone,
+        Optional<Ref> manufacturer,
+        Optional<Ref> maintainer,
+        Optional<Ref> operator,
+        Credentials credentials,
+        UpdatePath update,
+        Optional<Boolean> secureBoot,
+        List<String> debug,
+        Set<Exposure> exposure,
+        Optional<LocalDate> supportUntil,
+        List<Certification> certifications,
+        Logging logging,
+        Tenancy tenancy,
+        boolean safetyFunction,
+        List<Hazard> hazards,
+        List<Ref> stores,
+        List<String> tags,
+        String description,
+        SourceLocation at) {
+
+    public Component {
+        debug = List.copyOf(debug);
+        exposure = Set.copyOf(exposure);
+        certifications = List.copyOf(certifications);
+        hazards = List.copyOf(hazards);
+        stores = List.copyOf(stores);
+        tags = List.copyOf(tags);
+    }
+
+    /** The id within its system. */
+    public String localId() {
+        return id.substring(system.length() + 1);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mamori.model;
+
+import dev.mamori.model.Scales.Authorization;
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A directed link from one component to another, possibly across systems.
+ *
+ * @param id the qualified id ({@code system.flow}, or the flow's own id at landscape level) when
+ *     the user named the flow, else a generated {@code from->to} label that is not referable
+ * @param system the system whose {@code flows} list holds it, or null at landscape level
+ * @param encryption how the traffic is protected in transit (a word of the encryption vocabulary)
+ * @param authentication how the receiver knows who sent it (a word of the authentication vocabulary)
+ * @param commands whether it can change what the target does, rather than only inform it
+ * @param network the network-layer components it travels over, in order
+ * @param agreement the agreement that governs it when it joins two systems
+ */
+public record Flow(
+        String id,
+        boolean named,
+        String system,
+        Ref from,
+        Ref to,
+        String protocol,
+        String encryption,
+        String authentication,
+        boolean commands,
+        Authorization authorization,
+        List<Ref> data,
+        List<Ref> network,
+        Optional<String> agreement,
+        List<String> tags,
+        String description,
+        SourceLocation at) {
+
+    public Flow {
+        data = List.copyOf(data);
+        network = List.copyOf(network);
+        tags = List.copyOf(tags);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mamori.model;
+
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.vocabulary.Vocabulary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system of systems one assessment covers, composed of one or more files.
+ *
+ * @param files every file read, root first, as given
+ * @param flows interconnections declared at landscape level, outside any system
+ * @param vocabulary the built-in vocabulary with the landscape's own additions
+ */
+public record Landscape(
+        String name,
+        String description,
+        List<String> files,
+        Map<String, Stakeholder> stakeholders,
+        Map<String, IotSystem> systems,
+        List<Flow> flows,
+        List<CredentialRelation> credentials,
+        Map<String, DataAsset> data,
+        Map<String, Mission> missions,
+        List<Responsibility> responsibilities,
+        List<Treatment> treatments,
+        Vocabulary vocabulary,
+        SourceLocation at) {
+
+    public Landscape {
+        files = List.copyOf(files);
+        stakeholders = Collections.unmodifiableMap(new LinkedHashMap<>(stakeholders));
+        systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
+        flows = List.copyOf(flows);
+        credentials = List.copyOf(credentials);
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        missions = Collections.unmodifiableMap(new LinkedHashMap<>(missions));
+        responsibilities = List.copyOf(responsibilities);
+        treatments = List.copyOf(treatments);
+    }
+
+    /** Every component of every system, in declaration order. */
+    public List<Component> components() {
+        List<Component> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.components().values()));
+        return all;
+    }
+
+    /** Every flow: those of the systems, then the landscape's interconnections. */
+    public List<Flow> allFlows() {
+        List<Flow> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.flows()));
+        all.addAll(flows);
+        return all;
+    }
+
+    /** Every credential relation, of the systems and of the landscape. */
+    public List<CredentialRelation> allCredentials() {
+        List<CredentialRelation> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.credentials()));
+        all.addAll(credentials);
+        return all;
+    }
+
+    /** Every data asset, of the systems and of the landscape. */
+    public List<DataAsset> allData() {
+        List<DataAsset> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.data().values()));
+        all.addAll(data.values());
+        return all;
+    }
+
+    /** Every responsibility, of the systems and of the landscape. */
+    public List<Responsibility> allResponsibilities() {
+        List<Responsibility> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.responsibilities()));
+        all.addAll(responsibilities);
+        return all;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.mamori.model;
+
+/**
+ * The closed, ordered scales of the language. They are part of its meaning (rules compare them),
+ * unlike the open vocabularies of protocols or component kinds, which live in data.
+ */
+public final class Scales {
+
+    private Scales() {}
+
+    /** How a component's login secrets are set, from worst to best. */
+    public enum Credentials {
+        UNKNOWN,
+        NONE,
+        DEFAULT_SHARED,
+        FLEET_SHARED,
+        USER_DEFINED,
+        UNIQUE,
+        CERTIFICATE
+    }
+
+    /** How software updates reach a component. */
+    public enum UpdatePath {
+        UNKNOWN,
+        NONE,
+        MANUAL,
+        AUTOMATIC,
+        SIGNED_MANUAL,
+        SIGNED_AUTOMATIC
+    }
+
+    /** Where a component's security events go. */
+    public enum Logging {
+        UNKNOWN,
+        NONE,
+        LOCAL,
+        CENTRAL,
+        MONITORED
+    }
+
+    /** From where a component can be reached beyond its zone. */
+    public enum Exposure {
+        PHYSICAL,
+        ADJACENT,
+        PARTNER,
+        INTERNET
+    }
+
+    /** How a platform serves several customers. */
+    public enum Tenancy {
+        SINGLE,
+        MULTI_ISOLATED,
+        MULTI_SHARED
+    }
+
+    /** Physical harm, after the MIL-STD-882 categories that IEC 61508 practice also uses. */
+    public enum HazardSeverity {
+        NEGLIGIBLE,
+        MARGINAL,
+        CRITICAL,
+        CATASTROPHIC
+    }
+
+    /** How much a zone's members are trusted. */
+    public enum Trust {
+        UNTRUSTED,
+        LOW,
+        MEDIUM,
+        HIGH
+    }
+
+    /** What a zone is for (IEC 62443 zones, the IT/OT divide). */
+    public enum ZoneKind {
+        GENERAL,
+        IT,
+        OT,
+        SAFETY,
+        DMZ,
+        MANAGEMENT,
+        GUEST,
+        PUBLIC
+    }
+
+    /** Whether the target of a command flow decides for itself that a command is allowed. */
+    public enum Authorization {
+        NONE,
+        ROLE_BASED,
+        PER_COMMAND
+    }
+
+    /** How widely a data asset may be seen. */
+    public enum Classification {
+        PUBLIC,
+        INTERNAL,
+        CONFIDENTIAL,
+        RESTRICTED
+    }
+
+    /** How much confidentiality, integrity or availability matters. */
+    public enum Need {
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL
+    }
+
+    /** The lifecycle phases of the Japanese IoT Security Guidelines and NISC 3 f). */
+    public enum Phase {
+        POLICY,
+        ANALYSIS,
+        DESIGN,
+        BUILD,
+        CONNECT,
+        OPERATE,
+        DISPOSE
+    }
+
+    /** Where a control stands. */
+    public enum ControlStatus {
+        IMPLEMENTED,
+        PARTIAL,
+        PLANNED
+    }
+
+    /** What was decided about a finding. */
+    public enum TreatmentStatus {
+        ACCEPTED,
+        MITIGATING,
+        MITIGATED,
+        TRANSFERRED,
+        FALSE_POSITIVE,
+        NOT_APPLICABLE
+    }
+}

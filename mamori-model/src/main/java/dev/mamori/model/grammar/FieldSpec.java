@@ -1,0 +1,8 @@
+package dev.mamori.model.grammar;
+
+/**
+ * One key of an object in the model language.
+ *
+ * @param defaultText the default in words, or null when the field is required or simply absent
+ */
+public record FieldSpec(String key, ValueType type, boolean required, String defaultText, String doc) {}

@@ -1,0 +1,419 @@
+package dev.mamori.model.grammar;
+
+import static dev.mamori.model.grammar.ObjectSpec.object;
+
+import dev.mamori.model.Layer;
+import dev.mamori.model.Scales;
+import dev.mamori.model.Words;
+import dev.mamori.model.grammar.ValueType.Bool;
+import dev.mamori.model.grammar.ValueType.Choice;
+import dev.mamori.model.grammar.ValueType.Date;
+import dev.mamori.model.grammar.ValueType.ListOf;
+import dev.mamori.model.grammar.ValueType.MapOf;
+import dev.mamori.model.grammar.ValueType.NeedsExpression;
+import dev.mamori.model.grammar.ValueType.Obj;
+import dev.mamori.model.grammar.ValueType.Reference;
+import dev.mamori.model.grammar.ValueType.Span;
+import dev.mamori.model.grammar.ValueType.Text;
+import dev.mamori.model.grammar.ValueType.Whole;
+import dev.mamori.model.grammar.ValueType.Word;
+import java.util.List;
+
+/**
+ * The model language, version 1: every object, every key, its type, default and meaning, in one
+ * place. Read top down it is the language reference; the loader, the JSON Schema ({@code mamori
+ * schema}) and docs/model.md all follow from it.
+ */
+public final class Grammar {
+
+    private Grammar() {}
+
+    /** The model language version this Mamori reads and writes. */
+    public static final int VERSION = 1;
+
+    // Vocabulary names, as they appear under the model's 'vocabulary' key.
+    public static final String ROLES = "roles";
+    public static final String CATEGORIES = "categories";
+    public static final String SECTORS = "sectors";
+    public static final String COMPONENT_KINDS = "component-kinds";
+    public static final String PROTOCOLS = "protocols";
+    public static final String ENCRYPTION = "encryption";
+    public static final String AUTHENTICATION = "authentication";
+    public static final String DEBUG_INTERFACES = "debug-interfaces";
+    public static final String CREDENTIAL_KINDS = "credential-kinds";
+
+    private static final Text TEXT = new Text();
+    private static final Bool BOOL = new Bool();
+    private static final Date DATE = new Date();
+    private static final Span SPAN = new Span();
+    private static final ListOf TAGS = new ListOf(TEXT, true);
+
+    private static <E extends Enum<E>> Choice choice(Class<E> scale) {
+        return new Choice(Words.all(scale));
+    }
+
+    private static ListOf refs(String target) {
+        return new ListOf(new Reference(target), true);
+    }
+
+    // ---- vocabulary additions -------------------------------------------------------------
+
+    public static final ObjectSpec TERM = object(
+                    "term",
+                    "A word of an open vocabulary, with what it means.",
+                    "insurer: { description: Insures the venue }")
+            .optional("description", TEXT, "none", "What the word means.");
+
+    public static final ObjectSpec COMPONENT_KIND = object(
+                    "component kind",
+                    "A kind of component, with the layers it can sit on and whether it acts on the physical world.",
+                    "smart-lock: { layers: [device], actuates: true, description: Door lock }")
+            .required(
+                    "layers",
+                    new ListOf(choice(Layer.class), true),
+                    "The layers it may sit on; the first is the default.")
+            .optional("actuates", BOOL, "false", "Whether it changes the physical world (opens, moves, heats, doses).")
+            .optional("description", TEXT, "none", "What the kind is.");
+
+    public static final ObjectSpec MEANS = object(
+                    "security means",
+                    "A way to encrypt or to authenticate a flow, with how strong it is.",
+                    "wireguard: { strength: strong }")
+            .required(
+                    "strength",
+                    new Choice(List.of("none", "weak", "moderate", "strong")),
+                    "How much it resists a capable attacker.")
+            .optional("description", TEXT, "none", "What it is.");
+
+    public static final ObjectSpec PROTOCOL = object(
+                    "protocol",
+                    "A protocol flows can use, with the facts rules need about it.",
+                    "knx: { transport: bus, commands: true, encryption: [none, application], authentication: [none, message-mac] }")
+            .required(
+                    "transport",
+                    new Choice(List.of("tcp", "udp", "radio", "bus", "serial", "cellular", "any")),
+                    "What it runs over; decides which kinds of encryption make sense.")
+            .optional("commands", BOOL, "true", "Whether it can carry commands that change what the receiver does.")
+            .optional(
+                    "encryption",
+                    new ListOf(new Word(ENCRYPTION), true),
+                    "[none]",
+                    "The kinds of encryption it can run with.")
+            .optional(
+                    "authentication",
+                    new ListOf(new Word(AUTHENTICATION), true),
+                    "[none]",
+                    "The kinds of authentication it can run with.")
+            .optional("default-encryption", new Word(ENCRYPTION), "none", "What a flow gets when it says nothing.")
+            .optional(
+                    "default-authentication",
+                    new Word(AUTHENTICATION),
+                    "none",
+                    "What a flow gets when it says nothing.")
+            .optional("description", TEXT, "none", "What it is.");
+
+    public static final ObjectSpec VOCABULARY = object(
+                    "vocabulary",
+                    "Words the landscape adds to the built-in vocabulary. A word already built in cannot be redefined.",
+                    "vocabulary:\n  roles: [insurer]\n  sectors: [theme-park]")
+            .optional(ROLES, new MapOf(TERM), "none", "Roles a stakeholder can have.")
+            .optional(CATEGORIES, new MapOf(TERM), "none", "Categories of system by inherent risk.")
+            .optional(SECTORS, new MapOf(TERM), "none", "Sectors a system can serve.")
+            .optional(COMPONENT_KINDS, new MapOf(COMPONENT_KIND), "none", "Kinds of component.")
+            .optional(PROTOCOLS, new MapOf(PROTOCOL), "none", "Protocols of flows.")
+            .optional(ENCRYPTION, new MapOf(MEANS), "none", "Kinds of encryption in transit.")
+            .optional(AUTHENTICATION, new MapOf(MEANS), "none", "Kinds of authentication of a flow.")
+            .optional(DEBUG_INTERFACES, new MapOf(TERM), "none", "Debug and maintenance interfaces.")
+            .optional(CREDENTIAL_KINDS, new MapOf(TERM), "none", "Kinds of secret in a credential relation.");
+
+    // ---- the landscape -----------------------------------------------------------------------
+
+    public static final ObjectSpec STAKEHOLDER = object(
+                    "stakeholder",
+                    "An organisation with roles in the landscape.",
+                    "ops: { name: Venue Operations, roles: [operator, data-owner] }")
+            .optional("name", TEXT, "the id", "The organisation's name.")
+            .optional("roles", new ListOf(new Word(ROLES), true), "[]", "What it does in the landscape.")
+            .optional("contact", TEXT, "none", "Who to call about security (a person, a desk, an address).")
+            .optional(
+                    "vulnerability-disclosure",
+                    TEXT,
+                    "none",
+                    "Where vulnerabilities in its products are reported (a URL or an e-mail address).")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec ZONE = object(
+                    "zone",
+                    "A trust or network segment (an IEC 62443 zone). Components sit in zones.",
+                    "gate-ot: { kind: ot, trust: high, security-level: 2 }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional("kind", choice(Scales.ZoneKind.class), "general", "What the zone is for.")
+            .optional("trust", choice(Scales.Trust.class), "medium", "How much its members are trusted.")
+            .optional("security-level", new Whole(0, 4), "none", "The IEC 62443 target security level (SL-T), 0 to 4.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec HAZARD = object(
+                    "hazard",
+                    "Physical harm that follows if the component acts wrongly.",
+                    "crowd-crush: { severity: catastrophic, interlock: mechanical turnstile release }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .required("severity", choice(Scales.HazardSeverity.class), "How bad the harm is.")
+            .optional(
+                    "interlock",
+                    TEXT,
+                    "none",
+                    "The independent safeguard that prevents the harm whatever the component is told.")
+            .optional("description", TEXT, "none", "What happens.");
+
+    public static final ObjectSpec CERTIFICATION = object(
+                    "certification",
+                    "A certification or label the component holds.",
+                    "{ scheme: jc-star, level: \"1\", until: 2028-03-31 }")
+            .required("scheme", TEXT, "The scheme (jc-star, iec-62443-4-2, etsi-en-303-645, cyber-trust-mark, …).")
+            .optional("level", TEXT, "none", "The level or security level reached.")
+            .optional("until", DATE, "none", "When it expires.")
+            .optional("evidence", TEXT, "none", "Where the certificate can be seen.");
+
+    public static final ObjectSpec COMPONENT = object(
+                    "component",
+                    "A part of a system on one layer; with a count above one, a fleet of identical parts.",
+                    "gate: { kind: turnstile, count: 120, zone: gate-ot, credentials: unique, update: signed-automatic }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .required("kind", new Word(COMPONENT_KINDS), "What it is (sensor, gateway, broker, mobile-app, …).")
+            .optional("layer", choice(Layer.class), "the kind's first layer", "Device, network, platform or service.")
+            .optional("count", new Whole(1, 1_000_000_000L), "1", "How many identical parts it stands for.")
+            .optional(
+                    "zone", new Reference("zone"), "none", "The zone it sits in: a zone of its system, or system.zone.")
+            .optional("manufacturer", new Reference("stakeholder"), "none", "Who makes it.")
+            .optional("maintainer", new Reference("stakeholder"), "none", "Who maintains it (updates, repairs).")
+            .optional("operator", new Reference("stakeholder"), "the system's operator", "Who runs it day to day.")
+            .optional("credentials", choice(Scales.Credentials.class), "unknown", "How its login secrets are set.")
+            .optional("update", choice(Scales.UpdatePath.class), "unknown", "How software updates reach it.")
+            .optional("secure-boot", BOOL, "unknown", "Whether its boot chain is verified.")
+            .optional(
+                    "debug",
+                    new ListOf(new Word(DEBUG_INTERFACES), true),
+                    "[]",
+                    "Debug or maintenance interfaces left enabled (uart, jtag, ssh, …).")
+            .optional(
+                    "exposure",
+                    new ListOf(choice(Scales.Exposure.class), true),
+                    "[] (reachable from its zone only)",
+                    "From where it can be reached beyond its zone.")
+            .optional("support-until", DATE, "none", "When the manufacturer stops providing security updates.")
+            .optional("certifications", new ListOf(new Obj(CERTIFICATION), false), "[]", "Certifications and labels.")
+            .optional("logging", choice(Scales.Logging.class), "unknown", "Where its security events go.")
+            .optional("tenancy", choice(Scales.Tenancy.class), "single", "How a platform serves several customers.")
+            .optional(
+                    "safety-function",
+                    BOOL,
+                    "false",
+                    "Whether it is a safety function (a safety PLC, an emergency stop).")
+            .optional("hazards", new MapOf(HAZARD), "none", "Physical harm that follows if it acts wrongly.")
+            .optional("stores", refs("data asset"), "[]", "Data assets it processes or stores.")
+            .optional("tags", TAGS, "[]", "Free labels.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec FLOW = object(
+                    "flow",
+                    "A directed link from one component to another, possibly across systems.",
+                    "{ from: controller, to: gate, protocol: mqtt, encryption: tls, authentication: certificate, commands: true }")
+            .optional("id", TEXT, "none", "A name, so that responsibilities and treatments can refer to the flow.")
+            .required("from", new Reference("component"), "The component that sends (or initiates).")
+            .required("to", new Reference("component"), "The component that receives.")
+            .required("protocol", new Word(PROTOCOLS), "The protocol (mqtt, coap, https, modbus-tcp, ble, …).")
+            .optional(
+                    "encryption",
+                    new Word(ENCRYPTION),
+                    "the protocol's default",
+                    "How the traffic is protected in transit.")
+            .optional(
+                    "authentication",
+                    new Word(AUTHENTICATION),
+                    "the protocol's default",
+                    "How the receiver knows who sent it.")
+            .optional(
+                    "commands",
+                    BOOL,
+                    "false",
+                    "Whether it can change what the receiver does, rather than only inform it.")
+            .optional(
+                    "authorization",
+                    choice(Scales.Authorization.class),
+                    "none",
+                    "Whether the receiver decides for itself that a command is allowed.")
+            .optional("data", refs("data asset"), "[]", "The data assets it carries.")
+            .optional("network", refs("component"), "[]", "The network-layer components it travels over, in order.")
+            .optional("agreement", TEXT, "none", "The agreement that governs it when it joins two systems.")
+            .optional("tags", TAGS, "[]", "Free labels.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec CREDENTIAL = object(
+                    "credential relation",
+                    "A component holds a secret that other components accept; compromise travels along it.",
+                    "{ holder: vendor-portal, accepted-by: controller, kind: password, mfa: false }")
+            .optional("id", TEXT, "none", "A name, so that treatments can refer to it.")
+            .required("holder", new Reference("component"), "The component that holds the secret.")
+            .required("accepted-by", refs("component"), "The components that accept it.")
+            .optional("kind", new Word(CREDENTIAL_KINDS), "password", "What the secret is.")
+            .optional("mfa", BOOL, "false", "Whether a second factor is also needed.")
+            .optional("shared", BOOL, "false", "Whether the same secret is held by many (a fleet, a team).")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec DATA_ASSET = object(
+                    "data asset",
+                    "Information the landscape processes or stores.",
+                    "ticket-holders: { owner: ops, classification: confidential, personal: true }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional("owner", new Reference("stakeholder"), "none", "The data owner, who decides on its use.")
+            .optional("classification", choice(Scales.Classification.class), "internal", "How widely it may be seen.")
+            .optional("personal", BOOL, "false", "Whether it is personal data.")
+            .optional(
+                    "confidentiality",
+                    choice(Scales.Need.class),
+                    "from the classification: public low, internal medium, confidential high, restricted critical",
+                    "How much its secrecy matters.")
+            .optional("integrity", choice(Scales.Need.class), "medium", "How much its correctness matters.")
+            .optional("availability", choice(Scales.Need.class), "medium", "How much its being at hand matters.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec RESPONSIBILITY = object(
+                    "responsibility",
+                    "Who is responsible, accountable, consulted and informed for an element, per lifecycle phase.",
+                    "{ for: access.gate, phases: [operate], responsible: gateco, accountable: ops }")
+            .required(
+                    "for",
+                    new Reference("element"),
+                    "The element: a system, component, named flow, data asset or mission.")
+            .optional(
+                    "phases",
+                    new ListOf(choice(Scales.Phase.class), true),
+                    "every phase",
+                    "The lifecycle phases it covers.")
+            .optional("responsible", new Reference("stakeholder"), "none", "Who does the work.")
+            .optional("accountable", new Reference("stakeholder"), "none", "Who answers for it.")
+            .optional("consulted", refs("stakeholder"), "[]", "Who is asked before.")
+            .optional("informed", refs("stakeholder"), "[]", "Who is told after.");
+
+    public static final ObjectSpec CONTROL = object(
+                    "control",
+                    "A specification requirement the system implements, with its evidence.",
+                    "{ requirement: unique-default-passwords, on: [gate], evidence: factory provisioning record FP-12 }")
+            .required("requirement", TEXT, "The id of the requirement it meets.")
+            .optional("on", refs("element"), "the whole system", "The elements it covers.")
+            .optional("status", choice(Scales.ControlStatus.class), "implemented", "Where it stands.")
+            .optional("evidence", TEXT, "none", "Where to see that it holds (a document, a test report, a URL).")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec SYSTEM = object(
+                    "system",
+                    "One IoT system, owned by a stakeholder. Elements are referred to within it by their bare id,"
+                            + " and from elsewhere as system.id.",
+                    "access: { owner: ops, category: critical-infrastructure, sector: public-event }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .required("owner", new Reference("stakeholder"), "The stakeholder that owns it.")
+            .optional("operator", new Reference("stakeholder"), "none", "Who runs it day to day, when not the owner.")
+            .required(
+                    "category", new Word(CATEGORIES), "Its category by inherent risk; selects the requirement profile.")
+            .optional("sector", new Word(SECTORS), "none", "The sector it serves.")
+            .optional("zones", new MapOf(ZONE), "none", "Its trust and network segments.")
+            .optional("components", new MapOf(COMPONENT), "none", "Its parts.")
+            .optional("flows", new ListOf(new Obj(FLOW), false), "[]", "Links from or to its components.")
+            .optional("credentials", new ListOf(new Obj(CREDENTIAL), false), "[]", "Credential relations.")
+            .optional("data", new MapOf(DATA_ASSET), "none", "Its data assets.")
+            .optional(
+                    "responsibilities",
+                    new ListOf(new Obj(RESPONSIBILITY), false),
+                    "[]",
+                    "Who does what for its elements.")
+            .optional("controls", new ListOf(new Obj(CONTROL), false), "[]", "Requirements it implements.")
+            .optional("tags", TAGS, "[]", "Free labels.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec DEGRADED_MODE = object(
+                    "degraded mode",
+                    "A reduced way to keep a mission going.",
+                    "manual-ticket-check: { needs: access.gate, tolerable-for: 2h }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional("needs", new NeedsExpression(), "nothing modelled", "What the degraded mode still needs.")
+            .optional("tolerable-for", SPAN, "none", "How long it is acceptable.")
+            .optional("description", TEXT, "none", "How it works.");
+
+    public static final ObjectSpec MISSION = object(
+                    "mission",
+                    "A service the landscape exists for, and the components it needs.",
+                    "entry: { owner: ops, needs: { all: [access.gate, ticketing.validation] }, rto: 15m }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional("owner", new Reference("stakeholder"), "none", "Who answers for it.")
+            .required("needs", new NeedsExpression(), "What it needs to run.")
+            .optional("rto", SPAN, "none", "Recovery time objective: how soon it must run again after it stops.")
+            .optional("max-downtime", SPAN, "none", "Maximum tolerable downtime; at least the RTO.")
+            .optional("horizon", DATE, "none", "Until when the mission must be served.")
+            .optional("degraded-modes", new MapOf(DEGRADED_MODE), "none", "Reduced ways to keep it going.")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec TREATMENT = object(
+                    "treatment",
+                    "A decision about a finding, with who decided, why, and until when.",
+                    "{ rule: MAM-CRED-001, on: access.gate, status: accepted, by: ops, reason: replaced in March, until: 2027-03-31 }")
+            .required("rule", TEXT, "The id of the rule whose finding it treats.")
+            .optional("on", new Reference("element"), "every element the rule fires on", "The element it is about.")
+            .required("status", choice(Scales.TreatmentStatus.class), "What was decided.")
+            .optional("by", new Reference("stakeholder"), "none", "Who decided.")
+            .required("reason", TEXT, "Why.")
+            .optional(
+                    "until", DATE, "none; required when accepted", "When the decision lapses and the finding reopens.")
+            .optional("ticket", TEXT, "none", "Where the work is tracked.");
+
+    public static final ObjectSpec FILE = object(
+                    "model file",
+                    "A file of the model. The landscape is the root file and every file it imports, transitively.",
+                    "mamori: 1\nlandscape: Stadium operations")
+            .required("mamori", new Whole(VERSION, VERSION), "The model language version: 1.")
+            .optional("landscape", TEXT, "the root file's name", "The name of the landscape (read from the root file).")
+            .optional("description", TEXT, "none", "What the landscape is.")
+            .optional("imports", new ListOf(TEXT, true), "[]", "Other model files, relative to this one.")
+            .optional("vocabulary", new Obj(VOCABULARY), "none", "Words added to the built-in vocabulary.")
+            .optional("stakeholders", new MapOf(STAKEHOLDER), "none", "The organisations involved.")
+            .optional("systems", new MapOf(SYSTEM), "none", "The IoT systems.")
+            .optional(
+                    "flows",
+                    new ListOf(new Obj(FLOW), false),
+                    "[]",
+                    "Interconnections between systems, written with system.component references.")
+            .optional(
+                    "credentials", new ListOf(new Obj(CREDENTIAL), false), "[]", "Credential relations across systems.")
+            .optional("data", new MapOf(DATA_ASSET), "none", "Data assets shared by several systems.")
+            .optional("missions", new MapOf(MISSION), "none", "The services the landscape exists for.")
+            .optional(
+                    "responsibilities",
+                    new ListOf(new Obj(RESPONSIBILITY), false),
+                    "[]",
+                    "Who does what, across systems.")
+            .optional("treatments", new ListOf(new Obj(TREATMENT), false), "[]", "Decisions about findings.");
+
+    /** Every object of the language, in the order the reference presents them. */
+    public static List<ObjectSpec> objects() {
+        return List.of(
+                FILE,
+                STAKEHOLDER,
+                SYSTEM,
+                ZONE,
+                COMPONENT,
+                HAZARD,
+                CERTIFICATION,
+                FLOW,
+                CREDENTIAL,
+                DATA_ASSET,
+                MISSION,
+                DEGRADED_MODE,
+                RESPONSIBILITY,
+                CONTROL,
+                TREATMENT,
+                VOCABULARY,
+                TERM,
+                COMPONENT_KIND,
+                PROTOCOL,
+                MEANS);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mamori.model.grammar;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An object of the model language: its keys, their types, defaults and documentation. The loader
+ * checks input against it, and the JSON Schema and the reference in docs/model.md are generated
+ * from it, so the three cannot drift apart.
+ */
+public final class ObjectSpec {
+
+    private final String name;
+    private final String doc;
+    private final String example;
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+
+    private ObjectSpec(String name, String doc, String example) {
+        this.name = name;
+        this.doc = doc;
+        this.example = example;
+    }
+
+    /** Starts an object named {@code name} (as it is called in messages and docs). */
+    public static ObjectSpec object(String name, String doc, String example) {
+        return new ObjectSpec(name, doc, example);
+    }
+
+    public ObjectSpec required(String key, ValueType type, String doc) {
+        return add(new FieldSpec(key, type, true, null, doc));
+    }
+
+    public ObjectSpec optional(String key, ValueType type, String defaultText, String doc) {
+        return add(new FieldSpec(key, type, false, defaultText, doc));
+    }
+
+    private ObjectSpec add(FieldSpec field) {
+        if (fields.putIfAbsent(field.key(), field) != null) {
+            throw new IllegalStateException(name + " declares '" + field.key() + "' twice");
+        }
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    public String example() {
+        return example;
+    }
+
+    public List<FieldSpec> fields() {
+        return new ArrayList<>(fields.values());
+    }
+
+    public Optional<FieldSpec> field(String key) {
+        return Optional.ofNullable(fields.get(key));
+    }
+
+    public boolean hasRequiredFields() {
+        return fields.values().stream().anyMatch(FieldSpec::required);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

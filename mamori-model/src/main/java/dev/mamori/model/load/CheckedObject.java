@@ -1,0 +1,448 @@
+package dev.mamori.model.load;
+
+import dev.mamori.model.Ref;
+import dev.mamori.model.Words;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.grammar.FieldSpec;
+import dev.mamori.model.grammar.ObjectSpec;
+import dev.mamori.model.grammar.ValueType;
+import dev.mamori.model.syntax.ListNode;
+import dev.mamori.model.syntax.MapNode;
+import dev.mamori.model.syntax.Node;
+import dev.mamori.model.syntax.ScalarNode;
+import dev.mamori.model.vocabulary.Vocabulary;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A mapping of the model checked against its {@link ObjectSpec}: unknown keys (with "did you
+ * mean"), missing required keys and values of the wrong type are reported once, here; a value that
+ * failed its check reads as absent, so binding goes on and every other problem is found in the same
+ * run. Getters name keys of the spec only; naming another is a programming error.
+ */
+final class CheckedObject {
+
+    /** What checking needs besides the node: where to report, and the words currently known. */
+    record Context(Diagnostics diagnostics, Supplier<Vocabulary> vocabulary) {}
+
+    private final ObjectSpec spec;
+    private final SourceLocation at;
+    private final Context context;
+    private final Map<String, MapNode.Entry> valid = new LinkedHashMap<>();
+
+    private CheckedObject(ObjectSpec spec, SourceLocation at, Context context) {
+        this.spec = spec;
+        this.at = at;
+        this.context = context;
+    }
+
+    /** Checks {@code node} as a {@code spec}; an empty value (null) reads as an empty mapping. */
+    static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context) {
+        if (node instanceof ScalarNode scalar && scalar.isNull()) {
+            node = new MapNode(node.at(), List.of());
+        }
+        if (!(node instanceof MapNode map)) {
+            context.diagnostics()
+                    .error(
+                            node.at(),
+                            "wrong-type",
+                            "expected a mapping of " + spec.name() + " keys here, found " + node.describe());
+            return Optional.empty();
+        }
+        CheckedObject object = new CheckedObject(spec, map.at(), context);
+        for (MapNode.Entry entry : map.entries()) {
+            Optional<FieldSpec> field = spec.field(entry.key());
+            if (field.isEmpty()) {
+                List<String> keys = spec.fields().stream().map(FieldSpec::key).toList();
+                context.diagnostics()
+                        .error(
+                                entry.keyAt(),
+                                "unknown-key",
+                                "unknown key '" + entry.key() + "' in " + article(spec.name()) + " "
+                                        + spec.name() + Suggestions.didYouMean(entry.key(), keys)
+                                        + (Suggestions.closest(entry.key(), keys)
+                                                        .isPresent()
+                                                ? ""
+                                                : "; expected one of: " + String.join(", ", keys)));
+            } else if (object.checkValue(entry.value(), field.get().type(), entry.key())) {
+                object.valid.put(entry.key(), entry);
+            }
+        }
+        for (FieldSpec field : spec.fields()) {
+            if (field.required() && map.entry(field.key()).isEmpty()) {
+                context.diagnostics()
+                        .error(
+                                map.at(),
+                                "missing-key",
+                                article(spec.name()) + " " + spec.name() + " needs '" + field.key() + "': "
+                                        + lowerFirst(field.doc()));
+            }
+        }
+        return Optional.of(object);
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    SourceLocation at() {
+        return at;
+    }
+
+    // ---- type checks -------------------------------------------------------------------------
+
+    /** Reports and returns false when {@code node} is not a {@code type}; nested objects are checked when read. */
+    private boolean checkValue(Node node, ValueType type, String key) {
+        Diagnostics d = context.diagnostics();
+        if (type instanceof ValueType.ListOf list) {
+            if (node instanceof ListNode items) {
+                boolean ok = true;
+                for (Node item : items.items()) {
+                    ok &= checkValue(item, list.item(), key);
+                }
+                return ok;
+            }
+            if (list.single() && !(node instanceof MapNode) && !isNull(node)) {
+                return checkValue(node, list.item(), key);
+            }
+            if (list.single() && isNull(node)) {
+                return true; // 'key:' with nothing after it is an empty list
+            }
+            return wrong(node, key, "a list");
+        }
+        if (type instanceof ValueType.MapOf mapOf) {
+            if (isNull(node)) {
+                return true;
+            }
+            if (node instanceof MapNode map) {
+                boolean ok = true;
+                for (MapNode.Entry entry : map.entries()) {
+                    if (!Syntax.isId(entry.key())) {
+                        d.error(
+                                entry.keyAt(),
+                                "bad-id",
+                                badId(entry.key(), mapOf.value().name()));
+                        ok = false;
+                    }
+                }
+                return ok;
+            }
+            if (node instanceof ListNode list && !mapOf.value().hasRequiredFields()) {
+                boolean ok = true;
+                for (Node item : list.items()) {
+                    if (!(item instanceof ScalarNode s) || s.isNull()) {
+                        ok &= wrong(item, key, "an id");
+                    } else if (!Syntax.isId(s.text())) {
+                        d.error(
+                                item.at(),
+                                "bad-id",
+                                badId(s.text(), mapOf.value().name()));
+                        ok = false;
+                    }
+                }
+                return ok;
+            }
+            return wrong(node, key, "a mapping from ids to " + mapOf.value().name() + "s");
+        }
+        if (type instanceof ValueType.Obj) {
+            return isNull(node) || node instanceof MapNode || wrong(node, key, "a mapping");
+        }
+        if (type instanceof ValueType.NeedsExpression) {
+            return !isNull(node) || wrong(node, key, "a component, a list, or all/any/at-least");
+        }
+        if (!(node instanceof ScalarNode scalar) || scalar.isNull()) {
+            return wrong(node, key, describe(type));
+        }
+        String text = scalar.text();
+        if (type instanceof ValueType.Text) {
+            return true;
+        }
+        if (type instanceof ValueType.Whole whole) {
+            long value;
+            try {
+                value = Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                return wrong(node, key, describe(type));
+            }
+            if (value < whole.min() || value > whole.max()) {
+                d.error(node.at(), "out-of-range", "'" + key + "' is " + value + ", expected " + describe(type));
+                return false;
+            }
+            return true;
+        }
+        if (type instanceof ValueType.Bool) {
+            return text.equals("true") || text.equals("false") || wrong(node, key, "true or false");
+        }
+        if (type instanceof ValueType.Date) {
+            try {
+                LocalDate.parse(text.strip());
+                return true;
+            } catch (DateTimeParseException e) {
+                return wrong(node, key, "a date written YYYY-MM-DD");
+            }
+        }
+        if (type instanceof ValueType.Span) {
+            if (Syntax.span(text).isPresent()) {
+                return true;
+            }
+            d.error(
+                    node.at(),
+                    "bad-duration",
+                    "'" + key + "' is '" + text + "', expected a duration with a unit: 90s, 15m, 4h, 2d or 1h30m");
+            return false;
+        }
+        if (type instanceof ValueType.Choice choice) {
+            if (choice.words().contains(text)) {
+                return true;
+            }
+            d.error(
+                    node.at(),
+                    "unknown-word",
+                    "'" + text + "' is not a valid " + key + Suggestions.didYouMean(text, choice.words())
+                            + "; expected one of: " + String.join(", ", choice.words()));
+            return false;
+        }
+        if (type instanceof ValueType.Word word) {
+            Set<String> words = context.vocabulary().get().words(word.vocabulary());
+            if (words.contains(text)) {
+                return true;
+            }
+            String suggestion = Suggestions.didYouMean(text, words);
+            d.error(
+                    node.at(),
+                    "unknown-word",
+                    "'" + text + "' is not a known " + singular(word.vocabulary()) + suggestion
+                            + (suggestion.isEmpty() ? "; the known ones are: " + String.join(", ", words) : "")
+                            + " (add a new word under 'vocabulary: " + word.vocabulary() + "')");
+            return false;
+        }
+        if (type instanceof ValueType.Reference reference) {
+            if (Syntax.isReference(text)) {
+                return true;
+            }
+            d.error(
+                    node.at(),
+                    "bad-reference",
+                    "'" + text + "' is not a valid reference to a " + reference.target()
+                            + "; write its id, or system.id for one of another system");
+            return false;
+        }
+        throw new IllegalStateException("unchecked type " + type);
+    }
+
+    private static String singular(String vocabulary) {
+        return switch (vocabulary) {
+            case "categories" -> "category";
+            case "encryption" -> "kind of encryption";
+            case "authentication" -> "kind of authentication";
+            default ->
+                vocabulary.endsWith("s")
+                        ? vocabulary.substring(0, vocabulary.length() - 1).replace('-', ' ')
+                        : vocabulary;
+        };
+    }
+
+    private static String badId(String id, String what) {
+        return "'" + id + "' is not a valid id for a " + what
+                + "; use letters, digits, '-' and '_' (dots are reserved for system.id references)";
+    }
+
+    private boolean wrong(Node node, String key, String expected) {
+        context.diagnostics()
+                .error(node.at(), "wrong-type", "'" + key + "' should be " + expected + ", found " + node.describe());
+        return false;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.isNull();
+    }
+
+    private static String describe(ValueType type) {
+        if (type instanceof ValueType.Whole whole) {
+            return whole.min() == whole.max()
+                    ? "the number " + whole.min()
+                    : "a whole number from " + whole.min() + " to " + whole.max();
+        }
+        if (type instanceof ValueType.Reference reference) {
+            return "the id of a " + reference.target();
+        }
+        if (type instanceof ValueType.Word word) {
+            return "a word of the " + word.vocabulary() + " vocabulary";
+        }
+        if (type instanceof ValueType.Choice choice) {
+            return "one of: " + String.join(", ", choice.words());
+        }
+        if (type instanceof ValueType.Bool) {
+            return "true or false";
+        }
+        if (type instanceof ValueType.Date) {
+            return "a date written YYYY-MM-DD";
+        }
+        if (type instanceof ValueType.Span) {
+            return "a duration such as 15m";
+        }
+        return "text";
+    }
+
+    // ---- typed access ------------------------------------------------------------------------
+
+    private FieldSpec spec(String key) {
+        return spec.field(key).orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no key " + key));
+    }
+
+    boolean has(String key) {
+        spec(key);
+        return valid.containsKey(key) && !isNull(valid.get(key).value());
+    }
+
+    /** Where the key was written, or the object itself when it was not. */
+    SourceLocation at(String key) {
+        spec(key);
+        return valid.containsKey(key) ? valid.get(key).keyAt() : at;
+    }
+
+    Optional<Node> node(String key) {
+        spec(key);
+        return Optional.ofNullable(valid.get(key)).map(MapNode.Entry::value).filter(n -> !isNull(n));
+    }
+
+    private Optional<String> scalar(String key) {
+        return node(key).map(n -> ((ScalarNode) n).text());
+    }
+
+    Optional<String> text(String key) {
+        return scalar(key);
+    }
+
+    String text(String key, String otherwise) {
+        return scalar(key).orElse(otherwise);
+    }
+
+    long whole(String key, long otherwise) {
+        return scalar(key).map(s -> Long.parseLong(s.strip())).orElse(otherwise);
+    }
+
+    Optional<Long> whole(String key) {
+        return scalar(key).map(s -> Long.parseLong(s.strip()));
+    }
+
+    Optional<Boolean> bool(String key) {
+        return scalar(key).map(Boolean::parseBoolean);
+    }
+
+    boolean bool(String key, boolean otherwise) {
+        return bool(key).orElse(otherwise);
+    }
+
+    Optional<LocalDate> date(String key) {
+        return scalar(key).map(s -> LocalDate.parse(s.strip()));
+    }
+
+    Optional<Duration> span(String key) {
+        return scalar(key).flatMap(Syntax::span);
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> scale, E otherwise) {
+        return scalar(key).flatMap(s -> Words.parse(scale, s)).orElse(otherwise);
+    }
+
+    <E extends Enum<E>> Optional<E> choice(String key, Class<E> scale) {
+        return scalar(key).flatMap(s -> Words.parse(scale, s));
+    }
+
+    <E extends Enum<E>> Set<E> choices(String key, Class<E> scale) {
+        Set<E> out = EnumSet.noneOf(scale);
+        scalars(key).forEach(s -> Words.parse(scale, s.text()).ifPresent(out::add));
+        return out;
+    }
+
+    <E extends Enum<E>> List<E> choiceList(String key, Class<E> scale) {
+        List<E> out = new ArrayList<>();
+        scalars(key).forEach(s -> Words.parse(scale, s.text()).ifPresent(out::add));
+        return out;
+    }
+
+    /** The scalar items of a list that may also be written as a single value. */
+    List<ScalarNode> scalars(String key) {
+        Optional<Node> node = node(key);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (node.get() instanceof ListNode list) {
+            return list.items().stream().map(ScalarNode.class::cast).toList();
+        }
+        return List.of((ScalarNode) node.get());
+    }
+
+    List<String> texts(String key) {
+        return scalars(key).stream().map(ScalarNode::text).toList();
+    }
+
+    Optional<Ref> ref(String key, String system) {
+        return node(key).map(n -> new Ref(((ScalarNode) n).text(), system, n.at()));
+    }
+
+    List<Ref> refs(String key, String system) {
+        return scalars(key).stream().map(s -> new Ref(s.text(), system, s.at())).toList();
+    }
+
+    /** An entry of an id-keyed mapping, checked as its object. */
+    record Keyed(String id, SourceLocation at, CheckedObject value) {}
+
+    /** The entries of a {@link ValueType.MapOf} field, each checked; entries that fail are left out. */
+    List<Keyed> entries(String key) {
+        ValueType.MapOf type = (ValueType.MapOf) spec(key).type();
+        Optional<Node> node = node(key);
+        List<Keyed> out = new ArrayList<>();
+        if (node.isEmpty()) {
+            return out;
+        }
+        if (node.get() instanceof ListNode list) {
+            for (Node item : list.items()) {
+                ScalarNode id = (ScalarNode) item;
+                check(new MapNode(id.at(), List.of()), type.value(), context)
+                        .ifPresent(o -> out.add(new Keyed(id.text(), id.at(), o)));
+            }
+            return out;
+        }
+        for (MapNode.Entry entry : ((MapNode) node.get()).entries()) {
+            check(entry.value(), type.value(), context)
+                    .ifPresent(o -> out.add(new Keyed(entry.key(), entry.keyAt(), o)));
+        }
+        return out;
+    }
+
+    /** The items of a list of objects, each checked; items that fail are left out. */
+    List<CheckedObject> objects(String key) {
+        ValueType.ListOf type = (ValueType.ListOf) spec(key).type();
+        ObjectSpec item = ((ValueType.Obj) type.item()).spec();
+        List<CheckedObject> out = new ArrayList<>();
+        node(key).ifPresent(n -> {
+            for (Node node : ((ListNode) n).items()) {
+                check(node, item, context).ifPresent(out::add);
+            }
+        });
+        return out;
+    }
+
+    /** A nested object. */
+    Optional<CheckedObject> object(String key) {
+        ValueType.Obj type = (ValueType.Obj) spec(key).type();
+        return node(key).flatMap(n -> check(n, type.spec(), context));
+    }
+}

@@ -1,0 +1,391 @@
+package dev.mamori.model.load;
+
+import dev.mamori.model.Certification;
+import dev.mamori.model.Component;
+import dev.mamori.model.Control;
+import dev.mamori.model.CredentialRelation;
+import dev.mamori.model.DataAsset;
+import dev.mamori.model.Flow;
+import dev.mamori.model.Hazard;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Layer;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Needs;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Responsibility;
+import dev.mamori.model.Scales;
+import dev.mamori.model.Scales.Classification;
+import dev.mamori.model.Scales.Need;
+import dev.mamori.model.Stakeholder;
+import dev.mamori.model.Treatment;
+import dev.mamori.model.Zone;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.syntax.ListNode;
+import dev.mamori.model.syntax.MapNode;
+import dev.mamori.model.syntax.Node;
+import dev.mamori.model.syntax.ScalarNode;
+import dev.mamori.model.vocabulary.Vocabulary;
+import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
+import dev.mamori.model.vocabulary.Vocabulary.Protocol;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Turns checked mappings into model records. Shapes and types were checked by {@link
+ * CheckedObject}; here the meaning is given: defaults filled in, ids qualified, the needs
+ * expressions built. References stay unresolved: the validator resolves them over the whole
+ * landscape.
+ */
+final class LandscapeBinder {
+
+    private final Diagnostics diagnostics;
+    private final Vocabulary vocabulary;
+
+    LandscapeBinder(Diagnostics diagnostics, Vocabulary vocabulary) {
+        this.diagnostics = diagnostics;
+        this.vocabulary = vocabulary;
+    }
+
+    Stakeholder stakeholder(String id, SourceLocation at, CheckedObject o) {
+        return new Stakeholder(
+                id,
+                o.text("name", id),
+                o.texts("roles"),
+                o.text("contact"),
+                o.text("vulnerability-disclosure"),
+                o.text("description", ""),
+                at);
+    }
+
+    IotSystem system(String id, SourceLocation at, CheckedObject o) {
+        Map<String, Zone> zones = new LinkedHashMap<>();
+        for (CheckedObject.Keyed z : o.entries("zones")) {
+            zones.put(z.id(), zone(id, z));
+        }
+        Map<String, Component> components = new LinkedHashMap<>();
+        for (CheckedObject.Keyed c : o.entries("components")) {
+            components.put(c.id(), component(id, c));
+        }
+        Map<String, DataAsset> data = new LinkedHashMap<>();
+        for (CheckedObject.Keyed d : o.entries("data")) {
+            data.put(d.id(), dataAsset(id, d));
+        }
+        return new IotSystem(
+                id,
+                o.text("name", id),
+                o.ref("owner", id).orElse(new Ref("", id, o.at())),
+                o.ref("operator", id),
+                o.text("category", ""),
+                o.text("sector"),
+                zones,
+                components,
+                o.objects("flows").stream().map(f -> flow(id, f)).toList(),
+                o.objects("credentials").stream().map(c -> credential(id, c)).toList(),
+                data,
+                o.objects("responsibilities").stream()
+                        .map(r -> responsibility(id, r))
+                        .toList(),
+                o.objects("controls").stream().map(c -> control(id, c)).toList(),
+                o.texts("tags"),
+                o.text("description", ""),
+                at);
+    }
+
+    private Zone zone(String system, CheckedObject.Keyed z) {
+        CheckedObject o = z.value();
+        OptionalInt level =
+                o.whole("security-level").map(l -> OptionalInt.of(l.intValue())).orElse(OptionalInt.empty());
+        return new Zone(
+                system + "." + z.id(),
+                system,
+                o.text("name", z.id()),
+                o.choice("kind", Scales.ZoneKind.class, Scales.ZoneKind.GENERAL),
+                o.choice("trust", Scales.Trust.class, Scales.Trust.MEDIUM),
+                level,
+                o.text("description", ""),
+                z.at());
+    }
+
+    private Component component(String system, CheckedObject.Keyed c) {
+        CheckedObject o = c.value();
+        String id = system + "." + c.id();
+        String kind = o.text("kind", "");
+        ComponentKind kindFacts = vocabulary.componentKinds().get(kind);
+        Layer layer =
+                o.choice("layer", Layer.class).orElse(kindFacts != null ? kindFacts.defaultLayer() : Layer.DEVICE);
+        if (kindFacts != null && o.has("layer") && !kindFacts.layers().contains(layer)) {
+            diagnostics.warning(
+                    o.at("layer"),
+                    "unusual-layer",
+                    "a " + kind + " usually sits on the "
+                            + String.join(
+                                    " or ",
+                                    kindFacts.layers().stream().map(Layer::word).toList())
+                            + " layer, not on the " + layer.word() + " layer; check the kind or the layer");
+        }
+        List<Hazard> hazards = new ArrayList<>();
+        for (CheckedObject.Keyed h : o.entries("hazards")) {
+            CheckedObject ho = h.value();
+            hazards.add(new Hazard(
+                    id + "." + h.id(),
+                    ho.text("name", h.id()),
+                    ho.choice("severity", Scales.HazardSeverity.class, Scales.HazardSeverity.CRITICAL),
+                    ho.text("interlock"),
+                    ho.text("description", ""),
+                    h.at()));
+        }
+        List<Certification> certifications = o.objects("certifications").stream()
+                .map(co -> new Certification(
+                        co.text("scheme", ""), co.text("level"), co.date("until"), co.text("evidence"), co.at()))
+                .toList();
+        return new Component(
+                id,
+                system,
+                o.text("name", c.id()),
+                layer,
+                kind,
+                (int) o.whole("count", 1),
+                o.ref("zone", system),
+                o.ref("manufacturer", system),
+                o.ref("maintainer", system),
+                o.ref("operator", system),
+                o.choice("credentials", Scales.Credentials.class, Scales.Credentials.UNKNOWN),
+                o.choice("update", Scales.UpdatePath.class, Scales.UpdatePath.UNKNOWN),
+                o.bool("secure-boot"),
+                o.texts("debug"),
+                o.choices("exposure", Scales.Exposure.class),
+                o.date("support-until"),
+                certifications,
+                o.choice("logging", Scales.Logging.class, Scales.Logging.UNKNOWN),
+                o.choice("tenancy", Scales.Tenancy.class, Scales.Tenancy.SINGLE),
+                o.bool("safety-function", false),
+                hazards,
+                o.refs("stores", system),
+                o.texts("tags"),
+                o.text("description", ""),
+                c.at());
+    }
+
+    /** A flow of {@code system}'s list, or of the landscape when {@code system} is null. */
+    Flow flow(String system, CheckedObject o) {
+        Ref from = o.ref("from", system).orElse(new Ref("", system, o.at()));
+        Ref to = o.ref("to", system).orElse(new Ref("", system, o.at()));
+        Optional<String> name = localId(o, system);
+        String protocolId = o.text("protocol", "");
+        Protocol protocol = vocabulary.protocols().get(protocolId);
+        String encryption = o.text("encryption").orElse(protocol != null ? protocol.defaultEncryption() : "none");
+        String authentication =
+                o.text("authentication").orElse(protocol != null ? protocol.defaultAuthentication() : "none");
+        return new Flow(
+                name.orElse(from.text() + "->" + to.text()),
+                name.isPresent(),
+                system,
+                from,
+                to,
+                protocolId,
+                encryption,
+                authentication,
+                o.bool("commands", false),
+                o.choice("authorization", Scales.Authorization.class, Scales.Authorization.NONE),
+                o.refs("data", system),
+                o.refs("network", system),
+                o.text("agreement"),
+                o.texts("tags"),
+                o.text("description", ""),
+                o.at());
+    }
+
+    /** The qualified id of a listed element that names itself with 'id'. */
+    private Optional<String> localId(CheckedObject o, String system) {
+        Optional<String> id = o.text("id");
+        if (id.isPresent() && !Syntax.isId(id.get())) {
+            diagnostics.error(
+                    o.at("id"), "bad-id", "'" + id.get() + "' is not a valid id; use letters, digits, '-' and '_'");
+            return Optional.empty();
+        }
+        return id.map(i -> system == null ? i : system + "." + i);
+    }
+
+    CredentialRelation credential(String system, CheckedObject o) {
+        Ref holder = o.ref("holder", system).orElse(new Ref("", system, o.at()));
+        return new CredentialRelation(
+                localId(o, system).orElse(holder.text() + "=>" + String.join(",", o.texts("accepted-by"))),
+                system,
+                holder,
+                o.refs("accepted-by", system),
+                o.text("kind", "password"),
+                o.bool("mfa", false),
+                o.bool("shared", false),
+                o.text("description", ""),
+                o.at());
+    }
+
+    DataAsset dataAsset(String system, CheckedObject.Keyed d) {
+        CheckedObject o = d.value();
+        Classification classification = o.choice("classification", Classification.class, Classification.INTERNAL);
+        Need defaultConfidentiality = Need.values()[classification.ordinal()];
+        return new DataAsset(
+                system == null ? d.id() : system + "." + d.id(),
+                system,
+                o.text("name", d.id()),
+                o.ref("owner", system),
+                classification,
+                o.bool("personal", false),
+                o.choice("confidentiality", Need.class, defaultConfidentiality),
+                o.choice("integrity", Need.class, Need.MEDIUM),
+                o.choice("availability", Need.class, Need.MEDIUM),
+                o.text("description", ""),
+                d.at());
+    }
+
+    Responsibility responsibility(String system, CheckedObject o) {
+        EnumSet<Scales.Phase> phases = EnumSet.noneOf(Scales.Phase.class);
+        phases.addAll(o.choices("phases", Scales.Phase.class));
+        if (!o.has("phases")) {
+            phases = EnumSet.allOf(Scales.Phase.class);
+        }
+        return new Responsibility(
+                o.ref("for", system).orElse(new Ref("", system, o.at())),
+                phases,
+                o.ref("responsible", system),
+                o.ref("accountable", system),
+                o.refs("consulted", system),
+                o.refs("informed", system),
+                o.at());
+    }
+
+    private Control control(String system, CheckedObject o) {
+        return new Control(
+                o.text("requirement", ""),
+                system,
+                o.refs("on", system),
+                o.choice("status", Scales.ControlStatus.class, Scales.ControlStatus.IMPLEMENTED),
+                o.text("evidence"),
+                o.text("description", ""),
+                o.at());
+    }
+
+    Mission mission(String id, SourceLocation at, CheckedObject o) {
+        List<Mission.DegradedMode> modes = new ArrayList<>();
+        for (CheckedObject.Keyed m : o.entries("degraded-modes")) {
+            CheckedObject mo = m.value();
+            modes.add(new Mission.DegradedMode(
+                    m.id(),
+                    mo.text("name", m.id()),
+                    mo.node("needs").flatMap(this::needs),
+                    mo.span("tolerable-for"),
+                    mo.text("description", ""),
+                    m.at()));
+        }
+        Needs needs = o.node("needs").flatMap(this::needs).orElse(new Needs.All(List.of(), at));
+        return new Mission(
+                id,
+                o.text("name", id),
+                o.ref("owner", null),
+                needs,
+                o.span("rto"),
+                o.span("max-downtime"),
+                o.date("horizon"),
+                modes,
+                o.text("description", ""),
+                at);
+    }
+
+    /**
+     * A needs expression: {@code access.gate}, {@code [a, b]} (all), {@code {all: [...]}}, {@code
+     * {any: [...]}}, {@code {at-least: 2, of: [...]}}.
+     */
+    Optional<Needs> needs(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.isNull() || !Syntax.isReference(scalar.text())) {
+                diagnostics.error(
+                        node.at(),
+                        "bad-needs",
+                        "expected a component reference (system.component) here, found " + node.describe());
+                return Optional.empty();
+            }
+            return Optional.of(new Needs.One(new Ref(scalar.text(), null, scalar.at())));
+        }
+        if (node instanceof ListNode list) {
+            return parts(list).map(parts -> new Needs.All(parts, list.at()));
+        }
+        MapNode map = (MapNode) node;
+        List<String> keys = map.entries().stream().map(MapNode.Entry::key).toList();
+        List<String> known = List.of("all", "any", "at-least", "of");
+        for (MapNode.Entry entry : map.entries()) {
+            if (!known.contains(entry.key())) {
+                diagnostics.error(
+                        entry.keyAt(),
+                        "bad-needs",
+                        "unknown key '" + entry.key() + "' in a needs expression"
+                                + Suggestions.didYouMean(entry.key(), known)
+                                + "; expected all: [...], any: [...] or at-least: K with of: [...]");
+                return Optional.empty();
+            }
+        }
+        if (keys.equals(List.of("all")) || keys.equals(List.of("any"))) {
+            Node items = map.entries().get(0).value();
+            if (!(items instanceof ListNode list)) {
+                diagnostics.error(
+                        items.at(), "bad-needs", "'" + keys.get(0) + "' takes a list, found " + items.describe());
+                return Optional.empty();
+            }
+            return parts(list)
+                    .map(parts -> keys.get(0).equals("all")
+                            ? new Needs.All(parts, map.at())
+                            : new Needs.Any(parts, map.at()));
+        }
+        if (keys.size() == 2 && keys.contains("at-least") && keys.contains("of")) {
+            Node k = map.get("at-least").orElseThrow();
+            Node items = map.get("of").orElseThrow();
+            int count;
+            try {
+                count = Integer.parseInt(((ScalarNode) k).text().strip());
+            } catch (ClassCastException | NumberFormatException e) {
+                diagnostics.error(k.at(), "bad-needs", "'at-least' takes a whole number, found " + k.describe());
+                return Optional.empty();
+            }
+            if (!(items instanceof ListNode list)) {
+                diagnostics.error(items.at(), "bad-needs", "'of' takes a list, found " + items.describe());
+                return Optional.empty();
+            }
+            return parts(list).map(parts -> new Needs.AtLeast(count, parts, map.at()));
+        }
+        diagnostics.error(
+                map.at(),
+                "bad-needs",
+                "a needs expression is one of all: [...], any: [...], or at-least: K together with of: [...]"
+                        + "; found the keys " + keys);
+        return Optional.empty();
+    }
+
+    private Optional<List<Needs>> parts(ListNode list) {
+        List<Needs> parts = new ArrayList<>();
+        boolean ok = true;
+        for (Node item : list.items()) {
+            Optional<Needs> part = needs(item);
+            ok &= part.isPresent();
+            part.ifPresent(parts::add);
+        }
+        return ok ? Optional.of(parts) : Optional.empty();
+    }
+
+    Treatment treatment(CheckedObject o) {
+        return new Treatment(
+                o.text("rule", ""),
+                o.ref("on", null),
+                o.choice("status", Scales.TreatmentStatus.class, Scales.TreatmentStatus.ACCEPTED),
+                o.ref("by", null),
+                o.text("reason", ""),
+                o.date("until"),
+                o.text("ticket"),
+                o.at());
+    }
+}

@@ -1,0 +1,238 @@
+package dev.mamori.model.load;
+
+import dev.mamori.model.CredentialRelation;
+import dev.mamori.model.DataAsset;
+import dev.mamori.model.Flow;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Responsibility;
+import dev.mamori.model.Stakeholder;
+import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.grammar.Grammar;
+import dev.mamori.model.syntax.Node;
+import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.model.syntax.ScalarNode;
+import dev.mamori.model.syntax.TreeReader;
+import dev.mamori.model.validate.Validator;
+import dev.mamori.model.vocabulary.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a landscape from its root files and everything they import, and validates it. Never
+ * throws on bad input: every problem is a located diagnostic in the result.
+ */
+public final class ModelLoader {
+
+    /**
+     * @param today the date expiry is judged against (treatments past their date)
+     */
+    public record Options(ReadLimits limits, LocalDate today) {
+        public static Options defaults() {
+            return new Options(ReadLimits.DEFAULT, LocalDate.now());
+        }
+    }
+
+    private final ModelSource source;
+    private final Options options;
+
+    public ModelLoader(ModelSource source, Options options) {
+        this.source = source;
+        this.options = options;
+    }
+
+    /** Loads from the file system with default limits, judging dates against today. */
+    public static LoadResult loadFiles(List<Path> roots) {
+        return new ModelLoader(ModelSource.fileSystem(), Options.defaults()).load(roots);
+    }
+
+    /** A file read as a tree and checked at its top level. */
+    private record ParsedFile(Path path, String name, CheckedObject root) {}
+
+    public LoadResult load(List<Path> roots) {
+        Diagnostics diagnostics = new Diagnostics();
+        VocabularyBuilder vocabulary = new VocabularyBuilder(diagnostics);
+        BuiltInVocabulary.addTo(vocabulary, new Diagnostics());
+        CheckedObject.Context context = new CheckedObject.Context(diagnostics, vocabulary::current);
+
+        Map<Path, ParsedFile> files = new LinkedHashMap<>();
+        for (Path root : roots) {
+            Path normal = root.normalize();
+            if (!files.containsKey(normal)) {
+                walk(normal, null, new ArrayDeque<>(), files, context);
+            }
+        }
+        if (files.isEmpty()) {
+            return new LoadResult(Optional.empty(), diagnostics.sorted());
+        }
+
+        vocabulary.addAll(files.values().stream()
+                .map(f -> f.root().object("vocabulary"))
+                .flatMap(Optional::stream)
+                .toList());
+        Vocabulary words = vocabulary.current();
+        Landscape landscape = bind(new ArrayList<>(files.values()), words, context, diagnostics);
+        new Validator(landscape, diagnostics, options.today()).validate();
+        return new LoadResult(
+                diagnostics.hasErrors() ? Optional.empty() : Optional.of(landscape), diagnostics.sorted());
+    }
+
+    /** Reads {@code path} and, depth first, what it imports; {@code importedAt} is null for a root. */
+    private void walk(
+            Path path,
+            ScalarNode importedAt,
+            Deque<Path> stack,
+            Map<Path, ParsedFile> files,
+            CheckedObject.Context context) {
+        Diagnostics diagnostics = context.diagnostics();
+        String name = path.toString();
+        if (files.size() >= options.limits().maxFiles()) {
+            diagnostics.error(
+                    importedAt.at(),
+                    "too-many-files",
+                    "the landscape imports more than " + options.limits().maxFiles() + " files");
+            return;
+        }
+        Optional<byte[]> bytes;
+        try {
+            bytes = source.read(path);
+        } catch (IOException e) {
+            SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
+            diagnostics.error(at, "unreadable", "cannot read " + name + ": " + e.getMessage());
+            return;
+        }
+        if (bytes.isEmpty()) {
+            if (importedAt == null) {
+                diagnostics.error(SourceLocation.startOf(name), "missing-file", "no such file: " + name);
+            } else {
+                diagnostics.error(
+                        importedAt.at(),
+                        "missing-file",
+                        "cannot import '" + importedAt.text() + "': there is no file " + name
+                                + " (imports are relative to the importing file)");
+            }
+            return;
+        }
+        Optional<Node> tree = new TreeReader(options.limits())
+                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), diagnostics);
+        if (tree.isEmpty()) {
+            return;
+        }
+        Optional<CheckedObject> root = CheckedObject.check(tree.get(), Grammar.FILE, context);
+        if (root.isEmpty()) {
+            return;
+        }
+        files.put(path, new ParsedFile(path, name, root.get()));
+        stack.push(path);
+        Path dir = path.getParent() == null ? Path.of("") : path.getParent();
+        for (ScalarNode entry : root.get().scalars("imports")) {
+            Path target = dir.resolve(entry.text()).normalize();
+            if (stack.contains(target)) {
+                List<Path> cycle = new ArrayList<>(stack);
+                java.util.Collections.reverse(cycle);
+                cycle = cycle.subList(cycle.indexOf(target), cycle.size());
+                diagnostics.error(
+                        entry.at(),
+                        "import-cycle",
+                        "import cycle: " + cycle.stream().map(Path::toString).collect(Collectors.joining(" -> "))
+                                + " -> " + target + "; a file cannot import itself, directly or not");
+            } else if (!files.containsKey(target)) {
+                walk(target, entry, stack, files, context);
+            }
+        }
+        stack.pop();
+    }
+
+    private Landscape bind(
+            List<ParsedFile> files, Vocabulary words, CheckedObject.Context context, Diagnostics diagnostics) {
+        LandscapeBinder binder = new LandscapeBinder(diagnostics, words);
+        Unique unique = new Unique(diagnostics);
+        Map<String, Stakeholder> stakeholders = new LinkedHashMap<>();
+        Map<String, IotSystem> systems = new LinkedHashMap<>();
+        List<Flow> flows = new ArrayList<>();
+        List<CredentialRelation> credentials = new ArrayList<>();
+        Map<String, DataAsset> data = new LinkedHashMap<>();
+        Map<String, Mission> missions = new LinkedHashMap<>();
+        List<Responsibility> responsibilities = new ArrayList<>();
+        List<Treatment> treatments = new ArrayList<>();
+        for (ParsedFile file : files) {
+            CheckedObject o = file.root();
+            for (CheckedObject.Keyed e : o.entries("stakeholders")) {
+                if (unique.first("stakeholder", e.id(), e.at())) {
+                    stakeholders.put(e.id(), binder.stakeholder(e.id(), e.at(), e.value()));
+                }
+            }
+            for (CheckedObject.Keyed e : o.entries("systems")) {
+                if (unique.first("system", e.id(), e.at())) {
+                    systems.put(e.id(), binder.system(e.id(), e.at(), e.value()));
+                }
+            }
+            o.objects("flows").forEach(f -> flows.add(binder.flow(null, f)));
+            o.objects("credentials").forEach(c -> credentials.add(binder.credential(null, c)));
+            for (CheckedObject.Keyed e : o.entries("data")) {
+                if (unique.first("data asset", e.id(), e.at())) {
+                    data.put(e.id(), binder.dataAsset(null, e));
+                }
+            }
+            for (CheckedObject.Keyed e : o.entries("missions")) {
+                if (unique.first("mission", e.id(), e.at())) {
+                    missions.put(e.id(), binder.mission(e.id(), e.at(), e.value()));
+                }
+            }
+            o.objects("responsibilities").forEach(r -> responsibilities.add(binder.responsibility(null, r)));
+            o.objects("treatments").forEach(t -> treatments.add(binder.treatment(t)));
+        }
+        ParsedFile root = files.get(0);
+        String defaultName = root.path().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        return new Landscape(
+                root.root().text("landscape", defaultName),
+                root.root().text("description", ""),
+                files.stream().map(ParsedFile::name).toList(),
+                stakeholders,
+                systems,
+                flows,
+                credentials,
+                data,
+                missions,
+                responsibilities,
+                treatments,
+                words,
+                root.root().at());
+    }
+
+    /** Ids defined at landscape level must be unique across all files. */
+    private static final class Unique {
+        private final Diagnostics diagnostics;
+        private final Map<String, SourceLocation> seen = new HashMap<>();
+
+        Unique(Diagnostics diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
+        boolean first(String kind, String id, SourceLocation at) {
+            SourceLocation earlier = seen.putIfAbsent(kind + "/" + id, at);
+            if (earlier == null) {
+                return true;
+            }
+            diagnostics.error(
+                    at,
+                    "duplicate-id",
+                    "the " + kind + " '" + id + "' is already defined at " + earlier + "; ids must be unique"
+                            + " across the files of a landscape");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mamori.model.load;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The lexical forms of ids, references and durations. */
+final class Syntax {
+
+    private Syntax() {}
+
+    /** An id: letters, digits, '-' and '_', not starting with a separator. No dots: dots qualify. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    /** A reference: an id qualified by at most two more ids ({@code system.component.hazard}). */
+    static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9][A-Za-z0-9_-]*){0,2}");
+
+    private static final Pattern SPAN = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    static boolean isId(String s) {
+        return ID.matcher(s).matches();
+    }
+
+    static boolean isReference(String s) {
+        return REFERENCE.matcher(s).matches();
+    }
+
+    /** {@code 90s}, {@code 15m}, {@code 4h}, {@code 2d}, {@code 1h30m}, or ISO-8601 {@code PT15M}. */
+    static Optional<Duration> span(String text) {
+        String s = text.strip();
+        if (s.startsWith("P") || s.startsWith("p")) {
+            try {
+                return Optional.of(Duration.parse(s.toUpperCase(java.util.Locale.ROOT)));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        Matcher m = SPAN.matcher(s);
+        if (s.isEmpty() || !m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = 0;
+            long[] unit = {86_400, 3_600, 60, 1};
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null) {
+                    seconds = Math.addExact(seconds, Math.multiplyExact(Long.parseLong(m.group(g)), unit[g - 1]));
+                }
+            }
+            return Optional.of(Duration.ofSeconds(seconds));
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The shortest of the forms above that reads back to {@code d}. */
+    static String span(Duration d) {
+        long s = d.getSeconds();
+        if (s == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        long[] unit = {86_400, 3_600, 60, 1};
+        String[] name = {"d", "h", "m", "s"};
+        for (int i = 0; i < unit.length; i++) {
+            if (s >= unit[i]) {
+                out.append(s / unit[i]).append(name[i]);
+                s %= unit[i];
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.mamori.model.load;
+
+import dev.mamori.model.Layer;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.grammar.Grammar;
+import dev.mamori.model.vocabulary.Vocabulary;
+import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
+import dev.mamori.model.vocabulary.Vocabulary.Means;
+import dev.mamori.model.vocabulary.Vocabulary.Protocol;
+import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import dev.mamori.model.vocabulary.Vocabulary.Term;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the vocabulary from its sections: the built-in one first, then each file's additions. A
+ * word may be defined once; redefining a built-in word would silently change what rules conclude.
+ */
+final class VocabularyBuilder {
+
+    private final Diagnostics diagnostics;
+    private final Map<String, Term> roles = new LinkedHashMap<>();
+    private final Map<String, Term> categories = new LinkedHashMap<>();
+    private final Map<String, Term> sectors = new LinkedHashMap<>();
+    private final Map<String, ComponentKind> kinds = new LinkedHashMap<>();
+    private final Map<String, Protocol> protocols = new LinkedHashMap<>();
+    private final Map<String, Means> encryption = new LinkedHashMap<>();
+    private final Map<String, Means> authentication = new LinkedHashMap<>();
+    private final Map<String, Term> debugInterfaces = new LinkedHashMap<>();
+    private final Map<String, Term> credentialKinds = new LinkedHashMap<>();
+    private final Map<String, SourceLocation> definedAt = new HashMap<>();
+    private Vocabulary current = Vocabulary.empty();
+
+    VocabularyBuilder(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    Vocabulary current() {
+        return current;
+    }
+
+    /**
+     * Adds the means of encryption and authentication of {@code sections}, then everything else,
+     * so that a protocol may use a means defined in any file.
+     */
+    void addAll(List<CheckedObject> sections) {
+        for (CheckedObject section : sections) {
+            for (CheckedObject.Keyed e : section.entries(Grammar.ENCRYPTION)) {
+                define(Grammar.ENCRYPTION, e, encryption, means(e));
+            }
+            for (CheckedObject.Keyed e : section.entries(Grammar.AUTHENTICATION)) {
+                define(Grammar.AUTHENTICATION, e, authentication, means(e));
+            }
+        }
+        refresh();
+        for (CheckedObject section : sections) {
+            terms(section, Grammar.ROLES, roles);
+            terms(section, Grammar.CATEGORIES, categories);
+            terms(section, Grammar.SECTORS, sectors);
+            terms(section, Grammar.DEBUG_INTERFACES, debugInterfaces);
+            terms(section, Grammar.CREDENTIAL_KINDS, credentialKinds);
+            for (CheckedObject.Keyed e : section.entries(Grammar.COMPONENT_KINDS)) {
+                CheckedObject o = e.value();
+                List<Layer> layers = o.choiceList("layers", Layer.class);
+                if (layers.isEmpty()) {
+                    diagnostics.error(o.at("layers"), "missing-key", "a component kind needs at least one layer");
+                    continue;
+                }
+                define(
+                        Grammar.COMPONENT_KINDS,
+                        e,
+                        kinds,
+                        new ComponentKind(e.id(), layers, o.bool("actuates", false), o.text("description", "")));
+            }
+            for (CheckedObject.Keyed e : section.entries(Grammar.PROTOCOLS)) {
+                define(Grammar.PROTOCOLS, e, protocols, protocol(e));
+            }
+        }
+        refresh();
+    }
+
+    private Protocol protocol(CheckedObject.Keyed e) {
+        CheckedObject o = e.value();
+        List<String> encryptions = o.has("encryption") ? o.texts("encryption") : List.of("none");
+        List<String> authentications = o.has("authentication") ? o.texts("authentication") : List.of("none");
+        String defaultEncryption = o.text("default-encryption", "none");
+        String defaultAuthentication = o.text("default-authentication", "none");
+        if (!encryptions.contains(defaultEncryption)) {
+            diagnostics.error(
+                    o.at("default-encryption"),
+                    "inconsistent-protocol",
+                    "protocol " + e.id() + " defaults to encryption '" + defaultEncryption
+                            + "', which is not among its encryption " + encryptions);
+        }
+        if (!authentications.contains(defaultAuthentication)) {
+            diagnostics.error(
+                    o.at("default-authentication"),
+                    "inconsistent-protocol",
+                    "protocol " + e.id() + " defaults to authentication '" + defaultAuthentication
+                            + "', which is not among its authentication " + authentications);
+        }
+        return new Protocol(
+                e.id(),
+                o.text("transport", "any"),
+                o.bool("commands", true),
+                encryptions,
+                authentications,
+                defaultEncryption,
+                defaultAuthentication,
+                o.text("description", ""));
+    }
+
+    private static Means means(CheckedObject.Keyed e) {
+        CheckedObject o = e.value();
+        Strength strength = Strength.valueOf(o.text("strength", "none").toUpperCase(Locale.ROOT));
+        return new Means(e.id(), strength, o.text("description", ""));
+    }
+
+    private void terms(CheckedObject section, String vocabulary, Map<String, Term> into) {
+        for (CheckedObject.Keyed e : section.entries(vocabulary)) {
+            define(vocabulary, e, into, new Term(e.id(), e.value().text("description", "")));
+        }
+    }
+
+    private <V> void define(String vocabulary, CheckedObject.Keyed e, Map<String, V> into, V value) {
+        SourceLocation first = definedAt.putIfAbsent(vocabulary + "/" + e.id(), e.at());
+        if (first != null) {
+            diagnostics.error(
+                    e.at(),
+                    "duplicate-word",
+                    "'" + e.id() + "' is already a word of the " + vocabulary + " vocabulary"
+                            + (first.file().startsWith("builtin:") ? " (built in)" : " (defined at " + first + ")")
+                            + "; a word is defined once");
+            return;
+        }
+        into.put(e.id(), value);
+    }
+
+    private void refresh() {
+        current = new Vocabulary(
+                roles,
+                categories,
+                sectors,
+                kinds,
+                protocols,
+                encryption,
+                authentication,
+                debugInterfaces,
+                credentialKinds);
+    }
+}

@@ -1,2 +1,0 @@
-/** Mamori model. */
-package dev.mamori.model;

@@ -1,0 +1,36 @@
+package dev.mamori.model.syntax;
+
+import dev.mamori.model.diagnostics.SourceLocation;
+
+/**
+ * A single value as written. The text is kept verbatim; {@code kind} says how the YAML or JSON
+ * reader saw it, so that {@code count: "3"} and {@code count: 3} can be told apart when it matters.
+ */
+public record ScalarNode(SourceLocation at, String text, Kind kind) implements Node {
+
+    public enum Kind {
+        STRING,
+        INTEGER,
+        DECIMAL,
+        BOOLEAN,
+        NULL
+    }
+
+    public boolean isNull() {
+        return kind == Kind.NULL;
+    }
+
+    @Override
+    public String describe() {
+        return switch (kind) {
+            case NULL -> "an empty value";
+            case STRING -> "the text '" + abbreviate(text) + "'";
+            default -> "the value " + abbreviate(text);
+        };
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replace("\n", "\\n");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,378 @@
+package dev.mamori.model.validate;
+
+import dev.mamori.model.Component;
+import dev.mamori.model.Control;
+import dev.mamori.model.CredentialRelation;
+import dev.mamori.model.DataAsset;
+import dev.mamori.model.Flow;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Layer;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Needs;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Responsibility;
+import dev.mamori.model.Scales.TreatmentStatus;
+import dev.mamori.model.Stakeholder;
+import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.validate.ElementIndex.Kind;
+import dev.mamori.model.vocabulary.Vocabulary.Protocol;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks what only the whole landscape can tell: that references resolve (across files and
+ * systems), that flows, credentials and missions make sense, that decisions have not lapsed, and
+ * that every component and data asset has someone responsible for it (NISC 3 f)).
+ */
+public final class Validator {
+
+    private static final List<Kind> ANY_ELEMENT = List.of(
+            Kind.SYSTEM,
+            Kind.COMPONENT,
+            Kind.FLOW,
+            Kind.DATA,
+            Kind.MISSION,
+            Kind.ZONE,
+            Kind.HAZARD,
+            Kind.CREDENTIAL,
+            Kind.STAKEHOLDER);
+
+    private final Landscape landscape;
+    private final Diagnostics diagnostics;
+    private final LocalDate today;
+    private final ElementIndex index;
+
+    public Validator(Landscape landscape, Diagnostics diagnostics, LocalDate today) {
+        this.landscape = landscape;
+        this.diagnostics = diagnostics;
+        this.today = today;
+        this.index = new ElementIndex(landscape);
+    }
+
+    public void validate() {
+        if (landscape.systems().isEmpty()) {
+            diagnostics.warning(
+                    landscape.at(),
+                    "empty-landscape",
+                    "the landscape has no systems; describe at least one under 'systems'");
+        }
+        Set<String> responsibleFor = responsibleElements();
+        for (IotSystem system : landscape.systems().values()) {
+            stakeholder(system.owner());
+            system.operator().ifPresent(this::stakeholder);
+            for (Component component : system.components().values()) {
+                component(system, component, responsibleFor);
+            }
+            for (Control control : system.controls()) {
+                control.appliesTo().forEach(this::element);
+            }
+        }
+        for (DataAsset asset : landscape.allData()) {
+            asset.owner().ifPresent(this::stakeholder);
+            if (asset.owner().isEmpty() && !responsibleFor.contains(asset.id())) {
+                diagnostics.warning(
+                        asset.at(),
+                        "no-data-owner",
+                        "data asset " + asset.id() + " has no owner; name the stakeholder who decides on its use"
+                                + " with 'owner' (NISC 3 f): data ownership)");
+            }
+        }
+        Set<String> seenFlows = new HashSet<>();
+        for (Flow flow : landscape.allFlows()) {
+            flow(flow, seenFlows);
+        }
+        for (CredentialRelation credential : landscape.allCredentials()) {
+            credential(credential);
+        }
+        for (Responsibility responsibility : landscape.allResponsibilities()) {
+            element(responsibility.element());
+            responsibility.responsible().ifPresent(this::stakeholder);
+            responsibility.accountable().ifPresent(this::stakeholder);
+            responsibility.consulted().forEach(this::stakeholder);
+            responsibility.informed().forEach(this::stakeholder);
+        }
+        for (Mission mission : landscape.missions().values()) {
+            mission(mission);
+        }
+        for (Treatment treatment : landscape.treatments()) {
+            treatment(treatment);
+        }
+    }
+
+    // ---- references --------------------------------------------------------------------------
+
+    private <T> Optional<T> resolve(Ref ref, Kind kind, Class<T> type) {
+        if (ref.text().isEmpty()) {
+            return Optional.empty(); // already reported as a missing key
+        }
+        Optional<T> found = index.find(ref, kind, type);
+        if (found.isEmpty()) {
+            dangling(ref, List.of(kind), kind.noun());
+        }
+        return found;
+    }
+
+    private void dangling(Ref ref, List<Kind> kinds, String noun) {
+        String where = ref.text().contains(".") || ref.system() == null
+                ? ""
+                : " in system " + ref.system() + " or the landscape";
+        diagnostics.error(
+                ref.at(),
+                "dangling-reference",
+                "no " + noun + " '" + ref.text() + "'" + where
+                        + Suggestions.didYouMean(ref.text(), index.spellings(ref, kinds))
+                        + (ref.text().contains(".") || ref.system() != null
+                                ? ""
+                                : "; write system.id to refer to an element of a system"));
+    }
+
+    private Optional<Stakeholder> stakeholder(Ref ref) {
+        return resolve(ref, Kind.STAKEHOLDER, Stakeholder.class);
+    }
+
+    private Optional<Component> component(Ref ref) {
+        return resolve(ref, Kind.COMPONENT, Component.class);
+    }
+
+    private void element(Ref ref) {
+        if (!ref.text().isEmpty() && index.findAny(ref, ANY_ELEMENT).isEmpty()) {
+            dangling(ref, ANY_ELEMENT, "element");
+        }
+    }
+
+    // ---- components --------------------------------------------------------------------------
+
+    private void component(IotSystem system, Component component, Set<String> responsibleFor) {
+        component.zone().ifPresent(z -> resolve(z, Kind.ZONE, dev.mamori.model.Zone.class));
+        role(component.manufacturer(), "manufacturer", component);
+        role(component.maintainer(), "maintainer", component);
+        role(component.operator(), "operator", component);
+        component.stores().forEach(d -> resolve(d, Kind.DATA, DataAsset.class));
+        boolean responsible = component.operator().isPresent()
+                || component.maintainer().isPresent()
+                || system.operator().isPresent()
+                || responsibleFor.contains(component.id())
+                || responsibleFor.contains(system.id());
+        if (!responsible) {
+            diagnostics.warning(
+                    component.at(),
+                    "no-responsible",
+                    "no stakeholder is responsible for component " + component.id()
+                            + "; name an 'operator' or 'maintainer' on it or on system " + system.id()
+                            + ", or add a responsibility for it (NISC 3 f): demarcation of responsibility)");
+        }
+    }
+
+    /** A stakeholder named in a role should have that role; a mismatch usually means a wrong id. */
+    private void role(Optional<Ref> ref, String role, Component component) {
+        ref.flatMap(this::stakeholder).ifPresent(s -> {
+            if (!s.hasRole(role)) {
+                diagnostics.warning(
+                        ref.get().at(),
+                        "role-mismatch",
+                        s.id() + " is named " + role + " of " + component.id() + " but does not have the role '" + role
+                                + "'; add it to the stakeholder's roles or name another stakeholder");
+            }
+        });
+    }
+
+    /** The ids of elements some responsibility names a responsible or accountable party for. */
+    private Set<String> responsibleElements() {
+        Set<String> out = new HashSet<>();
+        for (Responsibility r : landscape.allResponsibilities()) {
+            if (r.responsible().isPresent() || r.accountable().isPresent()) {
+                index.findAny(r.element(), ANY_ELEMENT).ifPresent(e -> out.add(idOf(e.getValue())));
+            }
+        }
+        return out;
+    }
+
+    private static String idOf(Object element) {
+        if (element instanceof Component c) {
+            return c.id();
+        }
+        if (element instanceof IotSystem s) {
+            return s.id();
+        }
+        if (element instanceof DataAsset d) {
+            return d.id();
+        }
+        return String.valueOf(element);
+    }
+
+    // ---- flows and credentials ---------------------------------------------------------------
+
+    private void flow(Flow flow, Set<String> seen) {
+        Optional<Component> from = component(flow.from());
+        Optional<Component> to = component(flow.to());
+        flow.data().forEach(d -> resolve(d, Kind.DATA, DataAsset.class));
+        for (Ref network : flow.network()) {
+            component(network).ifPresent(n -> {
+                if (n.layer() != Layer.NETWORK) {
+                    diagnostics.error(
+                            network.at(),
+                            "not-a-network",
+                            n.id() + " is on the " + n.layer().word() + " layer; 'network' lists the network-layer"
+                                    + " components the flow travels over");
+                }
+            });
+        }
+        if (from.isPresent() && to.isPresent()) {
+            Component a = from.get();
+            Component b = to.get();
+            if (a.id().equals(b.id())) {
+                diagnostics.error(
+                        flow.at(),
+                        "self-flow",
+                        "the flow goes from " + a.id() + " to itself; a flow joins two components");
+            }
+            if (flow.system() != null
+                    && !a.system().equals(flow.system())
+                    && !b.system().equals(flow.system())) {
+                diagnostics.error(
+                        flow.at(),
+                        "foreign-flow",
+                        "the flow " + a.id() + " -> " + b.id() + " is listed under system " + flow.system()
+                                + " but touches neither of its components; list it under the top-level 'flows'");
+            }
+            for (Component end : List.of(a, b)) {
+                if (end.layer() == Layer.NETWORK && !a.id().equals(b.id())) {
+                    diagnostics.warning(
+                            flow.at(),
+                            "flow-to-network",
+                            "the flow ends at " + end.id() + ", a network-layer component; if the flow travels over"
+                                    + " it, name it under 'network' and join the two endpoints instead");
+                }
+            }
+            boolean crossSystem = !a.system().equals(b.system());
+            if (!crossSystem && flow.agreement().isPresent()) {
+                diagnostics.warning(
+                        flow.at(),
+                        "agreement-inside-system",
+                        "the flow stays inside system " + a.system()
+                                + ", yet names an agreement; agreements govern flows between systems");
+            }
+            String key = a.id() + "|" + b.id() + "|" + flow.protocol();
+            if (!seen.add(key)) {
+                diagnostics.warning(
+                        flow.at(),
+                        "duplicate-flow",
+                        "a flow " + a.id() + " -> " + b.id() + " over " + flow.protocol()
+                                + " is already declared; merge the two, or tell them apart by their data");
+            }
+        }
+        Protocol protocol = landscape.vocabulary().protocols().get(flow.protocol());
+        if (protocol != null) {
+            if (!protocol.encryption().contains(flow.encryption())
+                    && landscape.vocabulary().encryption().containsKey(flow.encryption())) {
+                diagnostics.error(
+                        flow.at(),
+                        "protocol-mismatch",
+                        flow.protocol() + " (over " + protocol.transport() + ") cannot run with encryption '"
+                                + flow.encryption() + "'; it can run with: "
+                                + String.join(", ", protocol.encryption()));
+            }
+            if (!protocol.authentication().contains(flow.authentication())
+                    && landscape.vocabulary().authentication().containsKey(flow.authentication())) {
+                diagnostics.error(
+                        flow.at(),
+                        "protocol-mismatch",
+                        flow.protocol() + " cannot authenticate with '" + flow.authentication() + "'; it can with: "
+                                + String.join(", ", protocol.authentication()));
+            }
+            if (flow.commands() && !protocol.commands()) {
+                diagnostics.error(
+                        flow.at(),
+                        "protocol-mismatch",
+                        flow.protocol() + " carries no commands, yet the flow says 'commands: true'; use a"
+                                + " protocol that can, or drop 'commands'");
+            }
+        }
+    }
+
+    private void credential(CredentialRelation credential) {
+        Optional<Component> holder = component(credential.holder());
+        for (Ref accepter : credential.acceptedBy()) {
+            Optional<Component> target = component(accepter);
+            if (holder.isPresent()
+                    && target.isPresent()
+                    && holder.get().id().equals(target.get().id())) {
+                diagnostics.error(
+                        accepter.at(),
+                        "self-credential",
+                        holder.get().id() + " both holds and accepts this credential; name the components that"
+                                + " accept what it holds");
+            }
+        }
+        if (credential.acceptedBy().isEmpty()) {
+            diagnostics.error(credential.at(), "missing-key", "a credential relation needs at least one 'accepted-by'");
+        }
+    }
+
+    // ---- missions ----------------------------------------------------------------------------
+
+    private void mission(Mission mission) {
+        mission.owner().ifPresent(this::stakeholder);
+        needs(mission.needs());
+        if (mission.rto().isPresent()
+                && mission.maxTolerableDowntime().isPresent()
+                && mission.maxTolerableDowntime().get().compareTo(mission.rto().get()) < 0) {
+            diagnostics.error(
+                    mission.at(),
+                    "rto-beyond-downtime",
+                    "mission " + mission.id() + " has an RTO longer than its maximum tolerable downtime;"
+                            + " recovery must come before the downtime becomes intolerable");
+        }
+        for (Mission.DegradedMode mode : mission.degradedModes()) {
+            mode.needs().ifPresent(this::needs);
+        }
+    }
+
+    private void needs(Needs needs) {
+        if (needs instanceof Needs.One one) {
+            component(one.component());
+            return;
+        }
+        if (needs instanceof Needs.AtLeast atLeast
+                && (atLeast.k() < 1 || atLeast.k() > atLeast.of().size())) {
+            diagnostics.error(
+                    atLeast.at(),
+                    "bad-needs",
+                    "at-least " + atLeast.k() + " of " + atLeast.of().size()
+                            + " parts can never be met as written; K must be from 1 to the number of parts");
+        }
+        if (needs.parts().isEmpty()) {
+            diagnostics.error(
+                    needs.at(), "bad-needs", "the needs expression lists nothing; name the components needed");
+        }
+        needs.parts().forEach(this::needs);
+    }
+
+    // ---- treatments --------------------------------------------------------------------------
+
+    private void treatment(Treatment treatment) {
+        treatment.element().ifPresent(this::element);
+        treatment.decidedBy().ifPresent(this::stakeholder);
+        if (treatment.status() == TreatmentStatus.ACCEPTED && treatment.until().isEmpty()) {
+            diagnostics.error(
+                    treatment.at(),
+                    "acceptance-without-expiry",
+                    "an accepted risk needs 'until': acceptances expire, so that the risk is looked at again");
+        }
+        treatment.until().ifPresent(until -> {
+            if (until.isBefore(today)) {
+                diagnostics.warning(
+                        treatment.at(),
+                        "treatment-expired",
+                        "this treatment of " + treatment.rule() + " lapsed on " + until
+                                + "; the finding counts as open again until it is decided anew");
+            }
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mamori.model.vocabulary;
+
+import dev.mamori.model.Layer;
+import dev.mamori.model.grammar.Grammar;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The open vocabularies of the language (roles, kinds, protocols, …) with the facts rules need
+ * about each word. The built-in words are data ({@code vocabulary.yaml}); a landscape adds its own
+ * under {@code vocabulary}.
+ */
+public record Vocabulary(
+        Map<String, Term> roles,
+        Map<String, Term> categories,
+        Map<String, Term> sectors,
+        Map<String, ComponentKind> componentKinds,
+        Map<String, Protocol> protocols,
+        Map<String, Means> encryption,
+        Map<String, Means> authentication,
+        Map<String, Term> debugInterfaces,
+        Map<String, Term> credentialKinds) {
+
+    public Vocabulary {
+        roles = frozen(roles);
+        categories = frozen(categories);
+        sectors = frozen(sectors);
+        componentKinds = frozen(componentKinds);
+        protocols = frozen(protocols);
+        encryption = frozen(encryption);
+        authentication = frozen(authentication);
+        debugInterfaces = frozen(debugInterfaces);
+        credentialKinds = frozen(credentialKinds);
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    public static Vocabulary empty() {
+        return new Vocabulary(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The words of the vocabulary named as under the model's {@code vocabulary} key. */
+    public Set<String> words(String vocabulary) {
+        return switch (vocabulary) {
+            case Grammar.ROLES -> roles.keySet();
+            case Grammar.CATEGORIES -> categories.keySet();
+            case Grammar.SECTORS -> sectors.keySet();
+            case Grammar.COMPONENT_KINDS -> componentKinds.keySet();
+            case Grammar.PROTOCOLS -> protocols.keySet();
+            case Grammar.ENCRYPTION -> encryption.keySet();
+            case Grammar.AUTHENTICATION -> authentication.keySet();
+            case Grammar.DEBUG_INTERFACES -> debugInterfaces.keySet();
+            case Grammar.CREDENTIAL_KINDS -> credentialKinds.keySet();
+            default -> throw new IllegalArgumentException("no vocabulary " + vocabulary);
+        };
+    }
+
+    /** A word with its meaning. */
+    public record Term(String id, String description) {}
+
+    /** A kind of component. */
+    public record ComponentKind(String id, List<Layer> layers, boolean actuates, String description) {
+        public ComponentKind {
+            layers = List.copyOf(layers);
+        }
+
+        public Layer defaultLayer() {
+            return layers.get(0);
+        }
+    }
+
+    /** How strong a means of encryption or authentication is. */
+    public enum Strength {
+        NONE,
+        WEAK,
+        MODERATE,
+        STRONG
+    }
+
+    /** A means of encryption or authentication. */
+    public record Means(String id, Strength strength, String description) {}
+
+    /**
+     * A protocol and what rules need to know of it.
+     *
+     * @param transport tcp, udp, radio, bus, serial, cellular or any
+     * @param commands whether it can carry commands
+     * @param encryption the kinds of encryption it can run with
+     * @param authentication the kinds of authentication it can run with
+     */
+    public record Protocol(
+            String id,
+            String transport,
+            boolean commands,
+            List<String> encryption,
+            List<String> authentication,
+            String defaultEncryption,
+            String defaultAuthentication,
+            String description) {
+        public Protocol {
+            encryption = List.copyOf(encryption);
+            authentication = List.copyOf(authentication);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Mamori report. */
-package dev.mamori.report;
