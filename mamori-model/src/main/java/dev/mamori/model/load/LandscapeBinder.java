@@ -272,7 +272,12 @@ final class LandscapeBinder {
                 o.at());
     }
 
-    Mission mission(String id, SourceLocation at, CheckedObject o) {
+    /** The mission, or empty when its needs could not be read (the reason is already reported). */
+    Optional<Mission> mission(String id, SourceLocation at, CheckedObject o) {
+        Optional<Needs> needs = o.node("needs").flatMap(this::needs);
+        if (needs.isEmpty()) {
+            return Optional.empty();
+        }
         List<Mission.DegradedMode> modes = new ArrayList<>();
         for (CheckedObject.Keyed m : o.entries("degraded-modes")) {
             CheckedObject mo = m.value();
@@ -284,18 +289,17 @@ final class LandscapeBinder {
                     mo.text("description", ""),
                     m.at()));
         }
-        Needs needs = o.node("needs").flatMap(this::needs).orElse(new Needs.All(List.of(), at));
-        return new Mission(
+        return Optional.of(new Mission(
                 id,
                 o.text("name", id),
                 o.ref("owner", null),
-                needs,
+                needs.get(),
                 o.span("rto"),
                 o.span("max-downtime"),
                 o.date("horizon"),
                 modes,
                 o.text("description", ""),
-                at);
+                at));
     }
 
     /**

@@ -189,7 +189,7 @@ public final class ModelLoader {
             }
             for (CheckedObject.Keyed e : o.entries("missions")) {
                 if (unique.first("mission", e.id(), e.at())) {
-                    missions.put(e.id(), binder.mission(e.id(), e.at(), e.value()));
+                    binder.mission(e.id(), e.at(), e.value()).ifPresent(m -> missions.put(e.id(), m));
                 }
             }
             o.objects("responsibilities").forEach(r -> responsibilities.add(binder.responsibility(null, r)));

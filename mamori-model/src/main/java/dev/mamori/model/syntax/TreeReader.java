@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.mamori.model.diagnostics.Diagnostics;
@@ -49,18 +48,14 @@ public final class TreeReader {
     public TreeReader(ReadLimits limits) {
         this.limits = limits;
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // Duplicate keys are found by the tree walk, which reports every one and goes on; Jackson's
+        // own detector (which this option would switch on) stops at the first.
+        options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(0);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setNestingDepthLimit(limits.maxDepth() + 10);
-        this.yamlFactory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.jsonFactory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .build();
+        this.yamlFactory = YAMLFactory.builder().loaderOptions(options).build();
+        this.jsonFactory = JsonFactory.builder().build();
     }
 
     /**
@@ -232,12 +227,7 @@ public final class TreeReader {
             }
             return "the file is not valid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
         }
-        String message = oneLine(e.getOriginalMessage());
-        if (message.startsWith("Duplicate field")) {
-            return "duplicate key "
-                    + message.substring("Duplicate field".length()).trim() + "; each key may appear once in a mapping";
-        }
-        return "the file is not valid JSON: " + message;
+        return "the file is not valid JSON: " + oneLine(e.getOriginalMessage());
     }
 
     private static String oneLine(String message) {

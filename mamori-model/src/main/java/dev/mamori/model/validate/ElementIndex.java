@@ -24,24 +24,38 @@ public final class ElementIndex {
 
     /** The kinds of element a reference can point at. */
     public enum Kind {
-        STAKEHOLDER("stakeholder"),
-        SYSTEM("system"),
-        ZONE("zone"),
-        COMPONENT("component"),
-        DATA("data asset"),
-        MISSION("mission"),
-        FLOW("flow"),
-        CREDENTIAL("credential relation"),
-        HAZARD("hazard");
+        STAKEHOLDER("stakeholder", false, true),
+        SYSTEM("system", false, true),
+        ZONE("zone", true, false),
+        COMPONENT("component", true, false),
+        DATA("data asset", true, true),
+        MISSION("mission", false, true),
+        FLOW("flow", true, true),
+        CREDENTIAL("credential relation", true, true),
+        HAZARD("hazard", true, false);
 
-        final String noun;
+        private final String noun;
+        private final boolean inSystems;
+        private final boolean inLandscape;
 
-        Kind(String noun) {
+        Kind(String noun, boolean inSystems, boolean inLandscape) {
             this.noun = noun;
+            this.inSystems = inSystems;
+            this.inLandscape = inLandscape;
         }
 
         public String noun() {
             return noun;
+        }
+
+        /** Whether elements of this kind are declared inside systems, so bare ids resolve there. */
+        public boolean livesInSystems() {
+            return inSystems;
+        }
+
+        /** Whether elements of this kind are declared at landscape level. */
+        public boolean livesInLandscape() {
+            return inLandscape;
         }
     }
 

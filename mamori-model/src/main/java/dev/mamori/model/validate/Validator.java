@@ -119,17 +119,21 @@ public final class Validator {
     }
 
     private void dangling(Ref ref, List<Kind> kinds, String noun) {
-        String where = ref.text().contains(".") || ref.system() == null
-                ? ""
-                : " in system " + ref.system() + " or the landscape";
-        diagnostics.error(
-                ref.at(),
-                "dangling-reference",
-                "no " + noun + " '" + ref.text() + "'" + where
-                        + Suggestions.didYouMean(ref.text(), index.spellings(ref, kinds))
-                        + (ref.text().contains(".") || ref.system() != null
-                                ? ""
-                                : "; write system.id to refer to an element of a system"));
+        boolean qualified = ref.text().contains(".") || ref.system() == null;
+        String where = "";
+        if (!qualified && kinds.stream().anyMatch(Kind::livesInSystems)) {
+            where = kinds.stream().anyMatch(Kind::livesInLandscape)
+                    ? " in system " + ref.system() + " or the landscape"
+                    : " in system " + ref.system();
+        }
+        List<String> spellings = index.spellings(ref, kinds);
+        // The same id in another system is the likeliest meaning of a bare reference.
+        Optional<String> elsewhere =
+                spellings.stream().filter(id -> id.endsWith("." + ref.text())).findFirst();
+        String suggestion = elsewhere
+                .map(id -> "; did you mean '" + id + "'? Elements of another system are written system.id")
+                .orElse(Suggestions.didYouMean(ref.text(), spellings));
+        diagnostics.error(ref.at(), "dangling-reference", "no " + noun + " '" + ref.text() + "'" + where + suggestion);
     }
 
     private Optional<Stakeholder> stakeholder(Ref ref) {
