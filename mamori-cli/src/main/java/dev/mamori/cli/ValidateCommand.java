@@ -85,14 +85,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     static String summary(Landscape landscape) {
         return String.format(
-                "%s (%d %s, %d stakeholders, %d systems, %d components, %d flows, %d missions)",
+                "%s (%s, %s, %s, %s, %s, %s)",
                 landscape.name(),
-                landscape.files().size(),
-                landscape.files().size() == 1 ? "file" : "files",
-                landscape.stakeholders().size(),
-                landscape.systems().size(),
-                landscape.components().size(),
-                landscape.allFlows().size(),
-                landscape.missions().size());
+                count(landscape.files().size(), "file"),
+                count(landscape.stakeholders().size(), "stakeholder"),
+                count(landscape.systems().size(), "system"),
+                count(landscape.components().size(), "component"),
+                count(landscape.allFlows().size(), "flow"),
+                count(landscape.missions().size(), "mission"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 }

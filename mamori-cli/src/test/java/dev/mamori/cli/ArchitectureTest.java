@@ -1,0 +1,103 @@
+package dev.mamori.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/architecture.md: data flows one way, model to engine to report to
+ * the shells; analyses never print or read files; feature packages do not form cycles.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.mamori");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+
+    @Test
+    void theModelDependsOnNothingAbove() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
+    }
+
+    @Test
+    void theEngineDependsOnlyOnTheModel() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
+    }
+
+    @Test
+    void reportsDoNotDependOnTheShells() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mamori.cli..", "dev.mamori.server.."));
+    }
+
+    @Test
+    void onlyTheShellsPrint() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.mamori.model..", "dev.mamori.engine..", "dev.mamori.report..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .because("analyses and renderers return values; the CLI and the server decide where they go"));
+    }
+
+    @Test
+    void analysesReadNoFiles() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.nio.file..", "java.io..")
+                .because("the engine works on a loaded model; reading files is the model loader's job"));
+    }
+
+    @Test
+    void onlyTheLoaderTouchesTheFileSystem() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mamori.model.grammar..",
+                        "dev.mamori.model.validate..",
+                        "dev.mamori.model.vocabulary..",
+                        "dev.mamori.model.diagnostics..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.nio.file.Files"));
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        check(slices().matching("dev.mamori.(*).(*)..").should().beFreeOfCycles());
+    }
+}
