@@ -36,7 +36,8 @@ class ArchitectureTest {
                 .resideInAPackage("dev.mamori.model..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
+                .resideInAnyPackage(
+                        "dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
     }
 
     @Test

@@ -26,7 +26,9 @@ class DocsTest {
     @Test
     void theReadmeStartsWithTheTwoCommands() throws IOException {
         String readme = Files.readString(Cli.REPOSITORY.resolve("README.md"));
-        assertThat(readme).contains("./mamori validate examples/venue/landscape.yaml").contains("./mvnw verify");
+        assertThat(readme)
+                .contains("./mamori validate examples/venue/landscape.yaml")
+                .contains("./mvnw verify");
         String ci = Files.readString(Cli.REPOSITORY.resolve(".ci/run"));
         assertThat(ci).contains("./mvnw -B -ntp verify");
     }
@@ -49,7 +51,8 @@ class DocsTest {
                     .distinct()
                     .toList();
             assertThat(codes).hasSizeGreaterThan(30);
-            codes.forEach(code -> assertThat(doc).as("docs/model.md documents %s", code).contains("`" + code + "`"));
+            codes.forEach(code ->
+                    assertThat(doc).as("docs/model.md documents %s", code).contains("`" + code + "`"));
         }
     }
 }

@@ -53,7 +53,8 @@ class ExamplesTest {
     @MethodSource("roots")
     void everyExampleFileValidatesAgainstTheSchema(String root) throws IOException {
         String json = new ObjectMapper().writeValueAsString(new JsonSchema(BuiltInVocabulary.get()).toMap());
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(json);
         for (String file : load(root).landscape().orElseThrow().files()) {
             Path path = EXAMPLES.resolve(file);
             JsonNode model = file.endsWith(".json")
@@ -70,25 +71,28 @@ class ExamplesTest {
         assertThat(venue.systems().size()).isGreaterThanOrEqualTo(5);
         assertThat(venue.stakeholders().size()).isGreaterThanOrEqualTo(5);
         assertThat(venue.components().stream().map(c -> c.layer()).distinct()).hasSize(4);
-        assertThat(venue.components().stream().filter(c -> !c.hazards().isEmpty())).isNotEmpty();
+        assertThat(venue.components().stream().filter(c -> !c.hazards().isEmpty()))
+                .isNotEmpty();
         assertThat(venue.missions()).isNotEmpty();
-        assertThat(venue.missions().values()).anySatisfy(m -> assertThat(m.rto()).isPresent());
-        assertThat(venue.allFlows())
-                .filteredOn(f -> f.agreement().isPresent())
-                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(venue.missions().values())
+                .anySatisfy(m -> assertThat(m.rto()).isPresent());
+        assertThat(venue.allFlows()).filteredOn(f -> f.agreement().isPresent()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(venue.allCredentials()).isNotEmpty();
     }
 
     @Test
     void theJsonExampleIsTheYamlExample() {
-        String yaml = ValidateCommand.summary(load("smart-home/home.yaml").landscape().orElseThrow());
-        String json = ValidateCommand.summary(load("smart-home/home.json").landscape().orElseThrow());
+        String yaml =
+                ValidateCommand.summary(load("smart-home/home.yaml").landscape().orElseThrow());
+        String json =
+                ValidateCommand.summary(load("smart-home/home.json").landscape().orElseThrow());
         assertThat(json).isEqualTo(yaml);
     }
 
     @Test
     void everyExampleFileIsCovered() throws IOException {
-        List<String> covered = roots().flatMap(r -> load(r).landscape().orElseThrow().files().stream()).toList();
+        List<String> covered = roots().flatMap(r -> load(r).landscape().orElseThrow().files().stream())
+                .toList();
         try (Stream<Path> files = Files.walk(EXAMPLES)) {
             List<String> all = files.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
                     .map(p -> EXAMPLES.relativize(p).toString())

@@ -26,8 +26,7 @@ class MamoriCommandTest {
         return file;
     }
 
-    private static final String VALID =
-            """
+    private static final String VALID = """
             mamori: 1
             landscape: Small
             stakeholders: { ops: { roles: [operator] } }
@@ -84,7 +83,8 @@ class MamoriCommandTest {
         Cli cli = Cli.run(dir, "validate", "m.yaml");
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out())
-                .isEqualTo("valid: Small (1 file, 1 stakeholder, 1 system, 1 component, 0 flows, 0 missions), 0 warnings\n");
+                .isEqualTo(
+                        "valid: Small (1 file, 1 stakeholder, 1 system, 1 component, 0 flows, 0 missions), 0 warnings\n");
     }
 
     @Test
@@ -133,9 +133,12 @@ class MamoriCommandTest {
     @Test
     void todayCanBeFixedForReproducibleRuns() throws IOException {
         write("m.yaml", VALID + "treatments:\n  - { rule: R, status: accepted, reason: r, until: 2027-01-01 }\n");
-        assertThat(Cli.run(dir, "validate", "--today", "2026-12-31", "m.yaml").out()).contains("0 warnings");
-        assertThat(Cli.run(dir, "validate", "--today", "2027-01-02", "m.yaml").out()).contains("lapsed on 2027-01-01");
-        assertThat(Cli.run(dir, "validate", "--today", "tomorrow", "m.yaml").exitCode()).isEqualTo(2);
+        assertThat(Cli.run(dir, "validate", "--today", "2026-12-31", "m.yaml").out())
+                .contains("0 warnings");
+        assertThat(Cli.run(dir, "validate", "--today", "2027-01-02", "m.yaml").out())
+                .contains("lapsed on 2027-01-01");
+        assertThat(Cli.run(dir, "validate", "--today", "tomorrow", "m.yaml").exitCode())
+                .isEqualTo(2);
     }
 
     @Test
@@ -172,7 +175,9 @@ class MamoriCommandTest {
         write("m.yaml", VALID + "missions:\n  m: { needs: [a.x], rto: 15m }\n");
         Cli json = Cli.run(dir, "convert", "m.yaml", "--to", "json", "-o", "m.json");
         assertThat(json.exitCode()).isZero();
-        assertThat(Files.readString(dir.resolve("m.json"))).contains("\"mamori\" : 1").contains("\"rto\" : \"15m\"");
+        assertThat(Files.readString(dir.resolve("m.json")))
+                .contains("\"mamori\" : 1")
+                .contains("\"rto\" : \"15m\"");
         Cli back = Cli.run(dir, "convert", "m.json", "--to", "yaml", "-o", "back.yaml");
         assertThat(back.exitCode()).isZero();
         String summary = Cli.run(dir, "validate", "m.yaml").out();
@@ -191,8 +196,10 @@ class MamoriCommandTest {
     @Test
     void severalFilesFormOneLandscape() throws IOException {
         write("a.yaml", VALID);
-        write("b.yaml", "mamori: 1\nsystems:\n  b: { owner: ops, operator: ops, category: consumer, components: { y: { kind: cloud } } }\n"
-                + "flows:\n  - { from: a.x, to: b.y, protocol: mqtt, agreement: DPA-1 }\n");
+        write(
+                "b.yaml",
+                "mamori: 1\nsystems:\n  b: { owner: ops, operator: ops, category: consumer, components: { y: { kind: cloud } } }\n"
+                        + "flows:\n  - { from: a.x, to: b.y, protocol: mqtt, agreement: DPA-1 }\n");
         Cli cli = Cli.run(dir, "validate", "a.yaml", "b.yaml");
         assertThat(cli.exitCode()).as(cli.out()).isZero();
         assertThat(cli.out()).contains("2 files", "2 systems", "1 flow,");

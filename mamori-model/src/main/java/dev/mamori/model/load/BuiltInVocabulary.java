@@ -29,7 +29,7 @@ public final class BuiltInVocabulary {
     }
 
     /** Adds the built-in sections to {@code builder}, failing loudly: a broken built-in file is a bug. */
-    static void addTo(VocabularyBuilder builder, Diagnostics diagnostics) {
+    private static void addTo(VocabularyBuilder builder, Diagnostics diagnostics) {
         byte[] bytes;
         try (InputStream in = Vocabulary.class.getResourceAsStream("vocabulary.yaml")) {
             if (in == null) {

@@ -65,7 +65,7 @@ public final class ModelLoader {
     public LoadResult load(List<Path> roots) {
         Diagnostics diagnostics = new Diagnostics();
         VocabularyBuilder vocabulary = new VocabularyBuilder(diagnostics);
-        BuiltInVocabulary.addTo(vocabulary, new Diagnostics());
+        vocabulary.seed(BuiltInVocabulary.get());
         CheckedObject.Context context = new CheckedObject.Context(diagnostics, vocabulary::current);
 
         Map<Path, ParsedFile> files = new LinkedHashMap<>();

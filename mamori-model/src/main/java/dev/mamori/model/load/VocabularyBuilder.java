@@ -43,6 +43,27 @@ final class VocabularyBuilder {
         return current;
     }
 
+    /** Starts from an already-built vocabulary (the built-in one), whose words count as defined. */
+    void seed(Vocabulary vocabulary) {
+        seed(Grammar.ROLES, vocabulary.roles(), roles);
+        seed(Grammar.CATEGORIES, vocabulary.categories(), categories);
+        seed(Grammar.SECTORS, vocabulary.sectors(), sectors);
+        seed(Grammar.COMPONENT_KINDS, vocabulary.componentKinds(), kinds);
+        seed(Grammar.PROTOCOLS, vocabulary.protocols(), protocols);
+        seed(Grammar.ENCRYPTION, vocabulary.encryption(), encryption);
+        seed(Grammar.AUTHENTICATION, vocabulary.authentication(), authentication);
+        seed(Grammar.DEBUG_INTERFACES, vocabulary.debugInterfaces(), debugInterfaces);
+        seed(Grammar.CREDENTIAL_KINDS, vocabulary.credentialKinds(), credentialKinds);
+        refresh();
+    }
+
+    private <V> void seed(String name, Map<String, V> words, Map<String, V> into) {
+        words.forEach((id, value) -> {
+            into.put(id, value);
+            definedAt.put(name + "/" + id, SourceLocation.startOf(BuiltInVocabulary.FILE));
+        });
+    }
+
     /**
      * Adds the means of encryption and authentication of {@code sections}, then everything else,
      * so that a protocol may use a means defined in any file.

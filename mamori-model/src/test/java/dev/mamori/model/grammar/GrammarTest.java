@@ -37,7 +37,8 @@ class GrammarTest {
 
     static Schema schema() throws IOException {
         String json = new ObjectMapper().writeValueAsString(new JsonSchema(BuiltInVocabulary.get()).toMap());
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json);
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(json);
     }
 
     @Test
@@ -49,7 +50,11 @@ class GrammarTest {
     @Test
     void theKitchenSinkUsesEveryKeyOfTheGrammar() throws IOException {
         Node tree = new TreeReader(ReadLimits.DEFAULT)
-                .read("k.yaml", kitchenSink().getBytes(StandardCharsets.UTF_8), TreeReader.Syntax.YAML, new Diagnostics())
+                .read(
+                        "k.yaml",
+                        kitchenSink().getBytes(StandardCharsets.UTF_8),
+                        TreeReader.Syntax.YAML,
+                        new Diagnostics())
                 .orElseThrow();
         Set<String> used = new TreeSet<>();
         collect(tree, Grammar.FILE, used);
@@ -66,7 +71,8 @@ class GrammarTest {
             return;
         }
         for (MapNode.Entry entry : map.entries()) {
-            FieldSpec field = spec.field(entry.key()).orElseThrow(() -> new AssertionError("unknown key " + entry.key()));
+            FieldSpec field =
+                    spec.field(entry.key()).orElseThrow(() -> new AssertionError("unknown key " + entry.key()));
             used.add(spec.name() + "." + field.key());
             collectValue(entry.value(), field.type(), used);
         }
@@ -91,13 +97,16 @@ class GrammarTest {
 
     @Test
     void theSchemaRejectsWhatTheLoaderRejects() throws IOException {
-        JsonNode unknownKey = new YAMLMapper().readTree("mamori: 1\nsystems: { a: { owner: o, category: consumer, colour: red } }\n");
+        JsonNode unknownKey =
+                new YAMLMapper().readTree("mamori: 1\nsystems: { a: { owner: o, category: consumer, colour: red } }\n");
         assertThat(schema().validate(unknownKey)).isNotEmpty();
         JsonNode missingVersion = new YAMLMapper().readTree("landscape: X\n");
         assertThat(schema().validate(missingVersion)).isNotEmpty();
         JsonNode badNeeds = new YAMLMapper().readTree("mamori: 1\nmissions: { m: { needs: { al: [a.b] } } }\n");
         assertThat(schema().validate(badNeeds)).isNotEmpty();
-        JsonNode badScale = new YAMLMapper().readTree("mamori: 1\nsystems: { a: { owner: o, category: consumer, components: { x: { kind: sensor, update: sometimes } } } }\n");
+        JsonNode badScale = new YAMLMapper()
+                .readTree(
+                        "mamori: 1\nsystems: { a: { owner: o, category: consumer, components: { x: { kind: sensor, update: sometimes } } } }\n");
         assertThat(schema().validate(badScale)).isNotEmpty();
     }
 
