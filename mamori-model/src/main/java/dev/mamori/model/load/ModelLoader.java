@@ -195,11 +195,28 @@ public final class ModelLoader {
             o.objects("responsibilities").forEach(r -> responsibilities.add(binder.responsibility(null, r)));
             o.objects("treatments").forEach(t -> treatments.add(binder.treatment(t)));
         }
+        // The landscape is named by the first file that names it (the root, when it does); a file
+        // that names it differently is read for its content, and the user is told its name is not used.
         ParsedFile root = files.get(0);
-        String defaultName = root.path().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        ParsedFile naming = files.stream()
+                .filter(f -> f.root().has("landscape"))
+                .findFirst()
+                .orElse(root);
+        String name = naming.root()
+                .text("landscape", root.path().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""));
+        for (ParsedFile file : files) {
+            file.root()
+                    .text("landscape")
+                    .filter(other -> !other.equals(name))
+                    .ifPresent(other -> diagnostics.warning(
+                            file.root().at("landscape"),
+                            "ignored-landscape-name",
+                            "this file names the landscape '" + other + "', but it is part of '" + name + "' (named in "
+                                    + naming.name() + "); only the first name counts"));
+        }
         return new Landscape(
-                root.root().text("landscape", defaultName),
-                root.root().text("description", ""),
+                name,
+                naming.root().text("description", ""),
                 files.stream().map(ParsedFile::name).toList(),
                 stakeholders,
                 systems,

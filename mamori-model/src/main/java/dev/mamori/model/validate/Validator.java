@@ -262,13 +262,21 @@ public final class Validator {
                         "the flow stays inside system " + a.system()
                                 + ", yet names an agreement; agreements govern flows between systems");
             }
-            String key = a.id() + "|" + b.id() + "|" + flow.protocol();
+            // Flows that carry other data or travel over other networks (an alternative path) are
+            // different flows; the same link declared twice is usually a copy-and-paste slip.
+            String key = String.join(
+                    "|",
+                    a.id(),
+                    b.id(),
+                    flow.protocol(),
+                    flow.data().stream().map(Ref::text).sorted().toList().toString(),
+                    flow.network().stream().map(Ref::text).toList().toString());
             if (!seen.add(key)) {
                 diagnostics.warning(
                         flow.at(),
                         "duplicate-flow",
                         "a flow " + a.id() + " -> " + b.id() + " over " + flow.protocol()
-                                + " is already declared; merge the two, or tell them apart by their data");
+                                + " carrying the same data over the same networks is already declared; merge the two");
             }
         }
         Protocol protocol = landscape.vocabulary().protocols().get(flow.protocol());

@@ -77,6 +77,37 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void theLandscapeIsNamedByTheFirstFileThatNamesIt() {
+        LoadResult result = Models.files(
+                Map.of(
+                        "a.yaml",
+                        A,
+                        "root.yaml",
+                        ROOT.replace("imports: [systems/a.yaml, systems/b.yaml]\n", ""),
+                        "b.yaml",
+                        B),
+                "a.yaml",
+                "root.yaml",
+                "b.yaml");
+        assertThat(result.landscape().orElseThrow().name()).isEqualTo("Venue");
+    }
+
+    @Test
+    void aDifferentNameInAnotherFileIsNotSilentlyDropped() {
+        LoadResult result = Models.files(
+                Map.of(
+                        "landscape.yaml",
+                        ROOT,
+                        "systems/a.yaml",
+                        A.replace("mamori: 1\n", "mamori: 1\nlandscape: Gates\n"),
+                        "systems/b.yaml",
+                        B),
+                "landscape.yaml");
+        DiagnosticsAssert.warning(
+                result, "ignored-landscape-name", 2, 1, "names the landscape 'Gates'", "part of 'Venue'");
+    }
+
+    @Test
     void aMissingImportIsReportedWhereItIsImported() {
         LoadResult result = Models.files(Map.of("landscape.yaml", ROOT, "systems/a.yaml", A), "landscape.yaml");
         error(result, "missing-file", 3, 27, "cannot import 'systems/b.yaml'", "there is no file systems/b.yaml");

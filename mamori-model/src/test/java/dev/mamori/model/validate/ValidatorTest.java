@@ -155,6 +155,15 @@ class ValidatorTest {
     }
 
     @Test
+    void flowsOverAnotherNetworkOrWithOtherDataAreAlternativesNotDuplicates() {
+        LoadResult result =
+                withTop("flows:\n  - { from: a.sensor, to: b.cloud, protocol: mqtt, network: a.net, agreement: X }\n"
+                        + "  - { from: a.sensor, to: b.cloud, protocol: mqtt, agreement: X }\n"
+                        + "data:\n  d: { owner: ops }\n");
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
     void aCredentialCannotBeAcceptedByItsHolder() {
         LoadResult result = withTop("credentials:\n  - { holder: a.hub, accepted-by: [a.sensor, a.hub] }\n");
         error(result, "self-credential", 22, 46, "a.hub both holds and accepts");
