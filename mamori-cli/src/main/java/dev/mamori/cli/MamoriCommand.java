@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             SchemaCommand.class,
             ConvertCommand.class,
+            GenerateCommand.class,
             HelpCommand.class
         })
 final class MamoriCommand implements Runnable {

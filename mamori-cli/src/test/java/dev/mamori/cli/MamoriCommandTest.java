@@ -46,7 +46,7 @@ class MamoriCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "init", "schema", "convert", "help"})
+    @ValueSource(strings = {"validate", "init", "schema", "convert", "generate", "help"})
     void everyCommandHasHelp(String command) {
         Cli cli = Cli.inRepository(command, "--help");
         assertThat(cli.exitCode()).isZero();
@@ -191,6 +191,26 @@ class MamoriCommandTest {
         Cli cli = Cli.run(dir, "convert", "bad.yaml", "--to", "json");
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).startsWith("bad.yaml:3:1: error: the file is not valid YAML");
+    }
+
+    @Test
+    void generatedLandscapesAreValidAndDeterministic() throws IOException {
+        Cli yaml = Cli.run(dir, "generate", "--systems", "4", "--components", "12", "-o", "g.yaml");
+        assertThat(yaml.exitCode()).isZero();
+        Cli validate = Cli.run(dir, "validate", "g.yaml");
+        assertThat(validate.exitCode()).as(validate.out()).isZero();
+        assertThat(validate.out()).contains("4 systems, 48 components", "4 missions", "0 warnings");
+        assertThat(Cli.run(dir, "generate", "--systems", "4", "--components", "12")
+                        .out())
+                .isEqualTo(Files.readString(dir.resolve("g.yaml")));
+        assertThat(Cli.run(dir, "generate", "--systems", "4", "--components", "12", "--seed", "2")
+                        .out())
+                .isNotEqualTo(Files.readString(dir.resolve("g.yaml")));
+        assertThat(Cli.run(dir, "generate", "--json", "--systems", "2", "-o", "g.json")
+                        .exitCode())
+                .isZero();
+        assertThat(Cli.run(dir, "validate", "g.json").out()).contains("2 systems, 200 components");
+        assertThat(Cli.run(dir, "generate", "--components", "3").exitCode()).isEqualTo(2);
     }
 
     @Test

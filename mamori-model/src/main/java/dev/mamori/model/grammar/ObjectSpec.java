@@ -1,6 +1,7 @@
 package dev.mamori.model.grammar;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class ObjectSpec {
     private final String doc;
     private final String example;
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final List<FieldSpec> ordered = new ArrayList<>();
+    private final List<FieldSpec> required = new ArrayList<>();
 
     private ObjectSpec(String name, String doc, String example) {
         this.name = name;
@@ -41,6 +44,10 @@ public final class ObjectSpec {
         if (fields.putIfAbsent(field.key(), field) != null) {
             throw new IllegalStateException(name + " declares '" + field.key() + "' twice");
         }
+        ordered.add(field);
+        if (field.required()) {
+            required.add(field);
+        }
         return this;
     }
 
@@ -57,7 +64,12 @@ public final class ObjectSpec {
     }
 
     public List<FieldSpec> fields() {
-        return new ArrayList<>(fields.values());
+        return Collections.unmodifiableList(ordered);
+    }
+
+    /** The required fields, in order; every object checked asks for them, so they are kept apart. */
+    public List<FieldSpec> requiredFields() {
+        return Collections.unmodifiableList(required);
     }
 
     public Optional<FieldSpec> field(String key) {
@@ -65,7 +77,7 @@ public final class ObjectSpec {
     }
 
     public boolean hasRequiredFields() {
-        return fields.values().stream().anyMatch(FieldSpec::required);
+        return !required.isEmpty();
     }
 
     @Override

@@ -79,8 +79,8 @@ final class CheckedObject {
                 object.valid.put(entry.key(), entry);
             }
         }
-        for (FieldSpec field : spec.fields()) {
-            if (field.required() && map.entry(field.key()).isEmpty()) {
+        for (FieldSpec field : spec.requiredFields()) {
+            if (map.entry(field.key()).isEmpty()) {
                 context.diagnostics()
                         .error(
                                 map.at(),

@@ -18,12 +18,40 @@ final class Syntax {
 
     private static final Pattern SPAN = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
+    // Ids and references are checked for every key and reference of a model: a character loop,
+    // equivalent to the patterns above, keeps that off the profile of large models.
     static boolean isId(String s) {
-        return ID.matcher(s).matches();
+        return isId(s, 0, s.length());
+    }
+
+    private static boolean isId(String s, int from, int to) {
+        if (from >= to || !Character.isLetterOrDigit(s.charAt(from)) || s.charAt(from) > 127) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = s.charAt(i);
+            boolean ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!ascii && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isReference(String s) {
-        return REFERENCE.matcher(s).matches();
+        int parts = 0;
+        int start = 0;
+        while (true) {
+            int dot = s.indexOf('.', start);
+            int end = dot < 0 ? s.length() : dot;
+            if (!isId(s, start, end) || ++parts > 3) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            start = dot + 1;
+        }
     }
 
     /** {@code 90s}, {@code 15m}, {@code 4h}, {@code 2d}, {@code 1h30m}, or ISO-8601 {@code PT15M}. */

@@ -1,0 +1,78 @@
+package dev.mamori.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.mamori.model.generate.LandscapeGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        header = "Write a synthetic landscape of any size, for benchmarks and tests at scale.",
+        description = {
+            "Systems of device fleets behind gateways, a broker, a database, an application and a",
+            "maintainer's remote access, joined by interconnections. Valid by construction; the same",
+            "seed gives the same landscape."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:usage error", "3:internal error in Mamori (a bug; please report it)"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--systems", paramLabel = "N", description = "Number of systems (default: 10).")
+    int systems = 10;
+
+    @Option(names = "--components", paramLabel = "M", description = "Components per system, at least 6 (default: 100).")
+    int components = 100;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the pseudo-random choices (default: 1).")
+    long seed = 1;
+
+    @Option(names = "--json", description = "Write JSON instead of YAML.")
+    boolean json;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write to FILE instead of the output.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (systems < 1 || components < 6) {
+            throw new ParameterException(spec.commandLine(), "need --systems 1 or more and --components 6 or more");
+        }
+        Object model = new LandscapeGenerator(systems, components, seed).toPlainValues();
+        ObjectMapper mapper = json
+                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                : new ObjectMapper(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .build());
+        if (output == null) {
+            spec.commandLine().getOut().print(mapper.writeValueAsString(model));
+            return ExitCode.OK;
+        }
+        try (OutputStream out = Files.newOutputStream(parent.workingDirectory().resolve(output))) {
+            mapper.writeValue(out, model);
+        }
+        return ExitCode.OK;
+    }
+}
