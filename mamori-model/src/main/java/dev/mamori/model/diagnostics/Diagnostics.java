@@ -25,10 +25,6 @@ public final class Diagnostics {
         return errors > 0;
     }
 
-    public int errorCount() {
-        return errors;
-    }
-
     /** All diagnostics in file order, each exactly once. */
     public List<Diagnostic> sorted() {
         return items.stream().distinct().sorted(Diagnostic.IN_FILE_ORDER).toList();

@@ -81,22 +81,4 @@ final class Syntax {
             return Optional.empty();
         }
     }
-
-    /** The shortest of the forms above that reads back to {@code d}. */
-    static String span(Duration d) {
-        long s = d.getSeconds();
-        if (s == 0) {
-            return "0s";
-        }
-        StringBuilder out = new StringBuilder();
-        long[] unit = {86_400, 3_600, 60, 1};
-        String[] name = {"d", "h", "m", "s"};
-        for (int i = 0; i < unit.length; i++) {
-            if (s >= unit[i]) {
-                out.append(s / unit[i]).append(name[i]);
-                s %= unit[i];
-            }
-        }
-        return out.toString();
-    }
 }

@@ -1,9 +1,7 @@
 package dev.mamori.model.syntax;
 
 import dev.mamori.model.diagnostics.SourceLocation;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A mapping whose keys are unique; entries keep the order in which they were written. */
@@ -27,12 +25,6 @@ public record MapNode(SourceLocation at, List<Entry> entries) implements Node {
 
     public Optional<Node> get(String key) {
         return entry(key).map(Entry::value);
-    }
-
-    public Map<String, Node> asMap() {
-        Map<String, Node> map = new LinkedHashMap<>();
-        entries.forEach(e -> map.put(e.key(), e.value()));
-        return map;
     }
 
     @Override
