@@ -11,6 +11,24 @@ public final class Words {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** A duration as the language writes it: {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 2d}. */
+    public static String of(java.time.Duration duration) {
+        long s = duration.getSeconds();
+        if (s == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        long[] unit = {86_400, 3_600, 60, 1};
+        String[] name = {"d", "h", "m", "s"};
+        for (int i = 0; i < unit.length; i++) {
+            if (s >= unit[i]) {
+                out.append(s / unit[i]).append(name[i]);
+                s %= unit[i];
+            }
+        }
+        return out.toString();
+    }
+
     public static <E extends Enum<E>> java.util.List<String> all(Class<E> type) {
         return java.util.Arrays.stream(type.getEnumConstants()).map(Words::of).toList();
     }

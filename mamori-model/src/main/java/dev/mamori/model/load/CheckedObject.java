@@ -49,6 +49,14 @@ final class CheckedObject {
 
     /** Checks {@code node} as a {@code spec}; an empty value (null) reads as an empty mapping. */
     static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context) {
+        return check(node, spec, context, node.at());
+    }
+
+    /**
+     * As above; {@code namedAt} is where the object is introduced (its key, for an entry of an
+     * id-keyed mapping), which is where a missing key is reported.
+     */
+    static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context, SourceLocation namedAt) {
         if (node instanceof ScalarNode scalar && scalar.isNull()) {
             node = new MapNode(node.at(), List.of());
         }
@@ -81,12 +89,15 @@ final class CheckedObject {
         }
         for (FieldSpec field : spec.requiredFields()) {
             if (map.entry(field.key()).isEmpty()) {
+                String key = field.type() instanceof ValueType.Whole w && w.min() == w.max()
+                        ? field.key() + ": " + w.min()
+                        : field.key();
                 context.diagnostics()
                         .error(
-                                map.at(),
+                                namedAt,
                                 "missing-key",
-                                article(spec.name()) + " " + spec.name() + " needs '" + field.key() + "': "
-                                        + lowerFirst(field.doc()));
+                                "this " + spec.name() + " lacks the required key '" + key + "' ("
+                                        + lowerFirst(field.doc()).replaceAll("\\.$", "") + ")");
             }
         }
         return Optional.of(object);
@@ -130,17 +141,16 @@ final class CheckedObject {
                 return true;
             }
             if (node instanceof MapNode map) {
-                boolean ok = true;
+                // A bad id is reported here and its entry skipped when read; the other entries stay.
                 for (MapNode.Entry entry : map.entries()) {
                     if (!Syntax.isId(entry.key())) {
                         d.error(
                                 entry.keyAt(),
                                 "bad-id",
                                 badId(entry.key(), mapOf.value().name()));
-                        ok = false;
                     }
                 }
-                return ok;
+                return true;
             }
             if (node instanceof ListNode list && !mapOf.value().hasRequiredFields()) {
                 boolean ok = true;
@@ -152,7 +162,6 @@ final class CheckedObject {
                                 item.at(),
                                 "bad-id",
                                 badId(s.text(), mapOf.value().name()));
-                        ok = false;
                     }
                 }
                 return ok;
@@ -186,13 +195,32 @@ final class CheckedObject {
             return true;
         }
         if (type instanceof ValueType.Bool) {
-            return text.equals("true") || text.equals("false") || wrong(node, key, "true or false");
+            if (text.equals("true") || text.equals("false")) {
+                return true;
+            }
+            if (List.of("yes", "no", "on", "off", "y", "n").contains(text.toLowerCase(java.util.Locale.ROOT))) {
+                d.error(
+                        node.at(),
+                        "wrong-type",
+                        "'" + key + "' is '" + text + "'; write true or false (YAML 1.1 words such as yes, no,"
+                                + " on and off are not read as booleans, to avoid surprises)");
+                return false;
+            }
+            return wrong(node, key, "true or false");
         }
         if (type instanceof ValueType.Date) {
             try {
                 LocalDate.parse(text.strip());
                 return true;
             } catch (DateTimeParseException e) {
+                if (text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    d.error(
+                            node.at(),
+                            "wrong-type",
+                            "'" + key + "' is '" + text + "', which is no day of the calendar; expected a real date"
+                                    + " written YYYY-MM-DD");
+                    return false;
+                }
                 return wrong(node, key, "a date written YYYY-MM-DD");
             }
         }
@@ -412,17 +440,22 @@ final class CheckedObject {
         if (node.isEmpty()) {
             return out;
         }
+        // Entries whose id is bad were reported when the mapping was checked; they are skipped here.
         if (node.get() instanceof ListNode list) {
             for (Node item : list.items()) {
                 ScalarNode id = (ScalarNode) item;
-                check(new MapNode(id.at(), List.of()), type.value(), context)
-                        .ifPresent(o -> out.add(new Keyed(id.text(), id.at(), o)));
+                if (Syntax.isId(id.text())) {
+                    check(new MapNode(id.at(), List.of()), type.value(), context, id.at())
+                            .ifPresent(o -> out.add(new Keyed(id.text(), id.at(), o)));
+                }
             }
             return out;
         }
         for (MapNode.Entry entry : ((MapNode) node.get()).entries()) {
-            check(entry.value(), type.value(), context)
-                    .ifPresent(o -> out.add(new Keyed(entry.key(), entry.keyAt(), o)));
+            if (Syntax.isId(entry.key())) {
+                check(entry.value(), type.value(), context, entry.keyAt())
+                        .ifPresent(o -> out.add(new Keyed(entry.key(), entry.keyAt(), o)));
+            }
         }
         return out;
     }
@@ -434,7 +467,7 @@ final class CheckedObject {
         List<CheckedObject> out = new ArrayList<>();
         node(key).ifPresent(n -> {
             for (Node node : ((ListNode) n).items()) {
-                check(node, item, context).ifPresent(out::add);
+                check(node, item, context, node.at()).ifPresent(out::add);
             }
         });
         return out;
@@ -443,6 +476,6 @@ final class CheckedObject {
     /** A nested object. */
     Optional<CheckedObject> object(String key) {
         ValueType.Obj type = (ValueType.Obj) spec(key).type();
-        return node(key).flatMap(n -> check(n, type.spec(), context));
+        return node(key).flatMap(n -> check(n, type.spec(), context, at(key)));
     }
 }

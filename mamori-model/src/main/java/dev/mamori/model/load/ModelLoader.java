@@ -19,6 +19,7 @@ import dev.mamori.model.syntax.TreeReader;
 import dev.mamori.model.validate.Validator;
 import dev.mamori.model.vocabulary.Vocabulary;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -139,7 +140,16 @@ public final class ModelLoader {
         stack.push(path);
         Path dir = path.getParent() == null ? Path.of("") : path.getParent();
         for (ScalarNode entry : root.get().scalars("imports")) {
-            Path target = dir.resolve(entry.text()).normalize();
+            Path target;
+            try {
+                target = dir.resolve(entry.text()).normalize();
+            } catch (InvalidPathException e) {
+                diagnostics.error(
+                        entry.at(),
+                        "missing-file",
+                        "cannot import '" + entry.text() + "': it is not a valid file name (" + e.getReason() + ")");
+                continue;
+            }
             if (stack.contains(target)) {
                 List<Path> cycle = new ArrayList<>(stack);
                 java.util.Collections.reverse(cycle);

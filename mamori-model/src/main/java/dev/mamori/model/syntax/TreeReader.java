@@ -11,8 +11,9 @@ import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -151,10 +152,14 @@ public final class TreeReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
-        try {
-            return Optional.of(decoder.decode(bytes).toString());
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(content, start);
+        CharBuffer chars = CharBuffer.allocate(content.length - start);
+        CoderResult result = decoder.decode(bytes, chars, true);
+        if (!result.isError()) {
+            result = decoder.flush(chars);
+        }
+        if (result.isError()) {
+            // On an error the decoder stops with the input positioned at the offending sequence.
+            int bad = bytes.position();
             diagnostics.error(
                     locationOfByte(file, content, start, bad),
                     "encoding",
@@ -163,39 +168,19 @@ public final class TreeReader {
                             content[bad] & 0xFF));
             return Optional.empty();
         }
+        return Optional.of(chars.flip().toString());
     }
 
-    private static int firstInvalidUtf8(byte[] content, int start) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        int lo = start;
-        int hi = content.length;
-        // The longest valid prefix ends before the first bad byte; bisect on prefix validity.
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            try {
-                decoder.reset().onMalformedInput(CodingErrorAction.REPORT);
-                decoder.decode(ByteBuffer.wrap(content, start, mid - start));
-                lo = mid;
-            } catch (CharacterCodingException e) {
-                hi = mid - 1;
-            }
-        }
-        // A valid prefix may end inside a multi-byte sequence that is cut short; step back to its lead byte.
-        int bad = Math.min(lo, content.length - 1);
-        while (bad > start && (content[bad] & 0xC0) == 0x80) {
-            bad--;
-        }
-        return bad;
-    }
-
+    /** Lines end at LF, CR LF or a lone CR, as the YAML and JSON parsers count them. */
     private static SourceLocation locationOfByte(String file, byte[] content, int start, int index) {
         int line = 1;
         int column = 1;
         for (int i = start; i < index; i++) {
-            if (content[i] == '\n') {
+            byte b = content[i];
+            if (b == '\n' || (b == '\r' && (i + 1 >= content.length || content[i + 1] != '\n'))) {
                 line++;
                 column = 1;
-            } else if ((content[i] & 0xC0) != 0x80) {
+            } else if (b != '\r' && (b & 0xC0) != 0x80) {
                 column++;
             }
         }
@@ -225,9 +210,17 @@ public final class TreeReader {
             if (marked.getContextMark() != null && !context.isEmpty()) {
                 context += " that starts at line " + (marked.getContextMark().getLine() + 1);
             }
+            if (problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) {
+                return "a tab is used for indentation here; YAML indents with spaces only";
+            }
             return "the file is not valid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
         }
-        return "the file is not valid JSON: " + oneLine(e.getOriginalMessage());
+        String message = oneLine(e.getOriginalMessage());
+        if (message.startsWith("Unexpected character ('}'") || message.startsWith("Unexpected character (']'")) {
+            return "the file is not valid JSON: unexpected '" + message.charAt("Unexpected character ('".length())
+                    + "'; JSON allows no comma after the last entry of an object or array";
+        }
+        return "the file is not valid JSON: " + message;
     }
 
     private static String oneLine(String message) {

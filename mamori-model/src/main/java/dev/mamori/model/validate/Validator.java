@@ -15,6 +15,7 @@ import dev.mamori.model.Responsibility;
 import dev.mamori.model.Scales.TreatmentStatus;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
+import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.validate.ElementIndex.Kind;
@@ -56,7 +57,7 @@ public final class Validator {
     }
 
     public void validate() {
-        if (landscape.systems().isEmpty()) {
+        if (landscape.systems().isEmpty() && !diagnostics.hasErrors()) {
             diagnostics.warning(
                     landscape.at(),
                     "empty-landscape",
@@ -80,7 +81,7 @@ public final class Validator {
                         asset.at(),
                         "no-data-owner",
                         "data asset " + asset.id() + " has no owner; name the stakeholder who decides on its use"
-                                + " with 'owner' (NISC 3 f): data ownership)");
+                                + " with 'owner'; NISC clause 3 f) asks that data ownership be clear");
             }
         }
         Set<String> seenFlows = new HashSet<>();
@@ -169,7 +170,7 @@ public final class Validator {
                     "no-responsible",
                     "no stakeholder is responsible for component " + component.id()
                             + "; name an 'operator' or 'maintainer' on it or on system " + system.id()
-                            + ", or add a responsibility for it (NISC 3 f): demarcation of responsibility)");
+                            + ", or add a responsibility for it; NISC clause 3 f) asks for a clear demarcation of responsibility");
         }
     }
 
@@ -232,7 +233,7 @@ public final class Validator {
             Component b = to.get();
             if (a.id().equals(b.id())) {
                 diagnostics.error(
-                        flow.at(),
+                        flow.to().at(),
                         "self-flow",
                         "the flow goes from " + a.id() + " to itself; a flow joins two components");
             }
@@ -338,8 +339,11 @@ public final class Validator {
             diagnostics.error(
                     mission.at(),
                     "rto-beyond-downtime",
-                    "mission " + mission.id() + " has an RTO longer than its maximum tolerable downtime;"
-                            + " recovery must come before the downtime becomes intolerable");
+                    "mission " + mission.id() + " has an RTO of "
+                            + Words.of(mission.rto().get())
+                            + ", longer than its maximum tolerable downtime of "
+                            + Words.of(mission.maxTolerableDowntime().get())
+                            + "; recovery must come before the downtime becomes intolerable");
         }
         for (Mission.DegradedMode mode : mission.degradedModes()) {
             mode.needs().ifPresent(this::needs);

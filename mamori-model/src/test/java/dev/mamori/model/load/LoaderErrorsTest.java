@@ -114,6 +114,12 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void anImportThatIsNoFileNameIsLocated() {
+        LoadResult result = Models.files(Map.of("m.yaml", "mamori: 1\nimports: [\"a\\0b.yaml\"]\n"), "m.yaml");
+        error(result, "missing-file", 2, 11, "not a valid file name");
+    }
+
+    @Test
     void importCyclesAreNamedFileByFile() {
         LoadResult result = Models.files(
                 Map.of(

@@ -24,13 +24,36 @@ class ShapeErrorsTest {
     @Test
     void missingRequiredKeysAreNamedWithTheirMeaning() {
         LoadResult result = Models.load(Models.BASE.replace("hub: { kind: gateway }", "hub: { count: 2 }"));
-        error(result, "missing-key", 13, 12, "a component needs 'kind'", "what it is");
+        error(result, "missing-key", 13, 7, "this component lacks the required key 'kind'", "what it is");
     }
 
     @Test
     void theModelVersionIsRequired() {
         LoadResult result = Models.load("landscape: X\n");
-        error(result, "missing-key", 1, 1, "a model file needs 'mamori'");
+        error(result, "missing-key", 1, 1, "lacks the required key 'mamori: 1'");
+    }
+
+    @Test
+    void yesAndNoAreNotBooleans() {
+        LoadResult result =
+                Models.load(Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, secure-boot: yes }"));
+        error(result, "wrong-type", 13, 42, "'secure-boot' is 'yes'; write true or false");
+    }
+
+    @Test
+    void impossibleDatesAreCalledSo() {
+        LoadResult result = Models.load(
+                Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, support-until: 2027-02-30 }"));
+        error(result, "wrong-type", 13, 44, "'2027-02-30', which is no day of the calendar");
+    }
+
+    @Test
+    void aBadIdSkipsOnlyItsOwnEntry() {
+        LoadResult result = Models.load(
+                Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway }\n      bad.id: { kind: sensor }")
+                        + "flows:\n  - { from: a.hub, to: a.sensor, protocol: mqtt }\n");
+        error(result, "bad-id", 14, 7, "'bad.id' is not a valid id");
+        assertThat(result.errors()).hasSize(1);
     }
 
     @Test

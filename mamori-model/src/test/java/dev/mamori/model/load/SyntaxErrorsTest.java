@@ -75,6 +75,44 @@ class SyntaxErrorsTest {
     }
 
     @Test
+    void aStrayContinuationByteIsTheOneNamed() {
+        byte[] bytes = {
+            'm',
+            'a',
+            'm',
+            'o',
+            'r',
+            'i',
+            ':',
+            ' ',
+            '1',
+            '\n',
+            'x',
+            ':',
+            ' ',
+            (byte) 0xC3,
+            (byte) 0xA9,
+            (byte) 0xC3,
+            (byte) 0xA9,
+            (byte) 0x80,
+            '\n'
+        };
+        error(loadBytes("m.yaml", bytes), "encoding", 2, 6, "byte 0x80 is not valid UTF-8");
+    }
+
+    @Test
+    void aLoneCarriageReturnEndsALine() {
+        byte[] bytes = "mamori: 1\rlandscape: x\rbog\u00e4s: y\r".getBytes(StandardCharsets.ISO_8859_1);
+        error(loadBytes("m.yaml", bytes), "encoding", 3, 4, "byte 0xE4");
+    }
+
+    @Test
+    void messagesStayOnOneLineWhateverTheyQuote() {
+        LoadResult result = Models.load("mamori: 1\n\"land\\nscape\": x\n");
+        error(result, "unknown-key", 2, 1, "unknown key 'land\\nscape'");
+    }
+
+    @Test
     void utf16IsRejectedWithAHint() {
         byte[] bytes = "\uFEFFmamori: 1\n".getBytes(StandardCharsets.UTF_16BE);
         error(loadBytes("m.yaml", bytes), "encoding", 1, 1, "UTF-16", "save it as UTF-8");
@@ -116,7 +154,7 @@ class SyntaxErrorsTest {
     @Test
     void tabsInIndentationAreSyntaxErrors() {
         LoadResult result = Models.load("mamori: 1\nstakeholders:\n\tops: {}\n");
-        error(result, "syntax", 3, 1, "not valid YAML");
+        error(result, "syntax", 3, 1, "a tab is used for indentation here; YAML indents with spaces only");
     }
 
     @Test
@@ -124,6 +162,12 @@ class SyntaxErrorsTest {
         LoadResult result =
                 Models.files(Map.of("m.json", "{\n  \"mamori\": 1,\n  \"landscape\": \"x\",\n}\n"), "m.json");
         error(result, "syntax", 4, 1, "not valid JSON");
+    }
+
+    @Test
+    void jsonTrailingCommasAreNamed() {
+        LoadResult result = Models.files(Map.of("m.json", "{\"mamori\": 1, \"imports\": [\"a.yaml\",]}\n"), "m.json");
+        error(result, "syntax", 1, 36, "unexpected ']'", "no comma after the last entry");
     }
 
     @Test

@@ -104,7 +104,7 @@ class ValidatorTest {
     @Test
     void aFlowToItselfMakesNoSense() {
         LoadResult result = withTop("flows:\n  - { from: a.hub, to: a.hub, protocol: mqtt }\n");
-        error(result, "self-flow", 22, 5, "from a.hub to itself");
+        error(result, "self-flow", 22, 24, "from a.hub to itself");
     }
 
     @Test
@@ -190,7 +190,7 @@ class ValidatorTest {
     @Test
     void theRtoMustFitTheTolerableDowntime() {
         LoadResult result = withTop("missions:\n  m: { needs: a.hub, rto: 4h, max-downtime: 1h }\n");
-        error(result, "rto-beyond-downtime", 22, 3, "RTO longer than its maximum tolerable downtime");
+        error(result, "rto-beyond-downtime", 22, 3, "an RTO of 4h, longer than its maximum tolerable downtime of 1h");
     }
 
     @Test
@@ -221,7 +221,13 @@ class ValidatorTest {
     void componentsWithNobodyResponsibleAreWarnedAbout() {
         LoadResult result =
                 Models.load(Models.BASE.replace("    operator: ops\n    category: consumer", "    category: consumer"));
-        warning(result, "no-responsible", 19, 7, "no stakeholder is responsible for component b.cloud", "NISC 3 f)");
+        warning(
+                result,
+                "no-responsible",
+                19,
+                7,
+                "no stakeholder is responsible for component b.cloud",
+                "NISC clause 3 f)");
     }
 
     @Test
