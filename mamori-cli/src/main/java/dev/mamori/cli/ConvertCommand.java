@@ -1,9 +1,5 @@
 package dev.mamori.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.PlainValues;
@@ -11,7 +7,6 @@ import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.TreeReader;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,20 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
                     .print(new DiagnosticsReport(List.of(source.toString()), diagnostics.sorted()).text(""));
             return ExitCode.INVALID;
         }
-        ObjectMapper mapper = to == Syntax.json
-                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                : new ObjectMapper(YAMLFactory.builder()
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                        .build());
-        String text = mapper.writeValueAsString(PlainValues.of(tree.get()));
-        text = text.endsWith("\n") ? text : text + "\n";
-        if (output != null) {
-            Files.writeString(dir.resolve(output), text, StandardCharsets.UTF_8);
-        } else {
-            spec.commandLine().getOut().print(text);
-        }
+        Output.write(spec.commandLine(), dir, output, Output.model(PlainValues.of(tree.get()), to == Syntax.json));
         return ExitCode.OK;
     }
 }

@@ -1,13 +1,7 @@
 package dev.mamori.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.mamori.model.generate.LandscapeGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,19 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "need --systems 1 or more and --components 6 or more");
         }
         Object model = new LandscapeGenerator(systems, components, seed).toPlainValues();
-        ObjectMapper mapper = json
-                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                : new ObjectMapper(YAMLFactory.builder()
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .build());
-        if (output == null) {
-            spec.commandLine().getOut().print(mapper.writeValueAsString(model));
-            return ExitCode.OK;
-        }
-        try (OutputStream out = Files.newOutputStream(parent.workingDirectory().resolve(output))) {
-            mapper.writeValue(out, model);
-        }
+        Output.write(spec.commandLine(), parent.workingDirectory(), output, Output.model(model, json));
         return ExitCode.OK;
     }
 }

@@ -6,8 +6,6 @@ import dev.mamori.model.grammar.JsonSchema;
 import dev.mamori.model.grammar.ReferenceDoc;
 import dev.mamori.model.load.BuiltInVocabulary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,11 +55,7 @@ final class SchemaCommand implements Callable<Integer> {
                                 .writeValueAsString(new JsonSchema(BuiltInVocabulary.get()).toMap())
                         + "\n"
                 : new ReferenceDoc(BuiltInVocabulary.get()).markdown();
-        if (output != null) {
-            Files.writeString(parent.workingDirectory().resolve(output), text, StandardCharsets.UTF_8);
-        } else {
-            spec.commandLine().getOut().print(text);
-        }
+        Output.write(spec.commandLine(), parent.workingDirectory(), output, text);
         return ExitCode.OK;
     }
 }

@@ -104,7 +104,7 @@ public final class TreeReader {
             }
             return parse.failed ? Optional.empty() : Optional.ofNullable(root);
         } catch (JsonProcessingException e) {
-            diagnostics.error(locate(file, e), "syntax", syntaxMessage(e));
+            diagnostics.error(clamp(locate(file, e), text.get()), "syntax", syntaxMessage(e));
         } catch (IOException e) {
             diagnostics.error(SourceLocation.startOf(file), "unreadable", "cannot read the file: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -116,7 +116,8 @@ public final class TreeReader {
                             marked.getProblemMark().getLine() + 1,
                             marked.getProblemMark().getColumn() + 1)
                     : SourceLocation.startOf(file);
-            diagnostics.error(at, "syntax", "the file is not valid YAML: " + oneLine(e.getMessage()));
+            diagnostics.error(
+                    clamp(at, text.get()), "syntax", "the file is not valid YAML: " + oneLine(e.getMessage()));
         }
         return Optional.empty();
     }
@@ -185,6 +186,17 @@ public final class TreeReader {
             }
         }
         return new SourceLocation(file, line, column);
+    }
+
+    /**
+     * A parser's error location moved inside the text: parsers sometimes place an error at the end
+     * of input one column past the last line (SnakeYAML after a lone CR, for one).
+     */
+    private static SourceLocation clamp(SourceLocation at, String text) {
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+        int line = Math.min(at.line(), lines.length);
+        int column = Math.min(at.column(), lines[line - 1].length() + 1);
+        return line == at.line() && column == at.column() ? at : new SourceLocation(at.file(), line, column);
     }
 
     private static SourceLocation locate(String file, JsonProcessingException e) {

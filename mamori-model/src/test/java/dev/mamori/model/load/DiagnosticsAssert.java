@@ -7,12 +7,12 @@ import dev.mamori.model.diagnostics.Severity;
 import java.util.List;
 
 /** Assertions that name the diagnostic expected and show all of them when it is missing. */
-final class DiagnosticsAssert {
+public final class DiagnosticsAssert {
 
     private DiagnosticsAssert() {}
 
     /** Exactly one diagnostic with {@code code} at {@code line:column}, whose message contains the fragments. */
-    static Diagnostic expect(
+    public static Diagnostic expect(
             LoadResult result, Severity severity, String code, int line, int column, String... fragments) {
         List<Diagnostic> matching = result.diagnostics().stream()
                 .filter(d -> d.code().equals(code) && d.severity() == severity)
@@ -30,12 +30,12 @@ final class DiagnosticsAssert {
         return d;
     }
 
-    static Diagnostic error(LoadResult result, String code, int line, int column, String... fragments) {
+    public static Diagnostic error(LoadResult result, String code, int line, int column, String... fragments) {
         assertThat(result.valid()).as("a model with an error is not valid").isFalse();
         return expect(result, Severity.ERROR, code, line, column, fragments);
     }
 
-    static Diagnostic warning(LoadResult result, String code, int line, int column, String... fragments) {
+    public static Diagnostic warning(LoadResult result, String code, int line, int column, String... fragments) {
         return expect(result, Severity.WARNING, code, line, column, fragments);
     }
 }

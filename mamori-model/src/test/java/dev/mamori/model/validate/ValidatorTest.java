@@ -1,9 +1,9 @@
 package dev.mamori.model.validate;
 
+import static dev.mamori.model.load.DiagnosticsAssert.error;
+import static dev.mamori.model.load.DiagnosticsAssert.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mamori.model.diagnostics.Diagnostic;
-import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.load.LoadResult;
 import dev.mamori.model.load.Models;
 import org.junit.jupiter.api.Test;
@@ -14,31 +14,6 @@ class ValidatorTest {
     /** BASE plus top-level lines, which start at line 21. */
     private static LoadResult withTop(String lines) {
         return Models.load(Models.BASE + lines);
-    }
-
-    private static Diagnostic expect(
-            LoadResult result, Severity severity, String code, int line, int column, String... fragments) {
-        var matching = result.diagnostics().stream()
-                .filter(d -> d.code().equals(code) && d.severity() == severity)
-                .toList();
-        assertThat(matching).as(Models.render(result.diagnostics())).hasSize(1);
-        Diagnostic d = matching.get(0);
-        assertThat(d.at().line() + ":" + d.at().column()).as(d.toString()).isEqualTo(line + ":" + column);
-        for (String fragment : fragments) {
-            assertThat(d.message()).contains(fragment);
-        }
-        if (severity == Severity.ERROR) {
-            assertThat(result.valid()).isFalse();
-        }
-        return d;
-    }
-
-    private static void error(LoadResult r, String code, int line, int column, String... fragments) {
-        expect(r, Severity.ERROR, code, line, column, fragments);
-    }
-
-    private static void warning(LoadResult r, String code, int line, int column, String... fragments) {
-        expect(r, Severity.WARNING, code, line, column, fragments);
     }
 
     @Test
