@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,11 +54,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "SYNTAX", required = true, description = "json or yaml.")
     Syntax to;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write to FILE instead of the output.")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {
@@ -77,7 +75,7 @@ final class ConvertCommand implements Callable<Integer> {
                     .print(new DiagnosticsReport(List.of(source.toString()), diagnostics.sorted()).text(""));
             return ExitCode.INVALID;
         }
-        Output.write(spec.commandLine(), dir, output, Output.model(PlainValues.of(tree.get()), to == Syntax.json));
+        output.write(spec.commandLine(), dir, Output.model(PlainValues.of(tree.get()), to == Syntax.json));
         return ExitCode.OK;
     }
 }

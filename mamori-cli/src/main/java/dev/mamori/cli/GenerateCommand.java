@@ -2,9 +2,9 @@ package dev.mamori.cli;
 
 import dev.mamori.model.generate.LandscapeGenerator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,11 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON instead of YAML.")
     boolean json;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write to FILE instead of the output.")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "need --systems 1 or more and --components 6 or more");
         }
         Object model = new LandscapeGenerator(systems, components, seed).toPlainValues();
-        Output.write(spec.commandLine(), parent.workingDirectory(), output, Output.model(model, json));
+        output.write(spec.commandLine(), parent.workingDirectory(), Output.model(model, json));
         return ExitCode.OK;
     }
 }

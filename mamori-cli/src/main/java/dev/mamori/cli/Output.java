@@ -9,14 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
-/** Where a command's document goes, and how models are written as YAML or JSON. */
+/**
+ * The {@code -o FILE} option of the commands that print a document, and how models are written as
+ * YAML or JSON. Used as a picocli mixin.
+ */
 final class Output {
 
-    private Output() {}
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write to FILE instead of the output.")
+    Path file;
 
-    /** Writes {@code text} to {@code file} (relative to the working directory), or prints it when there is none. */
-    static void write(CommandLine commandLine, Path workingDirectory, Path file, String text) throws IOException {
+    /** Writes {@code text} to the file (relative to the working directory), or prints it when none was named. */
+    void write(CommandLine commandLine, Path workingDirectory, String text) throws IOException {
         if (file == null) {
             commandLine.getOut().print(text);
         } else {

@@ -6,9 +6,9 @@ import dev.mamori.model.grammar.JsonSchema;
 import dev.mamori.model.grammar.ReferenceDoc;
 import dev.mamori.model.load.BuiltInVocabulary;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,11 +41,8 @@ final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or markdown.")
     Format format = Format.json;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write to FILE instead of the output.")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {
@@ -55,7 +52,7 @@ final class SchemaCommand implements Callable<Integer> {
                                 .writeValueAsString(new JsonSchema(BuiltInVocabulary.get()).toMap())
                         + "\n"
                 : new ReferenceDoc(BuiltInVocabulary.get()).markdown();
-        Output.write(spec.commandLine(), parent.workingDirectory(), output, text);
+        output.write(spec.commandLine(), parent.workingDirectory(), text);
         return ExitCode.OK;
     }
 }
