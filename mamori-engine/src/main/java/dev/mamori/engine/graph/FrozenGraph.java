@@ -1,0 +1,354 @@
+package dev.mamori.engine.graph;
+
+import dev.mamori.model.Component;
+import dev.mamori.model.CredentialRelation;
+import dev.mamori.model.DataAsset;
+import dev.mamori.model.Flow;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Stakeholder;
+import dev.mamori.model.Zone;
+import dev.mamori.model.validate.ElementIndex;
+import dev.mamori.model.validate.ElementIndex.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated landscape compiled once into int-indexed arrays that every analysis shares:
+ * components, zones, systems, data and stakeholders are numbered, and flows, credential relations,
+ * zone membership and stored data are adjacency lists in compressed (CSR) form. References are
+ * resolved here, once; analyses work on ints.
+ */
+public final class FrozenGraph {
+
+    private final Landscape landscape;
+    private final Component[] components;
+    private final IotSystem[] systems;
+    private final Zone[] zones;
+    private final DataAsset[] data;
+    private final Stakeholder[] stakeholders;
+    private final Flow[] flows;
+    private final CredentialRelation[] credentials;
+    private final Map<String, Integer> componentIds = new HashMap<>();
+    private final Map<String, Integer> systemIds = new HashMap<>();
+    private final Map<String, Integer> zoneIds = new HashMap<>();
+    private final Map<String, Integer> dataIds = new HashMap<>();
+    private final Map<String, Integer> stakeholderIds = new HashMap<>();
+
+    private final int[] componentSystem;
+    private final int[] componentZone;
+    private final int[] flowFrom;
+    private final int[] flowTo;
+    private final Adjacency flowsOut;
+    private final Adjacency flowsIn;
+    private final Adjacency flowData;
+    private final Adjacency flowNetworks;
+    private final int[] credentialHolder;
+    private final Adjacency credentialAccepters;
+    private final Adjacency credentialsHeld;
+    private final Adjacency credentialsAccepted;
+    private final Adjacency zoneMembers;
+    private final Adjacency storedData;
+    private final int[] dataOwner;
+    private final int[] systemOwner;
+
+    private FrozenGraph(Landscape landscape) {
+        this.landscape = landscape;
+        ElementIndex index = new ElementIndex(landscape);
+        this.components = landscape.components().toArray(Component[]::new);
+        this.systems = landscape.systems().values().toArray(IotSystem[]::new);
+        List<Zone> allZones = new ArrayList<>();
+        landscape.systems().values().forEach(s -> allZones.addAll(s.zones().values()));
+        this.zones = allZones.toArray(Zone[]::new);
+        this.data = landscape.allData().toArray(DataAsset[]::new);
+        this.stakeholders = landscape.stakeholders().values().toArray(Stakeholder[]::new);
+        this.flows = landscape.allFlows().toArray(Flow[]::new);
+        this.credentials = landscape.allCredentials().toArray(CredentialRelation[]::new);
+        number(components, Component::id, componentIds);
+        number(systems, IotSystem::id, systemIds);
+        number(zones, Zone::id, zoneIds);
+        number(data, DataAsset::id, dataIds);
+        number(stakeholders, Stakeholder::id, stakeholderIds);
+
+        componentSystem = new int[components.length];
+        componentZone = new int[components.length];
+        Adjacency.Builder members = new Adjacency.Builder(zones.length);
+        Adjacency.Builder stored = new Adjacency.Builder(components.length);
+        for (int c = 0; c < components.length; c++) {
+            Component component = components[c];
+            componentSystem[c] = systemIds.get(component.system());
+            componentZone[c] = component
+                    .zone()
+                    .flatMap(z -> index.find(z, Kind.ZONE, Zone.class))
+                    .map(z -> zoneIds.get(z.id()))
+                    .orElse(-1);
+            if (componentZone[c] >= 0) {
+                members.add(componentZone[c], c);
+            }
+            int holder = c;
+            for (Ref ref : component.stores()) {
+                resolve(index, ref, Kind.DATA, DataAsset.class, DataAsset::id, dataIds)
+                        .ifPresent(d -> stored.add(holder, d));
+            }
+        }
+        zoneMembers = members.build();
+        storedData = stored.build();
+
+        flowFrom = new int[flows.length];
+        flowTo = new int[flows.length];
+        Adjacency.Builder out = new Adjacency.Builder(components.length);
+        Adjacency.Builder in = new Adjacency.Builder(components.length);
+        Adjacency.Builder carried = new Adjacency.Builder(flows.length);
+        Adjacency.Builder over = new Adjacency.Builder(flows.length);
+        for (int f = 0; f < flows.length; f++) {
+            Flow flow = flows[f];
+            flowFrom[f] = componentOf(index, flow.from());
+            flowTo[f] = componentOf(index, flow.to());
+            out.add(flowFrom[f], f);
+            in.add(flowTo[f], f);
+            for (Ref ref : flow.data()) {
+                int fi = f;
+                resolve(index, ref, Kind.DATA, DataAsset.class, DataAsset::id, dataIds)
+                        .ifPresent(d -> carried.add(fi, d));
+            }
+            for (Ref ref : flow.network()) {
+                over.add(f, componentOf(index, ref));
+            }
+        }
+        flowsOut = out.build();
+        flowsIn = in.build();
+        flowData = carried.build();
+        flowNetworks = over.build();
+
+        credentialHolder = new int[credentials.length];
+        Adjacency.Builder accepters = new Adjacency.Builder(credentials.length);
+        Adjacency.Builder held = new Adjacency.Builder(components.length);
+        Adjacency.Builder accepted = new Adjacency.Builder(components.length);
+        for (int r = 0; r < credentials.length; r++) {
+            credentialHolder[r] = componentOf(index, credentials[r].holder());
+            held.add(credentialHolder[r], r);
+            for (Ref ref : credentials[r].acceptedBy()) {
+                int target = componentOf(index, ref);
+                accepters.add(r, target);
+                accepted.add(target, r);
+            }
+        }
+        credentialAccepters = accepters.build();
+        credentialsHeld = held.build();
+        credentialsAccepted = accepted.build();
+
+        dataOwner = new int[data.length];
+        for (int d = 0; d < data.length; d++) {
+            dataOwner[d] = data[d].owner().map(o -> stakeholderOf(index, o)).orElse(-1);
+        }
+        systemOwner = new int[systems.length];
+        for (int s = 0; s < systems.length; s++) {
+            systemOwner[s] = stakeholderOf(index, systems[s].owner());
+        }
+    }
+
+    /** Compiles a landscape that validated without errors; its references all resolve. */
+    public static FrozenGraph of(Landscape landscape) {
+        return new FrozenGraph(landscape);
+    }
+
+    private static <T> void number(T[] items, java.util.function.Function<T, String> id, Map<String, Integer> into) {
+        for (int i = 0; i < items.length; i++) {
+            into.put(id.apply(items[i]), i);
+        }
+    }
+
+    private static <T> Optional<Integer> resolve(
+            ElementIndex index,
+            Ref ref,
+            Kind kind,
+            Class<T> type,
+            java.util.function.Function<T, String> id,
+            Map<String, Integer> ids) {
+        return index.find(ref, kind, type).map(e -> ids.get(id.apply(e)));
+    }
+
+    private int componentOf(ElementIndex index, Ref ref) {
+        return index.find(ref, Kind.COMPONENT, Component.class)
+                .map(c -> componentIds.get(c.id()))
+                .orElseThrow(() -> new IllegalArgumentException("unresolved component " + ref + " at " + ref.at()));
+    }
+
+    private int stakeholderOf(ElementIndex index, Ref ref) {
+        return index.find(ref, Kind.STAKEHOLDER, Stakeholder.class)
+                .map(s -> stakeholderIds.get(s.id()))
+                .orElse(-1);
+    }
+
+    // ---- sizes and elements ------------------------------------------------------------------
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    public int componentCount() {
+        return components.length;
+    }
+
+    public int flowCount() {
+        return flows.length;
+    }
+
+    public int credentialCount() {
+        return credentials.length;
+    }
+
+    public int zoneCount() {
+        return zones.length;
+    }
+
+    public int systemCount() {
+        return systems.length;
+    }
+
+    public int dataCount() {
+        return data.length;
+    }
+
+    public int stakeholderCount() {
+        return stakeholders.length;
+    }
+
+    public Component component(int c) {
+        return components[c];
+    }
+
+    public Flow flow(int f) {
+        return flows[f];
+    }
+
+    public CredentialRelation credential(int r) {
+        return credentials[r];
+    }
+
+    public Zone zone(int z) {
+        return zones[z];
+    }
+
+    public IotSystem system(int s) {
+        return systems[s];
+    }
+
+    public DataAsset data(int d) {
+        return data[d];
+    }
+
+    public Stakeholder stakeholder(int s) {
+        return stakeholders[s];
+    }
+
+    public Optional<Integer> componentId(String id) {
+        return Optional.ofNullable(componentIds.get(id));
+    }
+
+    public Optional<Integer> stakeholderId(String id) {
+        return Optional.ofNullable(stakeholderIds.get(id));
+    }
+
+    public Optional<Integer> dataId(String id) {
+        return Optional.ofNullable(dataIds.get(id));
+    }
+
+    public Optional<Integer> systemId(String id) {
+        return Optional.ofNullable(systemIds.get(id));
+    }
+
+    // ---- relations ---------------------------------------------------------------------------
+
+    /** The system of component {@code c}. */
+    public int systemOf(int c) {
+        return componentSystem[c];
+    }
+
+    /** The zone of component {@code c}, or -1 when it names none. */
+    public int zoneOf(int c) {
+        return componentZone[c];
+    }
+
+    public int flowFrom(int f) {
+        return flowFrom[f];
+    }
+
+    public int flowTo(int f) {
+        return flowTo[f];
+    }
+
+    /** The flows leaving component {@code c}. */
+    public int[] flowsOut(int c) {
+        return flowsOut.of(c);
+    }
+
+    /** The flows arriving at component {@code c}. */
+    public int[] flowsIn(int c) {
+        return flowsIn.of(c);
+    }
+
+    /** The data assets flow {@code f} carries. */
+    public int[] dataOf(int f) {
+        return flowData.of(f);
+    }
+
+    /** The network-layer components flow {@code f} travels over. */
+    public int[] networksOf(int f) {
+        return flowNetworks.of(f);
+    }
+
+    public int credentialHolder(int r) {
+        return credentialHolder[r];
+    }
+
+    /** The components that accept credential relation {@code r}. */
+    public int[] credentialAccepters(int r) {
+        return credentialAccepters.of(r);
+    }
+
+    /** The credential relations component {@code c} holds. */
+    public int[] credentialsHeld(int c) {
+        return credentialsHeld.of(c);
+    }
+
+    /** The credential relations component {@code c} accepts. */
+    public int[] credentialsAccepted(int c) {
+        return credentialsAccepted.of(c);
+    }
+
+    /** The components in zone {@code z}. */
+    public int[] zoneMembers(int z) {
+        return zoneMembers.of(z);
+    }
+
+    /** The data assets component {@code c} stores. */
+    public int[] storedData(int c) {
+        return storedData.of(c);
+    }
+
+    /** The owner of data asset {@code d}, or -1. */
+    public int dataOwner(int d) {
+        return dataOwner[d];
+    }
+
+    /** The owner of system {@code s}, or -1. */
+    public int systemOwner(int s) {
+        return systemOwner[s];
+    }
+
+    /** The missions of the landscape, in declaration order. */
+    public List<Mission> missions() {
+        return List.copyOf(landscape.missions().values());
+    }
+
+    /** Whether a flow joins two systems. */
+    public boolean crossesSystems(int f) {
+        return componentSystem[flowFrom[f]] != componentSystem[flowTo[f]];
+    }
+}

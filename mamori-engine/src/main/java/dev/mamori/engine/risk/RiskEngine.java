@@ -1,0 +1,158 @@
+package dev.mamori.engine.risk;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.Diagnostics;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.validate.ElementIndex;
+import dev.mamori.model.validate.ElementIndex.Kind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Runs rules over a frozen graph and applies the model's treatments to what they find. */
+public final class RiskEngine {
+
+    private static final List<Kind> TREATABLE = List.of(
+            Kind.COMPONENT,
+            Kind.FLOW,
+            Kind.CREDENTIAL,
+            Kind.DATA,
+            Kind.MISSION,
+            Kind.STAKEHOLDER,
+            Kind.ZONE,
+            Kind.HAZARD,
+            Kind.SYSTEM);
+
+    private final List<Rule> rules;
+
+    public RiskEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public RiskAssessment assess(FrozenGraph graph, LocalDate today) {
+        RuleContext context = new RuleContext(graph, today, neededByMissions(graph));
+        for (Rule rule : rules) {
+            context.start(rule.metadata());
+            rule.check(context);
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        List<Finding> findings = applyTreatments(graph.landscape(), context.findings(), today, diagnostics);
+        findings.sort(Comparator.comparing(Finding::open)
+                .reversed()
+                .thenComparing(Comparator.comparing(Finding::severity).reversed())
+                .thenComparing(f -> f.location().file())
+                .thenComparingInt(f -> f.location().line())
+                .thenComparing(Finding::rule));
+        return new RiskAssessment(findings, diagnostics.sorted(), rules.size());
+    }
+
+    private static Set<Integer> neededByMissions(FrozenGraph graph) {
+        Set<Integer> needed = new HashSet<>();
+        ElementIndex index = new ElementIndex(graph.landscape());
+        for (Mission mission : graph.missions()) {
+            for (Ref ref : mission.needs().references()) {
+                index.find(ref, Kind.COMPONENT, dev.mamori.model.Component.class)
+                        .flatMap(c -> graph.componentId(c.id()))
+                        .ifPresent(needed::add);
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * Marks each finding with the treatment that names its rule and element (or its rule alone).
+     * A lapsed acceptance re-opens the finding and says so; a treatment that matches nothing, or
+     * names a rule that does not exist, is a warning.
+     */
+    private List<Finding> applyTreatments(
+            Landscape landscape, List<Finding> findings, LocalDate today, Diagnostics diagnostics) {
+        ElementIndex index = new ElementIndex(landscape);
+        Set<String> ruleIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
+        List<Finding> out = new ArrayList<>(findings);
+        for (Treatment treatment : landscape.treatments()) {
+            if (!ruleIds.contains(treatment.rule())) {
+                diagnostics.warning(
+                        treatment.at(),
+                        "unknown-rule",
+                        "the treatment names rule '" + treatment.rule() + "', which does not exist"
+                                + Suggestions.didYouMean(treatment.rule(), ruleIds) + "; 'mamori rules' lists them");
+                continue;
+            }
+            Optional<String> element = treatment.element().map(ref -> elementId(index, ref));
+            boolean expired = treatment.until().map(u -> u.isBefore(today)).orElse(false);
+            TreatmentState state = new TreatmentState(
+                    treatment.status(),
+                    treatment.decidedBy().map(Ref::text),
+                    treatment.reason(),
+                    treatment.until(),
+                    expired,
+                    treatment.at());
+            int matched = 0;
+            for (int i = 0; i < out.size(); i++) {
+                Finding finding = out.get(i);
+                if (finding.rule().equals(treatment.rule())
+                        && (element.isEmpty() || element.get().equals(finding.element()))) {
+                    out.set(i, finding.withTreatment(state));
+                    matched++;
+                }
+            }
+            if (matched == 0) {
+                diagnostics.warning(
+                        treatment.at(),
+                        "treatment-matches-nothing",
+                        "this treatment of " + treatment.rule()
+                                + element.map(e -> " on " + e).orElse("")
+                                + " matches no finding; remove it, or check the rule and the element");
+            }
+        }
+        return out;
+    }
+
+    private static String elementId(ElementIndex index, Ref ref) {
+        return index.findAny(ref, TREATABLE)
+                .map(Map.Entry::getValue)
+                .map(RiskEngine::idOf)
+                .orElse(ref.text());
+    }
+
+    private static String idOf(Object element) {
+        if (element instanceof dev.mamori.model.Component c) {
+            return c.id();
+        }
+        if (element instanceof dev.mamori.model.Flow f) {
+            return f.id();
+        }
+        if (element instanceof dev.mamori.model.CredentialRelation r) {
+            return r.id();
+        }
+        if (element instanceof dev.mamori.model.DataAsset d) {
+            return d.id();
+        }
+        if (element instanceof Mission m) {
+            return m.id();
+        }
+        if (element instanceof dev.mamori.model.Stakeholder s) {
+            return s.id();
+        }
+        if (element instanceof dev.mamori.model.Zone z) {
+            return z.id();
+        }
+        if (element instanceof dev.mamori.model.Hazard h) {
+            return h.id();
+        }
+        if (element instanceof dev.mamori.model.IotSystem s) {
+            return s.id();
+        }
+        return String.valueOf(element);
+    }
+}

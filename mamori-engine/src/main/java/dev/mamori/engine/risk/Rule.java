@@ -1,0 +1,13 @@
+package dev.mamori.engine.risk;
+
+/**
+ * One risk rule: one class, its metadata declared once, a check that reports findings through the
+ * context. Rules read the frozen graph and never print, read files or keep state between runs.
+ */
+public interface Rule {
+
+    RuleMetadata metadata();
+
+    /** Reports every place the weakness is present. */
+    void check(RuleContext context);
+}

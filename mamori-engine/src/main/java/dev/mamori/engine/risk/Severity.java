@@ -1,0 +1,29 @@
+package dev.mamori.engine.risk;
+
+/** Five levels, from likelihood × impact (each 1–5). */
+public enum Severity {
+    INFO,
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
+
+    /** 20–25 critical, 12–19 high, 6–11 medium, 3–5 low, 1–2 info. */
+    public static Severity of(int likelihood, int impact) {
+        int score = likelihood * impact;
+        if (score >= 20) {
+            return CRITICAL;
+        }
+        if (score >= 12) {
+            return HIGH;
+        }
+        if (score >= 6) {
+            return MEDIUM;
+        }
+        return score >= 3 ? LOW : INFO;
+    }
+
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

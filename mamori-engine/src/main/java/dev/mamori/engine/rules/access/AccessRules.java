@@ -1,0 +1,14 @@
+package dev.mamori.engine.rules.access;
+
+import dev.mamori.engine.risk.Rule;
+import java.util.List;
+
+/** The access rules, in the order they are listed. */
+public final class AccessRules {
+
+    private AccessRules() {}
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

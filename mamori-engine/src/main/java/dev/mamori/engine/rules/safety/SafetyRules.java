@@ -1,0 +1,14 @@
+package dev.mamori.engine.rules.safety;
+
+import dev.mamori.engine.risk.Rule;
+import java.util.List;
+
+/** The safety rules, in the order they are listed. */
+public final class SafetyRules {
+
+    private SafetyRules() {}
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

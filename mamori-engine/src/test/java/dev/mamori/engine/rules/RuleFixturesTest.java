@@ -1,0 +1,73 @@
+package dev.mamori.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.RiskAssessment;
+import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.RuleMetadata;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule fires exactly on the lines its fixture marks, and its findings explain themselves. */
+class RuleFixturesTest {
+
+    static Stream<Rule> rules() {
+        return RuleCatalog.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void firesExactlyOnTheMarkedLines(Rule rule) throws IOException {
+        String id = rule.metadata().id();
+        String text = RuleFixtures.text(id)
+                .orElseThrow(() -> new AssertionError("no fixture fixtures/" + id + ".yaml for rule " + id));
+        Set<Integer> expected = RuleFixtures.expectedLines(text, id);
+        assertThat(expected)
+                .as("the fixture of %s marks no line with '# expect: %s'", id, id)
+                .isNotEmpty();
+        RiskAssessment assessment = RuleFixtures.assess(id + ".yaml", text, List.of(rule));
+        assertThat(RuleFixtures.firedLines(assessment, id))
+                .as("lines where %s fired", id)
+                .isEqualTo(expected);
+        for (Finding finding : assessment.findings()) {
+            assertThat(finding.explanation()).as("explanation").isNotBlank();
+            assertThat(finding.scoring()).as("scoring").contains("likelihood").contains("impact");
+            assertThat(finding.mitigations()).isNotEmpty();
+            assertThat(finding.location().file()).isEqualTo(id + ".yaml");
+        }
+    }
+
+    @Test
+    void ruleIdsAreUniqueAndMetadataComplete() {
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : RuleCatalog.all()) {
+            RuleMetadata m = rule.metadata();
+            assertThat(ids.add(m.id())).as("duplicate rule id %s", m.id()).isTrue();
+            assertThat(m.title()).as(m.id()).isNotBlank();
+            assertThat(m.rationale()).as(m.id()).isNotBlank().hasSizeGreaterThan(40);
+            assertThat(rule.getClass().getSimpleName())
+                    .as("one rule, one class, named after its id")
+                    .isEqualToIgnoringCase(m.id().replace("-", ""));
+        }
+    }
+
+    @Test
+    void everyFixtureBelongsToARule() throws IOException {
+        Set<String> ids = new HashSet<>();
+        RuleCatalog.all().forEach(r -> ids.add(r.metadata().id()));
+        try (var files = java.nio.file.Files.list(
+                java.nio.file.Path.of("src/test/resources/dev/mamori/engine/rules/fixtures"))) {
+            files.map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", ""))
+                    .forEach(name -> assertThat(ids)
+                            .as("fixture %s.yaml has no rule", name)
+                            .contains(name));
+        }
+    }
+}
