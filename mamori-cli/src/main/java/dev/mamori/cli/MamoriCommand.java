@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
             SchemaCommand.class,
             ConvertCommand.class,
             GenerateCommand.class,
+            AssessCommand.class,
+            RulesCommand.class,
             HelpCommand.class
         })
 final class MamoriCommand implements Runnable {

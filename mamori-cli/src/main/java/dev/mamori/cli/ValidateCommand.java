@@ -2,9 +2,6 @@ package dev.mamori.cli;
 
 import dev.mamori.model.Landscape;
 import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,15 +63,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = parent.workingDirectory();
-        List<Path> roots = ModelArguments.resolve(spec.commandLine(), dir, files);
-        ModelLoader loader = new ModelLoader(
-                path -> ModelSource.fileSystem().read(dir.resolve(path)),
-                new ModelLoader.Options(ReadLimits.DEFAULT, today != null ? today : LocalDate.now()));
-        LoadResult result = loader.load(roots);
+        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false);
         List<String> read = result.landscape()
                 .map(Landscape::files)
-                .orElse(roots.stream().map(Path::toString).toList());
+                .orElse(
+                        files == null
+                                ? List.of()
+                                : files.stream().map(Path::toString).toList());
         DiagnosticsReport report = new DiagnosticsReport(read, result.diagnostics());
         String output = format == Format.json
                 ? report.json()

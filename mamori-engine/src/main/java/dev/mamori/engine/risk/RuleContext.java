@@ -98,7 +98,7 @@ public final class RuleContext {
     /** How easily an attacker reaches component {@code c}. */
     public Factor reach(int c) {
         Component component = graph.component(c);
-        if (internetFacing(c)) {
+        if (component.exposure().contains(Exposure.INTERNET)) {
             return Factor.of(5, component.id() + " is reachable from the internet");
         }
         Factor reach = switch (trustOf(c)) {
@@ -188,7 +188,7 @@ public final class RuleContext {
                 for (int d : dataAround(c)) {
                     f = f.max(dataImpact(d, graph.data(d).integrity(), "integrity"));
                 }
-                yield f;
+                yield f.max(foothold(c));
             }
             case AVAILABILITY -> {
                 Factor f = Factor.of(2, "losing " + id + " stops what depends on it");
@@ -201,6 +201,39 @@ public final class RuleContext {
                 yield f;
             }
         };
+    }
+
+    /**
+     * What an attacker holding {@code c} could reach next: components in a more trusted zone that it
+     * sends flows to or holds credentials for. A foothold matters even when the component itself
+     * holds nothing of value (the LTE router into the gate network, the HVAC vendor into the POS zone).
+     */
+    private Factor foothold(int c) {
+        Trust own = trustOf(c);
+        Factor f = Factor.of(1, "no foothold");
+        for (int out : graph.flowsOut(c)) {
+            f = f.max(footholdInto(c, graph.flowTo(out), own));
+        }
+        for (int r : graph.credentialsHeld(c)) {
+            for (int target : graph.credentialAccepters(r)) {
+                f = f.max(footholdInto(c, target, own));
+            }
+        }
+        return f;
+    }
+
+    private Factor footholdInto(int c, int target, Trust own) {
+        Trust theirs = trustOf(target);
+        if (theirs.compareTo(own) <= 0) {
+            return Factor.of(1, "no foothold");
+        }
+        int zone = graph.zoneOf(target);
+        return Factor.of(
+                theirs == Trust.HIGH ? 4 : 3,
+                graph.component(c).id() + " reaches into the more trusted "
+                        + (zone >= 0 ? "zone " + graph.zone(zone).id() : "network") + " ("
+                        + graph.component(target).id()
+                        + ")");
     }
 
     /** The worst hazard of {@code c}, or of the components it commands. */

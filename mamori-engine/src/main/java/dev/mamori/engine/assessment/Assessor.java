@@ -1,0 +1,34 @@
+package dev.mamori.engine.assessment;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.RiskAssessment;
+import dev.mamori.engine.risk.RiskEngine;
+import dev.mamori.engine.risk.Rule;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.diagnostics.Diagnostic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the analyses over a validated landscape, in the order their results feed each other. */
+public final class Assessor {
+
+    private final List<Rule> rules;
+
+    public Assessor(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * @param modelDiagnostics the warnings the model loaded with, carried into the assessment
+     */
+    public Assessment assess(Landscape landscape, LocalDate today, List<Diagnostic> modelDiagnostics) {
+        FrozenGraph graph = FrozenGraph.of(landscape);
+        RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
+        List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
+        diagnostics.addAll(risk.diagnostics());
+        diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+        return new Assessment(
+                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, diagnostics);
+    }
+}
