@@ -27,10 +27,10 @@ class DocsTest {
     void theReadmeStartsWithTheTwoCommands() throws IOException {
         String readme = Files.readString(Cli.REPOSITORY.resolve("README.md"));
         assertThat(readme)
-                .contains("./mamori validate examples/venue/landscape.yaml")
+                .contains("./mamori assess ")
                 .contains("./mvnw verify");
         String ci = Files.readString(Cli.REPOSITORY.resolve(".ci/run"));
-        assertThat(ci).contains("./mvnw -B -ntp verify");
+        assertThat(ci).contains("./mvnw -B -ntp verify").contains("./mamori assess");
     }
 
     @Test

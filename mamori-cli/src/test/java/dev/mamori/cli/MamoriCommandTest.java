@@ -46,7 +46,7 @@ class MamoriCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "init", "schema", "convert", "generate", "help"})
+    @ValueSource(strings = {"validate", "init", "schema", "convert", "generate", "assess", "rules", "help"})
     void everyCommandHasHelp(String command) {
         Cli cli = Cli.inRepository(command, "--help");
         assertThat(cli.exitCode()).isZero();
