@@ -39,6 +39,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the pseudo-random choices (default: 1).")
     long seed = 1;
 
+    @Option(
+            names = "--flows",
+            paramLabel = "F",
+            description = "Average flows per component (default: about 1.5, the deployment's own flows).")
+    double flows;
+
     @Option(names = "--json", description = "Write JSON instead of YAML.")
     boolean json;
 
@@ -50,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (systems < 1 || components < 6) {
             throw new ParameterException(spec.commandLine(), "need --systems 1 or more and --components 6 or more");
         }
-        Object model = new LandscapeGenerator(systems, components, seed).toPlainValues();
+        Object model = new LandscapeGenerator(systems, components, seed, flows).toPlainValues();
         output.write(spec.commandLine(), parent.workingDirectory(), Output.model(model, json));
         return ExitCode.OK;
     }

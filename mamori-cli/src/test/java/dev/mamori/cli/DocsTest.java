@@ -26,9 +26,7 @@ class DocsTest {
     @Test
     void theReadmeStartsWithTheTwoCommands() throws IOException {
         String readme = Files.readString(Cli.REPOSITORY.resolve("README.md"));
-        assertThat(readme)
-                .contains("./mamori assess ")
-                .contains("./mvnw verify");
+        assertThat(readme).contains("./mamori assess ").contains("./mvnw verify");
         String ci = Files.readString(Cli.REPOSITORY.resolve(".ci/run"));
         assertThat(ci).contains("./mvnw -B -ntp verify").contains("./mamori assess");
     }

@@ -15,8 +15,15 @@ import java.util.Random;
  * @param systems how many systems
  * @param componentsPerSystem how many components each system has (at least 6)
  * @param seed the seed of the pseudo-random choices
+ * @param flowsPerComponent the average number of flows per component; beyond the flows every
+ *     deployment has (devices to gateways, gateways to the broker, …), devices talk to peers
  */
-public record LandscapeGenerator(int systems, int componentsPerSystem, long seed) {
+public record LandscapeGenerator(int systems, int componentsPerSystem, long seed, double flowsPerComponent) {
+
+    /** About 1.5 flows per component: the deployment's own flows and no peer traffic. */
+    public LandscapeGenerator(int systems, int componentsPerSystem, long seed) {
+        this(systems, componentsPerSystem, seed, 0);
+    }
 
     private static final String[] DEVICE_KINDS = {"sensor", "actuator", "camera", "meter", "controller", "lock"};
     private static final String[] CREDENTIALS = {
@@ -197,6 +204,24 @@ public record LandscapeGenerator(int systems, int componentsPerSystem, long seed
                         protocol[1],
                         "commands",
                         true));
+            }
+        }
+        // Peer flows between devices: device i talks to devices i+1 .. i+k, so no pair repeats.
+        int target = (int) Math.round(flowsPerComponent * componentsPerSystem);
+        for (int offset = 1; flows.size() < target && offset < devices; offset++) {
+            for (int d = 0; d < devices && flows.size() < target; d++) {
+                String[] protocol = DEVICE_PROTOCOLS[random.nextInt(DEVICE_PROTOCOLS.length)];
+                flows.add(ordered(
+                        "from",
+                        "d" + d,
+                        "to",
+                        "d" + ((d + offset) % devices),
+                        "protocol",
+                        protocol[0],
+                        "encryption",
+                        protocol[1],
+                        "data",
+                        List.of("telemetry")));
             }
         }
         system.put("components", components);
