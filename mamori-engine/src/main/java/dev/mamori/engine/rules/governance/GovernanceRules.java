@@ -9,6 +9,16 @@ public final class GovernanceRules {
     private GovernanceRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new NoResponsibleStakeholder(),
+                new InterconnectionWithoutResponsible(),
+                new DataWithoutOwner(),
+                new PersonalDataWithoutOwner(),
+                new PersonalDataToUnauthorizedStakeholder(),
+                new MissionSinglePointOfFailure(),
+                new MissionWithoutRecoveryObjective(),
+                new MissionWithoutOwner(),
+                new ManufacturerWithoutVulnerabilityDisclosure(),
+                new DeviceWithoutManufacturer());
     }
 }
