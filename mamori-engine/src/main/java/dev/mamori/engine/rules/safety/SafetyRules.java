@@ -9,6 +9,16 @@ public final class SafetyRules {
     private SafetyRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new HazardWithoutInterlock(),
+                new HazardCommandableFromLessTrustedZone(),
+                new SafetyFunctionSharesZoneWithIt(),
+                new SafetyFunctionCommandedFromOutsideItsZone(),
+                new WirelessIntoSafety(),
+                new ControlZoneWithoutSecurityLevel(),
+                new InternetToControlZoneFlow(),
+                new ActuatorCommandsWithoutAuthorization(),
+                new CrossOrganisationActuation(),
+                new UnsignedUpdatesOnSafetyFunction());
     }
 }
