@@ -9,6 +9,21 @@ public final class NetworkRules {
     private NetworkRules() {}
 
     public static List<Rule> all() {
-        return List.of(new MqttWithoutTls());
+        return List.of(
+                new MqttWithoutTls(),
+                new CoapWithoutDtlsOrOscore(),
+                new UnauthenticatedIndustrialProtocol(),
+                new BleLegacyPairing(),
+                new ZigbeeDefaultTrustCenterKey(),
+                new CanWithoutMessageAuthentication(),
+                new CleartextRemoteAdministration(),
+                new UnencryptedSensitiveDataInTransit(),
+                new PasswordOverCleartext(),
+                new CommandsWithoutAuthentication(),
+                new OpcuaWithoutSignAndEncrypt(),
+                new OpenWifi(),
+                new CleartextOverInternet(),
+                new CommandsOverCarrierNetworkWithoutEndToEndEncryption(),
+                new InterconnectionWithoutAgreement());
     }
 }

@@ -1,0 +1,72 @@
+package dev.mamori.engine.rules.network;
+
+import static dev.mamori.engine.risk.Property.AVAILABILITY;
+import static dev.mamori.engine.risk.Property.INTEGRITY;
+import static dev.mamori.engine.risk.Property.SAFETY;
+import static dev.mamori.engine.risk.Reference.cwe;
+import static dev.mamori.engine.risk.Reference.emb3d;
+import static dev.mamori.engine.risk.Reference.etsi;
+import static dev.mamori.engine.risk.Reference.iec62443;
+import static dev.mamori.engine.risk.Reference.owaspIot;
+
+import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.RuleContext;
+import dev.mamori.engine.risk.RuleMetadata;
+import dev.mamori.model.Flow;
+import dev.mamori.model.Layer;
+
+/** A flow that carries commands which the receiver obeys without knowing who sent them. */
+public final class CommandsWithoutAuthentication implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.rule("commands-without-authentication")
+            .title("Commands accepted without authentication")
+            .rationale("A flow that can change what its receiver does, with nothing telling the receiver who sent"
+                    + " it, obeys anyone who can put a message on it: on a shared network, a radio channel or a"
+                    + " bus that is everyone with access to it, and after one neighbour is compromised, the"
+                    + " attacker. Authorization on the receiver cannot help, since it has no identity to decide"
+                    + " on. The rule fires for any protocol. Encryption with a key that every member shares (a"
+                    + " Wi-Fi passphrase, a Zigbee network key, a tunnel between sites) is not authentication,"
+                    + " since any member can send; an OPC UA secure channel (Sign or SignAndEncrypt) is, since"
+                    + " each application proves itself with its own certificate.")
+            .layers(Layer.DEVICE, Layer.NETWORK, Layer.PLATFORM, Layer.SERVICE)
+            .threatens(SAFETY, INTEGRITY, AVAILABILITY)
+            .references(cwe(306), owaspIot(3), etsi("5.5-5"), iec62443("SR 1.2"), emb3d("TID-310"))
+            .mitigations(
+                    "Authenticate the sender with a strong means the protocol supports (authentication:"
+                            + " certificate or message-mac; token for APIs that users call).",
+                    "Then have the receiver check each command against what the sender may do (authorization:"
+                            + " role-based or per-command).")
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        for (int f = 0; f < context.graph().flowCount(); f++) {
+            Flow flow = context.graph().flow(f);
+            if (!flow.commands() || !Transit.unauthenticated(context, flow)) {
+                continue;
+            }
+            String to = Transit.to(context, f);
+            boolean clear = Transit.cleartext(context, f);
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " carries commands to " + to + " with no authentication: " + to
+                            + " cannot tell them from anyone else's"
+                            + (clear ? "" : " (the flow is encrypted, but with a key that is not the sender's own)"),
+                    clear
+                            ? Factor.of(
+                                    5,
+                                    "anyone who can send to " + to + " can forge commands in the protocol's"
+                                            + " public format")
+                            : Factor.of(
+                                    3,
+                                    "the attacker must first get onto the encrypted channel, after which"
+                                            + " nothing checks who sends"));
+        }
+    }
+}
