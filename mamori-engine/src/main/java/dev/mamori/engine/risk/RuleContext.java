@@ -154,8 +154,11 @@ public final class RuleContext {
     public Factor impact(int c, Set<Property> properties) {
         Component component = graph.component(c);
         Factor impact = Factor.of(1, "no harm of note is modelled for " + component.id());
-        for (Property property : properties) {
-            impact = impact.max(impactOn(c, property));
+        // In S, C, I, A order, so that on a tie the reason given is the one NISC puts first.
+        for (Property property : Property.values()) {
+            if (properties.contains(property)) {
+                impact = impact.max(impactOn(c, property));
+            }
         }
         if (component.count() >= 100 && impact.level() < 5) {
             impact = Factor.of(impact.level() + 1, impact.reason() + ", across a fleet of " + component.count());
@@ -242,6 +245,9 @@ public final class RuleContext {
         for (Hazard hazard : graph.component(c).hazards()) {
             f = f.max(hazardImpact(hazard, ""));
         }
+        if (graph.component(c).safetyFunction()) {
+            f = f.max(Factor.of(4, graph.component(c).id() + " is a safety function"));
+        }
         if (f.level() == 1 && actuates(c)) {
             f = Factor.of(2, graph.component(c).id() + " acts on the physical world, with no hazard modelled");
         }
@@ -308,7 +314,13 @@ public final class RuleContext {
     /** The worst harm to {@code properties} through flow {@code f}: its target, and the data it carries. */
     public Factor impactOfFlow(int f, Set<Property> properties) {
         Flow flow = graph.flow(f);
-        Factor impact = impact(graph.flowTo(f), properties);
+        // What the flow itself carries decides its confidentiality, not whatever else its target holds.
+        Set<Property> atTarget = java.util.EnumSet.noneOf(Property.class);
+        atTarget.addAll(properties);
+        atTarget.remove(Property.CONFIDENTIALITY);
+        Factor impact = atTarget.isEmpty()
+                ? Factor.of(1, "the flow carries no confidential data")
+                : impact(graph.flowTo(f), atTarget);
         for (int d : graph.dataOf(f)) {
             DataAsset asset = graph.data(d);
             if (properties.contains(Property.CONFIDENTIALITY)) {
@@ -348,6 +360,12 @@ public final class RuleContext {
     public void onFlow(int f, String explanation, Factor ease) {
         Flow flow = graph.flow(f);
         report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impactOfFlow(f, rule.properties()));
+    }
+
+    /** A finding on flow {@code f} whose impact the rule judged itself. */
+    public void onFlow(int f, String explanation, Factor ease, Factor impact) {
+        Flow flow = graph.flow(f);
+        report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impact);
     }
 
     /** A finding on credential relation {@code r}; its reach is the holder's, its impact the worst accepter's. */
@@ -390,9 +408,14 @@ public final class RuleContext {
         report(zone.id(), "zone", zone.at(), explanation, likelihood, likelihood, impact);
     }
 
-    /** A finding on a hazard of component {@code c}. */
+    /** A finding on a hazard of component {@code c}; a fleet of 100 or more raises its impact by one. */
     public void onHazard(int c, Hazard hazard, String explanation, Factor reach, Factor ease) {
-        report(hazard.id(), "hazard", hazard.at(), explanation, reach, ease, hazardImpact(hazard, ""));
+        Factor impact = hazardImpact(hazard, "");
+        int count = graph.component(c).count();
+        if (count >= 100 && impact.level() < 5) {
+            impact = Factor.of(impact.level() + 1, impact.reason() + ", across a fleet of " + count);
+        }
+        report(hazard.id(), "hazard", hazard.at(), explanation, reach, ease, impact);
     }
 
     /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
@@ -404,6 +427,7 @@ public final class RuleContext {
                         + graph.component(graph.flowTo(f)).id() + " (" + flow.protocol() + ")";
     }
 
+    /** Likelihood is the mean of reach and ease, rounded up: an attacker needs both, and ties go to caution. */
     private void report(
             String element,
             String kind,
