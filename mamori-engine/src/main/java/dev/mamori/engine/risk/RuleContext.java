@@ -262,10 +262,18 @@ public final class RuleContext {
         return f;
     }
 
-    /** The level of a hazard: negligible 2, marginal 3, critical 4, catastrophic 5. */
+    /**
+     * The level of a hazard: negligible 2, marginal 3, critical 4, catastrophic 5. An independent
+     * interlock (an independent protection layer, in IEC 61511 terms) prevents the harm whatever
+     * the component is told, so an interlocked hazard weighs two levels less, never below 2.
+     */
     public static Factor hazardImpact(Hazard hazard, String how) {
         int level = hazard.severity().ordinal() + 2;
-        return Factor.of(level, "hazard " + hazard.id() + how + " is " + dev.mamori.model.Words.of(hazard.severity()));
+        String reason = "hazard " + hazard.id() + how + " is " + dev.mamori.model.Words.of(hazard.severity());
+        if (hazard.interlock().isPresent()) {
+            return Factor.of(Math.max(2, level - 2), reason + ", but an independent interlock holds it back");
+        }
+        return Factor.of(level, reason);
     }
 
     private Factor dataImpact(int d, Need need, String what) {

@@ -9,6 +9,18 @@ public final class AccessRules {
     private AccessRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new VendorRemoteAccessWithoutMfa(),
+                new SharedCredential(),
+                new FleetWideCredential(),
+                new RemoteAccessIntoControlZone(),
+                new InternetExposedDatabase(),
+                new UnauthenticatedExposedService(),
+                new PasswordOnlyInternetLogin(),
+                new MultiTenantWithoutIsolation(),
+                new NoSecurityLogging(),
+                new AnonymousBroker(),
+                new ManagementPlaneExposed(),
+                new ApiKeyOnInternet());
     }
 }
