@@ -110,6 +110,15 @@ class AssessCommandTest {
                 .contains("examples/venue/");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"examples/venue/landscape.yaml", "examples/smart-home/home.yaml", "examples/plant/plant.yaml"})
+    void theExamplesAssessWithoutWarningsAndTheirTreatmentsMatch(String example) {
+        Cli cli = Cli.inRepository("assess", "--today", "2026-11-22", example);
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).doesNotContain("warning:").containsPattern("\\(([1-9][0-9]*) closed by a treatment\\)");
+    }
+
     @Test
     void rulesAreListedAndExplained() {
         Cli list = Cli.run(dir, "rules");

@@ -355,7 +355,7 @@ public final class Grammar {
     public static final ObjectSpec TREATMENT = object(
                     "treatment",
                     "A decision about a finding, with who decided, why, and until when.",
-                    "{ rule: MAM-CRED-001, on: access.gate, status: accepted, by: ops, reason: replaced in March, until: 2027-03-31 }")
+                    "{ rule: default-credentials, on: access.gate, status: accepted, by: ops, reason: replaced in March, until: 2027-03-31 }")
             .required("rule", TEXT, "The id of the rule whose finding it treats.")
             .optional("on", new Reference("element"), "every element the rule fires on", "The element it is about.")
             .required("status", choice(Scales.TreatmentStatus.class), "What was decided.")

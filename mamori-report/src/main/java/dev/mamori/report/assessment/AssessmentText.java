@@ -37,7 +37,7 @@ public final class AssessmentText {
         int treated = risk.findings().size() - open.size();
         Map<Severity, Integer> bySeverity = risk.openBySeverity();
         out.append(String.format(
-                "%nOpen findings: %d critical, %d high, %d medium, %d low, %d info (%d treated)%n",
+                "%nOpen findings: %d critical, %d high, %d medium, %d low, %d info (%d closed by a treatment)%n",
                 bySeverity.get(Severity.CRITICAL),
                 bySeverity.get(Severity.HIGH),
                 bySeverity.get(Severity.MEDIUM),
