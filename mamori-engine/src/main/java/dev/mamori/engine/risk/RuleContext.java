@@ -41,10 +41,19 @@ public final class RuleContext {
     private final Set<Integer> neededByMissions;
     private RuleMetadata rule;
 
+    // Many rules ask the same questions of the same components; the answers depend only on the
+    // frozen graph, so each is computed once per component (and property set) and kept.
+    private final Factor[] reachCache;
+    private final Factor[] impactCache;
+    private final Set<?>[] dataAroundCache;
+
     RuleContext(FrozenGraph graph, LocalDate today, Set<Integer> neededByMissions) {
         this.graph = graph;
         this.today = today;
         this.neededByMissions = neededByMissions;
+        this.reachCache = new Factor[graph.componentCount()];
+        this.impactCache = new Factor[graph.componentCount() * 16];
+        this.dataAroundCache = new Set<?>[graph.componentCount()];
     }
 
     void start(RuleMetadata rule) {
@@ -97,6 +106,15 @@ public final class RuleContext {
 
     /** How easily an attacker reaches component {@code c}. */
     public Factor reach(int c) {
+        Factor cached = reachCache[c];
+        if (cached == null) {
+            cached = computeReach(c);
+            reachCache[c] = cached;
+        }
+        return cached;
+    }
+
+    private Factor computeReach(int c) {
         Component component = graph.component(c);
         if (component.exposure().contains(Exposure.INTERNET)) {
             return Factor.of(5, component.id() + " is reachable from the internet");
@@ -152,6 +170,19 @@ public final class RuleContext {
 
     /** The worst harm to {@code properties} if component {@code c} is misused, with the reason. */
     public Factor impact(int c, Set<Property> properties) {
+        int mask = 0;
+        for (Property property : properties) {
+            mask |= 1 << property.ordinal();
+        }
+        Factor cached = impactCache[c * 16 + mask];
+        if (cached == null) {
+            cached = computeImpact(c, properties);
+            impactCache[c * 16 + mask] = cached;
+        }
+        return cached;
+    }
+
+    private Factor computeImpact(int c, Set<Property> properties) {
         Component component = graph.component(c);
         Factor impact = Factor.of(1, "no harm of note is modelled for " + component.id());
         // In S, C, I, A order, so that on a tie the reason given is the one NISC puts first.
@@ -290,8 +321,18 @@ public final class RuleContext {
         };
     }
 
-    /** The data assets stored on {@code c} or carried by its flows. */
+    /** The data assets stored on {@code c} or carried by its flows (an unmodifiable set). */
+    @SuppressWarnings("unchecked")
     public Set<Integer> dataAround(int c) {
+        Set<Integer> cached = (Set<Integer>) dataAroundCache[c];
+        if (cached == null) {
+            cached = java.util.Collections.unmodifiableSet(computeDataAround(c));
+            dataAroundCache[c] = cached;
+        }
+        return cached;
+    }
+
+    private Set<Integer> computeDataAround(int c) {
         Set<Integer> data = new HashSet<>();
         for (int d : graph.storedData(c)) {
             data.add(d);
