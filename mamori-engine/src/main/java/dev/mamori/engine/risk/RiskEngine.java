@@ -121,38 +121,7 @@ public final class RiskEngine {
     private static String elementId(ElementIndex index, Ref ref) {
         return index.findAny(ref, TREATABLE)
                 .map(Map.Entry::getValue)
-                .map(RiskEngine::idOf)
+                .map(ElementIndex::idOf)
                 .orElse(ref.text());
-    }
-
-    private static String idOf(Object element) {
-        if (element instanceof dev.mamori.model.Component c) {
-            return c.id();
-        }
-        if (element instanceof dev.mamori.model.Flow f) {
-            return f.id();
-        }
-        if (element instanceof dev.mamori.model.CredentialRelation r) {
-            return r.id();
-        }
-        if (element instanceof dev.mamori.model.DataAsset d) {
-            return d.id();
-        }
-        if (element instanceof Mission m) {
-            return m.id();
-        }
-        if (element instanceof dev.mamori.model.Stakeholder s) {
-            return s.id();
-        }
-        if (element instanceof dev.mamori.model.Zone z) {
-            return z.id();
-        }
-        if (element instanceof dev.mamori.model.Hazard h) {
-            return h.id();
-        }
-        if (element instanceof dev.mamori.model.IotSystem s) {
-            return s.id();
-        }
-        return String.valueOf(element);
     }
 }

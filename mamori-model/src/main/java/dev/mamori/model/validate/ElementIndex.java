@@ -97,6 +97,38 @@ public final class ElementIndex {
         byKind.get(kind).putIfAbsent(id, element);
     }
 
+    /** The qualified id of any element this index holds. */
+    public static String idOf(Object element) {
+        if (element instanceof Component c) {
+            return c.id();
+        }
+        if (element instanceof IotSystem s) {
+            return s.id();
+        }
+        if (element instanceof DataAsset d) {
+            return d.id();
+        }
+        if (element instanceof Flow f) {
+            return f.id();
+        }
+        if (element instanceof CredentialRelation r) {
+            return r.id();
+        }
+        if (element instanceof Zone z) {
+            return z.id();
+        }
+        if (element instanceof Hazard h) {
+            return h.id();
+        }
+        if (element instanceof dev.mamori.model.Mission m) {
+            return m.id();
+        }
+        if (element instanceof dev.mamori.model.Stakeholder s) {
+            return s.id();
+        }
+        throw new IllegalArgumentException("not an element: " + element);
+    }
+
     /** The element of {@code kind} the reference stands for, if any. */
     public <T> Optional<T> find(Ref ref, Kind kind, Class<T> type) {
         Map<String, Object> elements = byKind.get(kind);

@@ -192,23 +192,10 @@ public final class Validator {
         Set<String> out = new HashSet<>();
         for (Responsibility r : landscape.allResponsibilities()) {
             if (r.responsible().isPresent() || r.accountable().isPresent()) {
-                index.findAny(r.element(), ANY_ELEMENT).ifPresent(e -> out.add(idOf(e.getValue())));
+                index.findAny(r.element(), ANY_ELEMENT).ifPresent(e -> out.add(ElementIndex.idOf(e.getValue())));
             }
         }
         return out;
-    }
-
-    private static String idOf(Object element) {
-        if (element instanceof Component c) {
-            return c.id();
-        }
-        if (element instanceof IotSystem s) {
-            return s.id();
-        }
-        if (element instanceof DataAsset d) {
-            return d.id();
-        }
-        return String.valueOf(element);
     }
 
     // ---- flows and credentials ---------------------------------------------------------------
