@@ -59,6 +59,18 @@ public final class ElementIndex {
         }
     }
 
+    /** Every kind an element reference may name, in the order a bare id is looked up. */
+    public static final List<Kind> ANY_KIND = List.of(
+            Kind.SYSTEM,
+            Kind.COMPONENT,
+            Kind.FLOW,
+            Kind.DATA,
+            Kind.MISSION,
+            Kind.ZONE,
+            Kind.HAZARD,
+            Kind.CREDENTIAL,
+            Kind.STAKEHOLDER);
+
     private final Map<Kind, Map<String, Object>> byKind = new HashMap<>();
 
     public ElementIndex(Landscape landscape) {

@@ -33,17 +33,6 @@ import java.util.Set;
  */
 public final class Validator {
 
-    private static final List<Kind> ANY_ELEMENT = List.of(
-            Kind.SYSTEM,
-            Kind.COMPONENT,
-            Kind.FLOW,
-            Kind.DATA,
-            Kind.MISSION,
-            Kind.ZONE,
-            Kind.HAZARD,
-            Kind.CREDENTIAL,
-            Kind.STAKEHOLDER);
-
     private final Landscape landscape;
     private final Diagnostics diagnostics;
     private final LocalDate today;
@@ -146,8 +135,8 @@ public final class Validator {
     }
 
     private void element(Ref ref) {
-        if (!ref.text().isEmpty() && index.findAny(ref, ANY_ELEMENT).isEmpty()) {
-            dangling(ref, ANY_ELEMENT, "element");
+        if (!ref.text().isEmpty() && index.findAny(ref, ElementIndex.ANY_KIND).isEmpty()) {
+            dangling(ref, ElementIndex.ANY_KIND, "element");
         }
     }
 
@@ -192,7 +181,8 @@ public final class Validator {
         Set<String> out = new HashSet<>();
         for (Responsibility r : landscape.allResponsibilities()) {
             if (r.responsible().isPresent() || r.accountable().isPresent()) {
-                index.findAny(r.element(), ANY_ELEMENT).ifPresent(e -> out.add(ElementIndex.idOf(e.getValue())));
+                index.findAny(r.element(), ElementIndex.ANY_KIND)
+                        .ifPresent(e -> out.add(ElementIndex.idOf(e.getValue())));
             }
         }
         return out;

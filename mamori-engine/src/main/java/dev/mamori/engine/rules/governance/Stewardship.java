@@ -33,18 +33,6 @@ import java.util.TreeSet;
  */
 final class Stewardship {
 
-    /** The kinds a responsibility's {@code for} may name, in the order the validator searches them. */
-    private static final List<Kind> ANY_ELEMENT = List.of(
-            Kind.SYSTEM,
-            Kind.COMPONENT,
-            Kind.FLOW,
-            Kind.DATA,
-            Kind.MISSION,
-            Kind.ZONE,
-            Kind.HAZARD,
-            Kind.CREDENTIAL,
-            Kind.STAKEHOLDER);
-
     /** System categories whose missions serve society or bodies directly. */
     private static final Set<String> CRITICAL_CATEGORIES = Set.of("critical-infrastructure", "medical", "automotive");
 
@@ -59,7 +47,7 @@ final class Stewardship {
         this.graph = graph;
         this.index = new ElementIndex(graph.landscape());
         for (Responsibility r : graph.landscape().allResponsibilities()) {
-            Optional<Map.Entry<Kind, Object>> element = index.findAny(r.element(), ANY_ELEMENT);
+            Optional<Map.Entry<Kind, Object>> element = index.findAny(r.element(), ElementIndex.ANY_KIND);
             if (element.isEmpty()) {
                 continue;
             }
