@@ -57,7 +57,7 @@ final class CheckedObject {
      * id-keyed mapping), which is where a missing key is reported.
      */
     static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context, SourceLocation namedAt) {
-        if (node instanceof ScalarNode scalar && scalar.isNull()) {
+        if (isNull(node)) {
             node = new MapNode(node.at(), List.of());
         }
         if (!(node instanceof MapNode map)) {
@@ -121,6 +121,9 @@ final class CheckedObject {
     private boolean checkValue(Node node, ValueType type, String key) {
         Diagnostics d = context.diagnostics();
         if (type instanceof ValueType.ListOf list) {
+            if (isNull(node)) {
+                return true; // 'key:' with nothing after it is an empty list
+            }
             if (node instanceof ListNode items) {
                 boolean ok = true;
                 for (Node item : items.items()) {
@@ -130,9 +133,6 @@ final class CheckedObject {
             }
             if (list.single() && !(node instanceof MapNode) && !isNull(node)) {
                 return checkValue(node, list.item(), key);
-            }
-            if (list.single() && isNull(node)) {
-                return true; // 'key:' with nothing after it is an empty list
             }
             return wrong(node, key, "a list");
         }
@@ -296,8 +296,14 @@ final class CheckedObject {
         return false;
     }
 
+    /**
+     * An empty value: YAML's null, or a key written with nothing after it (which the YAML reader
+     * hands over as empty text). For a list, a mapping or an object it means "none".
+     */
     private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.isNull();
+        return node instanceof ScalarNode s
+                && (s.isNull()
+                        || (s.kind() == ScalarNode.Kind.STRING && s.text().isEmpty()));
     }
 
     private static String describe(ValueType type) {

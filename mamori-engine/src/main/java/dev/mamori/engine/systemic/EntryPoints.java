@@ -1,0 +1,60 @@
+package dev.mamori.engine.systemic;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Component;
+import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.Scales.Trust;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where an attacker starts: the components reachable from outside, each with the chance that it is
+ * held, by how exposed it is (internet over partner over radio over physical access).
+ */
+public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
+
+    /** The exposed components of the landscape. */
+    public static EntryPoints exposed(FrozenGraph graph) {
+        List<Integer> nodes = new ArrayList<>();
+        List<Double> probability = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int c = 0; c < graph.componentCount(); c++) {
+            Component component = graph.component(c);
+            int zone = graph.zoneOf(c);
+            double p = 0;
+            String why = null;
+            if (component.exposure().contains(Exposure.INTERNET)
+                    || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED)) {
+                p = 1.0;
+                why = "reachable from the internet";
+            } else if (component.exposure().contains(Exposure.PARTNER)) {
+                p = 0.7;
+                why = "reachable by a partner";
+            } else if (component.exposure().contains(Exposure.ADJACENT)) {
+                p = 0.5;
+                why = "reachable by radio from nearby";
+            } else if (component.exposure().contains(Exposure.PHYSICAL)) {
+                p = 0.4;
+                why = "physically reachable";
+            }
+            if (p > 0) {
+                nodes.add(c);
+                probability.add(p);
+                reasons.add(why);
+            }
+        }
+        return new EntryPoints(
+                nodes.stream().mapToInt(Integer::intValue).toArray(),
+                probability.stream().mapToDouble(Double::doubleValue).toArray(),
+                reasons.toArray(String[]::new));
+    }
+
+    /** Components assumed compromised (a whole system, or chosen components). */
+    public static EntryPoints assumed(int[] components, String reason) {
+        double[] p = new double[components.length];
+        String[] why = new String[components.length];
+        java.util.Arrays.fill(p, 1.0);
+        java.util.Arrays.fill(why, reason);
+        return new EntryPoints(components, p, why);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.mamori.engine.systemic;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.load.LoadResult;
+import dev.mamori.model.load.ModelLoader;
+import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.syntax.ReadLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Small random landscapes with every kind of relation, for property tests against brute force. */
+final class RandomLandscapes {
+
+    private static final String[] CREDENTIALS = {"none", "default-shared", "fleet-shared", "unique", "certificate"};
+
+    private RandomLandscapes() {}
+
+    static FrozenGraph frozen(long seed) {
+        return FrozenGraph.of(load(yaml(seed)));
+    }
+
+    static dev.mamori.model.Landscape load(String yaml) {
+        LoadResult result = new ModelLoader(
+                        ModelSource.inMemory(Map.of(Path.of("r.yaml"), yaml.getBytes(StandardCharsets.UTF_8))),
+                        new ModelLoader.Options(ReadLimits.DEFAULT, LocalDate.of(2026, 11, 22)))
+                .load(List.of(Path.of("r.yaml")));
+        return result.landscape().orElseThrow(() -> new AssertionError(yaml + "\n" + result.errors()));
+    }
+
+    static String yaml(long seed) {
+        Random random = new Random(seed);
+        int systems = 1 + random.nextInt(4);
+        StringBuilder y = new StringBuilder("mamori: 1\nstakeholders:\n  o: { roles: [operator] }\nsystems:\n");
+        int[] sizes = new int[systems];
+        for (int s = 0; s < systems; s++) {
+            sizes[s] = 2 + random.nextInt(7);
+            y.append("  s").append(s).append(":\n    owner: o\n    operator: o\n    category: enterprise\n");
+            y.append("    zones: [z0, z1]\n    components:\n");
+            for (int c = 0; c < sizes[s]; c++) {
+                y.append("      c").append(c).append(": { kind: ").append(c == 0 ? "lan" : "controller");
+                y.append(", credentials: ").append(CREDENTIALS[random.nextInt(CREDENTIALS.length)]);
+                if (random.nextInt(3) > 0) {
+                    y.append(", zone: z").append(random.nextInt(2));
+                }
+                if (random.nextInt(4) == 0) {
+                    y.append(", exposure: internet");
+                }
+                y.append(" }\n");
+            }
+        }
+        int total = 0;
+        for (int size : sizes) {
+            total += size;
+        }
+        y.append("flows:\n");
+        int flows = random.nextInt(total * 2 + 1);
+        for (int f = 0; f < flows; f++) {
+            String a = pick(random, sizes);
+            String b = pick(random, sizes);
+            if (a.equals(b)) {
+                continue;
+            }
+            y.append("  - { from: ").append(a).append(", to: ").append(b).append(", protocol: mqtt, encryption: tls");
+            y.append(", commands: ").append(random.nextBoolean());
+            if (random.nextInt(4) == 0) {
+                y.append(", authorization: role-based");
+            }
+            if (random.nextInt(3) == 0) {
+                y.append(", network: s").append(random.nextInt(systems)).append(".c0");
+            }
+            y.append(", data: [d").append(f).append("] }\n");
+        }
+        y.append("credentials:\n");
+        int credentials = random.nextInt(total + 1);
+        for (int r = 0; r < credentials; r++) {
+            String a = pick(random, sizes);
+            String b = pick(random, sizes);
+            if (a.equals(b)) {
+                continue;
+            }
+            y.append("  - { holder: ").append(a).append(", accepted-by: ").append(b);
+            y.append(", mfa: ").append(random.nextBoolean()).append(" }\n");
+        }
+        y.append("data:\n");
+        for (int f = 0; f < flows; f++) {
+            y.append("  d").append(f).append(": { owner: o }\n");
+        }
+        return y.toString();
+    }
+
+    private static String pick(Random random, int[] sizes) {
+        int s = random.nextInt(sizes.length);
+        return "s" + s + ".c" + random.nextInt(sizes[s]);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.mamori.engine.systemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+
+/** Propagation, outage, blast radius, cuts and dominators against brute force and JGraphT. */
+class SystemicPropertiesTest {
+
+    /** Naive fixed point: repeat until nothing changes. */
+    private static boolean[] bruteControl(PropagationGraph g, int[] entries) {
+        boolean[] on = new boolean[g.nodeCount()];
+        for (int e : entries) {
+            on[e] = true;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int e = 0; e < g.edgeCount(); e++) {
+                if (g.relation(e).passesControl() && on[g.from(e)] && !on[g.to(e)]) {
+                    on[g.to(e)] = true;
+                    changed = true;
+                }
+            }
+        }
+        return on;
+    }
+
+    private static int[] exposedComponents(FrozenGraph graph) {
+        return EntryPoints.exposed(graph).nodes();
+    }
+
+    @Property(tries = 400)
+    void controlIsTheFixedPointAndPathsAreMostLikely(@ForAll long seed) {
+        FrozenGraph frozen = RandomLandscapes.frozen(seed);
+        PropagationGraph g = PropagationGraph.of(frozen);
+        EntryPoints entries = EntryPoints.exposed(frozen);
+        Propagation p = Propagation.from(g, entries);
+        boolean[] brute = bruteControl(g, entries.nodes());
+        // Bellman-Ford on -log(probability): the most likely cost of every node.
+        double[] best = new double[g.nodeCount()];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < entries.nodes().length; i++) {
+            best[entries.nodes()[i]] = Math.min(best[entries.nodes()[i]], -Math.log(entries.probability()[i]));
+        }
+        for (int round = 0; round < g.nodeCount(); round++) {
+            for (int e = 0; e < g.edgeCount(); e++) {
+                if (g.relation(e).passesControl()
+                        && best[g.from(e)] - Math.log(g.probability(e)) < best[g.to(e)] - 1e-12) {
+                    best[g.to(e)] = best[g.from(e)] - Math.log(g.probability(e));
+                }
+            }
+        }
+        for (int v = 0; v < g.nodeCount(); v++) {
+            assertThat(p.controlled(v)).as("node %s", g.name(v)).isEqualTo(brute[v]);
+            if (brute[v]) {
+                assertThat(-Math.log(p.probability(v))).isCloseTo(best[v], org.assertj.core.data.Offset.offset(1e-9));
+                double product = 1;
+                for (Hop hop : p.path(v)) {
+                    product *= hop.probability();
+                }
+                assertThat(product * startProbability(entries, p.entryOf(v)))
+                        .isCloseTo(p.probability(v), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    private static double startProbability(EntryPoints entries, int node) {
+        double best = 0;
+        for (int i = 0; i < entries.nodes().length; i++) {
+            if (entries.nodes()[i] == node) {
+                best = Math.max(best, entries.probability()[i]);
+            }
+        }
+        return best;
+    }
+
+    @Property(tries = 400)
+    void outageIsTheFixedPointOfNeeds(@ForAll long seed) {
+        FrozenGraph g = RandomLandscapes.frozen(seed);
+        Random random = new Random(seed);
+        int[] failed = random.ints(1 + random.nextInt(3), 0, g.componentCount())
+                .distinct()
+                .toArray();
+        Outage outage = Outage.of(g, failed);
+        boolean[] down = new boolean[g.componentCount()];
+        for (int c : failed) {
+            down[c] = true;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int c = 0; c < g.componentCount(); c++) {
+                int[] in = g.flowsIn(c);
+                if (down[c] || in.length == 0) {
+                    continue;
+                }
+                boolean allBroken = true;
+                for (int f : in) {
+                    boolean broken = down[g.flowFrom(f)];
+                    for (int net : g.networksOf(f)) {
+                        broken |= down[net];
+                    }
+                    allBroken &= broken;
+                }
+                if (allBroken) {
+                    down[c] = true;
+                    changed = true;
+                }
+            }
+        }
+        for (int c = 0; c < g.componentCount(); c++) {
+            assertThat(outage.down(c)).as(g.component(c).id()).isEqualTo(down[c]);
+        }
+    }
+
+    @Property(tries = 300)
+    void blastRadiusMatchesATraversalPerSystem(@ForAll long seed) {
+        FrozenGraph frozen = RandomLandscapes.frozen(seed);
+        PropagationGraph g = PropagationGraph.of(frozen);
+        BlastRadius radius = BlastRadius.of(g);
+        for (int s = 0; s < frozen.systemCount(); s++) {
+            List<Integer> members = new ArrayList<>();
+            for (int v = 0; v < g.nodeCount(); v++) {
+                if (systemOf(g, v) == s) {
+                    members.add(v);
+                }
+            }
+            boolean[] reached =
+                    bruteControl(g, members.stream().mapToInt(Integer::intValue).toArray());
+            for (int t = 0; t < frozen.systemCount(); t++) {
+                boolean expected = false;
+                for (int v = 0; v < g.nodeCount(); v++) {
+                    expected |= reached[v] && systemOf(g, v) == t;
+                }
+                assertThat(radius.reaches(s, t))
+                        .as("system %d reaches %d", s, t)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static int systemOf(PropagationGraph g, int v) {
+        return g.isZone(v)
+                ? g.frozen()
+                        .systemId(g.frozen().zone(v - g.componentCount()).system())
+                        .orElseThrow()
+                : g.frozen().systemOf(v);
+    }
+
+    @Property(tries = 300)
+    void theCutIsMinimalAndSeparates(@ForAll long seed) {
+        FrozenGraph frozen = RandomLandscapes.frozen(seed);
+        PropagationGraph g = PropagationGraph.of(frozen);
+        Random random = new Random(seed);
+        int[] sources = {random.nextInt(frozen.componentCount())};
+        int[] targets = {random.nextInt(frozen.componentCount())};
+        long[] cost = new long[g.edgeCount()];
+        for (int e = 0; e < cost.length; e++) {
+            cost[e] = 1 + random.nextInt(5);
+        }
+        IsolationPlan plan = IsolationPlan.between(g, sources, targets, cost);
+        if (sources[0] == targets[0]) {
+            return;
+        }
+        // JGraphT oracle on the same capacities (parallel edges summed)
+        SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> oracle =
+                new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (int v = 0; v < g.nodeCount(); v++) {
+            oracle.addVertex(v);
+        }
+        for (int e = 0; e < g.edgeCount(); e++) {
+            if (!g.relation(e).passesControl() || g.from(e) == g.to(e)) {
+                continue;
+            }
+            DefaultWeightedEdge edge = oracle.getEdge(g.from(e), g.to(e));
+            if (edge == null) {
+                edge = oracle.addEdge(g.from(e), g.to(e));
+                oracle.setEdgeWeight(edge, cost[e]);
+            } else {
+                oracle.setEdgeWeight(edge, oracle.getEdgeWeight(edge) + cost[e]);
+            }
+        }
+        double expected = new EdmondsKarpMFImpl<>(oracle).getMaximumFlowValue(sources[0], targets[0]);
+        assertThat((double) plan.cost()).isEqualTo(expected);
+        long cutCost = 0;
+        for (int e : plan.cut()) {
+            cutCost += cost[e];
+        }
+        assertThat(cutCost).isEqualTo(plan.cost());
+        // without the cut, the target is out of reach
+        boolean[] removed = new boolean[g.edgeCount()];
+        for (int e : plan.cut()) {
+            removed[e] = true;
+        }
+        assertThat(reachable(g, sources[0], targets[0], removed, -1)).isFalse();
+    }
+
+    @Property(tries = 300)
+    void dominatorsAreExactlyTheNodesEveryPathCrosses(@ForAll long seed) {
+        FrozenGraph frozen = RandomLandscapes.frozen(seed);
+        PropagationGraph g = PropagationGraph.of(frozen);
+        Random random = new Random(seed);
+        int source = random.nextInt(frozen.componentCount());
+        int target = random.nextInt(frozen.componentCount());
+        int[] dominators = IsolationPlan.dominators(g, new int[] {source}, new int[] {target});
+        boolean[] none = new boolean[g.edgeCount()];
+        if (source == target || !reachable(g, source, target, none, -1)) {
+            assertThat(dominators).isEmpty();
+            return;
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (v != source && v != target && !reachable(g, source, target, none, v)) {
+                expected.add(v);
+            }
+        }
+        assertThat(Arrays.stream(dominators).boxed().sorted().toList()).isEqualTo(expected);
+    }
+
+    private static boolean reachable(PropagationGraph g, int from, int to, boolean[] removedEdges, int removedNode) {
+        boolean[] seen = new boolean[g.nodeCount()];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen[from] = true;
+        queue.add(from);
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            if (v == to) {
+                return true;
+            }
+            for (int i = g.outStart(v); i < g.outEnd(v); i++) {
+                int e = g.outEdge(i);
+                int w = g.to(e);
+                if (g.relation(e).passesControl() && !removedEdges[e] && w != removedNode && !seen[w]) {
+                    seen[w] = true;
+                    queue.add(w);
+                }
+            }
+        }
+        return false;
+    }
+}
