@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             AssessCommand.class,
             RulesCommand.class,
+            SystemicCommand.class,
             HelpCommand.class
         })
 final class MamoriCommand implements Runnable {

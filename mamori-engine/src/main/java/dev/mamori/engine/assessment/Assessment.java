@@ -2,6 +2,7 @@ package dev.mamori.engine.assessment;
 
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RuleMetadata;
+import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * @param today the date expiry was judged against
  * @param rules the metadata of every rule that ran
+ * @param systemic how compromise and failure spread across the systems
  * @param diagnostics the model's warnings and the warnings about treatments
  */
 public record Assessment(
@@ -21,6 +23,7 @@ public record Assessment(
         LocalDate today,
         List<RuleMetadata> rules,
         RiskAssessment risk,
+        SystemicAnalysis systemic,
         List<Diagnostic> diagnostics) {
 
     /** The version of the assessment's JSON form; it changes when a field changes meaning or goes. */

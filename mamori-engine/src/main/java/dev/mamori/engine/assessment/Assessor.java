@@ -4,6 +4,8 @@ import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RiskEngine;
 import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import java.time.LocalDate;
@@ -23,12 +25,22 @@ public final class Assessor {
      * @param modelDiagnostics the warnings the model loaded with, carried into the assessment
      */
     public Assessment assess(Landscape landscape, LocalDate today, List<Diagnostic> modelDiagnostics) {
+        return assess(landscape, today, modelDiagnostics, SystemicAnalyzer.Options.defaults());
+    }
+
+    /** As above, with the systemic analysis run for {@code systemicOptions}. */
+    public Assessment assess(
+            Landscape landscape,
+            LocalDate today,
+            List<Diagnostic> modelDiagnostics,
+            SystemicAnalyzer.Options systemicOptions) {
         FrozenGraph graph = FrozenGraph.of(landscape);
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
+        SystemicAnalysis systemic = new SystemicAnalyzer(graph).analyze(systemicOptions);
         List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
         diagnostics.addAll(risk.diagnostics());
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
         return new Assessment(
-                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, diagnostics);
+                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, systemic, diagnostics);
     }
 }

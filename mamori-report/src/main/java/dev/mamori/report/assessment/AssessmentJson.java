@@ -52,6 +52,7 @@ public final class AssessmentJson {
             findings.add(finding(f, assessment));
         }
         out.put("findings", findings);
+        out.put("systemic", SystemicJson.of(assessment.systemic()));
         List<Object> diagnostics = new ArrayList<>();
         for (Diagnostic d : assessment.diagnostics()) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -1,0 +1,379 @@
+package dev.mamori.engine.systemic;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Component;
+import dev.mamori.model.Hazard;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Needs;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Words;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.validate.ElementIndex;
+import dev.mamori.model.validate.ElementIndex.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/** Runs the systemic analysis over a frozen graph, for the options a user asked for. */
+public final class SystemicAnalyzer {
+
+    /**
+     * @param from a system or component assumed compromised, instead of the exposed components
+     * @param protect a system, component, hazard or mission to isolate from the attacker
+     * @param fail systems or components assumed failed
+     */
+    public record Options(Optional<String> from, Optional<String> protect, List<String> fail) {
+        public static Options defaults() {
+            return new Options(Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    /** A name on the command line that names nothing. */
+    public static final class UnknownElement extends IllegalArgumentException {
+        public UnknownElement(String message) {
+            super(message);
+        }
+    }
+
+    private final FrozenGraph frozen;
+    private final PropagationGraph graph;
+    private final ElementIndex index;
+
+    public SystemicAnalyzer(FrozenGraph frozen) {
+        this.frozen = frozen;
+        this.graph = PropagationGraph.of(frozen);
+        this.index = new ElementIndex(frozen.landscape());
+    }
+
+    public PropagationGraph graph() {
+        return graph;
+    }
+
+    public SystemicAnalysis analyze(Options options) {
+        EntryPoints entries = options.from()
+                .map(name -> EntryPoints.assumed(components(name), name + " is assumed compromised"))
+                .orElseGet(() -> EntryPoints.exposed(frozen));
+        Propagation propagation = Propagation.from(graph, entries);
+        List<SystemicAnalysis.Entry> entryList = new ArrayList<>();
+        for (int i = 0; i < entries.nodes().length; i++) {
+            entryList.add(new SystemicAnalysis.Entry(
+                    frozen.component(entries.nodes()[i]).id(), entries.reasons()[i], entries.probability()[i]));
+        }
+        int controlled = 0;
+        int influenced = 0;
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            controlled += propagation.controlled(c) ? 1 : 0;
+            influenced += propagation.influenced(c) ? 1 : 0;
+        }
+        Optional<SystemicAnalysis.Isolation> isolation = options.protect()
+                .map(target -> isolate(options.from().orElse("the exposed components"), entries, target));
+        Optional<SystemicAnalysis.OutageEffect> outage =
+                options.fail().isEmpty() ? Optional.empty() : Optional.of(outage(options.fail()));
+        return new SystemicAnalysis(
+                entryList,
+                controlled,
+                influenced,
+                crossSystemPaths(propagation),
+                blastRadius(),
+                hazards(propagation),
+                missions(c -> propagation.controlled(c)).stream()
+                        .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
+                        .toList(),
+                isolation,
+                outage);
+    }
+
+    // ---- names given by the user --------------------------------------------------------------
+
+    /** The components a name stands for: a system's, a component itself, a hazard's, a mission's needs. */
+    int[] components(String name) {
+        Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
+        Optional<Map.Entry<Kind, Object>> found =
+                index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));
+        if (found.isEmpty()) {
+            List<String> names = new ArrayList<>(frozen.landscape().systems().keySet());
+            frozen.landscape().components().forEach(c -> names.add(c.id()));
+            names.addAll(frozen.landscape().missions().keySet());
+            throw new UnknownElement(
+                    "no system, component, hazard or mission '" + name + "'" + Suggestions.didYouMean(name, names));
+        }
+        Object element = found.get().getValue();
+        Set<Integer> out = new LinkedHashSet<>();
+        if (element instanceof IotSystem system) {
+            system.components()
+                    .values()
+                    .forEach(c -> out.add(frozen.componentId(c.id()).orElseThrow()));
+        } else if (element instanceof Component component) {
+            out.add(frozen.componentId(component.id()).orElseThrow());
+        } else if (element instanceof Hazard hazard) {
+            String componentId = hazard.id().substring(0, hazard.id().lastIndexOf('.'));
+            out.add(frozen.componentId(componentId).orElseThrow());
+        } else if (element instanceof Mission mission) {
+            for (Ref needed : mission.needs().references()) {
+                index.find(needed, Kind.COMPONENT, Component.class)
+                        .flatMap(c -> frozen.componentId(c.id()))
+                        .ifPresent(out::add);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ---- paths, hazards, missions ---------------------------------------------------------------
+
+    private List<SystemicAnalysis.Path> crossSystemPaths(Propagation propagation) {
+        Map<Integer, Integer> bestPerSystem = new HashMap<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (!propagation.controlled(c)) {
+                continue;
+            }
+            int entry = propagation.entryOf(c);
+            int system = frozen.systemOf(c);
+            if (entry == c || frozen.systemOf(entry) == system) {
+                continue;
+            }
+            Integer best = bestPerSystem.get(system);
+            if (best == null || propagation.probability(c) > propagation.probability(best)) {
+                bestPerSystem.put(system, c);
+            }
+        }
+        List<SystemicAnalysis.Path> paths = new ArrayList<>();
+        for (int c : bestPerSystem.values()) {
+            paths.add(new SystemicAnalysis.Path(
+                    frozen.component(c).id(),
+                    frozen.component(c).system(),
+                    frozen.component(propagation.entryOf(c)).id() + " (" + propagation.entryReason(c) + ")",
+                    propagation.probability(c),
+                    propagation.path(c)));
+        }
+        paths.sort(Comparator.comparingDouble(SystemicAnalysis.Path::probability)
+                .reversed()
+                .thenComparing(SystemicAnalysis.Path::target));
+        return paths;
+    }
+
+    private List<SystemicAnalysis.HazardReach> hazards(Propagation propagation) {
+        List<SystemicAnalysis.HazardReach> out = new ArrayList<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (!propagation.controlled(c)) {
+                continue;
+            }
+            for (Hazard hazard : frozen.component(c).hazards()) {
+                out.add(new SystemicAnalysis.HazardReach(
+                        hazard.id(),
+                        Words.of(hazard.severity()),
+                        hazard.interlock().isPresent(),
+                        propagation.probability(c),
+                        propagation.path(c)));
+            }
+        }
+        out.sort(Comparator.comparing((SystemicAnalysis.HazardReach h) -> h.interlocked())
+                .thenComparing(
+                        SystemicAnalysis.HazardReach::severity,
+                        Comparator.comparingInt(SystemicAnalyzer::severityRank).reversed())
+                .thenComparing(Comparator.comparingDouble(SystemicAnalysis.HazardReach::probability)
+                        .reversed()));
+        return out;
+    }
+
+    private static int severityRank(String severity) {
+        return List.of("negligible", "marginal", "critical", "catastrophic").indexOf(severity);
+    }
+
+    /** Missions whose needs cannot be met once the components {@code lost} accepts are taken away. */
+    private List<Map.Entry<String, List<String>>> missions(IntPredicate lost) {
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        for (Mission mission : frozen.missions()) {
+            List<String> hit = new ArrayList<>();
+            boolean met = evaluate(mission.needs(), lost, hit);
+            if (!met) {
+                out.add(Map.entry(mission.id(), List.copyOf(new LinkedHashSet<>(hit))));
+            }
+        }
+        return out;
+    }
+
+    private boolean evaluate(Needs needs, IntPredicate lost, List<String> hit) {
+        if (needs instanceof Needs.One one) {
+            Optional<Integer> c = index.find(one.component(), Kind.COMPONENT, Component.class)
+                    .flatMap(x -> frozen.componentId(x.id()));
+            boolean gone = c.isPresent() && lost.test(c.get());
+            if (gone) {
+                hit.add(frozen.component(c.get()).id());
+            }
+            return !gone;
+        }
+        int met = 0;
+        for (Needs part : needs.parts()) {
+            met += evaluate(part, lost, hit) ? 1 : 0;
+        }
+        int required = needs instanceof Needs.All
+                ? needs.parts().size()
+                : needs instanceof Needs.Any ? 1 : ((Needs.AtLeast) needs).k();
+        return met >= required;
+    }
+
+    // ---- blast radius ----------------------------------------------------------------------------
+
+    private List<SystemicAnalysis.SystemRadius> blastRadius() {
+        BlastRadius radius = BlastRadius.of(graph);
+        List<SystemicAnalysis.SystemRadius> out = new ArrayList<>();
+        for (int s = 0; s < frozen.systemCount(); s++) {
+            List<String> reached = new ArrayList<>();
+            int score = 0;
+            List<String> heavy = new ArrayList<>();
+            for (int t = 0; t < frozen.systemCount(); t++) {
+                if (t != s && radius.reaches(s, t)) {
+                    IotSystem target = frozen.system(t);
+                    reached.add(target.id());
+                    int weight = weight(target.category());
+                    score += weight;
+                    if (weight > 1) {
+                        heavy.add(target.id() + " (" + target.category() + ")");
+                    }
+                }
+            }
+            String explanation = reached.isEmpty()
+                    ? "a compromise of " + frozen.system(s).id() + " stays inside it"
+                    : "a compromise of " + frozen.system(s).id() + " reaches " + reached.size() + " other system"
+                            + (reached.size() == 1 ? "" : "s")
+                            + (heavy.isEmpty() ? "" : ", among them " + String.join(", ", heavy));
+            out.add(new SystemicAnalysis.SystemRadius(frozen.system(s).id(), reached, score, explanation));
+        }
+        out.sort(Comparator.comparingInt(SystemicAnalysis.SystemRadius::score)
+                .reversed()
+                .thenComparing(SystemicAnalysis.SystemRadius::system));
+        return out;
+    }
+
+    /** How much reaching a system weighs: critical categories three times, industrial twice. */
+    private static int weight(String category) {
+        return switch (category) {
+            case "critical-infrastructure", "medical", "automotive" -> 3;
+            case "industrial" -> 2;
+            default -> 1;
+        };
+    }
+
+    // ---- isolation ----------------------------------------------------------------------------
+
+    private SystemicAnalysis.Isolation isolate(String fromName, EntryPoints entries, String protectName) {
+        int[] targets = components(protectName);
+        long[] cost = new long[graph.edgeCount()];
+        String[] why = new String[graph.edgeCount()];
+        Map<Integer, List<String>> missionsOf = missionsByComponent();
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            long base;
+            String means;
+            switch (graph.relation(e)) {
+                case COMMAND -> {
+                    base = 2;
+                    means = "make " + graph.name(graph.to(e)) + " authorize these commands itself, or cut the flow";
+                }
+                case CREDENTIAL -> {
+                    base = 1;
+                    means = "revoke the credential, or put it behind MFA on a host the owner controls";
+                }
+                case ZONE_MEMBER -> {
+                    base = 3;
+                    means = "segment " + graph.name(graph.from(e)) + " from the rest of " + graph.name(graph.to(e));
+                }
+                case LATERAL -> {
+                    base = 1;
+                    means = "give " + graph.name(graph.to(e)) + " unique credentials";
+                }
+                default -> {
+                    base = 0;
+                    means = "";
+                }
+            }
+            List<String> missions = new ArrayList<>();
+            if (graph.relation(e) == Relation.COMMAND || graph.relation(e) == Relation.CREDENTIAL) {
+                List<String> fromMissions = missionsOf.getOrDefault(graph.from(e), List.of());
+                for (String m : missionsOf.getOrDefault(graph.to(e), List.of())) {
+                    if (fromMissions.contains(m)) {
+                        missions.add(m);
+                    }
+                }
+            }
+            cost[e] = base + 2L * missions.size();
+            why[e] = means + " (cost " + base
+                    + (missions.isEmpty()
+                            ? ""
+                            : ", +2 for each mission that needs both ends: " + String.join(", ", missions))
+                    + ")";
+        }
+        IsolationPlan plan = IsolationPlan.between(graph, entries.nodes(), targets, cost);
+        List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
+        for (int e : plan.cut()) {
+            cuts.add(new SystemicAnalysis.Cut(
+                    graph.name(graph.from(e)),
+                    graph.name(graph.to(e)),
+                    graph.relation(e),
+                    element(e),
+                    graph.weakness(e),
+                    cost[e],
+                    why[e]));
+        }
+        List<String> dominators = new ArrayList<>();
+        for (int d : plan.dominators()) {
+            dominators.add(graph.name(d));
+        }
+        return new SystemicAnalysis.Isolation(fromName, protectName, cuts, plan.cost(), dominators, !plan.reachable());
+    }
+
+    /** What an edge of the propagation graph is in the model: a flow, a credential relation or a zone. */
+    private String element(int e) {
+        return switch (graph.relation(e)) {
+            case COMMAND, DATA -> {
+                var flow = frozen.flow(graph.source(e));
+                yield flow.named() ? flow.id() : "flow " + graph.name(graph.from(e)) + " -> " + graph.name(graph.to(e));
+            }
+            case CREDENTIAL ->
+                "credential " + frozen.credential(graph.source(e)).id();
+            case ZONE_MEMBER, LATERAL -> "zone " + frozen.zone(graph.source(e)).id();
+        };
+    }
+
+    private Map<Integer, List<String>> missionsByComponent() {
+        Map<Integer, List<String>> out = new HashMap<>();
+        for (Mission mission : frozen.missions()) {
+            for (Ref ref : mission.needs().references()) {
+                index.find(ref, Kind.COMPONENT, Component.class)
+                        .flatMap(c -> frozen.componentId(c.id()))
+                        .ifPresent(c ->
+                                out.computeIfAbsent(c, k -> new ArrayList<>()).add(mission.id()));
+            }
+        }
+        return out;
+    }
+
+    // ---- outage -------------------------------------------------------------------------------
+
+    private SystemicAnalysis.OutageEffect outage(List<String> names) {
+        Set<Integer> failed = new LinkedHashSet<>();
+        for (String name : names) {
+            for (int c : components(name)) {
+                failed.add(c);
+            }
+        }
+        Outage outage =
+                Outage.of(frozen, failed.stream().mapToInt(Integer::intValue).toArray());
+        List<String> down = new ArrayList<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (outage.down(c) && !failed.contains(c)) {
+                down.add(frozen.component(c).id());
+            }
+        }
+        List<String> stopped =
+                missions(outage::down).stream().map(Map.Entry::getKey).toList();
+        return new SystemicAnalysis.OutageEffect(
+                failed.stream().map(c -> frozen.component(c).id()).toList(), down, stopped);
+    }
+}

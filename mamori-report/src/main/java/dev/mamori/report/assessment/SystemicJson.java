@@ -1,0 +1,126 @@
+package dev.mamori.report.assessment;
+
+import dev.mamori.engine.systemic.Hop;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code systemic} section of the assessment JSON; docs/assessment-json.md documents it. */
+final class SystemicJson {
+
+    private SystemicJson() {}
+
+    static Map<String, Object> of(SystemicAnalysis s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "entries",
+                s.entries().stream()
+                        .map(e -> map(
+                                "component",
+                                e.component(),
+                                "reason",
+                                e.reason(),
+                                "probability",
+                                round(e.probability())))
+                        .toList());
+        out.put("controlledComponents", s.controlledComponents());
+        out.put("influencedComponents", s.influencedComponents());
+        out.put(
+                "paths",
+                s.paths().stream()
+                        .map(p -> map(
+                                "target", p.target(),
+                                "targetSystem", p.targetSystem(),
+                                "entry", p.entry(),
+                                "probability", round(p.probability()),
+                                "hops", hops(p.hops())))
+                        .toList());
+        out.put(
+                "blastRadius",
+                s.blastRadius().stream()
+                        .map(r -> map(
+                                "system",
+                                r.system(),
+                                "systemsReached",
+                                r.systemsReached(),
+                                "score",
+                                r.score(),
+                                "explanation",
+                                r.explanation()))
+                        .toList());
+        out.put(
+                "hazards",
+                s.hazards().stream()
+                        .map(h -> map(
+                                "hazard", h.hazard(),
+                                "severity", h.severity(),
+                                "interlocked", h.interlocked(),
+                                "probability", round(h.probability()),
+                                "hops", hops(h.hops())))
+                        .toList());
+        out.put(
+                "missions",
+                s.missions().stream()
+                        .map(m -> map("mission", m.mission(), "compromisedNeeds", m.compromisedNeeds()))
+                        .toList());
+        s.isolation()
+                .ifPresent(i -> out.put(
+                        "isolation",
+                        map(
+                                "from", i.from(),
+                                "protect", i.protect(),
+                                "alreadyIsolated", i.alreadyIsolated(),
+                                "cost", i.cost(),
+                                "cuts",
+                                        i.cuts().stream()
+                                                .map(c -> map(
+                                                        "from", c.from(),
+                                                        "to", c.to(),
+                                                        "relation",
+                                                                c.relation()
+                                                                        .name()
+                                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                                        .replace('_', '-'),
+                                                        "element", c.element(),
+                                                        "weakness", c.weakness(),
+                                                        "cost", c.cost(),
+                                                        "why", c.why()))
+                                                .toList(),
+                                "dominators", i.dominators())));
+        s.outage()
+                .ifPresent(o -> out.put(
+                        "outage", map("failed", o.failed(), "down", o.down(), "missionsStopped", o.missionsStopped())));
+        return out;
+    }
+
+    private static List<Object> hops(List<Hop> hops) {
+        List<Object> out = new ArrayList<>();
+        for (Hop h : hops) {
+            out.add(map(
+                    "from", h.from(),
+                    "to", h.to(),
+                    "relation",
+                            h.relation()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', '-'),
+                    "weakness", h.weakness(),
+                    "probability", round(h.probability())));
+        }
+        return out;
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
+    }
+
+    private static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            out.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return out;
+    }
+}

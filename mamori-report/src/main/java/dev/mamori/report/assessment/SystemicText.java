@@ -1,0 +1,104 @@
+package dev.mamori.report.assessment;
+
+import dev.mamori.engine.systemic.Hop;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import java.util.List;
+import java.util.Locale;
+
+/** The systemic analysis for the terminal: entries, cross-system paths hop by hop, blast radius, plan. */
+public final class SystemicText {
+
+    private SystemicText() {}
+
+    public static String render(String landscape, SystemicAnalysis s, int top) {
+        StringBuilder out = new StringBuilder();
+        out.append(landscape).append(" — systemic risk\n\n");
+        out.append(String.format(
+                "From %d entry point%s, an attacker can control %d component%s and influence %d more.%n",
+                s.entries().size(),
+                s.entries().size() == 1 ? "" : "s",
+                s.controlledComponents(),
+                s.controlledComponents() == 1 ? "" : "s",
+                s.influencedComponents()));
+        if (!s.paths().isEmpty()) {
+            out.append("\nPaths into other systems, most likely first:\n");
+            for (SystemicAnalysis.Path p :
+                    s.paths().subList(0, Math.min(top, s.paths().size()))) {
+                out.append(String.format(
+                        "%n  %s (system %s), p=%.2f, from %s%n",
+                        p.target(), p.targetSystem(), p.probability(), p.entry()));
+                hops(out, p.hops());
+            }
+        }
+        List<SystemicAnalysis.HazardReach> hazards = s.hazards();
+        if (!hazards.isEmpty()) {
+            out.append("\nHazards an attacker can trigger:\n");
+            for (SystemicAnalysis.HazardReach h : hazards.subList(0, Math.min(top, hazards.size()))) {
+                out.append(String.format(
+                        "  %s (%s%s), p=%.2f%n",
+                        h.hazard(),
+                        h.severity(),
+                        h.interlocked() ? ", held back by an interlock" : "",
+                        h.probability()));
+            }
+        }
+        if (!s.missions().isEmpty()) {
+            out.append("\nMissions that stop when the controlled components turn against them:\n");
+            s.missions()
+                    .forEach(m -> out.append("  ")
+                            .append(m.mission())
+                            .append(": ")
+                            .append(String.join(", ", m.compromisedNeeds()))
+                            .append('\n'));
+        }
+        out.append("\nBlast radius (a whole system compromised):\n");
+        for (SystemicAnalysis.SystemRadius r :
+                s.blastRadius().subList(0, Math.min(top, s.blastRadius().size()))) {
+            out.append(String.format("  %-20s score %3d  %s%n", r.system(), r.score(), r.explanation()));
+        }
+        s.isolation().ifPresent(i -> {
+            out.append("\nIsolation plan: keep ")
+                    .append(i.from())
+                    .append(" away from ")
+                    .append(i.protect())
+                    .append('\n');
+            if (i.alreadyIsolated()) {
+                out.append("  nothing to cut: no control path leads there\n");
+            } else {
+                out.append(String.format(
+                        "  cut or harden these %d relation%s (total cost %d):%n",
+                        i.cuts().size(), i.cuts().size() == 1 ? "" : "s", i.cost()));
+                for (SystemicAnalysis.Cut c : i.cuts()) {
+                    out.append(String.format(
+                            "  - %s: %s -> %s, %s%n      %s%n", c.element(), c.from(), c.to(), c.weakness(), c.why()));
+                }
+                if (!i.dominators().isEmpty()) {
+                    out.append("  single points every path crosses (hardening one alone isolates): ")
+                            .append(String.join(", ", i.dominators()))
+                            .append('\n');
+                }
+            }
+        });
+        s.outage().ifPresent(o -> {
+            out.append("\nOutage of ").append(String.join(", ", o.failed())).append(":\n");
+            out.append("  also down: ")
+                    .append(o.down().isEmpty() ? "nothing else" : String.join(", ", o.down()))
+                    .append('\n');
+            out.append("  missions stopped: ")
+                    .append(o.missionsStopped().isEmpty() ? "none" : String.join(", ", o.missionsStopped()))
+                    .append('\n');
+        });
+        return out.toString();
+    }
+
+    private static void hops(StringBuilder out, List<Hop> hops) {
+        for (Hop h : hops) {
+            out.append(String.format(
+                    "    %s -> %s [%s] %s%n",
+                    h.from(),
+                    h.to(),
+                    h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    h.weakness()));
+        }
+    }
+}
