@@ -167,6 +167,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 chain.add(d);
             }
         }
+        java.util.Collections.reverse(chain); // in attack order: nearest the attacker first
         return chain.stream().mapToInt(Integer::intValue).toArray();
     }
 

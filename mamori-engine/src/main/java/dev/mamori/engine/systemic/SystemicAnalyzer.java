@@ -127,24 +127,18 @@ public final class SystemicAnalyzer {
 
     // ---- paths, hazards, missions ---------------------------------------------------------------
 
+    /** Every controlled component outside the system its attacker started in, most likely first (at most 100). */
     private List<SystemicAnalysis.Path> crossSystemPaths(Propagation propagation) {
-        Map<Integer, Integer> bestPerSystem = new HashMap<>();
+        List<Integer> reached = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (!propagation.controlled(c)) {
-                continue;
-            }
-            int entry = propagation.entryOf(c);
-            int system = frozen.systemOf(c);
-            if (entry == c || frozen.systemOf(entry) == system) {
-                continue;
-            }
-            Integer best = bestPerSystem.get(system);
-            if (best == null || propagation.probability(c) > propagation.probability(best)) {
-                bestPerSystem.put(system, c);
+            if (propagation.controlled(c) && frozen.systemOf(propagation.entryOf(c)) != frozen.systemOf(c)) {
+                reached.add(c);
             }
         }
+        reached.sort(Comparator.comparingDouble((Integer c) -> -propagation.probability(c))
+                .thenComparing(c -> frozen.component(c).id()));
         List<SystemicAnalysis.Path> paths = new ArrayList<>();
-        for (int c : bestPerSystem.values()) {
+        for (int c : reached.subList(0, Math.min(100, reached.size()))) {
             paths.add(new SystemicAnalysis.Path(
                     frozen.component(c).id(),
                     frozen.component(c).system(),
@@ -152,9 +146,6 @@ public final class SystemicAnalyzer {
                     propagation.probability(c),
                     propagation.path(c)));
         }
-        paths.sort(Comparator.comparingDouble(SystemicAnalysis.Path::probability)
-                .reversed()
-                .thenComparing(SystemicAnalysis.Path::target));
         return paths;
     }
 

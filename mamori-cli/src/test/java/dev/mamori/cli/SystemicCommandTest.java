@@ -1,0 +1,129 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemicCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A contractor's portal password into a retailer's flat zone, where the tills share one login. */
+    private static final String MODEL = """
+            mamori: 1
+            landscape: Retail
+            stakeholders:
+              shop: { roles: [operator] }
+              hvac: { roles: [maintainer] }
+            systems:
+              contractor:
+                owner: hvac
+                operator: hvac
+                category: enterprise
+                components:
+                  laptop: { kind: workstation, exposure: internet }
+              store:
+                owner: shop
+                operator: shop
+                category: enterprise
+                zones: [corp]
+                components:
+                  portal: { kind: web-app, zone: corp }
+                  till: { kind: payment-terminal, zone: corp, credentials: fleet-shared, count: 40 }
+                  payments: { kind: server, zone: corp, credentials: unique }
+                flows:
+                  - { from: till, to: payments, protocol: https }
+            credentials:
+              - { id: vendor-login, holder: contractor.laptop, accepted-by: store.portal, mfa: false }
+            missions:
+              sales: { owner: shop, needs: [store.till, store.payments], rto: 1h }
+            """;
+
+    private void write() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), MODEL, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pathsAreExplainedHopByHop() throws IOException {
+        write();
+        Cli cli = Cli.run(dir, "systemic", "--today", "2026-11-22", "m.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("Retail — systemic risk")
+                .contains("Paths into other systems, most likely first:")
+                .contains("store.till (system store)")
+                .contains(
+                        "contractor.laptop -> store.portal [credential] holds a password that store.portal accepts, without MFA")
+                .contains("store.portal -> zone store.corp [zone-member]")
+                .contains("zone store.corp -> store.till [lateral] reaches store.till, whose login is fleet-shared")
+                .contains("sales: store.till")
+                .contains("contractor           score   1  a compromise of contractor reaches 1 other system");
+    }
+
+    @Test
+    void theIsolationPlanNamesTheCheapestCutAndItsCost() throws IOException {
+        write();
+        Cli cli = Cli.run(
+                dir, "systemic", "--today", "2026-11-22", "--from", "contractor", "--protect", "store.till", "m.yaml");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out())
+                .contains("Isolation plan: keep contractor away from store.till")
+                .contains("cut or harden these 1 relation (total cost 1):")
+                .contains("credential vendor-login: contractor.laptop -> store.portal")
+                .contains(
+                        "single points every path crosses (hardening one alone isolates): store.portal, zone store.corp");
+    }
+
+    @Test
+    void anOutageSaysWhatElseGoesDown() throws IOException {
+        write();
+        Cli cli = Cli.run(dir, "systemic", "--today", "2026-11-22", "--fail", "store.till", "m.yaml");
+        assertThat(cli.out())
+                .contains("Outage of store.till:")
+                .contains("also down: store.payments")
+                .contains("missions stopped: sales");
+    }
+
+    @Test
+    void unknownElementsAreUsageErrors() throws IOException {
+        write();
+        Cli cli = Cli.run(dir, "systemic", "--from", "contractr", "m.yaml");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("no system, component, hazard or mission 'contractr'; did you mean 'contractor'?");
+    }
+
+    @Test
+    void theJsonAssessmentHasASystemicSection() throws IOException {
+        write();
+        Cli cli = Cli.run(
+                dir,
+                "systemic",
+                "--today",
+                "2026-11-22",
+                "--from",
+                "contractor",
+                "--protect",
+                "store",
+                "--format",
+                "json",
+                "m.yaml");
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        JsonNode systemic = json.get("systemic");
+        assertThat(systemic.at("/entries/0/component").asText()).isEqualTo("contractor.laptop");
+        assertThat(systemic.at("/paths/0/hops/0/relation").asText()).isEqualTo("credential");
+        assertThat(systemic.at("/paths/0/hops/0/weakness").asText()).contains("without MFA");
+        assertThat(systemic.at("/isolation/cuts/0/element").asText()).isEqualTo("credential vendor-login");
+        assertThat(systemic.at("/isolation/cost").asInt()).isEqualTo(1);
+        assertThat(systemic.at("/blastRadius/0/system").asText()).isEqualTo("contractor");
+        assertThat(json.get("findings").size()).isPositive();
+    }
+}
