@@ -24,13 +24,9 @@ public final class BlastRadius {
         int words = (systems + 63) >>> 6;
         int[] systemOfNode = new int[n];
         for (int v = 0; v < n; v++) {
-            systemOfNode[v] = graph.isZone(v)
-                    ? graph.frozen()
-                            .systemId(graph.frozen()
-                                    .zone(v - graph.componentCount())
-                                    .system())
-                            .orElseThrow()
-                    : graph.frozen().systemOf(v);
+            // Only components are footholds in a system: a zone node stands for reachability inside the zone,
+            // which may hold components of several systems, and belongs to none of them here.
+            systemOfNode[v] = graph.isZone(v) ? -1 : graph.frozen().systemOf(v);
         }
         int[] scc = tarjan(graph);
         int sccCount = 0;
@@ -41,7 +37,9 @@ public final class BlastRadius {
         // numbers, so one pass in increasing order sees every successor's reach complete.
         long[][] reach = new long[sccCount][words];
         for (int v = 0; v < n; v++) {
-            reach[scc[v]][systemOfNode[v] >>> 6] |= 1L << systemOfNode[v];
+            if (systemOfNode[v] >= 0) {
+                reach[scc[v]][systemOfNode[v] >>> 6] |= 1L << systemOfNode[v];
+            }
         }
         int[] order = new int[n];
         int[] start = new int[sccCount + 1];
@@ -76,6 +74,9 @@ public final class BlastRadius {
         }
         long[][] bySystem = new long[systems][words];
         for (int v = 0; v < n; v++) {
+            if (systemOfNode[v] < 0) {
+                continue;
+            }
             long[] into = bySystem[systemOfNode[v]];
             long[] from = reach[scc[v]];
             for (int w = 0; w < words; w++) {
@@ -159,7 +160,7 @@ public final class BlastRadius {
         for (long word : reachOfSystem[system]) {
             count += Long.bitCount(word);
         }
-        return count - 1;
+        return reaches(system, system) ? count - 1 : count;
     }
 
     public int systemCount() {

@@ -38,15 +38,29 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
                 why = "physically reachable";
             }
             if (p > 0) {
+                // Reaching a component is not holding it: its login decides how likely that is.
+                double login = loginFactor(component.credentials());
                 nodes.add(c);
-                probability.add(p);
-                reasons.add(why);
+                probability.add(p * login);
+                reasons.add(why + (login < 1 ? ", login " + dev.mamori.model.Words.of(component.credentials()) : ""));
             }
         }
         return new EntryPoints(
                 nodes.stream().mapToInt(Integer::intValue).toArray(),
                 probability.stream().mapToDouble(Double::doubleValue).toArray(),
                 reasons.toArray(String[]::new));
+    }
+
+    /** How likely an attacker who reaches a component also takes it, by how its logins are set. */
+    static double loginFactor(dev.mamori.model.Scales.Credentials credentials) {
+        return switch (credentials) {
+            case NONE, DEFAULT_SHARED -> 1.0;
+            case FLEET_SHARED -> 0.7;
+            case UNKNOWN -> 0.5;
+            case USER_DEFINED -> 0.4;
+            case UNIQUE -> 0.3;
+            case CERTIFICATE -> 0.2;
+        };
     }
 
     /** Components assumed compromised (a whole system, or chosen components). */

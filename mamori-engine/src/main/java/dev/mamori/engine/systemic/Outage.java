@@ -4,9 +4,9 @@ import dev.mamori.engine.graph.FrozenGraph;
 import java.util.Arrays;
 
 /**
- * Unavailability spreading from failed components: a flow breaks when its source or a network it
- * travels over is down, and a component that receives flows goes down when every one of them is
- * broken (it needs its providers and has no alternative left). Each flow breaks once, so the pass
+ * Unavailability spreading from failed components: a data flow breaks when its source or a network
+ * it travels over is down, and a component that receives data goes down when every data flow into
+ * it is broken (it needs its providers and has no alternative left). Each flow breaks once, so the pass
  * is linear in components, flows and network hops.
  */
 public final class Outage {
@@ -23,9 +23,13 @@ public final class Outage {
     public static Outage of(FrozenGraph graph, int[] failed) {
         int n = graph.componentCount();
         Outage outage = new Outage(n);
+        // A component needs the data it receives; commands it receives are not needs (a turbine keeps
+        // turning without remote control, a gate falls back to its own logic).
         int[] alive = new int[n];
-        for (int c = 0; c < n; c++) {
-            alive[c] = graph.flowsIn(c).length;
+        for (int f = 0; f < graph.flowCount(); f++) {
+            if (!graph.flow(f).commands()) {
+                alive[graph.flowTo(f)]++;
+            }
         }
         // flows travelling over each network component
         int[] overCount = new int[n + 1];
@@ -60,7 +64,7 @@ public final class Outage {
             int[] carried = Arrays.copyOfRange(over, overCount[c], overCount[c + 1]);
             for (int[] flows : new int[][] {outgoing, carried}) {
                 for (int f : flows) {
-                    if (broken[f]) {
+                    if (broken[f] || graph.flow(f).commands()) {
                         continue;
                     }
                     broken[f] = true;

@@ -83,7 +83,7 @@ public final class SystemicAnalyzer {
                 crossSystemPaths(propagation),
                 blastRadius(),
                 hazards(propagation),
-                missions(c -> propagation.controlled(c)).stream()
+                missions(underAttack(propagation)).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
                 isolation,
@@ -126,6 +126,22 @@ public final class SystemicAnalyzer {
     }
 
     // ---- paths, hazards, missions ---------------------------------------------------------------
+
+    /**
+     * What an attacker can take from a mission: the components they control, and everything that
+     * goes down when those components stop or are wiped (as Viasat's modems were).
+     */
+    private IntPredicate underAttack(Propagation propagation) {
+        List<Integer> held = new ArrayList<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (propagation.controlled(c)) {
+                held.add(c);
+            }
+        }
+        Outage wiped =
+                Outage.of(frozen, held.stream().mapToInt(Integer::intValue).toArray());
+        return c -> propagation.controlled(c) || wiped.down(c);
+    }
 
     /** Every controlled component outside the system its attacker started in, most likely first (at most 100). */
     private List<SystemicAnalysis.Path> crossSystemPaths(Propagation propagation) {

@@ -43,7 +43,7 @@ public final class SystemicText {
             }
         }
         if (!s.missions().isEmpty()) {
-            out.append("\nMissions that stop when the controlled components turn against them:\n");
+            out.append("\nMissions an attacker can stop (components controlled, or cut off when those go dark):\n");
             s.missions()
                     .forEach(m -> out.append("  ")
                             .append(m.mission())
