@@ -91,6 +91,7 @@ class ArchitectureTest {
                         "dev.mamori.model.grammar..",
                         "dev.mamori.model.validate..",
                         "dev.mamori.model.vocabulary..",
+                        "dev.mamori.model.imports..",
                         "dev.mamori.model.diagnostics..")
                 .should()
                 .dependOnClassesThat()

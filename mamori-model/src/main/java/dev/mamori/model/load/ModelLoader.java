@@ -64,6 +64,16 @@ public final class ModelLoader {
     private record ParsedFile(Path path, String name, CheckedObject root) {}
 
     public LoadResult load(List<Path> roots) {
+        return load(roots, Map.of());
+    }
+
+    /**
+     * Loads as {@link #load(List)} does, except that the files in {@code prepared} are not read:
+     * the caller has already turned them into trees, as for a model in another tool's format
+     * converted in memory. Their nodes keep the locations the caller gave them, so that what the
+     * loader and the analyses report points into the file the user wrote.
+     */
+    public LoadResult load(List<Path> roots, Map<Path, Node> prepared) {
         Diagnostics diagnostics = new Diagnostics();
         VocabularyBuilder vocabulary = new VocabularyBuilder(diagnostics);
         vocabulary.seed(BuiltInVocabulary.get());
@@ -73,7 +83,7 @@ public final class ModelLoader {
         for (Path root : roots) {
             Path normal = root.normalize();
             if (!files.containsKey(normal)) {
-                walk(normal, null, new ArrayDeque<>(), files, context);
+                walk(normal, null, new ArrayDeque<>(), files, context, prepared);
             }
         }
         if (files.isEmpty()) {
@@ -97,7 +107,8 @@ public final class ModelLoader {
             ScalarNode importedAt,
             Deque<Path> stack,
             Map<Path, ParsedFile> files,
-            CheckedObject.Context context) {
+            CheckedObject.Context context,
+            Map<Path, Node> prepared) {
         Diagnostics diagnostics = context.diagnostics();
         String name = path.toString();
         if (files.size() >= options.limits().maxFiles()) {
@@ -107,28 +118,10 @@ public final class ModelLoader {
                     "the landscape imports more than " + options.limits().maxFiles() + " files");
             return;
         }
-        Optional<byte[]> bytes;
-        try {
-            bytes = source.read(path);
-        } catch (IOException e) {
-            SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
-            diagnostics.error(at, "unreadable", "cannot read " + name + ": " + e.getMessage());
-            return;
+        Optional<Node> tree = Optional.ofNullable(prepared.get(path));
+        if (tree.isEmpty()) {
+            tree = read(path, importedAt, diagnostics);
         }
-        if (bytes.isEmpty()) {
-            if (importedAt == null) {
-                diagnostics.error(SourceLocation.startOf(name), "missing-file", "no such file: " + name);
-            } else {
-                diagnostics.error(
-                        importedAt.at(),
-                        "missing-file",
-                        "cannot import '" + importedAt.text() + "': there is no file " + name
-                                + " (imports are relative to the importing file)");
-            }
-            return;
-        }
-        Optional<Node> tree = new TreeReader(options.limits())
-                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), diagnostics);
         if (tree.isEmpty()) {
             return;
         }
@@ -160,10 +153,37 @@ public final class ModelLoader {
                         "import cycle: " + cycle.stream().map(Path::toString).collect(Collectors.joining(" -> "))
                                 + " -> " + target + "; a file cannot import itself, directly or not");
             } else if (!files.containsKey(target)) {
-                walk(target, entry, stack, files, context);
+                walk(target, entry, stack, files, context, prepared);
             }
         }
         stack.pop();
+    }
+
+    /** Reads {@code path} into a tree; {@code importedAt} is null for a root. */
+    private Optional<Node> read(Path path, ScalarNode importedAt, Diagnostics diagnostics) {
+        String name = path.toString();
+        Optional<byte[]> bytes;
+        try {
+            bytes = source.read(path);
+        } catch (IOException e) {
+            SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
+            diagnostics.error(at, "unreadable", "cannot read " + name + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (bytes.isEmpty()) {
+            if (importedAt == null) {
+                diagnostics.error(SourceLocation.startOf(name), "missing-file", "no such file: " + name);
+            } else {
+                diagnostics.error(
+                        importedAt.at(),
+                        "missing-file",
+                        "cannot import '" + importedAt.text() + "': there is no file " + name
+                                + " (imports are relative to the importing file)");
+            }
+            return Optional.empty();
+        }
+        return new TreeReader(options.limits())
+                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), diagnostics);
     }
 
     private Landscape bind(
