@@ -1,20 +1,10 @@
 package dev.mamori.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RiskEngine;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.model.Landscape;
-import dev.mamori.model.generate.LandscapeGenerator;
-import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.ReadLimits;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,8 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RulePassBenchmark {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-
     @Param({"40", "400"})
     int systems;
 
@@ -55,14 +43,7 @@ public class RulePassBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        byte[] json = new ObjectMapper().writeValueAsBytes(new LandscapeGenerator(systems, 100, 1, 3).toPlainValues());
-        LoadResult result = new ModelLoader(
-                        ModelSource.inMemory(Map.of(Path.of("g.json"), json)),
-                        new ModelLoader.Options(ReadLimits.DEFAULT, TODAY))
-                .load(List.of(Path.of("g.json")));
-        landscape = result.landscape()
-                .orElseThrow(
-                        () -> new IllegalStateException(result.diagnostics().toString()));
+        landscape = GeneratedLandscape.of(systems);
         graph = FrozenGraph.of(landscape);
         engine = new RiskEngine(RuleCatalog.all());
     }
@@ -74,6 +55,6 @@ public class RulePassBenchmark {
 
     @Benchmark
     public RiskAssessment rulePass() {
-        return engine.assess(graph, TODAY);
+        return engine.assess(graph, GeneratedLandscape.TODAY);
     }
 }

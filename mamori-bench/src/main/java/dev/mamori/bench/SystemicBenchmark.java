@@ -1,20 +1,10 @@
 package dev.mamori.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.systemic.BlastRadius;
 import dev.mamori.engine.systemic.EntryPoints;
 import dev.mamori.engine.systemic.Propagation;
 import dev.mamori.engine.systemic.PropagationGraph;
-import dev.mamori.model.generate.LandscapeGenerator;
-import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.ReadLimits;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,12 +43,7 @@ public class SystemicBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        byte[] json = new ObjectMapper().writeValueAsBytes(new LandscapeGenerator(systems, 100, 1, 3).toPlainValues());
-        LoadResult result = new ModelLoader(
-                        ModelSource.inMemory(Map.of(Path.of("g.json"), json)),
-                        new ModelLoader.Options(ReadLimits.DEFAULT, LocalDate.of(2026, 11, 22)))
-                .load(List.of(Path.of("g.json")));
-        frozen = FrozenGraph.of(result.landscape().orElseThrow());
+        frozen = FrozenGraph.of(GeneratedLandscape.of(systems));
         graph = PropagationGraph.of(frozen);
         entries = EntryPoints.exposed(frozen);
     }

@@ -1,24 +1,18 @@
 package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.assessment.Assessor;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Severity;
-import dev.mamori.engine.rules.RuleCatalog;
-import dev.mamori.model.load.LoadResult;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.report.assessment.AssessmentText;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -52,11 +46,8 @@ final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            paramLabel = "MODEL",
-            arity = "0..*",
-            description = "Model files. Default: mamori.yaml, else the bundled example.")
-    List<Path> files;
+    @Mixin
+    AssessedModel model;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (the whole assessment).")
     Format format = Format.text;
@@ -79,22 +70,15 @@ final class AssessCommand implements Callable<Integer> {
             description = "Exit 1 when an open finding is at least this severe: info, low, medium, high, critical.")
     String failOn;
 
-    @Option(
-            names = "--today",
-            paramLabel = "DATE",
-            description = "Judge expiry against DATE (YYYY-MM-DD) instead of today.")
-    LocalDate today;
-
     @Override
     public Integer call() throws IOException {
         Severity threshold = failOn == null ? null : severity(failOn);
-        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, true);
-        if (!result.valid()) {
-            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+        Optional<Assessment> assessed =
+                model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
+        if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
-        Assessment assessment = new Assessor(RuleCatalog.all())
-                .assess(result.landscape().orElseThrow(), today != null ? today : LocalDate.now(), result.warnings());
+        Assessment assessment = assessed.get();
         String text = format == Format.json
                 ? AssessmentJson.render(assessment, Version.number())
                 : AssessmentText.render(assessment, all ? -1 : top);

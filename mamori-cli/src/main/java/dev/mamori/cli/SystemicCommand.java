@@ -1,16 +1,10 @@
 package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.assessment.Assessor;
-import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
-import dev.mamori.model.load.LoadResult;
 import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.report.assessment.SystemicText;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,8 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -55,11 +47,8 @@ final class SystemicCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            paramLabel = "MODEL",
-            arity = "0..*",
-            description = "Model files. Default: mamori.yaml, else the bundled example.")
-    List<Path> files;
+    @Mixin
+    AssessedModel model;
 
     @Option(names = "--from", paramLabel = "X", description = "A system or component assumed compromised.")
     String from;
@@ -82,29 +71,15 @@ final class SystemicCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "Judge expiry against DATE (YYYY-MM-DD).")
-    LocalDate today;
-
     @Override
     public Integer call() throws IOException {
-        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, true);
-        if (!result.valid()) {
-            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
-            return ExitCode.INVALID;
-        }
         SystemicAnalyzer.Options options = new SystemicAnalyzer.Options(
                 Optional.ofNullable(from), Optional.ofNullable(protect), fail == null ? List.of() : fail);
-        Assessment assessment;
-        try {
-            assessment = new Assessor(RuleCatalog.all())
-                    .assess(
-                            result.landscape().orElseThrow(),
-                            today != null ? today : LocalDate.now(),
-                            result.warnings(),
-                            options);
-        } catch (SystemicAnalyzer.UnknownElement e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        Optional<Assessment> assessed = model.assess(spec.commandLine(), parent.workingDirectory(), options);
+        if (assessed.isEmpty()) {
+            return ExitCode.INVALID;
         }
+        Assessment assessment = assessed.get();
         String text = format == Format.json
                 ? AssessmentJson.render(assessment, Version.number())
                 : SystemicText.render(assessment.landscape().name(), assessment.systemic(), top);

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class FrozenGraph {
 
     private final Landscape landscape;
+    private final ElementIndex elements;
     private final Component[] components;
     private final IotSystem[] systems;
     private final Zone[] zones;
@@ -60,6 +61,7 @@ public final class FrozenGraph {
     private FrozenGraph(Landscape landscape) {
         this.landscape = landscape;
         ElementIndex index = new ElementIndex(landscape);
+        this.elements = index;
         this.components = landscape.components().toArray(Component[]::new);
         this.systems = landscape.systems().values().toArray(IotSystem[]::new);
         List<Zone> allZones = new ArrayList<>();
@@ -340,6 +342,22 @@ public final class FrozenGraph {
     /** The owner of system {@code s}, or -1. */
     public int systemOwner(int s) {
         return systemOwner[s];
+    }
+
+    /** Every element of the landscape by qualified id, built once here and shared by the analyses. */
+    public ElementIndex elements() {
+        return elements;
+    }
+
+    /** The components a mission's needs name, each once, in the order written. */
+    public int[] neededBy(Mission mission) {
+        return mission.needs().references().stream()
+                .map(ref -> elements.find(ref, Kind.COMPONENT, Component.class))
+                .flatMap(Optional::stream)
+                .map(c -> componentIds.get(c.id()))
+                .distinct()
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** The missions of the landscape, in declaration order. */

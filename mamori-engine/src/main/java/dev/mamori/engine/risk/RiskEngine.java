@@ -46,7 +46,7 @@ public final class RiskEngine {
             rule.check(context);
         }
         Diagnostics diagnostics = new Diagnostics();
-        List<Finding> findings = applyTreatments(graph.landscape(), context.findings(), today, diagnostics);
+        List<Finding> findings = applyTreatments(graph, context.findings(), today, diagnostics);
         findings.sort(Comparator.comparing(Finding::open)
                 .reversed()
                 .thenComparing(Comparator.comparing(Finding::severity).reversed())
@@ -58,12 +58,9 @@ public final class RiskEngine {
 
     private static Set<Integer> neededByMissions(FrozenGraph graph) {
         Set<Integer> needed = new HashSet<>();
-        ElementIndex index = new ElementIndex(graph.landscape());
         for (Mission mission : graph.missions()) {
-            for (Ref ref : mission.needs().references()) {
-                index.find(ref, Kind.COMPONENT, dev.mamori.model.Component.class)
-                        .flatMap(c -> graph.componentId(c.id()))
-                        .ifPresent(needed::add);
+            for (int c : graph.neededBy(mission)) {
+                needed.add(c);
             }
         }
         return needed;
@@ -75,8 +72,9 @@ public final class RiskEngine {
      * names a rule that does not exist, is a warning.
      */
     private List<Finding> applyTreatments(
-            Landscape landscape, List<Finding> findings, LocalDate today, Diagnostics diagnostics) {
-        ElementIndex index = new ElementIndex(landscape);
+            FrozenGraph graph, List<Finding> findings, LocalDate today, Diagnostics diagnostics) {
+        Landscape landscape = graph.landscape();
+        ElementIndex index = graph.elements();
         Set<String> ruleIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
         List<Finding> out = new ArrayList<>(findings);
         for (Treatment treatment : landscape.treatments()) {

@@ -49,7 +49,7 @@ public final class SystemicAnalyzer {
     public SystemicAnalyzer(FrozenGraph frozen) {
         this.frozen = frozen;
         this.graph = PropagationGraph.of(frozen);
-        this.index = new ElementIndex(frozen.landscape());
+        this.index = frozen.elements();
     }
 
     public PropagationGraph graph() {
@@ -116,10 +116,8 @@ public final class SystemicAnalyzer {
             String componentId = hazard.id().substring(0, hazard.id().lastIndexOf('.'));
             out.add(frozen.componentId(componentId).orElseThrow());
         } else if (element instanceof Mission mission) {
-            for (Ref needed : mission.needs().references()) {
-                index.find(needed, Kind.COMPONENT, Component.class)
-                        .flatMap(c -> frozen.componentId(c.id()))
-                        .ifPresent(out::add);
+            for (int c : frozen.neededBy(mission)) {
+                out.add(c);
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
@@ -351,11 +349,8 @@ public final class SystemicAnalyzer {
     private Map<Integer, List<String>> missionsByComponent() {
         Map<Integer, List<String>> out = new HashMap<>();
         for (Mission mission : frozen.missions()) {
-            for (Ref ref : mission.needs().references()) {
-                index.find(ref, Kind.COMPONENT, Component.class)
-                        .flatMap(c -> frozen.componentId(c.id()))
-                        .ifPresent(c ->
-                                out.computeIfAbsent(c, k -> new ArrayList<>()).add(mission.id()));
+            for (int c : frozen.neededBy(mission)) {
+                out.computeIfAbsent(c, k -> new ArrayList<>()).add(mission.id());
             }
         }
         return out;

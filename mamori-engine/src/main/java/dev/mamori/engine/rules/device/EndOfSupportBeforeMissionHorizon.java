@@ -15,16 +15,11 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Mission;
-import dev.mamori.model.Ref;
-import dev.mamori.model.validate.ElementIndex;
-import dev.mamori.model.validate.ElementIndex.Kind;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -62,7 +57,7 @@ public final class EndOfSupportBeforeMissionHorizon implements Rule {
     public void check(RuleContext context) {
         FrozenGraph graph = context.graph();
         LocalDate today = context.today();
-        ElementIndex index = new ElementIndex(graph.landscape());
+
         // component -> the missions it outlives badly, in component order
         Map<Integer, List<Mission>> outlived = new TreeMap<>();
         for (Mission mission : graph.missions()) {
@@ -70,13 +65,7 @@ public final class EndOfSupportBeforeMissionHorizon implements Rule {
                 continue;
             }
             LocalDate horizon = mission.horizon().get();
-            Set<Integer> needed = new LinkedHashSet<>();
-            for (Ref ref : mission.needs().references()) {
-                index.find(ref, Kind.COMPONENT, Component.class)
-                        .flatMap(found -> graph.componentId(found.id()))
-                        .ifPresent(needed::add);
-            }
-            for (int c : needed) {
+            for (int c : graph.neededBy(mission)) {
                 var until = graph.component(c).supportUntil();
                 if (until.isPresent()
                         && !until.get().isBefore(today)

@@ -45,7 +45,7 @@ final class Stewardship {
 
     Stewardship(FrozenGraph graph) {
         this.graph = graph;
-        this.index = new ElementIndex(graph.landscape());
+        this.index = graph.elements();
         for (Responsibility r : graph.landscape().allResponsibilities()) {
             Optional<Map.Entry<Kind, Object>> element = index.findAny(r.element(), ElementIndex.ANY_KIND);
             if (element.isEmpty()) {

@@ -1,0 +1,55 @@
+package dev.mamori.cli;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.assessment.Assessor;
+import dev.mamori.engine.rules.RuleCatalog;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.model.load.LoadResult;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The model a command assesses and the day it is judged on, shared by the commands that run the
+ * analyses (a picocli mixin): load it (or the bundled example), print its errors when it is invalid,
+ * and otherwise run the whole assessment.
+ */
+final class AssessedModel {
+
+    @Parameters(
+            paramLabel = "MODEL",
+            arity = "0..*",
+            description = "Model files. Default: mamori.yaml, else the bundled example.")
+    List<Path> files;
+
+    @Option(
+            names = "--today",
+            paramLabel = "DATE",
+            description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today.")
+    LocalDate today;
+
+    LocalDate today() {
+        return today != null ? today : LocalDate.now();
+    }
+
+    /** The assessment, or empty after printing the model's errors (the command then exits 1). */
+    Optional<Assessment> assess(CommandLine commandLine, Path workingDirectory, SystemicAnalyzer.Options options) {
+        LoadResult result = ModelInput.load(commandLine, workingDirectory, files, today, true);
+        if (!result.valid()) {
+            commandLine.getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Assessor(RuleCatalog.all())
+                    .assess(result.landscape().orElseThrow(), today(), result.warnings(), options));
+        } catch (SystemicAnalyzer.UnknownElement e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+    }
+}
