@@ -66,27 +66,6 @@ public class SystemicBenchmark {
     /** The floor: visit every node reachable from the entries once, over every edge. */
     @Benchmark
     public int breadthFirstBaseline() {
-        int n = graph.nodeCount();
-        boolean[] seen = new boolean[n];
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int e : entries.nodes()) {
-            if (!seen[e]) {
-                seen[e] = true;
-                queue[tail++] = e;
-            }
-        }
-        while (head < tail) {
-            int v = queue[head++];
-            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-                int w = graph.to(graph.outEdge(i));
-                if (!seen[w]) {
-                    seen[w] = true;
-                    queue[tail++] = w;
-                }
-            }
-        }
-        return tail;
+        return BreadthFirst.count(graph, entries.nodes());
     }
 }

@@ -20,13 +20,13 @@ public final class BlastRadius {
 
     public static BlastRadius of(PropagationGraph graph) {
         int n = graph.nodeCount();
-        int systems = graph.frozen().systemCount();
+        int systems = graph.systemCount();
         int words = (systems + 63) >>> 6;
         int[] systemOfNode = new int[n];
         for (int v = 0; v < n; v++) {
             // Only components are footholds in a system: a zone node stands for reachability inside the zone,
             // which may hold components of several systems, and belongs to none of them here.
-            systemOfNode[v] = graph.isZone(v) ? -1 : graph.frozen().systemOf(v);
+            systemOfNode[v] = graph.systemOf(v);
         }
         int[] scc = tarjan(graph);
         int sccCount = 0;
@@ -56,12 +56,8 @@ public final class BlastRadius {
         for (int s = 0; s < sccCount; s++) {
             for (int k = start[s]; k < start[s + 1]; k++) {
                 int v = order[k];
-                for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-                    int e = graph.outEdge(i);
-                    if (!graph.relation(e).passesControl()) {
-                        continue;
-                    }
-                    int t = scc[graph.to(e)];
+                for (int i = graph.outStart(v); i < graph.outControlEnd(v); i++) {
+                    int t = scc[graph.to(graph.outEdge(i))];
                     if (t != s) {
                         long[] into = reach[s];
                         long[] from = reach[t];
@@ -112,12 +108,8 @@ public final class BlastRadius {
             onStack[root] = true;
             while (depth >= 0) {
                 int v = callNode[depth];
-                if (callEdge[depth] < graph.outEnd(v)) {
-                    int e = graph.outEdge(callEdge[depth]++);
-                    if (!graph.relation(e).passesControl()) {
-                        continue;
-                    }
-                    int w = graph.to(e);
+                if (callEdge[depth] < graph.outControlEnd(v)) {
+                    int w = graph.to(graph.outEdge(callEdge[depth]++));
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
                         stack[sp++] = w;

@@ -1,6 +1,5 @@
 package dev.mamori.engine.systemic;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,37 +24,61 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      */
     public static IsolationPlan between(PropagationGraph graph, int[] sources, int[] targets, long[] cost) {
         int n = graph.nodeCount();
+        boolean[] isSource = mark(n, sources);
+        boolean[] isTarget = mark(n, targets);
+        // Only relations on some path from a source to a target can matter to the cut or the
+        // dominators: everything else is left out of the network, which keeps both near the size of
+        // the part of the landscape between the two.
+        boolean[] relevant = between(graph, sources, targets);
         int source = n;
         int sink = n + 1;
         Network net = new Network(n + 2);
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            if (graph.relation(e).passesControl()) {
-                net.add(graph.from(e), graph.to(e), cost[e], e);
+        for (int v = 0; v < n; v++) {
+            // Arcs into a source or out of a target carry nothing worth cutting: the attacker holds
+            // the one already and has reached the other.
+            if (!relevant[v] || isTarget[v]) {
+                continue;
+            }
+            for (int i = graph.outStart(v); i < graph.outControlEnd(v); i++) {
+                int e = graph.outEdge(i);
+                int w = graph.to(e);
+                if (relevant[w] && !isSource[w]) {
+                    net.add(v, w, cost[e], e);
+                }
             }
         }
-        boolean[] isSource = new boolean[n];
         for (int s : sources) {
-            isSource[s] = true;
-            net.add(source, s, INFINITE, -1);
+            if (relevant[s]) {
+                net.add(source, s, INFINITE, -1);
+            }
         }
         for (int t : targets) {
-            if (!isSource[t]) {
+            if (relevant[t] && !isSource[t]) {
                 net.add(t, sink, INFINITE, -1);
             }
         }
+        net.freeze();
         long flow = net.maxFlow(source, sink);
         boolean reachable = flow > 0 || anyTargetIsSource(isSource, targets);
         boolean[] sourceSide = net.residualReachable(source);
         List<Integer> cut = new ArrayList<>();
         for (int a = 0; a < net.arcs; a++) {
             int e = net.original[a];
-            if (e >= 0 && sourceSide[net.from[a]] && !sourceSide[net.to[a]]) {
+            if (e >= 0 && sourceSide[net.tail[a]] && !sourceSide[net.head[a]]) {
                 cut.add(e);
             }
         }
-        int[] dominators = dominators(graph, sources, targets);
+        int[] dominators = dominators(graph, sources, isSource, isTarget, relevant);
         return new IsolationPlan(
                 cut.stream().mapToInt(Integer::intValue).sorted().toArray(), flow, dominators, reachable);
+    }
+
+    private static boolean[] mark(int n, int[] nodes) {
+        boolean[] marked = new boolean[n];
+        for (int v : nodes) {
+            marked[v] = true;
+        }
+        return marked;
     }
 
     private static boolean anyTargetIsSource(boolean[] isSource, int[] targets) {
@@ -67,6 +90,41 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         return false;
     }
 
+    /** Nodes on some control path from a source to a target: reached forward from the sources and backward from the targets. */
+    static boolean[] between(PropagationGraph graph, int[] sources, int[] targets) {
+        boolean[] forward = reach(graph, sources, true);
+        boolean[] backward = reach(graph, targets, false);
+        for (int v = 0; v < forward.length; v++) {
+            forward[v] &= backward[v];
+        }
+        return forward;
+    }
+
+    private static boolean[] reach(PropagationGraph graph, int[] start, boolean forward) {
+        int n = graph.nodeCount();
+        boolean[] seen = new boolean[n];
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int v : start) {
+            if (!seen[v]) {
+                seen[v] = true;
+                queue[tail++] = v;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int v = queue[head];
+            int end = forward ? graph.outControlEnd(v) : graph.inControlEnd(v);
+            for (int i = forward ? graph.outStart(v) : graph.inStart(v); i < end; i++) {
+                int w = forward ? graph.to(graph.outEdge(i)) : graph.from(graph.inEdge(i));
+                if (!seen[w]) {
+                    seen[w] = true;
+                    queue[tail++] = w;
+                }
+            }
+        }
+        return seen;
+    }
+
     /**
      * Nodes other than sources and targets that lie on every control path from a source to a
      * target: the dominators of a virtual sink fed by the targets, in a graph rooted at a virtual
@@ -74,81 +132,59 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      */
     static int[] dominators(PropagationGraph graph, int[] sources, int[] targets) {
         int n = graph.nodeCount();
-        int root = n;
-        int sink = n + 1;
-        boolean[] isTarget = new boolean[n];
-        for (int t : targets) {
-            isTarget[t] = true;
-        }
-        // depth-first order from the root over control edges (+ target -> sink)
-        int[] order = new int[n + 2];
-        int[] number = new int[n + 2];
-        Arrays.fill(number, -1);
-        int count = 0;
-        int[] stackNode = new int[n + 2];
-        int[] stackPos = new int[n + 2];
-        int sp = 0;
-        number[root] = count;
-        order[count++] = root;
-        stackNode[sp] = root;
-        stackPos[sp++] = 0;
-        while (sp > 0) {
-            int v = stackNode[sp - 1];
-            int next = -1;
-            if (v == root) {
-                if (stackPos[sp - 1] < sources.length) {
-                    next = sources[stackPos[sp - 1]++];
-                }
-            } else if (v != sink) {
-                while (stackPos[sp - 1] < graph.outEnd(v) - graph.outStart(v) + 1) {
-                    int k = stackPos[sp - 1]++;
-                    if (k == graph.outEnd(v) - graph.outStart(v)) {
-                        if (isTarget[v]) {
-                            next = sink;
-                            break;
-                        }
-                        continue;
-                    }
-                    int e = graph.outEdge(graph.outStart(v) + k);
-                    if (graph.relation(e).passesControl()) {
-                        next = graph.to(e);
-                        break;
-                    }
-                }
-            }
-            if (next < 0) {
-                sp--;
-            } else if (number[next] < 0) {
-                number[next] = count;
-                order[count++] = next;
-                stackNode[sp] = next;
-                stackPos[sp++] = 0;
-            }
-        }
-        if (number[sink] < 0) {
+        return dominators(graph, sources, mark(n, sources), mark(n, targets), between(graph, sources, targets));
+    }
+
+    /**
+     * Cooper, Harvey and Kennedy's iterative algorithm over the nodes between the sources and the
+     * targets, numbered in reverse postorder from a virtual root (number 0) that feeds the sources;
+     * the virtual sink fed by the targets comes last, since every other node reaches it.
+     */
+    private static int[] dominators(
+            PropagationGraph graph, int[] sources, boolean[] isSource, boolean[] isTarget, boolean[] relevant) {
+        int n = graph.nodeCount();
+        int[] rpo = reversePostorder(graph, sources, relevant);
+        if (rpo.length == 0) {
             return new int[0];
         }
-        // predecessors restricted to reached nodes
-        int[] idom = new int[n + 2];
-        Arrays.fill(idom, -1);
-        idom[root] = root;
-        // postorder numbers: reverse of DFS finish order is needed; use the simple iterative algorithm on
-        // a reverse postorder computed separately.
-        int[] rpo = reversePostorder(graph, sources, isTarget, root, sink, number);
-        int[] rank = new int[n + 2];
+        int count = rpo.length + 2; // root, the nodes, the sink
+        int sink = count - 1;
+        int[] rank = new int[n];
         Arrays.fill(rank, -1);
         for (int i = 0; i < rpo.length; i++) {
-            rank[rpo[i]] = i;
+            rank[rpo[i]] = i + 1;
         }
+        // predecessors by rank, in compressed rows
+        int[] predStart = new int[count + 1];
+        int[] preds = new int[countPredecessors(graph, rpo, rank, isSource, isTarget, predStart)];
+        int[] next = Arrays.copyOf(predStart, count);
+        for (int v : rpo) {
+            int r = rank[v];
+            if (isSource[v]) {
+                preds[next[r]++] = 0;
+            }
+            for (int i = graph.inStart(v); i < graph.inControlEnd(v); i++) {
+                int from = graph.from(graph.inEdge(i));
+                if (rank[from] > 0) {
+                    preds[next[r]++] = rank[from];
+                }
+            }
+            if (isTarget[v]) {
+                preds[next[sink]++] = r;
+            }
+        }
+        int[] idom = new int[count];
+        Arrays.fill(idom, -1);
+        idom[0] = 0;
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int i = 1; i < rpo.length; i++) {
-                int b = rpo[i];
+            for (int b = 1; b < count; b++) {
                 int newIdom = -1;
-                for (int p : predecessors(graph, b, sources, isTarget, root, sink, rank)) {
+                for (int i = predStart[b]; i < predStart[b + 1]; i++) {
+                    int p = preds[i];
                     if (idom[p] >= 0) {
-                        newIdom = newIdom < 0 ? p : intersect(idom, rank, p, newIdom);
+                        newIdom = newIdom < 0 ? p : intersect(idom, p, newIdom);
                     }
                 }
                 if (newIdom >= 0 && idom[b] != newIdom) {
@@ -157,112 +193,90 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 }
             }
         }
-        List<Integer> chain = new ArrayList<>();
-        boolean[] isSource = new boolean[n];
-        for (int s : sources) {
-            isSource[s] = true;
+        if (idom[sink] < 0) {
+            return new int[0];
         }
-        for (int d = idom[sink]; d != root; d = idom[d]) {
-            if (d < n && !isSource[d] && !isTarget[d]) {
-                chain.add(d);
+        List<Integer> chain = new ArrayList<>();
+        for (int d = idom[sink]; d != 0; d = idom[d]) {
+            int v = rpo[d - 1];
+            if (!isSource[v] && !isTarget[v]) {
+                chain.add(v);
             }
         }
         java.util.Collections.reverse(chain); // in attack order: nearest the attacker first
         return chain.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int intersect(int[] idom, int[] rank, int a, int b) {
+    private static int countPredecessors(
+            PropagationGraph graph, int[] rpo, int[] rank, boolean[] isSource, boolean[] isTarget, int[] predStart) {
+        int sink = predStart.length - 2;
+        for (int v : rpo) {
+            int r = rank[v];
+            if (isSource[v]) {
+                predStart[r + 1]++;
+            }
+            for (int i = graph.inStart(v); i < graph.inControlEnd(v); i++) {
+                if (rank[graph.from(graph.inEdge(i))] > 0) {
+                    predStart[r + 1]++;
+                }
+            }
+            if (isTarget[v]) {
+                predStart[sink + 1]++;
+            }
+        }
+        for (int i = 0; i < predStart.length - 1; i++) {
+            predStart[i + 1] += predStart[i];
+        }
+        return predStart[predStart.length - 1];
+    }
+
+    /** Numbers are reverse-postorder ranks, so the walk up the tree goes to smaller numbers. */
+    private static int intersect(int[] idom, int a, int b) {
         while (a != b) {
-            while (rank[a] > rank[b]) {
+            while (a > b) {
                 a = idom[a];
             }
-            while (rank[b] > rank[a]) {
+            while (b > a) {
                 b = idom[b];
             }
         }
         return a;
     }
 
-    private static List<Integer> predecessors(
-            PropagationGraph graph, int v, int[] sources, boolean[] isTarget, int root, int sink, int[] rank) {
-        List<Integer> out = new ArrayList<>();
+    /** The relevant nodes in reverse postorder of a depth-first search from the sources over control edges. */
+    private static int[] reversePostorder(PropagationGraph graph, int[] sources, boolean[] relevant) {
         int n = graph.nodeCount();
-        if (v == sink) {
-            for (int t = 0; t < n; t++) {
-                if (isTarget[t] && rank[t] >= 0) {
-                    out.add(t);
-                }
-            }
-            return out;
-        }
-        for (int s : sources) {
-            if (s == v) {
-                out.add(root);
-                break;
-            }
-        }
-        for (int i = graph.inStart(v); i < graph.inEnd(v); i++) {
-            int e = graph.inEdge(i);
-            if (graph.relation(e).passesControl() && rank[graph.from(e)] >= 0) {
-                out.add(graph.from(e));
-            }
-        }
-        return out;
-    }
-
-    private static int[] reversePostorder(
-            PropagationGraph graph, int[] sources, boolean[] isTarget, int root, int sink, int[] reached) {
-        int n = graph.nodeCount();
-        boolean[] seen = new boolean[n + 2];
-        int[] post = new int[n + 2];
+        boolean[] seen = new boolean[n];
+        int[] post = new int[n];
         int count = 0;
-        int[] stackNode = new int[n + 2];
-        int[] stackPos = new int[n + 2];
-        int sp = 0;
-        seen[root] = true;
-        stackNode[sp] = root;
-        stackPos[sp++] = 0;
-        while (sp > 0) {
-            int v = stackNode[sp - 1];
-            int next = -1;
-            if (v == root) {
-                while (stackPos[sp - 1] < sources.length) {
-                    int s = sources[stackPos[sp - 1]++];
-                    if (!seen[s]) {
-                        next = s;
-                        break;
-                    }
-                }
-            } else if (v != sink) {
-                int degree = graph.outEnd(v) - graph.outStart(v);
-                while (stackPos[sp - 1] <= degree) {
-                    int k = stackPos[sp - 1]++;
-                    int w;
-                    if (k == degree) {
-                        if (!isTarget[v]) {
-                            continue;
-                        }
-                        w = sink;
-                    } else {
-                        int e = graph.outEdge(graph.outStart(v) + k);
-                        if (!graph.relation(e).passesControl()) {
-                            continue;
-                        }
-                        w = graph.to(e);
-                    }
-                    if (!seen[w]) {
+        int[] stackNode = new int[n];
+        int[] stackPos = new int[n];
+        for (int s : sources) {
+            if (!relevant[s] || seen[s]) {
+                continue;
+            }
+            int sp = 0;
+            seen[s] = true;
+            stackNode[sp] = s;
+            stackPos[sp++] = graph.outStart(s);
+            while (sp > 0) {
+                int v = stackNode[sp - 1];
+                int next = -1;
+                while (stackPos[sp - 1] < graph.outControlEnd(v)) {
+                    int w = graph.to(graph.outEdge(stackPos[sp - 1]++));
+                    if (relevant[w] && !seen[w]) {
                         next = w;
                         break;
                     }
                 }
-            }
-            if (next < 0) {
-                post[count++] = v;
-                sp--;
-            } else {
-                seen[next] = true;
-                stackNode[sp] = next;
-                stackPos[sp++] = 0;
+                if (next < 0) {
+                    post[count++] = v;
+                    sp--;
+                } else {
+                    seen[next] = true;
+                    stackNode[sp] = next;
+                    stackPos[sp++] = graph.outStart(next);
+                }
             }
         }
         int[] rpo = new int[count];
@@ -272,54 +286,92 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         return rpo;
     }
 
-    /** A flow network on arrays with Dinic's algorithm. */
+    /**
+     * A flow network on arrays with Dinic's algorithm. Arcs are added in any order, then frozen so
+     * that each node's arcs sit side by side (with their reverse arcs' positions), which keeps the
+     * phases' searches in cache.
+     */
     private static final class Network {
-        int nodes;
+        private final int nodes;
+        private int pending;
+        private int[] pendingFrom = new int[1024];
+        private int[] pendingTo = new int[1024];
+        private long[] pendingCapacity = new long[1024];
+        private int[] pendingOriginal = new int[1024];
+
         int arcs;
-        int[] from = new int[64];
-        int[] to = new int[64];
-        long[] capacity = new long[64];
-        int[] original = new int[64];
+        int[] tail;
         int[] head;
-        int[] nextArc = new int[64];
+        int[] reverse;
+        long[] capacity;
+        int[] original;
+        int[] start;
 
         Network(int nodes) {
             this.nodes = nodes;
-            head = new int[nodes];
-            Arrays.fill(head, -1);
         }
 
         void add(int a, int b, long cap, int edge) {
-            arc(a, b, cap, edge);
-            arc(b, a, 0, -1);
+            if (pending == pendingFrom.length) {
+                int size = pending * 2;
+                pendingFrom = Arrays.copyOf(pendingFrom, size);
+                pendingTo = Arrays.copyOf(pendingTo, size);
+                pendingCapacity = Arrays.copyOf(pendingCapacity, size);
+                pendingOriginal = Arrays.copyOf(pendingOriginal, size);
+            }
+            pendingFrom[pending] = a;
+            pendingTo[pending] = b;
+            pendingCapacity[pending] = cap;
+            pendingOriginal[pending] = edge;
+            pending++;
         }
 
-        private void arc(int a, int b, long cap, int edge) {
-            if (arcs == from.length) {
-                int size = arcs * 2;
-                from = Arrays.copyOf(from, size);
-                to = Arrays.copyOf(to, size);
-                capacity = Arrays.copyOf(capacity, size);
-                original = Arrays.copyOf(original, size);
-                nextArc = Arrays.copyOf(nextArc, size);
+        /** Lays every arc and its reverse out by tail node (a counting sort). */
+        void freeze() {
+            arcs = 2 * pending;
+            start = new int[nodes + 1];
+            for (int k = 0; k < pending; k++) {
+                start[pendingFrom[k] + 1]++;
+                start[pendingTo[k] + 1]++;
             }
-            from[arcs] = a;
-            to[arcs] = b;
-            capacity[arcs] = cap;
-            original[arcs] = edge;
-            nextArc[arcs] = head[a];
-            head[a] = arcs;
-            arcs++;
+            for (int v = 0; v < nodes; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] next = Arrays.copyOf(start, nodes);
+            tail = new int[arcs];
+            head = new int[arcs];
+            reverse = new int[arcs];
+            capacity = new long[arcs];
+            original = new int[arcs];
+            for (int k = 0; k < pending; k++) {
+                int a = pendingFrom[k];
+                int b = pendingTo[k];
+                int forward = next[a]++;
+                int backward = next[b]++;
+                tail[forward] = a;
+                head[forward] = b;
+                capacity[forward] = pendingCapacity[k];
+                original[forward] = pendingOriginal[k];
+                reverse[forward] = backward;
+                tail[backward] = b;
+                head[backward] = a;
+                original[backward] = -1;
+                reverse[backward] = forward;
+            }
+            pendingFrom = pendingTo = pendingOriginal = null;
+            pendingCapacity = null;
         }
 
         long maxFlow(int s, int t) {
             long total = 0;
             int[] level = new int[nodes];
             int[] iterator = new int[nodes];
-            while (bfs(s, t, level)) {
-                System.arraycopy(head, 0, iterator, 0, nodes);
+            int[] pathArcs = new int[nodes];
+            int[] queue = new int[nodes];
+            while (bfs(s, t, level, queue)) {
+                System.arraycopy(start, 0, iterator, 0, nodes);
                 long pushed;
-                while ((pushed = dfs(s, t, INFINITE, level, iterator)) > 0) {
+                while ((pushed = dfs(s, t, level, iterator, pathArcs)) > 0) {
                     total += pushed;
                     if (total >= INFINITE) {
                         return total;
@@ -329,17 +381,21 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
             return total;
         }
 
-        private boolean bfs(int s, int t, int[] level) {
+        /** Levels by breadth-first search over arcs with capacity left, up to the sink's level. */
+        private boolean bfs(int s, int t, int[] level, int[] queue) {
             Arrays.fill(level, -1);
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int tail = 0;
             level[s] = 0;
-            queue.add(s);
-            while (!queue.isEmpty()) {
-                int v = queue.poll();
-                for (int a = head[v]; a >= 0; a = nextArc[a]) {
-                    if (capacity[a] > 0 && level[to[a]] < 0) {
-                        level[to[a]] = level[v] + 1;
-                        queue.add(to[a]);
+            queue[tail++] = s;
+            for (int h = 0; h < tail; h++) {
+                int v = queue[h];
+                if (level[t] >= 0 && level[v] >= level[t]) {
+                    break; // nothing beyond the sink's level is on a shortest augmenting path
+                }
+                for (int a = start[v]; a < start[v + 1]; a++) {
+                    if (capacity[a] > 0 && level[head[a]] < 0) {
+                        level[head[a]] = level[v] + 1;
+                        queue[tail++] = head[a];
                     }
                 }
             }
@@ -347,53 +403,54 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         }
 
         /** An augmenting path by depth-first search on the level graph, iteratively. */
-        private long dfs(int s, int t, long limit, int[] level, int[] iterator) {
-            int[] pathArcs = new int[nodes];
+        private long dfs(int s, int t, int[] level, int[] iterator, int[] pathArcs) {
             int depth = 0;
             int v = s;
             while (true) {
                 if (v == t) {
-                    long pushed = limit;
+                    long pushed = INFINITE;
                     for (int i = 0; i < depth; i++) {
                         pushed = Math.min(pushed, capacity[pathArcs[i]]);
                     }
                     for (int i = 0; i < depth; i++) {
                         capacity[pathArcs[i]] -= pushed;
-                        capacity[pathArcs[i] ^ 1] += pushed;
+                        capacity[reverse[pathArcs[i]]] += pushed;
                     }
                     return pushed;
                 }
                 int a = iterator[v];
-                while (a >= 0 && !(capacity[a] > 0 && level[to[a]] == level[v] + 1)) {
-                    a = nextArc[a];
+                int end = start[v + 1];
+                while (a < end && !(capacity[a] > 0 && level[head[a]] == level[v] + 1)) {
+                    a++;
                 }
                 iterator[v] = a;
-                if (a >= 0) {
+                if (a < end) {
                     pathArcs[depth++] = a;
-                    v = to[a];
+                    v = head[a];
                 } else {
                     if (depth == 0) {
                         return 0;
                     }
                     level[v] = -1; // dead end: never again in this phase
                     depth--;
-                    v = from[pathArcs[depth]];
-                    iterator[v] = nextArc[iterator[v]];
+                    v = tail[pathArcs[depth]];
+                    iterator[v]++;
                 }
             }
         }
 
         boolean[] residualReachable(int s) {
             boolean[] seen = new boolean[nodes];
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int[] queue = new int[nodes];
+            int tail = 0;
             seen[s] = true;
-            queue.add(s);
-            while (!queue.isEmpty()) {
-                int v = queue.poll();
-                for (int a = head[v]; a >= 0; a = nextArc[a]) {
-                    if (capacity[a] > 0 && !seen[to[a]]) {
-                        seen[to[a]] = true;
-                        queue.add(to[a]);
+            queue[tail++] = s;
+            for (int h = 0; h < tail; h++) {
+                int v = queue[h];
+                for (int a = start[v]; a < start[v + 1]; a++) {
+                    if (capacity[a] > 0 && !seen[head[a]]) {
+                        seen[head[a]] = true;
+                        queue[tail++] = head[a];
                     }
                 }
             }

@@ -59,11 +59,8 @@ public final class Propagation {
             if (c > cost[node]) {
                 continue; // a stale entry; the node was reached more cheaply since
             }
-            for (int i = graph.outStart(node); i < graph.outEnd(node); i++) {
+            for (int i = graph.outStart(node); i < graph.outControlEnd(node); i++) {
                 int e = graph.outEdge(i);
-                if (!graph.relation(e).passesControl()) {
-                    continue;
-                }
                 int next = graph.to(e);
                 double nc = c - Math.log(graph.probability(e));
                 if (nc < cost[next]) {
@@ -88,10 +85,10 @@ public final class Propagation {
         }
         while (head < tail) {
             int node = queue[head++];
-            for (int i = graph.outStart(node); i < graph.outEnd(node); i++) {
+            for (int i = graph.outControlEnd(node); i < graph.outEnd(node); i++) {
                 int e = graph.outEdge(i);
                 int next = graph.to(e);
-                if (graph.relation(e) == Relation.DATA && !controlled(next) && influencedBy[next] == -2) {
+                if (!controlled(next) && influencedBy[next] == -2) {
                     influencedBy[next] = e;
                     queue[tail++] = next;
                 }
