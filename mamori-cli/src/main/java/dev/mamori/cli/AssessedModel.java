@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.Assessor;
+import dev.mamori.engine.missions.MissionAnalyzer;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.load.LoadResult;
@@ -40,6 +41,15 @@ final class AssessedModel {
 
     /** The assessment, or empty after printing the model's errors (the command then exits 1). */
     Optional<Assessment> assess(CommandLine commandLine, Path workingDirectory, SystemicAnalyzer.Options options) {
+        return assess(commandLine, workingDirectory, options, MissionAnalyzer.Options.defaults());
+    }
+
+    /** As above, with the mission analysis run for {@code missionOptions}. */
+    Optional<Assessment> assess(
+            CommandLine commandLine,
+            Path workingDirectory,
+            SystemicAnalyzer.Options options,
+            MissionAnalyzer.Options missionOptions) {
         LoadResult result = ModelInput.load(commandLine, workingDirectory, files, today, true);
         if (!result.valid()) {
             commandLine.getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
@@ -47,8 +57,8 @@ final class AssessedModel {
         }
         try {
             return Optional.of(new Assessor(RuleCatalog.all())
-                    .assess(result.landscape().orElseThrow(), today(), result.warnings(), options));
-        } catch (SystemicAnalyzer.UnknownElement e) {
+                    .assess(result.landscape().orElseThrow(), today(), result.warnings(), options, missionOptions));
+        } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
     }

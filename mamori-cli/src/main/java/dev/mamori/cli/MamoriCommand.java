@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             AssessCommand.class,
             RulesCommand.class,
             SystemicCommand.class,
+            MissionsCommand.class,
             ImportCommand.class,
             HelpCommand.class
         })

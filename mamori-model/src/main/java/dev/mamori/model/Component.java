@@ -41,6 +41,7 @@ public record Component(
         boolean safetyFunction,
         List<Hazard> hazards,
         List<Ref> stores,
+        Optional<Restoration> restore,
         List<String> tags,
         String description,
         SourceLocation at) {

@@ -25,6 +25,7 @@ public record Landscape(
         List<CredentialRelation> credentials,
         Map<String, DataAsset> data,
         Map<String, Mission> missions,
+        Map<String, Scenario> scenarios,
         List<Responsibility> responsibilities,
         List<Treatment> treatments,
         Vocabulary vocabulary,
@@ -38,6 +39,7 @@ public record Landscape(
         credentials = List.copyOf(credentials);
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         missions = Collections.unmodifiableMap(new LinkedHashMap<>(missions));
+        scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         responsibilities = List.copyOf(responsibilities);
         treatments = List.copyOf(treatments);
     }

@@ -115,6 +115,17 @@ public final class Scales {
         DISPOSE
     }
 
+    /**
+     * Where a component's state is backed up, which decides whether it can be restored after an
+     * attack: a backup the attacker can reach (online) is assumed encrypted or wiped with the rest.
+     */
+    public enum Backup {
+        NONE,
+        ONLINE,
+        OFFLINE,
+        UNKNOWN
+    }
+
     /** Where a control stands. */
     public enum ControlStatus {
         IMPLEMENTED,

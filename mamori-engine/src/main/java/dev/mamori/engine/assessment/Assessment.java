@@ -1,5 +1,6 @@
 package dev.mamori.engine.assessment;
 
+import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.engine.systemic.SystemicAnalysis;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param today the date expiry was judged against
  * @param rules the metadata of every rule that ran
  * @param systemic how compromise and failure spread across the systems
+ * @param missions what stops the missions and how they come back
  * @param diagnostics the model's warnings and the warnings about treatments
  */
 public record Assessment(
@@ -24,6 +26,7 @@ public record Assessment(
         List<RuleMetadata> rules,
         RiskAssessment risk,
         SystemicAnalysis systemic,
+        MissionAnalysis missions,
         List<Diagnostic> diagnostics) {
 
     /** The version of the assessment's JSON form; it changes when a field changes meaning or goes. */

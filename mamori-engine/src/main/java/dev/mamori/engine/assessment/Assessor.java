@@ -1,6 +1,8 @@
 package dev.mamori.engine.assessment;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.missions.MissionAnalysis;
+import dev.mamori.engine.missions.MissionAnalyzer;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RiskEngine;
 import dev.mamori.engine.risk.Rule;
@@ -25,22 +27,30 @@ public final class Assessor {
      * @param modelDiagnostics the warnings the model loaded with, carried into the assessment
      */
     public Assessment assess(Landscape landscape, LocalDate today, List<Diagnostic> modelDiagnostics) {
-        return assess(landscape, today, modelDiagnostics, SystemicAnalyzer.Options.defaults());
+        return assess(
+                landscape,
+                today,
+                modelDiagnostics,
+                SystemicAnalyzer.Options.defaults(),
+                MissionAnalyzer.Options.defaults());
     }
 
-    /** As above, with the systemic analysis run for {@code systemicOptions}. */
+    /** As above, with the systemic and mission analyses run for the options given. */
     public Assessment assess(
             Landscape landscape,
             LocalDate today,
             List<Diagnostic> modelDiagnostics,
-            SystemicAnalyzer.Options systemicOptions) {
+            SystemicAnalyzer.Options systemicOptions,
+            MissionAnalyzer.Options missionOptions) {
         FrozenGraph graph = FrozenGraph.of(landscape);
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
-        SystemicAnalysis systemic = new SystemicAnalyzer(graph).analyze(systemicOptions);
+        SystemicAnalyzer systemicAnalyzer = new SystemicAnalyzer(graph);
+        SystemicAnalysis systemic = systemicAnalyzer.analyze(systemicOptions);
+        MissionAnalysis missions = new MissionAnalyzer(graph, systemicAnalyzer).analyze(missionOptions);
         List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
         diagnostics.addAll(risk.diagnostics());
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
         return new Assessment(
-                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, systemic, diagnostics);
+                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, systemic, missions, diagnostics);
     }
 }

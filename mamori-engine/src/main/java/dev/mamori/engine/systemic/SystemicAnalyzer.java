@@ -93,7 +93,7 @@ public final class SystemicAnalyzer {
     // ---- names given by the user --------------------------------------------------------------
 
     /** The components a name stands for: a system's, a component itself, a hazard's, a mission's needs. */
-    int[] components(String name) {
+    public int[] components(String name) {
         Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
         Optional<Map.Entry<Kind, Object>> found =
                 index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));

@@ -174,6 +174,39 @@ public final class Grammar {
             .optional("until", DATE, "none", "When it expires.")
             .optional("evidence", TEXT, "none", "Where the certificate can be seen.");
 
+    public static final ObjectSpec RESTORATION = object(
+                    "restoration",
+                    "How a component is brought back after it fails or is taken over, and who does it.",
+                    "restore: { time: 4h, spares: 2, swap-time: 20m, backup: offline, after: [core-switch], by: acme }")
+            .optional(
+                    "time",
+                    SPAN,
+                    "unknown",
+                    "How long bringing it back after a failure takes (repair, replace, restart).")
+            .optional("spares", new Whole(0, 1_000_000L), "0", "How many replacements are kept on hand.")
+            .optional("swap-time", SPAN, "the restore time", "How long swapping in a spare takes.")
+            .optional(
+                    "backup",
+                    choice(Scales.Backup.class),
+                    "unknown",
+                    "Where its state is backed up; only an offline backup is assumed to survive an attack.")
+            .optional(
+                    "rebuild-time",
+                    SPAN,
+                    "unknown",
+                    "How long rebuilding it from scratch takes when no usable backup is left.")
+            .optional(
+                    "after",
+                    refs("component"),
+                    "[]",
+                    "Components that must run again before it can be restored (power, network, a directory).")
+            .optional(
+                    "by",
+                    new Reference("stakeholder"),
+                    "its maintainer, else its operator, else its system's operator or owner",
+                    "Who restores it.")
+            .optional("fallback", TEXT, "none", "What people do by hand while it is down.");
+
     public static final ObjectSpec COMPONENT = object(
                     "component",
                     "A part of a system on one layer; with a count above one, a fleet of identical parts.",
@@ -211,6 +244,7 @@ public final class Grammar {
                     "Whether it is a safety function (a safety PLC, an emergency stop).")
             .optional("hazards", new MapOf(HAZARD), "none", "Physical harm that follows if it acts wrongly.")
             .optional("stores", refs("data asset"), "[]", "Data assets it processes or stores.")
+            .optional("restore", new Obj(RESTORATION), "none", "How it is brought back after a failure or an attack.")
             .optional("tags", TAGS, "[]", "Free labels.")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
@@ -352,6 +386,21 @@ public final class Grammar {
             .optional("degraded-modes", new MapOf(DEGRADED_MODE), "none", "Reduced ways to keep it going.")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
+    public static final ObjectSpec SCENARIO = object(
+                    "scenario",
+                    "A disruption to rehearse: what fails, what an attacker takes over, and what fails together"
+                            + " because it shares a tag (a site, a power feed, a region).",
+                    "cellular-outage: { fails: [connectivity.cellular], description: the carrier's network is down }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional("fails", refs("component or system"), "[]", "Components or whole systems that stop working.")
+            .optional(
+                    "compromised",
+                    refs("component or system"),
+                    "[]",
+                    "Components or whole systems an attacker holds; control spreads from them.")
+            .optional("fails-tagged", TAGS, "[]", "Tags whose components all fail together.")
+            .optional("description", TEXT, "none", "What happens.");
+
     public static final ObjectSpec TREATMENT = object(
                     "treatment",
                     "A decision about a finding, with who decided, why, and until when.",
@@ -385,6 +434,7 @@ public final class Grammar {
                     "credentials", new ListOf(new Obj(CREDENTIAL), false), "[]", "Credential relations across systems.")
             .optional("data", new MapOf(DATA_ASSET), "none", "Data assets shared by several systems.")
             .optional("missions", new MapOf(MISSION), "none", "The services the landscape exists for.")
+            .optional("scenarios", new MapOf(SCENARIO), "none", "Disruptions to rehearse against the missions.")
             .optional(
                     "responsibilities",
                     new ListOf(new Obj(RESPONSIBILITY), false),
@@ -400,6 +450,7 @@ public final class Grammar {
                 SYSTEM,
                 ZONE,
                 COMPONENT,
+                RESTORATION,
                 HAZARD,
                 CERTIFICATION,
                 FLOW,
@@ -407,6 +458,7 @@ public final class Grammar {
                 DATA_ASSET,
                 MISSION,
                 DEGRADED_MODE,
+                SCENARIO,
                 RESPONSIBILITY,
                 CONTROL,
                 TREATMENT,

@@ -13,9 +13,11 @@ import dev.mamori.model.Mission;
 import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Responsibility;
+import dev.mamori.model.Restoration;
 import dev.mamori.model.Scales;
 import dev.mamori.model.Scales.Classification;
 import dev.mamori.model.Scales.Need;
+import dev.mamori.model.Scenario;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
 import dev.mamori.model.Zone;
@@ -168,6 +170,7 @@ final class LandscapeBinder {
                 o.bool("safety-function", false),
                 hazards,
                 o.refs("stores", system),
+                o.object("restore").map(r -> restoration(system, r)),
                 o.texts("tags"),
                 o.text("description", ""),
                 c.at());
@@ -270,6 +273,30 @@ final class LandscapeBinder {
                 o.text("evidence"),
                 o.text("description", ""),
                 o.at());
+    }
+
+    private Restoration restoration(String system, CheckedObject o) {
+        return new Restoration(
+                o.span("time"),
+                (int) o.whole("spares", 0),
+                o.span("swap-time"),
+                o.choice("backup", Scales.Backup.class, Scales.Backup.UNKNOWN),
+                o.span("rebuild-time"),
+                o.refs("after", system),
+                o.ref("by", system),
+                o.text("fallback"),
+                o.at());
+    }
+
+    Scenario scenario(String id, SourceLocation at, CheckedObject o) {
+        return new Scenario(
+                id,
+                o.text("name", id),
+                o.refs("fails", null),
+                o.refs("compromised", null),
+                o.texts("fails-tagged"),
+                o.text("description", ""),
+                at);
     }
 
     /** The mission, or empty when its needs could not be read (the reason is already reported). */

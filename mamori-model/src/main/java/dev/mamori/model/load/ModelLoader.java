@@ -7,6 +7,7 @@ import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Responsibility;
+import dev.mamori.model.Scenario;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
 import dev.mamori.model.diagnostics.Diagnostics;
@@ -196,6 +197,7 @@ public final class ModelLoader {
         List<CredentialRelation> credentials = new ArrayList<>();
         Map<String, DataAsset> data = new LinkedHashMap<>();
         Map<String, Mission> missions = new LinkedHashMap<>();
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
         List<Responsibility> responsibilities = new ArrayList<>();
         List<Treatment> treatments = new ArrayList<>();
         for (ParsedFile file : files) {
@@ -220,6 +222,11 @@ public final class ModelLoader {
             for (CheckedObject.Keyed e : o.entries("missions")) {
                 if (unique.first("mission", e.id(), e.at())) {
                     binder.mission(e.id(), e.at(), e.value()).ifPresent(m -> missions.put(e.id(), m));
+                }
+            }
+            for (CheckedObject.Keyed e : o.entries("scenarios")) {
+                if (unique.first("scenario", e.id(), e.at())) {
+                    scenarios.put(e.id(), binder.scenario(e.id(), e.at(), e.value()));
                 }
             }
             o.objects("responsibilities").forEach(r -> responsibilities.add(binder.responsibility(null, r)));
@@ -254,6 +261,7 @@ public final class ModelLoader {
                 credentials,
                 data,
                 missions,
+                scenarios,
                 responsibilities,
                 treatments,
                 words,

@@ -13,6 +13,7 @@ import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Responsibility;
 import dev.mamori.model.Scales.TreatmentStatus;
+import dev.mamori.model.Scenario;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
 import dev.mamori.model.Words;
@@ -90,9 +91,103 @@ public final class Validator {
         for (Mission mission : landscape.missions().values()) {
             mission(mission);
         }
+        restorationCycles();
+        for (Scenario scenario : landscape.scenarios().values()) {
+            scenario(scenario);
+        }
         for (Treatment treatment : landscape.treatments()) {
             treatment(treatment);
         }
+    }
+
+    // ---- missions' restoration and scenarios ---------------------------------------------------
+
+    /** Restoration dependencies must form no cycle, or nothing in the cycle could ever be restored first. */
+    private void restorationCycles() {
+        java.util.Map<String, Component> byId = new java.util.HashMap<>();
+        landscape.components().forEach(c -> byId.put(c.id(), c));
+        java.util.Map<String, Integer> state = new java.util.HashMap<>(); // 1 on the path, 2 done
+        for (Component start : landscape.components()) {
+            if (state.containsKey(start.id())) {
+                continue;
+            }
+            java.util.Deque<Component> path = new java.util.ArrayDeque<>();
+            java.util.Deque<java.util.Iterator<Ref>> next = new java.util.ArrayDeque<>();
+            path.push(start);
+            next.push(after(start).iterator());
+            state.put(start.id(), 1);
+            while (!path.isEmpty()) {
+                if (!next.peek().hasNext()) {
+                    state.put(path.pop().id(), 2);
+                    next.pop();
+                    continue;
+                }
+                Ref ref = next.peek().next();
+                Optional<Component> target = index.find(ref, Kind.COMPONENT, Component.class);
+                if (target.isEmpty()) {
+                    continue; // reported as a dangling reference
+                }
+                Integer seen = state.get(target.get().id());
+                if (seen == null) {
+                    state.put(target.get().id(), 1);
+                    path.push(byId.get(target.get().id()));
+                    next.push(after(target.get()).iterator());
+                } else if (seen == 1) {
+                    List<String> cycle = new java.util.ArrayList<>();
+                    for (Component c : path) {
+                        cycle.add(0, c.id());
+                        if (c.id().equals(target.get().id())) {
+                            break;
+                        }
+                    }
+                    cycle.add(target.get().id());
+                    diagnostics.error(
+                            ref.at(),
+                            "restoration-cycle",
+                            "restoration order goes round in a circle: " + String.join(" -> ", cycle)
+                                    + "; one of them must be restorable without the others (drop one 'after')");
+                }
+            }
+        }
+    }
+
+    private static List<Ref> after(Component component) {
+        return component.restore().map(dev.mamori.model.Restoration::after).orElse(List.of());
+    }
+
+    private void scenario(Scenario scenario) {
+        List<Kind> kinds = List.of(Kind.COMPONENT, Kind.SYSTEM);
+        for (Ref ref : concat(scenario.fails(), scenario.compromised())) {
+            if (!ref.text().isEmpty() && index.findAny(ref, kinds).isEmpty()) {
+                dangling(ref, kinds, "component or system");
+            }
+        }
+        Set<String> tags = new HashSet<>();
+        landscape.components().forEach(c -> tags.addAll(c.tags()));
+        for (String tag : scenario.failsTagged()) {
+            if (!tags.contains(tag)) {
+                diagnostics.warning(
+                        scenario.at(),
+                        "unknown-tag",
+                        "scenario " + scenario.id() + " fails what is tagged '" + tag
+                                + "', but no component has that tag" + Suggestions.didYouMean(tag, List.copyOf(tags)));
+            }
+        }
+        if (scenario.fails().isEmpty()
+                && scenario.compromised().isEmpty()
+                && scenario.failsTagged().isEmpty()) {
+            diagnostics.warning(
+                    scenario.at(),
+                    "empty-scenario",
+                    "scenario " + scenario.id()
+                            + " disrupts nothing; list what 'fails', is 'compromised', or 'fails-tagged'");
+        }
+    }
+
+    private static List<Ref> concat(List<Ref> a, List<Ref> b) {
+        List<Ref> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     // ---- references --------------------------------------------------------------------------
@@ -148,6 +243,16 @@ public final class Validator {
         role(component.maintainer(), "maintainer", component);
         role(component.operator(), "operator", component);
         component.stores().forEach(d -> resolve(d, Kind.DATA, DataAsset.class));
+        component.restore().ifPresent(r -> {
+            r.after().forEach(this::component);
+            r.by().ifPresent(this::stakeholder);
+            if (r.swapTime().isPresent() && r.spares() == 0) {
+                diagnostics.warning(
+                        r.at(),
+                        "swap-without-spares",
+                        "'swap-time' is given but no spares are kept; say how many with 'spares', or drop 'swap-time'");
+            }
+        });
         boolean responsible = component.operator().isPresent()
                 || component.maintainer().isPresent()
                 || system.operator().isPresent()

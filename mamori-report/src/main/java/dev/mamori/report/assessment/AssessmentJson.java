@@ -53,6 +53,7 @@ public final class AssessmentJson {
         }
         out.put("findings", findings);
         out.put("systemic", SystemicJson.of(assessment.systemic()));
+        out.put("missions", MissionsJson.of(assessment.missions()));
         List<Object> diagnostics = new ArrayList<>();
         for (Diagnostic d : assessment.diagnostics()) {
             Map<String, Object> item = new LinkedHashMap<>();

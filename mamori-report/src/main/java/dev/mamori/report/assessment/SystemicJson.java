@@ -95,7 +95,7 @@ final class SystemicJson {
         return out;
     }
 
-    private static List<Object> hops(List<Hop> hops) {
+    static List<Object> hops(List<Hop> hops) {
         List<Object> out = new ArrayList<>();
         for (Hop h : hops) {
             out.add(map(
@@ -112,11 +112,11 @@ final class SystemicJson {
         return out;
     }
 
-    private static double round(double p) {
+    static double round(double p) {
         return Math.round(p * 1000) / 1000.0;
     }
 
-    private static Map<String, Object> map(Object... keyValues) {
+    static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             out.put((String) keyValues[i], keyValues[i + 1]);

@@ -1,0 +1,126 @@
+package dev.mamori.engine.graph;
+
+import dev.mamori.model.Component;
+import dev.mamori.model.Needs;
+import dev.mamori.model.validate.ElementIndex.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * A needs expression compiled into a threshold circuit over component numbers: {@code all} is "n
+ * of n", {@code any} "1 of n", {@code at-least k} "k of n". Gates are stored children first, so one
+ * pass in order evaluates the whole expression.
+ */
+public final class NeedsCircuit {
+
+    private static final int LEAF = -1;
+
+    private final int[] threshold; // LEAF for a component
+    private final int[] component;
+    private final int[] childStart;
+    private final int[] children;
+    private final int[] leaves;
+
+    private NeedsCircuit(List<int[]> gates, List<Integer> childList) {
+        int n = gates.size();
+        threshold = new int[n];
+        component = new int[n];
+        childStart = new int[n + 1];
+        for (int g = 0; g < n; g++) {
+            threshold[g] = gates.get(g)[0];
+            component[g] = gates.get(g)[1];
+            childStart[g + 1] = gates.get(g)[2];
+        }
+        children = childList.stream().mapToInt(Integer::intValue).toArray();
+        leaves = Arrays.stream(component).filter(c -> c >= 0).distinct().toArray();
+    }
+
+    /** Compiles a needs expression; references that do not resolve to a component are left out. */
+    public static NeedsCircuit of(FrozenGraph graph, Needs needs) {
+        List<int[]> gates = new ArrayList<>();
+        List<Integer> childList = new ArrayList<>();
+        compile(graph, needs, gates, childList);
+        return new NeedsCircuit(gates, childList);
+    }
+
+    /** Appends the gates of {@code needs} after its parts' and returns its number, or -1 when it names nothing. */
+    private static int compile(FrozenGraph graph, Needs needs, List<int[]> gates, List<Integer> childList) {
+        if (needs instanceof Needs.One one) {
+            int c = graph.elements()
+                    .find(one.component(), Kind.COMPONENT, Component.class)
+                    .flatMap(x -> graph.componentId(x.id()))
+                    .orElse(-1);
+            if (c < 0) {
+                return -1;
+            }
+            gates.add(new int[] {LEAF, c, childList.size()});
+            return gates.size() - 1;
+        }
+        List<Integer> mine = new ArrayList<>();
+        for (Needs part : needs.parts()) {
+            int g = compile(graph, part, gates, childList);
+            if (g >= 0) {
+                mine.add(g);
+            }
+        }
+        int k = needs instanceof Needs.All
+                ? mine.size()
+                : needs instanceof Needs.Any ? 1 : Math.min(((Needs.AtLeast) needs).k(), mine.size());
+        childList.addAll(mine);
+        gates.add(new int[] {k, -1, childList.size()});
+        return gates.size() - 1;
+    }
+
+    /** The components the expression names, each once. */
+    public int[] leaves() {
+        return leaves.clone();
+    }
+
+    /** Whether the expression holds when the components {@code down} accepts are unavailable. */
+    public boolean holds(IntPredicate down) {
+        if (threshold.length == 0) {
+            return true;
+        }
+        boolean[] value = new boolean[threshold.length];
+        for (int g = 0; g < threshold.length; g++) {
+            if (threshold[g] == LEAF) {
+                value[g] = !down.test(component[g]);
+            } else {
+                int met = 0;
+                for (int i = childStart[g]; i < childStart[g + 1]; i++) {
+                    met += value[children[i]] ? 1 : 0;
+                }
+                value[g] = met >= threshold[g];
+            }
+        }
+        return value[threshold.length - 1];
+    }
+
+    /**
+     * When the expression holds again, given when each component is back ({@code Long.MAX_VALUE}
+     * for never): "all" waits for the last part, "any" for the first, "at least k" for the k-th.
+     */
+    public long backAt(long[] componentBackAt) {
+        if (threshold.length == 0) {
+            return 0;
+        }
+        long[] value = new long[threshold.length];
+        for (int g = 0; g < threshold.length; g++) {
+            if (threshold[g] == LEAF) {
+                value[g] = componentBackAt[component[g]];
+            } else if (threshold[g] == 0) {
+                value[g] = 0;
+            } else {
+                long[] parts = new long[childStart[g + 1] - childStart[g]];
+                for (int i = childStart[g]; i < childStart[g + 1]; i++) {
+                    parts[i - childStart[g]] = value[children[i]];
+                }
+                Arrays.sort(parts);
+                value[g] = parts[threshold[g] - 1];
+            }
+        }
+        return value[threshold.length - 1];
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mamori.model;
+
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.List;
+
+/**
+ * A named disruption to rehearse: components or whole systems that fail, components or systems an
+ * attacker takes over, and everything tagged with a word (a site, a region, a power feed) failing
+ * together.
+ *
+ * @param fails components or systems that stop working
+ * @param compromised components or systems an attacker holds; control spreads from them
+ * @param failsTagged tags whose components all fail
+ */
+public record Scenario(
+        String id,
+        String name,
+        List<Ref> fails,
+        List<Ref> compromised,
+        List<String> failsTagged,
+        String description,
+        SourceLocation at) {
+
+    public Scenario {
+        fails = List.copyOf(fails);
+        compromised = List.copyOf(compromised);
+        failsTagged = List.copyOf(failsTagged);
+    }
+}
