@@ -1,0 +1,53 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sarifAloneIsPrinted() throws IOException {
+        Cli cli = Cli.inRepository(
+                "report", "--today", "2026-11-22", "--format", "sarif", "examples/smart-home/home.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode sarif = new ObjectMapper().readTree(cli.out());
+        assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .startsWith("examples/smart-home/");
+    }
+
+    @Test
+    void formatsGoIntoTheDirectory() throws IOException {
+        Cli cli = Cli.run(dir, "report", "--today", "2026-11-22", "--format", "sarif", "-o", "out");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("mamori: wrote out/report.sarif");
+        JsonNode sarif =
+                new ObjectMapper().readTree(dir.resolve("out/report.sarif").toFile());
+        assertThat(sarif.at("/runs/0/properties/landscape").asText()).isEqualTo("Bayside Stadium event-day operations");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Cli cli = Cli.run(dir, "report", "--format", "docx");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("docx");
+    }
+
+    @Test
+    void anUnwritableDirectoryIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("taken"), "a file, not a directory");
+        Cli cli = Cli.run(dir, "report", "--format", "sarif", "-o", "taken");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("cannot write into taken");
+    }
+}
