@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.report.markdown.MarkdownReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ final class ReportCommand implements Callable<Integer> {
     /** A report format: its file name in the output directory, and whether it is text one can print. */
     enum Format {
         sarif("report.sarif", true),
+        markdown("report.md", true),
         ;
 
         final String fileName;
@@ -71,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             split = ",",
-            description = "sarif (default for now); several with commas.")
+            description = "sarif (default for now) or markdown; several with commas.")
     List<Format> formats = new ArrayList<>(List.of(Format.sarif));
 
     @Option(
@@ -79,6 +81,12 @@ final class ReportCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "The directory to write into (created when missing). Default: " + DEFAULT_DIRECTORY + ".")
     Path directory;
+
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            description = "How many open findings the Markdown report lists (default: all).")
+    int top = -1;
 
     @Option(names = "--from", paramLabel = "X", description = "A system or component assumed compromised.")
     String from;
@@ -124,9 +132,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The files of one format, by their name relative to the output directory. */
-    private static Map<String, byte[]> render(Format format, Assessment assessment) {
+    private Map<String, byte[]> render(Format format, Assessment assessment) {
         return switch (format) {
             case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
+            case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
         };
     }
 

@@ -27,10 +27,23 @@ class ReportCommandTest {
     }
 
     @Test
-    void formatsGoIntoTheDirectory() throws IOException {
-        Cli cli = Cli.run(dir, "report", "--today", "2026-11-22", "--format", "sarif", "-o", "out");
+    void markdownAloneIsPrintedAndTopLimitsIt() {
+        Cli cli = Cli.run(dir, "report", "--today", "2026-11-22", "--format", "markdown", "--top", "2");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.err()).contains("mamori: wrote out/report.sarif");
+        assertThat(cli.out())
+                .startsWith("# Bayside Stadium event-day operations — Mamori assessment")
+                .contains("## Heat map")
+                .contains("## Systemic risk");
+        assertThat(cli.out().lines().filter(l -> l.matches("\\| (critical|high|medium|low|info) \\| `.*")))
+                .hasSize(2);
+    }
+
+    @Test
+    void formatsGoIntoTheDirectory() throws IOException {
+        Cli cli = Cli.run(dir, "report", "--today", "2026-11-22", "--format", "sarif,markdown", "-o", "out");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("mamori: wrote out/report.sarif").contains("mamori: wrote out/report.md");
+        assertThat(Files.readString(dir.resolve("out/report.md"))).contains("## Open findings");
         JsonNode sarif =
                 new ObjectMapper().readTree(dir.resolve("out/report.sarif").toFile());
         assertThat(sarif.at("/runs/0/properties/landscape").asText()).isEqualTo("Bayside Stadium event-day operations");
