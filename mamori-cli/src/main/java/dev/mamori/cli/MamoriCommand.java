@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             SystemicCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
+            DiffCommand.class,
             ImportCommand.class,
             HelpCommand.class
         })
