@@ -2,6 +2,8 @@ package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.html.HtmlReport;
 import dev.mamori.report.markdown.MarkdownReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        header = "Write the assessment as reports: SARIF for code scanning, Markdown, HTML, SVG, PDF.",
+        header = "Write the assessment as reports: HTML, SARIF for code scanning, Markdown, SVG diagrams.",
         description = {
             "Assesses the model and writes the formats named by --format (several with commas)",
             "into the directory -o DIR (default: mamori-report), as report.<extension>.",
@@ -46,6 +48,8 @@ final class ReportCommand implements Callable<Integer> {
     enum Format {
         sarif("report.sarif", true),
         markdown("report.md", true),
+        html("report.html", false),
+        svg("diagrams/", false),
         ;
 
         final String fileName;
@@ -73,8 +77,9 @@ final class ReportCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             split = ",",
-            description = "sarif (default for now) or markdown; several with commas.")
-    List<Format> formats = new ArrayList<>(List.of(Format.sarif));
+            description = "html (default: report.html, self-contained), sarif, markdown, svg (every diagram"
+                    + " alone, in diagrams/); several with commas.")
+    List<Format> formats = new ArrayList<>(List.of(Format.html));
 
     @Option(
             names = {"-o", "--output"},
@@ -136,6 +141,17 @@ final class ReportCommand implements Callable<Integer> {
         return switch (format) {
             case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
             case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
+            case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
+            case svg -> {
+                Diagrams diagrams = new Diagrams(assessment);
+                Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+                files.put(format.fileName + "landscape.svg", utf8(diagrams.landscape()));
+                files.put(format.fileName + "systemic.svg", utf8(diagrams.systemic()));
+                for (var system : assessment.landscape().systems().values()) {
+                    files.put(format.fileName + "system-" + system.id() + ".svg", utf8(diagrams.system(system)));
+                }
+                yield files;
+            }
         };
     }
 

@@ -50,6 +50,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void htmlAndEveryDiagramAloneWithTheIsolationPlanDrawn() throws IOException {
+        Cli cli = Cli.run(
+                dir, "report", "--today", "2026-11-22", "--protect", "access", "--format", "html,svg", "-o", "out");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertThat(html).contains("<section id=\"systemic\">").contains("Isolation plan: keep ");
+        String systemic = Files.readString(dir.resolve("out/diagrams/systemic.svg"));
+        assertThat(systemic)
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .contains("<g class=\"cut\"><title>cut or harden ");
+        for (String system : new String[] {"access", "cctv", "ticketing", "telco"}) {
+            assertThat(Files.readString(dir.resolve("out/diagrams/system-" + system + ".svg")))
+                    .contains("System " + system + ":")
+                    .contains("layer</text>");
+        }
+        assertThat(Files.readString(dir.resolve("out/diagrams/landscape.svg"))).contains("Landscape: Bayside Stadium");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         Cli cli = Cli.run(dir, "report", "--format", "docx");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
