@@ -335,7 +335,7 @@ public final class HtmlReport {
                             " findings are listed; the JSON assessment (<code>mamori assess --format json</code>) and SARIF have all.</p>\n");
         }
         out.append(
-                "<table class=\"findings\" id=\"findings\"><thead><tr><th>severity</th><th>L×I</th><th>S C I A</th><th>rule</th>"
+                "<table class=\"findings\" id=\"findings-table\"><thead><tr><th>severity</th><th>L×I</th><th>S C I A</th><th>rule</th>"
                         + "<th>element</th><th>system / layer</th><th>where</th><th>why, and the fix</th></tr></thead><tbody>\n");
         for (Finding f : shown) {
             String props = String.join(

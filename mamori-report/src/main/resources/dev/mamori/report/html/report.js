@@ -1,7 +1,7 @@
 // Filters and search for the findings table: plain script, no library, nothing fetched.
 (function () {
   "use strict";
-  var table = document.getElementById("findings");
+  var table = document.getElementById("findings-table");
   if (!table) { return; }
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var text = rows.map(function (row) { return row.textContent.toLowerCase(); });
