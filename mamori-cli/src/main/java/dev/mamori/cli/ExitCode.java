@@ -8,7 +8,7 @@ final class ExitCode {
     /** The command did what was asked; for validate, the model is valid. */
     static final int OK = 0;
 
-    /** The model is invalid (or, for later commands, the gate failed). */
+    /** The model is invalid, or {@code assess --fail-on} found an open finding at or above it. */
     static final int INVALID = 1;
 
     /** The command line was wrong: unknown option, missing file argument, output already there. */
@@ -16,4 +16,11 @@ final class ExitCode {
 
     /** Mamori itself failed: a bug, to be reported. */
     static final int INTERNAL = 3;
+
+    /**
+     * The deployment gate ({@code mamori verify}) failed: the model is valid and was assessed, and
+     * an open finding is at or above the gate's severity. Distinct from 1 so that CI can tell "the
+     * system is not ready" from "the model is broken".
+     */
+    static final int GATE_FAILED = 4;
 }

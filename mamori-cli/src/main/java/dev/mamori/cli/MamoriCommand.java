@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "0:success; for validate, the model is valid (warnings allowed)",
             "1:the model is invalid: errors were printed as FILE:LINE:COL: error: MESSAGE",
             "2:usage error: unknown option, missing file argument, refused to overwrite",
-            "3:internal error in Mamori (a bug; please report it)"
+            "3:internal error in Mamori (a bug; please report it)",
+            "4:verify: the deployment gate failed (an open finding at or above --fail-on)"
         },
         subcommands = {
             ValidateCommand.class,
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
             RulesCommand.class,
             SystemicCommand.class,
             MissionsCommand.class,
+            VerifyCommand.class,
+            ReportCommand.class,
+            DiffCommand.class,
             ImportCommand.class,
             HelpCommand.class
         })

@@ -1,0 +1,132 @@
+package dev.mamori.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.engine.assessment.Assessor;
+import dev.mamori.engine.rules.RuleCatalog;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.model.load.LoadResult;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
+import dev.mamori.report.diff.AssessmentDiff;
+import dev.mamori.report.diff.DiffReport;
+import dev.mamori.report.diff.Snapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        header = "Show what changed between two versions of a model, or two saved assessments.",
+        description = {
+            "OLD and NEW are each a model's root file (assessed now) or an assessment saved with",
+            "'mamori assess --format json'; the two kinds can be mixed. Prints the findings that are",
+            "new, resolved, or changed (severity, likelihood, impact, status such as open -> accepted),",
+            "matched by rule and element, and how the systemic picture moved: components an attacker",
+            "controls, paths into other systems, blast radius, hazards and missions."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:compared",
+            "1:a model is invalid (its errors were printed), or a JSON file is not an assessment",
+            "2:usage error (unknown option, no such file)",
+            "3:internal error in Mamori (a bug; please report it)"
+        })
+final class DiffCommand implements Callable<Integer> {
+
+    enum Format {
+        text,
+        json,
+        markdown
+    }
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The model or saved assessment before.")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The model or saved assessment after.")
+    Path after;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
+    Format format = Format.text;
+
+    @Option(
+            names = "--today",
+            paramLabel = "DATE",
+            description = "Judge expiry dates of the models against DATE (YYYY-MM-DD) instead of today.")
+    LocalDate today;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<Snapshot> old = snapshot(before);
+        if (old.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        Optional<Snapshot> now = snapshot(after);
+        if (now.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        AssessmentDiff diff = AssessmentDiff.between(old.get(), now.get());
+        String text = switch (format) {
+            case text -> DiffReport.text(diff);
+            case json -> DiffReport.json(diff);
+            case markdown -> DiffReport.markdown(diff);
+        };
+        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        return ExitCode.OK;
+    }
+
+    /** The file read as a saved assessment when it is one, else loaded and assessed as a model. */
+    private Optional<Snapshot> snapshot(Path file) throws IOException {
+        Path resolved = parent.workingDirectory().resolve(file);
+        if (!Files.isRegularFile(resolved)) {
+            throw new ParameterException(spec.commandLine(), "no such file: " + file);
+        }
+        String text = Files.readString(resolved, StandardCharsets.ISO_8859_1);
+        if (text.stripLeading().startsWith("{") && text.contains("mamori-assessment")) {
+            String json = Files.readString(resolved, StandardCharsets.UTF_8);
+            try {
+                JsonNode node = new ObjectMapper().readTree(json);
+                if (Snapshot.isAssessment(node)) {
+                    return Optional.of(Snapshot.parse(json));
+                }
+            } catch (IOException | Snapshot.NotAnAssessment e) {
+                spec.commandLine().getOut().println(file + ":1:1: error: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), List.of(file), today, false);
+        if (!result.valid()) {
+            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+            return Optional.empty();
+        }
+        var assessment = new Assessor(RuleCatalog.all())
+                .assess(
+                        result.landscape().orElseThrow(),
+                        today != null ? today : LocalDate.now(),
+                        result.warnings(),
+                        SystemicAnalyzer.Options.defaults());
+        return Optional.of(Snapshot.of(assessment, Version.number()));
+    }
+}

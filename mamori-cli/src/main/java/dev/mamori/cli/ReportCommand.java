@@ -1,0 +1,161 @@
+package dev.mamori.cli;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.html.HtmlReport;
+import dev.mamori.report.markdown.MarkdownReport;
+import dev.mamori.report.sarif.SarifReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        header = "Write the assessment as reports: HTML, SARIF for code scanning, Markdown, SVG diagrams.",
+        description = {
+            "Assesses the model and writes the formats named by --format (several with commas)",
+            "into the directory -o DIR (default: mamori-report), as report.<extension>.",
+            "With a single text format (sarif, markdown) and no -o, prints it instead.",
+            "--from and --protect choose the systemic view as for 'mamori systemic'."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:written",
+            "1:the model is invalid (its errors were printed, located)",
+            "2:usage error (unknown option or format, no such file, cannot write DIR)",
+            "3:internal error in Mamori (a bug; please report it)"
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    /** A report format: its file name in the output directory, and whether it is text one can print. */
+    enum Format {
+        sarif("report.sarif", true),
+        markdown("report.md", true),
+        html("report.html", false),
+        svg("diagrams/", false),
+        ;
+
+        final String fileName;
+        final boolean printable;
+
+        Format(String fileName, boolean printable) {
+            this.fileName = fileName;
+            this.printable = printable;
+        }
+    }
+
+    /** The directory the reports go to when -o is not given. */
+    static final String DEFAULT_DIRECTORY = "mamori-report";
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AssessedModel model;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            split = ",",
+            description = "html (default: report.html, self-contained), sarif, markdown, svg (every diagram"
+                    + " alone, in diagrams/); several with commas.")
+    List<Format> formats = new ArrayList<>(List.of(Format.html));
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            description = "The directory to write into (created when missing). Default: " + DEFAULT_DIRECTORY + ".")
+    Path directory;
+
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            description = "How many open findings the Markdown report lists (default: all).")
+    int top = -1;
+
+    @Option(names = "--from", paramLabel = "X", description = "A system or component assumed compromised.")
+    String from;
+
+    @Option(names = "--protect", paramLabel = "Y", description = "A system, component, hazard or mission to isolate.")
+    String protect;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<Format> wanted = new LinkedHashSet<>(formats);
+        SystemicAnalyzer.Options options =
+                new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
+        Optional<Assessment> assessed = model.assess(spec.commandLine(), parent.workingDirectory(), options);
+        if (assessed.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        Assessment assessment = assessed.get();
+        if (directory == null && wanted.size() == 1 && wanted.iterator().next().printable) {
+            spec.commandLine()
+                    .getOut()
+                    .print(new String(
+                            render(wanted.iterator().next(), assessment)
+                                    .get(wanted.iterator().next().fileName),
+                            StandardCharsets.UTF_8));
+            return ExitCode.OK;
+        }
+        Path shown = directory != null ? directory : Path.of(DEFAULT_DIRECTORY);
+        Path target = parent.workingDirectory().resolve(shown);
+        try {
+            Files.createDirectories(target);
+            for (Format format : wanted) {
+                for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
+                    Path path = target.resolve(file.getKey());
+                    Files.createDirectories(path.getParent());
+                    Files.write(path, file.getValue());
+                    spec.commandLine().getErr().println("mamori: wrote " + shown.resolve(file.getKey()));
+                }
+            }
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write into " + shown + ": " + e.getMessage());
+        }
+        return ExitCode.OK;
+    }
+
+    /** The files of one format, by their name relative to the output directory. */
+    private Map<String, byte[]> render(Format format, Assessment assessment) {
+        return switch (format) {
+            case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
+            case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
+            case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
+            case svg -> {
+                Diagrams diagrams = new Diagrams(assessment);
+                Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+                files.put(format.fileName + "landscape.svg", utf8(diagrams.landscape()));
+                files.put(format.fileName + "systemic.svg", utf8(diagrams.systemic()));
+                for (var system : assessment.landscape().systems().values()) {
+                    files.put(format.fileName + "system-" + system.id() + ".svg", utf8(diagrams.system(system)));
+                }
+                yield files;
+            }
+        };
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BEFORE = """
+            mamori: 1
+            landscape: Shop
+            stakeholders: { ops: { roles: [operator] } }
+            systems:
+              shop:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  cam: { kind: camera, credentials: default-shared, exposure: internet }
+            """;
+
+    private static final String AFTER = BEFORE.replace("credentials: default-shared", "credentials: unique");
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void twoModelsAreComparedAsText() throws IOException {
+        write("old.yaml", BEFORE);
+        write("new.yaml", AFTER);
+        Cli cli = Cli.run(dir, "diff", "--today", "2026-11-22", "old.yaml", "new.yaml");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out())
+                .startsWith("Shop: 0 new (0 open), 1 resolved")
+                .contains("Resolved findings (1):")
+                .containsPattern("MEDIUM +default-credentials  shop\\.cam  old\\.yaml:10");
+    }
+
+    @Test
+    void aSavedAssessmentComparesWithAModel() throws IOException {
+        write("old.yaml", BEFORE);
+        write("new.yaml", AFTER);
+        assertThat(Cli.run(dir, "assess", "--today", "2026-11-22", "--format", "json", "-o", "old.json", "old.yaml")
+                        .exitCode())
+                .isZero();
+        Cli cli = Cli.run(dir, "diff", "--today", "2026-11-22", "--format", "json", "old.json", "new.yaml");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.at("/summary/resolved").asInt()).isEqualTo(1);
+        assertThat(json.at("/resolved/0/rule").asText()).isEqualTo("default-credentials");
+        assertThat(json.at("/before/landscape").asText()).isEqualTo("Shop");
+    }
+
+    @Test
+    void markdownIsForPullRequests() throws IOException {
+        write("old.yaml", BEFORE);
+        write("new.yaml", AFTER);
+        Cli cli = Cli.run(dir, "diff", "--format", "markdown", "new.yaml", "old.yaml");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("### New findings (1)").contains("| `default-credentials` | shop.cam |");
+    }
+
+    @Test
+    void anInvalidModelOrABrokenAssessmentExitsOne() throws IOException {
+        write("old.yaml", BEFORE.replace("kind: camera", "kind: camra"));
+        write("new.yaml", AFTER);
+        Cli invalid = Cli.run(dir, "diff", "old.yaml", "new.yaml");
+        assertThat(invalid.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(invalid.out()).contains("old.yaml:10:");
+        write("old.json", "{\"format\": {\"name\": \"mamori-assessment\", \"version\": 7}}");
+        Cli wrongVersion = Cli.run(dir, "diff", "old.json", "new.yaml");
+        assertThat(wrongVersion.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(wrongVersion.out()).contains("old.json:1:1: error: an assessment in format version 7");
+        assertThat(Cli.run(dir, "diff", "missing.yaml", "new.yaml").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+}

@@ -1,0 +1,328 @@
+package dev.mamori.report.markdown;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.Property;
+import dev.mamori.engine.risk.RiskAssessment;
+import dev.mamori.engine.risk.Severity;
+import dev.mamori.engine.systemic.Hop;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.report.assessment.FindingPlace;
+import dev.mamori.report.assessment.HeatMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The assessment as GitHub-flavoured Markdown, for wikis and pull-request comments: the summary,
+ * the likelihood × impact heat map, open findings grouped by system (each system folded, so a long
+ * report stays readable in a comment), treated findings, and the systemic view.
+ */
+public final class MarkdownReport {
+
+    private static final List<Severity> MOST_SEVERE_FIRST =
+            List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
+
+    private MarkdownReport() {}
+
+    /**
+     * @param top how many open findings to list (all when negative); the counts always cover all
+     */
+    public static String render(Assessment assessment, int top) {
+        Landscape landscape = assessment.landscape();
+        RiskAssessment risk = assessment.risk();
+        List<Finding> open = risk.open();
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(inline(landscape.name())).append(" — Mamori assessment\n\n");
+        out.append(String.format(
+                "%d systems, %d components, %d flows; %d rules; judged on %s.%n%n",
+                landscape.systems().size(),
+                landscape.components().size(),
+                landscape.allFlows().size(),
+                risk.rulesRun(),
+                assessment.today()));
+        summary(out, risk);
+        heatMap(out, HeatMap.of(open, Optional.empty()));
+        findings(out, assessment, open, top);
+        treated(out, risk.findings().stream().filter(f -> !f.open()).toList());
+        systemic(out, assessment.systemic());
+        diagnostics(out, assessment.diagnostics());
+        return out.toString();
+    }
+
+    private static void summary(StringBuilder out, RiskAssessment risk) {
+        Map<Severity, Integer> bySeverity = risk.openBySeverity();
+        Map<Property, Integer> byProperty = risk.openByProperty();
+        out.append("## Summary\n\n");
+        out.append("| open findings | critical | high | medium | low | info | closed by a treatment |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| ").append(risk.open().size());
+        MOST_SEVERE_FIRST.forEach(s -> out.append(" | ").append(bySeverity.get(s)));
+        out.append(" | ").append(risk.findings().size() - risk.open().size()).append(" |\n\n");
+        out.append("| threatened | safety | confidentiality | integrity | availability |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: |\n");
+        out.append("| open findings");
+        for (Property p : Property.values()) {
+            out.append(" | ").append(byProperty.get(p));
+        }
+        out.append(" |\n\n");
+    }
+
+    private static void heatMap(StringBuilder out, HeatMap map) {
+        out.append("## Heat map\n\n");
+        out.append("Open findings by likelihood (rows, 5 = almost certain) and impact (columns, 5 = worst).\n\n");
+        out.append("| likelihood \\ impact | 1 | 2 | 3 | 4 | 5 |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int likelihood = 5; likelihood >= 1; likelihood--) {
+            out.append("| **").append(likelihood).append("**");
+            for (int impact = 1; impact <= 5; impact++) {
+                int n = map.count(likelihood, impact);
+                out.append(" | ")
+                        .append(
+                                n == 0
+                                        ? "·"
+                                        : (n + " "
+                                                + HeatMap.severity(likelihood, impact)
+                                                        .word()));
+            }
+            out.append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void findings(StringBuilder out, Assessment assessment, List<Finding> open, int top) {
+        out.append("## Open findings\n\n");
+        if (open.isEmpty()) {
+            out.append("None.\n\n");
+            return;
+        }
+        List<Finding> shown = top < 0 ? open : open.subList(0, Math.min(top, open.size()));
+        FindingPlace place = new FindingPlace(assessment.landscape());
+        Map<String, List<Finding>> bySystem = new LinkedHashMap<>();
+        for (Finding f : shown) {
+            bySystem.computeIfAbsent(place.system(f), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<Finding>> system : bySystem.entrySet()) {
+            List<Finding> list = system.getValue();
+            out.append("<details><summary><b>")
+                    .append(html(system.getKey()))
+                    .append("</b>: ")
+                    .append(list.size())
+                    .append(list.size() == 1 ? " finding" : " findings")
+                    .append(" (")
+                    .append(countsBySeverity(list))
+                    .append(")</summary>\n\n");
+            out.append("| severity | rule | element | layer | where | why | fix |\n");
+            out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            for (Finding f : list) {
+                out.append("| ")
+                        .append(f.severity().word())
+                        .append(" | `")
+                        .append(f.rule())
+                        .append("` | ")
+                        .append(cell(f.element()))
+                        .append(" | ")
+                        .append(place.layerWord(f))
+                        .append(" | ")
+                        .append(cell(f.location().file() + ":" + f.location().line()))
+                        .append(" | ")
+                        .append(cell(f.explanation()))
+                        .append(" | ")
+                        .append(cell(f.mitigations().get(0)))
+                        .append(" |\n");
+            }
+            out.append("\n</details>\n\n");
+        }
+        if (shown.size() < open.size()) {
+            out.append(String.format(
+                    "… and %d more open findings (`mamori report --format markdown` without `--top` lists them all).%n%n",
+                    open.size() - shown.size()));
+        }
+    }
+
+    private static void treated(StringBuilder out, List<Finding> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        out.append("## Closed by a treatment\n\n");
+        out.append("| rule | element | decision |\n| --- | --- | --- |\n");
+        for (Finding f : closed) {
+            out.append("| `")
+                    .append(f.rule())
+                    .append("` | ")
+                    .append(cell(f.element()))
+                    .append(" | ")
+                    .append(cell(f.treatment().orElseThrow().describe()))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void systemic(StringBuilder out, SystemicAnalysis s) {
+        out.append("## Systemic risk\n\n");
+        out.append(String.format(
+                "From %d entry points an attacker can control %d components and influence %d more.%n%n",
+                s.entries().size(), s.controlledComponents(), s.influencedComponents()));
+        if (!s.paths().isEmpty()) {
+            out.append("### Paths into other systems (most likely first)\n\n");
+            for (SystemicAnalysis.Path p :
+                    s.paths().subList(0, Math.min(10, s.paths().size()))) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "- **%s** (system %s), p = %.2f, from %s: ",
+                        inline(p.target()),
+                        inline(p.targetSystem()),
+                        p.probability(),
+                        inline(p.entry())));
+                out.append(hops(p.hops())).append('\n');
+            }
+            if (s.paths().size() > 10) {
+                out.append("- … and ").append(s.paths().size() - 10).append(" more\n");
+            }
+            out.append('\n');
+        }
+        if (!s.blastRadius().isEmpty()) {
+            out.append("### Blast radius\n\n| system | score | reaches |\n| --- | ---: | --- |\n");
+            for (SystemicAnalysis.SystemRadius r : s.blastRadius()) {
+                out.append("| ")
+                        .append(cell(r.system()))
+                        .append(" | ")
+                        .append(r.score())
+                        .append(" | ")
+                        .append(cell(r.systemsReached().isEmpty() ? "—" : String.join(", ", r.systemsReached())))
+                        .append(" |\n");
+            }
+            out.append('\n');
+        }
+        if (!s.hazards().isEmpty()) {
+            out.append("### Hazards an attacker can trigger\n\n");
+            for (SystemicAnalysis.HazardReach h : s.hazards()) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "- **%s** (%s%s), p = %.2f%n",
+                        inline(h.hazard()),
+                        h.severity(),
+                        h.interlocked() ? ", held back by an interlock" : "",
+                        h.probability()));
+            }
+            out.append('\n');
+        }
+        if (!s.missions().isEmpty()) {
+            out.append("### Missions an attacker can stop\n\n");
+            s.missions()
+                    .forEach(m -> out.append("- **")
+                            .append(inline(m.mission()))
+                            .append("**: ")
+                            .append(inline(String.join(", ", m.compromisedNeeds())))
+                            .append('\n'));
+            out.append('\n');
+        }
+        s.isolation().ifPresent(i -> {
+            out.append("### Isolation plan: keep ")
+                    .append(inline(i.from()))
+                    .append(" away from ")
+                    .append(inline(i.protect()))
+                    .append("\n\n");
+            if (i.alreadyIsolated()) {
+                out.append("Nothing to cut: no control path leads there.\n\n");
+                return;
+            }
+            out.append(
+                    "| cut or harden | from | to | weakness | cost | why |\n| --- | --- | --- | --- | ---: | --- |\n");
+            for (SystemicAnalysis.Cut c : i.cuts()) {
+                out.append("| ")
+                        .append(cell(c.element()))
+                        .append(" | ")
+                        .append(cell(c.from()))
+                        .append(" | ")
+                        .append(cell(c.to()))
+                        .append(" | ")
+                        .append(cell(c.weakness()))
+                        .append(" | ")
+                        .append(c.cost())
+                        .append(" | ")
+                        .append(cell(c.why()))
+                        .append(" |\n");
+            }
+            out.append("\nTotal cost ").append(i.cost()).append(".");
+            if (!i.dominators().isEmpty()) {
+                out.append(" Single points every path crosses: ").append(inline(String.join(", ", i.dominators())));
+            }
+            out.append("\n\n");
+        });
+    }
+
+    private static void diagnostics(StringBuilder out, List<Diagnostic> diagnostics) {
+        if (diagnostics.isEmpty()) {
+            return;
+        }
+        out.append("## Warnings\n\n");
+        diagnostics.forEach(d -> out.append("- `")
+                .append(d.at())
+                .append("` ")
+                .append(inline(d.message()))
+                .append('\n'));
+        out.append('\n');
+    }
+
+    /** A path hop by hop: {@code a →[command: no authentication] b → …}. */
+    static String hops(List<Hop> hops) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
+            if (i == 0) {
+                out.append(inline(h.from()));
+            }
+            out.append(" →(")
+                    .append(h.relation().name().toLowerCase(Locale.ROOT))
+                    .append(": ")
+                    .append(inline(h.weakness()))
+                    .append(") ")
+                    .append(inline(h.to()));
+        }
+        return out.toString();
+    }
+
+    private static String countsBySeverity(List<Finding> findings) {
+        StringBuilder out = new StringBuilder();
+        for (Severity s : MOST_SEVERE_FIRST) {
+            long n = findings.stream().filter(f -> f.severity() == s).count();
+            if (n > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(n).append(' ').append(s.word());
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Text inside a table cell: pipes and line breaks would end the cell, and Markdown and HTML
+     * characters written in a model must show as written rather than format the comment.
+     */
+    static String cell(String text) {
+        return inline(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    /** Text in running Markdown: characters that would format or inject HTML are escaped. */
+    static String inline(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '#', '~' -> out.append('\\').append(c);
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

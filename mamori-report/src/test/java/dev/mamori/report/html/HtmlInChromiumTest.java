@@ -1,0 +1,120 @@
+package dev.mamori.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.report.Assessed;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the HTML report in a real headless Chromium (Debian's package {@code chromium}; .ci/run
+ * installs it): the sections render, the script runs (it writes the findings count), no error
+ * reaches the console, and a screenshot is kept in target/chromium/ as an artifact to look at.
+ */
+class HtmlInChromiumTest {
+
+    private static final Path OUT = Path.of("target", "chromium");
+    private static Path chromium;
+
+    @BeforeAll
+    static void findChromium() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                chromium = Path.of(candidate);
+            }
+        }
+        if (chromium == null && System.getenv("CI") != null) {
+            throw new AssertionError("CI must run the browser test: .ci/run installs Debian's chromium");
+        }
+        Assumptions.assumeTrue(
+                chromium != null,
+                "chromium is not installed here (apt-get install chromium); .ci/run installs it in CI");
+    }
+
+    private record Run(String out, String err) {}
+
+    private static Run chromium(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath(),
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=5000"));
+        command.addAll(List.of(args));
+        Path stdout = OUT.resolve("stdout.txt");
+        Path stderr = OUT.resolve("stderr.txt");
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish in 120 s");
+        }
+        return new Run(
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    /** Lines where Chromium reports a console message of the page or an uncaught error. */
+    private static List<String> consoleErrors(String stderr) {
+        return stderr.lines()
+                .filter(l -> l.contains("CONSOLE") || l.contains("Uncaught"))
+                .toList();
+    }
+
+    private static Path write(String name, String html) throws IOException {
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name).toAbsolutePath();
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void theReportRendersWithItsSectionsAndNoConsoleErrors() throws Exception {
+        String html = HtmlReport.render(
+                Assessed.example(
+                        "venue/landscape.yaml",
+                        new SystemicAnalyzer.Options(Optional.of("operations"), Optional.of("cctv"), List.of())),
+                "test");
+        Path page = write("report.html", html);
+        Run dom = chromium("--dump-dom", page.toUri().toString());
+        assertThat(consoleErrors(dom.err())).isEmpty();
+        assertThat(dom.out())
+                .contains("<section id=\"summary\">", "<section id=\"heatmaps\">", "<section id=\"landscape\">")
+                .contains("<section id=\"systems\">", "<section id=\"findings\">", "<section id=\"systemic\">")
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-diagram\"");
+        // the script ran: it counts the rows its default filter (open findings) shows
+        assertThat(dom.out()).containsPattern("<span id=\"f-count\" class=\"count\">\\d+ of \\d+ findings</span>");
+        Path screenshot = OUT.resolve("report.png").toAbsolutePath();
+        chromium(
+                "--window-size=1400,2000",
+                "--hide-scrollbars",
+                "--screenshot=" + screenshot,
+                page.toUri().toString());
+        assertThat(Files.size(screenshot)).isGreaterThan(50_000);
+    }
+
+    @Test
+    void aBrokenScriptWouldBeCaught() throws Exception {
+        // The check above must be able to fail: a page whose script throws shows on the console.
+        Path page =
+                write("broken.html", "<!DOCTYPE html><html><body><p>x</p><script>notDefined();</script></body></html>");
+        Run dom = chromium("--dump-dom", page.toUri().toString());
+        assertThat(consoleErrors(dom.err())).isNotEmpty();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.mamori.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.risk.Severity;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.report.Assessed;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+
+    @Test
+    void theSummaryCountsWhatTheAssessmentFound() {
+        Assessment assessment = Assessed.model("m.yaml", Assessed.SHOP);
+        String md = MarkdownReport.render(assessment, -1);
+        var bySeverity = assessment.risk().openBySeverity();
+        assertThat(md)
+                .startsWith("# Shop — Mamori assessment\n")
+                .contains("1 systems, 2 components, 0 flows; ")
+                .contains("judged on 2026-11-22")
+                .contains("| " + assessment.risk().open().size() + " | " + bySeverity.get(Severity.CRITICAL) + " | "
+                        + bySeverity.get(Severity.HIGH) + " | " + bySeverity.get(Severity.MEDIUM) + " | ");
+    }
+
+    @Test
+    void findingsAreGroupedBySystemWithLayerLocationWhyAndFix() {
+        String md = MarkdownReport.render(Assessed.model("m.yaml", Assessed.SHOP), -1);
+        assertThat(md)
+                .contains("<details><summary><b>shop</b>: ")
+                .containsPattern(
+                        "\\| medium \\| `device-exposed-to-internet` \\| shop\\.cam \\| device \\| m\\.yaml:10 \\| the device shop\\.cam is exposed to the internet")
+                .contains("## Closed by a treatment")
+                .contains("| `default-credentials` | shop.cam | accepted by ops until 2027-01-01: decoy camera |");
+    }
+
+    @Test
+    void theHeatMapCountsOpenFindingsByLikelihoodAndImpact() {
+        Assessment assessment = Assessed.model("m.yaml", Assessed.SHOP);
+        String md = MarkdownReport.render(assessment, -1);
+        // every open finding of the shop is counted once in its cell: the row of its likelihood
+        var open = assessment.risk().open();
+        for (var f : open) {
+            long same = open.stream()
+                    .filter(o -> o.likelihood().level() == f.likelihood().level()
+                            && o.impact().level() == f.impact().level())
+                    .count();
+            String row = md.lines()
+                    .filter(l -> l.startsWith("| **" + f.likelihood().level() + "**"))
+                    .findFirst()
+                    .orElseThrow();
+            String cell = row.split(" \\| ")[f.impact().level()];
+            assertThat(cell).as(row).startsWith(same + " " + f.severity().word());
+        }
+    }
+
+    @Test
+    void textFromTheModelCannotBreakTheTableOrInjectHtml() {
+        assertThat(MarkdownReport.cell("a | b <script>x</script> *bold*"))
+                .isEqualTo("a \\| b &lt;script&gt;x&lt;/script&gt; \\*bold\\*");
+    }
+
+    @Test
+    void topLimitsTheListButNotTheCounts() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String md = MarkdownReport.render(venue, 5);
+        assertThat(md.lines().filter(l -> l.matches("\\| (critical|high|medium|low|info) \\| `.*")))
+                .hasSize(5);
+        assertThat(md).contains("… and " + (venue.risk().open().size() - 5) + " more open findings");
+    }
+
+    @Test
+    void theSystemicSectionShowsPathsBlastRadiusAndTheIsolationPlan() {
+        Assessment venue = Assessed.example(
+                "venue/landscape.yaml",
+                new SystemicAnalyzer.Options(Optional.empty(), Optional.of("access"), List.of()));
+        String md = MarkdownReport.render(venue, 0);
+        var s = venue.systemic();
+        assertThat(s.paths()).isNotEmpty();
+        assertThat(md)
+                .contains("## Systemic risk")
+                .contains("an attacker can control " + s.controlledComponents() + " components")
+                .contains("### Paths into other systems")
+                .contains("**" + MarkdownReport.inline(s.paths().get(0).target()) + "**")
+                .contains("### Blast radius")
+                .contains("| " + s.blastRadius().get(0).system() + " | "
+                        + s.blastRadius().get(0).score() + " |")
+                .contains("### Isolation plan: keep ");
+        var plan = s.isolation().orElseThrow();
+        if (!plan.alreadyIsolated()) {
+            assertThat(md)
+                    .contains("| " + MarkdownReport.cell(plan.cuts().get(0).element()) + " |");
+        }
+    }
+}
