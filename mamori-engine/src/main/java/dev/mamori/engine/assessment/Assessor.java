@@ -35,6 +35,15 @@ public final class Assessor {
                 MissionAnalyzer.Options.defaults());
     }
 
+    /** As above, with the systemic analysis run for {@code systemicOptions}. */
+    public Assessment assess(
+            Landscape landscape,
+            LocalDate today,
+            List<Diagnostic> modelDiagnostics,
+            SystemicAnalyzer.Options systemicOptions) {
+        return assess(landscape, today, modelDiagnostics, systemicOptions, MissionAnalyzer.Options.defaults());
+    }
+
     /** As above, with the systemic and mission analyses run for the options given. */
     public Assessment assess(
             Landscape landscape,

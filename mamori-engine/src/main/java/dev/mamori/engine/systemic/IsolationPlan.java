@@ -35,8 +35,9 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         Network net = new Network(n + 2);
         for (int v = 0; v < n; v++) {
             // Arcs into a source or out of a target carry nothing worth cutting: the attacker holds
-            // the one already and has reached the other.
-            if (!relevant[v] || isTarget[v]) {
+            // the one already and has reached the other. A target the attacker starts from is a
+            // source here: it cannot be protected, but what it reaches can.
+            if (!relevant[v] || isTarget[v] && !isSource[v]) {
                 continue;
             }
             for (int i = graph.outStart(v); i < graph.outControlEnd(v); i++) {

@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small random landscapes with every kind of relation, for property tests against brute force. */
-final class RandomLandscapes {
+public final class RandomLandscapes {
 
     private static final String[] CREDENTIALS = {"none", "default-shared", "fleet-shared", "unique", "certificate"};
 
     private RandomLandscapes() {}
 
-    static FrozenGraph frozen(long seed) {
+    public static FrozenGraph frozen(long seed) {
         return FrozenGraph.of(load(yaml(seed)));
     }
 
-    static dev.mamori.model.Landscape load(String yaml) {
+    public static dev.mamori.model.Landscape load(String yaml) {
         LoadResult result = new ModelLoader(
                         ModelSource.inMemory(Map.of(Path.of("r.yaml"), yaml.getBytes(StandardCharsets.UTF_8))),
                         new ModelLoader.Options(ReadLimits.DEFAULT, LocalDate.of(2026, 11, 22)))
@@ -31,7 +31,7 @@ final class RandomLandscapes {
         return result.landscape().orElseThrow(() -> new AssertionError(yaml + "\n" + result.errors()));
     }
 
-    static String yaml(long seed) {
+    public static String yaml(long seed) {
         Random random = new Random(seed);
         int systems = 1 + random.nextInt(4);
         StringBuilder y = new StringBuilder("mamori: 1\nstakeholders:\n  o: { roles: [operator] }\nsystems:\n");
