@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             GenerateCommand.class,
             AssessCommand.class,
+            ComplyCommand.class,
+            CatalogCommand.class,
             RulesCommand.class,
             SystemicCommand.class,
             ImportCommand.class,

@@ -1,5 +1,6 @@
 package dev.mamori.engine.assessment;
 
+import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.engine.systemic.SystemicAnalysis;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param rules the metadata of every rule that ran
  * @param systemic how compromise and failure spread across the systems
  * @param diagnostics the model's warnings and the warnings about treatments
+ * @param compliance which requirements of each system's profile hold, with evidence and gaps
  */
 public record Assessment(
         Landscape landscape,
@@ -24,7 +26,8 @@ public record Assessment(
         List<RuleMetadata> rules,
         RiskAssessment risk,
         SystemicAnalysis systemic,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        ComplianceResult compliance) {
 
     /** The version of the assessment's JSON form; it changes when a field changes meaning or goes. */
     public static final int FORMAT_VERSION = 1;

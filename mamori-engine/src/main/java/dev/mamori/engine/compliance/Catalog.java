@@ -49,6 +49,27 @@ public record Catalog(
         return means().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** Every crosswalk entry, of the requirements and of their means, in catalog order. */
+    public List<Mapped> mappings() {
+        List<Mapped> all = new ArrayList<>();
+        for (Requirement r : requirements.values()) {
+            r.crosswalk().forEach(m -> all.add(new Mapped(r, Optional.empty(), m)));
+            for (Means means : r.means()) {
+                means.crosswalk().forEach(m -> all.add(new Mapped(r, Optional.of(means), m)));
+            }
+        }
+        return all;
+    }
+
+    /** A crosswalk entry and what it belongs to: a requirement, or one of its means. */
+    public record Mapped(Requirement requirement, Optional<Means> means, Mapping mapping) {
+
+        /** The id of what the entry belongs to. */
+        public String owner() {
+            return means.map(Means::id).orElse(requirement.id());
+        }
+    }
+
     /** The ids a control may name: every means and every requirement. */
     public List<String> controlIds() {
         List<String> ids = new ArrayList<>(requirements.keySet());

@@ -63,8 +63,8 @@ public final class CatalogReader {
             "met-when",
             "means",
             "crosswalk");
-    private static final List<String> MEANS_KEYS =
-            List.of("title", "statement", "applies-to", "security-level", "verify", "valid-from", "superseded-by");
+    private static final List<String> MEANS_KEYS = List.of(
+            "title", "statement", "applies-to", "security-level", "verify", "valid-from", "superseded-by", "crosswalk");
     private static final List<String> VERIFY_KEYS = List.of("rules", "facts", "control", "review");
     private static final List<String> PROFILE_KEYS = List.of(
             "title",
@@ -413,6 +413,10 @@ public final class CatalogReader {
         Verification verify = o.node("verify").flatMap(this::verification).orElse(new Verification.ByPerson(""));
         Optional<String> supersededBy = o.text("superseded-by");
         supersededBy.ifPresent(next -> crossChecks.add(() -> known(next, o.at("superseded-by"))));
+        List<Mapping> crosswalk = new ArrayList<>();
+        for (MapNode.Entry s : o.entries("crosswalk")) {
+            crosswalk(s, crosswalk);
+        }
         return Optional.of(new Means(
                 e.key(),
                 requirement,
@@ -423,6 +427,7 @@ public final class CatalogReader {
                 verify,
                 o.text("valid-from").flatMap(v -> version(v, o.at("valid-from"))),
                 supersededBy,
+                crosswalk,
                 e.keyAt()));
     }
 

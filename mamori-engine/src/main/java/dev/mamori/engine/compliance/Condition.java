@@ -107,7 +107,9 @@ public enum Condition {
                     MULTI_TENANT,
                     CERTIFIED_COMPONENTS -> {
                 for (int c = 0; c < graph.componentCount(); c++) {
-                    if (graph.systemOf(c) == s && selects(graph, c)) {
+                    // The public internet stands in models as a component, but nobody runs it: no
+                    // requirement can be met or failed by it.
+                    if (graph.systemOf(c) == s && !graph.component(c).kind().equals("internet") && selects(graph, c)) {
                         out.add(component(graph, c));
                     }
                 }

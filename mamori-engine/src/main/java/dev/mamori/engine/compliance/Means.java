@@ -1,6 +1,7 @@
 package dev.mamori.engine.compliance;
 
 import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -11,6 +12,7 @@ import java.util.OptionalInt;
  * @param requirement the id of the performance requirement it serves
  * @param securityLevel the IEC 62443 target security level from which it applies, in profiles that
  *     grade zones by security level
+ * @param crosswalk external items this means alone relates to, more precisely than its requirement
  */
 public record Means(
         String id,
@@ -22,4 +24,10 @@ public record Means(
         Verification verify,
         Optional<CatalogVersion> validFrom,
         Optional<String> supersededBy,
-        SourceLocation at) {}
+        List<Mapping> crosswalk,
+        SourceLocation at) {
+
+    public Means {
+        crosswalk = List.copyOf(crosswalk);
+    }
+}

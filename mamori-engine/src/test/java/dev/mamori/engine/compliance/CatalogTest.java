@@ -49,23 +49,22 @@ class CatalogTest {
     @Test
     void everyCrosswalkIdExistsInItsStandardsIdList() {
         int mappings = 0;
-        for (Requirement r : catalog.requirements().values()) {
-            for (Mapping m : r.crosswalk()) {
-                Standard standard = catalog.standards().get(m.standard());
-                assertThat(standard).as(m.standard()).isNotNull();
-                assertThat(standard.items()).as(r.id() + " -> " + m.standard()).containsKey(m.id());
-                mappings++;
-            }
+        for (Catalog.Mapped mapped : catalog.mappings()) {
+            Mapping m = mapped.mapping();
+            Standard standard = catalog.standards().get(m.standard());
+            assertThat(standard).as(m.standard()).isNotNull();
+            assertThat(standard.items())
+                    .as(mapped.owner() + " -> " + m.standard())
+                    .containsKey(m.id());
+            mappings++;
         }
         assertThat(mappings).isGreaterThan(150);
     }
 
     @Test
     void everyStandardOfTheIssueIsCrosswalked() {
-        Set<String> used = catalog.requirements().values().stream()
-                .flatMap(r -> r.crosswalk().stream())
-                .map(Mapping::standard)
-                .collect(Collectors.toSet());
+        Set<String> used =
+                catalog.mappings().stream().map(m -> m.mapping().standard()).collect(Collectors.toSet());
         assertThat(used)
                 .contains(
                         "etsi-en-303-645-v2.1.1",
