@@ -5,6 +5,7 @@ import dev.mamori.engine.assessment.Assessor;
 import dev.mamori.engine.missions.MissionAnalyzer;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.model.Landscape;
 import dev.mamori.model.load.LoadResult;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.nio.file.Path;
@@ -56,8 +57,9 @@ final class AssessedModel {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Assessor(RuleCatalog.all())
-                    .assess(result.landscape().orElseThrow(), today(), result.warnings(), options, missionOptions));
+            Landscape landscape = result.landscape().orElseThrow();
+            return Optional.of(new Assessor(RuleCatalog.all(), CatalogInput.of(landscape, workingDirectory))
+                    .assess(landscape, today(), result.warnings(), options, missionOptions));
         } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

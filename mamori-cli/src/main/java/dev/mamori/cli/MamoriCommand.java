@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             GenerateCommand.class,
             AssessCommand.class,
+            ComplyCommand.class,
+            CatalogCommand.class,
             RulesCommand.class,
             SystemicCommand.class,
             MissionsCommand.class,

@@ -42,6 +42,16 @@ final class ModelInput {
             List<Path> files,
             LocalDate today,
             boolean bundledWhenNone) {
+        return CatalogInput.check(
+                loadModel(commandLine, workingDirectory, files, today, bundledWhenNone), workingDirectory);
+    }
+
+    private static LoadResult loadModel(
+            CommandLine commandLine,
+            Path workingDirectory,
+            List<Path> files,
+            LocalDate today,
+            boolean bundledWhenNone) {
         ModelLoader.Options options =
                 new ModelLoader.Options(ReadLimits.DEFAULT, today != null ? today : LocalDate.now());
         boolean none = files == null || files.isEmpty();

@@ -17,6 +17,7 @@ import java.util.Set;
  *
  * @param id the qualified id, {@code system.component}
  * @param secureBoot whether the boot chain is verified, when known
+ * @param constrained whether it is too limited to run updates or strong cryptography
  */
 public record Component(
         String id,
@@ -37,6 +38,7 @@ public record Component(
         Optional<LocalDate> supportUntil,
         List<Certification> certifications,
         Logging logging,
+        boolean constrained,
         Tenancy tenancy,
         boolean safetyFunction,
         List<Hazard> hazards,

@@ -10,6 +10,7 @@ import java.util.Optional;
  * requirement profile and the tolerable risk.
  *
  * @param operator who runs it day to day, when not the owner
+ * @param profile the requirement profile named in the model; empty means its category's
  */
 public record IotSystem(
         String id,
@@ -18,6 +19,7 @@ public record IotSystem(
         Optional<Ref> operator,
         String category,
         Optional<String> sector,
+        Optional<String> profile,
         Map<String, Zone> zones,
         Map<String, Component> components,
         List<Flow> flows,

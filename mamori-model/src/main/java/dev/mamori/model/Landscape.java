@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param files every file read, root first, as given
  * @param flows interconnections declared at landscape level, outside any system
+ * @param jurisdictions where the products are sold or run (eu, uk, us, jp), each where it is written
+ * @param catalogs the landscape's own requirement catalog files, as written (relative to the root file)
  * @param vocabulary the built-in vocabulary with the landscape's own additions
  */
 public record Landscape(
@@ -28,6 +30,8 @@ public record Landscape(
         Map<String, Scenario> scenarios,
         List<Responsibility> responsibilities,
         List<Treatment> treatments,
+        List<Ref> jurisdictions,
+        List<Ref> catalogs,
         Vocabulary vocabulary,
         SourceLocation at) {
 
@@ -42,6 +46,8 @@ public record Landscape(
         scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         responsibilities = List.copyOf(responsibilities);
         treatments = List.copyOf(treatments);
+        jurisdictions = List.copyOf(jurisdictions);
+        catalogs = List.copyOf(catalogs);
     }
 
     /** Every component of every system, in declaration order. */

@@ -1,5 +1,6 @@
 package dev.mamori.engine.assessment;
 
+import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.RuleMetadata;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param systemic how compromise and failure spread across the systems
  * @param missions what stops the missions and how they come back
  * @param diagnostics the model's warnings and the warnings about treatments
+ * @param compliance which requirements of each system's profile hold, with evidence and gaps
  */
 public record Assessment(
         Landscape landscape,
@@ -27,7 +29,8 @@ public record Assessment(
         RiskAssessment risk,
         SystemicAnalysis systemic,
         MissionAnalysis missions,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        ComplianceResult compliance) {
 
     /** The version of the assessment's JSON form; it changes when a field changes meaning or goes. */
     public static final int FORMAT_VERSION = 1;

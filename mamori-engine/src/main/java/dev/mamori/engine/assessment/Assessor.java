@@ -1,5 +1,9 @@
 package dev.mamori.engine.assessment;
 
+import dev.mamori.engine.compliance.Catalog;
+import dev.mamori.engine.compliance.CatalogReader;
+import dev.mamori.engine.compliance.ComplianceEvaluator;
+import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.missions.MissionAnalyzer;
@@ -13,14 +17,22 @@ import dev.mamori.model.diagnostics.Diagnostic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the analyses over a validated landscape, in the order their results feed each other. */
 public final class Assessor {
 
     private final List<Rule> rules;
+    private final Catalog catalog;
 
     public Assessor(List<Rule> rules) {
+        this(rules, CatalogReader.builtIn());
+    }
+
+    /** An assessor that judges compliance against {@code catalog} (the built-in one, extended). */
+    public Assessor(List<Rule> rules, Catalog catalog) {
         this.rules = List.copyOf(rules);
+        this.catalog = catalog;
     }
 
     /**
@@ -59,7 +71,15 @@ public final class Assessor {
         List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
         diagnostics.addAll(risk.diagnostics());
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+        ComplianceResult compliance = new ComplianceEvaluator(catalog).evaluate(graph, risk, today, Optional.empty());
         return new Assessment(
-                landscape, today, rules.stream().map(Rule::metadata).toList(), risk, systemic, missions, diagnostics);
+                landscape,
+                today,
+                rules.stream().map(Rule::metadata).toList(),
+                risk,
+                systemic,
+                missions,
+                diagnostics,
+                compliance);
     }
 }

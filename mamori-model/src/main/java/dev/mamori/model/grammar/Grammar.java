@@ -236,6 +236,12 @@ public final class Grammar {
             .optional("support-until", DATE, "none", "When the manufacturer stops providing security updates.")
             .optional("certifications", new ListOf(new Obj(CERTIFICATION), false), "[]", "Certifications and labels.")
             .optional("logging", choice(Scales.Logging.class), "unknown", "Where its security events go.")
+            .optional(
+                    "constrained",
+                    BOOL,
+                    "false",
+                    "Whether it is too limited (battery, memory, processing) to run software updates or strong"
+                            + " cryptography; requirements then ask for the constrained-device means instead.")
             .optional("tenancy", choice(Scales.Tenancy.class), "single", "How a platform serves several customers.")
             .optional(
                     "safety-function",
@@ -333,7 +339,11 @@ public final class Grammar {
                     "control",
                     "A specification requirement the system implements, with its evidence.",
                     "{ requirement: unique-default-passwords, on: [gate], evidence: factory provisioning record FP-12 }")
-            .required("requirement", TEXT, "The id of the requirement it meets.")
+            .required(
+                    "requirement",
+                    TEXT,
+                    "The id of the specification requirement it meets ('mamori catalog' lists them), or of a"
+                            + " performance requirement to claim all its means.")
             .optional("on", refs("element"), "the whole system", "The elements it covers.")
             .optional("status", choice(Scales.ControlStatus.class), "implemented", "Where it stands.")
             .optional("evidence", TEXT, "none", "Where to see that it holds (a document, a test report, a URL).")
@@ -350,6 +360,13 @@ public final class Grammar {
             .required(
                     "category", new Word(CATEGORIES), "Its category by inherent risk; selects the requirement profile.")
             .optional("sector", new Word(SECTORS), "none", "The sector it serves.")
+            .optional(
+                    "profile",
+                    TEXT,
+                    "the profile of its category",
+                    "The requirement profile it is checked against by 'mamori comply' (consumer, enterprise,"
+                            + " industrial, critical-infrastructure, medical, automotive, public-event, or one of"
+                            + " the landscape's own catalogs).")
             .optional("zones", new MapOf(ZONE), "none", "Its trust and network segments.")
             .optional("components", new MapOf(COMPONENT), "none", "Its parts.")
             .optional("flows", new ListOf(new Obj(FLOW), false), "[]", "Links from or to its components.")
@@ -422,6 +439,18 @@ public final class Grammar {
             .optional("landscape", TEXT, "the root file's name", "The name of the landscape (read from the root file).")
             .optional("description", TEXT, "none", "What the landscape is.")
             .optional("imports", new ListOf(TEXT, true), "[]", "Other model files, relative to this one.")
+            .optional(
+                    "jurisdictions",
+                    new ListOf(TEXT, true),
+                    "[] (no statutory obligations)",
+                    "Where the landscape's products are sold or run: eu, uk, us, jp; decides which requirements"
+                            + " are statutory (read from the root file).")
+            .optional(
+                    "catalogs",
+                    new ListOf(TEXT, true),
+                    "[]",
+                    "Requirement catalogs and profiles of the landscape's own, relative to this file (read from the"
+                            + " root file; docs/compliance.md).")
             .optional("vocabulary", new Obj(VOCABULARY), "none", "Words added to the built-in vocabulary.")
             .optional("stakeholders", new MapOf(STAKEHOLDER), "none", "The organisations involved.")
             .optional("systems", new MapOf(SYSTEM), "none", "The IoT systems.")

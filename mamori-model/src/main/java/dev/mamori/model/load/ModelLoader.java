@@ -6,6 +6,7 @@ import dev.mamori.model.Flow;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
+import dev.mamori.model.Ref;
 import dev.mamori.model.Responsibility;
 import dev.mamori.model.Scenario;
 import dev.mamori.model.Stakeholder;
@@ -200,8 +201,12 @@ public final class ModelLoader {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         List<Responsibility> responsibilities = new ArrayList<>();
         List<Treatment> treatments = new ArrayList<>();
+        List<Ref> jurisdictions = new ArrayList<>();
+        List<Ref> catalogs = new ArrayList<>();
         for (ParsedFile file : files) {
             CheckedObject o = file.root();
+            o.scalars("jurisdictions").forEach(j -> jurisdictions.add(new Ref(j.text(), null, j.at())));
+            o.scalars("catalogs").forEach(c -> catalogs.add(new Ref(c.text(), null, c.at())));
             for (CheckedObject.Keyed e : o.entries("stakeholders")) {
                 if (unique.first("stakeholder", e.id(), e.at())) {
                     stakeholders.put(e.id(), binder.stakeholder(e.id(), e.at(), e.value()));
@@ -264,6 +269,8 @@ public final class ModelLoader {
                 scenarios,
                 responsibilities,
                 treatments,
+                jurisdictions,
+                catalogs,
                 words,
                 root.root().at());
     }

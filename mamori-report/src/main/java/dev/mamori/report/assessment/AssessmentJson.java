@@ -12,6 +12,7 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.engine.risk.TreatmentState;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.report.compliance.ComplianceJson;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ public final class AssessmentJson {
         out.put("findings", findings);
         out.put("systemic", SystemicJson.of(assessment.systemic()));
         out.put("missions", MissionsJson.of(assessment.missions()));
+        out.put("compliance", ComplianceJson.of(assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS));
         List<Object> diagnostics = new ArrayList<>();
         for (Diagnostic d : assessment.diagnostics()) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -1,0 +1,199 @@
+package dev.mamori.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.compliance.Catalog;
+import dev.mamori.engine.compliance.ComplianceEvaluator;
+import dev.mamori.engine.compliance.ComplianceResult;
+import dev.mamori.engine.compliance.ConformanceStatement;
+import dev.mamori.engine.compliance.Obligation;
+import dev.mamori.engine.compliance.Verdict;
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.report.compliance.ComplianceJson;
+import dev.mamori.report.compliance.ComplianceText;
+import dev.mamori.report.compliance.ConformanceStatementMarkdown;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "comply",
+        mixinStandardHelpOptions = true,
+        header = "Check the requirements of each system's profile, with evidence, gaps and coverage per standard.",
+        description = {
+            "Judges every system against its requirement profile (the one it names with 'profile:', else the",
+            "one for its sector or category) under the landscape's jurisdictions: each requirement is",
+            "satisfied, not satisfied, not applicable or needs review, with the evidence (findings of the",
+            "risk rules, declared controls) and what would close the gap; then the coverage of each",
+            "standard asked for. --format ics writes the ETSI EN 303 645 implementation conformance",
+            "statement (Annex B pro forma) filled from the model. docs/compliance.md explains it all."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:checked (and, with --fail-on, no requirement of that obligation or stronger is unmet)",
+            "1:the model or a catalog file is invalid, or --fail-on found an unmet requirement",
+            "2:usage error (unknown option, profile or standard, no such file)",
+            "3:internal error in Mamori (a bug; please report it)"
+        })
+final class ComplyCommand implements Callable<Integer> {
+
+    enum Format {
+        text,
+        json,
+        ics
+    }
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AssessedModel model;
+
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
+            description = "Judge every system against PROFILE instead of its own ('mamori catalog' lists them).")
+    String profile;
+
+    @Option(
+            names = "--standard",
+            paramLabel = "STANDARD",
+            description = "Give coverage of STANDARD (repeatable; default: etsi-en-303-645-v3.1.3 and eu-cra-annex-i);"
+                    + " with --format ics, the ETSI version to fill in.")
+    List<String> standards;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "text (default), json (the compliance section), or ics (ETSI EN 303 645 conformance"
+                    + " statement, Markdown).")
+    Format format = Format.text;
+
+    @Option(names = "--all", description = "Show every requirement and means, not only those that are not satisfied.")
+    boolean all;
+
+    @Option(
+            names = "--fail-on",
+            paramLabel = "OBLIGATION",
+            description = "Exit 1 when a requirement at least this binding is not satisfied: statutory, essential,"
+                    + " additional.")
+    String failOn;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws IOException {
+        Obligation threshold = failOn == null ? null : obligation(failOn);
+        Optional<Assessment> assessed =
+                model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
+        if (assessed.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        Assessment assessment = assessed.get();
+        Catalog catalog = assessment.compliance().catalog();
+        ComplianceResult result = assessment.compliance();
+        if (profile != null) {
+            if (!catalog.profiles().containsKey(profile)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "no profile '" + profile + "'"
+                                + Suggestions.didYouMean(
+                                        profile, catalog.profiles().keySet()) + "; known: "
+                                + String.join(", ", catalog.profiles().keySet()));
+            }
+            result = new ComplianceEvaluator(catalog)
+                    .evaluate(
+                            FrozenGraph.of(assessment.landscape()),
+                            assessment.risk(),
+                            assessment.today(),
+                            Optional.of(profile));
+        }
+        List<String> chosen = standards == null || standards.isEmpty()
+                ? (format == Format.ics ? List.of("etsi-en-303-645-v3.1.3") : ComplianceJson.DEFAULT_STANDARDS)
+                : standards;
+        for (String s : chosen) {
+            if (!catalog.standards().containsKey(s)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "no standard '" + s + "'"
+                                + Suggestions.didYouMean(s, catalog.standards().keySet()) + "; known: "
+                                + String.join(", ", catalog.standards().keySet()));
+            }
+            if (format == Format.ics && !ConformanceStatement.etsiVersions().contains(s)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--format ics fills in ETSI EN 303 645; give --standard "
+                                + String.join(" or ", ConformanceStatement.etsiVersions()));
+            }
+        }
+        String text = switch (format) {
+            case text -> ComplianceText.render(result, chosen, all);
+            case json -> json(result, chosen);
+            case ics -> ics(result, chosen);
+        };
+        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        if (threshold != null) {
+            long failing = result.systems().stream()
+                    .flatMap(s -> s.requirements().stream())
+                    .filter(r -> r.verdict() == Verdict.NOT_SATISFIED
+                            && r.obligation().compareTo(threshold) <= 0)
+                    .count();
+            if (failing > 0) {
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "mamori: %d %s at or above %s not satisfied%n",
+                                failing, failing == 1 ? "requirement" : "requirements", threshold.word());
+                return ExitCode.INVALID;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static String json(ComplianceResult result, List<String> standards) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", Map.of("name", "mamori-compliance", "version", 1));
+        out.put("generator", "mamori " + Version.number());
+        out.put("compliance", ComplianceJson.of(result, standards));
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+    }
+
+    private static String ics(ComplianceResult result, List<String> standards) {
+        List<String> parts = new ArrayList<>();
+        for (var system : result.systems()) {
+            for (String standard : standards) {
+                parts.add(ConformanceStatementMarkdown.render(
+                        ConformanceStatement.of(result.catalog(), system, standard)));
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    private Obligation obligation(String word) {
+        for (Obligation o : Obligation.values()) {
+            if (o.word().equals(word)) {
+                return o;
+            }
+        }
+        throw new ParameterException(
+                spec.commandLine(), "--fail-on takes statutory, essential or additional, not '" + word + "'");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComplyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String MODEL = """
+            mamori: 1
+            landscape: Plug maker
+            jurisdictions: [uk]
+            stakeholders:
+              maker: { roles: [manufacturer, operator] }
+            systems:
+              plug:
+                owner: maker
+                category: consumer
+                components:
+                  unit: { kind: appliance, manufacturer: maker, credentials: default-shared, update: signed-automatic, exposure: [adjacent] }
+                controls:
+                  - { requirement: login-throttling, on: [unit], evidence: lockout test LT-1 }
+            """;
+
+    @Test
+    void theBundledExampleIsCheckedWithCoveragePerStandard() {
+        Cli cli = Cli.inRepository("comply", "--today", "2026-11-22");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("Requirements catalog mamori 2026.1, jurisdictions: jp")
+                .contains("access (examples/venue/access.yaml:")
+                .contains("ETSI EN 303 645 V3.1.3 (2024-09) mandatory provisions: ")
+                .contains("EU Cyber Resilience Act");
+    }
+
+    @Test
+    void aStatutoryRequirementNotMetFailsTheGateAndSaysWhyWhereAndHowToFix() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2026-11-22");
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err()).contains("at or above statutory not satisfied");
+        assertThat(cli.out())
+                .contains("not-satisfied  statutory  no-universal-default-passwords")
+                .contains("statutory in uk: UK Product Security and Telecommunications Infrastructure regime")
+                .contains("m.yaml:11 plug.unit: default-credentials:")
+                .contains("fix: Give every unit its own password");
+    }
+
+    @Test
+    void theJsonNamesVerdictsEvidenceAndCoverage() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        Cli cli =
+                Cli.run(dir, "comply", "m.yaml", "--format", "json", "--standard", "uk-psti", "--today", "2026-11-22");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode system = new ObjectMapper()
+                .readTree(cli.out())
+                .get("compliance")
+                .get("systems")
+                .get(0);
+        assertThat(system.get("profile").asText()).isEqualTo("consumer");
+        JsonNode passwords = null;
+        for (JsonNode r : system.get("requirements")) {
+            if (r.get("requirement").asText().equals("no-universal-default-passwords")) {
+                passwords = r;
+            }
+        }
+        assertThat(passwords.get("obligation").asText()).isEqualTo("statutory");
+        assertThat(passwords.get("verdict").asText()).isEqualTo("not-satisfied");
+        JsonNode perUnit = passwords.get("means").get(0);
+        assertThat(perUnit.get("findings").get(0).get("rule").asText()).isEqualTo("default-credentials");
+        assertThat(perUnit.get("elements").get(0).get("location").get("line").asInt())
+                .isEqualTo(11);
+        JsonNode psti = system.get("coverage").get(0);
+        assertThat(psti.get("standard").asText()).isEqualTo("uk-psti");
+        for (JsonNode item : psti.get("details")) {
+            if (item.get("id").asText().equals("Sch1-1(2)")) {
+                assertThat(item.get("verdict").asText()).isEqualTo("not-satisfied");
+            }
+        }
+    }
+
+    @Test
+    void theEtsiConformanceStatementHasOneRowPerProvision() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--format", "ics", "--standard", "etsi-en-303-645-v2.1.1");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out().lines().filter(l -> l.matches("\\| [0-9].*"))).hasSize(68);
+        assertThat(cli.out())
+                .contains("| 5.1-1 | MC | Passwords unique per unit or set by the user | N |")
+                .contains("| 5.1-5 | MC | Brute-force attempts on network logins are impractical | Y |");
+    }
+
+    @Test
+    void aControlNamingAnUnknownRequirementIsALocatedErrorWithASuggestion() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("login-throttling", "login-throtling"));
+        Cli cli = Cli.run(dir, "validate", "m.yaml");
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out())
+                .contains("m.yaml:13:9: error: control names 'login-throtling'")
+                .contains("did you mean 'login-throttling'?");
+    }
+
+    @Test
+    void anUnknownProfileOrStandardIsAUsageError() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        assertThat(Cli.run(dir, "comply", "m.yaml", "--profile", "consumr").exitCode())
+                .isEqualTo(2);
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--standard", "etsi");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("no standard 'etsi'");
+    }
+
+    @Test
+    void aLandscapeCatalogFileAddsRequirementsItsControlsCanName() throws Exception {
+        Files.writeString(dir.resolve("own.yaml"), """
+                requirements:
+                  plug-label:
+                    title: The plug carries our label
+                    statement: Each plug model passes our lab before sale.
+                    properties: [I]
+                    phase: build
+                    means:
+                      lab-pass: { title: Lab pass, statement: The lab passes it., applies-to: devices, verify: { control: the lab report } }
+                profiles:
+                  our-consumer: { title: Ours, extends: consumer, essential: [plug-label] }
+                """);
+        Files.writeString(
+                dir.resolve("m.yaml"),
+                MODEL.replace("jurisdictions: [uk]", "jurisdictions: [uk]\ncatalogs: [own.yaml]")
+                        .replace("category: consumer", "category: consumer\n    profile: our-consumer")
+                        .replace(
+                                "evidence: lockout test LT-1 }",
+                                "evidence: lockout test LT-1 }\n      - { requirement: lab-pass, evidence: lab report 12 }"));
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--all");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("profile our-consumer, named by the system")
+                .contains("satisfied      essential  plug-label");
+    }
+
+    @Test
+    void catalogDiffShowsWhatChangedBetweenVersions() throws Exception {
+        Files.writeString(dir.resolve("old.yaml"), """
+                catalog: mamori
+                version: "2025.1"
+                requirements:
+                  secure-update:
+                    title: Updates
+                    statement: Software can be updated.
+                    properties: [I]
+                    phase: operate
+                    means:
+                      update-mechanism: { title: An update path, statement: x, applies-to: devices, verify: { rules: [no-update-path] } }
+                      vendor-push: { title: Vendor push, statement: y, applies-to: devices, verify: { review: ask } }
+                """);
+        Cli cli = Cli.run(dir, "catalog", "diff", "old.yaml", "builtin");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("From mamori 2025.1 to mamori 2026.1")
+                .containsPattern("added +no-universal-default-passwords")
+                .containsPattern("added +signed-updates")
+                .containsPattern("removed +vendor-push")
+                .containsPattern("changed +secure-update +requirement title, statement, properties, crosswalk")
+                .containsPattern("changed +update-mechanism +means wording, applies-to devices -> updatable-devices");
+    }
+}

@@ -1,0 +1,386 @@
+package dev.mamori.engine.compliance;
+
+import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
+import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
+import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
+import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.RiskAssessment;
+import dev.mamori.model.Control;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Scales.ControlStatus;
+import dev.mamori.model.Scales.TreatmentStatus;
+import dev.mamori.model.Words;
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges every system of a landscape against its profile: for each requirement the profile selects,
+ * each means is applied to the elements its condition selects and verified the way the catalog
+ * says: by the risk rules' findings and the facts the model states, by the controls the system
+ * declares, or left to a person with what to look at.
+ */
+public final class ComplianceEvaluator {
+
+    private final Catalog catalog;
+
+    public ComplianceEvaluator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param profileOverride a profile to judge every system against instead of its own, if any
+     */
+    public ComplianceResult evaluate(
+            FrozenGraph graph, RiskAssessment risk, LocalDate today, Optional<String> profileOverride) {
+        Map<SourceLocation, List<Finding>> findingsAt = new HashMap<>();
+        for (Finding f : risk.findings()) {
+            findingsAt.computeIfAbsent(f.location(), k -> new ArrayList<>()).add(f);
+        }
+        List<String> jurisdictions = graph.landscape().jurisdictions().stream()
+                .map(Ref::text)
+                .filter(catalog.jurisdictions()::containsKey)
+                .distinct()
+                .toList();
+        List<SystemCompliance> systems = new ArrayList<>();
+        for (int s = 0; s < graph.systemCount(); s++) {
+            IotSystem system = graph.system(s);
+            Optional<Catalog.ProfileChoice> choice = profileOverride
+                    .map(id -> Optional.ofNullable(catalog.profiles().get(id))
+                            .map(p -> new Catalog.ProfileChoice(p, "chosen with --profile")))
+                    .orElseGet(() -> catalog.profileFor(system));
+            if (choice.isEmpty()) {
+                continue; // an unknown profile is reported when the model is checked against the catalog
+            }
+            Profile profile = choice.get().profile();
+            List<RequirementResult> results = new ArrayList<>();
+            for (Requirement requirement : catalog.requirements().values()) {
+                if (requirement.supersededBy().isPresent()) {
+                    continue;
+                }
+                Optional<ObligationFound> obligation = obligation(profile, requirement.id(), jurisdictions, today);
+                if (obligation.isPresent()) {
+                    results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt));
+                }
+            }
+            systems.add(new SystemCompliance(
+                    system.id(),
+                    system.name(),
+                    system.at(),
+                    profile,
+                    choice.get().why(),
+                    results));
+        }
+        return new ComplianceResult(catalog, jurisdictions, systems);
+    }
+
+    private record ObligationFound(Obligation obligation, String why) {}
+
+    /** The strongest class the profile gives the requirement, in general or under a jurisdiction. */
+    private Optional<ObligationFound> obligation(
+            Profile profile, String requirement, List<String> jurisdictions, LocalDate today) {
+        ObligationFound best = Optional.ofNullable(profile.base().get(requirement))
+                .map(o -> new ObligationFound(o, o.word() + " in profile " + profile.id()))
+                .orElse(null);
+        for (String j : jurisdictions) {
+            Profile.JurisdictionRule rule = profile.byJurisdiction().get(j);
+            if (rule == null || !rule.obligations().containsKey(requirement)) {
+                continue;
+            }
+            Obligation o = rule.obligations().get(requirement);
+            if (best == null || o.compareTo(best.obligation()) < 0) {
+                Jurisdiction jurisdiction = catalog.jurisdictions().get(j);
+                String regime = rule.regime().orElse(jurisdiction.regime());
+                Optional<LocalDate> from = rule.appliesFrom().or(jurisdiction::appliesFrom);
+                String when = from.map(
+                                d -> d.isAfter(today) ? " (applies from " + d + ")" : " (applies since " + d + ")")
+                        .orElse("");
+                best = new ObligationFound(o, o.word() + " in " + j + ": " + regime + when);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private RequirementResult requirement(
+            FrozenGraph graph,
+            int s,
+            Profile profile,
+            Requirement requirement,
+            ObligationFound obligation,
+            Map<SourceLocation, List<Finding>> findingsAt) {
+        List<MeansResult> means = new ArrayList<>();
+        for (Means m : requirement.means()) {
+            if (m.supersededBy().isEmpty()) {
+                means.add(means(graph, s, profile, requirement, m, findingsAt));
+            }
+        }
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        means.forEach(m -> counts.merge(m.verdict(), 1, Integer::sum));
+        int applicable = means.size() - counts.getOrDefault(Verdict.NOT_APPLICABLE, 0);
+        Verdict verdict;
+        String why;
+        if (applicable == 0) {
+            verdict = Verdict.NOT_APPLICABLE;
+            why = "none of its means applies to " + graph.system(s).id();
+        } else if (requirement.anyMeans()) {
+            verdict = counts.getOrDefault(Verdict.SATISFIED, 0) > 0
+                    ? Verdict.SATISFIED
+                    : counts.getOrDefault(Verdict.NEEDS_REVIEW, 0) > 0 ? Verdict.NEEDS_REVIEW : Verdict.NOT_SATISFIED;
+            why = "one applicable means suffices; " + tally(counts, applicable);
+        } else {
+            verdict = Verdict.SATISFIED;
+            for (MeansResult m : means) {
+                if (m.verdict() != Verdict.NOT_APPLICABLE) {
+                    verdict = Verdict.worse(verdict, m.verdict());
+                }
+            }
+            why = "every applicable means must hold; " + tally(counts, applicable);
+        }
+        return new RequirementResult(requirement, obligation.obligation(), obligation.why(), verdict, why, means);
+    }
+
+    private static String tally(Map<Verdict, Integer> counts, int applicable) {
+        List<String> parts = new ArrayList<>();
+        for (Verdict v : List.of(Verdict.SATISFIED, Verdict.NOT_SATISFIED, Verdict.NEEDS_REVIEW)) {
+            int n = counts.getOrDefault(v, 0);
+            if (n > 0) {
+                parts.add(n + " " + v.word());
+            }
+        }
+        return "of " + applicable + " applicable " + (applicable == 1 ? "means" : "means") + ": "
+                + String.join(", ", parts);
+    }
+
+    private MeansResult means(
+            FrozenGraph graph,
+            int s,
+            Profile profile,
+            Requirement requirement,
+            Means means,
+            Map<SourceLocation, List<Finding>> findingsAt) {
+        IotSystem system = graph.system(s);
+        List<Subject> subjects = new ArrayList<>(means.appliesTo().select(graph, s));
+        boolean graded = profile.securityLevels() && means.securityLevel().isPresent();
+        if (graded) {
+            int level = means.securityLevel().getAsInt();
+            subjects.removeIf(sub ->
+                    sub.securityLevel().isPresent() && sub.securityLevel().getAsInt() < level);
+        }
+        List<Control> controls = system.controls().stream()
+                .filter(c ->
+                        c.requirement().equals(means.id()) || c.requirement().equals(requirement.id()))
+                .toList();
+        if (subjects.isEmpty()) {
+            String why = "no " + means.appliesTo().what() + " in " + system.id()
+                    + (graded
+                            ? " at IEC 62443 security level "
+                                    + means.securityLevel().getAsInt() + " or above"
+                            : "");
+            return new MeansResult(means, Verdict.NOT_APPLICABLE, why, List.of(), List.of(), controls, List.of());
+        }
+        List<SubjectResult> results = new ArrayList<>();
+        List<Finding> evidence = new ArrayList<>();
+        Set<String> gap = new LinkedHashSet<>();
+        Verification verify = means.verify();
+        for (Subject subject : subjects) {
+            if (verify instanceof Verification.FromModel model) {
+                results.add(fromModel(model, subject, findingsAt, evidence, gap));
+            } else {
+                results.add(fromControls(means, subject, controls, gap));
+            }
+        }
+        Verdict verdict = Verdict.SATISFIED;
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (SubjectResult r : results) {
+            verdict = Verdict.worse(verdict, r.verdict());
+            counts.merge(r.verdict(), 1, Integer::sum);
+        }
+        String what = means.appliesTo() == Condition.ALWAYS
+                ? "the system"
+                : means.appliesTo().what();
+        String why = verdict == Verdict.SATISFIED
+                ? "holds for all " + results.size() + " " + what + " (" + how(verify) + ")"
+                : tallySubjects(counts, results.size(), what) + " (" + how(verify) + ")";
+        return new MeansResult(means, verdict, why, results, evidence, controls, List.copyOf(gap));
+    }
+
+    private static String how(Verification verify) {
+        if (verify instanceof Verification.FromModel model) {
+            return "rules " + String.join(", ", model.rules())
+                    + (model.facts().isEmpty()
+                            ? ""
+                            : "; facts "
+                                    + String.join(
+                                            ", ",
+                                            model.facts().stream()
+                                                    .map(Fact::word)
+                                                    .sorted()
+                                                    .toList()));
+        }
+        return verify instanceof Verification.FromControl ? "a declared control with evidence" : "a person's review";
+    }
+
+    private static String tallySubjects(Map<Verdict, Integer> counts, int total, String what) {
+        List<String> parts = new ArrayList<>();
+        for (Verdict v : List.of(Verdict.NOT_SATISFIED, Verdict.NEEDS_REVIEW, Verdict.SATISFIED)) {
+            int n = counts.getOrDefault(v, 0);
+            if (n > 0) {
+                parts.add(n + " " + v.word());
+            }
+        }
+        return "of " + total + " " + what + ": " + String.join(", ", parts);
+    }
+
+    private static SubjectResult fromModel(
+            Verification.FromModel model,
+            Subject subject,
+            Map<SourceLocation, List<Finding>> findingsAt,
+            List<Finding> evidence,
+            Set<String> gap) {
+        List<Finding> against = new ArrayList<>();
+        List<Finding> dismissed = new ArrayList<>();
+        for (Finding f : findingsAt.getOrDefault(subject.at(), List.of())) {
+            if (!model.rules().contains(f.rule())) {
+                continue;
+            }
+            evidence.add(f);
+            if (countsAgainst(f)) {
+                against.add(f);
+            } else {
+                dismissed.add(f);
+            }
+        }
+        if (!against.isEmpty()) {
+            StringBuilder why = new StringBuilder();
+            for (Finding f : against) {
+                if (why.length() > 0) {
+                    why.append("; ");
+                }
+                why.append(f.rule()).append(": ").append(f.explanation());
+                f.treatment()
+                        .ifPresent(t -> why.append(" [").append(t.describe()).append("]"));
+                if (!f.mitigations().isEmpty()) {
+                    gap.add(f.mitigations().get(0));
+                }
+            }
+            return new SubjectResult(subject, Verdict.NOT_SATISFIED, why.toString());
+        }
+        if (subject.component().isPresent()) {
+            List<String> unstated = model.facts().stream()
+                    .filter(fact -> fact.unstated(subject.component().get()))
+                    .map(Fact::word)
+                    .sorted()
+                    .toList();
+            if (!unstated.isEmpty()) {
+                gap.add("State " + String.join(" and ", unstated) + " in the model for each component marked"
+                        + " needs-review, so that the rules can judge it.");
+                return new SubjectResult(
+                        subject,
+                        Verdict.NEEDS_REVIEW,
+                        "the model does not state " + String.join(", ", unstated) + " for " + subject.id()
+                                + ", which the rules need to decide");
+            }
+        }
+        String why = dismissed.isEmpty()
+                ? "no finding of its rules on " + subject.id()
+                : "findings of its rules on " + subject.id() + " were treated: "
+                        + String.join(
+                                "; ",
+                                dismissed.stream()
+                                        .map(f -> f.rule() + " "
+                                                + f.treatment()
+                                                        .map(t -> t.describe())
+                                                        .orElse(""))
+                                        .toList());
+        return new SubjectResult(subject, Verdict.SATISFIED, why);
+    }
+
+    /**
+     * A finding the model decided is mitigated, a false positive or not applicable no longer counts
+     * against a requirement; one that is open, accepted or transferred does: accepting a risk is a
+     * decision about the risk, not evidence that the requirement holds.
+     */
+    private static boolean countsAgainst(Finding f) {
+        if (f.open()) {
+            return true;
+        }
+        TreatmentStatus status = f.treatment().orElseThrow().status();
+        return status == TreatmentStatus.ACCEPTED || status == TreatmentStatus.TRANSFERRED;
+    }
+
+    private static SubjectResult fromControls(Means means, Subject subject, List<Control> controls, Set<String> gap) {
+        Control best = null;
+        for (Control c : controls) {
+            if (covers(c, subject) && (best == null || rank(c) > rank(best))) {
+                best = c;
+            }
+        }
+        boolean review = means.verify() instanceof Verification.ByPerson;
+        String expected = means.verify() instanceof Verification.FromControl fc
+                ? fc.evidence()
+                : ((Verification.ByPerson) means.verify()).lookAt();
+        String declare = "Declare it on the system: controls: [{ requirement: " + means.id() + ", on: [...],"
+                + " evidence: ... }]";
+        if (best == null) {
+            if (review) {
+                gap.add("Review: " + expected + " Then record the result as a control with its evidence. " + declare);
+                return new SubjectResult(subject, Verdict.NEEDS_REVIEW, "a person has to check: " + expected);
+            }
+            gap.add("Keep the evidence (" + expected + ") and declare the control. " + declare);
+            return new SubjectResult(
+                    subject, Verdict.NOT_SATISFIED, "no control " + means.id() + " is declared for " + subject.id());
+        }
+        String where = "control " + best.requirement() + " at " + best.at();
+        if (best.status() != ControlStatus.IMPLEMENTED) {
+            gap.add("Finish the " + Words.of(best.status()) + " control at " + best.at() + ".");
+            return new SubjectResult(subject, Verdict.NOT_SATISFIED, where + " is only " + Words.of(best.status()));
+        }
+        if (best.evidence().isEmpty()) {
+            gap.add("Name the evidence of the control at " + best.at() + ": " + expected + ".");
+            return new SubjectResult(subject, Verdict.NEEDS_REVIEW, where + " is declared without evidence");
+        }
+        return new SubjectResult(
+                subject,
+                Verdict.SATISFIED,
+                where + " is implemented; evidence: " + best.evidence().get());
+    }
+
+    private static int rank(Control c) {
+        return switch (c.status()) {
+            case IMPLEMENTED -> c.evidence().isPresent() ? 3 : 2;
+            case PARTIAL -> 1;
+            case PLANNED -> 0;
+        };
+    }
+
+    /** A control covers the whole system when it names no elements, else the elements it names. */
+    private static boolean covers(Control control, Subject subject) {
+        if (control.appliesTo().isEmpty() || subject.kind().equals("system")) {
+            return true;
+        }
+        for (Ref ref : control.appliesTo()) {
+            if (ref.candidates().contains(subject.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Results keyed by requirement id, for the coverage and the conformance statement. */
+    static Map<String, RequirementResult> byRequirement(SystemCompliance system) {
+        Map<String, RequirementResult> out = new LinkedHashMap<>();
+        system.requirements().forEach(r -> out.put(r.requirement().id(), r));
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mamori.engine.compliance;
+
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.model.Control;
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which requirements hold for each system of a landscape, against the profile each system selects
+ * and the jurisdictions the landscape names, with the evidence and the gap for each (NISC 4.1, 4.7).
+ *
+ * @param jurisdictions the jurisdictions judged under, as the landscape names them
+ */
+public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List<SystemCompliance> systems) {
+
+    public ComplianceResult {
+        jurisdictions = List.copyOf(jurisdictions);
+        systems = List.copyOf(systems);
+    }
+
+    /** One system against its profile. */
+    public record SystemCompliance(
+            String system,
+            String systemName,
+            SourceLocation at,
+            Profile profile,
+            String profileWhy,
+            List<RequirementResult> requirements) {
+
+        public SystemCompliance {
+            requirements = List.copyOf(requirements);
+        }
+
+        /** How many requirements stand at each verdict, every verdict present. */
+        public Map<Verdict, Integer> counts() {
+            Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                counts.put(v, 0);
+            }
+            requirements.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    /**
+     * One requirement for one system.
+     *
+     * @param obligationWhy where the obligation class comes from ("statutory in uk: UK PSTI …")
+     */
+    public record RequirementResult(
+            Requirement requirement,
+            Obligation obligation,
+            String obligationWhy,
+            Verdict verdict,
+            String why,
+            List<MeansResult> means) {
+
+        public RequirementResult {
+            means = List.copyOf(means);
+        }
+    }
+
+    /**
+     * One means for one system: its verdict over the elements it applies to, the evidence (findings
+     * of its rules, controls declared for it) and what would close the gap.
+     */
+    public record MeansResult(
+            Means means,
+            Verdict verdict,
+            String why,
+            List<SubjectResult> subjects,
+            List<Finding> findings,
+            List<Control> controls,
+            List<String> gap) {
+
+        public MeansResult {
+            subjects = List.copyOf(subjects);
+            findings = List.copyOf(findings);
+            controls = List.copyOf(controls);
+            gap = List.copyOf(gap);
+        }
+    }
+
+    /** One element a means applies to, and where it stands. */
+    public record SubjectResult(Subject subject, Verdict verdict, String why) {}
+}

@@ -1,0 +1,325 @@
+package dev.mamori.engine.compliance;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Component;
+import dev.mamori.model.CredentialRelation;
+import dev.mamori.model.DataAsset;
+import dev.mamori.model.Flow;
+import dev.mamori.model.Hazard;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Layer;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.Scales.Tenancy;
+import dev.mamori.model.Scales.Trust;
+import dev.mamori.model.Scales.UpdatePath;
+import dev.mamori.model.Scales.ZoneKind;
+import dev.mamori.model.Stakeholder;
+import dev.mamori.model.Zone;
+import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
+import dev.mamori.model.vocabulary.Vocabulary.Protocol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * When a means applies, as the elements of one system it applies to. A means whose condition selects
+ * nothing in a system is not applicable there, and the verdict says which condition was not met.
+ */
+public enum Condition {
+    ALWAYS("always", "the system as a whole"),
+    COMPONENTS("components", "components"),
+    DEVICES("devices", "devices"),
+    UPDATABLE_DEVICES("updatable-devices", "devices that are not constrained"),
+    CONSTRAINED_DEVICES("constrained-devices", "constrained devices"),
+    USES_PASSWORDS("uses-passwords", "components that log in with passwords (or reachable devices that do not say)"),
+    HAS_UPDATE_MECHANISM("has-update-mechanism", "components with an update mechanism"),
+    REMOTELY_REACHABLE("remotely-reachable", "components reachable from beyond their zone"),
+    INTERNET_EXPOSED("internet-exposed", "components reachable from the internet"),
+    ACTUATES_PHYSICALLY("actuates-physically", "components that act on the physical world"),
+    HAZARDS("hazards", "hazards"),
+    SAFETY_FUNCTIONS("safety-functions", "safety functions"),
+    MULTI_TENANT("multi-tenant", "platforms serving several customers"),
+    CERTIFIED_COMPONENTS("certified-components", "components holding a certification"),
+    FLOWS("flows", "flows"),
+    COMMAND_FLOWS("command-flows", "flows that carry commands into the system"),
+    RADIO_FLOWS("radio-flows", "flows over radio"),
+    PERSONAL_DATA_FLOWS("personal-data-flows", "flows carrying personal data"),
+    INTERCONNECTIONS("interconnections", "flows to or from other systems"),
+    CREDENTIAL_RELATIONS("credential-relations", "credential relations"),
+    CONTROL_ZONES("control-zones", "control or safety zones (kind ot or safety)"),
+    DATA("data", "data assets"),
+    PERSONAL_DATA("personal-data", "personal data assets"),
+    PROCESSES_PERSONAL_DATA("processes-personal-data", "personal data (stored, carried or declared)"),
+    MISSIONS("missions", "missions that need the system's components"),
+    MANUFACTURERS("manufacturers", "stakeholders that make its components");
+
+    private final String word;
+    private final String what;
+
+    Condition(String word, String what) {
+        this.word = word;
+        this.what = what;
+    }
+
+    public String word() {
+        return word;
+    }
+
+    /** What the condition selects, in words ("devices that are not constrained"). */
+    public String what() {
+        return what;
+    }
+
+    public static Optional<Condition> of(String word) {
+        for (Condition c : values()) {
+            if (c.word.equals(word)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<String> words() {
+        return java.util.Arrays.stream(values()).map(Condition::word).toList();
+    }
+
+    /** The elements of system {@code s} this condition selects, in model order. */
+    List<Subject> select(FrozenGraph graph, int s) {
+        IotSystem system = graph.system(s);
+        List<Subject> out = new ArrayList<>();
+        switch (this) {
+            case ALWAYS -> out.add(Subject.of(system.id(), "system", system.at()));
+            case COMPONENTS,
+                    DEVICES,
+                    UPDATABLE_DEVICES,
+                    CONSTRAINED_DEVICES,
+                    USES_PASSWORDS,
+                    HAS_UPDATE_MECHANISM,
+                    REMOTELY_REACHABLE,
+                    INTERNET_EXPOSED,
+                    ACTUATES_PHYSICALLY,
+                    SAFETY_FUNCTIONS,
+                    MULTI_TENANT,
+                    CERTIFIED_COMPONENTS -> {
+                for (int c = 0; c < graph.componentCount(); c++) {
+                    // The public internet stands in models as a component, but nobody runs it: no
+                    // requirement can be met or failed by it.
+                    if (graph.systemOf(c) == s && !graph.component(c).kind().equals("internet") && selects(graph, c)) {
+                        out.add(component(graph, c));
+                    }
+                }
+            }
+            case HAZARDS -> {
+                for (int c = 0; c < graph.componentCount(); c++) {
+                    if (graph.systemOf(c) == s) {
+                        for (Hazard h : graph.component(c).hazards()) {
+                            out.add(new Subject(
+                                    h.id(),
+                                    "hazard",
+                                    h.at(),
+                                    component(graph, c).securityLevel(),
+                                    Optional.empty()));
+                        }
+                    }
+                }
+            }
+            case FLOWS, COMMAND_FLOWS, RADIO_FLOWS, PERSONAL_DATA_FLOWS, INTERCONNECTIONS -> {
+                for (int f = 0; f < graph.flowCount(); f++) {
+                    if (selectsFlow(graph, f, s)) {
+                        out.add(flow(graph, f));
+                    }
+                }
+            }
+            case CREDENTIAL_RELATIONS -> {
+                for (int r = 0; r < graph.credentialCount(); r++) {
+                    if (touches(graph, r, s)) {
+                        CredentialRelation credential = graph.credential(r);
+                        out.add(Subject.of(credential.id(), "credential relation", credential.at()));
+                    }
+                }
+            }
+            case CONTROL_ZONES -> {
+                for (Zone zone : system.zones().values()) {
+                    if (zone.kind() == ZoneKind.OT || zone.kind() == ZoneKind.SAFETY) {
+                        out.add(new Subject(zone.id(), "zone", zone.at(), zone.securityLevel(), Optional.empty()));
+                    }
+                }
+            }
+            case DATA, PERSONAL_DATA -> {
+                for (DataAsset asset : system.data().values()) {
+                    if (this == DATA || asset.personal()) {
+                        out.add(Subject.of(asset.id(), "data asset", asset.at()));
+                    }
+                }
+            }
+            case PROCESSES_PERSONAL_DATA -> {
+                if (processesPersonalData(graph, s)) {
+                    out.add(Subject.of(system.id(), "system", system.at()));
+                }
+            }
+            case MISSIONS -> {
+                for (Mission mission : graph.missions()) {
+                    for (int c : graph.neededBy(mission)) {
+                        if (graph.systemOf(c) == s) {
+                            out.add(Subject.of(mission.id(), "mission", mission.at()));
+                            break;
+                        }
+                    }
+                }
+            }
+            case MANUFACTURERS -> {
+                Map<String, Stakeholder> makers = new LinkedHashMap<>();
+                for (int c = 0; c < graph.componentCount(); c++) {
+                    if (graph.systemOf(c) == s) {
+                        graph.component(c)
+                                .manufacturer()
+                                .flatMap(ref -> graph.stakeholderId(ref.text()))
+                                .map(graph::stakeholder)
+                                .ifPresent(m -> makers.putIfAbsent(m.id(), m));
+                    }
+                }
+                graph.stakeholderId(system.owner().text())
+                        .map(graph::stakeholder)
+                        .filter(o -> o.hasRole("manufacturer"))
+                        .ifPresent(o -> makers.putIfAbsent(o.id(), o));
+                makers.values().forEach(m -> out.add(Subject.of(m.id(), "stakeholder", m.at())));
+            }
+        }
+        return out;
+    }
+
+    private boolean selects(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        boolean device = component.layer() == Layer.DEVICE;
+        return switch (this) {
+            case COMPONENTS -> true;
+            case DEVICES -> device;
+            case UPDATABLE_DEVICES -> device && !component.constrained();
+            case CONSTRAINED_DEVICES -> device && component.constrained();
+            case USES_PASSWORDS ->
+                switch (component.credentials()) {
+                    case DEFAULT_SHARED, FLEET_SHARED, USER_DEFINED, UNIQUE -> true;
+                    case UNKNOWN -> device && reachable(graph, c);
+                    case NONE, CERTIFICATE -> false;
+                };
+            case HAS_UPDATE_MECHANISM ->
+                component.update() != UpdatePath.NONE && component.update() != UpdatePath.UNKNOWN;
+            case REMOTELY_REACHABLE -> reachable(graph, c);
+            case INTERNET_EXPOSED -> internetFacing(graph, c);
+            case ACTUATES_PHYSICALLY -> actuates(graph, component);
+            case SAFETY_FUNCTIONS -> component.safetyFunction();
+            case MULTI_TENANT -> component.tenancy() != Tenancy.SINGLE;
+            case CERTIFIED_COMPONENTS -> !component.certifications().isEmpty();
+            default -> false;
+        };
+    }
+
+    private boolean selectsFlow(FrozenGraph graph, int f, int s) {
+        int from = graph.flowFrom(f);
+        int to = graph.flowTo(f);
+        if (from < 0 || to < 0) {
+            return false;
+        }
+        boolean fromHere = graph.systemOf(from) == s;
+        boolean toHere = graph.systemOf(to) == s;
+        Flow flow = graph.flow(f);
+        return switch (this) {
+            case FLOWS -> fromHere || toHere;
+            case COMMAND_FLOWS -> toHere && flow.commands();
+            case RADIO_FLOWS -> (fromHere || toHere) && radio(graph, flow);
+            case PERSONAL_DATA_FLOWS -> (fromHere || toHere) && carriesPersonalData(graph, f);
+            case INTERCONNECTIONS -> (fromHere || toHere) && graph.crossesSystems(f);
+            default -> false;
+        };
+    }
+
+    private static boolean touches(FrozenGraph graph, int r, int s) {
+        if (graph.systemOf(graph.credentialHolder(r)) == s) {
+            return true;
+        }
+        for (int c : graph.credentialAccepters(r)) {
+            if (graph.systemOf(c) == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Subject component(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        int zone = graph.zoneOf(c);
+        OptionalInt level = zone >= 0 ? graph.zone(zone).securityLevel() : OptionalInt.empty();
+        return new Subject(component.id(), "component", component.at(), level, Optional.of(component));
+    }
+
+    /** Named as the risk rules name flows, so that findings and verdicts read alike. */
+    static Subject flow(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        String name = flow.named()
+                ? flow.id()
+                : graph.component(graph.flowFrom(f)).id() + " -> "
+                        + graph.component(graph.flowTo(f)).id() + " (" + flow.protocol() + ")";
+        return Subject.of(name, "flow", flow.at());
+    }
+
+    private static boolean reachable(FrozenGraph graph, int c) {
+        Set<Exposure> exposure = graph.component(c).exposure();
+        return exposure.contains(Exposure.INTERNET)
+                || exposure.contains(Exposure.PARTNER)
+                || exposure.contains(Exposure.ADJACENT)
+                || internetFacing(graph, c);
+    }
+
+    private static boolean internetFacing(FrozenGraph graph, int c) {
+        int zone = graph.zoneOf(c);
+        return graph.component(c).exposure().contains(Exposure.INTERNET)
+                || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED);
+    }
+
+    private static boolean actuates(FrozenGraph graph, Component component) {
+        ComponentKind kind = graph.landscape().vocabulary().componentKinds().get(component.kind());
+        return (kind != null && kind.actuates()) || !component.hazards().isEmpty();
+    }
+
+    private static boolean radio(FrozenGraph graph, Flow flow) {
+        Protocol protocol = graph.landscape().vocabulary().protocols().get(flow.protocol());
+        return protocol != null && protocol.transport().equals("radio");
+    }
+
+    private static boolean carriesPersonalData(FrozenGraph graph, int f) {
+        for (int d : graph.dataOf(f)) {
+            if (graph.data(d).personal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean processesPersonalData(FrozenGraph graph, int s) {
+        for (DataAsset asset : graph.system(s).data().values()) {
+            if (asset.personal()) {
+                return true;
+            }
+        }
+        for (int c = 0; c < graph.componentCount(); c++) {
+            if (graph.systemOf(c) == s) {
+                for (int d : graph.storedData(c)) {
+                    if (graph.data(d).personal()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < graph.flowCount(); f++) {
+            if (PERSONAL_DATA_FLOWS.selectsFlow(graph, f, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.mamori.report.compliance;
+
+import dev.mamori.engine.compliance.Catalog;
+import dev.mamori.engine.compliance.ComplianceResult;
+import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
+import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
+import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
+import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
+import dev.mamori.engine.compliance.Coverage;
+import dev.mamori.engine.compliance.Verdict;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.Property;
+import dev.mamori.model.Control;
+import dev.mamori.model.Words;
+import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code compliance} section of the JSON assessment; docs/assessment-json.md documents it. */
+public final class ComplianceJson {
+
+    private ComplianceJson() {}
+
+    /** The standards the assessment gives coverage for when none is asked for. */
+    public static final List<String> DEFAULT_STANDARDS = List.of("etsi-en-303-645-v3.1.3", "eu-cra-annex-i");
+
+    /**
+     * @param standards the standards to give coverage for (ids of the catalog's standards)
+     */
+    public static Map<String, Object> of(ComplianceResult result, List<String> standards) {
+        Catalog catalog = result.catalog();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "catalog",
+                Map.of("name", catalog.name(), "version", catalog.version().toString()));
+        out.put("jurisdictions", result.jurisdictions());
+        List<Object> systems = new ArrayList<>();
+        for (SystemCompliance s : result.systems()) {
+            Map<String, Object> system = new LinkedHashMap<>();
+            system.put("system", s.system());
+            system.put("location", location(s.at()));
+            system.put("profile", s.profile().id());
+            system.put("profileReason", s.profileWhy());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            s.counts().forEach((v, n) -> summary.put(v.word(), n));
+            system.put("summary", summary);
+            List<Object> requirements = new ArrayList<>();
+            for (RequirementResult r : s.requirements()) {
+                requirements.add(requirement(r));
+            }
+            system.put("requirements", requirements);
+            List<Object> coverage = new ArrayList<>();
+            for (String standard : standards) {
+                coverage.add(coverage(Coverage.of(catalog, s, standard)));
+            }
+            system.put("coverage", coverage);
+            systems.add(system);
+        }
+        out.put("systems", systems);
+        return out;
+    }
+
+    private static Map<String, Object> requirement(RequirementResult r) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("requirement", r.requirement().id());
+        item.put("title", r.requirement().title());
+        item.put(
+                "properties",
+                r.requirement().properties().stream()
+                        .sorted()
+                        .map(Property::letter)
+                        .toList());
+        item.put("phase", Words.of(r.requirement().phase()));
+        item.put("obligation", r.obligation().word());
+        item.put("obligationReason", r.obligationWhy());
+        item.put("verdict", r.verdict().word());
+        item.put("reason", r.why());
+        List<Object> means = new ArrayList<>();
+        for (MeansResult m : r.means()) {
+            means.add(means(m));
+        }
+        item.put("means", means);
+        return item;
+    }
+
+    private static Map<String, Object> means(MeansResult m) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("means", m.means().id());
+        item.put("title", m.means().title());
+        item.put("appliesTo", m.means().appliesTo().word());
+        item.put("verification", m.means().verify().method());
+        item.put("verdict", m.verdict().word());
+        item.put("reason", m.why());
+        List<Object> elements = new ArrayList<>();
+        for (SubjectResult s : m.subjects()) {
+            if (s.verdict() == Verdict.SATISFIED && m.verdict() != Verdict.SATISFIED) {
+                continue; // the elements that hold are counted in the reason; those that do not are listed
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("element", s.subject().id());
+            e.put("elementKind", s.subject().kind());
+            e.put("location", location(s.subject().at()));
+            e.put("verdict", s.verdict().word());
+            e.put("reason", s.why());
+            elements.add(e);
+        }
+        item.put("elements", elements);
+        List<Object> findings = new ArrayList<>();
+        for (Finding f : m.findings()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("rule", f.rule());
+            e.put("element", f.element());
+            e.put("severity", f.severity().word());
+            e.put("status", f.treatment().map(t -> Words.of(t.status())).orElse("open"));
+            e.put("location", location(f.location()));
+            findings.add(e);
+        }
+        item.put("findings", findings);
+        List<Object> controls = new ArrayList<>();
+        for (Control c : m.controls()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("requirement", c.requirement());
+            e.put("status", Words.of(c.status()));
+            c.evidence().ifPresent(ev -> e.put("evidence", ev));
+            e.put("location", location(c.at()));
+            controls.add(e);
+        }
+        item.put("controls", controls);
+        item.put("gap", m.gap());
+        return item;
+    }
+
+    static Map<String, Object> coverage(Coverage coverage) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("standard", coverage.standard().id());
+        out.put("title", coverage.standard().title());
+        Map<String, Object> all = new LinkedHashMap<>();
+        coverage.counts(false).forEach((v, n) -> all.put(v.word(), n));
+        out.put("items", all);
+        if (coverage.hasStatuses()) {
+            Map<String, Object> mandatory = new LinkedHashMap<>();
+            coverage.counts(true).forEach((v, n) -> mandatory.put(v.word(), n));
+            out.put("mandatory", mandatory);
+        }
+        List<Object> items = new ArrayList<>();
+        for (Coverage.ItemCoverage i : coverage.items()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", i.item().id());
+            i.item().status().ifPresent(st -> e.put("status", st));
+            e.put("verdict", i.verdict().word());
+            e.put("reason", i.why());
+            e.put("mappedBy", i.mappedBy());
+            items.add(e);
+        }
+        out.put("details", items);
+        return out;
+    }
+
+    static Map<String, Object> location(SourceLocation at) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", at.file());
+        out.put("line", at.line());
+        out.put("column", at.column());
+        return out;
+    }
+}
