@@ -91,12 +91,7 @@ public final class MissionAnalyzer {
         }
         List<MissionAnalysis.ScenarioResult> scenarios = new ArrayList<>();
         for (Scenario scenario : chosen(options.scenarios())) {
-            scenarios.add(run(
-                    scenario.id(),
-                    scenario.name(),
-                    scenario.description(),
-                    scenarioComponents(scenario.fails(), scenario.failsTagged()),
-                    scenarioComponents(scenario.compromised(), List.of())));
+            scenarios.add(scenario(scenario));
         }
         if (!options.fail().isEmpty() || !options.compromise().isEmpty()) {
             scenarios.add(run(
@@ -111,6 +106,21 @@ public final class MissionAnalyzer {
                 singlePoints(single),
                 scenarios,
                 Robustness.curve(cascade, missions, options.samples(), options.seed()));
+    }
+
+    /** N-1 alone: every component failed in turn, ranked by the missions it stops or degrades. */
+    public List<MissionAnalysis.SinglePoint> singlePointsOfFailure() {
+        return singlePoints(new Criticality(graph, cascade, missions).single());
+    }
+
+    /** One scenario of the model: what it stops, when each mission is back, the restoration order. */
+    public MissionAnalysis.ScenarioResult scenario(Scenario scenario) {
+        return run(
+                scenario.id(),
+                scenario.name(),
+                scenario.description(),
+                scenarioComponents(scenario.fails(), scenario.failsTagged()),
+                scenarioComponents(scenario.compromised(), List.of()));
     }
 
     // ---- scenarios -------------------------------------------------------------------------------
@@ -175,7 +185,7 @@ public final class MissionAnalyzer {
                 }
             });
         }
-        for (int c = 0; c < graph.componentCount(); c++) {
+        for (int c = 0; c < graph.componentCount() && !tags.isEmpty(); c++) {
             for (String tag : tags) {
                 if (graph.component(c).tags().contains(tag)) {
                     out.add(c);

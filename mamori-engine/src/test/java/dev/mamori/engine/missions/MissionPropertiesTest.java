@@ -14,6 +14,7 @@ import dev.mamori.model.Ref;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +66,122 @@ class MissionPropertiesTest {
             }
             assertThat(actualPairs).as("N-2 of %s", m.mission()).isEqualTo(expectedPairs);
         }
+    }
+
+    /**
+     * The restoration schedule is consistent with its definition: a step starts when the last of
+     * the components it waits for is back, ends its restore time later, and a component or mission
+     * is back at the first moment it holds given the steps not yet done, computed by brute force.
+     */
+    @Property(tries = 200)
+    void restorationFollowsItsDefinition(@ForAll long seed) {
+        Random random = new Random(seed);
+        String yaml = RandomLandscapes.yaml(seed);
+        // every component gets a restore time (sometimes unknown) and may wait for a lower-numbered one
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(      c(\\d+): \\{ kind: [^}]*?) }\n")
+                .matcher(yaml);
+        StringBuilder withRestore = new StringBuilder();
+        while (m.find()) {
+            int index = Integer.parseInt(m.group(2));
+            String restore = random.nextInt(8) == 0
+                    ? ""
+                    : ", restore: { time: " + (1 + random.nextInt(90)) + "m"
+                            + (index > 0 && random.nextBoolean() ? ", after: [c" + random.nextInt(index) + "]" : "")
+                            + " }";
+            m.appendReplacement(withRestore, java.util.regex.Matcher.quoteReplacement(m.group(1) + restore + " }\n"));
+        }
+        m.appendTail(withRestore);
+        Landscape plain = RandomLandscapes.load(withRestore.toString());
+        List<String> ids = plain.components().stream().map(Component::id).toList();
+        Set<String> failed = new TreeSet<>();
+        for (String id : ids) {
+            if (random.nextInt(3) == 0) {
+                failed.add(id);
+            }
+        }
+        String scenario = "scenarios:\n  s: { fails: [" + String.join(", ", failed) + "] }\n";
+        StringBuilder missions = new StringBuilder("missions:\n");
+        for (int i = 0; i < 3; i++) {
+            missions.append("  m")
+                    .append(i)
+                    .append(": { needs: ")
+                    .append(needs(random, ids, 2))
+                    .append(" }\n");
+        }
+        Landscape landscape = RandomLandscapes.load(withRestore + missions.toString() + scenario);
+        FrozenGraph graph = FrozenGraph.of(landscape);
+        MissionAnalysis.ScenarioResult result = new MissionAnalyzer(graph, new SystemicAnalyzer(graph))
+                .analyze(new MissionAnalyzer.Options(List.of("s"), List.of(), List.of(), 0, 1, 2))
+                .scenarios()
+                .get(0);
+        // a step's restoration ends at start + restore time; it runs again when nothing it needs is still broken
+        java.util.Map<String, Component> byId = new java.util.HashMap<>();
+        landscape.components().forEach(c -> byId.put(c.id(), c));
+        java.util.Map<String, Long> done = new java.util.HashMap<>();
+        for (MissionAnalysis.Step step : result.restoration()) {
+            Optional<java.time.Duration> time =
+                    byId.get(step.component()).restore().flatMap(dev.mamori.model.Restoration::time);
+            done.put(
+                    step.component(),
+                    step.start().isPresent() && time.isPresent()
+                            ? step.start().get().getSeconds() + time.get().getSeconds()
+                            : Long.MAX_VALUE);
+        }
+        assertThat(done.keySet()).isEqualTo(failed);
+        TreeSet<Long> events = new TreeSet<>(done.values());
+        events.add(0L);
+        events.remove(Long.MAX_VALUE);
+        for (MissionAnalysis.Step step : result.restoration()) {
+            long back = backAt(landscape, done, events, step.component());
+            assertThat(step.done().map(java.time.Duration::getSeconds).orElse(Long.MAX_VALUE))
+                    .as("%s back", step.component())
+                    .isEqualTo(back);
+            if (step.start().isEmpty()) {
+                continue; // waits for something that never comes back
+            }
+            long expectedStart = 0;
+            for (Ref after : byId.get(step.component())
+                    .restore()
+                    .map(dev.mamori.model.Restoration::after)
+                    .orElse(List.of())) {
+                expectedStart = Math.max(expectedStart, backAt(landscape, done, events, id(after)));
+            }
+            assertThat(step.start().get().getSeconds())
+                    .as("start of %s", step.component())
+                    .isEqualTo(expectedStart);
+        }
+        for (MissionAnalysis.MissionOutcome o : result.missions()) {
+            Mission mission = landscape.missions().get(o.mission());
+            Long expected = null;
+            for (long t : events) {
+                if (holds(mission.needs(), downAt(landscape, done, t))) {
+                    expected = t;
+                    break;
+                }
+            }
+            assertThat(o.backAfter().map(java.time.Duration::getSeconds).orElse(null))
+                    .as("%s back", o.mission())
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static Set<String> downAt(Landscape landscape, java.util.Map<String, Long> done, long t) {
+        Set<String> still = new HashSet<>();
+        done.forEach((c, d) -> {
+            if (d > t) {
+                still.add(c);
+            }
+        });
+        return down(landscape, still);
+    }
+
+    private static long backAt(Landscape landscape, java.util.Map<String, Long> done, TreeSet<Long> events, String c) {
+        for (long t : events) {
+            if (!downAt(landscape, done, t).contains(c)) {
+                return t;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /** A random landscape of the systemic tests with three random missions over its components. */
