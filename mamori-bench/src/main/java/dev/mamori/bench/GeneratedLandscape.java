@@ -22,7 +22,12 @@ final class GeneratedLandscape {
 
     /** {@code systems} systems of 100 components with 3 flows per component, seed 1. */
     static Landscape of(int systems) throws IOException {
-        byte[] json = new ObjectMapper().writeValueAsBytes(new LandscapeGenerator(systems, 100, 1, 3).toPlainValues());
+        return of(new LandscapeGenerator(systems, 100, 1, 3));
+    }
+
+    /** The landscape the generator describes, written as JSON in memory and loaded. */
+    static Landscape of(LandscapeGenerator generator) throws IOException {
+        byte[] json = new ObjectMapper().writeValueAsBytes(generator.toPlainValues());
         LoadResult result = new ModelLoader(
                         ModelSource.inMemory(Map.of(Path.of("g.json"), json)),
                         new ModelLoader.Options(ReadLimits.DEFAULT, TODAY))

@@ -44,6 +44,9 @@ public final class MissionAnalyzer {
         }
     }
 
+    /** Sorts steps whose start or end cannot be said after every other. */
+    private static final Duration UNKNOWN_TIME = Duration.ofSeconds(Long.MAX_VALUE);
+
     private final FrozenGraph graph;
     private final SystemicAnalyzer systemic;
     private final Cascade cascade;
@@ -251,8 +254,8 @@ public final class MissionAnalyzer {
                     ids(after[c]),
                     graph.component(c).restore().flatMap(Restoration::fallback)));
         }
-        steps.sort(Comparator.comparing((MissionAnalysis.Step s) -> s.start().orElse(ChronoLimit.MAX))
-                .thenComparing(s -> s.done().orElse(ChronoLimit.MAX))
+        steps.sort(Comparator.comparing((MissionAnalysis.Step s) -> s.start().orElse(UNKNOWN_TIME))
+                .thenComparing(s -> s.done().orElse(UNKNOWN_TIME))
                 .thenComparing(MissionAnalysis.Step::component));
         List<String> downIds = new ArrayList<>();
         for (int c = 0; c < n; c++) {
@@ -269,10 +272,6 @@ public final class MissionAnalyzer {
                 downIds,
                 outcomes,
                 steps);
-    }
-
-    private static final class ChronoLimit {
-        static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE);
     }
 
     private record Step(long seconds, String how) {}
