@@ -1,11 +1,11 @@
 package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.graph.NeedsCircuit;
 import dev.mamori.model.Component;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Mission;
-import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Suggestions;
@@ -195,33 +195,18 @@ public final class SystemicAnalyzer {
     private List<Map.Entry<String, List<String>>> missions(IntPredicate lost) {
         List<Map.Entry<String, List<String>>> out = new ArrayList<>();
         for (Mission mission : frozen.missions()) {
-            List<String> hit = new ArrayList<>();
-            boolean met = evaluate(mission.needs(), lost, hit);
-            if (!met) {
-                out.add(Map.entry(mission.id(), List.copyOf(new LinkedHashSet<>(hit))));
+            NeedsCircuit needs = NeedsCircuit.of(frozen, mission.needs());
+            if (!needs.holds(lost)) {
+                List<String> hit = new ArrayList<>();
+                for (int c : needs.leaves()) {
+                    if (lost.test(c)) {
+                        hit.add(frozen.component(c).id());
+                    }
+                }
+                out.add(Map.entry(mission.id(), hit));
             }
         }
         return out;
-    }
-
-    private boolean evaluate(Needs needs, IntPredicate lost, List<String> hit) {
-        if (needs instanceof Needs.One one) {
-            Optional<Integer> c = index.find(one.component(), Kind.COMPONENT, Component.class)
-                    .flatMap(x -> frozen.componentId(x.id()));
-            boolean gone = c.isPresent() && lost.test(c.get());
-            if (gone) {
-                hit.add(frozen.component(c.get()).id());
-            }
-            return !gone;
-        }
-        int met = 0;
-        for (Needs part : needs.parts()) {
-            met += evaluate(part, lost, hit) ? 1 : 0;
-        }
-        int required = needs instanceof Needs.All
-                ? needs.parts().size()
-                : needs instanceof Needs.Any ? 1 : ((Needs.AtLeast) needs).k();
-        return met >= required;
     }
 
     // ---- blast radius ----------------------------------------------------------------------------
