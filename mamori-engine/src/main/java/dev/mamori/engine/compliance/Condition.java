@@ -106,30 +106,24 @@ public enum Condition {
                     SAFETY_FUNCTIONS,
                     MULTI_TENANT,
                     CERTIFIED_COMPONENTS -> {
-                for (int c = 0; c < graph.componentCount(); c++) {
+                for (int c : graph.componentsOf(s)) {
                     // The public internet stands in models as a component, but nobody runs it: no
                     // requirement can be met or failed by it.
-                    if (graph.systemOf(c) == s && !graph.component(c).kind().equals("internet") && selects(graph, c)) {
+                    if (!graph.component(c).kind().equals("internet") && selects(graph, c)) {
                         out.add(component(graph, c));
                     }
                 }
             }
             case HAZARDS -> {
-                for (int c = 0; c < graph.componentCount(); c++) {
-                    if (graph.systemOf(c) == s) {
-                        for (Hazard h : graph.component(c).hazards()) {
-                            out.add(new Subject(
-                                    h.id(),
-                                    "hazard",
-                                    h.at(),
-                                    component(graph, c).securityLevel(),
-                                    Optional.empty()));
-                        }
+                for (int c : graph.componentsOf(s)) {
+                    for (Hazard h : graph.component(c).hazards()) {
+                        out.add(new Subject(
+                                h.id(), "hazard", h.at(), component(graph, c).securityLevel(), Optional.empty()));
                     }
                 }
             }
             case FLOWS, COMMAND_FLOWS, RADIO_FLOWS, PERSONAL_DATA_FLOWS, INTERCONNECTIONS -> {
-                for (int f = 0; f < graph.flowCount(); f++) {
+                for (int f : graph.flowsTouching(s)) {
                     if (selectsFlow(graph, f, s)) {
                         out.add(flow(graph, f));
                     }
@@ -306,16 +300,14 @@ public enum Condition {
                 return true;
             }
         }
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (graph.systemOf(c) == s) {
-                for (int d : graph.storedData(c)) {
-                    if (graph.data(d).personal()) {
-                        return true;
-                    }
+        for (int c : graph.componentsOf(s)) {
+            for (int d : graph.storedData(c)) {
+                if (graph.data(d).personal()) {
+                    return true;
                 }
             }
         }
-        for (int f = 0; f < graph.flowCount(); f++) {
+        for (int f : graph.flowsTouching(s)) {
             if (PERSONAL_DATA_FLOWS.selectsFlow(graph, f, s)) {
                 return true;
             }

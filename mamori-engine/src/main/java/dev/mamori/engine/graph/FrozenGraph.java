@@ -55,6 +55,9 @@ public final class FrozenGraph {
     private final Adjacency credentialsAccepted;
     private final Adjacency zoneMembers;
     private final Adjacency storedData;
+    private final Adjacency systemComponents;
+    private final Adjacency systemFlows;
+    private final Map<String, int[]> neededByMission = new HashMap<>();
     private final int[] dataOwner;
     private final int[] systemOwner;
 
@@ -152,6 +155,37 @@ public final class FrozenGraph {
         for (int s = 0; s < systems.length; s++) {
             systemOwner[s] = stakeholderOf(index, systems[s].owner());
         }
+        // per system, its components and the flows that touch it: analyses that go system by
+        // system then cost the system's size, not the landscape's
+        Adjacency.Builder bySystem = new Adjacency.Builder(systems.length);
+        for (int c = 0; c < components.length; c++) {
+            bySystem.add(componentSystem[c], c);
+        }
+        systemComponents = bySystem.build();
+        Adjacency.Builder touching = new Adjacency.Builder(systems.length);
+        for (int f = 0; f < flows.length; f++) {
+            if (flowFrom[f] < 0 || flowTo[f] < 0) {
+                continue;
+            }
+            touching.add(componentSystem[flowFrom[f]], f);
+            if (componentSystem[flowTo[f]] != componentSystem[flowFrom[f]]) {
+                touching.add(componentSystem[flowTo[f]], f);
+            }
+        }
+        systemFlows = touching.build();
+        for (Mission mission : landscape.missions().values()) {
+            neededByMission.put(mission.id(), resolveNeeds(mission));
+        }
+    }
+
+    /** The components of system {@code s}, in declaration order. */
+    public int[] componentsOf(int s) {
+        return systemComponents.of(s);
+    }
+
+    /** The flows from or to a component of system {@code s}, each once, in declaration order. */
+    public int[] flowsTouching(int s) {
+        return systemFlows.of(s);
     }
 
     /** Compiles a landscape that validated without errors; its references all resolve. */
@@ -351,6 +385,13 @@ public final class FrozenGraph {
 
     /** The components a mission's needs name, each once, in the order written. */
     public int[] neededBy(Mission mission) {
+        int[] known = neededByMission.get(mission.id());
+        return known != null && landscape.missions().get(mission.id()) == mission
+                ? known.clone()
+                : resolveNeeds(mission);
+    }
+
+    private int[] resolveNeeds(Mission mission) {
         return mission.needs().references().stream()
                 .map(ref -> elements.find(ref, Kind.COMPONENT, Component.class))
                 .flatMap(Optional::stream)
