@@ -216,6 +216,7 @@ final class RecordLandscape {
                 false,
                 Scales.Authorization.NONE,
                 List.of(),
+                false,
                 network,
                 Optional.empty(),
                 List.of(),

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param encryption how the traffic is protected in transit (a word of the encryption vocabulary)
  * @param authentication how the receiver knows who sent it (a word of the authentication vocabulary)
  * @param commands whether it can change what the target does, rather than only inform it
+ * @param required whether the receiver stops without it even while its other data flows arrive
  * @param network the network-layer components it travels over, in order
  * @param agreement the agreement that governs it when it joins two systems
  */
@@ -29,6 +30,7 @@ public record Flow(
         boolean commands,
         Authorization authorization,
         List<Ref> data,
+        boolean required,
         List<Ref> network,
         Optional<String> agreement,
         List<String> tags,

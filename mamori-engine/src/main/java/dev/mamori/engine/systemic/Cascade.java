@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * How unavailability spreads, compiled once and run many times: a data flow breaks when its source
  * or a network it travels over is down, and a component that receives data goes down when every
- * data flow into it is broken (it needs its providers and has no alternative left). Commands
+ * data flow into it is broken (it needs its providers and has no alternative left), or when a
+ * flow marked {@code required} is (a name service, a licence server: nothing else stands in). Commands
  * received are not needs: a turbine keeps turning without remote control, a gate falls back to its
  * own logic.
  *
@@ -18,6 +19,7 @@ public final class Cascade {
 
     private final int components;
     private final int[] flowTarget; // -1 for flows that carry commands only (not needs)
+    private final boolean[] required; // the receiver stops without it, whatever else arrives
     private final int[] affectsStart; // per component: the data flows leaving it or travelling over it
     private final int[] affects;
     private final int[] providers; // per component: its incoming data flows
@@ -32,6 +34,7 @@ public final class Cascade {
         components = graph.componentCount();
         int flows = graph.flowCount();
         flowTarget = new int[flows];
+        required = new boolean[flows];
         providers = new int[components];
         affectsStart = new int[components + 1];
         for (int f = 0; f < flows; f++) {
@@ -40,6 +43,7 @@ public final class Cascade {
                 continue;
             }
             flowTarget[f] = graph.flowTo(f);
+            required[f] = graph.flow(f).required();
             providers[graph.flowTo(f)]++;
             affectsStart[graph.flowFrom(f) + 1]++;
             for (int net : graph.networksOf(f)) {
@@ -105,7 +109,7 @@ public final class Cascade {
                 broken[f] = true;
                 brokenFlows[brokenCount++] = f;
                 int target = flowTarget[f];
-                if (--alive[target] == 0 && !down[target]) {
+                if ((--alive[target] == 0 || required[f]) && !down[target]) {
                     down[target] = true;
                     cause[target] = f;
                     queue[tail++] = target;

@@ -232,10 +232,10 @@ class MissionPropertiesTest {
                 List<Flow> in = landscape.allFlows().stream()
                         .filter(f -> !f.commands() && id(f.to()).equals(c.id()))
                         .toList();
+                java.util.function.Predicate<Flow> broken =
+                        f -> down.contains(id(f.from())) || f.network().stream().anyMatch(n -> down.contains(id(n)));
                 boolean cut = !in.isEmpty()
-                        && in.stream()
-                                .allMatch(f -> down.contains(id(f.from()))
-                                        || f.network().stream().anyMatch(n -> down.contains(id(n))));
+                        && (in.stream().allMatch(broken) || in.stream().anyMatch(f -> f.required() && broken.test(f)));
                 if (cut) {
                     down.add(c.id());
                     changed = true;

@@ -65,7 +65,11 @@ public final class RandomLandscapes {
                 continue;
             }
             y.append("  - { from: ").append(a).append(", to: ").append(b).append(", protocol: mqtt, encryption: tls");
-            y.append(", commands: ").append(random.nextBoolean());
+            boolean commands = random.nextBoolean();
+            y.append(", commands: ").append(commands);
+            if (!commands && random.nextInt(4) == 0) {
+                y.append(", required: true");
+            }
             if (random.nextInt(4) == 0) {
                 y.append(", authorization: role-based");
             }

@@ -107,14 +107,16 @@ class SystemicPropertiesTest {
                     continue;
                 }
                 boolean allBroken = true;
+                boolean requiredBroken = false;
                 for (int f : in) {
                     boolean broken = down[g.flowFrom(f)];
                     for (int net : g.networksOf(f)) {
                         broken |= down[net];
                     }
                     allBroken &= broken;
+                    requiredBroken |= broken && g.flow(f).required();
                 }
-                if (allBroken) {
+                if (allBroken || requiredBroken) {
                     down[c] = true;
                     changed = true;
                 }

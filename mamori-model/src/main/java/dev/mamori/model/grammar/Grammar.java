@@ -283,6 +283,12 @@ public final class Grammar {
                     "none",
                     "Whether the receiver decides for itself that a command is allowed.")
             .optional("data", refs("data asset"), "[]", "The data assets it carries.")
+            .optional(
+                    "required",
+                    BOOL,
+                    "false",
+                    "Whether the receiver stops without it even while its other inputs arrive (a name service,"
+                            + " a licence server, a clock); by default any one data flow in keeps a receiver going.")
             .optional("network", refs("component"), "[]", "The network-layer components it travels over, in order.")
             .optional("agreement", TEXT, "none", "The agreement that governs it when it joins two systems.")
             .optional("tags", TAGS, "[]", "Free labels.")

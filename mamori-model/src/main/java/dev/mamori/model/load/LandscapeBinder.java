@@ -200,6 +200,7 @@ final class LandscapeBinder {
                 o.bool("commands", false),
                 o.choice("authorization", Scales.Authorization.class, Scales.Authorization.NONE),
                 o.refs("data", system),
+                o.bool("required", false),
                 o.refs("network", system),
                 o.text("agreement"),
                 o.texts("tags"),

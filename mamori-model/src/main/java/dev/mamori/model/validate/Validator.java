@@ -299,6 +299,14 @@ public final class Validator {
         Optional<Component> from = component(flow.from());
         Optional<Component> to = component(flow.to());
         flow.data().forEach(d -> resolve(d, Kind.DATA, DataAsset.class));
+        if (flow.required() && flow.commands()) {
+            diagnostics.warning(
+                    flow.at(),
+                    "required-commands",
+                    "flow " + flow.id() + " carries commands, and commands received are not needs of the receiver"
+                            + " (it keeps working on its own logic); 'required' has no effect here: model what it"
+                            + " cannot do without as a data flow");
+        }
         for (Ref network : flow.network()) {
             component(network).ifPresent(n -> {
                 if (n.layer() != Layer.NETWORK) {

@@ -169,6 +169,50 @@ class ValidatorTest {
     }
 
     @Test
+    void restorationMayNotGoRoundInACircle() {
+        LoadResult result = Models.load(Models.BASE
+                .replace("hub: { kind: gateway }", "hub: { kind: gateway, restore: { after: [net] } }")
+                .replace("net: { kind: lan }", "net: { kind: lan, restore: { after: [hub] } }"));
+        error(result, "restoration-cycle", 14, 44, "goes round in a circle: a.hub -> a.net -> a.hub");
+    }
+
+    @Test
+    void aSwapTimeNeedsSpares() {
+        LoadResult result = Models.load(Models.BASE.replace(
+                "hub: { kind: gateway }", "hub: { kind: gateway, restore: { time: 1h, swap-time: 5m } }"));
+        warning(result, "swap-without-spares", 13, 38, "no spares are kept");
+    }
+
+    @Test
+    void scenariosNameComponentsOrSystemsAndTagsSomethingCarries() {
+        error(
+                withTop("scenarios:\n  s: { fails: [a.hubb] }\n"),
+                "dangling-reference",
+                22,
+                16,
+                "no component or system 'a.hubb'",
+                "did you mean 'a.hub'?");
+        warning(
+                withTop("scenarios:\n  s: { fails: [b], fails-tagged: [east] }\n"),
+                "unknown-tag",
+                22,
+                3,
+                "no component has that tag");
+        warning(withTop("scenarios:\n  s: { name: Nothing }\n"), "empty-scenario", 22, 3, "disrupts nothing");
+    }
+
+    @Test
+    void requiredMeansNothingOnCommands() {
+        warning(
+                withTop(
+                        "flows:\n  - { from: a.hub, to: b.cloud, protocol: https, commands: true, required: true, agreement: X }\n"),
+                "required-commands",
+                22,
+                5,
+                "commands received are not needs");
+    }
+
+    @Test
     void acceptancesMustExpire() {
         LoadResult result =
                 withTop("treatments:\n  - { rule: R-1, on: a.hub, status: accepted, by: ops, reason: cheap }\n");
