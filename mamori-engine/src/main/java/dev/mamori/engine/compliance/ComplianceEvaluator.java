@@ -250,11 +250,17 @@ public final class ComplianceEvaluator {
             Set<String> gap) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
-        for (Finding f : findingsAt.getOrDefault(subject.at(), List.of())) {
+        Set<Finding> concerning = new LinkedHashSet<>(findingsAt.getOrDefault(subject.at(), List.of()));
+        for (SourceLocation at : subject.concerns()) {
+            concerning.addAll(findingsAt.getOrDefault(at, List.of()));
+        }
+        for (Finding f : concerning) {
             if (!model.rules().contains(f.rule())) {
                 continue;
             }
-            evidence.add(f);
+            if (!evidence.contains(f)) {
+                evidence.add(f); // a credential accepted by several subjects is evidence once
+            }
             if (countsAgainst(f)) {
                 against.add(f);
             } else {
