@@ -15,7 +15,12 @@ import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.report.compliance.ComplianceJson;
 import dev.mamori.report.compliance.ComplianceText;
 import dev.mamori.report.compliance.ConformanceStatementMarkdown;
+import dev.mamori.report.oscal.OscalExport;
+import dev.mamori.report.oscal.OscalPoam;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +45,9 @@ import picocli.CommandLine.Spec;
             "satisfied, not satisfied, not applicable or needs review, with the evidence (findings of the",
             "risk rules, declared controls) and what would close the gap; then the coverage of each",
             "standard asked for. --format ics writes the ETSI EN 303 645 implementation conformance",
-            "statement (Annex B pro forma) filled from the model. docs/compliance.md explains it all."
+            "statement (Annex B pro forma) filled from the model. --format oscal -o DIR writes OSCAL 1.1",
+            "JSON documents into DIR: the catalog, the profiles used, the assessment results and the plan of",
+            "action and milestones for the open gaps. docs/compliance.md explains it all."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -54,7 +61,8 @@ final class ComplyCommand implements Callable<Integer> {
     enum Format {
         text,
         json,
-        ics
+        ics,
+        oscal
     }
 
     @ParentCommand
@@ -82,8 +90,9 @@ final class ComplyCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "text (default), json (the compliance section), or ics (ETSI EN 303 645 conformance"
-                    + " statement, Markdown).")
+            description = "text (default), json (the compliance section), ics (ETSI EN 303 645 conformance"
+                    + " statement, Markdown), or oscal (OSCAL 1.1 JSON documents, written into the directory -o"
+                    + " names).")
     Format format = Format.text;
 
     @Option(names = "--all", description = "Show every requirement and means, not only those that are not satisfied.")
@@ -102,6 +111,10 @@ final class ComplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Obligation threshold = failOn == null ? null : obligation(failOn);
+        if (format == Format.oscal && output.file == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--format oscal writes several documents: name a directory with -o DIR");
+        }
         Optional<Assessment> assessed =
                 model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
         if (assessed.isEmpty()) {
@@ -144,12 +157,17 @@ final class ComplyCommand implements Callable<Integer> {
                                 + String.join(" or ", ConformanceStatement.etsiVersions()));
             }
         }
-        String text = switch (format) {
-            case text -> ComplianceText.render(result, chosen, all);
-            case json -> json(result, chosen);
-            case ics -> ics(result, chosen);
-        };
-        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        if (format == Format.oscal) {
+            oscal(assessment, result);
+        } else {
+            String text = switch (format) {
+                case text -> ComplianceText.render(result, chosen, all);
+                case json -> json(result, chosen);
+                case ics -> ics(result, chosen);
+                case oscal -> throw new IllegalStateException("written above");
+            };
+            output.write(spec.commandLine(), parent.workingDirectory(), text);
+        }
         if (threshold != null) {
             long failing = result.systems().stream()
                     .flatMap(s -> s.requirements().stream())
@@ -174,6 +192,31 @@ final class ComplyCommand implements Callable<Integer> {
         out.put("generator", "mamori " + Version.number());
         out.put("compliance", ComplianceJson.of(result, standards));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+    }
+
+    /** Writes the OSCAL documents into the directory -o names, creating it if need be. */
+    private void oscal(Assessment assessment, ComplianceResult result) {
+        Path target = parent.workingDirectory().resolve(output.file);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new ParameterException(
+                    spec.commandLine(), "-o " + output.file + " is a file; --format oscal writes into a directory");
+        }
+        List<OscalExport.Document> documents = OscalExport.of(assessment, result, Version.number());
+        try {
+            Files.createDirectories(target);
+            for (OscalExport.Document d : documents) {
+                Files.writeString(target.resolve(d.file()), d.json(), StandardCharsets.UTF_8);
+                spec.commandLine().getErr().println("mamori: wrote " + output.file.resolve(d.file()));
+            }
+        } catch (IOException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "cannot write into " + output.file + ": " + e.getMessage());
+        }
+        if (documents.stream().noneMatch(d -> d.file().equals(OscalPoam.FILE))) {
+            spec.commandLine()
+                    .getErr()
+                    .println("mamori: no open gap, so no plan of action and milestones (" + OscalPoam.FILE + ")");
+        }
     }
 
     private static String ics(ComplianceResult result, List<String> standards) {

@@ -88,6 +88,45 @@ class ComplyCommandTest {
     }
 
     @Test
+    void oscalDocumentsAreWrittenIntoTheDirectoryTheSameOnEveryRun() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--format", "oscal", "-o", "oscal", "--today", "2026-11-22");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("mamori: wrote oscal/catalog.json").contains("mamori: wrote oscal/poam.json");
+        try (var files = Files.list(dir.resolve("oscal"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "catalog.json", "profile-consumer.json", "assessment-results.json", "poam.json");
+        }
+        JsonNode results = new ObjectMapper()
+                .readTree(dir.resolve("oscal/assessment-results.json").toFile());
+        assertThat(results.at("/assessment-results/metadata/last-modified").asText())
+                .isEqualTo("2026-11-22T00:00:00Z");
+        assertThat(results.at("/assessment-results/results/0/title").asText())
+                .isEqualTo("plug against profile consumer");
+        String first = Files.readString(dir.resolve("oscal/assessment-results.json"));
+        String poam = Files.readString(dir.resolve("oscal/poam.json"));
+        assertThat(poam).contains("Give every unit its own password").contains("m.yaml#L11");
+        assertThat(Cli.run(dir, "comply", "m.yaml", "--format", "oscal", "-o", "oscal", "--today", "2026-11-22")
+                        .exitCode())
+                .isZero();
+        assertThat(Files.readString(dir.resolve("oscal/assessment-results.json")))
+                .isEqualTo(first);
+        assertThat(Files.readString(dir.resolve("oscal/poam.json"))).isEqualTo(poam);
+    }
+
+    @Test
+    void oscalNeedsADirectory() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), MODEL);
+        Cli cli = Cli.run(dir, "comply", "m.yaml", "--format", "oscal");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("name a directory with -o DIR");
+        assertThat(Cli.run(dir, "comply", "m.yaml", "--format", "oscal", "-o", "m.yaml")
+                        .exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void theEtsiConformanceStatementHasOneRowPerProvision() throws Exception {
         Files.writeString(dir.resolve("m.yaml"), MODEL);
         Cli cli = Cli.run(dir, "comply", "m.yaml", "--format", "ics", "--standard", "etsi-en-303-645-v2.1.1");

@@ -250,11 +250,17 @@ public final class ComplianceEvaluator {
             Set<String> gap) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
-        for (Finding f : findingsAt.getOrDefault(subject.at(), List.of())) {
+        Set<Finding> concerning = new LinkedHashSet<>(findingsAt.getOrDefault(subject.at(), List.of()));
+        for (SourceLocation at : subject.concerns()) {
+            concerning.addAll(findingsAt.getOrDefault(at, List.of()));
+        }
+        for (Finding f : concerning) {
             if (!model.rules().contains(f.rule())) {
                 continue;
             }
-            evidence.add(f);
+            if (!evidence.contains(f)) {
+                evidence.add(f); // a credential accepted by several subjects is evidence once
+            }
             if (countsAgainst(f)) {
                 against.add(f);
             } else {
@@ -262,6 +268,7 @@ public final class ComplianceEvaluator {
             }
         }
         if (!against.isEmpty()) {
+            Set<String> fixes = new LinkedHashSet<>();
             StringBuilder why = new StringBuilder();
             for (Finding f : against) {
                 if (why.length() > 0) {
@@ -271,10 +278,11 @@ public final class ComplianceEvaluator {
                 f.treatment()
                         .ifPresent(t -> why.append(" [").append(t.describe()).append("]"));
                 if (!f.mitigations().isEmpty()) {
-                    gap.add(f.mitigations().get(0));
+                    fixes.add(f.mitigations().get(0));
                 }
             }
-            return new SubjectResult(subject, Verdict.NOT_SATISFIED, why.toString());
+            gap.addAll(fixes);
+            return new SubjectResult(subject, Verdict.NOT_SATISFIED, why.toString(), List.copyOf(fixes));
         }
         if (subject.component().isPresent()) {
             List<String> unstated = model.facts().stream()
@@ -289,7 +297,9 @@ public final class ComplianceEvaluator {
                         subject,
                         Verdict.NEEDS_REVIEW,
                         "the model does not state " + String.join(", ", unstated) + " for " + subject.id()
-                                + ", which the rules need to decide");
+                                + ", which the rules need to decide",
+                        List.of("State " + String.join(" and ", unstated) + " for " + subject.id()
+                                + " in the model, so that the rules can judge it."));
             }
         }
         String why = dismissed.isEmpty()
@@ -303,7 +313,7 @@ public final class ComplianceEvaluator {
                                                         .map(t -> t.describe())
                                                         .orElse(""))
                                         .toList());
-        return new SubjectResult(subject, Verdict.SATISFIED, why);
+        return new SubjectResult(subject, Verdict.SATISFIED, why, List.of());
     }
 
     /**
@@ -334,26 +344,38 @@ public final class ComplianceEvaluator {
                 + " evidence: ... }]";
         if (best == null) {
             if (review) {
-                gap.add("Review: " + expected + " Then record the result as a control with its evidence. " + declare);
-                return new SubjectResult(subject, Verdict.NEEDS_REVIEW, "a person has to check: " + expected);
+                String fix =
+                        "Review: " + expected + " Then record the result as a control with its evidence. " + declare;
+                gap.add(fix);
+                return new SubjectResult(
+                        subject, Verdict.NEEDS_REVIEW, "a person has to check: " + expected, List.of(fix));
             }
-            gap.add("Keep the evidence (" + expected + ") and declare the control. " + declare);
+            String fix = "Keep the evidence (" + expected + ") and declare the control. " + declare;
+            gap.add(fix);
             return new SubjectResult(
-                    subject, Verdict.NOT_SATISFIED, "no control " + means.id() + " is declared for " + subject.id());
+                    subject,
+                    Verdict.NOT_SATISFIED,
+                    "no control " + means.id() + " is declared for " + subject.id(),
+                    List.of(fix));
         }
         String where = "control " + best.requirement() + " at " + best.at();
         if (best.status() != ControlStatus.IMPLEMENTED) {
-            gap.add("Finish the " + Words.of(best.status()) + " control at " + best.at() + ".");
-            return new SubjectResult(subject, Verdict.NOT_SATISFIED, where + " is only " + Words.of(best.status()));
+            String fix = "Finish the " + Words.of(best.status()) + " control at " + best.at() + ".";
+            gap.add(fix);
+            return new SubjectResult(
+                    subject, Verdict.NOT_SATISFIED, where + " is only " + Words.of(best.status()), List.of(fix));
         }
         if (best.evidence().isEmpty()) {
-            gap.add("Name the evidence of the control at " + best.at() + ": " + expected + ".");
-            return new SubjectResult(subject, Verdict.NEEDS_REVIEW, where + " is declared without evidence");
+            String fix = "Name the evidence of the control at " + best.at() + ": " + expected + ".";
+            gap.add(fix);
+            return new SubjectResult(
+                    subject, Verdict.NEEDS_REVIEW, where + " is declared without evidence", List.of(fix));
         }
         return new SubjectResult(
                 subject,
                 Verdict.SATISFIED,
-                where + " is implemented; evidence: " + best.evidence().get());
+                where + " is implemented; evidence: " + best.evidence().get(),
+                List.of());
     }
 
     private static int rank(Control c) {

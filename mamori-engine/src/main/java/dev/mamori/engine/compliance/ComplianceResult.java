@@ -83,6 +83,17 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
         }
     }
 
-    /** One element a means applies to, and where it stands. */
-    public record SubjectResult(Subject subject, Verdict verdict, String why) {}
+    /**
+     * One element a means applies to, and where it stands.
+     *
+     * @param gap what would close the gap on this element (empty when it holds); the means' gap is
+     *     the union over its elements, kept per element too so that a plan of action can name one
+     *     fix per element
+     */
+    public record SubjectResult(Subject subject, Verdict verdict, String why, List<String> gap) {
+
+        public SubjectResult {
+            gap = List.copyOf(gap);
+        }
+    }
 }

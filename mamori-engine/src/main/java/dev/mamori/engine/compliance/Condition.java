@@ -16,6 +16,7 @@ import dev.mamori.model.Scales.UpdatePath;
 import dev.mamori.model.Scales.ZoneKind;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Zone;
+import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
 import dev.mamori.model.vocabulary.Vocabulary.Protocol;
 import java.util.ArrayList;
@@ -118,7 +119,12 @@ public enum Condition {
                 for (int c : graph.componentsOf(s)) {
                     for (Hazard h : graph.component(c).hazards()) {
                         out.add(new Subject(
-                                h.id(), "hazard", h.at(), component(graph, c).securityLevel(), Optional.empty()));
+                                h.id(),
+                                "hazard",
+                                h.at(),
+                                component(graph, c).securityLevel(),
+                                Optional.empty(),
+                                List.of()));
                     }
                 }
             }
@@ -140,7 +146,13 @@ public enum Condition {
             case CONTROL_ZONES -> {
                 for (Zone zone : system.zones().values()) {
                     if (zone.kind() == ZoneKind.OT || zone.kind() == ZoneKind.SAFETY) {
-                        out.add(new Subject(zone.id(), "zone", zone.at(), zone.securityLevel(), Optional.empty()));
+                        out.add(new Subject(
+                                zone.id(),
+                                "zone",
+                                zone.at(),
+                                zone.securityLevel(),
+                                Optional.empty(),
+                                zoneConcerns(graph, zone)));
                     }
                 }
             }
@@ -168,14 +180,12 @@ public enum Condition {
             }
             case MANUFACTURERS -> {
                 Map<String, Stakeholder> makers = new LinkedHashMap<>();
-                for (int c = 0; c < graph.componentCount(); c++) {
-                    if (graph.systemOf(c) == s) {
-                        graph.component(c)
-                                .manufacturer()
-                                .flatMap(ref -> graph.stakeholderId(ref.text()))
-                                .map(graph::stakeholder)
-                                .ifPresent(m -> makers.putIfAbsent(m.id(), m));
-                    }
+                for (int c : graph.componentsOf(s)) {
+                    graph.component(c)
+                            .manufacturer()
+                            .flatMap(ref -> graph.stakeholderId(ref.text()))
+                            .map(graph::stakeholder)
+                            .ifPresent(m -> makers.putIfAbsent(m.id(), m));
                 }
                 graph.stakeholderId(system.owner().text())
                         .map(graph::stakeholder)
@@ -248,7 +258,35 @@ public enum Condition {
         Component component = graph.component(c);
         int zone = graph.zoneOf(c);
         OptionalInt level = zone >= 0 ? graph.zone(zone).securityLevel() : OptionalInt.empty();
-        return new Subject(component.id(), "component", component.at(), level, Optional.of(component));
+        return new Subject(
+                component.id(), "component", component.at(), level, Optional.of(component), concerns(graph, c));
+    }
+
+    /** Where findings about a component are written besides its line: its hazards, the flows into it, the credentials it accepts. */
+    private static List<SourceLocation> concerns(FrozenGraph graph, int c) {
+        List<SourceLocation> out = new ArrayList<>();
+        graph.component(c).hazards().forEach(h -> out.add(h.at()));
+        for (int f : graph.flowsIn(c)) {
+            out.add(graph.flow(f).at());
+        }
+        for (int r : graph.credentialsAccepted(c)) {
+            out.add(graph.credential(r).at());
+        }
+        return out;
+    }
+
+    /** A zone is concerned by its members and by what concerns them: a conduit is judged where it enters the zone. */
+    private static List<SourceLocation> zoneConcerns(FrozenGraph graph, Zone zone) {
+        List<SourceLocation> out = new ArrayList<>();
+        for (int z = 0; z < graph.zoneCount(); z++) {
+            if (graph.zone(z) == zone) {
+                for (int c : graph.zoneMembers(z)) {
+                    out.add(graph.component(c).at());
+                    out.addAll(concerns(graph, c));
+                }
+            }
+        }
+        return out;
     }
 
     /** Named as the risk rules name flows, so that findings and verdicts read alike. */
