@@ -26,12 +26,16 @@ final class Criticality {
     private final Cascade cascade;
     private final CompiledMissions missions;
     private final boolean[] down;
+    private final int[] seen;
+    private final int[] queue;
 
     Criticality(FrozenGraph graph, Cascade cascade, CompiledMissions missions) {
         this.graph = graph;
         this.cascade = cascade;
         this.missions = missions;
         this.down = new boolean[graph.componentCount()];
+        this.seen = new int[graph.componentCount()];
+        this.queue = new int[graph.componentCount()];
     }
 
     /** N-1: for every component, the missions its failure stops or degrades. */
@@ -67,9 +71,9 @@ final class Criticality {
      * N-2 for one mission: pairs among its nearest upstream components that stop or degrade it when
      * they fail together, though neither does alone.
      *
-     * @param alone the components whose failure alone already affects the mission
+     * @param candidates components whose failure alone does not affect the mission
      */
-    List<PairEffect> pairs(int mission, boolean[] alone, int[] candidates) {
+    List<PairEffect> pairs(int mission, int[] candidates) {
         List<PairEffect> out = new ArrayList<>();
         for (int i = 0; i < candidates.length; i++) {
             for (int j = i + 1; j < candidates.length; j++) {
@@ -96,13 +100,11 @@ final class Criticality {
      * Returns one more than the limit when there are more, so the caller can tell.
      */
     int[] upstream(int mission, boolean[] skip, int limit) {
-        int n = graph.componentCount();
-        boolean[] seen = new boolean[n];
-        int[] queue = new int[n];
+        // one search per mission: marks are stamped with the mission, so nothing is cleared between them
+        int stamp = mission + 1;
         int tail = 0;
         for (int c : missions.needs[mission].leaves()) {
-            seen[c] = true;
-            queue[tail++] = c;
+            tail = visit(c, stamp, tail);
         }
         List<Integer> out = new ArrayList<>();
         for (int head = 0; head < tail && out.size() <= limit; head++) {
@@ -114,18 +116,18 @@ final class Criticality {
                 if (graph.flow(f).commands()) {
                     continue;
                 }
-                tail = visit(graph.flowFrom(f), seen, queue, tail);
+                tail = visit(graph.flowFrom(f), stamp, tail);
                 for (int net : graph.networksOf(f)) {
-                    tail = visit(net, seen, queue, tail);
+                    tail = visit(net, stamp, tail);
                 }
             }
         }
         return ints(out);
     }
 
-    private static int visit(int c, boolean[] seen, int[] queue, int tail) {
-        if (!seen[c]) {
-            seen[c] = true;
+    private int visit(int c, int stamp, int tail) {
+        if (seen[c] != stamp) {
+            seen[c] = stamp;
             queue[tail++] = c;
         }
         return tail;

@@ -64,19 +64,25 @@ public final class MissionAnalyzer {
         List<Criticality.Effect> single = criticality.single();
         List<MissionAnalysis.MissionCriticality> perMission = new ArrayList<>();
         Attack attack = attack();
+        List<List<Criticality.Effect>> byMission = new ArrayList<>();
         for (int m = 0; m < missions.count(); m++) {
-            boolean[] alone = new boolean[graph.componentCount()];
+            byMission.add(new ArrayList<>());
+        }
+        single.forEach(e -> byMission.get(e.mission()).add(e));
+        boolean[] alone = new boolean[graph.componentCount()];
+        for (int m = 0; m < missions.count(); m++) {
             List<MissionAnalysis.Critical> critical = new ArrayList<>();
-            for (Criticality.Effect e : single) {
-                if (e.mission() == m) {
-                    alone[e.component()] = true;
-                    critical.add(new MissionAnalysis.Critical(id(e.component()), e.status(), ids(e.needsLost())));
-                }
+            for (Criticality.Effect e : byMission.get(m)) {
+                alone[e.component()] = true;
+                critical.add(new MissionAnalysis.Critical(id(e.component()), e.status(), ids(e.needsLost())));
             }
             int[] upstream = criticality.upstream(m, alone, options.pairLimit());
             boolean complete = upstream.length <= options.pairLimit();
             int[] candidates = complete ? upstream : Arrays.copyOf(upstream, options.pairLimit());
-            List<MissionAnalysis.CriticalPair> pairs = criticality.pairs(m, alone, candidates).stream()
+            for (Criticality.Effect e : byMission.get(m)) {
+                alone[e.component()] = false; // the marks are this mission's only
+            }
+            List<MissionAnalysis.CriticalPair> pairs = criticality.pairs(m, candidates).stream()
                     .map(p -> new MissionAnalysis.CriticalPair(
                             id(p.first()), id(p.second()), p.status(), ids(p.needsLost())))
                     .toList();
