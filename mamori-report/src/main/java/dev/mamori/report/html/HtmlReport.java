@@ -30,9 +30,8 @@ import java.util.function.Function;
  * The assessment as one self-contained HTML page, readable offline: its style sheet, script and
  * diagrams are inline, nothing is fetched. Sections, in order: executive summary, heat maps per
  * property, the landscape diagram, each system's diagram, the findings (filterable by severity,
- * property, system, layer and status, and searchable), the systemic view, warnings. Each analysis
- * contributes its own section through {@link #SECTIONS}, so missions and compliance add theirs
- * beside the others.
+ * property, system, layer and status, and searchable), the systemic view, missions and scenarios,
+ * compliance, warnings. Each analysis contributes its own section through {@link #SECTIONS}.
  */
 public final class HtmlReport {
 
@@ -53,9 +52,12 @@ public final class HtmlReport {
             HtmlReport::systems,
             HtmlReport::findings,
             HtmlReport::systemic,
+            MissionsSection::of,
+            ComplianceSection::of,
             HtmlReport::warnings);
 
-    private record Context(Assessment assessment, Diagrams diagrams, String version) {}
+    /** What every section is drawn from. */
+    record Context(Assessment assessment, Diagrams diagrams, String version) {}
 
     private HtmlReport() {}
 
@@ -188,6 +190,34 @@ public final class HtmlReport {
         }
         if (!s.missions().isEmpty()) {
             out.append("<li>").append(s.missions().size()).append(" missions can be stopped by an attacker.</li>\n");
+        }
+        long stoppedBySingle = a.missions().missions().stream()
+                .filter(m -> m.single().stream()
+                        .anyMatch(x -> x.effect() == dev.mamori.engine.missions.MissionAnalysis.Status.STOPPED))
+                .count();
+        if (!a.missions().missions().isEmpty()) {
+            out.append("<li>")
+                    .append(stoppedBySingle)
+                    .append(" of ")
+                    .append(a.missions().missions().size())
+                    .append(
+                            " missions stop when a single component fails (<a href=\"#missions\">missions and scenarios</a>).</li>\n");
+        }
+        Map<dev.mamori.engine.compliance.Obligation, Long> unmet =
+                new java.util.EnumMap<>(dev.mamori.engine.compliance.Obligation.class);
+        a.compliance().systems().stream()
+                .flatMap(x -> x.requirements().stream())
+                .filter(r -> r.verdict() == dev.mamori.engine.compliance.Verdict.NOT_SATISFIED)
+                .forEach(r -> unmet.merge(r.obligation(), 1L, Long::sum));
+        if (!a.compliance().systems().isEmpty()) {
+            out.append("<li>Requirements not satisfied across ")
+                    .append(a.compliance().systems().size())
+                    .append(" systems: ");
+            List<String> parts = new ArrayList<>();
+            for (var o : dev.mamori.engine.compliance.Obligation.values()) {
+                parts.add(unmet.getOrDefault(o, 0L) + " " + o.word());
+            }
+            out.append(String.join(", ", parts)).append(" (<a href=\"#compliance\">compliance</a>).</li>\n");
         }
         long gating = open.stream()
                 .filter(f -> f.severity().compareTo(Severity.HIGH) >= 0)

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The assessment as GitHub-flavoured Markdown, for wikis and pull-request comments: the summary,
  * the likelihood × impact heat map, open findings grouped by system (each system folded, so a long
- * report stays readable in a comment), treated findings, and the systemic view.
+ * report stays readable in a comment), treated findings, the systemic view, missions and scenarios,
+ * and compliance.
  */
 public final class MarkdownReport {
 
@@ -51,6 +52,8 @@ public final class MarkdownReport {
         findings(out, assessment, open, top);
         treated(out, risk.findings().stream().filter(f -> !f.open()).toList());
         systemic(out, assessment.systemic());
+        MissionsAndComplianceMarkdown.missions(out, assessment.missions());
+        MissionsAndComplianceMarkdown.compliance(out, assessment.compliance());
         diagnostics(out, assessment.diagnostics());
         return out.toString();
     }
