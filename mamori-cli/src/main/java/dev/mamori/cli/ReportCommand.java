@@ -5,6 +5,7 @@ import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.report.diagram.Diagrams;
 import dev.mamori.report.html.HtmlReport;
 import dev.mamori.report.markdown.MarkdownReport;
+import dev.mamori.report.pdf.PdfReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        header = "Write the assessment as reports: HTML, SARIF for code scanning, Markdown, SVG diagrams.",
+        header = "Write the assessment as reports: HTML, PDF, SARIF for code scanning, Markdown, SVG diagrams.",
         description = {
             "Assesses the model and writes the formats named by --format (several with commas)",
             "into the directory -o DIR (default: mamori-report), as report.<extension>.",
@@ -49,6 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         sarif("report.sarif", true),
         markdown("report.md", true),
         html("report.html", false),
+        pdf("report.pdf", false),
         svg("diagrams/", false),
         ;
 
@@ -77,8 +79,8 @@ final class ReportCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             split = ",",
-            description = "html (default: report.html, self-contained), sarif, markdown, svg (every diagram"
-                    + " alone, in diagrams/); several with commas.")
+            description = "html (default: report.html, self-contained), pdf (the same page for print, font"
+                    + " embedded), sarif, markdown, svg (every diagram alone, in diagrams/); several with commas.")
     List<Format> formats = new ArrayList<>(List.of(Format.html));
 
     @Option(
@@ -142,6 +144,7 @@ final class ReportCommand implements Callable<Integer> {
             case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
             case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
             case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
+            case pdf -> Map.of(format.fileName, PdfReport.render(assessment, Version.number()));
             case svg -> {
                 Diagrams diagrams = new Diagrams(assessment);
                 Map<String, byte[]> files = new java.util.LinkedHashMap<>();

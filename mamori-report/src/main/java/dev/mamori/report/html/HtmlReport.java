@@ -56,8 +56,29 @@ public final class HtmlReport {
             ComplianceSection::of,
             HtmlReport::warnings);
 
+    /**
+     * How much the page holds.
+     *
+     * @param maxFindings the findings listed at most, most severe first
+     * @param drawDiagrams whether the diagrams are laid out and embedded; a page for print without an SVG
+     *     renderer names them instead, and saves the layout time
+     */
+    public record Options(int maxFindings, boolean drawDiagrams) {
+        /** The page for a browser: every diagram, and up to {@link #MAX_FINDINGS} findings. */
+        public static final Options SCREEN = new Options(MAX_FINDINGS, true);
+    }
+
     /** What every section is drawn from. */
-    record Context(Assessment assessment, Diagrams diagrams, String version) {}
+    record Context(Assessment assessment, Diagrams diagrams, String version, Options options) {
+
+        /** The diagram, or where to find it when this page does not draw diagrams. */
+        String diagram(java.util.function.Supplier<String> svg, String what) {
+            return options.drawDiagrams()
+                    ? svg.get()
+                    : "<p class=\"omitted\">[diagram: " + text(what)
+                            + " — drawn in report.html and by <code>mamori report --format svg</code>]</p>";
+        }
+    }
 
     private HtmlReport() {}
 
@@ -66,7 +87,11 @@ public final class HtmlReport {
     }
 
     public static String render(Assessment assessment, Diagrams diagrams, String mamoriVersion) {
-        Context context = new Context(assessment, diagrams, mamoriVersion);
+        return render(assessment, diagrams, mamoriVersion, Options.SCREEN);
+    }
+
+    public static String render(Assessment assessment, Diagrams diagrams, String mamoriVersion, Options options) {
+        Context context = new Context(assessment, diagrams, mamoriVersion, options);
         List<Section> sections = new ArrayList<>();
         for (Function<Context, Optional<Section>> section : SECTIONS) {
             section.apply(context).ifPresent(sections::add);
@@ -288,7 +313,8 @@ public final class HtmlReport {
     }
 
     private static Optional<Section> landscape(Context c) {
-        String out = legend() + "<div class=\"diagram\">" + c.diagrams().landscape() + "</div>\n";
+        String out =
+                legend() + "<div class=\"diagram\">" + c.diagram(c.diagrams()::landscape, "the landscape") + "</div>\n";
         return Optional.of(new Section("landscape", "Landscape", out));
     }
 
@@ -315,7 +341,7 @@ public final class HtmlReport {
                     .append(" components, ")
                     .append(c.diagrams().openIn(s.id()))
                     .append(" open findings</summary><div class=\"diagram\">")
-                    .append(c.diagrams().system(s))
+                    .append(c.diagram(() -> c.diagrams().system(s), "system " + s.id()))
                     .append("</div></details>\n");
         }
         return Optional.of(new Section("systems", "Systems by layer", out.toString()));
@@ -332,7 +358,8 @@ public final class HtmlReport {
         Assessment a = c.assessment();
         FindingPlace place = new FindingPlace(a.landscape());
         List<Finding> all = a.risk().findings();
-        List<Finding> shown = all.size() > MAX_FINDINGS ? all.subList(0, MAX_FINDINGS) : all;
+        int max = c.options().maxFindings();
+        List<Finding> shown = all.size() > max ? all.subList(0, max) : all;
         StringBuilder out = new StringBuilder();
         out.append("<form class=\"filters\" id=\"filters\" onsubmit=\"return false\">");
         out.append(
@@ -429,7 +456,7 @@ public final class HtmlReport {
                 s.entries().size(), s.controlledComponents(), s.influencedComponents()));
         out.append(legend())
                 .append("<div class=\"diagram\">")
-                .append(c.diagrams().systemic())
+                .append(c.diagram(c.diagrams()::systemic, "the systemic view"))
                 .append("</div>\n");
         if (!s.paths().isEmpty()) {
             out.append("<h3>Paths into other systems, most likely first</h3>\n<ol class=\"paths\">");
