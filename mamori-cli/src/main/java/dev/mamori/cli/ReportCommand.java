@@ -106,18 +106,36 @@ final class ReportCommand implements Callable<Integer> {
         Set<Format> wanted = new LinkedHashSet<>(formats);
         SystemicAnalyzer.Options options =
                 new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
-        Optional<Assessment> assessed = model.assess(spec.commandLine(), parent.workingDirectory(), options);
+        List<String> stages = new ArrayList<>(List.of(AssessedModel.READING, AssessedModel.ASSESSING));
+        wanted.forEach(f -> stages.add(rendering(f)));
+        try (Progress progress = parent.progress(spec.commandLine().getErr(), stages)) {
+            return write(wanted, options, progress);
+        }
+    }
+
+    private static String rendering(Format format) {
+        return "rendering " + format.name();
+    }
+
+    private int write(Set<Format> wanted, SystemicAnalyzer.Options options, Progress progress) {
+        Optional<Assessment> assessed = model.assess(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                options,
+                dev.mamori.engine.missions.MissionAnalyzer.Options.defaults(),
+                progress);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
         if (directory == null && wanted.size() == 1 && wanted.iterator().next().printable) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new String(
-                            render(wanted.iterator().next(), assessment)
-                                    .get(wanted.iterator().next().fileName),
-                            StandardCharsets.UTF_8));
+            progress.stage(rendering(wanted.iterator().next()));
+            String text = new String(
+                    render(wanted.iterator().next(), assessment)
+                            .get(wanted.iterator().next().fileName),
+                    StandardCharsets.UTF_8);
+            progress.close(); // the bar is wiped before the report reaches the terminal
+            spec.commandLine().getOut().print(text);
             return ExitCode.OK;
         }
         Path shown = directory != null ? directory : Path.of(DEFAULT_DIRECTORY);
@@ -125,11 +143,12 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(target);
             for (Format format : wanted) {
+                progress.stage(rendering(format));
                 for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
                     Path path = target.resolve(file.getKey());
                     Files.createDirectories(path.getParent());
                     Files.write(path, file.getValue());
-                    spec.commandLine().getErr().println("mamori: wrote " + shown.resolve(file.getKey()));
+                    progress.println(spec.commandLine().getErr(), "mamori: wrote " + shown.resolve(file.getKey()));
                 }
             }
         } catch (IOException e) {
