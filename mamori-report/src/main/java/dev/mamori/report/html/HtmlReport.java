@@ -485,7 +485,10 @@ public final class HtmlReport {
         out.append("</table>\n");
         if (!s.hazards().isEmpty()) {
             out.append("<h3>Hazards an attacker can trigger</h3>\n<ul>");
-            s.hazards()
+            s.hazards().stream()
+                    .sorted(Comparator.comparingDouble(SystemicAnalysis.HazardReach::probability)
+                            .reversed())
+                    .limit(MAX_LISTED)
                     .forEach(h -> out.append("<li>")
                             .append(text(h.hazard()))
                             .append(" (")
@@ -493,16 +496,19 @@ public final class HtmlReport {
                             .append(h.interlocked() ? ", held back by an interlock" : "")
                             .append(String.format(Locale.ROOT, "), p = %.2f</li>", h.probability())));
             out.append("</ul>\n");
+            more(out, s.hazards().size(), "hazards, the most likely listed");
         }
         if (!s.missions().isEmpty()) {
             out.append("<h3>Missions an attacker can stop</h3>\n<ul>");
-            s.missions()
+            s.missions().stream()
+                    .limit(MAX_LISTED)
                     .forEach(m -> out.append("<li>")
                             .append(text(m.mission()))
                             .append(": ")
                             .append(text(String.join(", ", m.compromisedNeeds())))
                             .append("</li>"));
             out.append("</ul>\n");
+            more(out, s.missions().size(), "missions");
         }
         s.isolation().ifPresent(i -> {
             out.append("<h3 id=\"isolation\">Isolation plan: keep ")
@@ -535,6 +541,21 @@ public final class HtmlReport {
             }
         });
         return Optional.of(new Section("systemic", "Systemic risk", out.toString()));
+    }
+
+    /** Lists of the systemic view (hazards, missions) hold at most this many; the JSON assessment has all. */
+    static final int MAX_LISTED = 100;
+
+    private static void more(StringBuilder out, int size, String what) {
+        if (size > MAX_LISTED) {
+            out.append("<p class=\"note\">")
+                    .append(MAX_LISTED)
+                    .append(" of ")
+                    .append(size)
+                    .append(' ')
+                    .append(what)
+                    .append("; <code>mamori systemic</code> and the JSON assessment have all.</p>\n");
+        }
     }
 
     private static Optional<Section> warnings(Context c) {
