@@ -156,4 +156,39 @@ class HtmlReportTest {
         assertThat(start).as("section " + id).isNotNegative();
         return html.substring(start, html.indexOf("</section>", start));
     }
+
+    @Test
+    void theSystemicViewListsTheLikeliestHazardsOnlyOnALargeLandscape() {
+        // 130 exposed actuators with default passwords, each with a hazard an attacker can trigger
+        StringBuilder yaml = new StringBuilder("""
+                mamori: 1
+                landscape: Valves
+                stakeholders: { ops: { roles: [operator] } }
+                systems:
+                  plant:
+                    owner: ops
+                    operator: ops
+                    category: industrial
+                    components:
+                """);
+        for (int i = 0; i < 130; i++) {
+            yaml.append("      v")
+                    .append(i)
+                    .append(": { kind: actuator, credentials: default-shared, exposure: internet,")
+                    .append(" hazards: { burst: { severity: critical } } }\n");
+        }
+        Assessment valves = Assessed.model("m.yaml", yaml.toString());
+        assertThat(valves.systemic().hazards()).hasSizeGreaterThan(HtmlReport.MAX_LISTED);
+        String systemic = section(HtmlReport.render(valves, "9.9.9"), "systemic");
+        String hazards = systemic.substring(systemic.indexOf("<h3>Hazards an attacker can trigger</h3>"));
+        assertThat(Pattern.compile("<li>plant\\.v\\d+\\.burst ")
+                        .matcher(hazards)
+                        .results()
+                        .count())
+                .isEqualTo(HtmlReport.MAX_LISTED);
+        assertThat(hazards)
+                .contains(
+                        "100 of " + valves.systemic().hazards().size()
+                                + " hazards, the most likely listed; <code>mamori systemic</code> and the JSON assessment have all.");
+    }
 }
