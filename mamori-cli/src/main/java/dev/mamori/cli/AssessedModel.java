@@ -51,11 +51,40 @@ final class AssessedModel {
             Path workingDirectory,
             SystemicAnalyzer.Options options,
             MissionAnalyzer.Options missionOptions) {
+        try (Progress progress = progress(commandLine, List.of(READING, ASSESSING))) {
+            return assess(commandLine, workingDirectory, options, missionOptions, progress);
+        }
+    }
+
+    static final String READING = "reading and validating the model";
+
+    static final String ASSESSING = "assessing: rules, systemic risk, missions, compliance";
+
+    /** The progress line of the command's run, from the root command, which knows whether there is a terminal. */
+    static Progress progress(CommandLine commandLine, List<String> stages) {
+        CommandLine root = commandLine;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof MamoriCommand mamori
+                ? mamori.progress(commandLine.getErr(), stages)
+                : Progress.NONE;
+    }
+
+    /** As above, advancing {@code progress} through {@link #READING} and {@link #ASSESSING}. */
+    Optional<Assessment> assess(
+            CommandLine commandLine,
+            Path workingDirectory,
+            SystemicAnalyzer.Options options,
+            MissionAnalyzer.Options missionOptions,
+            Progress progress) {
+        progress.stage(READING);
         LoadResult result = ModelInput.load(commandLine, workingDirectory, files, today, true);
         if (!result.valid()) {
-            commandLine.getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+            progress.print(commandLine.getOut(), new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
             return Optional.empty();
         }
+        progress.stage(ASSESSING);
         try {
             Landscape landscape = result.landscape().orElseThrow();
             return Optional.of(new Assessor(RuleCatalog.all(), CatalogInput.of(landscape, workingDirectory))

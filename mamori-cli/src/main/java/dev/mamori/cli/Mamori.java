@@ -13,7 +13,10 @@ public final class Mamori {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, Path.of(""));
+        // A progress line only where a person watches: Java sees a console when the terminal holds
+        // both ends; piped or redirected output, CI and the tests (which call run below) get none.
+        boolean terminal = System.console() != null && System.getenv("MAMORI_NO_PROGRESS") == null;
+        int code = run(args, out, err, Path.of(""), terminal);
         out.flush();
         err.flush();
         System.exit(code);
@@ -25,7 +28,12 @@ public final class Mamori {
      * @param workingDirectory where relative file names are resolved from
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory) {
-        CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory));
+        return run(args, out, err, workingDirectory, false);
+    }
+
+    /** As above; {@code progressOnTerminal} shows a progress line on {@code err} during long runs. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, boolean progressOnTerminal) {
+        CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory, progressOnTerminal));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {

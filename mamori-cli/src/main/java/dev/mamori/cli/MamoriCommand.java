@@ -48,11 +48,24 @@ final class MamoriCommand implements Runnable {
 
     private final Path workingDirectory;
 
+    /** Whether standard error is a terminal that shows a progress line (never in tests). */
+    private final boolean progressOnTerminal;
+
     @Spec
     CommandSpec spec;
 
     MamoriCommand(Path workingDirectory) {
+        this(workingDirectory, false);
+    }
+
+    MamoriCommand(Path workingDirectory, boolean progressOnTerminal) {
         this.workingDirectory = workingDirectory;
+        this.progressOnTerminal = progressOnTerminal;
+    }
+
+    /** The progress of a run made of {@code stages}: a line on the terminal, or nothing. */
+    Progress progress(java.io.PrintWriter err, java.util.List<String> stages) {
+        return progressOnTerminal ? Progress.onTerminal(err, stages) : Progress.NONE;
     }
 
     Path workingDirectory() {

@@ -5,6 +5,7 @@ import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.report.diagram.Diagrams;
 import dev.mamori.report.html.HtmlReport;
 import dev.mamori.report.markdown.MarkdownReport;
+import dev.mamori.report.pdf.PdfReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        header = "Write the assessment as reports: HTML, SARIF for code scanning, Markdown, SVG diagrams.",
+        header = "Write the assessment as reports: HTML, PDF, SARIF for code scanning, Markdown, SVG diagrams.",
         description = {
             "Assesses the model and writes the formats named by --format (several with commas)",
             "into the directory -o DIR (default: mamori-report), as report.<extension>.",
@@ -49,6 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         sarif("report.sarif", true),
         markdown("report.md", true),
         html("report.html", false),
+        pdf("report.pdf", false),
         svg("diagrams/", false),
         ;
 
@@ -77,8 +79,8 @@ final class ReportCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             split = ",",
-            description = "html (default: report.html, self-contained), sarif, markdown, svg (every diagram"
-                    + " alone, in diagrams/); several with commas.")
+            description = "html (default: report.html, self-contained), pdf (the same page for print, font"
+                    + " embedded), sarif, markdown, svg (every diagram alone, in diagrams/); several with commas.")
     List<Format> formats = new ArrayList<>(List.of(Format.html));
 
     @Option(
@@ -104,18 +106,36 @@ final class ReportCommand implements Callable<Integer> {
         Set<Format> wanted = new LinkedHashSet<>(formats);
         SystemicAnalyzer.Options options =
                 new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
-        Optional<Assessment> assessed = model.assess(spec.commandLine(), parent.workingDirectory(), options);
+        List<String> stages = new ArrayList<>(List.of(AssessedModel.READING, AssessedModel.ASSESSING));
+        wanted.forEach(f -> stages.add(rendering(f)));
+        try (Progress progress = parent.progress(spec.commandLine().getErr(), stages)) {
+            return write(wanted, options, progress);
+        }
+    }
+
+    private static String rendering(Format format) {
+        return "rendering " + format.name();
+    }
+
+    private int write(Set<Format> wanted, SystemicAnalyzer.Options options, Progress progress) {
+        Optional<Assessment> assessed = model.assess(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                options,
+                dev.mamori.engine.missions.MissionAnalyzer.Options.defaults(),
+                progress);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
         if (directory == null && wanted.size() == 1 && wanted.iterator().next().printable) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new String(
-                            render(wanted.iterator().next(), assessment)
-                                    .get(wanted.iterator().next().fileName),
-                            StandardCharsets.UTF_8));
+            progress.stage(rendering(wanted.iterator().next()));
+            String text = new String(
+                    render(wanted.iterator().next(), assessment)
+                            .get(wanted.iterator().next().fileName),
+                    StandardCharsets.UTF_8);
+            progress.close(); // the bar is wiped before the report reaches the terminal
+            spec.commandLine().getOut().print(text);
             return ExitCode.OK;
         }
         Path shown = directory != null ? directory : Path.of(DEFAULT_DIRECTORY);
@@ -123,11 +143,12 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(target);
             for (Format format : wanted) {
+                progress.stage(rendering(format));
                 for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
                     Path path = target.resolve(file.getKey());
                     Files.createDirectories(path.getParent());
                     Files.write(path, file.getValue());
-                    spec.commandLine().getErr().println("mamori: wrote " + shown.resolve(file.getKey()));
+                    progress.println(spec.commandLine().getErr(), "mamori: wrote " + shown.resolve(file.getKey()));
                 }
             }
         } catch (IOException e) {
@@ -142,6 +163,7 @@ final class ReportCommand implements Callable<Integer> {
             case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
             case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
             case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
+            case pdf -> Map.of(format.fileName, PdfReport.render(assessment, Version.number()));
             case svg -> {
                 Diagrams diagrams = new Diagrams(assessment);
                 Map<String, byte[]> files = new java.util.LinkedHashMap<>();

@@ -69,6 +69,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void htmlAndPdfTogetherAndTheRenderersPrintNothing() throws IOException {
+        Cli cli = Cli.run(dir, "report", "--today", "2026-11-22", "--format", "html,pdf", "-o", "out");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        // only the shell speaks: no logging of the PDF layout reaches the terminal
+        assertThat(cli.err().lines()).containsExactly("mamori: wrote out/report.html", "mamori: wrote out/report.pdf");
+        byte[] pdf = Files.readAllBytes(dir.resolve("out/report.pdf"));
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        assertThat(pdf.length).isGreaterThan(50_000);
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         Cli cli = Cli.run(dir, "report", "--format", "docx");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);

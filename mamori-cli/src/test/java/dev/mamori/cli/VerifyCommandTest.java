@@ -107,4 +107,60 @@ class VerifyCommandTest {
         assertThat(cli.out()).contains("4   the gate failed");
         assertThat(Cli.run(dir, "--help").out()).contains("4   verify: the deployment gate failed");
     }
+
+    /** The shop, its findings accepted so that the findings gate passes, sold in the UK. */
+    private String acceptedShopInTheUk() {
+        return MODEL.replace("landscape: Shop", "landscape: Shop\njurisdictions: [uk]")
+                + ACCEPT_ALL_ON_CAM.formatted("2027-01-01", "2027-01-01", "2027-01-01");
+    }
+
+    @Test
+    void aStatutoryRequirementNotMetUnderTheProfileFailsTheGateWithTheRequirementsListed() throws IOException {
+        write(acceptedShopInTheUk());
+        Cli cli = Cli.run(
+                dir,
+                "verify",
+                "--today",
+                "2026-11-22",
+                "--fail-on-requirement",
+                "statutory",
+                "--profile",
+                "consumer",
+                "m.yaml");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(cli.out())
+                .contains("PASS: no open finding at or above high in Shop")
+                .containsPattern("FAIL: \\d+ requirements? at or above statutory not satisfied in 1 systems"
+                        + " \\(judged against profile consumer, under uk\\)")
+                // an accepted risk still fails the requirement: accepting is not meeting it
+                .containsPattern("  STATUTORY  shop:no-universal-default-passwords +m\\.yaml:\\d+")
+                .contains("fix: ")
+                .contains("To pass: close the gaps");
+    }
+
+    @Test
+    void eachSystemsOwnProfileIsUsedWithoutProfileAndEssentialCountsAsNotGatingUnderStatutory() throws IOException {
+        write(acceptedShopInTheUk());
+        Cli cli = Cli.run(dir, "verify", "--today", "2026-11-22", "--fail-on-requirement", "statutory", "m.yaml");
+        // an enterprise system: its own profile raises nothing to statutory in the UK
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out())
+                .contains("PASS: every statutory requirement or stronger is satisfied or needs review in 1 systems"
+                        + " (each judged against its own profile, under uk)")
+                .containsPattern("not satisfied: 0 statutory, \\d+ essential \\(not gating\\)");
+    }
+
+    @Test
+    void aProfileWithoutARequirementThresholdOrAnUnknownOneIsAUsageError() throws IOException {
+        write(MODEL);
+        Cli alone = Cli.run(dir, "verify", "--profile", "consumer", "m.yaml");
+        assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(alone.err()).contains("give --fail-on-requirement");
+        Cli unknown = Cli.run(dir, "verify", "--fail-on-requirement", "statutory", "--profile", "consumr", "m.yaml");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("no profile 'consumr'").contains("consumer");
+        Cli word = Cli.run(dir, "verify", "--fail-on-requirement", "mandatory", "m.yaml");
+        assertThat(word.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(word.err()).contains("statutory, essential or additional");
+    }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param resolved findings of the old assessment that the new one no longer has
  * @param changed findings in both whose severity, likelihood, impact or status differ
  * @param systemic how the systemic analysis moved, one line per change
+ * @param missions how the missions moved: what a single failure stops, and each scenario's outcome
+ * @param compliance requirements whose verdict changed, and the coverage of each standard
  */
 public record AssessmentDiff(
         Snapshot before,
@@ -26,28 +28,34 @@ public record AssessmentDiff(
         List<FindingState> added,
         List<FindingState> resolved,
         List<Change> changed,
-        List<SystemicChange> systemic) {
+        List<AspectChange> systemic,
+        List<AspectChange> missions,
+        List<AspectChange> compliance) {
 
     public AssessmentDiff {
         added = List.copyOf(added);
         resolved = List.copyOf(resolved);
         changed = List.copyOf(changed);
         systemic = List.copyOf(systemic);
+        missions = List.copyOf(missions);
+        compliance = List.copyOf(compliance);
     }
 
     /** One finding in both assessments, and what about it changed ("severity: high → critical"). */
     public record Change(FindingState before, FindingState after, List<String> what) {}
 
     /**
-     * One change of the systemic analysis.
+     * One change of an analysis.
      *
-     * @param aspect what moved: {@code controlled}, {@code influenced}, {@code path}, {@code blast radius},
-     *     {@code hazard}, {@code mission}
-     * @param subject the component, system, hazard or mission concerned (empty for the counts)
+     * @param aspect what moved: in the systemic analysis {@code controlled}, {@code influenced}, {@code path},
+     *     {@code blast radius}, {@code hazard}, {@code mission}; in the missions {@code single failure} and
+     *     {@code scenario}; in compliance {@code requirement} and {@code coverage}
+     * @param subject the component, system, hazard, mission, {@code scenario → mission}, {@code system:
+     *     requirement} or {@code system: standard} concerned (empty for the counts)
      * @param before the old value in words, {@code none} when it was absent
      * @param after the new value in words, {@code none} when it is gone
      */
-    public record SystemicChange(String aspect, String subject, String before, String after) {}
+    public record AspectChange(String aspect, String subject, String before, String after) {}
 
     public static AssessmentDiff between(Snapshot before, Snapshot after) {
         List<FindingState> added = new ArrayList<>();
@@ -69,7 +77,21 @@ public record AssessmentDiff(
                 resolved.add(e.getValue());
             }
         }
-        return new AssessmentDiff(before, after, added, resolved, changed, systemic(before, after));
+        List<AspectChange> missions = new ArrayList<>();
+        compare(
+                missions,
+                "single failure",
+                before.singleFailureStops(),
+                after.singleFailureStops(),
+                stoppers -> stoppers.isEmpty()
+                        ? "no single failure stops it"
+                        : "stopped by the failure of any one of " + String.join(", ", stoppers));
+        compare(missions, "scenario", before.outcomes(), after.outcomes(), Snapshot.Outcome::words);
+        List<AspectChange> compliance = new ArrayList<>();
+        compare(compliance, "requirement", before.requirements(), after.requirements(), v -> v);
+        compare(compliance, "coverage", before.coverage(), after.coverage(), v -> v);
+        return new AssessmentDiff(
+                before, after, added, resolved, changed, systemic(before, after), missions, compliance);
     }
 
     /** New findings that are open: what a reviewer must look at first. */
@@ -78,7 +100,40 @@ public record AssessmentDiff(
     }
 
     public boolean isEmpty() {
-        return added.isEmpty() && resolved.isEmpty() && changed.isEmpty() && systemic.isEmpty();
+        return added.isEmpty()
+                && resolved.isEmpty()
+                && changed.isEmpty()
+                && systemic.isEmpty()
+                && missions.isEmpty()
+                && compliance.isEmpty();
+    }
+
+    /** Missions that a single failure of a component stops now and did not before: a redundancy was lost. */
+    public List<AspectChange> newlyStoppedBySingleFailure() {
+        return missions.stream()
+                .filter(m -> m.aspect().equals("single failure")
+                        && !before.singleFailureStops()
+                                .getOrDefault(m.subject(), List.of())
+                                .containsAll(after.singleFailureStops().getOrDefault(m.subject(), List.of())))
+                .toList();
+    }
+
+    /** Scenario outcomes whose recovery objectives were met and are missed now. */
+    public List<AspectChange> objectivesNowMissed() {
+        return missions.stream()
+                .filter(m -> m.aspect().equals("scenario")
+                        && m.before().endsWith("objectives met")
+                        && m.after().endsWith("objectives missed"))
+                .toList();
+    }
+
+    /** Requirements that were satisfied (or not there) and are not satisfied now. */
+    public List<AspectChange> requirementsNowUnmet() {
+        return compliance.stream()
+                .filter(c -> c.aspect().equals("requirement")
+                        && c.after().startsWith("not-satisfied")
+                        && !c.before().startsWith("not-satisfied"))
+                .toList();
     }
 
     private static List<String> differences(FindingState a, FindingState b) {
@@ -98,13 +153,13 @@ public record AssessmentDiff(
         return what;
     }
 
-    private static List<SystemicChange> systemic(Snapshot a, Snapshot b) {
-        List<SystemicChange> out = new ArrayList<>();
+    private static List<AspectChange> systemic(Snapshot a, Snapshot b) {
+        List<AspectChange> out = new ArrayList<>();
         if (a.controlledComponents() != b.controlledComponents()) {
-            out.add(new SystemicChange("controlled", "", a.controlledComponents() + "", b.controlledComponents() + ""));
+            out.add(new AspectChange("controlled", "", a.controlledComponents() + "", b.controlledComponents() + ""));
         }
         if (a.influencedComponents() != b.influencedComponents()) {
-            out.add(new SystemicChange("influenced", "", a.influencedComponents() + "", b.influencedComponents() + ""));
+            out.add(new AspectChange("influenced", "", a.influencedComponents() + "", b.influencedComponents() + ""));
         }
         compare(out, "path", a.paths(), b.paths(), AssessmentDiff::probability);
         compare(
@@ -122,7 +177,7 @@ public record AssessmentDiff(
     }
 
     private static <V> void compare(
-            List<SystemicChange> out,
+            List<AspectChange> out,
             String aspect,
             Map<String, V> a,
             Map<String, V> b,
@@ -135,7 +190,7 @@ public record AssessmentDiff(
             String before = old == null ? "none" : words.apply(old);
             String after = now == null ? "none" : words.apply(now);
             if (!Objects.equals(before, after)) {
-                out.add(new SystemicChange(aspect, key, before, after));
+                out.add(new AspectChange(aspect, key, before, after));
             }
         }
     }

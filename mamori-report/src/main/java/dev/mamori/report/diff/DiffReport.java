@@ -3,8 +3,8 @@ package dev.mamori.report.diff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mamori.report.diff.AssessmentDiff.AspectChange;
 import dev.mamori.report.diff.AssessmentDiff.Change;
-import dev.mamori.report.diff.AssessmentDiff.SystemicChange;
 import dev.mamori.report.diff.Snapshot.FindingState;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,10 +36,12 @@ public final class DiffReport {
         }
         if (!diff.systemic().isEmpty()) {
             out.append("\nSystemic changes (").append(diff.systemic().size()).append("):\n");
-            for (SystemicChange s : diff.systemic()) {
+            for (AspectChange s : diff.systemic()) {
                 out.append("  ").append(systemicLine(s)).append('\n');
             }
         }
+        aspects(out, diff, "Mission changes", diff.missions(), false);
+        aspects(out, diff, "Compliance changes", diff.compliance(), false);
         return out.toString();
     }
 
@@ -68,10 +70,12 @@ public final class DiffReport {
             out.append("\n### Systemic changes (")
                     .append(diff.systemic().size())
                     .append(")\n\n");
-            for (SystemicChange s : diff.systemic()) {
+            for (AspectChange s : diff.systemic()) {
                 out.append("- ").append(cell(systemicLine(s))).append('\n');
             }
         }
+        aspects(out, diff, "Mission changes", diff.missions(), true);
+        aspects(out, diff, "Compliance changes", diff.compliance(), true);
         return out.toString();
     }
 
@@ -86,6 +90,13 @@ public final class DiffReport {
         summary.put("resolved", diff.resolved().size());
         summary.put("changed", diff.changed().size());
         summary.put("systemic", diff.systemic().size());
+        summary.put("missions", diff.missions().size());
+        summary.put(
+                "newlyStoppedBySingleFailure",
+                diff.newlyStoppedBySingleFailure().size());
+        summary.put("objectivesNowMissed", diff.objectivesNowMissed().size());
+        summary.put("compliance", diff.compliance().size());
+        summary.put("requirementsNowUnmet", diff.requirementsNowUnmet().size());
         out.put("summary", summary);
         out.put("added", diff.added().stream().map(DiffReport::finding).toList());
         out.put("resolved", diff.resolved().stream().map(DiffReport::finding).toList());
@@ -98,23 +109,65 @@ public final class DiffReport {
             changed.add(item);
         }
         out.put("changed", changed);
-        out.put(
-                "systemic",
-                diff.systemic().stream()
-                        .map(s -> {
-                            Map<String, Object> item = new LinkedHashMap<>();
-                            item.put("aspect", s.aspect());
-                            item.put("subject", s.subject());
-                            item.put("before", s.before());
-                            item.put("after", s.after());
-                            return item;
-                        })
-                        .toList());
+        out.put("systemic", aspects(diff.systemic()));
+        out.put("missions", aspects(diff.missions()));
+        out.put("compliance", aspects(diff.compliance()));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Object> aspects(List<AspectChange> changes) {
+        List<Object> out = new ArrayList<>();
+        for (AspectChange s : changes) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("aspect", s.aspect());
+            item.put("subject", s.subject());
+            item.put("before", s.before());
+            item.put("after", s.after());
+            out.add(item);
+        }
+        return out;
+    }
+
+    /**
+     * Mission or compliance changes, one line each; what got worse is marked, since a reviewer
+     * looks for a lost redundancy, a missed objective or a newly unmet requirement first.
+     */
+    private static void aspects(
+            StringBuilder out, AssessmentDiff diff, String title, List<AspectChange> changes, boolean markdown) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (markdown) {
+            out.append("\n### ")
+                    .append(title)
+                    .append(" (")
+                    .append(changes.size())
+                    .append(")\n\n");
+        } else {
+            out.append('\n').append(title).append(" (").append(changes.size()).append("):\n");
+        }
+        for (AspectChange c : changes) {
+            String line = c.aspect() + " " + c.subject() + ": " + c.before() + " → " + c.after();
+            boolean worse = worse(diff, c);
+            if (markdown) {
+                out.append("- ")
+                        .append(worse ? "**worse:** " : "")
+                        .append(cell(line))
+                        .append('\n');
+            } else {
+                out.append(worse ? "  worse: " : "  ").append(line).append('\n');
+            }
+        }
+    }
+
+    private static boolean worse(AssessmentDiff diff, AspectChange c) {
+        return diff.newlyStoppedBySingleFailure().contains(c)
+                || diff.objectivesNowMissed().contains(c)
+                || diff.requirementsNowUnmet().contains(c);
     }
 
     private static Map<String, Object> side(Snapshot s) {
@@ -146,12 +199,19 @@ public final class DiffReport {
         String name = a.landscape().equals(b.landscape()) ? b.landscape() : a.landscape() + " → " + b.landscape();
         out.append(markdown ? cell(name) : name)
                 .append(String.format(
-                        ": %d new (%d open), %d resolved, %d changed findings; %d systemic changes%n",
+                        ": %d new (%d open), %d resolved, %d changed findings; %d systemic changes; %d mission changes"
+                                + " (%d newly stopped by a single failure, %d scenario objectives now missed);"
+                                + " %d compliance changes (%d requirements now not satisfied)%n",
                         diff.added().size(),
                         diff.addedOpen().size(),
                         diff.resolved().size(),
                         diff.changed().size(),
-                        diff.systemic().size()));
+                        diff.systemic().size(),
+                        diff.missions().size(),
+                        diff.newlyStoppedBySingleFailure().size(),
+                        diff.objectivesNowMissed().size(),
+                        diff.compliance().size(),
+                        diff.requirementsNowUnmet().size()));
         if (markdown) {
             out.append('\n');
         }
@@ -218,7 +278,7 @@ public final class DiffReport {
         }
     }
 
-    private static String systemicLine(SystemicChange s) {
+    private static String systemicLine(AspectChange s) {
         return switch (s.aspect()) {
             case "controlled" -> "components an attacker can control: " + s.before() + " → " + s.after();
             case "influenced" -> "components an attacker can influence: " + s.before() + " → " + s.after();

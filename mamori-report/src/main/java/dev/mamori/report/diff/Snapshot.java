@@ -21,6 +21,10 @@ import java.util.Map;
  * @param blastRadius per system: its score and the systems it reaches
  * @param hazards hazards an attacker can trigger, with the probability
  * @param missions missions an attacker can stop, with the needs compromised
+ * @param singleFailureStops per mission, the components whose failure alone stops it (N-1)
+ * @param outcomes per scenario and mission ({@code scenario → mission}), how the mission fares
+ * @param requirements per system and requirement ({@code system: requirement}), its obligation and verdict
+ * @param coverage per system and standard ({@code system: standard title}), the items per verdict in words
  */
 public record Snapshot(
         String landscape,
@@ -32,7 +36,22 @@ public record Snapshot(
         Map<String, Double> paths,
         Map<String, Radius> blastRadius,
         Map<String, Double> hazards,
-        Map<String, List<String>> missions) {
+        Map<String, List<String>> missions,
+        Map<String, List<String>> singleFailureStops,
+        Map<String, Outcome> outcomes,
+        Map<String, String> requirements,
+        Map<String, String> coverage) {
+
+    /**
+     * How a mission fares in a scenario.
+     *
+     * @param objectives {@code met}, {@code missed}, or {@code unknown} (no objectives, or no restore time)
+     */
+    public record Outcome(String status, String backAfter, String objectives) {
+        String words() {
+            return status + (backAfter.isEmpty() ? "" : ", back after " + backAfter) + ", objectives " + objectives;
+        }
+    }
 
     /** One finding as compared: identified by its rule and element, judged by the rest. */
     public record FindingState(
@@ -131,6 +150,53 @@ public record Snapshot(
             m.path("compromisedNeeds").forEach(n -> needs.add(n.asText()));
             missions.put(m.path("mission").asText(), needs);
         }
+        Map<String, List<String>> singleFailureStops = new LinkedHashMap<>();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        JsonNode missionAnalysis = root.path("missions");
+        for (JsonNode m : missionAnalysis.path("missions")) {
+            List<String> stoppers = new ArrayList<>();
+            for (JsonNode c : m.path("singlePoints")) {
+                if (c.path("effect").asText().equals("stopped")) {
+                    stoppers.add(c.path("component").asText());
+                }
+            }
+            singleFailureStops.put(m.path("mission").asText(), stoppers);
+        }
+        for (JsonNode s : missionAnalysis.path("scenarios")) {
+            for (JsonNode o : s.path("missions")) {
+                JsonNode met = o.path("meetsObjectives");
+                outcomes.put(
+                        s.path("scenario").asText() + " → " + o.path("mission").asText(),
+                        new Outcome(
+                                o.path("status").asText(),
+                                o.path("status").asText().equals("up")
+                                        ? ""
+                                        : o.path("backAfter").asText("never or unknown"),
+                                met.isBoolean() ? (met.asBoolean() ? "met" : "missed") : "unknown"));
+            }
+        }
+        Map<String, String> requirements = new LinkedHashMap<>();
+        Map<String, String> coverage = new LinkedHashMap<>();
+        for (JsonNode s : root.at("/compliance/systems")) {
+            String system = s.path("system").asText();
+            for (JsonNode r : s.path("requirements")) {
+                requirements.put(
+                        system + ": " + r.path("requirement").asText(),
+                        r.path("verdict").asText() + " (" + r.path("obligation").asText() + ")");
+            }
+            for (JsonNode c : s.path("coverage")) {
+                boolean mandatory = c.has("mandatory");
+                JsonNode n = mandatory ? c.path("mandatory") : c.path("items");
+                coverage.put(
+                        system + ": "
+                                + c.path("title").asText(c.path("standard").asText()),
+                        (mandatory ? "mandatory provisions " : "")
+                                + n.path("satisfied").asInt() + " met, "
+                                + n.path("not-satisfied").asInt()
+                                + " not met, " + n.path("needs-review").asInt() + " need review, "
+                                + n.path("not-applicable").asInt() + " not applicable");
+            }
+        }
         return new Snapshot(
                 root.at("/landscape/name").asText(),
                 root.path("date").asText(),
@@ -141,6 +207,10 @@ public record Snapshot(
                 paths,
                 radius,
                 hazards,
-                missions);
+                missions,
+                singleFailureStops,
+                outcomes,
+                requirements,
+                coverage);
     }
 }

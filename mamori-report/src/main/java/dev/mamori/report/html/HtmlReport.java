@@ -30,9 +30,8 @@ import java.util.function.Function;
  * The assessment as one self-contained HTML page, readable offline: its style sheet, script and
  * diagrams are inline, nothing is fetched. Sections, in order: executive summary, heat maps per
  * property, the landscape diagram, each system's diagram, the findings (filterable by severity,
- * property, system, layer and status, and searchable), the systemic view, warnings. Each analysis
- * contributes its own section through {@link #SECTIONS}, so missions and compliance add theirs
- * beside the others.
+ * property, system, layer and status, and searchable), the systemic view, missions and scenarios,
+ * compliance, warnings. Each analysis contributes its own section through {@link #SECTIONS}.
  */
 public final class HtmlReport {
 
@@ -53,9 +52,33 @@ public final class HtmlReport {
             HtmlReport::systems,
             HtmlReport::findings,
             HtmlReport::systemic,
+            MissionsSection::of,
+            ComplianceSection::of,
             HtmlReport::warnings);
 
-    private record Context(Assessment assessment, Diagrams diagrams, String version) {}
+    /**
+     * How much the page holds.
+     *
+     * @param maxFindings the findings listed at most, most severe first
+     * @param drawDiagrams whether the diagrams are laid out and embedded; a page for print without an SVG
+     *     renderer names them instead, and saves the layout time
+     */
+    public record Options(int maxFindings, boolean drawDiagrams) {
+        /** The page for a browser: every diagram, and up to {@link #MAX_FINDINGS} findings. */
+        public static final Options SCREEN = new Options(MAX_FINDINGS, true);
+    }
+
+    /** What every section is drawn from. */
+    record Context(Assessment assessment, Diagrams diagrams, String version, Options options) {
+
+        /** The diagram, or where to find it when this page does not draw diagrams. */
+        String diagram(java.util.function.Supplier<String> svg, String what) {
+            return options.drawDiagrams()
+                    ? svg.get()
+                    : "<p class=\"omitted\">[diagram: " + text(what)
+                            + " — drawn in report.html and by <code>mamori report --format svg</code>]</p>";
+        }
+    }
 
     private HtmlReport() {}
 
@@ -64,7 +87,11 @@ public final class HtmlReport {
     }
 
     public static String render(Assessment assessment, Diagrams diagrams, String mamoriVersion) {
-        Context context = new Context(assessment, diagrams, mamoriVersion);
+        return render(assessment, diagrams, mamoriVersion, Options.SCREEN);
+    }
+
+    public static String render(Assessment assessment, Diagrams diagrams, String mamoriVersion, Options options) {
+        Context context = new Context(assessment, diagrams, mamoriVersion, options);
         List<Section> sections = new ArrayList<>();
         for (Function<Context, Optional<Section>> section : SECTIONS) {
             section.apply(context).ifPresent(sections::add);
@@ -189,6 +216,34 @@ public final class HtmlReport {
         if (!s.missions().isEmpty()) {
             out.append("<li>").append(s.missions().size()).append(" missions can be stopped by an attacker.</li>\n");
         }
+        long stoppedBySingle = a.missions().missions().stream()
+                .filter(m -> m.single().stream()
+                        .anyMatch(x -> x.effect() == dev.mamori.engine.missions.MissionAnalysis.Status.STOPPED))
+                .count();
+        if (!a.missions().missions().isEmpty()) {
+            out.append("<li>")
+                    .append(stoppedBySingle)
+                    .append(" of ")
+                    .append(a.missions().missions().size())
+                    .append(
+                            " missions stop when a single component fails (<a href=\"#missions\">missions and scenarios</a>).</li>\n");
+        }
+        Map<dev.mamori.engine.compliance.Obligation, Long> unmet =
+                new java.util.EnumMap<>(dev.mamori.engine.compliance.Obligation.class);
+        a.compliance().systems().stream()
+                .flatMap(x -> x.requirements().stream())
+                .filter(r -> r.verdict() == dev.mamori.engine.compliance.Verdict.NOT_SATISFIED)
+                .forEach(r -> unmet.merge(r.obligation(), 1L, Long::sum));
+        if (!a.compliance().systems().isEmpty()) {
+            out.append("<li>Requirements not satisfied across ")
+                    .append(a.compliance().systems().size())
+                    .append(" systems: ");
+            List<String> parts = new ArrayList<>();
+            for (var o : dev.mamori.engine.compliance.Obligation.values()) {
+                parts.add(unmet.getOrDefault(o, 0L) + " " + o.word());
+            }
+            out.append(String.join(", ", parts)).append(" (<a href=\"#compliance\">compliance</a>).</li>\n");
+        }
         long gating = open.stream()
                 .filter(f -> f.severity().compareTo(Severity.HIGH) >= 0)
                 .count();
@@ -258,7 +313,8 @@ public final class HtmlReport {
     }
 
     private static Optional<Section> landscape(Context c) {
-        String out = legend() + "<div class=\"diagram\">" + c.diagrams().landscape() + "</div>\n";
+        String out =
+                legend() + "<div class=\"diagram\">" + c.diagram(c.diagrams()::landscape, "the landscape") + "</div>\n";
         return Optional.of(new Section("landscape", "Landscape", out));
     }
 
@@ -285,7 +341,7 @@ public final class HtmlReport {
                     .append(" components, ")
                     .append(c.diagrams().openIn(s.id()))
                     .append(" open findings</summary><div class=\"diagram\">")
-                    .append(c.diagrams().system(s))
+                    .append(c.diagram(() -> c.diagrams().system(s), "system " + s.id()))
                     .append("</div></details>\n");
         }
         return Optional.of(new Section("systems", "Systems by layer", out.toString()));
@@ -302,7 +358,8 @@ public final class HtmlReport {
         Assessment a = c.assessment();
         FindingPlace place = new FindingPlace(a.landscape());
         List<Finding> all = a.risk().findings();
-        List<Finding> shown = all.size() > MAX_FINDINGS ? all.subList(0, MAX_FINDINGS) : all;
+        int max = c.options().maxFindings();
+        List<Finding> shown = all.size() > max ? all.subList(0, max) : all;
         StringBuilder out = new StringBuilder();
         out.append("<form class=\"filters\" id=\"filters\" onsubmit=\"return false\">");
         out.append(
@@ -399,7 +456,7 @@ public final class HtmlReport {
                 s.entries().size(), s.controlledComponents(), s.influencedComponents()));
         out.append(legend())
                 .append("<div class=\"diagram\">")
-                .append(c.diagrams().systemic())
+                .append(c.diagram(c.diagrams()::systemic, "the systemic view"))
                 .append("</div>\n");
         if (!s.paths().isEmpty()) {
             out.append("<h3>Paths into other systems, most likely first</h3>\n<ol class=\"paths\">");
@@ -428,7 +485,10 @@ public final class HtmlReport {
         out.append("</table>\n");
         if (!s.hazards().isEmpty()) {
             out.append("<h3>Hazards an attacker can trigger</h3>\n<ul>");
-            s.hazards()
+            s.hazards().stream()
+                    .sorted(Comparator.comparingDouble(SystemicAnalysis.HazardReach::probability)
+                            .reversed())
+                    .limit(MAX_LISTED)
                     .forEach(h -> out.append("<li>")
                             .append(text(h.hazard()))
                             .append(" (")
@@ -436,16 +496,19 @@ public final class HtmlReport {
                             .append(h.interlocked() ? ", held back by an interlock" : "")
                             .append(String.format(Locale.ROOT, "), p = %.2f</li>", h.probability())));
             out.append("</ul>\n");
+            more(out, s.hazards().size(), "hazards, the most likely listed");
         }
         if (!s.missions().isEmpty()) {
             out.append("<h3>Missions an attacker can stop</h3>\n<ul>");
-            s.missions()
+            s.missions().stream()
+                    .limit(MAX_LISTED)
                     .forEach(m -> out.append("<li>")
                             .append(text(m.mission()))
                             .append(": ")
                             .append(text(String.join(", ", m.compromisedNeeds())))
                             .append("</li>"));
             out.append("</ul>\n");
+            more(out, s.missions().size(), "missions");
         }
         s.isolation().ifPresent(i -> {
             out.append("<h3 id=\"isolation\">Isolation plan: keep ")
@@ -478,6 +541,21 @@ public final class HtmlReport {
             }
         });
         return Optional.of(new Section("systemic", "Systemic risk", out.toString()));
+    }
+
+    /** Lists of the systemic view (hazards, missions) hold at most this many; the JSON assessment has all. */
+    static final int MAX_LISTED = 100;
+
+    private static void more(StringBuilder out, int size, String what) {
+        if (size > MAX_LISTED) {
+            out.append("<p class=\"note\">")
+                    .append(MAX_LISTED)
+                    .append(" of ")
+                    .append(size)
+                    .append(' ')
+                    .append(what)
+                    .append("; <code>mamori systemic</code> and the JSON assessment have all.</p>\n");
+        }
     }
 
     private static Optional<Section> warnings(Context c) {

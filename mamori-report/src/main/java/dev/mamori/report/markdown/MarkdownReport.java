@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The assessment as GitHub-flavoured Markdown, for wikis and pull-request comments: the summary,
  * the likelihood × impact heat map, open findings grouped by system (each system folded, so a long
- * report stays readable in a comment), treated findings, and the systemic view.
+ * report stays readable in a comment), treated findings, the systemic view, missions and scenarios,
+ * and compliance.
  */
 public final class MarkdownReport {
 
@@ -51,6 +52,8 @@ public final class MarkdownReport {
         findings(out, assessment, open, top);
         treated(out, risk.findings().stream().filter(f -> !f.open()).toList());
         systemic(out, assessment.systemic());
+        MissionsAndComplianceMarkdown.missions(out, assessment.missions());
+        MissionsAndComplianceMarkdown.compliance(out, assessment.compliance());
         diagnostics(out, assessment.diagnostics());
         return out.toString();
     }
@@ -201,7 +204,12 @@ public final class MarkdownReport {
         }
         if (!s.hazards().isEmpty()) {
             out.append("### Hazards an attacker can trigger\n\n");
-            for (SystemicAnalysis.HazardReach h : s.hazards()) {
+            List<SystemicAnalysis.HazardReach> likeliest = s.hazards().stream()
+                    .sorted(java.util.Comparator.comparingDouble(SystemicAnalysis.HazardReach::probability)
+                            .reversed())
+                    .limit(100)
+                    .toList();
+            for (SystemicAnalysis.HazardReach h : likeliest) {
                 out.append(String.format(
                         Locale.ROOT,
                         "- **%s** (%s%s), p = %.2f%n",
@@ -210,11 +218,15 @@ public final class MarkdownReport {
                         h.interlocked() ? ", held back by an interlock" : "",
                         h.probability()));
             }
+            if (s.hazards().size() > 100) {
+                out.append("- … and ").append(s.hazards().size() - 100).append(" more\n");
+            }
             out.append('\n');
         }
         if (!s.missions().isEmpty()) {
             out.append("### Missions an attacker can stop\n\n");
-            s.missions()
+            s.missions().stream()
+                    .limit(100)
                     .forEach(m -> out.append("- **")
                             .append(inline(m.mission()))
                             .append("**: ")

@@ -51,7 +51,10 @@ class AssessmentDiffTest {
         AssessmentDiff diff = AssessmentDiff.between(snapshot(venue), snapshot(venue));
         assertThat(diff.isEmpty()).isTrue();
         assertThat(DiffReport.text(diff))
-                .contains(": 0 new (0 open), 0 resolved, 0 changed findings; 0 systemic changes");
+                .contains(": 0 new (0 open), 0 resolved, 0 changed findings; 0 systemic changes; 0 mission changes")
+                .contains("0 compliance changes");
+        assertThat(diff.missions()).isEmpty();
+        assertThat(diff.compliance()).isEmpty();
     }
 
     @Test
@@ -118,5 +121,81 @@ class AssessmentDiffTest {
         assertThatThrownBy(() -> Snapshot.parse("{\"format\": {\"name\": \"mamori-assessment\", \"version\": 99}}"))
                 .hasMessageContaining("format version 99");
         assertThatThrownBy(() -> Snapshot.parse("{,")).hasMessageContaining("not JSON");
+    }
+
+    /** A plant whose line needs a controller, with a spare; the scenario fails the controller. */
+    static final String PLANT = """
+            mamori: 1
+            landscape: Plant
+            stakeholders: { ops: { roles: [operator] } }
+            systems:
+              plant:
+                owner: ops
+                operator: ops
+                category: industrial
+                components:
+                  plc: { kind: controller, layer: platform, restore: { time: 4h, spares: 1, swap-time: 20m, by: ops } }
+                  standby: { kind: controller, layer: platform }
+                  pump: { kind: actuator, credentials: unique }
+            scenarios:
+              plc-fails: { fails: [plant.plc] }
+            missions:
+              production:
+                needs: { all: [plant.pump, { any: [plant.plc, plant.standby] }] }
+                rto: 30m
+                max-downtime: 1h
+            """;
+
+    @Test
+    void missionChangesNameTheLostRedundancyAndTheObjectivesNowMissed() {
+        // after: the standby is gone from the needs and the spare too, so the PLC alone stops production,
+        // and the scenario's restore takes 4 h against an RTO of 30 min
+        String after = PLANT.replace("{ any: [plant.plc, plant.standby] }", "plant.plc")
+                .replace("restore: { time: 4h, spares: 1, swap-time: 20m, by: ops }", "restore: { time: 4h, by: ops }");
+        AssessmentDiff diff = AssessmentDiff.between(
+                snapshot(Assessed.model("m.yaml", PLANT)), snapshot(Assessed.model("m.yaml", after)));
+        assertThat(diff.newlyStoppedBySingleFailure()).singleElement().satisfies(c -> {
+            assertThat(c.subject()).isEqualTo("production");
+            assertThat(c.after()).contains("plant.plc");
+        });
+        assertThat(diff.objectivesNowMissed()).singleElement().satisfies(c -> {
+            assertThat(c.subject()).isEqualTo("plc-fails → production");
+            assertThat(c.before()).isEqualTo("up, objectives met");
+            assertThat(c.after()).isEqualTo("stopped, back after 4h, objectives missed");
+        });
+        assertThat(DiffReport.text(diff))
+                .contains("1 newly stopped by a single failure, 1 scenario objectives now missed")
+                .contains("Mission changes (")
+                .contains(
+                        "  worse: single failure production: stopped by the failure of any one of plant.pump → stopped by the failure of any one of plant.plc, plant.pump");
+        assertThat(DiffReport.markdown(diff))
+                .contains("### Mission changes (")
+                .contains("- **worse:** scenario plc-fails → production: up, objectives met → stopped, back after 4h,"
+                        + " objectives missed");
+    }
+
+    @Test
+    void complianceChangesListRequirementsWhoseVerdictChangedAndTheCoverage() throws IOException {
+        // after: the pump loses its own credentials, so the requirement on passwords is no longer met
+        String after = PLANT.replace(
+                "pump: { kind: actuator, credentials: unique }",
+                "pump: { kind: actuator, credentials: default-shared }");
+        AssessmentDiff diff = AssessmentDiff.between(
+                snapshot(Assessed.model("m.yaml", PLANT)), snapshot(Assessed.model("m.yaml", after)));
+        assertThat(diff.requirementsNowUnmet()).isNotEmpty();
+        assertThat(diff.requirementsNowUnmet())
+                .allSatisfy(c -> assertThat(c.subject()).startsWith("plant: "))
+                .anySatisfy(c -> assertThat(c.after()).startsWith("not-satisfied ("));
+        assertThat(diff.compliance()).anySatisfy(c -> {
+            assertThat(c.aspect()).isEqualTo("coverage");
+            assertThat(c.subject()).startsWith("plant: ETSI EN 303 645");
+            assertThat(c.after()).contains(" not met");
+        });
+        JsonNode json = new ObjectMapper().readTree(DiffReport.json(diff));
+        assertThat(json.at("/summary/requirementsNowUnmet").asInt())
+                .isEqualTo(diff.requirementsNowUnmet().size());
+        assertThat(json.at("/compliance/0/aspect").asText()).isIn("requirement", "coverage");
+        assertThat(DiffReport.text(diff))
+                .contains("Compliance changes (" + diff.compliance().size() + "):");
     }
 }

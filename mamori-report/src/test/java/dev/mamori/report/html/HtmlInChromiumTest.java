@@ -97,7 +97,13 @@ class HtmlInChromiumTest {
         assertThat(dom.out())
                 .contains("<section id=\"summary\">", "<section id=\"heatmaps\">", "<section id=\"landscape\">")
                 .contains("<section id=\"systems\">", "<section id=\"findings\">", "<section id=\"systemic\">")
-                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-diagram\"");
+                .contains("<section id=\"missions\">", "<section id=\"compliance\">")
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-diagram\"")
+                // the charts of the missions section, parsed by the browser as SVG with their marks
+                .contains("class=\"mamori-chart robustness\"", "class=\"mamori-chart gantt\"")
+                .containsPattern("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"[\\d., ]+\"")
+                .contains("<h3 class=\"scenario\" id=\"scenario-gate-ransomware\">")
+                .contains("<tr class=\"requirement\" data-verdict=\"not-satisfied\"");
         // the script ran: it counts the rows its default filter (open findings) shows
         assertThat(dom.out()).containsPattern("<span id=\"f-count\" class=\"count\">\\d+ of \\d+ findings</span>");
         Path screenshot = OUT.resolve("report.png").toAbsolutePath();

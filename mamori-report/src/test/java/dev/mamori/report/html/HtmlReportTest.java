@@ -23,14 +23,20 @@ class HtmlReportTest {
                 .startsWith("<!DOCTYPE html>")
                 .contains("<section id=\"summary\">", "<section id=\"heatmaps\">", "<section id=\"landscape\">")
                 .contains("<section id=\"systems\">", "<section id=\"findings\">", "<section id=\"systemic\">")
+                .contains("<section id=\"missions\">", "<section id=\"compliance\">")
+                .contains("<li><a href=\"#missions\">Missions and scenarios</a></li>")
                 .contains("<h3 id=\"isolation\">Isolation plan: keep ");
         // self-contained: no external scripts, styles, images or fonts
         assertThat(html)
                 .doesNotContainPattern("(src|href)=\"(https?:)?//")
                 .doesNotContain("@import")
                 .doesNotContain("url(http");
+        // the diagrams, the robustness curve, and one restoration chart per scenario that restores anything
+        long gantts = venue.missions().scenarios().stream()
+                .filter(s -> !s.restoration().isEmpty())
+                .count();
         assertThat(Pattern.compile("<svg ").matcher(html).results().count())
-                .isEqualTo(2 + venue.landscape().systems().size());
+                .isEqualTo(2 + venue.landscape().systems().size() + 1 + gantts);
     }
 
     @Test
@@ -76,5 +82,113 @@ class HtmlReportTest {
                 "m.yaml", Assessed.SHOP.replace("landscape: Shop", "landscape: \"<img src=x onerror=alert(1)>\""));
         String html = HtmlReport.render(evil, "9.9.9");
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void theMissionsSectionShowsWhatStopsEachMissionAndHowScenariosRecover() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String html = HtmlReport.render(venue, "9.9.9");
+        String missions = section(html, "missions");
+        // N-1 on the venue: the shuttle buses alone stop spectator transport; the emergency release stops evacuation
+        assertThat(missions)
+                .contains("<tr data-mission=\"spectator-transport\">")
+                .containsPattern("data-mission=\"safe-evacuation\">.*?</td><td>access\\.emergency-release</td>")
+                .contains("<h3>Single points of failure</h3>");
+        // every scenario with each mission's outcome against its objectives
+        for (var s : venue.missions().scenarios()) {
+            assertThat(missions).contains("<h3 class=\"scenario\" id=\"scenario-" + s.scenario() + "\">");
+        }
+        assertThat(missions)
+                .contains("Scenario gate-ransomware: Ransomware on the gate management server")
+                .containsPattern(
+                        "<td>spectator-entry</td><td><span class=\"badge st-stopped\">stopped</span></td>"
+                                + "<td>1d2h30m</td><td>15m</td><td>45m</td><td><span class=\"badge v-not-satisfied\">missed</span>")
+                .containsPattern("<td>spectator-entry</td><td><span class=\"badge st-degraded\">degraded</span>"
+                        + "<br><span class=\"kind\">manual-ticket-check</span></td><td>45m</td><td>15m</td><td>45m</td>"
+                        + "<td><span class=\"badge v-satisfied\">met</span>");
+        // the restoration: a Gantt chart with the objectives drawn, and the table with who does what when
+        assertThat(missions)
+                .contains("class=\"mamori-chart gantt\"")
+                .contains(">RTO spectator-entry</text>")
+                .contains("<tr><td>2h</td><td>1d2h</td><td>access.gate-controllers</td><td>compromised</td>")
+                .contains("Turnstiles in free mode, stewards check tickets by eye");
+        // the robustness curve: a point per fraction, the numbers in the tooltips
+        var points = venue.missions().robustness().points();
+        assertThat(missions).contains("class=\"mamori-chart robustness\"");
+        assertThat(Pattern.compile("<circle ").matcher(missions).results().count())
+                .isEqualTo(2L * points.size());
+        assertThat(missions)
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "<title>10%% failed: %.1f%% of missions running (on average)</title>",
+                        points.get(2).missionsUp() * 100));
+    }
+
+    @Test
+    void theComplianceSectionGivesEachSystemsVerdictsEvidenceAndGaps() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String html = HtmlReport.render(venue, "9.9.9");
+        String compliance = section(html, "compliance");
+        assertThat(compliance).contains("Requirements catalog <b>mamori ").contains("jurisdictions: jp");
+        for (var s : venue.compliance().systems()) {
+            var n = s.counts();
+            assertThat(compliance)
+                    .contains("<tr data-system=\"" + s.system() + "\">")
+                    .contains("<details class=\"system compliance\"")
+                    .contains(s.system() + " — profile " + s.profile().id() + ": "
+                            + n.get(dev.mamori.engine.compliance.Verdict.NOT_SATISFIED) + " not satisfied");
+        }
+        // coverage per standard, the ETSI line counting the mandatory provisions
+        assertThat(compliance).contains("ETSI EN 303 645 V3.1.3 (2024-09) mandatory provisions: ");
+        // a requirement not met, with its evidence located and what would close the gap
+        assertThat(compliance)
+                .contains("<tr class=\"requirement\" data-verdict=\"not-satisfied\" data-obligation=\"essential\">")
+                .contains("<code>anomaly-monitoring</code>")
+                .contains("no control anomaly-monitoring is declared for telco")
+                .contains("<div class=\"gap\">To close it: ");
+        assertThat(html)
+                .containsPattern("Requirements not satisfied across \\d+ systems: \\d+ statutory, \\d+ essential");
+    }
+
+    /** The HTML of one section. */
+    static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\">");
+        assertThat(start).as("section " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    @Test
+    void theSystemicViewListsTheLikeliestHazardsOnlyOnALargeLandscape() {
+        // 130 exposed actuators with default passwords, each with a hazard an attacker can trigger
+        StringBuilder yaml = new StringBuilder("""
+                mamori: 1
+                landscape: Valves
+                stakeholders: { ops: { roles: [operator] } }
+                systems:
+                  plant:
+                    owner: ops
+                    operator: ops
+                    category: industrial
+                    components:
+                """);
+        for (int i = 0; i < 130; i++) {
+            yaml.append("      v")
+                    .append(i)
+                    .append(": { kind: actuator, credentials: default-shared, exposure: internet,")
+                    .append(" hazards: { burst: { severity: critical } } }\n");
+        }
+        Assessment valves = Assessed.model("m.yaml", yaml.toString());
+        assertThat(valves.systemic().hazards()).hasSizeGreaterThan(HtmlReport.MAX_LISTED);
+        String systemic = section(HtmlReport.render(valves, "9.9.9"), "systemic");
+        String hazards = systemic.substring(systemic.indexOf("<h3>Hazards an attacker can trigger</h3>"));
+        assertThat(Pattern.compile("<li>plant\\.v\\d+\\.burst ")
+                        .matcher(hazards)
+                        .results()
+                        .count())
+                .isEqualTo(HtmlReport.MAX_LISTED);
+        assertThat(hazards)
+                .contains(
+                        "100 of " + valves.systemic().hazards().size()
+                                + " hazards, the most likely listed; <code>mamori systemic</code> and the JSON assessment have all.");
     }
 }

@@ -94,4 +94,42 @@ class MarkdownReportTest {
                     .contains("| " + MarkdownReport.cell(plan.cuts().get(0).element()) + " |");
         }
     }
+
+    @Test
+    void missionsAndScenariosAreTablesWithObjectivesAndRestoration() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String md = MarkdownReport.render(venue, 10);
+        assertThat(md)
+                .contains("## Missions and scenarios")
+                .contains("| **spectator-transport** | transport.shuttle-buses | ")
+                .contains("| **safe-evacuation** | access.emergency-release | ")
+                .contains("### Scenario gate-ransomware: Ransomware on the gate management server")
+                .contains("| spectator-entry | stopped | 1d2h30m | 15m | 45m | **missed** | ")
+                .contains("| spectator-entry | degraded (manual-ticket-check) | 45m | 15m | 45m | met | — |")
+                .contains("<details><summary>Restoration: 7 steps</summary>")
+                .contains("| 2h | 1d2h | access.gate-controllers | compromised | ")
+                .contains("### Robustness")
+                .containsPattern("\\| missions running, on average \\| 100% \\|( \\d+% \\|){10}\n");
+    }
+
+    @Test
+    void complianceGivesVerdictCountsCoverageAndTheUnmetRequirementsWithTheirGap() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String md = MarkdownReport.render(venue, 10);
+        var telco = venue.compliance().systems().stream()
+                .filter(s -> s.system().equals("telco"))
+                .findFirst()
+                .orElseThrow()
+                .counts();
+        assertThat(md)
+                .contains("## Compliance")
+                .contains("Catalog mamori 2026.1; jurisdictions: jp.")
+                .contains("| telco | critical-infrastructure | "
+                        + telco.get(dev.mamori.engine.compliance.Verdict.SATISFIED) + " | "
+                        + telco.get(dev.mamori.engine.compliance.Verdict.NOT_SATISFIED) + " | ")
+                .contains("ETSI EN 303 645 V3.1.3 (2024-09) mandatory provisions: ")
+                .contains("<details><summary><b>telco</b>: 3 requirements not satisfied</summary>")
+                .contains("| essential | `security-monitoring` Security events are recorded and watched | "
+                        + "`anomaly-monitoring`: ");
+    }
 }

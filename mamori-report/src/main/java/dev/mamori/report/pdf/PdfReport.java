@@ -1,0 +1,161 @@
+package dev.mamori.report.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.html.HtmlReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The HTML report as a PDF, for the people who file or sign reports (NISC 3: confirm and verify
+ * before deployment). It is the same page, laid out by openhtmltopdf for print: a PDF runs no
+ * script, so the findings filter is removed and every finding is shown, folded details are open,
+ * and the diagrams and charts, which openhtmltopdf cannot draw without an SVG library (Batik), are
+ * replaced by a note pointing at the HTML and SVG reports; every table under them stays. At most
+ * {@link #MAX_FINDINGS} findings are listed, most severe first, and the page says how many it left out.
+ *
+ * <p>The text is set in Liberation Sans, read from PDFBox's own jar and embedded (subset) in the
+ * file, so the PDF looks the same everywhere and nothing depends on the fonts of the machine.
+ */
+public final class PdfReport {
+
+    /** The font PDFBox ships in its jar; its metrics match Arial's. */
+    static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    static final String FONT_FAMILY = "Liberation Sans";
+
+    /**
+     * The print layout, added after the page's own style sheet: everything in the embedded font
+     * (monospace included, so that no glyph falls back to a font that is not embedded), tables that
+     * fit the A4 width, and no screen-only parts.
+     */
+    private static final String PRINT_CSS = """
+            @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; font-family: "Liberation Sans";
+                    @bottom-right { content: "page " counter(page) " of " counter(pages);
+                                    font-family: "Liberation Sans"; font-size: 8pt; } }
+            * { font-family: "Liberation Sans" !important; }
+            body { font-size: 9pt; }
+            header { padding: 8px 12px; }
+            nav, form.filters, script, .filters { display: none; }
+            .card { display: inline-block; margin: 0 6px 6px 0; }
+            .heatmaps table.heatmap { display: inline-table; margin: 0 12px 12px 0; }
+            table { -fs-table-paginate: paginate; }
+            tr { page-break-inside: avoid; }
+            tr.hidden { display: table-row; }
+            table.findings, table.plain { font-size: 8pt; }
+            details > summary { font-weight: bold; }
+            .diagram, .chart { border: none; max-height: none; overflow: visible; }
+            p.pdf-omitted, p.omitted { color: #546e7a; font-style: italic; }
+            table.findings { table-layout: fixed; width: 100%; }
+            table.findings th:nth-child(1) { width: 6%; } table.findings th:nth-child(2) { width: 4%; }
+            table.findings th:nth-child(3) { width: 4%; } table.findings th:nth-child(4) { width: 14%; }
+            table.findings th:nth-child(5) { width: 13%; } table.findings th:nth-child(6) { width: 8%; }
+            table.findings th:nth-child(7) { width: 11%; } table.findings th:nth-child(8) { width: 40%; }
+            .where { word-wrap: break-word; }
+            table.findings td, table.findings th { padding: 2px 3px; }
+            table.findings, table.plain, .where, .title, .kind, .scoring, .treatment, .gap { font-size: 7pt; }
+            table.findings ul, ul.tight { margin: 1px 0; padding-left: 12px; }
+            table.findings details > summary { display: none; }
+            table.findings p.scoring { margin: 1px 0; }
+            h2 { page-break-before: auto; page-break-after: avoid; }
+            h3, h4 { page-break-after: avoid; }
+            """;
+
+    /**
+     * PDFBox logs through commons-logging to java.util.logging, which prints to the terminal (a
+     * warning about the standard fonts it maps on first use). Held here so that the setting stays.
+     */
+    private static final Logger PDFBOX_LOG = Logger.getLogger("org.apache.pdfbox");
+
+    private PdfReport() {}
+
+    public static byte[] render(Assessment assessment, String mamoriVersion) {
+        return render(assessment, new Diagrams(assessment), mamoriVersion);
+    }
+
+    public static byte[] render(Assessment assessment, Diagrams diagrams, String mamoriVersion) {
+        return fromHtml(HtmlReport.render(assessment, diagrams, mamoriVersion, PRINT));
+    }
+
+    /**
+     * At most this many findings, most severe first: a PDF is read page by page, and each finding
+     * with its fix and scoring takes a sixth of a page; the HTML page, SARIF and JSON have them all.
+     */
+    public static final int MAX_FINDINGS = 500;
+
+    /** The page for print: no diagram laid out (none can be drawn), fewer findings. */
+    static final HtmlReport.Options PRINT = new HtmlReport.Options(MAX_FINDINGS, false);
+
+    /** A page written by {@link HtmlReport}, laid out for print. */
+    static byte[] fromHtml(String html) {
+        Document page = Jsoup.parse(html);
+        forPrint(page);
+        // openhtmltopdf reports through java.util.logging, which prints to the terminal; renderers never print.
+        XRLog.setLoggingEnabled(false);
+        PDFBOX_LOG.setLevel(Level.OFF);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        try (PDDocument document = new PDDocument();
+                TrueTypeFont face = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()))) {
+            // PDFBox would run the font's glyph substitutions (ligatures) over every word it writes, which
+            // took 90 % of the time; the report needs none, and without them copied text stays letter by letter.
+            face.setEnableGsub(false);
+            PDFont font = PDType0Font.load(document, face, true);
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(document);
+            builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            // The one face stands in for bold too: a bold face would be a second font file to ship.
+            builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.withW3cDocument(new W3CDom().fromJsoup(page), "about:blank");
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The page as it prints: no script, no filter, everything unfolded, diagrams named rather than drawn. */
+    static void forPrint(Document page) {
+        page.select("script, form.filters, nav").remove();
+        page.head().appendElement("style").appendText(PRINT_CSS);
+        page.select("details").forEach(d -> d.attr("open", "open"));
+        page.select("tr.hidden").removeClass("hidden");
+        for (Element svg : page.select("svg")) {
+            String what = svg.hasClass("mamori-chart") ? "chart" : "diagram";
+            String title =
+                    svg.selectFirst("title") != null ? svg.selectFirst("title").text() : "";
+            Element note = new Element("p").addClass("pdf-omitted");
+            note.text("[" + what + (title.isEmpty() ? "" : ": " + title)
+                    + " — drawn in report.html and by mamori report --format svg; its figures are in the tables here]");
+            svg.replaceWith(note);
+        }
+    }
+
+    private static byte[] fontBytes() throws IOException {
+        try (InputStream in = PdfReport.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox's font " + FONT_RESOURCE + " is not on the class path");
+            }
+            return in.readAllBytes();
+        }
+    }
+}
