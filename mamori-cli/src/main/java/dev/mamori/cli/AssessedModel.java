@@ -51,14 +51,25 @@ final class AssessedModel {
             Path workingDirectory,
             SystemicAnalyzer.Options options,
             MissionAnalyzer.Options missionOptions) {
-        try (Progress progress = progress(commandLine, List.of(READING, ASSESSING))) {
+        try (Progress progress = progress(commandLine, STAGES)) {
             return assess(commandLine, workingDirectory, options, missionOptions, progress);
         }
     }
 
     static final String READING = "reading and validating the model";
 
-    static final String ASSESSING = "assessing: rules, systemic risk, missions, compliance";
+    /** Reading, then each analysis of the assessment as the engine starts it. */
+    static final List<String> STAGES = stages();
+
+    private static List<String> stages() {
+        List<String> all = new java.util.ArrayList<>(List.of(READING));
+        Assessor.STAGES.forEach(stage -> all.add(assessing(stage)));
+        return List.copyOf(all);
+    }
+
+    private static String assessing(String stage) {
+        return "assessing: " + stage;
+    }
 
     /** The progress line of the command's run, from the root command, which knows whether there is a terminal. */
     static Progress progress(CommandLine commandLine, List<String> stages) {
@@ -71,7 +82,7 @@ final class AssessedModel {
                 : Progress.NONE;
     }
 
-    /** As above, advancing {@code progress} through {@link #READING} and {@link #ASSESSING}. */
+    /** As above, advancing {@code progress} through {@link #STAGES}. */
     Optional<Assessment> assess(
             CommandLine commandLine,
             Path workingDirectory,
@@ -84,11 +95,16 @@ final class AssessedModel {
             progress.print(commandLine.getOut(), new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
             return Optional.empty();
         }
-        progress.stage(ASSESSING);
         try {
             Landscape landscape = result.landscape().orElseThrow();
             return Optional.of(new Assessor(RuleCatalog.all(), CatalogInput.of(landscape, workingDirectory))
-                    .assess(landscape, today(), result.warnings(), options, missionOptions));
+                    .assess(
+                            landscape,
+                            today(),
+                            result.warnings(),
+                            options,
+                            missionOptions,
+                            stage -> progress.stage(assessing(stage))));
         } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

@@ -10,8 +10,8 @@ import java.util.List;
  * when the run ends, so nothing of it stays in the terminal. When standard error is not a terminal
  * (a pipe, a file, CI, the tests) the command uses {@link #NONE}, which prints nothing.
  *
- * <p>Stages are the shell's: reading the model, the assessment (the engine runs rules, systemic,
- * missions and compliance in one call, and reports no progress of its own), then each output.
+ * <p>Stages are the shell's: reading the model, each analysis of the assessment as the engine
+ * starts it (rules, systemic risk, missions, compliance; {@code Assessor.Listener}), then each output.
  */
 final class Progress implements AutoCloseable {
 

@@ -106,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
         Set<Format> wanted = new LinkedHashSet<>(formats);
         SystemicAnalyzer.Options options =
                 new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
-        List<String> stages = new ArrayList<>(List.of(AssessedModel.READING, AssessedModel.ASSESSING));
+        List<String> stages = new ArrayList<>(AssessedModel.STAGES);
         wanted.forEach(f -> stages.add(rendering(f)));
         try (Progress progress = parent.progress(spec.commandLine().getErr(), stages)) {
             return write(wanted, options, progress);

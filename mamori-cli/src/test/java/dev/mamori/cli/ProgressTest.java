@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgressTest {
 
     private static final List<String> STAGES =
-            List.of(AssessedModel.READING, AssessedModel.ASSESSING, "rendering html", "rendering pdf");
+            List.of(AssessedModel.READING, AssessedModel.STAGES.get(1), "rendering html", "rendering pdf");
 
     @Test
     void theLineShowsTheBarTheStageAndTheTime() {
@@ -52,9 +52,20 @@ class ProgressTest {
     }
 
     @Test
+    void theAssessmentIsFollowedAnalysisByAnalysis() {
+        assertThat(AssessedModel.STAGES)
+                .containsExactly(
+                        AssessedModel.READING,
+                        "assessing: risk rules",
+                        "assessing: systemic risk",
+                        "assessing: missions",
+                        "assessing: compliance");
+    }
+
+    @Test
     void withoutATerminalNothingIsDrawn() {
         StringWriter err = new StringWriter();
-        Progress.NONE.stage(AssessedModel.ASSESSING);
+        Progress.NONE.stage(AssessedModel.STAGES.get(1));
         Progress.NONE.paint(10_000);
         Progress.NONE.close();
         assertThat(err.toString()).isEmpty();

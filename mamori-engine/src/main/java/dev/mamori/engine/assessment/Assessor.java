@@ -22,6 +22,17 @@ import java.util.Optional;
 /** Runs the analyses over a validated landscape, in the order their results feed each other. */
 public final class Assessor {
 
+    /** The analyses in the order they run, as a listener hears of them. */
+    public static final List<String> STAGES = List.of("risk rules", "systemic risk", "missions", "compliance");
+
+    /** Told when each analysis starts, so that a shell can show progress; the engine itself prints nothing. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = stage -> {};
+
+        void started(String stage);
+    }
+
     private final List<Rule> rules;
     private final Catalog catalog;
 
@@ -63,14 +74,29 @@ public final class Assessor {
             List<Diagnostic> modelDiagnostics,
             SystemicAnalyzer.Options systemicOptions,
             MissionAnalyzer.Options missionOptions) {
+        return assess(landscape, today, modelDiagnostics, systemicOptions, missionOptions, Listener.NONE);
+    }
+
+    /** As above, telling {@code listener} as each of {@link #STAGES} starts. */
+    public Assessment assess(
+            Landscape landscape,
+            LocalDate today,
+            List<Diagnostic> modelDiagnostics,
+            SystemicAnalyzer.Options systemicOptions,
+            MissionAnalyzer.Options missionOptions,
+            Listener listener) {
+        listener.started(STAGES.get(0));
         FrozenGraph graph = FrozenGraph.of(landscape);
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
+        listener.started(STAGES.get(1));
         SystemicAnalyzer systemicAnalyzer = new SystemicAnalyzer(graph);
         SystemicAnalysis systemic = systemicAnalyzer.analyze(systemicOptions);
+        listener.started(STAGES.get(2));
         MissionAnalysis missions = new MissionAnalyzer(graph, systemicAnalyzer).analyze(missionOptions);
         List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
         diagnostics.addAll(risk.diagnostics());
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+        listener.started(STAGES.get(3));
         ComplianceResult compliance = new ComplianceEvaluator(catalog).evaluate(graph, risk, today, Optional.empty());
         return new Assessment(
                 landscape,
