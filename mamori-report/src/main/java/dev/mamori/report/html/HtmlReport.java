@@ -60,12 +60,13 @@ public final class HtmlReport {
      * How much the page holds.
      *
      * @param maxFindings the findings listed at most, most severe first
-     * @param drawDiagrams whether the diagrams are laid out and embedded; a page for print without an SVG
-     *     renderer names them instead, and saves the layout time
+     * @param drawDiagrams whether the diagrams are laid out and embedded, or only named (which saves the
+     *     layout time)
+     * @param maxSystemDiagrams the systems drawn at most, of most concern first
      */
-    public record Options(int maxFindings, boolean drawDiagrams) {
+    public record Options(int maxFindings, boolean drawDiagrams, int maxSystemDiagrams) {
         /** The page for a browser: every diagram, and up to {@link #MAX_FINDINGS} findings. */
-        public static final Options SCREEN = new Options(MAX_FINDINGS, true);
+        public static final Options SCREEN = new Options(MAX_FINDINGS, true, MAX_SYSTEM_DIAGRAMS);
     }
 
     /** What every section is drawn from. */
@@ -321,7 +322,7 @@ public final class HtmlReport {
     private static Optional<Section> systems(Context c) {
         StringBuilder out = new StringBuilder(legend());
         List<IotSystem> systems = c.diagrams().systemsByConcern();
-        int shown = Math.min(MAX_SYSTEM_DIAGRAMS, systems.size());
+        int shown = Math.min(c.options().maxSystemDiagrams(), systems.size());
         if (shown < systems.size()) {
             out.append("<p class=\"note\">The ")
                     .append(shown)

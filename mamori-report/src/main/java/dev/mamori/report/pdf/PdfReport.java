@@ -3,6 +3,7 @@ package dev.mamori.report.pdf;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.report.diagram.Diagrams;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -28,8 +31,8 @@ import org.jsoup.nodes.Element;
  * The HTML report as a PDF, for the people who file or sign reports (NISC 3: confirm and verify
  * before deployment). It is the same page, laid out by openhtmltopdf for print: a PDF runs no
  * script, so the findings filter is removed and every finding is shown, folded details are open,
- * and the diagrams and charts, which openhtmltopdf cannot draw without an SVG library (Batik), are
- * replaced by a note pointing at the HTML and SVG reports; every table under them stays. At most
+ * and the diagrams and charts are drawn as vector graphics by Batik, so they stay sharp at any
+ * zoom. At most
  * {@link #MAX_FINDINGS} findings are listed, most severe first, and the page says how many it left out.
  *
  * <p>The text is set in Liberation Sans, read from PDFBox's own jar and embedded (subset) in the
@@ -101,8 +104,15 @@ public final class PdfReport {
      */
     public static final int MAX_FINDINGS = 500;
 
-    /** The page for print: no diagram laid out (none can be drawn), fewer findings. */
-    static final HtmlReport.Options PRINT = new HtmlReport.Options(MAX_FINDINGS, false);
+    /**
+     * The systems drawn in the PDF, of most concern first: each drawing costs Batik a third of a
+     * second on a large landscape, and a printed report is read for the worst systems; the page says
+     * how many it left out, and the HTML draws up to forty.
+     */
+    public static final int MAX_SYSTEM_DIAGRAMS = 8;
+
+    /** The page for print: the landscape and the systems of most concern drawn, fewer findings. */
+    static final HtmlReport.Options PRINT = new HtmlReport.Options(MAX_FINDINGS, true, MAX_SYSTEM_DIAGRAMS);
 
     /** A page written by {@link HtmlReport}, laid out for print. */
     static byte[] fromHtml(String html) {
@@ -120,11 +130,13 @@ public final class PdfReport {
             PDFont font = PDType0Font.load(document, face, true);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useSVGDrawer(new BatikSVGDrawer()); // diagrams and charts stay vector graphics
             builder.usePDDocument(document);
             builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 400, FontStyle.NORMAL, true);
             // The one face stands in for bold too: a bold face would be a second font file to ship.
             builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.withW3cDocument(new W3CDom().fromJsoup(page), "about:blank");
+            // Batik wants a base it can parse; the page refers to nothing outside itself
+            builder.withW3cDocument(new W3CDom().fromJsoup(page), "file:/mamori-report.html");
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
@@ -140,14 +152,85 @@ public final class PdfReport {
         page.select("details").forEach(d -> d.attr("open", "open"));
         page.select("tr.hidden").removeClass("hidden");
         for (Element svg : page.select("svg")) {
-            String what = svg.hasClass("mamori-chart") ? "chart" : "diagram";
-            String title =
-                    svg.selectFirst("title") != null ? svg.selectFirst("title").text() : "";
-            Element note = new Element("p").addClass("pdf-omitted");
-            note.text("[" + what + (title.isEmpty() ? "" : ": " + title)
-                    + " — drawn in report.html and by mamori report --format svg; its figures are in the tables here]");
-            svg.replaceWith(note);
+            // HTML lets inline SVG go without its namespace; the SVG renderer needs it
+            svg.attr("xmlns", "http://www.w3.org/2000/svg");
+            // SVG 1.1, which Batik reads, knows no "auto-start-reverse"; arrows only ever end a line here
+            svg.select("marker[orient=auto-start-reverse]").attr("orient", "auto");
+            fitWidth(svg);
+            inlineStyles(svg);
         }
+    }
+
+    /** The width of an A4 landscape page between its margins, in CSS pixels. */
+    static final double PAGE_WIDTH = 1040;
+
+    /** A drawing wider than the page is scaled down to it (its view box keeps the proportions). */
+    private static void fitWidth(Element svg) {
+        try {
+            double width = Double.parseDouble(svg.attr("width"));
+            double height = Double.parseDouble(svg.attr("height"));
+            if (width > PAGE_WIDTH && svg.hasAttr("viewBox")) {
+                svg.attr("width", String.valueOf(PAGE_WIDTH));
+                svg.attr("height", String.valueOf(Math.round(height * PAGE_WIDTH / width)));
+            }
+        } catch (NumberFormatException e) {
+            // a drawing sized in other units is left as it is
+        }
+    }
+
+    private static final Pattern CSS_RULE = Pattern.compile("([^{}]+)\\{([^{}]*)}");
+
+    private static final Pattern RGBA = Pattern.compile("(fill|stroke):\\s*rgba\\(([^,]+),([^,]+),([^,]+),([^)]+)\\)");
+
+    /**
+     * Batik, which draws the SVG into the PDF, cannot read a style sheet inside an SVG that sits in
+     * an HTML page (it has no address to parse it against), so the diagram's rules are copied onto
+     * the elements they select, in the sheet's order so that later rules win as they would, and the
+     * sheet is dropped. Colours with transparency are split into colour and opacity, which SVG 1.1
+     * (and so Batik) understands.
+     */
+    static void inlineStyles(Element svg) {
+        for (Element sheet : svg.select("style")) {
+            // inside SVG, the HTML parser keeps a style sheet as text rather than as data
+            Matcher rule = CSS_RULE.matcher(sheet.data().isEmpty() ? sheet.wholeText() : sheet.data());
+            while (rule.find()) {
+                String declarations =
+                        svgOnly(RGBA.matcher(rule.group(2).trim()).replaceAll("$1: rgb($2,$3,$4); $1-opacity: $5"));
+                for (String selector : rule.group(1).split(",")) {
+                    for (Element e : svg.select(selector.trim())) {
+                        String before = e.attr("style");
+                        e.attr("style", before.isEmpty() ? declarations : before + "; " + declarations);
+                    }
+                }
+            }
+            sheet.remove();
+        }
+    }
+
+    /** The SVG presentation properties Batik draws; a property it does not know would void the whole drawing. */
+    private static final java.util.Set<String> SVG_PROPERTIES = java.util.Set.of(
+            "fill",
+            "fill-opacity",
+            "stroke",
+            "stroke-width",
+            "stroke-dasharray",
+            "stroke-opacity",
+            "opacity",
+            "font-family",
+            "font-size",
+            "font-weight",
+            "marker-end");
+
+    private static String svgOnly(String declarations) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String declaration : declarations.split(";")) {
+            int colon = declaration.indexOf(':');
+            if (colon > 0
+                    && SVG_PROPERTIES.contains(declaration.substring(0, colon).trim())) {
+                kept.add(declaration.trim());
+            }
+        }
+        return String.join("; ", kept);
     }
 
     private static byte[] fontBytes() throws IOException {
