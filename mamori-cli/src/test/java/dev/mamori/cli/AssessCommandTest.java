@@ -17,19 +17,8 @@ class AssessCommandTest {
     @TempDir
     Path dir;
 
-    private static final String MODEL = """
-            mamori: 1
-            landscape: Shop
-            stakeholders: { ops: { roles: [operator] } }
-            systems:
-              shop:
-                owner: ops
-                operator: ops
-                category: enterprise
-                components:
-                  cam: { kind: camera, credentials: default-shared, exposure: internet }
-                  safe: { kind: camera, credentials: unique }
-            """;
+    private static final String MODEL =
+            TestModels.EXPOSED_CAMERA + "      safe: { kind: camera, credentials: unique }\n";
 
     private void write(String text) throws IOException {
         Files.writeString(dir.resolve("m.yaml"), text, StandardCharsets.UTF_8);

@@ -16,18 +16,7 @@ class DiffCommandTest {
     @TempDir
     Path dir;
 
-    private static final String BEFORE = """
-            mamori: 1
-            landscape: Shop
-            stakeholders: { ops: { roles: [operator] } }
-            systems:
-              shop:
-                owner: ops
-                operator: ops
-                category: enterprise
-                components:
-                  cam: { kind: camera, credentials: default-shared, exposure: internet }
-            """;
+    private static final String BEFORE = TestModels.EXPOSED_CAMERA;
 
     private static final String AFTER = BEFORE.replace("credentials: default-shared", "credentials: unique");
 

@@ -16,18 +16,7 @@ class VerifyCommandTest {
     @TempDir
     Path dir;
 
-    private static final String MODEL = """
-            mamori: 1
-            landscape: Shop
-            stakeholders: { ops: { roles: [operator] } }
-            systems:
-              shop:
-                owner: ops
-                operator: ops
-                category: enterprise
-                components:
-                  cam: { kind: camera, credentials: default-shared, exposure: internet }
-            """;
+    private static final String MODEL = TestModels.EXPOSED_CAMERA;
 
     private static final String ACCEPT_ALL_ON_CAM = """
             treatments:
