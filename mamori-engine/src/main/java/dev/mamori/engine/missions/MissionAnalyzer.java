@@ -4,6 +4,7 @@ import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.missions.MissionAnalysis.Status;
 import dev.mamori.engine.systemic.Cascade;
 import dev.mamori.engine.systemic.EntryPoints;
+import dev.mamori.engine.systemic.Outage;
 import dev.mamori.engine.systemic.Propagation;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.Component;
@@ -55,7 +56,7 @@ public final class MissionAnalyzer {
     public MissionAnalyzer(FrozenGraph graph, SystemicAnalyzer systemic) {
         this.graph = graph;
         this.systemic = systemic;
-        this.cascade = Cascade.of(graph);
+        this.cascade = systemic.cascade();
         this.missions = new CompiledMissions(graph);
     }
 
@@ -244,8 +245,11 @@ public final class MissionAnalyzer {
         }
         RestorationSchedule schedule = new RestorationSchedule(cascade, Criticality.ints(restoreList), duration, after);
         List<MissionAnalysis.MissionOutcome> outcomes = new ArrayList<>();
+        // the steps whose time the model does not give, once for every mission that waits on them
+        List<Integer> unknown =
+                restoreList.stream().filter(c -> duration[c] == -1).toList();
         for (int m = 0; m < missions.count(); m++) {
-            outcomes.add(outcome(m, down, duration, schedule, compromised));
+            outcomes.add(outcome(m, down, duration, unknown, schedule, compromised));
         }
         List<MissionAnalysis.Step> steps = new ArrayList<>();
         for (int c : restoreList) {
@@ -337,7 +341,12 @@ public final class MissionAnalyzer {
     }
 
     private MissionAnalysis.MissionOutcome outcome(
-            int m, boolean[] down, long[] duration, RestorationSchedule schedule, boolean[] compromised) {
+            int m,
+            boolean[] down,
+            long[] duration,
+            List<Integer> unknown,
+            RestorationSchedule schedule,
+            boolean[] compromised) {
         Mission mission = missions.missions.get(m);
         Status status = missions.status(m, down);
         List<Integer> lost = missions.needsLost(m, down);
@@ -361,13 +370,10 @@ public final class MissionAnalyzer {
         List<Integer> chain = chain(m, back, schedule);
         String lostText = String.join(", ", ids(lost));
         if (back == RestorationSchedule.NEVER) {
-            List<String> unknown = unknownSteps(down, duration);
             List<String> fixes = unknown.stream()
                     .limit(5)
-                    .map(c -> "say how long restoring " + c + " takes ('restore: time'"
-                            + (compromised[graph.componentId(c).orElseThrow()]
-                                    ? ", and 'backup: offline' or 'rebuild-time'"
-                                    : "")
+                    .map(c -> "say how long restoring " + id(c) + " takes ('restore: time'"
+                            + (compromised[c] ? ", and 'backup: offline' or 'rebuild-time'" : "")
                             + ")")
                     .toList();
             return new MissionAnalysis.MissionOutcome(
@@ -382,7 +388,7 @@ public final class MissionAnalyzer {
                     List.of(),
                     (status == Status.DEGRADED ? "degraded" : "stopped") + ": loses " + lostText
                             + "; when it is back cannot be said, since the model gives no restore time for "
-                            + String.join(", ", unknown.stream().limit(5).toList())
+                            + String.join(", ", ids(unknown.subList(0, Math.min(5, unknown.size()))))
                             + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : ""),
                     fixes);
         }
@@ -464,16 +470,6 @@ public final class MissionAnalyzer {
         return String.join(" <- ", parts);
     }
 
-    private List<String> unknownSteps(boolean[] down, long[] duration) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (down[c] && duration[c] == -1) {
-                out.add(id(c));
-            }
-        }
-        return out;
-    }
-
     /** What would meet the objective: shorten the longest step on the chain, or carry on without it. */
     private List<String> fixes(
             Mission mission, List<Integer> chain, long[] duration, boolean[] compromised, long stop) {
@@ -517,16 +513,11 @@ public final class MissionAnalyzer {
 
     /** What an attacker starting from the exposed components holds or wipes, per mission. */
     private Attack attack() {
-        Propagation p = Propagation.from(systemic.graph(), EntryPoints.exposed(graph));
-        List<Integer> held = new ArrayList<>();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (p.controlled(c)) {
-                held.add(c);
-            }
-        }
+        Propagation p = systemic.fromExposed();
+        Outage wiped = systemic.underAttack(p);
         boolean[] down = new boolean[graph.componentCount()];
-        for (int c : cascade.run(Criticality.ints(held), null)) {
-            down[c] = true;
+        for (int c = 0; c < down.length; c++) {
+            down[c] = wiped.down(c);
         }
         List<List<MissionAnalysis.AttackRoute>> routes = new ArrayList<>();
         for (int m = 0; m < missions.count(); m++) {

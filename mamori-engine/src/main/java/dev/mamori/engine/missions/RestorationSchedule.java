@@ -44,6 +44,7 @@ final class RestorationSchedule {
         Arrays.fill(finishAt, NEVER);
         boolean[] started = new boolean[n];
         boolean[] finished = new boolean[n];
+        boolean[] downNow = new boolean[n];
         int remaining = steps.length;
         long t = 0;
         while (true) {
@@ -92,7 +93,6 @@ final class RestorationSchedule {
             }
             remaining = k;
             int[] stillDown = cascade.run(Arrays.copyOf(still, k), null);
-            boolean[] downNow = new boolean[n];
             for (int c : stillDown) {
                 downNow[c] = true;
             }
@@ -104,6 +104,9 @@ final class RestorationSchedule {
                         waitedFor[c] = lastFinished; // cut off until the last of these came back
                     }
                 }
+            }
+            for (int c : stillDown) {
+                downNow[c] = false; // cleared by what was set, so each event costs what is still down
             }
         }
     }

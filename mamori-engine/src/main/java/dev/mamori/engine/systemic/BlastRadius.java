@@ -22,12 +22,8 @@ public final class BlastRadius {
         int n = graph.nodeCount();
         int systems = graph.systemCount();
         int words = (systems + 63) >>> 6;
-        int[] systemOfNode = new int[n];
-        for (int v = 0; v < n; v++) {
-            // Only components are footholds in a system: a zone node stands for reachability inside the zone,
-            // which may hold components of several systems, and belongs to none of them here.
-            systemOfNode[v] = graph.systemOf(v);
-        }
+        // Only components are footholds in a system: a zone node stands for reachability inside the zone,
+        // which may hold components of several systems, and belongs to none of them (its system is -1).
         int[] scc = tarjan(graph);
         int sccCount = 0;
         for (int v = 0; v < n; v++) {
@@ -37,8 +33,9 @@ public final class BlastRadius {
         // numbers, so one pass in increasing order sees every successor's reach complete.
         long[][] reach = new long[sccCount][words];
         for (int v = 0; v < n; v++) {
-            if (systemOfNode[v] >= 0) {
-                reach[scc[v]][systemOfNode[v] >>> 6] |= 1L << systemOfNode[v];
+            int system = graph.systemOf(v);
+            if (system >= 0) {
+                reach[scc[v]][system >>> 6] |= 1L << system;
             }
         }
         int[] order = new int[n];
@@ -70,10 +67,10 @@ public final class BlastRadius {
         }
         long[][] bySystem = new long[systems][words];
         for (int v = 0; v < n; v++) {
-            if (systemOfNode[v] < 0) {
+            if (graph.systemOf(v) < 0) {
                 continue;
             }
-            long[] into = bySystem[systemOfNode[v]];
+            long[] into = bySystem[graph.systemOf(v)];
             long[] from = reach[scc[v]];
             for (int w = 0; w < words; w++) {
                 into[w] |= from[w];

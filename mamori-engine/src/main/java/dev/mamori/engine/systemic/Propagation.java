@@ -119,6 +119,11 @@ public final class Propagation {
         return parent[node];
     }
 
+    /** Where the attacker started. */
+    public EntryPoints entries() {
+        return entries;
+    }
+
     /** The entry point the most likely path starts from. */
     public int entryOf(int node) {
         int n = node;

@@ -67,9 +67,7 @@ public final class PropagationGraph {
         int members = 0;
         for (int c = 0; c < systemOf.length; c++) {
             systemOf[c] = graph.systemOf(c);
-        }
-        for (int z = 0; z < graph.zoneCount(); z++) {
-            members += graph.zoneMembers(z).length;
+            members += graph.zoneOf(c) >= 0 ? 1 : 0;
         }
         Builder g = new Builder(systemOf, graph.systemCount(), graph.zoneCount(), new FrozenWords(graph));
         g.reserve(graph.flowCount() + graph.credentialCount() + 2 * members);

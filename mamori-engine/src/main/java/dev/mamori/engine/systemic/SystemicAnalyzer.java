@@ -44,23 +44,44 @@ public final class SystemicAnalyzer {
 
     private final FrozenGraph frozen;
     private final PropagationGraph graph;
+    private final Cascade cascade;
     private final ElementIndex index;
+    private final List<NeedsCircuit> missionNeeds;
+    private Propagation fromExposed;
 
     public SystemicAnalyzer(FrozenGraph frozen) {
         this.frozen = frozen;
         this.graph = PropagationGraph.of(frozen);
+        this.cascade = Cascade.of(frozen);
         this.index = frozen.elements();
+        this.missionNeeds = frozen.missions().stream()
+                .map(m -> NeedsCircuit.of(frozen, m.needs()))
+                .toList();
     }
 
     public PropagationGraph graph() {
         return graph;
     }
 
+    /** How unavailability spreads in this landscape, compiled once for every analysis that fails things. */
+    public Cascade cascade() {
+        return cascade;
+    }
+
+    /** Compromise spreading from the exposed components, computed once and shared with the mission analysis. */
+    public Propagation fromExposed() {
+        if (fromExposed == null) {
+            fromExposed = Propagation.from(graph, EntryPoints.exposed(frozen));
+        }
+        return fromExposed;
+    }
+
     public SystemicAnalysis analyze(Options options) {
-        EntryPoints entries = options.from()
-                .map(name -> EntryPoints.assumed(components(name), name + " is assumed compromised"))
-                .orElseGet(() -> EntryPoints.exposed(frozen));
-        Propagation propagation = Propagation.from(graph, entries);
+        Propagation propagation = options.from()
+                .map(name -> Propagation.from(
+                        graph, EntryPoints.assumed(components(name), name + " is assumed compromised")))
+                .orElseGet(this::fromExposed);
+        EntryPoints entries = propagation.entries();
         List<SystemicAnalysis.Entry> entryList = new ArrayList<>();
         for (int i = 0; i < entries.nodes().length; i++) {
             entryList.add(new SystemicAnalysis.Entry(
@@ -83,7 +104,7 @@ public final class SystemicAnalyzer {
                 crossSystemPaths(propagation),
                 blastRadius(),
                 hazards(propagation),
-                missions(underAttack(propagation)).stream()
+                missions(underAttack(propagation)::down).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
                 isolation,
@@ -129,16 +150,14 @@ public final class SystemicAnalyzer {
      * What an attacker can take from a mission: the components they control, and everything that
      * goes down when those components stop or are wiped (as Viasat's modems were).
      */
-    private IntPredicate underAttack(Propagation propagation) {
+    public Outage underAttack(Propagation propagation) {
         List<Integer> held = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (propagation.controlled(c)) {
                 held.add(c);
             }
         }
-        Outage wiped =
-                Outage.of(frozen, held.stream().mapToInt(Integer::intValue).toArray());
-        return c -> propagation.controlled(c) || wiped.down(c);
+        return Outage.of(cascade, held.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Every controlled component outside the system its attacker started in, most likely first (at most 100). */
@@ -194,8 +213,9 @@ public final class SystemicAnalyzer {
     /** Missions whose needs cannot be met once the components {@code lost} accepts are taken away. */
     private List<Map.Entry<String, List<String>>> missions(IntPredicate lost) {
         List<Map.Entry<String, List<String>>> out = new ArrayList<>();
-        for (Mission mission : frozen.missions()) {
-            NeedsCircuit needs = NeedsCircuit.of(frozen, mission.needs());
+        for (int m = 0; m < missionNeeds.size(); m++) {
+            Mission mission = frozen.missions().get(m);
+            NeedsCircuit needs = missionNeeds.get(m);
             if (!needs.holds(lost)) {
                 List<String> hit = new ArrayList<>();
                 for (int c : needs.leaves()) {
@@ -351,7 +371,7 @@ public final class SystemicAnalyzer {
             }
         }
         Outage outage =
-                Outage.of(frozen, failed.stream().mapToInt(Integer::intValue).toArray());
+                Outage.of(cascade, failed.stream().mapToInt(Integer::intValue).toArray());
         List<String> down = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (outage.down(c) && !failed.contains(c)) {

@@ -92,8 +92,12 @@ public final class Validator {
             mission(mission);
         }
         restorationCycles();
+        Set<String> tags = new HashSet<>();
+        if (!landscape.scenarios().isEmpty()) {
+            landscape.components().forEach(c -> tags.addAll(c.tags()));
+        }
         for (Scenario scenario : landscape.scenarios().values()) {
-            scenario(scenario);
+            scenario(scenario, tags);
         }
         for (Treatment treatment : landscape.treatments()) {
             treatment(treatment);
@@ -155,15 +159,14 @@ public final class Validator {
         return component.restore().map(dev.mamori.model.Restoration::after).orElse(List.of());
     }
 
-    private void scenario(Scenario scenario) {
+    /** @param tags every tag some component carries */
+    private void scenario(Scenario scenario, Set<String> tags) {
         List<Kind> kinds = List.of(Kind.COMPONENT, Kind.SYSTEM);
         for (Ref ref : concat(scenario.fails(), scenario.compromised())) {
             if (!ref.text().isEmpty() && index.findAny(ref, kinds).isEmpty()) {
                 dangling(ref, kinds, "component or system");
             }
         }
-        Set<String> tags = new HashSet<>();
-        landscape.components().forEach(c -> tags.addAll(c.tags()));
         for (String tag : scenario.failsTagged()) {
             if (!tags.contains(tag)) {
                 diagnostics.warning(
