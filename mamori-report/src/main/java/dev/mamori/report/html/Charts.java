@@ -38,15 +38,7 @@ final class Charts {
         int width = LEFT + PLOT_W + 150;
         int height = TOP + PLOT_H + 46;
         StringBuilder out = new StringBuilder();
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-chart robustness\" width=\"")
-                .append(width)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(width)
-                .append(' ')
-                .append(height)
-                .append("\" role=\"img\"><title>Missions still running as components fail at random</title>");
+        openSvg(out, "robustness", width, height, "Missions still running as components fail at random");
         for (int pct = 0; pct <= 100; pct += 25) {
             double y = y(pct / 100.0);
             out.append(line(LEFT, y, LEFT + PLOT_W, y, "#eceff1", ""));
@@ -141,15 +133,7 @@ final class Charts {
         int height = top + row * shown.size() + 24;
         int width = label + plot + 20;
         StringBuilder out = new StringBuilder();
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-chart gantt\" width=\"")
-                .append(width)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(width)
-                .append(' ')
-                .append(height)
-                .append("\" role=\"img\"><title>Restoration schedule</title>");
+        openSvg(out, "gantt", width, height, "Restoration schedule");
         out.append(
                 "<defs><pattern id=\"unknown-" + id + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                         + " patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"#b0bec5\"/></pattern></defs>");
@@ -256,5 +240,22 @@ final class Charts {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The opening of a chart: its kind as a class, its size, and its title for screen readers. */
+    private static void openSvg(StringBuilder out, String kind, int width, int height, String title) {
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-chart ")
+                .append(kind)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\"><title>")
+                .append(title)
+                .append("</title>");
     }
 }
