@@ -1,7 +1,5 @@
 package dev.mamori.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.Catalog;
 import dev.mamori.engine.compliance.ComplianceResult;
@@ -12,6 +10,7 @@ import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.report.compliance.ComplianceJson;
 import dev.mamori.report.compliance.ComplianceText;
 import dev.mamori.report.compliance.ConformanceStatementMarkdown;
+import dev.mamori.report.json.StableJson;
 import dev.mamori.report.oscal.OscalExport;
 import dev.mamori.report.oscal.OscalPoam;
 import java.io.IOException;
@@ -172,7 +171,7 @@ final class ComplyCommand implements Callable<Integer> {
         out.put("format", Map.of("name", "mamori-compliance", "version", 1));
         out.put("generator", "mamori " + Version.number());
         out.put("compliance", ComplianceJson.of(result, standards));
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+        return StableJson.write(out);
     }
 
     /** Writes the OSCAL documents into the directory -o names, creating it if need be. */

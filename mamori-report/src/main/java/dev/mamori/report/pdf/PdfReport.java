@@ -2,6 +2,7 @@ package dev.mamori.report.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
@@ -12,12 +13,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -95,7 +105,7 @@ public final class PdfReport {
     }
 
     public static byte[] render(Assessment assessment, Diagrams diagrams, String mamoriVersion) {
-        return fromHtml(HtmlReport.render(assessment, diagrams, mamoriVersion, PRINT));
+        return fromHtml(HtmlReport.render(assessment, diagrams, mamoriVersion, PRINT), assessment.today());
     }
 
     /**
@@ -116,6 +126,11 @@ public final class PdfReport {
 
     /** A page written by {@link HtmlReport}, laid out for print. */
     static byte[] fromHtml(String html) {
+        return fromHtml(html, LocalDate.of(2000, 1, 1));
+    }
+
+    /** As above, the document dated {@code day} (the day the assessment judged), not by the clock. */
+    static byte[] fromHtml(String html, LocalDate day) {
         Document page = Jsoup.parse(html);
         forPrint(page);
         // openhtmltopdf reports through java.util.logging, which prints to the terminal; renderers never print.
@@ -137,12 +152,31 @@ public final class PdfReport {
             builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             // Batik wants a base it can parse; the page refers to nothing outside itself
             builder.withW3cDocument(new W3CDom().fromJsoup(page), "file:/mamori-report.html");
-            builder.toStream(out);
-            builder.run();
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+            }
+            // PDFBox would stamp the file with an ID made from the clock; one made from the page keeps
+            // the same input giving the same bytes.
+            COSString id = new COSString(digest(html));
+            COSArray ids = new COSArray();
+            ids.add(id);
+            ids.add(id);
+            document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            document.getDocumentInformation().setCreationDate(GregorianCalendar.from(day.atStartOfDay(ZoneOffset.UTC)));
+            document.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] digest(String html) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(html.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
     }
 
     /** The page as it prints: no script, no filter, everything unfolded, diagrams named rather than drawn. */
