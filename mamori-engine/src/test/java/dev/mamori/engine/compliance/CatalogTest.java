@@ -343,4 +343,28 @@ class CatalogTest {
                         "own.yaml:9:7: error: duplicate key 'own-means'; it is already set at line 8, and each key may"
                                 + " appear once in a mapping");
     }
+
+    @Test
+    void aMeansWithAnEmptyOrMisshapenVerifyIsReportedOnce() {
+        CatalogReader.Result result = extend("""
+                requirements:
+                  own-req:
+                    title: Own
+                    statement: Something holds.
+                    phase: design
+                    means:
+                      empty-verify:
+                        title: T
+                        statement: S
+                        applies-to: devices
+                        verify:
+                      text-verify: { title: T, statement: S, applies-to: devices, verify: look }
+                """);
+        assertThat(messages(result))
+                .containsExactly(
+                        "own.yaml:11:9: error: a means is verified one way: 'rules' (from the model), 'control' (the"
+                                + " evidence a declared control must name) or 'review' (what a person looks at);"
+                                + " found 0",
+                        "own.yaml:12:75: error: 'verify' should be a mapping, found the text 'look'");
+    }
 }
