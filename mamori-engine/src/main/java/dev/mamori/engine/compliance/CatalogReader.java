@@ -310,7 +310,7 @@ public final class CatalogReader {
         OptionalInt level =
                 o.whole("security-level").map(l -> OptionalInt.of(l.intValue())).orElse(OptionalInt.empty());
         Verification verify = o.object("verify")
-                .or(() -> o.written("verify") ? Optional.of(empty(o, "verify")) : Optional.empty())
+                .or(() -> o.written("verify") ? Optional.of(emptyVerification(o)) : Optional.empty())
                 .flatMap(this::verification)
                 .orElse(new Verification.ByPerson(""));
         Optional<String> supersededBy = o.text("superseded-by");
@@ -329,9 +329,12 @@ public final class CatalogReader {
                 e.at()));
     }
 
-    /** A key written with nothing after it ({@code verify:}), read as an empty object of its type. */
-    private CheckedObject empty(CheckedObject o, String key) {
-        return CheckedObject.check(new MapNode(o.at(key), List.of()), CatalogGrammar.VERIFICATION, context)
+    /**
+     * {@code verify:} written with nothing after it, read as an empty verification so that it is
+     * reported as verifying the means no way (the checker reads an empty object as absent).
+     */
+    private CheckedObject emptyVerification(CheckedObject means) {
+        return CheckedObject.check(new MapNode(means.at("verify"), List.of()), CatalogGrammar.VERIFICATION, context)
                 .orElseThrow();
     }
 
