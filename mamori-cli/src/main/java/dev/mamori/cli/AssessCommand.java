@@ -84,7 +84,11 @@ final class AssessCommand implements Callable<Integer> {
         String text = format == Format.json
                 ? AssessmentJson.render(assessment, Version.number())
                 : AssessmentText.render(assessment, all ? -1 : top);
-        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        output.write(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                text,
+                assessment.landscape().files());
         if (gate.isPresent()) {
             int failing = gate.get().failing(assessment.risk()).size();
             if (failing > 0) {

@@ -15,7 +15,6 @@ import dev.mamori.report.oscal.OscalExport;
 import dev.mamori.report.oscal.OscalPoam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,7 +149,11 @@ final class ComplyCommand implements Callable<Integer> {
                 case ics -> ics(result, chosen);
                 case oscal -> throw new IllegalStateException("written above");
             };
-            output.write(spec.commandLine(), parent.workingDirectory(), text);
+            output.write(
+                    spec.commandLine(),
+                    parent.workingDirectory(),
+                    text,
+                    assessment.landscape().files());
         }
         if (threshold != null) {
             long failing = GatePolicy.requirementsAtOrAbove(threshold).failing(result);
@@ -176,21 +179,16 @@ final class ComplyCommand implements Callable<Integer> {
 
     /** Writes the OSCAL documents into the directory -o names, creating it if need be. */
     private void oscal(Assessment assessment, ComplianceResult result) {
-        Path target = parent.workingDirectory().resolve(output.file);
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new ParameterException(
-                    spec.commandLine(), "-o " + output.file + " is a file; --format oscal writes into a directory");
-        }
+        Path target = Output.folder(spec.commandLine(), parent.workingDirectory(), output.file);
         List<OscalExport.Document> documents = OscalExport.of(assessment, result, Version.number());
-        try {
-            Files.createDirectories(target);
-            for (OscalExport.Document d : documents) {
-                Files.writeString(target.resolve(d.file()), d.json(), StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println("mamori: wrote " + output.file.resolve(d.file()));
-            }
-        } catch (IOException e) {
-            throw new ParameterException(
-                    spec.commandLine(), "cannot write into " + output.file + ": " + e.getMessage());
+        for (OscalExport.Document d : documents) {
+            Output.writeFile(
+                    spec.commandLine(),
+                    target,
+                    Path.of(d.file()),
+                    d.json().getBytes(StandardCharsets.UTF_8),
+                    assessment.landscape().files());
+            spec.commandLine().getErr().println("mamori: wrote " + output.file.resolve(d.file()));
         }
         if (documents.stream().noneMatch(d -> d.file().equals(OscalPoam.FILE))) {
             spec.commandLine()

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:converted",
             "1:the file could not be read as YAML or JSON (problems printed, located)",
-            "2:usage error (unknown option, no such file)",
+            "2:usage error (unknown option, no such file, -o names the file read or cannot be written)",
             "3:internal error in Mamori (a bug; please report it)"
         })
 final class ConvertCommand implements Callable<Integer> {
@@ -51,7 +51,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The model file to convert.")
     Path file;
 
-    @Option(names = "--to", paramLabel = "SYNTAX", required = true, description = "json or yaml.")
+    @Option(
+            names = {"--format", "--to"},
+            paramLabel = "SYNTAX",
+            required = true,
+            description = "json or yaml (--to is the older name).")
     Syntax to;
 
     @Mixin
@@ -75,7 +79,9 @@ final class ConvertCommand implements Callable<Integer> {
                     .print(new DiagnosticsReport(List.of(source.toString()), diagnostics.sorted()).text(""));
             return ExitCode.INVALID;
         }
-        output.write(spec.commandLine(), dir, Output.model(PlainValues.of(tree.get()), to == Syntax.json));
+        // Never onto the file read: its comments would be gone for good.
+        output.write(
+                spec.commandLine(), dir, Output.model(PlainValues.of(tree.get()), to == Syntax.json), List.of(source));
         return ExitCode.OK;
     }
 }

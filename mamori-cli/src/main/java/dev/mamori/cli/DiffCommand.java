@@ -90,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
             case json -> DiffReport.json(diff);
             case markdown -> DiffReport.markdown(diff);
         };
-        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        output.write(spec.commandLine(), parent.workingDirectory(), text, List.of(before, after));
         return ExitCode.OK;
     }
 

@@ -97,7 +97,7 @@ final class ImportThreagileCommand implements Callable<Integer> {
                     source, count((int) conversion.count(Severity.ERROR), "error"));
             return ExitCode.INVALID;
         }
-        output.write(spec.commandLine(), dir, conversion.yaml().orElseThrow());
+        output.write(spec.commandLine(), dir, conversion.yaml().orElseThrow(), List.of(source));
         var landscape = conversion.landscape().orElseThrow();
         err.printf(
                 "mamori: imported %s%s: %s, %s, %s, %s; %s%n",

@@ -3,6 +3,7 @@ package dev.mamori.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code mamori} command: entry point and the handling every subcommand shares. */
@@ -36,6 +37,8 @@ public final class Mamori {
         CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory, progressOnTerminal));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(Mamori::usageError);
+        CommandHelp.rewrap(commandLine);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             err.println("mamori: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             err.println("This is a bug in Mamori; please report it with the command you ran."
@@ -47,10 +50,43 @@ public final class Mamori {
             return ExitCode.INTERNAL;
         });
         try {
-            return commandLine.execute(args);
+            int code;
+            try {
+                code = commandLine.execute(args);
+            } catch (OutOfMemoryError e) {
+                err.println("mamori: out of memory: the input is too large for the memory Java was given;"
+                        + " give it more (JAVA_TOOL_OPTIONS=-Xmx8g) or split the landscape");
+                return ExitCode.INTERNAL;
+            }
+            out.flush();
+            if (out.checkError()) {
+                // A full disk or a closed pipe: the output the user asked for is not there.
+                err.println("mamori: cannot write to standard output (a full disk, or the reader went away)");
+                return ExitCode.USAGE;
+            }
+            return code;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A command line that cannot be run: the reason, and one line on where to read more, instead of
+     * the whole help, which buried the reason.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("mamori: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                err.println("mamori: did you mean " + String.join(" or ", suggestions) + "?");
+            }
+        }
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return ExitCode.USAGE;
     }
 }

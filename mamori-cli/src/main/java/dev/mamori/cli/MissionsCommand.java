@@ -107,7 +107,11 @@ final class MissionsCommand implements Callable<Integer> {
         String text = format == Format.json
                 ? AssessmentJson.render(assessment, Version.number())
                 : MissionsText.render(assessment.landscape().name(), assessment.missions(), top);
-        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        output.write(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                text,
+                assessment.landscape().files());
         return ExitCode.OK;
     }
 }

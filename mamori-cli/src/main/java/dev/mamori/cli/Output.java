@@ -6,14 +6,27 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code -o FILE} option of the commands that print a document, and how models are written as
- * YAML or JSON. Used as a picocli mixin.
+ * The {@code -o} option of the commands that write a document, and the one rule every command
+ * writes files by: {@code -o FILE} for a format that is one file, {@code -o DIR} for one that is
+ * several; never onto a file the command reads; otherwise an existing file is replaced (only
+ * {@code init}, whose target is a model someone may have edited, asks for {@code --force}); a
+ * missing folder is created only when it is the {@code -o DIR} itself. A file is written beside its
+ * target and moved into place, so a failed write (a full disk) leaves the old file as it was. Every
+ * problem is a usage error (exit 2) that says why. Used as a picocli mixin.
  */
 final class Output {
 
@@ -24,12 +37,112 @@ final class Output {
     Path file;
 
     /** Writes {@code text} to the file (relative to the working directory), or prints it when none was named. */
-    void write(CommandLine commandLine, Path workingDirectory, String text) throws IOException {
+    void write(CommandLine commandLine, Path workingDirectory, String text) {
+        write(commandLine, workingDirectory, text, List.of());
+    }
+
+    /** As above, refusing to write over any of {@code inputs} (paths relative to the working directory). */
+    void write(CommandLine commandLine, Path workingDirectory, String text, Collection<?> inputs) {
         if (file == null) {
             commandLine.getOut().print(text);
         } else {
-            Files.writeString(workingDirectory.resolve(file), text, StandardCharsets.UTF_8);
+            writeFile(commandLine, workingDirectory, file, text.getBytes(StandardCharsets.UTF_8), inputs);
         }
+    }
+
+    /** Writes {@code bytes} to {@code given} under the rule above. */
+    static void writeFile(
+            CommandLine commandLine, Path workingDirectory, Path given, byte[] bytes, Collection<?> inputs) {
+        Path target = workingDirectory.resolve(given).toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new ParameterException(commandLine, given + " is a folder; name a file to write");
+        }
+        Path folder = target.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ParameterException(
+                    commandLine, "cannot write " + given + ": the folder " + folder + " does not exist");
+        }
+        refuseInputs(commandLine, workingDirectory, given, target, inputs);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            Files.write(temporary, bytes);
+            move(temporary, target);
+            temporary = null;
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "cannot write " + given + ": " + reason(e));
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the write already failed and says so; a leftover part file is named for what it was
+                }
+            }
+        }
+    }
+
+    /**
+     * The folder {@code given} names for a format of several files, created when missing (its parent
+     * must exist), refused when it is a file.
+     */
+    static Path folder(CommandLine commandLine, Path workingDirectory, Path given) {
+        Path target = workingDirectory.resolve(given).toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new ParameterException(
+                    commandLine, given + " is a file; this format writes several files into a folder");
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ParameterException(
+                    commandLine, "cannot create the folder " + given + ": " + parent + " does not exist");
+        }
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "cannot create the folder " + given + ": " + reason(e));
+        }
+        return target;
+    }
+
+    private static void refuseInputs(
+            CommandLine commandLine, Path workingDirectory, Path given, Path target, Collection<?> inputs) {
+        for (Object input : inputs) {
+            Path read =
+                    workingDirectory.resolve(input.toString()).toAbsolutePath().normalize();
+            boolean same;
+            try {
+                same = read.equals(target) || (Files.exists(target) && Files.isSameFile(read, target));
+            } catch (IOException e) {
+                same = false;
+            }
+            if (same) {
+                throw new ParameterException(
+                        commandLine, "-o " + given + " is a file this command reads; name another file");
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Why a write failed, in words rather than an exception's name. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : "the write failed";
     }
 
     /** Plain values (maps, lists, scalars) as a model file: YAML without a document marker, or indented JSON. */

@@ -9,7 +9,6 @@ import dev.mamori.report.pdf.PdfReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -135,20 +133,22 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path shown = directory != null ? directory : Path.of(DEFAULT_DIRECTORY);
-        Path target = parent.workingDirectory().resolve(shown);
-        try {
-            Files.createDirectories(target);
-            for (Format format : wanted) {
-                progress.stage(rendering(format));
-                for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
-                    Path path = target.resolve(file.getKey());
-                    Files.createDirectories(path.getParent());
-                    Files.write(path, file.getValue());
-                    progress.println(spec.commandLine().getErr(), "mamori: wrote " + shown.resolve(file.getKey()));
+        Path target = Output.folder(spec.commandLine(), parent.workingDirectory(), shown);
+        for (Format format : wanted) {
+            progress.stage(rendering(format));
+            for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
+                Path name = Path.of(file.getKey());
+                if (name.getParent() != null) {
+                    Output.folder(spec.commandLine(), target, name.getParent());
                 }
+                Output.writeFile(
+                        spec.commandLine(),
+                        target,
+                        name,
+                        file.getValue(),
+                        assessment.landscape().files());
+                progress.println(spec.commandLine().getErr(), "mamori: wrote " + shown.resolve(file.getKey()));
             }
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write into " + shown + ": " + e.getMessage());
         }
         return ExitCode.OK;
     }

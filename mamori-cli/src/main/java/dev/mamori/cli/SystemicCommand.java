@@ -84,7 +84,11 @@ final class SystemicCommand implements Callable<Integer> {
         String text = format == Format.json
                 ? AssessmentJson.render(assessment, Version.number())
                 : SystemicText.render(assessment.landscape().name(), assessment.systemic(), top);
-        output.write(spec.commandLine(), parent.workingDirectory(), text);
+        output.write(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                text,
+                assessment.landscape().files());
         return ExitCode.OK;
     }
 }

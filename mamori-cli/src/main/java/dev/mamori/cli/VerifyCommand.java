@@ -9,7 +9,6 @@ import dev.mamori.report.gate.RequirementGate;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -104,12 +103,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Assessment assessment = assessed.get();
         if (sarif != null) {
-            Path target = parent.workingDirectory().resolve(sarif);
-            try {
-                Files.writeString(target, SarifReport.render(assessment, Version.number()), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot write " + sarif + ": " + e.getMessage());
-            }
+            Output.writeFile(
+                    spec.commandLine(),
+                    parent.workingDirectory(),
+                    sarif,
+                    SarifReport.render(assessment, Version.number()).getBytes(StandardCharsets.UTF_8),
+                    assessment.landscape().files());
         }
         GateVerdict verdict = GateVerdict.of(assessment, threshold);
         spec.commandLine().getOut().print(verdict.text());
