@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
 
     private static final Path FIXTURES =
-            Cli.REPOSITORY.resolve("mamori-model/src/test/resources/dev/mamori/model/imports/threagile");
+            Cli.REPOSITORY.resolve("mamori-import-threagile/src/test/resources/dev/mamori/imports/threagile");
 
     @TempDir
     Path dir;

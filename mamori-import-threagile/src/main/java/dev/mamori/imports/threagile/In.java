@@ -1,4 +1,4 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;

@@ -1,7 +1,7 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
-import dev.mamori.model.imports.threagile.Out.OutList;
-import dev.mamori.model.imports.threagile.Out.OutMap;
+import dev.mamori.imports.threagile.Out.OutList;
+import dev.mamori.imports.threagile.Out.OutMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * talks to a broker, a database and a dashboard in the cloud), with their data, trust boundaries,
  * shared runtimes and some risk tracking. The same size gives the same model.
  *
- * <p>{@code java -cp mamori-model/target/test-classes
- * dev.mamori.model.imports.threagile.ThreagileModelGenerator 4000 /tmp/threagile-4000.yaml}
+ * <p>{@code java -cp mamori-import-threagile/target/test-classes
+ * dev.mamori.imports.threagile.ThreagileModelGenerator 4000 /tmp/threagile-4000.yaml}
  */
 public final class ThreagileModelGenerator {
 

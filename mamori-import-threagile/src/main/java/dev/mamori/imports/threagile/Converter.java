@@ -1,5 +1,8 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
+import dev.mamori.imports.threagile.Out.OutList;
+import dev.mamori.imports.threagile.Out.OutMap;
+import dev.mamori.imports.threagile.ThreagileImporter.Options;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Authorization;
 import dev.mamori.model.Scales.Need;
@@ -9,9 +12,6 @@ import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.diagnostics.Suggestions;
-import dev.mamori.model.imports.threagile.Out.OutList;
-import dev.mamori.model.imports.threagile.Out.OutMap;
-import dev.mamori.model.imports.threagile.ThreagileImporter.Options;
 import dev.mamori.model.load.BuiltInVocabulary;
 import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.Node;

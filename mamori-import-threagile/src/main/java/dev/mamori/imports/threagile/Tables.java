@@ -1,4 +1,4 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Authorization;

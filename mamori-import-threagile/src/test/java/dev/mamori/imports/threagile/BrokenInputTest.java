@@ -1,7 +1,7 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
-import static dev.mamori.model.imports.threagile.Fixtures.importFixture;
-import static dev.mamori.model.imports.threagile.Fixtures.printed;
+import static dev.mamori.imports.threagile.Fixtures.importFixture;
+import static dev.mamori.imports.threagile.Fixtures.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mamori.imports.threagile.Out.OutList;
+import dev.mamori.imports.threagile.Out.OutMap;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
-import dev.mamori.model.imports.threagile.Out.OutList;
-import dev.mamori.model.imports.threagile.Out.OutMap;
 import dev.mamori.model.syntax.PlainValues;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.TreeReader;

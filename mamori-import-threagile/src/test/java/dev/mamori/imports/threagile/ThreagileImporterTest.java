@@ -1,15 +1,15 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
-import static dev.mamori.model.imports.threagile.Fixtures.component;
-import static dev.mamori.model.imports.threagile.Fixtures.data;
-import static dev.mamori.model.imports.threagile.Fixtures.flow;
-import static dev.mamori.model.imports.threagile.Fixtures.importFixture;
-import static dev.mamori.model.imports.threagile.Fixtures.map;
-import static dev.mamori.model.imports.threagile.Fixtures.model;
-import static dev.mamori.model.imports.threagile.Fixtures.printed;
-import static dev.mamori.model.imports.threagile.Fixtures.system;
-import static dev.mamori.model.imports.threagile.Fixtures.treatments;
-import static dev.mamori.model.imports.threagile.Fixtures.zone;
+import static dev.mamori.imports.threagile.Fixtures.component;
+import static dev.mamori.imports.threagile.Fixtures.data;
+import static dev.mamori.imports.threagile.Fixtures.flow;
+import static dev.mamori.imports.threagile.Fixtures.importFixture;
+import static dev.mamori.imports.threagile.Fixtures.map;
+import static dev.mamori.imports.threagile.Fixtures.model;
+import static dev.mamori.imports.threagile.Fixtures.printed;
+import static dev.mamori.imports.threagile.Fixtures.system;
+import static dev.mamori.imports.threagile.Fixtures.treatments;
+import static dev.mamori.imports.threagile.Fixtures.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

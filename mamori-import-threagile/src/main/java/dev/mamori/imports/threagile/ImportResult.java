@@ -1,8 +1,8 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
+import dev.mamori.imports.threagile.Out.OutMap;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
-import dev.mamori.model.imports.threagile.Out.OutMap;
 import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.PlainValues;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mamori.model.imports.threagile;
+package dev.mamori.imports.threagile;
 
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.load.LoadResult;
@@ -20,7 +20,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    static final String DIR = "/dev/mamori/model/imports/threagile/";
+    static final String DIR = "/dev/mamori/imports/threagile/";
 
     /** Files of the fixture folder on the class path, named relative to it. */
     static ModelSource source() {
