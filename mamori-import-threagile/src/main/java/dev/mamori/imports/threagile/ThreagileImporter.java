@@ -18,6 +18,10 @@ import java.util.Set;
  * Reads a Threagile model (the 0.9 format and 1.0's, with its includes) and returns the equivalent
  * Mamori model with diagnostics located in the Threagile files. It reads through a
  * {@link ModelSource} and prints nothing; docs/import-threagile.md describes the mapping.
+ *
+ * <p>An import goes in three steps: {@link ThreagileReader} reads the model into a {@link
+ * ThreagileModel} and reports what makes it malformed; {@link SystemPlanner} decides the system it
+ * becomes (ids, owner, stakeholders, kinds, zones); {@link LandscapeWriter} writes each part.
  */
 public final class ThreagileImporter {
 
@@ -145,7 +149,13 @@ public final class ThreagileImporter {
         }
         Includes includes = new Includes(source, options.limits(), diagnostics);
         MapNode merged = includes.resolve(path, map);
-        return new Converter(name, merged, options, diagnostics, includes.files()).convert();
+        // Read and check everything first: a malformed model yields its errors and no output.
+        ThreagileModel model = new ThreagileReader(diagnostics).read(name, merged);
+        if (diagnostics.hasErrors()) {
+            return new ImportResult(null, List.of(), List.of(), diagnostics.sorted(), includes.files());
+        }
+        SystemPlan plan = new SystemPlanner(model, diagnostics).plan();
+        return new LandscapeWriter(model, plan, options, diagnostics).write(includes.files());
     }
 
     private static ImportResult failed(Diagnostics diagnostics, String name) {
