@@ -1,10 +1,13 @@
 package dev.mamori.imports.threagile;
 
 import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.load.LoadResult;
 import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.model.syntax.TreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,18 @@ final class Fixtures {
         ModelSource source = ModelSource.inMemory(Map.of(Path.of(name), text.getBytes(StandardCharsets.UTF_8)));
         return new ThreagileImporter(source, new ThreagileImporter.Options("enterprise", TODAY, ReadLimits.DEFAULT))
                 .importFile(Path.of(name));
+    }
+
+    /** A Threagile model t.yaml read and checked, without includes; fails when it is malformed. */
+    static ThreagileModel readModel(String yaml, Diagnostics diagnostics) {
+        MapNode root = (MapNode) new TreeReader(ReadLimits.DEFAULT)
+                .read("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), TreeReader.Syntax.YAML, diagnostics)
+                .orElseThrow();
+        ThreagileModel model = new ThreagileReader(diagnostics).read("t.yaml", root);
+        if (diagnostics.hasErrors()) {
+            throw new AssertionError("malformed: " + diagnostics.sorted());
+        }
+        return model;
     }
 
     static Map<String, Object> model(ImportResult result) {
