@@ -32,7 +32,8 @@ final class FlowWriter {
      * @param addedProtocols the protocols the import declares in the model's vocabulary
      * @param usesHostLocal whether a flow's encryption is the host-local means the import declares
      */
-    record WrittenFlows(Map<String, Tables.LinkFacts> factsByLink, Set<String> addedProtocols, boolean usesHostLocal) {}
+    record WrittenFlows(
+            Map<String, RiskTables.LinkFacts> factsByLink, Set<String> addedProtocols, boolean usesHostLocal) {}
 
     private final ThreagileModel model;
     private final SystemPlan plan;
@@ -47,7 +48,7 @@ final class FlowWriter {
     }
 
     WrittenFlows write(OutMap system, NotImported notImported) {
-        Map<String, Tables.LinkFacts> factsByLink = new HashMap<>();
+        Map<String, RiskTables.LinkFacts> factsByLink = new HashMap<>();
         Set<String> addedProtocols = new TreeSet<>();
         boolean usesHostLocal = false;
         if (model.links().isEmpty()) {
@@ -113,7 +114,7 @@ final class FlowWriter {
             Layer targetLayer = plan.componentKinds().get(target).layer();
             factsByLink.put(
                     link.threagileId(),
-                    new Tables.LinkFacts(
+                    new RiskTables.LinkFacts(
                             wire.protocol(),
                             wire.encryption(),
                             authentication,

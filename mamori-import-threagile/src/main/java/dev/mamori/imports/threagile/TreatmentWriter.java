@@ -50,7 +50,7 @@ final class TreatmentWriter {
 
     private final ThreagileModel model;
     private final SystemPlan plan;
-    private final Map<String, Tables.LinkFacts> factsByLink;
+    private final Map<String, RiskTables.LinkFacts> factsByLink;
     private final LocalDate today;
     private final Diagnostics diagnostics;
     private final NotImported notImported;
@@ -58,7 +58,7 @@ final class TreatmentWriter {
     TreatmentWriter(
             ThreagileModel model,
             SystemPlan plan,
-            Map<String, Tables.LinkFacts> factsByLink,
+            Map<String, RiskTables.LinkFacts> factsByLink,
             LocalDate today,
             Diagnostics diagnostics,
             NotImported notImported) {
@@ -130,12 +130,12 @@ final class TreatmentWriter {
             // A Mamori acceptance lapses; Threagile's does not, so one is counted from the best date known.
             LocalDate from =
                     date(in.text("date")).or(() -> date(root.text("date"))).orElse(today);
-            until = Optional.of(from.plusMonths(Tables.ACCEPTANCE_MONTHS));
+            until = Optional.of(from.plusMonths(RiskTables.ACCEPTANCE_MONTHS));
             diagnostics.warning(
                     in.at("status"),
                     "imported-approximately",
                     "Threagile's acceptance of " + key + " never lapses, but a Mamori acceptance must: it holds until "
-                            + until.get() + ", " + Tables.ACCEPTANCE_MONTHS + " months after "
+                            + until.get() + ", " + RiskTables.ACCEPTANCE_MONTHS + " months after "
                             + (in.text("date").isPresent()
                                     ? "it was checked"
                                     : root.text("date").isPresent() ? "the model's date" : "the day of the import"));
@@ -168,22 +168,22 @@ final class TreatmentWriter {
         Object plain = PlainValues.of(in.node);
         String where = "risk_tracking " + key + " (" + entry.keyAt() + ")";
         String status = in.text("status", "unchecked");
-        if (!Tables.STATUSES.containsKey(status)) {
+        if (!RiskTables.STATUSES.containsKey(status)) {
             diagnostics.warning(
                     in.at("status"),
                     "not-imported",
                     "'" + status + "' is not a Threagile risk status"
-                            + Suggestions.didYouMean(status, Tables.STATUSES.keySet()) + "; the tracking of " + key
+                            + Suggestions.didYouMean(status, RiskTables.STATUSES.keySet()) + "; the tracking of " + key
                             + " is not imported");
             notImported.quote(where, plain);
             return Optional.empty();
         }
-        List<Tables.Rule> rules = Tables.RISKS.get(category);
+        List<RiskTables.Rule> rules = RiskTables.RISKS.get(category);
         if (rules == null) {
             diagnostics.warning(
                     entry.keyAt(),
                     "not-imported",
-                    (Tables.UNMATCHED_RISKS.contains(category)
+                    (RiskTables.UNMATCHED_RISKS.contains(category)
                                     ? "Threagile's risk '" + category + "' has no corresponding Mamori rule"
                                     : "'" + category + "' is not one of Threagile's built-in risks, so no Mamori rule"
                                             + " corresponds to it")
@@ -191,7 +191,7 @@ final class TreatmentWriter {
             notImported.quote(where, plain);
             return Optional.empty();
         }
-        Optional<TreatmentStatus> decided = Tables.STATUSES.get(status);
+        Optional<TreatmentStatus> decided = RiskTables.STATUSES.get(status);
         if (decided.isEmpty()) {
             diagnostics.warning(
                     in.at("status"),
@@ -208,10 +208,10 @@ final class TreatmentWriter {
         }
         Map<String, Set<String>> targets = new LinkedHashMap<>();
         for (Link link : matching.get()) {
-            Tables.LinkFacts facts = factsByLink.get(link.threagileId());
-            for (Tables.Rule rule : rules) {
+            RiskTables.LinkFacts facts = factsByLink.get(link.threagileId());
+            for (RiskTables.Rule rule : rules) {
                 if (facts != null && rule.fires().test(facts)) {
-                    String element = rule.target() == Tables.Target.FLOW
+                    String element = rule.target() == RiskTables.Target.FLOW
                             ? plan.flowIds().get(link.threagileId())
                             : plan.componentIds().get(link.target().text());
                     targets.computeIfAbsent(rule.id(), r -> new LinkedHashSet<>())
