@@ -42,6 +42,8 @@ final class SystemPlanner {
     SystemPlan plan() {
         String name = model.root().text("title").orElse(Texts.stem(model.file()));
         String systemId = Ids.unique(Ids.slug(name, "threagile"), new HashSet<>());
+        // Stakeholders are written in the order first named: the system's owner, then the owners
+        // of technical assets (operators), then of data (data owners).
         String ownerId = systemOwner();
 
         Map<String, String> dataIds = new LinkedHashMap<>();
