@@ -1,9 +1,9 @@
 package dev.mamori.app;
 
+import dev.mamori.imports.threagile.ImportResult;
+import dev.mamori.imports.threagile.ThreagileImporter;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
-import dev.mamori.model.imports.threagile.ImportResult;
-import dev.mamori.model.imports.threagile.ThreagileImporter;
 import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
 import dev.mamori.model.syntax.Node;

@@ -73,6 +73,7 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        NumberOption.within(spec.commandLine(), "--top", top, 0, Integer.MAX_VALUE);
         Optional<GatePolicy> gate =
                 failOn == null ? Optional.empty() : Optional.of(GatePolicy.findingsAtOrAbove(severity(failOn)));
         Optional<Assessment> assessed =

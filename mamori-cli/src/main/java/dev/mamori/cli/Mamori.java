@@ -34,19 +34,23 @@ public final class Mamori {
 
     /** As above; {@code progressOnTerminal} shows a progress line on {@code err} during long runs. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, boolean progressOnTerminal) {
-        CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory, progressOnTerminal));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        // The progress line draws with control characters of its own, so it gets the raw writer;
+        // everything else a command prints goes through the filter.
+        CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory, progressOnTerminal, err));
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        commandLine.setOut(safeOut);
+        commandLine.setErr(safeErr);
         commandLine.setParameterExceptionHandler(Mamori::usageError);
         CommandHelp.rewrap(commandLine);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            err.println("mamori: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            err.println("This is a bug in Mamori; please report it with the command you ran."
+            safeErr.println("mamori: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            safeErr.println("This is a bug in Mamori; please report it with the command you ran."
                     + " Set MAMORI_DEBUG=1 to see the stack trace.");
             if (System.getenv("MAMORI_DEBUG") != null) {
-                e.printStackTrace(err);
+                e.printStackTrace(safeErr);
             }
-            err.flush();
+            safeErr.flush();
             return ExitCode.INTERNAL;
         });
         try {
@@ -58,7 +62,7 @@ public final class Mamori {
                         + " give it more (JAVA_TOOL_OPTIONS=-Xmx8g) or split the landscape");
                 return ExitCode.INTERNAL;
             }
-            out.flush();
+            safeOut.flush();
             if (out.checkError()) {
                 // A full disk or a closed pipe: the output the user asked for is not there.
                 err.println("mamori: cannot write to standard output (a full disk, or the reader went away)");
@@ -66,8 +70,8 @@ public final class Mamori {
             }
             return code;
         } finally {
-            out.flush();
-            err.flush();
+            safeOut.flush();
+            safeErr.flush();
         }
     }
 

@@ -54,18 +54,21 @@ final class MamoriCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    MamoriCommand(Path workingDirectory) {
-        this(workingDirectory, false);
-    }
+    /** Standard error as it is, for the progress line's own control characters. */
+    private final java.io.PrintWriter terminal;
 
-    MamoriCommand(Path workingDirectory, boolean progressOnTerminal) {
+    MamoriCommand(Path workingDirectory, boolean progressOnTerminal, java.io.PrintWriter terminal) {
         this.workingDirectory = workingDirectory;
         this.progressOnTerminal = progressOnTerminal;
+        this.terminal = terminal;
     }
 
-    /** The progress of a run made of {@code stages}: a line on the terminal, or nothing. */
+    /**
+     * The progress of a run made of {@code stages}: a line on the terminal, or nothing. The line is
+     * drawn on standard error as it is; {@code err} (the filtered one) is only for when there is none.
+     */
     Progress progress(java.io.PrintWriter err, java.util.List<String> stages) {
-        return progressOnTerminal ? Progress.onTerminal(err, stages) : Progress.NONE;
+        return progressOnTerminal ? Progress.onTerminal(terminal, stages) : Progress.NONE;
     }
 
     Path workingDirectory() {

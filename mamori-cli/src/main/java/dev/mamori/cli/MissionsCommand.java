@@ -95,9 +95,10 @@ final class MissionsCommand implements Callable<Integer> {
                 scenarios == null ? List.of() : scenarios,
                 fail == null ? List.of() : fail,
                 compromise == null ? List.of() : compromise,
-                Math.max(0, samples),
+                NumberOption.within(spec.commandLine(), "--samples", samples, 0, 100_000),
                 1,
-                Math.max(2, pairs));
+                NumberOption.within(spec.commandLine(), "--pairs", pairs, 2, 10_000));
+        NumberOption.within(spec.commandLine(), "--top", top, 0, Integer.MAX_VALUE);
         Optional<Assessment> assessed = model.assess(
                 spec.commandLine(), parent.workingDirectory(), model.options().withMissions(options), true);
         if (assessed.isEmpty()) {

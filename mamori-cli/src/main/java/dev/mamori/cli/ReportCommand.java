@@ -91,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--top",
             paramLabel = "N",
             description = "How many open findings the Markdown report lists (default: all).")
-    int top = -1;
+    Integer top;
 
     @Option(names = "--from", paramLabel = "X", description = "A system or component assumed compromised.")
     String from;
@@ -101,6 +101,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (top != null) {
+            NumberOption.within(spec.commandLine(), "--top", top, 0, Integer.MAX_VALUE);
+        }
         Set<Format> wanted = new LinkedHashSet<>(formats);
         SystemicAnalyzer.Options options =
                 new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
@@ -157,7 +160,7 @@ final class ReportCommand implements Callable<Integer> {
     private Map<String, byte[]> render(Format format, Assessment assessment) {
         return switch (format) {
             case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
-            case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top)));
+            case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top == null ? -1 : top)));
             case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
             case pdf -> Map.of(format.fileName, PdfReport.render(assessment, Version.number()));
             case svg -> {

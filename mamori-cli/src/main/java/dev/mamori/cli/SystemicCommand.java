@@ -73,6 +73,7 @@ final class SystemicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        NumberOption.within(spec.commandLine(), "--top", top, 0, Integer.MAX_VALUE);
         SystemicAnalyzer.Options options = new SystemicAnalyzer.Options(
                 Optional.ofNullable(from), Optional.ofNullable(protect), fail == null ? List.of() : fail);
         Optional<Assessment> assessed = model.assess(

@@ -37,7 +37,24 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
+                        "dev.mamori.imports..",
+                        "dev.mamori.engine..",
+                        "dev.mamori.report..",
+                        "dev.mamori.cli..",
+                        "dev.mamori.server.."));
+    }
+
+    @Test
+    void importsDependOnlyOnTheModel() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.imports..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server..")
+                .because("an import turns another tool's model into the tree a Mamori model reads as; the shells"
+                        + " decide what to do with it"));
     }
 
     @Test
@@ -47,7 +64,8 @@ class ArchitectureTest {
                 .resideInAPackage("dev.mamori.engine..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
+                .resideInAnyPackage(
+                        "dev.mamori.imports..", "dev.mamori.report..", "dev.mamori.cli..", "dev.mamori.server.."));
     }
 
     @Test
@@ -105,7 +123,11 @@ class ArchitectureTest {
         check(noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "dev.mamori.model..", "dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.app..")
+                        "dev.mamori.model..",
+                        "dev.mamori.imports..",
+                        "dev.mamori.engine..",
+                        "dev.mamori.report..",
+                        "dev.mamori.app..")
                 .should()
                 .accessField(System.class, "out")
                 .orShould()
@@ -132,7 +154,7 @@ class ArchitectureTest {
                         "dev.mamori.model.grammar..",
                         "dev.mamori.model.validate..",
                         "dev.mamori.model.vocabulary..",
-                        "dev.mamori.model.imports..",
+                        "dev.mamori.imports..",
                         "dev.mamori.model.diagnostics..")
                 .should()
                 .dependOnClassesThat()

@@ -30,7 +30,7 @@ class AssessCommandTest {
         Cli cli = Cli.run(dir, "assess", "--today", "2026-11-22", "m.yaml");
         assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out())
-                .contains("Shop — 1 systems, 2 components, 0 flows; "
+                .contains("Shop — 1 system, 2 components, 0 flows; "
                         + RuleCatalog.all().size() + " rules, judged on 2026-11-22")
                 .contains("Open findings:")
                 .contains("default-credentials  shop.cam  m.yaml:10")

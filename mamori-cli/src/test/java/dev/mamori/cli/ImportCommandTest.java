@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
 
     private static final Path FIXTURES =
-            Cli.REPOSITORY.resolve("mamori-model/src/test/resources/dev/mamori/model/imports/threagile");
+            Cli.REPOSITORY.resolve("mamori-import-threagile/src/test/resources/dev/mamori/imports/threagile");
 
     @TempDir
     Path dir;
@@ -123,7 +123,7 @@ class ImportCommandTest {
                 .contains("mamori: cold-chain.yaml is a Threagile model; it is read as 'mamori import threagile"
                         + " cold-chain.yaml' would write it");
         assertThat(cli.out())
-                .startsWith("Cold Chain Monitoring — 1 systems, 7 components, 7 flows;")
+                .startsWith("Cold Chain Monitoring — 1 system, 7 components, 7 flows;")
                 // An import warning, and a finding on the technical asset at the line it is written.
                 .contains("cold-chain.yaml:366:3: warning: Mamori has no shared runtime")
                 .contains("device-exposed-to-internet  cold-chain-monitoring.cab-gateway  cold-chain.yaml:102")

@@ -39,7 +39,7 @@ class VerifyCommandTest {
                 .isEqualTo(4);
         assertThat(cli.out())
                 .startsWith("FAIL: ")
-                .contains("at or above medium in Shop (1 systems, 1 components; judged on 2026-11-22)")
+                .contains("at or above medium in Shop (1 system, 1 component; judged on 2026-11-22)")
                 .containsPattern("MEDIUM +default-credentials +shop\\.cam +m\\.yaml:10")
                 .contains("To pass:");
         assertThat(cli.out().lines().count()).as("one screen").isLessThanOrEqualTo(24);
@@ -119,7 +119,7 @@ class VerifyCommandTest {
         assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(ExitCode.GATE_FAILED);
         assertThat(cli.out())
                 .contains("PASS: no open finding at or above high in Shop")
-                .containsPattern("FAIL: \\d+ requirements? at or above statutory not satisfied in 1 systems"
+                .containsPattern("FAIL: \\d+ requirements? at or above statutory not satisfied in 1 system"
                         + " \\(judged against profile consumer, under uk\\)")
                 // an accepted risk still fails the requirement: accepting is not meeting it
                 .containsPattern("  STATUTORY  shop:no-universal-default-passwords +m\\.yaml:\\d+")
@@ -134,7 +134,7 @@ class VerifyCommandTest {
         // an enterprise system: its own profile raises nothing to statutory in the UK
         assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(ExitCode.OK);
         assertThat(cli.out())
-                .contains("PASS: every statutory requirement or stronger is satisfied or needs review in 1 systems"
+                .contains("PASS: every statutory requirement or stronger is satisfied or needs review in 1 system"
                         + " (each judged against its own profile, under uk)")
                 .containsPattern("not satisfied: 0 statutory, \\d+ essential \\(not gating\\)");
     }

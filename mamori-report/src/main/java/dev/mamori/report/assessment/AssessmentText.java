@@ -7,6 +7,7 @@ import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.risk.Severity;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.report.text.Count;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,11 @@ public final class AssessmentText {
         StringBuilder out = new StringBuilder();
         out.append(landscape.name())
                 .append(String.format(
-                        " — %d systems, %d components, %d flows; %d rules, judged on %s%n",
-                        landscape.systems().size(),
-                        landscape.components().size(),
-                        landscape.allFlows().size(),
-                        risk.rulesRun(),
+                        " — %s, %s, %s; %s, judged on %s%n",
+                        Count.of(landscape.systems().size(), "system"),
+                        Count.of(landscape.components().size(), "component"),
+                        Count.of(landscape.allFlows().size(), "flow"),
+                        Count.of(risk.rulesRun(), "rule"),
                         assessment.today()));
         for (Diagnostic d : assessment.diagnostics()) {
             out.append(d).append('\n');

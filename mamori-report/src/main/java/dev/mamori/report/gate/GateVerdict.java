@@ -4,6 +4,7 @@ import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Severity;
+import dev.mamori.report.text.Count;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,10 @@ public record GateVerdict(Assessment assessment, Severity threshold, List<Findin
         int closed = assessment.risk().findings().size() - open.size();
         StringBuilder out = new StringBuilder();
         String what = String.format(
-                "%s (%d systems, %d components; judged on %s)",
+                "%s (%s, %s; judged on %s)",
                 landscape.name(),
-                landscape.systems().size(),
-                landscape.components().size(),
+                Count.of(landscape.systems().size(), "system"),
+                Count.of(landscape.components().size(), "component"),
                 assessment.today());
         if (passed()) {
             out.append(String.format("PASS: no open finding at or above %s in %s%n", threshold.word(), what));

@@ -8,6 +8,7 @@ import dev.mamori.engine.compliance.Obligation;
 import dev.mamori.engine.compliance.Verdict;
 import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.report.text.Count;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,15 +76,14 @@ public record RequirementGate(
         int systems = compliance.systems().size();
         if (passed()) {
             out.append(String.format(
-                    "PASS: every %s requirement or stronger is satisfied or needs review in %d systems (%s, %s)%n",
-                    threshold.word(), systems, judged, jurisdictions));
+                    "PASS: every %s requirement or stronger is satisfied or needs review in %s (%s, %s)%n",
+                    threshold.word(), Count.of(systems, "system"), judged, jurisdictions));
         } else {
             out.append(String.format(
-                    "FAIL: %d %s at or above %s not satisfied in %d systems (%s, %s)%n",
-                    failing.size(),
-                    failing.size() == 1 ? "requirement" : "requirements",
+                    "FAIL: %s at or above %s not satisfied in %s (%s, %s)%n",
+                    Count.of(failing.size(), "requirement"),
                     threshold.word(),
-                    systems,
+                    Count.of(systems, "system"),
                     judged,
                     jurisdictions));
         }

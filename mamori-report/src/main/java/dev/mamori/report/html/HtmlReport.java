@@ -13,6 +13,7 @@ import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.assessment.FindingPlace;
 import dev.mamori.report.assessment.HeatMap;
 import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -153,14 +154,14 @@ public final class HtmlReport {
         card(out, "low + info", bySeverity.get(Severity.LOW) + bySeverity.get(Severity.INFO), "sev-low");
         out.append("</div>\n<ul class=\"executive\">\n");
         out.append(String.format(
-                "<li>%s: %d systems, %d components and %d flows, assessed by %d rules on %s; %d findings are closed by a treatment that holds.</li>%n",
+                "<li>%s: %s, %s and %s, assessed by %s on %s; %s closed by a treatment that holds.</li>%n",
                 text(landscape.name()),
-                landscape.systems().size(),
-                landscape.components().size(),
-                landscape.allFlows().size(),
-                risk.rulesRun(),
+                Count.of(landscape.systems().size(), "system"),
+                Count.of(landscape.components().size(), "component"),
+                Count.of(landscape.allFlows().size(), "flow"),
+                Count.of(risk.rulesRun(), "rule"),
                 a.today(),
-                risk.findings().size() - open.size()));
+                Count.of(risk.findings().size() - open.size(), "finding is", "findings are")));
         Map<Property, Integer> byProperty = risk.openByProperty();
         out.append(String.format(
                 "<li>Open findings threaten safety %d times, confidentiality %d, integrity %d and availability %d.</li>%n",
@@ -193,11 +194,11 @@ public final class HtmlReport {
         }
         SystemicAnalysis s = a.systemic();
         out.append(String.format(
-                "<li>From %d exposed entry points an attacker can control %d components and influence %d more; %d paths cross into other systems.</li>%n",
-                s.entries().size(),
-                s.controlledComponents(),
+                "<li>From %s an attacker can control %s and influence %d more; %s into other systems.</li>%n",
+                Count.of(s.entries().size(), "exposed entry point"),
+                Count.of(s.controlledComponents(), "component"),
                 s.influencedComponents(),
-                s.paths().size()));
+                Count.of(s.paths().size(), "path crosses", "paths cross")));
         if (!s.blastRadius().isEmpty()) {
             SystemicAnalysis.SystemRadius r = s.blastRadius().get(0);
             out.append("<li>Widest blast radius: system <b>")
@@ -223,12 +224,14 @@ public final class HtmlReport {
                         .anyMatch(x -> x.effect() == dev.mamori.engine.missions.MissionAnalysis.Status.STOPPED))
                 .count();
         if (!a.missions().missions().isEmpty()) {
+            int missions = a.missions().missions().size();
+            String whoStops = missions == 1
+                    ? (stoppedBySingle == 1 ? "The one mission stops" : "The one mission does not stop")
+                    : stoppedBySingle + " of " + missions + " missions " + (stoppedBySingle == 1 ? "stops" : "stop");
             out.append("<li>")
-                    .append(stoppedBySingle)
-                    .append(" of ")
-                    .append(a.missions().missions().size())
+                    .append(whoStops)
                     .append(
-                            " missions stop when a single component fails (<a href=\"#missions\">missions and scenarios</a>).</li>\n");
+                            " when a single component fails (<a href=\"#missions\">missions and scenarios</a>).</li>\n");
         }
         Map<dev.mamori.engine.compliance.Obligation, Long> unmet =
                 new java.util.EnumMap<>(dev.mamori.engine.compliance.Obligation.class);
@@ -238,8 +241,8 @@ public final class HtmlReport {
                 .forEach(r -> unmet.merge(r.obligation(), 1L, Long::sum));
         if (!a.compliance().systems().isEmpty()) {
             out.append("<li>Requirements not satisfied across ")
-                    .append(a.compliance().systems().size())
-                    .append(" systems: ");
+                    .append(Count.of(a.compliance().systems().size(), "system"))
+                    .append(": ");
             List<String> parts = new ArrayList<>();
             for (var o : dev.mamori.engine.compliance.Obligation.values()) {
                 parts.add(unmet.getOrDefault(o, 0L) + " " + o.word());
@@ -459,8 +462,10 @@ public final class HtmlReport {
         SystemicAnalysis s = c.assessment().systemic();
         StringBuilder out = new StringBuilder();
         out.append(String.format(
-                "<p>From %d entry points an attacker can control %d components and influence %d more.</p>%n",
-                s.entries().size(), s.controlledComponents(), s.influencedComponents()));
+                "<p>From %s an attacker can control %s and influence %d more.</p>%n",
+                Count.of(s.entries().size(), "entry point"),
+                Count.of(s.controlledComponents(), "component"),
+                s.influencedComponents()));
         out.append(legend())
                 .append("<div class=\"diagram\">")
                 .append(c.diagram(c.diagrams()::systemic, "the systemic view"))

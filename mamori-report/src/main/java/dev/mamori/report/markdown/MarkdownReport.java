@@ -11,6 +11,7 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.assessment.FindingPlace;
 import dev.mamori.report.assessment.HeatMap;
+import dev.mamori.report.text.Count;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +42,11 @@ public final class MarkdownReport {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(inline(landscape.name())).append(" — Mamori assessment\n\n");
         out.append(String.format(
-                "%d systems, %d components, %d flows; %d rules; judged on %s.%n%n",
-                landscape.systems().size(),
-                landscape.components().size(),
-                landscape.allFlows().size(),
-                risk.rulesRun(),
+                "%s, %s, %s; %s; judged on %s.%n%n",
+                Count.of(landscape.systems().size(), "system"),
+                Count.of(landscape.components().size(), "component"),
+                Count.of(landscape.allFlows().size(), "flow"),
+                Count.of(risk.rulesRun(), "rule"),
                 assessment.today()));
         summary(out, risk);
         heatMap(out, HeatMap.of(open, Optional.empty()));
@@ -169,8 +170,10 @@ public final class MarkdownReport {
     private static void systemic(StringBuilder out, SystemicAnalysis s) {
         out.append("## Systemic risk\n\n");
         out.append(String.format(
-                "From %d entry points an attacker can control %d components and influence %d more.%n%n",
-                s.entries().size(), s.controlledComponents(), s.influencedComponents()));
+                "From %s an attacker can control %s and influence %d more.%n%n",
+                Count.of(s.entries().size(), "entry point"),
+                Count.of(s.controlledComponents(), "component"),
+                s.influencedComponents()));
         if (!s.paths().isEmpty()) {
             out.append("### Paths into other systems (most likely first)\n\n");
             for (SystemicAnalysis.Path p :

@@ -19,7 +19,7 @@ class MarkdownReportTest {
         var bySeverity = assessment.risk().openBySeverity();
         assertThat(md)
                 .startsWith("# Shop — Mamori assessment\n")
-                .contains("1 systems, 2 components, 0 flows; ")
+                .contains("1 system, 2 components, 0 flows; ")
                 .contains("judged on 2026-11-22")
                 .contains("| " + assessment.risk().open().size() + " | " + bySeverity.get(Severity.CRITICAL) + " | "
                         + bySeverity.get(Severity.HIGH) + " | " + bySeverity.get(Severity.MEDIUM) + " | ");
