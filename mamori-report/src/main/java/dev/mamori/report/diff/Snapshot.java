@@ -127,8 +127,8 @@ public record Snapshot(
         }
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         root.at("/summary/openBySeverity")
-                .fields()
-                .forEachRemaining(e -> bySeverity.put(e.getKey(), e.getValue().asInt()));
+                .properties()
+                .forEach(e -> bySeverity.put(e.getKey(), e.getValue().asInt()));
         JsonNode systemic = root.path("systemic");
         Map<String, Double> paths = new LinkedHashMap<>();
         for (JsonNode p : systemic.path("paths")) {

@@ -137,7 +137,7 @@ class OscalExportTest {
 
     private static void collect(JsonNode node, String field, List<String> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getKey().equals(field) && e.getValue().isTextual()) {
                     out.add(e.getValue().asText());
                 } else {
