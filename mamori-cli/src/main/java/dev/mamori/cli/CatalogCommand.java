@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.engine.compliance.Catalog;
 import dev.mamori.engine.compliance.CatalogDiff;
+import dev.mamori.engine.compliance.CatalogGrammar;
 import dev.mamori.engine.compliance.CatalogReader;
 import dev.mamori.engine.compliance.Mapping;
 import dev.mamori.engine.compliance.Means;
@@ -11,6 +12,7 @@ import dev.mamori.engine.risk.Property;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
+import dev.mamori.report.json.StableJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
             "verified (model, control, review) and the profiles. With an id, explains that requirement or",
             "means: statement, properties, phase, when it applies, what it takes, and its crosswalk.",
             "'mamori catalog diff OLD NEW' shows what changed between two catalog files ('builtin' names the",
-            "built-in catalog). --with FILE adds a catalog file of your own first."
+            "built-in catalog). --with FILE adds a catalog file of your own first. 'mamori catalog schema'",
+            "prints the JSON Schema of catalog files, for editor completion."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -53,7 +56,10 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID | diff OLD NEW", arity = "0..3", description = "An id to explain, or diff OLD NEW.")
+    @Parameters(
+            paramLabel = "ID | diff OLD NEW | schema",
+            arity = "0..3",
+            description = "An id to explain, diff OLD NEW, or schema.")
     List<String> arguments;
 
     @Option(names = "--with", paramLabel = "FILE", description = "Extend the built-in catalog with FILE (repeatable).")
@@ -62,6 +68,10 @@ final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<String> args = arguments == null ? List.of() : arguments;
+        if (args.equals(List.of("schema"))) {
+            spec.commandLine().getOut().print(StableJson.write(CatalogGrammar.jsonSchema()));
+            return ExitCode.OK;
+        }
         if (!args.isEmpty() && args.get(0).equals("diff")) {
             if (args.size() != 3) {
                 throw new ParameterException(spec.commandLine(), "diff takes two catalogs: diff OLD NEW");

@@ -210,4 +210,13 @@ class ComplyCommandTest {
                 .containsPattern("changed +secure-update +requirement title, statement, properties, crosswalk")
                 .containsPattern("changed +update-mechanism +means wording, applies-to devices -> updatable-devices");
     }
+
+    @Test
+    void catalogSchemaPrintsTheJsonSchemaOfCatalogFiles() throws Exception {
+        Cli cli = Cli.run(dir, "catalog", "schema");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode schema = new ObjectMapper().readTree(cli.out());
+        assertThat(schema.path("$schema").asText()).contains("json-schema.org");
+        assertThat(schema.toString()).contains("requirements", "profiles", "means");
+    }
 }
