@@ -406,6 +406,62 @@ public final class FrozenGraph {
         return List.copyOf(landscape.missions().values());
     }
 
+    // ---- references --------------------------------------------------------------------------
+
+    /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
+    public String flowName(int f) {
+        Flow flow = flows[f];
+        return flow.named()
+                ? flow.id()
+                : components[flowFrom[f]].id() + " -> " + components[flowTo[f]].id() + " (" + flow.protocol() + ")";
+    }
+
+    public ElementRef componentRef(int c) {
+        Component component = components[c];
+        return new ElementRef(
+                Kind.COMPONENT, component.id(), Optional.of(component.system()), Optional.of(component.layer()));
+    }
+
+    /** A hazard of component {@code c}: in the component's system, on its layer. */
+    public ElementRef hazardRef(int c, dev.mamori.model.Hazard hazard) {
+        Component component = components[c];
+        return new ElementRef(
+                Kind.HAZARD, hazard.id(), Optional.of(component.system()), Optional.of(component.layer()));
+    }
+
+    /** A flow is a link of the network layer, in the system that declares it or else its sender's. */
+    public ElementRef flowRef(int f) {
+        String system = flows[f].system() != null ? flows[f].system() : components[flowFrom[f]].system();
+        return new ElementRef(Kind.FLOW, flowName(f), Optional.of(system), Optional.of(dev.mamori.model.Layer.NETWORK));
+    }
+
+    /** A credential relation belongs to the system that declares it, or else its holder's. */
+    public ElementRef credentialRef(int r) {
+        CredentialRelation credential = credentials[r];
+        String system = credential.system() != null ? credential.system() : components[credentialHolder[r]].system();
+        return new ElementRef(Kind.CREDENTIAL, credential.id(), Optional.of(system), Optional.empty());
+    }
+
+    public ElementRef dataRef(int d) {
+        return new ElementRef(Kind.DATA, data[d].id(), Optional.ofNullable(data[d].system()), Optional.empty());
+    }
+
+    public ElementRef zoneRef(int z) {
+        return new ElementRef(Kind.ZONE, zones[z].id(), Optional.ofNullable(zones[z].system()), Optional.empty());
+    }
+
+    public ElementRef systemRef(int s) {
+        return new ElementRef(Kind.SYSTEM, systems[s].id(), Optional.of(systems[s].id()), Optional.empty());
+    }
+
+    public ElementRef stakeholderRef(int s) {
+        return new ElementRef(Kind.STAKEHOLDER, stakeholders[s].id(), Optional.empty(), Optional.empty());
+    }
+
+    public ElementRef missionRef(Mission mission) {
+        return new ElementRef(Kind.MISSION, mission.id(), Optional.empty(), Optional.empty());
+    }
+
     /** Whether a flow joins two systems. */
     public boolean crossesSystems(int f) {
         return componentSystem[flowFrom[f]] != componentSystem[flowTo[f]];

@@ -99,7 +99,8 @@ public final class RiskEngine {
             for (int i = 0; i < out.size(); i++) {
                 Finding finding = out.get(i);
                 if (finding.rule().equals(treatment.rule())
-                        && (element.isEmpty() || element.get().equals(finding.element()))) {
+                        && (element.isEmpty()
+                                || element.get().equals(finding.element().id()))) {
                     out.set(i, finding.withTreatment(state));
                     matched++;
                 }

@@ -1,5 +1,6 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.ElementRef;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
@@ -396,25 +397,25 @@ public final class RuleContext {
     /** A finding on component {@code c}. */
     public void onComponent(int c, String explanation, Factor ease) {
         Component component = graph.component(c);
-        report(component.id(), "component", component.at(), explanation, reach(c), ease, impact(c, rule.properties()));
+        report(graph.componentRef(c), component.at(), explanation, reach(c), ease, impact(c, rule.properties()));
     }
 
     /** A finding on component {@code c} whose impact the rule judged itself. */
     public void onComponent(int c, String explanation, Factor ease, Factor impact) {
         Component component = graph.component(c);
-        report(component.id(), "component", component.at(), explanation, reach(c), ease, impact);
+        report(graph.componentRef(c), component.at(), explanation, reach(c), ease, impact);
     }
 
     /** A finding on flow {@code f}. */
     public void onFlow(int f, String explanation, Factor ease) {
         Flow flow = graph.flow(f);
-        report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impactOfFlow(f, rule.properties()));
+        report(graph.flowRef(f), flow.at(), explanation, reachOfFlow(f), ease, impactOfFlow(f, rule.properties()));
     }
 
     /** A finding on flow {@code f} whose impact the rule judged itself. */
     public void onFlow(int f, String explanation, Factor ease, Factor impact) {
         Flow flow = graph.flow(f);
-        report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impact);
+        report(graph.flowRef(f), flow.at(), explanation, reachOfFlow(f), ease, impact);
     }
 
     /** A finding on credential relation {@code r}; its reach is the holder's, its impact the worst accepter's. */
@@ -424,37 +425,30 @@ public final class RuleContext {
         for (int target : graph.credentialAccepters(r)) {
             impact = impact.max(impact(target, rule.properties()));
         }
-        report(
-                credential.id(),
-                "credential relation",
-                credential.at(),
-                explanation,
-                reach(graph.credentialHolder(r)),
-                ease,
-                impact);
+        report(graph.credentialRef(r), credential.at(), explanation, reach(graph.credentialHolder(r)), ease, impact);
     }
 
     /** A finding on data asset {@code d}, scored by the rule. */
     public void onData(int d, String explanation, Factor likelihood, Factor impact) {
         DataAsset asset = graph.data(d);
-        report(asset.id(), "data asset", asset.at(), explanation, likelihood, likelihood, impact);
+        report(graph.dataRef(d), asset.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on a mission, scored by the rule. */
     public void onMission(Mission mission, String explanation, Factor likelihood, Factor impact) {
-        report(mission.id(), "mission", mission.at(), explanation, likelihood, likelihood, impact);
+        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on stakeholder {@code s}, scored by the rule. */
     public void onStakeholder(int s, String explanation, Factor likelihood, Factor impact) {
         Stakeholder stakeholder = graph.stakeholder(s);
-        report(stakeholder.id(), "stakeholder", stakeholder.at(), explanation, likelihood, likelihood, impact);
+        report(graph.stakeholderRef(s), stakeholder.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on zone {@code z}, scored by the rule. */
     public void onZone(int z, String explanation, Factor likelihood, Factor impact) {
         Zone zone = graph.zone(z);
-        report(zone.id(), "zone", zone.at(), explanation, likelihood, likelihood, impact);
+        report(graph.zoneRef(z), zone.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on a hazard of component {@code c}; a fleet of 100 or more raises its impact by one. */
@@ -464,27 +458,17 @@ public final class RuleContext {
         if (count >= 100 && impact.level() < 5) {
             impact = Factor.of(impact.level() + 1, impact.reason() + ", across a fleet of " + count);
         }
-        report(hazard.id(), "hazard", hazard.at(), explanation, reach, ease, impact);
+        report(graph.hazardRef(c, hazard), hazard.at(), explanation, reach, ease, impact);
     }
 
     /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
     public String flowName(int f) {
-        Flow flow = graph.flow(f);
-        return flow.named()
-                ? flow.id()
-                : graph.component(graph.flowFrom(f)).id() + " -> "
-                        + graph.component(graph.flowTo(f)).id() + " (" + flow.protocol() + ")";
+        return graph.flowName(f);
     }
 
     /** Likelihood is the mean of reach and ease, rounded up: an attacker needs both, and ties go to caution. */
     private void report(
-            String element,
-            String kind,
-            SourceLocation at,
-            String explanation,
-            Factor reach,
-            Factor ease,
-            Factor impact) {
+            ElementRef element, SourceLocation at, String explanation, Factor reach, Factor ease, Factor impact) {
         int level = (reach.level() + ease.level() + 1) / 2;
         Factor likelihood = Factor.of(level, reach == ease ? reach.reason() : reach.reason() + "; " + ease.reason());
         Severity severity = Severity.of(likelihood.level(), impact.level());
@@ -498,7 +482,6 @@ public final class RuleContext {
                 impact,
                 rule.properties(),
                 element,
-                kind,
                 at,
                 explanation,
                 scoring,

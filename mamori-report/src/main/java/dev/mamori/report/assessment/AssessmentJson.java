@@ -81,8 +81,10 @@ public final class AssessmentJson {
         item.put(
                 "properties",
                 f.properties().stream().sorted().map(Property::letter).toList());
-        item.put("element", f.element());
-        item.put("elementKind", f.elementKind());
+        item.put("element", f.element().id());
+        item.put("elementKind", f.element().kindWord());
+        f.element().system().ifPresent(s -> item.put("system", s));
+        f.element().layer().ifPresent(l -> item.put("layer", l.word()));
         item.put("location", location(f.location()));
         item.put("explanation", f.explanation());
         item.put("likelihood", factor(f.likelihood()));
