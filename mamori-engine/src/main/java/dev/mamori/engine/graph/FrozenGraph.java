@@ -60,6 +60,7 @@ public final class FrozenGraph {
     private final Map<String, int[]> neededByMission = new HashMap<>();
     private final int[] dataOwner;
     private final int[] systemOwner;
+    private final Facts facts;
 
     private FrozenGraph(Landscape landscape) {
         this.landscape = landscape;
@@ -176,6 +177,12 @@ public final class FrozenGraph {
         for (Mission mission : landscape.missions().values()) {
             neededByMission.put(mission.id(), resolveNeeds(mission));
         }
+        facts = new Facts(this);
+    }
+
+    /** What the analyses ask of every element (internet-facing, actuates, radio, critical, …), decided once. */
+    public Facts facts() {
+        return facts;
     }
 
     /** The components of system {@code s}, in declaration order. */

@@ -33,9 +33,6 @@ import java.util.Set;
  */
 public final class RuleContext {
 
-    private static final Set<String> RADIO_NETWORKS =
-            Set.of("wifi", "cellular", "lpwan", "bluetooth", "zigbee", "satellite");
-
     private final FrozenGraph graph;
     private final LocalDate today;
     private final List<Finding> findings = new ArrayList<>();
@@ -79,11 +76,9 @@ public final class RuleContext {
 
     // ---- shared facts ------------------------------------------------------------------------
 
-    /** Whether component {@code c}'s kind acts on the physical world. */
+    /** Whether component {@code c} acts on the physical world (see {@link dev.mamori.engine.graph.Facts#actuates}). */
     public boolean actuates(int c) {
-        Vocabulary.ComponentKind kind =
-                vocabulary().componentKinds().get(graph.component(c).kind());
-        return kind != null && kind.actuates();
+        return graph.facts().actuates(c);
     }
 
     /** Whether a mission needs component {@code c}. */
@@ -93,10 +88,7 @@ public final class RuleContext {
 
     /** Whether component {@code c} is reachable from the internet: exposed, or in an untrusted zone. */
     public boolean internetFacing(int c) {
-        Component component = graph.component(c);
-        int zone = graph.zoneOf(c);
-        return component.exposure().contains(Exposure.INTERNET)
-                || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED);
+        return graph.facts().internetFacing(c);
     }
 
     /** The trust of component {@code c}'s zone; medium when it names none. */
@@ -155,15 +147,13 @@ public final class RuleContext {
         Factor reach = reach(graph.flowFrom(f)).max(reach(graph.flowTo(f)));
         for (int n : graph.networksOf(f)) {
             Component network = graph.component(n);
-            if (network.kind().equals("internet")) {
+            if (graph.facts().internet(n)) {
                 reach = reach.max(Factor.of(5, "the flow crosses the internet (" + network.id() + ")"));
-            } else if (RADIO_NETWORKS.contains(network.kind())) {
+            } else if (graph.facts().radioNetwork(n)) {
                 reach = reach.max(Factor.of(3, "the flow travels by radio (" + network.id() + ")"));
             }
         }
-        Vocabulary.Protocol protocol = vocabulary().protocols().get(flow.protocol());
-        if (protocol != null
-                && (protocol.transport().equals("radio") || protocol.transport().equals("cellular"))) {
+        if (graph.facts().radioTransport(f)) {
             reach = reach.max(Factor.of(3, flow.protocol() + " travels by radio"));
         }
         return reach;

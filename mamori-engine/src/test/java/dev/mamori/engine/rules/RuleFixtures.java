@@ -61,6 +61,11 @@ public final class RuleFixtures {
 
     /** Loads a fixture model (which must be free of errors) and runs the given rules over it. */
     public static RiskAssessment assess(String name, String text, List<Rule> rules) {
+        return new RiskEngine(rules).assess(graph(name, text), TODAY);
+    }
+
+    /** Loads a model (which must be free of errors) and freezes it. */
+    public static FrozenGraph graph(String name, String text) {
         ModelLoader loader = new ModelLoader(
                 ModelSource.inMemory(Map.of(Path.of(name), text.getBytes(StandardCharsets.UTF_8))),
                 new ModelLoader.Options(ReadLimits.DEFAULT, TODAY));
@@ -69,7 +74,7 @@ public final class RuleFixtures {
             throw new AssertionError(name + " is not a valid model:\n"
                     + result.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         }
-        return new RiskEngine(rules).assess(FrozenGraph.of(result.landscape().orElseThrow()), TODAY);
+        return FrozenGraph.of(result.landscape().orElseThrow());
     }
 
     /** The lines where {@code ruleId} fired. */

@@ -92,11 +92,11 @@ final class AccessFacts {
     /** Whether flow {@code f} names a network of kind internet, or starts at one. */
     static boolean overInternetNetwork(FrozenGraph graph, int f) {
         for (int n : graph.networksOf(f)) {
-            if (graph.component(n).kind().equals("internet")) {
+            if (graph.facts().internet(n)) {
                 return true;
             }
         }
-        return graph.component(graph.flowFrom(f)).kind().equals("internet");
+        return graph.facts().internet(graph.flowFrom(f));
     }
 
     /** The strength of an authentication means; unknown words count as none. */

@@ -20,9 +20,6 @@ import java.util.Set;
 /** Facts the safety rules share: command paths, effective trust, radio links, organisations. */
 final class SafetyFacts {
 
-    /** Network kinds that carry a flow by radio (the same list the framework's reach uses). */
-    static final Set<String> RADIO_NETWORKS = Set.of("wifi", "cellular", "lpwan", "bluetooth", "zigbee", "satellite");
-
     private SafetyFacts() {}
 
     /** How strongly the receiver of flow {@code f} knows who sent it; none when the word is unknown. */
@@ -115,20 +112,7 @@ final class SafetyFacts {
 
     /** Why flow {@code f} travels by radio, or empty when it does not. */
     static Optional<String> radio(RuleContext context, int f) {
-        FrozenGraph graph = context.graph();
-        Flow flow = graph.flow(f);
-        Vocabulary.Protocol protocol = context.vocabulary().protocols().get(flow.protocol());
-        if (protocol != null
-                && (protocol.transport().equals("radio") || protocol.transport().equals("cellular"))) {
-            return Optional.of(flow.protocol() + " runs over " + protocol.transport());
-        }
-        for (int n : graph.networksOf(f)) {
-            Component network = graph.component(n);
-            if (RADIO_NETWORKS.contains(network.kind())) {
-                return Optional.of("it travels over the " + network.kind() + " network " + network.id());
-            }
-        }
-        return Optional.empty();
+        return context.graph().facts().radio(f);
     }
 
     /**
