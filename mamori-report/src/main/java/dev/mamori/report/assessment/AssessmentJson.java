@@ -26,7 +26,7 @@ public final class AssessmentJson {
 
     public static String render(Assessment assessment, String mamoriVersion) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", Map.of("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
+        out.put("format", pair("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
         out.put("generator", "mamori " + mamoriVersion);
         Map<String, Object> landscape = new LinkedHashMap<>();
         landscape.put("name", assessment.landscape().name());
@@ -94,7 +94,7 @@ public final class AssessmentJson {
         item.put(
                 "references",
                 assessment.rule(f.rule()).map(RuleMetadata::references).orElse(List.of()).stream()
-                        .map(r -> Map.of("scheme", r.scheme(), "id", r.id()))
+                        .map(r -> pair("scheme", r.scheme(), "id", r.id()))
                         .toList());
         item.put(
                 "status",
@@ -104,6 +104,14 @@ public final class AssessmentJson {
         item.put("open", f.open());
         f.treatment().ifPresent(t -> item.put("treatment", treatment(t)));
         return item;
+    }
+
+    /** Two keys in the order given: Map.of iterates in an order that changes from run to run. */
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(k1, v1);
+        out.put(k2, v2);
+        return out;
     }
 
     private static Map<String, Object> factor(Factor factor) {

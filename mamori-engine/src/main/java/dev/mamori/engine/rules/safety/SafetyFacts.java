@@ -52,7 +52,7 @@ final class SafetyFacts {
 
     /** The likelihood level the context will compute from a reach and an ease. */
     static int likelihood(Factor reach, Factor ease) {
-        return (reach.level() + ease.level() + 1) / 2;
+        return dev.mamori.engine.risk.Scoring.likelihoodLevel(reach, ease);
     }
 
     /**
