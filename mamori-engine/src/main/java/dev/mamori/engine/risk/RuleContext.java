@@ -17,7 +17,10 @@ import dev.mamori.model.Zone;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.vocabulary.Vocabulary;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a rule sees and how it reports: the frozen graph and its {@link Facts}, the date, the
@@ -32,6 +35,7 @@ public final class RuleContext {
     private final Scoring scoring;
     private final FindingSink sink;
     private RuleMetadata rule;
+    private final Map<Class<?>, Object> shared = new HashMap<>();
 
     RuleContext(FrozenGraph graph, LocalDate today, Scoring scoring, FindingSink sink) {
         this.graph = graph;
@@ -64,6 +68,14 @@ public final class RuleContext {
     /** How findings are scored. */
     public Scoring scoring() {
         return scoring;
+    }
+
+    /**
+     * What several rules build from the graph (who answers for what, …), built by the first rule
+     * that asks and shared by the rest of this run, instead of once per rule.
+     */
+    public <T> T shared(Class<T> type, Function<FrozenGraph, T> build) {
+        return type.cast(shared.computeIfAbsent(type, t -> build.apply(graph)));
     }
 
     // ---- shorthands for the facts and the scoring ----------------------------------------------
