@@ -62,9 +62,8 @@ public final class FrozenGraph {
     private final int[] systemOwner;
     private final Facts facts;
 
-    private FrozenGraph(Landscape landscape) {
+    private FrozenGraph(Landscape landscape, ElementIndex index) {
         this.landscape = landscape;
-        ElementIndex index = new ElementIndex(landscape);
         this.elements = index;
         this.components = landscape.components().toArray(Component[]::new);
         this.systems = landscape.systems().values().toArray(IotSystem[]::new);
@@ -197,7 +196,15 @@ public final class FrozenGraph {
 
     /** Compiles a landscape that validated without errors; its references all resolve. */
     public static FrozenGraph of(Landscape landscape) {
-        return new FrozenGraph(landscape);
+        return new FrozenGraph(landscape, new ElementIndex(landscape));
+    }
+
+    /**
+     * Compiles a landscape with the element index its validation built ({@link
+     * dev.mamori.model.validate.Validator#index()}), so that references are indexed once per run.
+     */
+    public static FrozenGraph of(Landscape landscape, ElementIndex index) {
+        return new FrozenGraph(landscape, index);
     }
 
     private static <T> void number(T[] items, java.util.function.Function<T, String> id, Map<String, Integer> into) {
@@ -226,6 +233,19 @@ public final class FrozenGraph {
         return index.find(ref, Kind.STAKEHOLDER, Stakeholder.class)
                 .map(s -> stakeholderIds.get(s.id()))
                 .orElse(-1);
+    }
+
+    /**
+     * The stakeholder a reference names, or -1: resolved by the element index as the validator
+     * resolved it, so that analyses do not resolve references a second way.
+     */
+    public int stakeholderOf(Ref ref) {
+        return stakeholderOf(elements, ref);
+    }
+
+    /** The component a reference names, if it names one (resolved by the element index). */
+    public Optional<Integer> componentOf(Ref ref) {
+        return elements.find(ref, Kind.COMPONENT, Component.class).map(c -> componentIds.get(c.id()));
     }
 
     // ---- sizes and elements ------------------------------------------------------------------

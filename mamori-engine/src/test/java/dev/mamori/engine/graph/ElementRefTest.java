@@ -106,4 +106,16 @@ class ElementRefTest {
             }
         }
     }
+
+    @Test
+    void theGraphReusesTheIndexItIsGiven() {
+        FrozenGraph graph = RuleFixtures.graph("m.yaml", MODEL);
+        var index = new dev.mamori.model.validate.ElementIndex(graph.landscape());
+        FrozenGraph again = FrozenGraph.of(graph.landscape(), index);
+        assertThat(again.elements()).isSameAs(index);
+        // and the rules resolve through it: owners and operators found the same way
+        assertThat(again.stakeholderOf(graph.system(0).owner()))
+                .isEqualTo(graph.systemOwner(0))
+                .isNotNegative();
+    }
 }

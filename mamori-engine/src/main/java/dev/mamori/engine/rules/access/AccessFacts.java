@@ -25,16 +25,7 @@ final class AccessFacts {
 
     /** The stakeholder a reference names, or -1. Stakeholders live at landscape level. */
     static int stakeholder(FrozenGraph graph, Optional<Ref> ref) {
-        if (ref.isEmpty()) {
-            return -1;
-        }
-        for (String candidate : ref.get().candidates()) {
-            Optional<Integer> s = graph.stakeholderId(candidate);
-            if (s.isPresent()) {
-                return s.get();
-            }
-        }
-        return -1;
+        return ref.map(graph::stakeholderOf).orElse(-1);
     }
 
     /** The owner and, when named, the operator of system {@code s}. */

@@ -85,11 +85,12 @@ final class Stewardship {
     // ---- resolution --------------------------------------------------------------------------
 
     Optional<Integer> stakeholder(Ref ref) {
-        return index.find(ref, Kind.STAKEHOLDER, Stakeholder.class).flatMap(s -> graph.stakeholderId(s.id()));
+        int s = graph.stakeholderOf(ref);
+        return s < 0 ? Optional.empty() : Optional.of(s);
     }
 
     Optional<Integer> component(Ref ref) {
-        return index.find(ref, Kind.COMPONENT, Component.class).flatMap(c -> graph.componentId(c.id()));
+        return graph.componentOf(ref);
     }
 
     // ---- responsibility ----------------------------------------------------------------------

@@ -142,13 +142,7 @@ final class SafetyFacts {
     }
 
     private static int stakeholder(FrozenGraph graph, Ref ref) {
-        for (String candidate : ref.candidates()) {
-            Optional<Integer> s = graph.stakeholderId(candidate);
-            if (s.isPresent()) {
-                return s.get();
-            }
-        }
-        return -1;
+        return graph.stakeholderOf(ref);
     }
 
     /** A stakeholder's id, or "an unnamed organisation". */
