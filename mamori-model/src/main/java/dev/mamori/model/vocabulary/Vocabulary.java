@@ -60,6 +60,18 @@ public record Vocabulary(
         };
     }
 
+    /** How strong a means of encryption is; a word the vocabulary does not know counts as none. */
+    public Strength encryptionStrength(String means) {
+        Means m = encryption.get(means);
+        return m == null ? Strength.NONE : m.strength();
+    }
+
+    /** How strong a means of authentication is; a word the vocabulary does not know counts as none. */
+    public Strength authenticationStrength(String means) {
+        Means m = authentication.get(means);
+        return m == null ? Strength.NONE : m.strength();
+    }
+
     /** A word with its meaning. */
     public record Term(String id, String description) {}
 

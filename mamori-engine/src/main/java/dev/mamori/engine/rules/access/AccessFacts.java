@@ -8,7 +8,6 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Scales.ZoneKind;
-import dev.mamori.model.vocabulary.Vocabulary.Means;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -92,14 +91,12 @@ final class AccessFacts {
 
     /** The strength of an authentication means; unknown words count as none. */
     static Strength authenticationStrength(RuleContext context, String means) {
-        Means m = context.vocabulary().authentication().get(means);
-        return m == null ? Strength.NONE : m.strength();
+        return context.vocabulary().authenticationStrength(means);
     }
 
     /** The strength of an encryption means; unknown words count as none. */
     static Strength encryptionStrength(RuleContext context, String means) {
-        Means m = context.vocabulary().encryption().get(means);
-        return m == null ? Strength.NONE : m.strength();
+        return context.vocabulary().encryptionStrength(means);
     }
 
     /** A component's id with its kind, for explanations: {@code ops.portal (remote-access)}. */

@@ -45,8 +45,7 @@ public final class MqttWithoutTls extends FlowRule {
         if (!flow.protocol().equals("mqtt") && !flow.protocol().equals("mqtt-sn")) {
             return;
         }
-        var means = context.vocabulary().encryption().get(flow.encryption());
-        if (means == null || means.strength() == Strength.NONE) {
+        if (context.vocabulary().encryptionStrength(flow.encryption()) == Strength.NONE) {
             context.onFlow(
                     f,
                     "the " + flow.protocol() + " flow " + context.flowName(f) + " is not encrypted"

@@ -11,7 +11,6 @@ import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.Trust;
 import dev.mamori.model.Words;
 import dev.mamori.model.Zone;
-import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.HashSet;
 import java.util.Optional;
@@ -24,10 +23,8 @@ final class SafetyFacts {
 
     /** How strongly the receiver of flow {@code f} knows who sent it; none when the word is unknown. */
     static Strength authentication(RuleContext context, int f) {
-        Vocabulary.Means means = context.vocabulary()
-                .authentication()
-                .get(context.graph().flow(f).authentication());
-        return means == null ? Strength.NONE : means.strength();
+        return context.vocabulary()
+                .authenticationStrength(context.graph().flow(f).authentication());
     }
 
     /**

@@ -16,7 +16,6 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.ZoneKind;
-import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.Optional;
 
@@ -67,10 +66,8 @@ public final class WirelessIntoSafety extends FlowRule {
             return;
         }
         Flow flow = graph.flow(f);
-        Vocabulary.Means encryption = context.vocabulary().encryption().get(flow.encryption());
         boolean weak = SafetyFacts.authentication(context, f).compareTo(Strength.WEAK) <= 0
-                || encryption == null
-                || encryption.strength().compareTo(Strength.WEAK) <= 0;
+                || context.vocabulary().encryptionStrength(flow.encryption()).compareTo(Strength.WEAK) <= 0;
         Factor ease = weak
                 ? Factor.of(5, "the radio link is weakly protected: it can be jammed, and spoofed or replayed")
                 : Factor.of(4, "any radio link can be jammed from within range with cheap equipment");
