@@ -30,6 +30,8 @@ class ElementRefTest {
                   hub: { kind: broker, layer: platform }
                 flows:
                   - { from: hub, to: door, protocol: mqtt, commands: true }
+                credentials:
+                  - { holder: hub, accepted-by: door, kind: password, shared: true }
               yard:
                 owner: ops
                 operator: ops
@@ -77,6 +79,24 @@ class ElementRefTest {
         assertThat(on(assessment, "mqtt-without-tls", "yard.gate -> cams.hub (mqtt)")
                         .system())
                 .contains("yard");
+    }
+
+    /**
+     * A credential relation's generated id ({@code hub=>door}) names no system; the ref carries the
+     * system that declares it. Reports used to parse the id and group it under "landscape".
+     */
+    @Test
+    void aCredentialRelationBelongsToTheSystemDeclaringIt() {
+        ElementRef ref = assess().findings().stream()
+                .filter(f -> f.rule().equals("shared-credential"))
+                .map(Finding::element)
+                .findFirst()
+                .orElseThrow();
+        assertThat(ref.kind()).isEqualTo(Kind.CREDENTIAL);
+        assertThat(ref.system()).contains("cams");
+        assertThat(ref.systemWord()).isEqualTo("cams");
+        assertThat(ref.layer()).isEmpty();
+        assertThat(ref.layerWord()).isEqualTo("other");
     }
 
     @Test
