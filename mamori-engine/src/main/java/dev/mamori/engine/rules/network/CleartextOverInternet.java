@@ -63,7 +63,7 @@ public final class CleartextOverInternet extends FlowRule {
     private static Optional<String> whyOnTheInternet(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
         for (int n : graph.networksOf(f)) {
-            if (graph.component(n).kind().equals("internet")) {
+            if (graph.facts().internet(n)) {
                 return Optional.of(
                         "travels over the internet (" + graph.component(n).id() + ")");
             }
