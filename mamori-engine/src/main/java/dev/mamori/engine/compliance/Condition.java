@@ -11,14 +11,11 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.Tenancy;
-import dev.mamori.model.Scales.Trust;
 import dev.mamori.model.Scales.UpdatePath;
 import dev.mamori.model.Scales.ZoneKind;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Zone;
 import dev.mamori.model.diagnostics.SourceLocation;
-import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
-import dev.mamori.model.vocabulary.Vocabulary.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +107,7 @@ public enum Condition {
                 for (int c : graph.componentsOf(s)) {
                     // The public internet stands in models as a component, but nobody runs it: no
                     // requirement can be met or failed by it.
-                    if (!graph.component(c).kind().equals("internet") && selects(graph, c)) {
+                    if (!graph.facts().internet(c) && selects(graph, c)) {
                         out.add(component(graph, c));
                     }
                 }
@@ -214,8 +211,8 @@ public enum Condition {
             case HAS_UPDATE_MECHANISM ->
                 component.update() != UpdatePath.NONE && component.update() != UpdatePath.UNKNOWN;
             case REMOTELY_REACHABLE -> reachable(graph, c);
-            case INTERNET_EXPOSED -> internetFacing(graph, c);
-            case ACTUATES_PHYSICALLY -> actuates(graph, component);
+            case INTERNET_EXPOSED -> graph.facts().internetFacing(c);
+            case ACTUATES_PHYSICALLY -> graph.facts().actuates(c);
             case SAFETY_FUNCTIONS -> component.safetyFunction();
             case MULTI_TENANT -> component.tenancy() != Tenancy.SINGLE;
             case CERTIFIED_COMPONENTS -> !component.certifications().isEmpty();
@@ -235,7 +232,7 @@ public enum Condition {
         return switch (this) {
             case FLOWS -> fromHere || toHere;
             case COMMAND_FLOWS -> toHere && flow.commands();
-            case RADIO_FLOWS -> (fromHere || toHere) && radio(graph, flow);
+            case RADIO_FLOWS -> (fromHere || toHere) && graph.facts().radio(f).isPresent();
             case PERSONAL_DATA_FLOWS -> (fromHere || toHere) && carriesPersonalData(graph, f);
             case INTERCONNECTIONS -> (fromHere || toHere) && graph.crossesSystems(f);
             default -> false;
@@ -291,12 +288,7 @@ public enum Condition {
 
     /** Named as the risk rules name flows, so that findings and verdicts read alike. */
     static Subject flow(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        String name = flow.named()
-                ? flow.id()
-                : graph.component(graph.flowFrom(f)).id() + " -> "
-                        + graph.component(graph.flowTo(f)).id() + " (" + flow.protocol() + ")";
-        return Subject.of(name, "flow", flow.at());
+        return Subject.of(graph.flowName(f), "flow", graph.flow(f).at());
     }
 
     private static boolean reachable(FrozenGraph graph, int c) {
@@ -304,23 +296,7 @@ public enum Condition {
         return exposure.contains(Exposure.INTERNET)
                 || exposure.contains(Exposure.PARTNER)
                 || exposure.contains(Exposure.ADJACENT)
-                || internetFacing(graph, c);
-    }
-
-    private static boolean internetFacing(FrozenGraph graph, int c) {
-        int zone = graph.zoneOf(c);
-        return graph.component(c).exposure().contains(Exposure.INTERNET)
-                || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED);
-    }
-
-    private static boolean actuates(FrozenGraph graph, Component component) {
-        ComponentKind kind = graph.landscape().vocabulary().componentKinds().get(component.kind());
-        return (kind != null && kind.actuates()) || !component.hazards().isEmpty();
-    }
-
-    private static boolean radio(FrozenGraph graph, Flow flow) {
-        Protocol protocol = graph.landscape().vocabulary().protocols().get(flow.protocol());
-        return protocol != null && protocol.transport().equals("radio");
+                || graph.facts().internetFacing(c);
     }
 
     private static boolean carriesPersonalData(FrozenGraph graph, int f) {

@@ -60,10 +60,10 @@ public final class FrozenGraph {
     private final Map<String, int[]> neededByMission = new HashMap<>();
     private final int[] dataOwner;
     private final int[] systemOwner;
+    private final Facts facts;
 
-    private FrozenGraph(Landscape landscape) {
+    private FrozenGraph(Landscape landscape, ElementIndex index) {
         this.landscape = landscape;
-        ElementIndex index = new ElementIndex(landscape);
         this.elements = index;
         this.components = landscape.components().toArray(Component[]::new);
         this.systems = landscape.systems().values().toArray(IotSystem[]::new);
@@ -176,6 +176,12 @@ public final class FrozenGraph {
         for (Mission mission : landscape.missions().values()) {
             neededByMission.put(mission.id(), resolveNeeds(mission));
         }
+        facts = new Facts(this);
+    }
+
+    /** What the analyses ask of every element (internet-facing, actuates, radio, critical, …), decided once. */
+    public Facts facts() {
+        return facts;
     }
 
     /** The components of system {@code s}, in declaration order. */
@@ -190,7 +196,15 @@ public final class FrozenGraph {
 
     /** Compiles a landscape that validated without errors; its references all resolve. */
     public static FrozenGraph of(Landscape landscape) {
-        return new FrozenGraph(landscape);
+        return new FrozenGraph(landscape, new ElementIndex(landscape));
+    }
+
+    /**
+     * Compiles a landscape with the element index its validation built ({@link
+     * dev.mamori.model.validate.Validator#index()}), so that references are indexed once per run.
+     */
+    public static FrozenGraph of(Landscape landscape, ElementIndex index) {
+        return new FrozenGraph(landscape, index);
     }
 
     private static <T> void number(T[] items, java.util.function.Function<T, String> id, Map<String, Integer> into) {
@@ -219,6 +233,19 @@ public final class FrozenGraph {
         return index.find(ref, Kind.STAKEHOLDER, Stakeholder.class)
                 .map(s -> stakeholderIds.get(s.id()))
                 .orElse(-1);
+    }
+
+    /**
+     * The stakeholder a reference names, or -1: resolved by the element index as the validator
+     * resolved it, so that analyses do not resolve references a second way.
+     */
+    public int stakeholderOf(Ref ref) {
+        return stakeholderOf(elements, ref);
+    }
+
+    /** The component a reference names, if it names one (resolved by the element index). */
+    public Optional<Integer> componentOf(Ref ref) {
+        return elements.find(ref, Kind.COMPONENT, Component.class).map(c -> componentIds.get(c.id()));
     }
 
     // ---- sizes and elements ------------------------------------------------------------------
@@ -404,6 +431,62 @@ public final class FrozenGraph {
     /** The missions of the landscape, in declaration order. */
     public List<Mission> missions() {
         return List.copyOf(landscape.missions().values());
+    }
+
+    // ---- references --------------------------------------------------------------------------
+
+    /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
+    public String flowName(int f) {
+        Flow flow = flows[f];
+        return flow.named()
+                ? flow.id()
+                : components[flowFrom[f]].id() + " -> " + components[flowTo[f]].id() + " (" + flow.protocol() + ")";
+    }
+
+    public ElementRef componentRef(int c) {
+        Component component = components[c];
+        return new ElementRef(
+                Kind.COMPONENT, component.id(), Optional.of(component.system()), Optional.of(component.layer()));
+    }
+
+    /** A hazard of component {@code c}: in the component's system, on its layer. */
+    public ElementRef hazardRef(int c, dev.mamori.model.Hazard hazard) {
+        Component component = components[c];
+        return new ElementRef(
+                Kind.HAZARD, hazard.id(), Optional.of(component.system()), Optional.of(component.layer()));
+    }
+
+    /** A flow is a link of the network layer, in the system that declares it or else its sender's. */
+    public ElementRef flowRef(int f) {
+        String system = flows[f].system() != null ? flows[f].system() : components[flowFrom[f]].system();
+        return new ElementRef(Kind.FLOW, flowName(f), Optional.of(system), Optional.of(dev.mamori.model.Layer.NETWORK));
+    }
+
+    /** A credential relation belongs to the system that declares it, or else its holder's. */
+    public ElementRef credentialRef(int r) {
+        CredentialRelation credential = credentials[r];
+        String system = credential.system() != null ? credential.system() : components[credentialHolder[r]].system();
+        return new ElementRef(Kind.CREDENTIAL, credential.id(), Optional.of(system), Optional.empty());
+    }
+
+    public ElementRef dataRef(int d) {
+        return new ElementRef(Kind.DATA, data[d].id(), Optional.ofNullable(data[d].system()), Optional.empty());
+    }
+
+    public ElementRef zoneRef(int z) {
+        return new ElementRef(Kind.ZONE, zones[z].id(), Optional.ofNullable(zones[z].system()), Optional.empty());
+    }
+
+    public ElementRef systemRef(int s) {
+        return new ElementRef(Kind.SYSTEM, systems[s].id(), Optional.of(systems[s].id()), Optional.empty());
+    }
+
+    public ElementRef stakeholderRef(int s) {
+        return new ElementRef(Kind.STAKEHOLDER, stakeholders[s].id(), Optional.empty(), Optional.empty());
+    }
+
+    public ElementRef missionRef(Mission mission) {
+        return new ElementRef(Kind.MISSION, mission.id(), Optional.empty(), Optional.empty());
     }
 
     /** Whether a flow joins two systems. */

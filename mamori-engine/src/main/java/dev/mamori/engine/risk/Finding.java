@@ -1,5 +1,6 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.ElementRef;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,7 @@ import java.util.Set;
  * One weakness on one element, explained: why the rule fired, how the score came about, and what
  * would fix it.
  *
- * @param element the id of the element (a component, flow, credential relation, data asset, …)
- * @param elementKind what the element is ("component", "flow", …)
+ * @param element the element the finding is on, typed: its kind, id, system and layer
  * @param explanation why the rule fired here, in words
  * @param scoring how likelihood and impact were judged, in words
  * @param treatment what the model decided about it, if anything
@@ -22,8 +22,7 @@ public record Finding(
         Factor likelihood,
         Factor impact,
         Set<Property> properties,
-        String element,
-        String elementKind,
+        ElementRef element,
         SourceLocation location,
         String explanation,
         String scoring,
@@ -49,7 +48,6 @@ public record Finding(
                 impact,
                 properties,
                 element,
-                elementKind,
                 location,
                 explanation,
                 scoring,

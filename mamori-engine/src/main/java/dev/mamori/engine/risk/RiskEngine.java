@@ -2,7 +2,6 @@ package dev.mamori.engine.risk;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Landscape;
-import dev.mamori.model.Mission;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Treatment;
 import dev.mamori.model.diagnostics.Diagnostic;
@@ -13,7 +12,6 @@ import dev.mamori.model.validate.ElementIndex.Kind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +39,14 @@ public final class RiskEngine {
     }
 
     public RiskAssessment assess(FrozenGraph graph, LocalDate today) {
-        RuleContext context = new RuleContext(graph, today, neededByMissions(graph));
+        FindingSink sink = new FindingSink();
+        RuleContext context = new RuleContext(graph, today, new Scoring(graph), sink);
         for (Rule rule : rules) {
             context.start(rule.metadata());
             rule.check(context);
         }
         Diagnostics diagnostics = new Diagnostics();
-        List<Finding> findings = applyTreatments(graph, context.findings(), today, diagnostics);
+        List<Finding> findings = applyTreatments(graph, sink.findings(), today, diagnostics);
         findings.sort(Comparator.comparing(Finding::open)
                 .reversed()
                 .thenComparing(Comparator.comparing(Finding::severity).reversed())
@@ -55,16 +54,6 @@ public final class RiskEngine {
                 .thenComparingInt(f -> f.location().line())
                 .thenComparing(Finding::rule));
         return new RiskAssessment(findings, diagnostics.sorted(), rules.size());
-    }
-
-    private static Set<Integer> neededByMissions(FrozenGraph graph) {
-        Set<Integer> needed = new HashSet<>();
-        for (Mission mission : graph.missions()) {
-            for (int c : graph.neededBy(mission)) {
-                needed.add(c);
-            }
-        }
-        return needed;
     }
 
     /**
@@ -119,7 +108,8 @@ public final class RiskEngine {
             for (int i = 0; i < out.size(); i++) {
                 Finding finding = out.get(i);
                 if (finding.rule().equals(treatment.rule())
-                        && (element.isEmpty() || element.get().equals(finding.element()))) {
+                        && (element.isEmpty()
+                                || element.get().equals(finding.element().id()))) {
                     out.set(i, finding.withTreatment(state));
                     matched++;
                 }

@@ -1,5 +1,7 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.ElementRef;
+import dev.mamori.engine.graph.Facts;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
@@ -8,60 +10,42 @@ import dev.mamori.model.Flow;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Mission;
-import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.HazardSeverity;
-import dev.mamori.model.Scales.Need;
 import dev.mamori.model.Scales.Trust;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Zone;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.vocabulary.Vocabulary;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What a rule sees and how it reports: the frozen graph, the date, the facts rules share (how
- * reachable a component is, what its compromise would harm), and one method per kind of element to
- * report a finding on. Scoring happens here, the same way for every rule: likelihood combines the
- * attacker's reach with how easy the rule's weakness is to use; impact is the worst harm to the
- * properties the rule threatens.
+ * What a rule sees and how it reports: the frozen graph and its {@link Facts}, the date, the
+ * {@link Scoring} every finding goes through, and one method per kind of element to report a
+ * finding on, which scores it and hands it to the {@link FindingSink}. The questions about reach
+ * and impact are kept here as shorthands for the scoring's, so rules read as conditions and words.
  */
 public final class RuleContext {
 
-    private static final Set<String> RADIO_NETWORKS =
-            Set.of("wifi", "cellular", "lpwan", "bluetooth", "zigbee", "satellite");
-
     private final FrozenGraph graph;
     private final LocalDate today;
-    private final List<Finding> findings = new ArrayList<>();
-    private final Set<Integer> neededByMissions;
+    private final Scoring scoring;
+    private final FindingSink sink;
     private RuleMetadata rule;
+    private final Map<Class<?>, Object> shared = new HashMap<>();
 
-    // Many rules ask the same questions of the same components; the answers depend only on the
-    // frozen graph, so each is computed once per component (and property set) and kept.
-    private final Factor[] reachCache;
-    private final Factor[] impactCache;
-    private final Set<?>[] dataAroundCache;
-
-    RuleContext(FrozenGraph graph, LocalDate today, Set<Integer> neededByMissions) {
+    RuleContext(FrozenGraph graph, LocalDate today, Scoring scoring, FindingSink sink) {
         this.graph = graph;
         this.today = today;
-        this.neededByMissions = neededByMissions;
-        this.reachCache = new Factor[graph.componentCount()];
-        this.impactCache = new Factor[graph.componentCount() * 16];
-        this.dataAroundCache = new Set<?>[graph.componentCount()];
+        this.scoring = scoring;
+        this.sink = sink;
     }
 
     void start(RuleMetadata rule) {
         this.rule = rule;
-    }
-
-    List<Finding> findings() {
-        return findings;
     }
 
     public FrozenGraph graph() {
@@ -76,319 +60,79 @@ public final class RuleContext {
         return graph.landscape().vocabulary();
     }
 
-    // ---- shared facts ------------------------------------------------------------------------
+    /** The facts every analysis shares: internet-facing, actuates, radio, critical, … */
+    public Facts facts() {
+        return graph.facts();
+    }
 
-    /** Whether component {@code c}'s kind acts on the physical world. */
+    /** How findings are scored. */
+    public Scoring scoring() {
+        return scoring;
+    }
+
+    /**
+     * What several rules build from the graph (who answers for what, …), built by the first rule
+     * that asks and shared by the rest of this run, instead of once per rule.
+     */
+    public <T> T shared(Class<T> type, Function<FrozenGraph, T> build) {
+        return type.cast(shared.computeIfAbsent(type, t -> build.apply(graph)));
+    }
+
+    // ---- shorthands for the facts and the scoring ----------------------------------------------
+
+    /** Whether component {@code c} acts on the physical world (see {@link Facts#actuates}). */
     public boolean actuates(int c) {
-        Vocabulary.ComponentKind kind =
-                vocabulary().componentKinds().get(graph.component(c).kind());
-        return kind != null && kind.actuates();
+        return graph.facts().actuates(c);
+    }
+
+    /** Whether component {@code c} is reachable from the internet (see {@link Facts#internetFacing}). */
+    public boolean internetFacing(int c) {
+        return graph.facts().internetFacing(c);
     }
 
     /** Whether a mission needs component {@code c}. */
     public boolean neededByMission(int c) {
-        return neededByMissions.contains(c);
-    }
-
-    /** Whether component {@code c} is reachable from the internet: exposed, or in an untrusted zone. */
-    public boolean internetFacing(int c) {
-        Component component = graph.component(c);
-        int zone = graph.zoneOf(c);
-        return component.exposure().contains(Exposure.INTERNET)
-                || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED);
+        return scoring.neededByMission(c);
     }
 
     /** The trust of component {@code c}'s zone; medium when it names none. */
     public Trust trustOf(int c) {
-        int zone = graph.zoneOf(c);
-        return zone < 0 ? Trust.MEDIUM : graph.zone(zone).trust();
+        return scoring.trustOf(c);
     }
 
     /** How easily an attacker reaches component {@code c}. */
     public Factor reach(int c) {
-        Factor cached = reachCache[c];
-        if (cached == null) {
-            cached = computeReach(c);
-            reachCache[c] = cached;
-        }
-        return cached;
-    }
-
-    private Factor computeReach(int c) {
-        Component component = graph.component(c);
-        if (component.exposure().contains(Exposure.INTERNET)) {
-            return Factor.of(5, component.id() + " is reachable from the internet");
-        }
-        Factor reach = switch (trustOf(c)) {
-            case UNTRUSTED -> Factor.of(5, component.id() + " sits in an untrusted zone");
-            case LOW -> Factor.of(4, component.id() + " sits in a low-trust zone");
-            case MEDIUM -> Factor.of(2, component.id() + " is reachable from inside its network only");
-            case HIGH -> Factor.of(1, component.id() + " sits in a high-trust zone");
-        };
-        if (component.exposure().contains(Exposure.PARTNER)) {
-            reach = reach.max(Factor.of(4, component.id() + " is reachable by a partner"));
-        }
-        if (component.exposure().contains(Exposure.ADJACENT)) {
-            reach = reach.max(Factor.of(3, component.id() + " is reachable by radio from nearby"));
-        }
-        if (component.exposure().contains(Exposure.PHYSICAL)) {
-            reach = reach.max(Factor.of(3, component.id() + " is physically reachable"));
-        }
-        if (reach.level() < 4) {
-            for (int f : graph.flowsIn(c)) {
-                int source = graph.flowFrom(f);
-                if (internetFacing(source)) {
-                    return Factor.of(
-                            4,
-                            component.id() + " is one hop from the internet, through "
-                                    + graph.component(source).id());
-                }
-            }
-        }
-        return reach;
+        return scoring.reach(c);
     }
 
     /** How easily an attacker reaches flow {@code f}: its ends, and the networks it crosses. */
     public Factor reachOfFlow(int f) {
-        Flow flow = graph.flow(f);
-        Factor reach = reach(graph.flowFrom(f)).max(reach(graph.flowTo(f)));
-        for (int n : graph.networksOf(f)) {
-            Component network = graph.component(n);
-            if (network.kind().equals("internet")) {
-                reach = reach.max(Factor.of(5, "the flow crosses the internet (" + network.id() + ")"));
-            } else if (RADIO_NETWORKS.contains(network.kind())) {
-                reach = reach.max(Factor.of(3, "the flow travels by radio (" + network.id() + ")"));
-            }
-        }
-        Vocabulary.Protocol protocol = vocabulary().protocols().get(flow.protocol());
-        if (protocol != null
-                && (protocol.transport().equals("radio") || protocol.transport().equals("cellular"))) {
-            reach = reach.max(Factor.of(3, flow.protocol() + " travels by radio"));
-        }
-        return reach;
+        return scoring.reachOfFlow(f);
     }
 
     /** The worst harm to {@code properties} if component {@code c} is misused, with the reason. */
     public Factor impact(int c, Set<Property> properties) {
-        int mask = 0;
-        for (Property property : properties) {
-            mask |= 1 << property.ordinal();
-        }
-        Factor cached = impactCache[c * 16 + mask];
-        if (cached == null) {
-            cached = computeImpact(c, properties);
-            impactCache[c * 16 + mask] = cached;
-        }
-        return cached;
-    }
-
-    private Factor computeImpact(int c, Set<Property> properties) {
-        Component component = graph.component(c);
-        Factor impact = Factor.of(1, "no harm of note is modelled for " + component.id());
-        // In S, C, I, A order, so that on a tie the reason given is the one NISC puts first.
-        for (Property property : Property.values()) {
-            if (properties.contains(property)) {
-                impact = impact.max(impactOn(c, property));
-            }
-        }
-        if (component.count() >= 100 && impact.level() < 5) {
-            impact = Factor.of(impact.level() + 1, impact.reason() + ", across a fleet of " + component.count());
-        }
-        return impact;
-    }
-
-    private Factor impactOn(int c, Property property) {
-        Component component = graph.component(c);
-        String id = component.id();
-        return switch (property) {
-            case SAFETY -> safetyImpact(c);
-            case CONFIDENTIALITY -> {
-                Factor f = Factor.of(1, "no confidential data is modelled on " + id);
-                for (int d : dataAround(c)) {
-                    f = f.max(dataImpact(d, graph.data(d).confidentiality(), "confidentiality"));
-                    if (graph.data(d).personal()) {
-                        f = f.max(Factor.of(4, graph.data(d).id() + " is personal data"));
-                    }
-                }
-                yield f;
-            }
-            case INTEGRITY -> {
-                Factor f = Factor.of(2, "tampering with " + id + " misleads what depends on it");
-                if (actuates(c)) {
-                    f = f.max(Factor.of(4, id + " acts on the physical world"));
-                } else if (commandsOthers(c)) {
-                    f = f.max(Factor.of(3, id + " sends commands to other components"));
-                }
-                for (int d : dataAround(c)) {
-                    f = f.max(dataImpact(d, graph.data(d).integrity(), "integrity"));
-                }
-                yield f.max(foothold(c));
-            }
-            case AVAILABILITY -> {
-                Factor f = Factor.of(2, "losing " + id + " stops what depends on it");
-                if (neededByMission(c)) {
-                    f = f.max(Factor.of(4, "a mission needs " + id));
-                }
-                for (int d : dataAround(c)) {
-                    f = f.max(dataImpact(d, graph.data(d).availability(), "availability"));
-                }
-                yield f;
-            }
-        };
-    }
-
-    /**
-     * What an attacker holding {@code c} could reach next: components in a more trusted zone that it
-     * sends flows to or holds credentials for. A foothold matters even when the component itself
-     * holds nothing of value (the LTE router into the gate network, the HVAC vendor into the POS zone).
-     */
-    private Factor foothold(int c) {
-        Trust own = trustOf(c);
-        Factor f = Factor.of(1, "no foothold");
-        for (int out : graph.flowsOut(c)) {
-            f = f.max(footholdInto(c, graph.flowTo(out), own));
-        }
-        for (int r : graph.credentialsHeld(c)) {
-            for (int target : graph.credentialAccepters(r)) {
-                f = f.max(footholdInto(c, target, own));
-            }
-        }
-        return f;
-    }
-
-    private Factor footholdInto(int c, int target, Trust own) {
-        Trust theirs = trustOf(target);
-        if (theirs.compareTo(own) <= 0) {
-            return Factor.of(1, "no foothold");
-        }
-        int zone = graph.zoneOf(target);
-        return Factor.of(
-                theirs == Trust.HIGH ? 4 : 3,
-                graph.component(c).id() + " reaches into the more trusted "
-                        + (zone >= 0 ? "zone " + graph.zone(zone).id() : "network") + " ("
-                        + graph.component(target).id()
-                        + ")");
-    }
-
-    /** The worst hazard of {@code c}, or of the components it commands. */
-    private Factor safetyImpact(int c) {
-        Factor f = Factor.of(1, "no hazard is modelled on " + graph.component(c).id());
-        for (Hazard hazard : graph.component(c).hazards()) {
-            f = f.max(hazardImpact(hazard, ""));
-        }
-        if (graph.component(c).safetyFunction()) {
-            f = f.max(Factor.of(4, graph.component(c).id() + " is a safety function"));
-        }
-        if (f.level() == 1 && actuates(c)) {
-            f = Factor.of(2, graph.component(c).id() + " acts on the physical world, with no hazard modelled");
-        }
-        for (int out : graph.flowsOut(c)) {
-            if (graph.flow(out).commands()) {
-                for (Hazard hazard : graph.component(graph.flowTo(out)).hazards()) {
-                    f = f.max(
-                            hazardImpact(hazard, ", which " + graph.component(c).id() + " commands"));
-                }
-            }
-        }
-        return f;
-    }
-
-    /**
-     * The level of a hazard: negligible 2, marginal 3, critical 4, catastrophic 5. An independent
-     * interlock (an independent protection layer, in IEC 61511 terms) prevents the harm whatever
-     * the component is told, so an interlocked hazard weighs two levels less, never below 2.
-     */
-    public static Factor hazardImpact(Hazard hazard, String how) {
-        int level = hazard.severity().ordinal() + 2;
-        String reason = "hazard " + hazard.id() + how + " is " + dev.mamori.model.Words.of(hazard.severity());
-        if (hazard.interlock().isPresent()) {
-            return Factor.of(Math.max(2, level - 2), reason + ", but an independent interlock holds it back");
-        }
-        return Factor.of(level, reason);
-    }
-
-    private Factor dataImpact(int d, Need need, String what) {
-        DataAsset asset = graph.data(d);
-        return Factor.of(need.ordinal() + 2, "the " + what + " of " + asset.id() + " matters " + needWord(need));
-    }
-
-    private static String needWord(Need need) {
-        return switch (need) {
-            case LOW -> "little";
-            case MEDIUM -> "moderately";
-            case HIGH -> "highly";
-            case CRITICAL -> "critically";
-        };
-    }
-
-    /** The data assets stored on {@code c} or carried by its flows (an unmodifiable set). */
-    @SuppressWarnings("unchecked")
-    public Set<Integer> dataAround(int c) {
-        Set<Integer> cached = (Set<Integer>) dataAroundCache[c];
-        if (cached == null) {
-            cached = java.util.Collections.unmodifiableSet(computeDataAround(c));
-            dataAroundCache[c] = cached;
-        }
-        return cached;
-    }
-
-    private Set<Integer> computeDataAround(int c) {
-        Set<Integer> data = new HashSet<>();
-        for (int d : graph.storedData(c)) {
-            data.add(d);
-        }
-        for (int f : graph.flowsOut(c)) {
-            for (int d : graph.dataOf(f)) {
-                data.add(d);
-            }
-        }
-        for (int f : graph.flowsIn(c)) {
-            for (int d : graph.dataOf(f)) {
-                data.add(d);
-            }
-        }
-        return data;
-    }
-
-    /** Whether {@code c} sends commands. */
-    public boolean commandsOthers(int c) {
-        for (int f : graph.flowsOut(c)) {
-            if (graph.flow(f).commands()) {
-                return true;
-            }
-        }
-        return false;
+        return scoring.impact(c, properties);
     }
 
     /** The worst harm to {@code properties} through flow {@code f}: its target, and the data it carries. */
     public Factor impactOfFlow(int f, Set<Property> properties) {
-        Flow flow = graph.flow(f);
-        // What the flow itself carries decides its confidentiality, not whatever else its target holds.
-        Set<Property> atTarget = java.util.EnumSet.noneOf(Property.class);
-        atTarget.addAll(properties);
-        atTarget.remove(Property.CONFIDENTIALITY);
-        Factor impact = atTarget.isEmpty()
-                ? Factor.of(1, "the flow carries no confidential data")
-                : impact(graph.flowTo(f), atTarget);
-        for (int d : graph.dataOf(f)) {
-            DataAsset asset = graph.data(d);
-            if (properties.contains(Property.CONFIDENTIALITY)) {
-                impact = impact.max(dataImpact(d, asset.confidentiality(), "confidentiality"));
-                if (asset.personal()) {
-                    impact = impact.max(Factor.of(4, asset.id() + " is personal data"));
-                }
-            }
-            if (properties.contains(Property.INTEGRITY)) {
-                impact = impact.max(dataImpact(d, asset.integrity(), "integrity"));
-            }
-        }
-        if (flow.commands() && properties.contains(Property.INTEGRITY)) {
-            impact = impact.max(Factor.of(
-                    3,
-                    "the flow carries commands to "
-                            + graph.component(graph.flowTo(f)).id()));
-        }
-        return impact;
+        return scoring.impactOfFlow(f, properties);
+    }
+
+    /** The level of a hazard (see {@link Scoring#hazardImpact}). */
+    public static Factor hazardImpact(Hazard hazard, String how) {
+        return Scoring.hazardImpact(hazard, how);
+    }
+
+    /** The data assets stored on {@code c} or carried by its flows (an unmodifiable set). */
+    public Set<Integer> dataAround(int c) {
+        return scoring.dataAround(c);
+    }
+
+    /** Whether {@code c} sends commands. */
+    public boolean commandsOthers(int c) {
+        return scoring.commandsOthers(c);
     }
 
     // ---- reporting ---------------------------------------------------------------------------
@@ -396,25 +140,37 @@ public final class RuleContext {
     /** A finding on component {@code c}. */
     public void onComponent(int c, String explanation, Factor ease) {
         Component component = graph.component(c);
-        report(component.id(), "component", component.at(), explanation, reach(c), ease, impact(c, rule.properties()));
+        report(
+                graph.componentRef(c),
+                component.at(),
+                explanation,
+                scoring.reach(c),
+                ease,
+                scoring.impact(c, rule.properties()));
     }
 
     /** A finding on component {@code c} whose impact the rule judged itself. */
     public void onComponent(int c, String explanation, Factor ease, Factor impact) {
         Component component = graph.component(c);
-        report(component.id(), "component", component.at(), explanation, reach(c), ease, impact);
+        report(graph.componentRef(c), component.at(), explanation, scoring.reach(c), ease, impact);
     }
 
     /** A finding on flow {@code f}. */
     public void onFlow(int f, String explanation, Factor ease) {
         Flow flow = graph.flow(f);
-        report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impactOfFlow(f, rule.properties()));
+        report(
+                graph.flowRef(f),
+                flow.at(),
+                explanation,
+                scoring.reachOfFlow(f),
+                ease,
+                scoring.impactOfFlow(f, rule.properties()));
     }
 
     /** A finding on flow {@code f} whose impact the rule judged itself. */
     public void onFlow(int f, String explanation, Factor ease, Factor impact) {
         Flow flow = graph.flow(f);
-        report(flowName(f), "flow", flow.at(), explanation, reachOfFlow(f), ease, impact);
+        report(graph.flowRef(f), flow.at(), explanation, scoring.reachOfFlow(f), ease, impact);
     }
 
     /** A finding on credential relation {@code r}; its reach is the holder's, its impact the worst accepter's. */
@@ -422,14 +178,13 @@ public final class RuleContext {
         CredentialRelation credential = graph.credential(r);
         Factor impact = Factor.of(1, "no accepter of note");
         for (int target : graph.credentialAccepters(r)) {
-            impact = impact.max(impact(target, rule.properties()));
+            impact = impact.max(scoring.impact(target, rule.properties()));
         }
         report(
-                credential.id(),
-                "credential relation",
+                graph.credentialRef(r),
                 credential.at(),
                 explanation,
-                reach(graph.credentialHolder(r)),
+                scoring.reach(graph.credentialHolder(r)),
                 ease,
                 impact);
     }
@@ -437,73 +192,42 @@ public final class RuleContext {
     /** A finding on data asset {@code d}, scored by the rule. */
     public void onData(int d, String explanation, Factor likelihood, Factor impact) {
         DataAsset asset = graph.data(d);
-        report(asset.id(), "data asset", asset.at(), explanation, likelihood, likelihood, impact);
+        report(graph.dataRef(d), asset.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on a mission, scored by the rule. */
     public void onMission(Mission mission, String explanation, Factor likelihood, Factor impact) {
-        report(mission.id(), "mission", mission.at(), explanation, likelihood, likelihood, impact);
+        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on stakeholder {@code s}, scored by the rule. */
     public void onStakeholder(int s, String explanation, Factor likelihood, Factor impact) {
         Stakeholder stakeholder = graph.stakeholder(s);
-        report(stakeholder.id(), "stakeholder", stakeholder.at(), explanation, likelihood, likelihood, impact);
+        report(graph.stakeholderRef(s), stakeholder.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on zone {@code z}, scored by the rule. */
     public void onZone(int z, String explanation, Factor likelihood, Factor impact) {
         Zone zone = graph.zone(z);
-        report(zone.id(), "zone", zone.at(), explanation, likelihood, likelihood, impact);
+        report(graph.zoneRef(z), zone.at(), explanation, likelihood, likelihood, impact);
     }
 
     /** A finding on a hazard of component {@code c}; a fleet of 100 or more raises its impact by one. */
     public void onHazard(int c, Hazard hazard, String explanation, Factor reach, Factor ease) {
-        Factor impact = hazardImpact(hazard, "");
-        int count = graph.component(c).count();
-        if (count >= 100 && impact.level() < 5) {
-            impact = Factor.of(impact.level() + 1, impact.reason() + ", across a fleet of " + count);
-        }
-        report(hazard.id(), "hazard", hazard.at(), explanation, reach, ease, impact);
+        Factor impact = Scoring.acrossFleet(
+                Scoring.hazardImpact(hazard, ""), graph.component(c).count());
+        report(graph.hazardRef(c, hazard), hazard.at(), explanation, reach, ease, impact);
     }
 
     /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
     public String flowName(int f) {
-        Flow flow = graph.flow(f);
-        return flow.named()
-                ? flow.id()
-                : graph.component(graph.flowFrom(f)).id() + " -> "
-                        + graph.component(graph.flowTo(f)).id() + " (" + flow.protocol() + ")";
+        return graph.flowName(f);
     }
 
-    /** Likelihood is the mean of reach and ease, rounded up: an attacker needs both, and ties go to caution. */
+    /** Scores a finding the one way ({@link Scoring}) and hands it to the sink. */
     private void report(
-            String element,
-            String kind,
-            SourceLocation at,
-            String explanation,
-            Factor reach,
-            Factor ease,
-            Factor impact) {
-        int level = (reach.level() + ease.level() + 1) / 2;
-        Factor likelihood = Factor.of(level, reach == ease ? reach.reason() : reach.reason() + "; " + ease.reason());
-        Severity severity = Severity.of(likelihood.level(), impact.level());
-        String scoring = "likelihood " + likelihood.level() + "/5 (" + likelihood.reason() + ") × impact "
-                + impact.level() + "/5 (" + impact.reason() + ") = " + severity.word();
-        findings.add(new Finding(
-                rule.id(),
-                rule.title(),
-                severity,
-                likelihood,
-                impact,
-                rule.properties(),
-                element,
-                kind,
-                at,
-                explanation,
-                scoring,
-                rule.mitigations(),
-                Optional.empty()));
+            ElementRef element, SourceLocation at, String explanation, Factor reach, Factor ease, Factor impact) {
+        sink.record(rule, element, at, explanation, Scoring.likelihood(reach, ease), impact);
     }
 
     /** Whether a component is on a layer. */

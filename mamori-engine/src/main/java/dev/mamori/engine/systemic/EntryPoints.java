@@ -3,7 +3,6 @@ package dev.mamori.engine.systemic;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.Scales.Exposure;
-import dev.mamori.model.Scales.Trust;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +19,9 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
         List<String> reasons = new ArrayList<>();
         for (int c = 0; c < graph.componentCount(); c++) {
             Component component = graph.component(c);
-            int zone = graph.zoneOf(c);
             double p = 0;
             String why = null;
-            if (component.exposure().contains(Exposure.INTERNET)
-                    || (zone >= 0 && graph.zone(zone).trust() == Trust.UNTRUSTED)) {
+            if (graph.facts().internetFacing(c)) {
                 p = 1.0;
                 why = "reachable from the internet";
             } else if (component.exposure().contains(Exposure.PARTNER)) {

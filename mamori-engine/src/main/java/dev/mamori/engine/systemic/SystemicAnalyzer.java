@@ -242,7 +242,7 @@ public final class SystemicAnalyzer {
                 if (t != s && radius.reaches(s, t)) {
                     IotSystem target = frozen.system(t);
                     reached.add(target.id());
-                    int weight = weight(target.category());
+                    int weight = frozen.facts().weight(t);
                     score += weight;
                     if (weight > 1) {
                         heavy.add(target.id() + " (" + target.category() + ")");
@@ -260,15 +260,6 @@ public final class SystemicAnalyzer {
                 .reversed()
                 .thenComparing(SystemicAnalysis.SystemRadius::system));
         return out;
-    }
-
-    /** How much reaching a system weighs: critical categories three times, industrial twice. */
-    private static int weight(String category) {
-        return switch (category) {
-            case "critical-infrastructure", "medical", "automotive" -> 3;
-            case "industrial" -> 2;
-            default -> 1;
-        };
     }
 
     // ---- isolation ----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class RiskEngineTest {
 
     private static Finding on(RiskAssessment assessment, String element) {
         return assessment.findings().stream()
-                .filter(f -> f.element().equals(element))
+                .filter(f -> f.element().id().equals(element))
                 .findFirst()
                 .orElseThrow();
     }
@@ -77,7 +77,7 @@ class RiskEngineTest {
     @Test
     void findingsComeMostSevereFirst() {
         List<Finding> findings = assess("").findings();
-        assertThat(findings).extracting(Finding::element).containsExactly("cams.door", "cams.gate", "cams.lobby");
+        assertThat(findings).extracting(f -> f.element().id()).containsExactly("cams.door", "cams.gate", "cams.lobby");
     }
 
     @Test
@@ -88,7 +88,7 @@ class RiskEngineTest {
         assertThat(door.open()).isFalse();
         assertThat(door.treatment().orElseThrow().describe())
                 .isEqualTo("accepted by ops until 2027-03-31: swap in March");
-        assertThat(held.open()).extracting(Finding::element).containsExactly("cams.gate", "cams.lobby");
+        assertThat(held.open()).extracting(f -> f.element().id()).containsExactly("cams.gate", "cams.lobby");
         RiskAssessment lapsed = assess(
                 "treatments:\n  - { rule: default-credentials, on: cams.door, status: accepted, by: ops, reason: swap, until: 2026-01-31 }\n");
         Finding reopened = on(lapsed, "cams.door");

@@ -18,8 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Rule fixtures in the style of Error Prone's: a small model per rule, {@code
  * src/test/resources/dev/mamori/engine/rules/fixtures/RULE-ID.yaml}, whose lines that must fire
- * carry {@code # expect: RULE-ID} (several ids separated by commas); every other line must not.
+ * carry {@code # expect: RULE-ID SEVERITY} (several separated by commas) and must fire with that
+ * severity; every other line must not fire.
  */
 public final class RuleFixtures {
 
@@ -42,16 +42,20 @@ public final class RuleFixtures {
         }
     }
 
-    /** The lines of {@code text} marked to fire {@code ruleId}. */
-    public static Set<Integer> expectedLines(String text, String ruleId) {
-        Set<Integer> lines = new TreeSet<>();
+    /**
+     * The lines of {@code text} marked to fire {@code ruleId}, each with the severity the mark states
+     * ({@code # expect: RULE-ID high}), or the word "unstated" when the mark gives none.
+     */
+    public static Map<Integer, String> expected(String text, String ruleId) {
+        Map<Integer, String> lines = new TreeMap<>();
         String[] all = text.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
             Matcher m = EXPECT.matcher(all[i]);
             if (m.find()) {
-                for (String id : m.group(1).split(",")) {
-                    if (id.strip().equals(ruleId)) {
-                        lines.add(i + 1);
+                for (String mark : m.group(1).split(",")) {
+                    String[] words = mark.strip().split("\\s+");
+                    if (words[0].equals(ruleId)) {
+                        lines.put(i + 1, words.length > 1 ? words[1] : "unstated");
                     }
                 }
             }
@@ -61,6 +65,11 @@ public final class RuleFixtures {
 
     /** Loads a fixture model (which must be free of errors) and runs the given rules over it. */
     public static RiskAssessment assess(String name, String text, List<Rule> rules) {
+        return new RiskEngine(rules).assess(graph(name, text), TODAY);
+    }
+
+    /** Loads a model (which must be free of errors) and freezes it. */
+    public static FrozenGraph graph(String name, String text) {
         ModelLoader loader = new ModelLoader(
                 ModelSource.inMemory(Map.of(Path.of(name), text.getBytes(StandardCharsets.UTF_8))),
                 new ModelLoader.Options(ReadLimits.DEFAULT, TODAY));
@@ -69,15 +78,17 @@ public final class RuleFixtures {
             throw new AssertionError(name + " is not a valid model:\n"
                     + result.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         }
-        return new RiskEngine(rules).assess(FrozenGraph.of(result.landscape().orElseThrow()), TODAY);
+        return FrozenGraph.of(result.landscape().orElseThrow());
     }
 
-    /** The lines where {@code ruleId} fired. */
-    public static Set<Integer> firedLines(RiskAssessment assessment, String ruleId) {
-        return assessment.findings().stream()
-                .filter(f -> f.rule().equals(ruleId))
-                .map(Finding::location)
-                .map(l -> l.line())
-                .collect(Collectors.toCollection(TreeSet::new));
+    /** The lines where {@code ruleId} fired, each with the severity of its finding there. */
+    public static Map<Integer, String> fired(RiskAssessment assessment, String ruleId) {
+        Map<Integer, String> lines = new TreeMap<>();
+        for (Finding f : assessment.findings()) {
+            if (f.rule().equals(ruleId)) {
+                lines.merge(f.location().line(), f.severity().word(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+            }
+        }
+        return lines;
     }
 }

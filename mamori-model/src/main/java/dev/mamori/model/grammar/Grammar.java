@@ -64,6 +64,23 @@ public final class Grammar {
                     "insurer: { description: Insures the venue }")
             .optional("description", TEXT, "none", "What the word means.");
 
+    public static final ObjectSpec CATEGORY = object(
+                    "category",
+                    "A category of system by inherent risk.",
+                    "rail: { critical: true, weight: 3, description: Railway signalling and traction }")
+            .optional(
+                    "critical",
+                    BOOL,
+                    "false",
+                    "Whether its systems serve society or bodies directly: missions that depend on them weigh more.")
+            .optional(
+                    "weight",
+                    new Whole(1, 10),
+                    "1",
+                    "How much reaching one of its systems weighs in a blast radius (critical infrastructure 3,"
+                            + " industrial 2).")
+            .optional("description", TEXT, "none", "What the category covers.");
+
     public static final ObjectSpec COMPONENT_KIND = object(
                     "component kind",
                     "A kind of component, with the layers it can sit on and whether it acts on the physical world.",
@@ -73,6 +90,11 @@ public final class Grammar {
                     new ListOf(choice(Layer.class), true),
                     "The layers it may sit on; the first is the default.")
             .optional("actuates", BOOL, "false", "Whether it changes the physical world (opens, moves, heats, doses).")
+            .optional(
+                    "radio",
+                    BOOL,
+                    "false",
+                    "Whether it is a network that carries flows by radio, reachable by anyone within range.")
             .optional("description", TEXT, "none", "What the kind is.");
 
     public static final ObjectSpec MEANS = object(
@@ -117,7 +139,7 @@ public final class Grammar {
                     "Words the landscape adds to the built-in vocabulary. A word already built in cannot be redefined.",
                     "vocabulary:\n  roles: [insurer]\n  sectors: [theme-park]")
             .optional(ROLES, new MapOf(TERM), "none", "Roles a stakeholder can have.")
-            .optional(CATEGORIES, new MapOf(TERM), "none", "Categories of system by inherent risk.")
+            .optional(CATEGORIES, new MapOf(CATEGORY), "none", "Categories of system by inherent risk.")
             .optional(SECTORS, new MapOf(TERM), "none", "Sectors a system can serve.")
             .optional(COMPONENT_KINDS, new MapOf(COMPONENT_KIND), "none", "Kinds of component.")
             .optional(PROTOCOLS, new MapOf(PROTOCOL), "none", "Protocols of flows.")
@@ -510,6 +532,7 @@ public final class Grammar {
                 TREATMENT,
                 VOCABULARY,
                 TERM,
+                CATEGORY,
                 COMPONENT_KIND,
                 PROTOCOL,
                 MEANS);

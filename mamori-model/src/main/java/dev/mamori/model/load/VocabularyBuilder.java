@@ -5,6 +5,7 @@ import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.grammar.Grammar;
 import dev.mamori.model.vocabulary.Vocabulary;
+import dev.mamori.model.vocabulary.Vocabulary.Category;
 import dev.mamori.model.vocabulary.Vocabulary.ComponentKind;
 import dev.mamori.model.vocabulary.Vocabulary.Means;
 import dev.mamori.model.vocabulary.Vocabulary.Protocol;
@@ -24,7 +25,7 @@ final class VocabularyBuilder {
 
     private final Diagnostics diagnostics;
     private final Map<String, Term> roles = new LinkedHashMap<>();
-    private final Map<String, Term> categories = new LinkedHashMap<>();
+    private final Map<String, Category> categories = new LinkedHashMap<>();
     private final Map<String, Term> sectors = new LinkedHashMap<>();
     private final Map<String, ComponentKind> kinds = new LinkedHashMap<>();
     private final Map<String, Protocol> protocols = new LinkedHashMap<>();
@@ -80,7 +81,15 @@ final class VocabularyBuilder {
         refresh();
         for (CheckedObject section : sections) {
             terms(section, Grammar.ROLES, roles);
-            terms(section, Grammar.CATEGORIES, categories);
+            for (CheckedObject.Keyed e : section.entries(Grammar.CATEGORIES)) {
+                CheckedObject o = e.value();
+                define(
+                        Grammar.CATEGORIES,
+                        e,
+                        categories,
+                        new Category(e.id(), o.text("description", ""), o.bool("critical", false), (int)
+                                o.whole("weight", 1)));
+            }
             terms(section, Grammar.SECTORS, sectors);
             terms(section, Grammar.DEBUG_INTERFACES, debugInterfaces);
             terms(section, Grammar.CREDENTIAL_KINDS, credentialKinds);
@@ -95,7 +104,12 @@ final class VocabularyBuilder {
                         Grammar.COMPONENT_KINDS,
                         e,
                         kinds,
-                        new ComponentKind(e.id(), layers, o.bool("actuates", false), o.text("description", "")));
+                        new ComponentKind(
+                                e.id(),
+                                layers,
+                                o.bool("actuates", false),
+                                o.bool("radio", false),
+                                o.text("description", "")));
             }
             for (CheckedObject.Keyed e : section.entries(Grammar.PROTOCOLS)) {
                 define(Grammar.PROTOCOLS, e, protocols, protocol(e));

@@ -46,6 +46,11 @@ public final class Validator {
         this.index = new ElementIndex(landscape);
     }
 
+    /** The index of every element that validation resolved references with; the frozen graph can reuse it. */
+    public ElementIndex index() {
+        return index;
+    }
+
     public void validate() {
         if (landscape.systems().isEmpty() && !diagnostics.hasErrors()) {
             diagnostics.warning(

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record Vocabulary(
         Map<String, Term> roles,
-        Map<String, Term> categories,
+        Map<String, Category> categories,
         Map<String, Term> sectors,
         Map<String, ComponentKind> componentKinds,
         Map<String, Protocol> protocols,
@@ -60,13 +60,52 @@ public record Vocabulary(
         };
     }
 
+    /** How strong a means of encryption is; a word the vocabulary does not know counts as none. */
+    public Strength encryptionStrength(String means) {
+        Means m = encryption.get(means);
+        return m == null ? Strength.NONE : m.strength();
+    }
+
+    /** How strong a means of authentication is; a word the vocabulary does not know counts as none. */
+    public Strength authenticationStrength(String means) {
+        Means m = authentication.get(means);
+        return m == null ? Strength.NONE : m.strength();
+    }
+
     /** A word with its meaning. */
     public record Term(String id, String description) {}
 
-    /** A kind of component. */
-    public record ComponentKind(String id, List<Layer> layers, boolean actuates, String description) {
+    /**
+     * A category of system by inherent risk.
+     *
+     * @param critical whether its systems serve society or bodies directly, so that losing a mission
+     *     that depends on them weighs more
+     * @param weight how much reaching one of its systems weighs in a blast radius (1 for most, more
+     *     for categories where harm spreads beyond the owner)
+     */
+    public record Category(String id, String description, boolean critical, int weight) {
+        public Category {
+            if (weight < 1) {
+                throw new IllegalArgumentException("a category weighs at least 1: " + id);
+            }
+        }
+    }
+
+    /**
+     * A kind of component.
+     *
+     * @param actuates whether it changes the physical world
+     * @param radio whether it is a network that carries flows by radio (Wi-Fi, cellular, LPWAN, …),
+     *     so that anyone within range reaches what travels over it
+     */
+    public record ComponentKind(String id, List<Layer> layers, boolean actuates, boolean radio, String description) {
         public ComponentKind {
             layers = List.copyOf(layers);
+        }
+
+        /** A kind that is no radio network. */
+        public ComponentKind(String id, List<Layer> layers, boolean actuates, String description) {
+            this(id, layers, actuates, false, description);
         }
 
         public Layer defaultLayer() {

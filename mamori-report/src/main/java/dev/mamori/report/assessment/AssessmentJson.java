@@ -23,7 +23,7 @@ public final class AssessmentJson {
 
     public static String render(Assessment assessment, String mamoriVersion) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", Map.of("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
+        out.put("format", pair("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
         out.put("generator", "mamori " + mamoriVersion);
         Map<String, Object> landscape = new LinkedHashMap<>();
         landscape.put("name", assessment.landscape().name());
@@ -74,8 +74,10 @@ public final class AssessmentJson {
         item.put(
                 "properties",
                 f.properties().stream().sorted().map(Property::letter).toList());
-        item.put("element", f.element());
-        item.put("elementKind", f.elementKind());
+        item.put("element", f.element().id());
+        item.put("elementKind", f.element().kindWord());
+        f.element().system().ifPresent(s -> item.put("system", s));
+        f.element().layer().ifPresent(l -> item.put("layer", l.word()));
         item.put("location", location(f.location()));
         item.put("explanation", f.explanation());
         item.put("likelihood", factor(f.likelihood()));
@@ -85,7 +87,7 @@ public final class AssessmentJson {
         item.put(
                 "references",
                 assessment.rule(f.rule()).map(RuleMetadata::references).orElse(List.of()).stream()
-                        .map(r -> Map.of("scheme", r.scheme(), "id", r.id()))
+                        .map(r -> pair("scheme", r.scheme(), "id", r.id()))
                         .toList());
         item.put(
                 "status",
@@ -95,6 +97,14 @@ public final class AssessmentJson {
         item.put("open", f.open());
         f.treatment().ifPresent(t -> item.put("treatment", treatment(t)));
         return item;
+    }
+
+    /** Two keys in the order given: Map.of iterates in an order that changes from run to run. */
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(k1, v1);
+        out.put(k2, v2);
+        return out;
     }
 
     private static Map<String, Object> factor(Factor factor) {

@@ -72,7 +72,7 @@ public final class AssessmentText {
                 "%n%-8s %s  %s  %s:%d%n",
                 f.severity().name(),
                 f.rule(),
-                f.element(),
+                f.element().id(),
                 f.location().file(),
                 f.location().line()));
         out.append("         ").append(f.explanation()).append('\n');

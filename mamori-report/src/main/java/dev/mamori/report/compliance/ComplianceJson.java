@@ -111,7 +111,7 @@ public final class ComplianceJson {
         for (Finding f : m.findings()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("rule", f.rule());
-            e.put("element", f.element());
+            e.put("element", f.element().id());
             e.put("severity", f.severity().word());
             e.put("status", f.treatment().map(t -> Words.of(t.status())).orElse("open"));
             e.put("location", location(f.location()));

@@ -1,6 +1,7 @@
 package dev.mamori.report.diagram;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.graph.ElementRef;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Severity;
 import dev.mamori.engine.systemic.Hop;
@@ -12,6 +13,7 @@ import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Words;
+import dev.mamori.model.validate.ElementIndex.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,17 +53,15 @@ public final class Diagrams {
     public Diagrams(Assessment assessment) {
         this.assessment = assessment;
         for (Finding f : assessment.risk().open()) {
-            worstByElement.merge(f.element(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            ElementRef element = f.element();
+            // Only components and their hazards are drawn as boxes; a flow may share a component's id.
+            if (element.kind() == Kind.COMPONENT || element.kind() == Kind.HAZARD) {
+                worstByElement.merge(element.id(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            element.system().ifPresent(s -> openBySystem.merge(s, 1, Integer::sum));
         }
         for (IotSystem s : assessment.landscape().systems().values()) {
             s.components().values().forEach(c -> components.put(c.id(), c));
-        }
-        for (Finding f : assessment.risk().open()) {
-            String element = f.element();
-            int dot = element.indexOf('.');
-            if (dot > 0) {
-                openBySystem.merge(element.substring(0, dot), 1, Integer::sum);
-            }
         }
     }
 

@@ -71,7 +71,7 @@ public record GateVerdict(Assessment assessment, Severity threshold, List<Findin
                     .orElse(0);
             int elementWidth = failing.stream()
                     .limit(LISTED)
-                    .mapToInt(f -> f.element().length())
+                    .mapToInt(f -> f.element().id().length())
                     .max()
                     .orElse(0);
             for (Finding f : failing.subList(0, Math.min(LISTED, failing.size()))) {
@@ -79,7 +79,7 @@ public record GateVerdict(Assessment assessment, Severity threshold, List<Findin
                         "  %-8s %-" + width + "s  %-" + Math.min(elementWidth, 40) + "s  %s:%d%n",
                         f.severity().name(),
                         f.rule(),
-                        f.element(),
+                        f.element().id(),
                         f.location().file(),
                         f.location().line()));
             }

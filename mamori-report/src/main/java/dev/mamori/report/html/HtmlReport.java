@@ -10,7 +10,6 @@ import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
-import dev.mamori.report.assessment.FindingPlace;
 import dev.mamori.report.assessment.HeatMap;
 import dev.mamori.report.diagram.Diagrams;
 import dev.mamori.report.text.Count;
@@ -366,7 +365,6 @@ public final class HtmlReport {
 
     private static Optional<Section> findings(Context c) {
         Assessment a = c.assessment();
-        FindingPlace place = new FindingPlace(a.landscape());
         List<Finding> all = a.risk().findings();
         int max = c.options().maxFindings();
         List<Finding> shown = all.size() > max ? all.subList(0, max) : all;
@@ -382,7 +380,7 @@ public final class HtmlReport {
                         + "<option value=\"C\">confidentiality</option><option value=\"I\">integrity</option>"
                         + "<option value=\"A\">availability</option></select></label>");
         TreeSet<String> systems = new TreeSet<>();
-        shown.forEach(f -> systems.add(place.system(f)));
+        shown.forEach(f -> systems.add(f.element().systemWord()));
         out.append("<label>System <select id=\"f-system\"><option value=\"\">any</option>");
         systems.forEach(s -> out.append("<option>").append(text(s)).append("</option>"));
         out.append("</select></label>");
@@ -414,9 +412,9 @@ public final class HtmlReport {
                     .append("\" data-properties=\"")
                     .append(props)
                     .append("\" data-system=\"")
-                    .append(attr(place.system(f)))
+                    .append(attr(f.element().systemWord()))
                     .append("\" data-layer=\"")
-                    .append(place.layerWord(f))
+                    .append(f.element().layerWord())
                     .append("\" data-status=\"")
                     .append(f.open() ? "open" : "closed")
                     .append("\"><td><span class=\"badge sev-")
@@ -434,13 +432,13 @@ public final class HtmlReport {
                     .append("</code><br><span class=\"title\">")
                     .append(text(f.title()))
                     .append("</span></td><td>")
-                    .append(text(f.element()))
+                    .append(text(f.element().id()))
                     .append("<br><span class=\"kind\">")
-                    .append(text(f.elementKind()))
+                    .append(text(f.element().kindWord()))
                     .append("</span></td><td>")
-                    .append(text(place.system(f)))
+                    .append(text(f.element().systemWord()))
                     .append(" / ")
-                    .append(place.layerWord(f))
+                    .append(f.element().layerWord())
                     .append("</td><td class=\"where\">")
                     .append(text(f.location().file()))
                     .append(':')

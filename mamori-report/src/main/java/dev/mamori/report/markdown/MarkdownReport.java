@@ -9,7 +9,6 @@ import dev.mamori.engine.systemic.Hop;
 import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
-import dev.mamori.report.assessment.FindingPlace;
 import dev.mamori.report.assessment.HeatMap;
 import dev.mamori.report.text.Count;
 import java.util.ArrayList;
@@ -106,10 +105,10 @@ public final class MarkdownReport {
             return;
         }
         List<Finding> shown = top < 0 ? open : open.subList(0, Math.min(top, open.size()));
-        FindingPlace place = new FindingPlace(assessment.landscape());
         Map<String, List<Finding>> bySystem = new LinkedHashMap<>();
         for (Finding f : shown) {
-            bySystem.computeIfAbsent(place.system(f), k -> new ArrayList<>()).add(f);
+            bySystem.computeIfAbsent(f.element().systemWord(), k -> new ArrayList<>())
+                    .add(f);
         }
         for (Map.Entry<String, List<Finding>> system : bySystem.entrySet()) {
             List<Finding> list = system.getValue();
@@ -129,9 +128,9 @@ public final class MarkdownReport {
                         .append(" | `")
                         .append(f.rule())
                         .append("` | ")
-                        .append(cell(f.element()))
+                        .append(cell(f.element().id()))
                         .append(" | ")
-                        .append(place.layerWord(f))
+                        .append(f.element().layerWord())
                         .append(" | ")
                         .append(cell(f.location().file() + ":" + f.location().line()))
                         .append(" | ")
@@ -159,7 +158,7 @@ public final class MarkdownReport {
             out.append("| `")
                     .append(f.rule())
                     .append("` | ")
-                    .append(cell(f.element()))
+                    .append(cell(f.element().id()))
                     .append(" | ")
                     .append(cell(f.treatment().orElseThrow().describe()))
                     .append(" |\n");

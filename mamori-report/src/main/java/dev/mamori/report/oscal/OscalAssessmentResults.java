@@ -246,7 +246,7 @@ public final class OscalAssessmentResults {
             List<Map<String, Object>> eprops = new ArrayList<>();
             eprops.add(prop("evidence", "risk-finding"));
             eprops.add(prop("rule", f.rule()));
-            eprops.add(prop("element", f.element()));
+            eprops.add(prop("element", f.element().id()));
             eprops.add(prop("severity", f.severity().word()));
             eprops.add(
                     prop("status", f.treatment().map(t -> Words.of(t.status())).orElse("open")));
@@ -254,7 +254,7 @@ public final class OscalAssessmentResults {
             e.put("props", eprops);
             e.put(
                     "description",
-                    "Risk finding " + f.rule() + " on " + f.element() + " ("
+                    "Risk finding " + f.rule() + " on " + f.element().id() + " ("
                             + f.severity().word() + "): " + f.explanation());
             evidence.add(e);
         }

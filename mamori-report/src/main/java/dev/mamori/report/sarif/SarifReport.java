@@ -165,9 +165,13 @@ public final class SarifReport {
         location.put("physicalLocation", physicalLocation(f.location()));
         // SARIF's kinds of logical location are about code; an element of the model is written as
         // a YAML or JSON mapping, which SARIF calls an object.
-        location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.element(), "kind", "object")));
+        location.put(
+                "logicalLocations",
+                List.of(Map.of("fullyQualifiedName", f.element().id(), "kind", "object")));
         out.put("locations", List.of(location));
-        out.put("partialFingerprints", Map.of(FINGERPRINT, fingerprint(f.rule(), f.element())));
+        out.put(
+                "partialFingerprints",
+                Map.of(FINGERPRINT, fingerprint(f.rule(), f.element().id())));
         f.treatment().filter(t -> !t.keepsOpen()).ifPresent(t -> out.put("suppressions", List.of(suppression(t))));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("severity", f.severity().word());
@@ -181,8 +185,8 @@ public final class SarifReport {
         properties.put(
                 "mamoriProperties",
                 f.properties().stream().sorted().map(Property::letter).toList());
-        properties.put("element", f.element());
-        properties.put("elementKind", f.elementKind());
+        properties.put("element", f.element().id());
+        properties.put("elementKind", f.element().kindWord());
         properties.put("mitigations", f.mitigations());
         out.put("properties", properties);
         return out;

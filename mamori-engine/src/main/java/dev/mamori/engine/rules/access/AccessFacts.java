@@ -8,7 +8,6 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Scales.ZoneKind;
-import dev.mamori.model.vocabulary.Vocabulary.Means;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -25,16 +24,7 @@ final class AccessFacts {
 
     /** The stakeholder a reference names, or -1. Stakeholders live at landscape level. */
     static int stakeholder(FrozenGraph graph, Optional<Ref> ref) {
-        if (ref.isEmpty()) {
-            return -1;
-        }
-        for (String candidate : ref.get().candidates()) {
-            Optional<Integer> s = graph.stakeholderId(candidate);
-            if (s.isPresent()) {
-                return s.get();
-            }
-        }
-        return -1;
+        return ref.map(graph::stakeholderOf).orElse(-1);
     }
 
     /** The owner and, when named, the operator of system {@code s}. */
@@ -92,23 +82,21 @@ final class AccessFacts {
     /** Whether flow {@code f} names a network of kind internet, or starts at one. */
     static boolean overInternetNetwork(FrozenGraph graph, int f) {
         for (int n : graph.networksOf(f)) {
-            if (graph.component(n).kind().equals("internet")) {
+            if (graph.facts().internet(n)) {
                 return true;
             }
         }
-        return graph.component(graph.flowFrom(f)).kind().equals("internet");
+        return graph.facts().internet(graph.flowFrom(f));
     }
 
     /** The strength of an authentication means; unknown words count as none. */
     static Strength authenticationStrength(RuleContext context, String means) {
-        Means m = context.vocabulary().authentication().get(means);
-        return m == null ? Strength.NONE : m.strength();
+        return context.vocabulary().authenticationStrength(means);
     }
 
     /** The strength of an encryption means; unknown words count as none. */
     static Strength encryptionStrength(RuleContext context, String means) {
-        Means m = context.vocabulary().encryption().get(means);
-        return m == null ? Strength.NONE : m.strength();
+        return context.vocabulary().encryptionStrength(means);
     }
 
     /** A component's id with its kind, for explanations: {@code ops.portal (remote-access)}. */

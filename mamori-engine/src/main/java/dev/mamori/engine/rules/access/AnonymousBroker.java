@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A message broker that takes anonymous clients: anyone connected can read every topic and publish to any. */
-public final class AnonymousBroker implements Rule {
+public final class AnonymousBroker extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("anonymous-broker")
             .title("Message broker accepts anonymous clients")
@@ -43,36 +43,31 @@ public final class AnonymousBroker implements Rule {
                             + " identity cannot read the fleet or publish commands.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public AnonymousBroker() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (!component.kind().equals("broker")) {
-                continue;
-            }
-            List<String> anonymous = new ArrayList<>();
-            for (int f : graph.flowsIn(c)) {
-                if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
-                    anonymous.add(context.flowName(f));
-                }
-            }
-            if (anonymous.isEmpty()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    "the broker " + component.id() + " accepts clients without authentication: "
-                            + String.join(", ", anonymous),
-                    Factor.of(
-                            5,
-                            "any client that reaches the broker can subscribe to every topic and publish" + " to any"),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        if (!component.kind().equals("broker")) {
+            return;
         }
+        List<String> anonymous = new ArrayList<>();
+        for (int f : graph.flowsIn(c)) {
+            if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
+                anonymous.add(context.flowName(f));
+            }
+        }
+        if (anonymous.isEmpty()) {
+            return;
+        }
+        context.onComponent(
+                c,
+                "the broker " + component.id() + " accepts clients without authentication: "
+                        + String.join(", ", anonymous),
+                Factor.of(5, "any client that reaches the broker can subscribe to every topic and publish" + " to any"),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 }

@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -16,7 +16,7 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 
 /** A static API key as the only proof of identity on a flow across the internet. */
-public final class ApiKeyOnInternet implements Rule {
+public final class ApiKeyOnInternet extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("api-key-on-internet")
             .title("Flow across the internet authenticated by a static API key")
@@ -38,29 +38,25 @@ public final class ApiKeyOnInternet implements Rule {
                             + " (encryption: tls) and rotate it on a schedule.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ApiKeyOnInternet() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            Flow flow = graph.flow(f);
-            if (!flow.authentication().equals("api-key") || !AccessFacts.crossesInternet(context, f)) {
-                continue;
-            }
-            boolean clear = AccessFacts.encryptionStrength(context, flow.encryption()) == Strength.NONE;
-            context.onFlow(
-                    f,
-                    "the " + flow.protocol() + " flow " + context.flowName(f)
-                            + " crosses the internet authenticated only by an API key"
-                            + (clear ? ", sent in clear text" : ""),
-                    clear
-                            ? Factor.of(5, "the key crosses the internet in clear text, readable by anyone on the path")
-                            : Factor.of(
-                                    3, "static API keys leak from apps, repositories and logs and rarely" + " expire"));
+        Flow flow = graph.flow(f);
+        if (!flow.authentication().equals("api-key") || !AccessFacts.crossesInternet(context, f)) {
+            return;
         }
+        boolean clear = AccessFacts.encryptionStrength(context, flow.encryption()) == Strength.NONE;
+        context.onFlow(
+                f,
+                "the " + flow.protocol() + " flow " + context.flowName(f)
+                        + " crosses the internet authenticated only by an API key"
+                        + (clear ? ", sent in clear text" : ""),
+                clear
+                        ? Factor.of(5, "the key crosses the internet in clear text, readable by anyone on the path")
+                        : Factor.of(3, "static API keys leak from apps, repositories and logs and rarely" + " expire"));
     }
 }

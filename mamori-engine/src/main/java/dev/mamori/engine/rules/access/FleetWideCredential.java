@@ -11,8 +11,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.CredentialRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -22,7 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** One secret that a whole fleet accepts: whoever steals it once controls every unit (Verkada's super admin). */
-public final class FleetWideCredential implements Rule {
+public final class FleetWideCredential extends CredentialRule {
 
     /** Fleets at least this large make one secret a fleet-wide key. */
     static final long FLEET = 100;
@@ -54,40 +54,37 @@ public final class FleetWideCredential implements Rule {
                             + " approval for fleet-wide actions (mfa: true), and rate-limit mass commands.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public FleetWideCredential() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkCredential(RuleContext context, int r) {
         FrozenGraph graph = context.graph();
-        for (int r = 0; r < graph.credentialCount(); r++) {
-            CredentialRelation credential = graph.credential(r);
-            Set<Integer> accepters = new LinkedHashSet<>();
-            for (int a : graph.credentialAccepters(r)) {
-                accepters.add(a);
-            }
-            long units = 0;
-            StringBuilder parts = new StringBuilder();
-            for (int a : accepters) {
-                Component accepter = graph.component(a);
-                units += accepter.count();
-                parts.append(parts.isEmpty() ? "" : ", ")
-                        .append(accepter.id())
-                        .append(" (")
-                        .append(accepter.count())
-                        .append(')');
-            }
-            if (units < FLEET) {
-                continue;
-            }
-            context.onCredential(
-                    r,
-                    units + " units accept the " + credential.kind() + " that "
-                            + graph.component(graph.credentialHolder(r)).id() + " holds: " + parts,
-                    ease(credential));
+        CredentialRelation credential = graph.credential(r);
+        Set<Integer> accepters = new LinkedHashSet<>();
+        for (int a : graph.credentialAccepters(r)) {
+            accepters.add(a);
         }
+        long units = 0;
+        StringBuilder parts = new StringBuilder();
+        for (int a : accepters) {
+            Component accepter = graph.component(a);
+            units += accepter.count();
+            parts.append(parts.isEmpty() ? "" : ", ")
+                    .append(accepter.id())
+                    .append(" (")
+                    .append(accepter.count())
+                    .append(')');
+        }
+        if (units < FLEET) {
+            return;
+        }
+        context.onCredential(
+                r,
+                units + " units accept the " + credential.kind() + " that "
+                        + graph.component(graph.credentialHolder(r)).id() + " holds: " + parts,
+                ease(credential));
     }
 
     private static Factor ease(CredentialRelation credential) {

@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -18,7 +18,7 @@ import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 
 /** A database or historian listening on the internet: found by scanners, dumped or wiped for ransom. */
-public final class InternetExposedDatabase implements Rule {
+public final class InternetExposedDatabase extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("internet-exposed-database")
             .title("Database reachable from the internet")
@@ -41,50 +41,47 @@ public final class InternetExposedDatabase implements Rule {
                             + " a firewall mistake does not open it to everyone.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public InternetExposedDatabase() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (!component.kind().equals("database")) {
-                continue;
-            }
-            String how = null;
-            if (context.internetFacing(c)) {
-                how = "is reachable from the internet";
-            } else {
-                for (int f : graph.flowsIn(c)) {
-                    if (AccessFacts.overInternetNetwork(graph, f)) {
-                        how = "receives " + context.flowName(f) + " over the internet";
-                        break;
-                    }
-                }
-            }
-            if (how == null) {
-                continue;
-            }
-            boolean open = component.credentials() == Credentials.NONE;
-            for (int f : graph.flowsIn(c)) {
-                if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
-                    open = true;
-                }
-            }
-            context.onComponent(
-                    c,
-                    "the database " + component.id() + " " + how
-                            + (open ? ", and it accepts connections without authentication" : ""),
-                    open
-                            ? Factor.of(5, "open databases are found by scanners and dumped within hours")
-                            : Factor.of(
-                                    4,
-                                    "exposed databases are scanned for constantly, and only their own"
-                                            + " login stands in the way"),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        if (!component.kind().equals("database")) {
+            return;
         }
+        String how = null;
+        if (context.internetFacing(c)) {
+            how = "is reachable from the internet";
+        } else {
+            for (int f : graph.flowsIn(c)) {
+                if (AccessFacts.overInternetNetwork(graph, f)) {
+                    how = "receives " + context.flowName(f) + " over the internet";
+                    break;
+                }
+            }
+        }
+        if (how == null) {
+            return;
+        }
+        boolean open = component.credentials() == Credentials.NONE;
+        for (int f : graph.flowsIn(c)) {
+            if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
+                open = true;
+            }
+        }
+        context.onComponent(
+                c,
+                "the database " + component.id() + " " + how
+                        + (open ? ", and it accepts connections without authentication" : ""),
+                open
+                        ? Factor.of(5, "open databases are found by scanners and dumped within hours")
+                        : Factor.of(
+                                4,
+                                "exposed databases are scanned for constantly, and only their own"
+                                        + " login stands in the way"),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 }

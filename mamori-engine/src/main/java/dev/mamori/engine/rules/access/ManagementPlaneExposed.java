@@ -9,8 +9,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -20,7 +20,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.Set;
 
 /** The console that controls a fleet or a plant, reachable from anywhere on the internet. */
-public final class ManagementPlaneExposed implements Rule {
+public final class ManagementPlaneExposed extends ComponentRule {
 
     static final Set<String> MANAGEMENT_KINDS = Set.of("device-management", "scada", "hmi", "operator-console");
 
@@ -45,25 +45,22 @@ public final class ManagementPlaneExposed implements Rule {
                             + " the operator's network.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ManagementPlaneExposed() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (!MANAGEMENT_KINDS.contains(component.kind()) || !context.internetFacing(c)) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    "the " + component.kind() + " " + component.id() + " is reachable from the internet",
-                    ease(context, c),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        if (!MANAGEMENT_KINDS.contains(component.kind()) || !context.internetFacing(c)) {
+            return;
         }
+        context.onComponent(
+                c,
+                "the " + component.kind() + " " + component.id() + " is reachable from the internet",
+                ease(context, c),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 
     private static Factor ease(RuleContext context, int c) {

@@ -7,8 +7,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -16,7 +16,7 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Tenancy;
 
 /** A platform serving several customers from shared storage and code paths, separated only by checks in code. */
-public final class MultiTenantWithoutIsolation implements Rule {
+public final class MultiTenantWithoutIsolation extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("multi-tenant-without-isolation")
             .title("Multi-tenant platform without tenant isolation")
@@ -37,26 +37,23 @@ public final class MultiTenantWithoutIsolation implements Rule {
                             + " that tenant's approval, logged.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public MultiTenantWithoutIsolation() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.tenancy() == Tenancy.MULTI_SHARED) {
-                context.onComponent(
-                        c,
-                        AccessFacts.named(component) + " serves several customers from shared resources"
-                                + " (tenancy: multi-shared)",
-                        Factor.of(
-                                4,
-                                "any tenant is already inside, and one missing tenant check in the code"
-                                        + " exposes all the others"),
-                        AccessFacts.controlImpact(context, c, METADATA.properties()));
-            }
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.tenancy() == Tenancy.MULTI_SHARED) {
+            context.onComponent(
+                    c,
+                    AccessFacts.named(component) + " serves several customers from shared resources"
+                            + " (tenancy: multi-shared)",
+                    Factor.of(
+                            4,
+                            "any tenant is already inside, and one missing tenant check in the code"
+                                    + " exposes all the others"),
+                    AccessFacts.controlImpact(context, c, METADATA.properties()));
         }
     }
 }

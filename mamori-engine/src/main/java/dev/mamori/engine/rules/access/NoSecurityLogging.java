@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -18,7 +18,7 @@ import dev.mamori.model.Scales.Logging;
 import java.util.Set;
 
 /** A gatekeeper of the landscape whose security events go nowhere: intrusions are neither seen nor traced. */
-public final class NoSecurityLogging implements Rule {
+public final class NoSecurityLogging extends ComponentRule {
 
     /** Kinds that decide who gets in or what runs, whose events matter wherever they sit. */
     static final Set<String> SECURITY_KINDS = Set.of(
@@ -45,39 +45,36 @@ public final class NoSecurityLogging implements Rule {
                             + " commands, reviewed by a SOC or an on-call operator (logging: monitored).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoSecurityLogging() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (component.logging() != Logging.NONE && component.logging() != Logging.UNKNOWN) {
-                continue;
-            }
-            String why;
-            if (SECURITY_KINDS.contains(component.kind())) {
-                why = "components of kind " + component.kind() + " guard access to others";
-            } else if (AccessFacts.platformOrService(graph, c) && context.internetFacing(c)) {
-                why = "it is an internet-facing " + component.layer().name().toLowerCase(java.util.Locale.ROOT);
-            } else {
-                continue;
-            }
-            boolean none = component.logging() == Logging.NONE;
-            context.onComponent(
-                    c,
-                    component.id() + (none ? " keeps no security log" : " does not say where its security events go")
-                            + ", though " + why,
-                    none
-                            ? Factor.of(3, "an intruder can try, fail and come back unseen")
-                            : Factor.of(
-                                    2,
-                                    "nobody has said that its security events are collected, so likely"
-                                            + " nobody sees them"),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        if (component.logging() != Logging.NONE && component.logging() != Logging.UNKNOWN) {
+            return;
         }
+        String why;
+        if (SECURITY_KINDS.contains(component.kind())) {
+            why = "components of kind " + component.kind() + " guard access to others";
+        } else if (AccessFacts.platformOrService(graph, c) && context.internetFacing(c)) {
+            why = "it is an internet-facing " + component.layer().name().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            return;
+        }
+        boolean none = component.logging() == Logging.NONE;
+        context.onComponent(
+                c,
+                component.id() + (none ? " keeps no security log" : " does not say where its security events go")
+                        + ", though " + why,
+                none
+                        ? Factor.of(3, "an intruder can try, fail and come back unseen")
+                        : Factor.of(
+                                2,
+                                "nobody has said that its security events are collected, so likely"
+                                        + " nobody sees them"),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 }

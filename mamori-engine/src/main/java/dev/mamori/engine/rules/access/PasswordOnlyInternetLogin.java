@@ -12,8 +12,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An internet login guarded by a password or static key alone: brute force and credential stuffing. */
-public final class PasswordOnlyInternetLogin implements Rule {
+public final class PasswordOnlyInternetLogin extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("password-only-internet-login")
             .title("Internet-facing login by password or API key alone")
@@ -55,40 +55,37 @@ public final class PasswordOnlyInternetLogin implements Rule {
                             + " breached-password lists, and alert on login bursts.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public PasswordOnlyInternetLogin() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (!context.internetFacing(c) || everyLoginHasSecondFactor(graph, c)) {
-                continue;
-            }
-            List<String> weak = new ArrayList<>();
-            boolean password = false;
-            for (int f : graph.flowsIn(c)) {
-                Flow flow = graph.flow(f);
-                if (AccessFacts.authenticationStrength(context, flow.authentication()) == Strength.WEAK) {
-                    weak.add(context.flowName(f) + " by " + flow.authentication());
-                    password |= !flow.authentication().equals("api-key");
-                }
-            }
-            if (weak.isEmpty()) {
-                continue;
-            }
-            Component component = graph.component(c);
-            context.onComponent(
-                    c,
-                    "the internet-facing " + AccessFacts.named(component) + " lets callers in with a single static"
-                            + " secret: " + String.join("; ", weak),
-                    password
-                            ? Factor.of(4, "password spraying and credential stuffing are automated and constant")
-                            : Factor.of(3, "static API keys are not guessed but leak and never expire"),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        if (!context.internetFacing(c) || everyLoginHasSecondFactor(graph, c)) {
+            return;
         }
+        List<String> weak = new ArrayList<>();
+        boolean password = false;
+        for (int f : graph.flowsIn(c)) {
+            Flow flow = graph.flow(f);
+            if (AccessFacts.authenticationStrength(context, flow.authentication()) == Strength.WEAK) {
+                weak.add(context.flowName(f) + " by " + flow.authentication());
+                password |= !flow.authentication().equals("api-key");
+            }
+        }
+        if (weak.isEmpty()) {
+            return;
+        }
+        Component component = graph.component(c);
+        context.onComponent(
+                c,
+                "the internet-facing " + AccessFacts.named(component) + " lets callers in with a single static"
+                        + " secret: " + String.join("; ", weak),
+                password
+                        ? Factor.of(4, "password spraying and credential stuffing are automated and constant")
+                        : Factor.of(3, "static API keys are not guessed but leak and never expire"),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 
     /** Whether {@code c} accepts credential relations and every one of them requires a second factor. */

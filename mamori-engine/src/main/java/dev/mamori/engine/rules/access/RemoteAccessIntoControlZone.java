@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.BaseRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -24,7 +24,7 @@ import java.util.List;
  * Remote or internet access that lands directly in an OT or safety zone (Ukraine 2015): the
  * conduit skips the DMZ that should break every session from outside.
  */
-public final class RemoteAccessIntoControlZone implements Rule {
+public final class RemoteAccessIntoControlZone extends BaseRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("remote-access-into-control-zone")
             .title("Remote or internet access straight into a control zone")
@@ -55,9 +55,8 @@ public final class RemoteAccessIntoControlZone implements Rule {
                             + " systems read data pushed out of the zone instead (commands: false).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RemoteAccessIntoControlZone() {
+        super(METADATA);
     }
 
     @Override

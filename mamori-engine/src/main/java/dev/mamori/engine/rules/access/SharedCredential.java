@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.CredentialRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -19,7 +19,7 @@ import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Layer;
 
 /** A group password or a secret baked into many units: one leak anywhere opens every door it opens. */
-public final class SharedCredential implements Rule {
+public final class SharedCredential extends CredentialRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("shared-credential")
             .title("Credential shared by many people or devices")
@@ -47,34 +47,31 @@ public final class SharedCredential implements Rule {
                             + " checkout.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public SharedCredential() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkCredential(RuleContext context, int r) {
         FrozenGraph graph = context.graph();
-        for (int r = 0; r < graph.credentialCount(); r++) {
-            CredentialRelation credential = graph.credential(r);
-            if (!credential.shared()) {
-                continue;
-            }
-            Component holder = graph.component(graph.credentialHolder(r));
-            String where = holder.count() > 1
-                    ? "; " + holder.id() + " stands for " + holder.count()
-                            + " units, so the secret can be read out of any one of them"
-                    : "";
-            context.onCredential(
-                    r,
-                    "the " + credential.kind() + " that " + holder.id() + " holds for "
-                            + AccessFacts.accepters(graph, r) + " is shared by many holders" + where,
-                    credential.mfa()
-                            ? Factor.of(
-                                    3,
-                                    "a shared secret leaks with any of its holders, though a second"
-                                            + " factor is still needed")
-                            : Factor.of(4, "a shared secret leaks with any of its holders and is rarely" + " rotated"));
+        CredentialRelation credential = graph.credential(r);
+        if (!credential.shared()) {
+            return;
         }
+        Component holder = graph.component(graph.credentialHolder(r));
+        String where = holder.count() > 1
+                ? "; " + holder.id() + " stands for " + holder.count()
+                        + " units, so the secret can be read out of any one of them"
+                : "";
+        context.onCredential(
+                r,
+                "the " + credential.kind() + " that " + holder.id() + " holds for " + AccessFacts.accepters(graph, r)
+                        + " is shared by many holders" + where,
+                credential.mfa()
+                        ? Factor.of(
+                                3,
+                                "a shared secret leaks with any of its holders, though a second"
+                                        + " factor is still needed")
+                        : Factor.of(4, "a shared secret leaks with any of its holders and is rarely" + " rotated"));
     }
 }

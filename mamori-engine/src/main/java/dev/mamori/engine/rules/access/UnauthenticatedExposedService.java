@@ -11,8 +11,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An internet-facing platform or service that anyone may use without logging in. */
-public final class UnauthenticatedExposedService implements Rule {
+public final class UnauthenticatedExposedService extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("unauthenticated-exposed-service")
             .title("Internet-facing service without authentication")
@@ -45,43 +45,40 @@ public final class UnauthenticatedExposedService implements Rule {
                             + " only public data and accepts no commands.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public UnauthenticatedExposedService() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (!AccessFacts.platformOrService(graph, c) || !context.internetFacing(c)) {
-                continue;
-            }
-            Component component = graph.component(c);
-            List<String> reasons = new ArrayList<>();
-            boolean commands = false;
-            if (component.credentials() == Credentials.NONE) {
-                reasons.add("its credentials are none");
-                commands = true;
-            }
-            for (int f : graph.flowsIn(c)) {
-                if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
-                    reasons.add(context.flowName(f) + " arrives without authentication"
-                            + (graph.flow(f).commands() ? " and carries commands" : ""));
-                    commands |= graph.flow(f).commands();
-                }
-            }
-            if (reasons.isEmpty()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    "the internet-facing " + AccessFacts.named(component) + " lets anyone in: "
-                            + String.join("; ", reasons),
-                    commands
-                            ? Factor.of(5, "anyone who finds the service can use it, no login needed")
-                            : Factor.of(4, "anyone who finds the service can feed it forged data"),
-                    AccessFacts.controlImpact(context, c, METADATA.properties()));
+        if (!AccessFacts.platformOrService(graph, c) || !context.internetFacing(c)) {
+            return;
         }
+        Component component = graph.component(c);
+        List<String> reasons = new ArrayList<>();
+        boolean commands = false;
+        if (component.credentials() == Credentials.NONE) {
+            reasons.add("its credentials are none");
+            commands = true;
+        }
+        for (int f : graph.flowsIn(c)) {
+            if (AccessFacts.authenticationStrength(context, graph.flow(f).authentication()) == Strength.NONE) {
+                reasons.add(context.flowName(f) + " arrives without authentication"
+                        + (graph.flow(f).commands() ? " and carries commands" : ""));
+                commands |= graph.flow(f).commands();
+            }
+        }
+        if (reasons.isEmpty()) {
+            return;
+        }
+        context.onComponent(
+                c,
+                "the internet-facing " + AccessFacts.named(component) + " lets anyone in: "
+                        + String.join("; ", reasons),
+                commands
+                        ? Factor.of(5, "anyone who finds the service can use it, no login needed")
+                        : Factor.of(4, "anyone who finds the service can feed it forged data"),
+                AccessFacts.controlImpact(context, c, METADATA.properties()));
     }
 }

@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.CredentialRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -25,7 +25,7 @@ import java.util.Set;
  * The Target 2013 and Verkada 2021 weakness: a supplier's login into the owner's systems guarded
  * by one stolen secret, with no second factor.
  */
-public final class VendorRemoteAccessWithoutMfa implements Rule {
+public final class VendorRemoteAccessWithoutMfa extends CredentialRule {
 
     /** Machine identities bound to a key store or a SIM, where a second factor has no meaning. */
     private static final Set<String> MACHINE_KINDS = Set.of("certificate", "sim");
@@ -67,64 +67,60 @@ public final class VendorRemoteAccessWithoutMfa implements Rule {
                             + " supplier's accounts at every contract change.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public VendorRemoteAccessWithoutMfa() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkCredential(RuleContext context, int r) {
         FrozenGraph graph = context.graph();
-        for (int r = 0; r < graph.credentialCount(); r++) {
-            CredentialRelation credential = graph.credential(r);
-            if (credential.mfa()) {
-                continue;
-            }
-            int holder = graph.credentialHolder(r);
-            Component h = graph.component(holder);
-            boolean remoteAccess = h.kind().equals("remote-access");
-            if (!remoteAccess && MACHINE_KINDS.contains(credential.kind())) {
-                continue;
-            }
-            Set<String> reasons = new LinkedHashSet<>();
-            if (remoteAccess) {
-                reasons.add(h.id() + " is a remote-access component");
-            }
-            boolean thirdParty = false;
-            for (int accepter : graph.credentialAccepters(r)) {
-                int system = graph.systemOf(accepter);
-                if (graph.systemOf(holder) != system) {
-                    thirdParty |=
-                            !AccessFacts.runners(graph, system).contains(graph.systemOwner(graph.systemOf(holder)));
-                    reasons.add(h.id() + " sits in system "
-                            + graph.system(graph.systemOf(holder)).id()
-                            + ", outside system " + graph.system(system).id() + " of "
-                            + graph.component(accepter).id());
-                }
-                Optional<String> keeper = thirdParty(graph, holder, system);
-                if (keeper.isPresent()) {
-                    thirdParty = true;
-                    reasons.add(keeper.get());
-                }
-            }
-            if (reasons.isEmpty()) {
-                continue;
-            }
-            context.onCredential(
-                    r,
-                    "the " + credential.kind() + " that " + h.id() + " holds opens "
-                            + AccessFacts.accepters(graph, r) + " without a second factor: "
-                            + String.join("; ", reasons),
-                    thirdParty
-                            ? Factor.of(
-                                    5,
-                                    "a supplier's single secret is phished, reused or leaked outside the"
-                                            + " owner's network and view, and works as is")
-                            : Factor.of(
-                                    4,
-                                    "a remote or cross-system login with a single secret is phished,"
-                                            + " reused or leaked, and works as is"));
+        CredentialRelation credential = graph.credential(r);
+        if (credential.mfa()) {
+            return;
         }
+        int holder = graph.credentialHolder(r);
+        Component h = graph.component(holder);
+        boolean remoteAccess = h.kind().equals("remote-access");
+        if (!remoteAccess && MACHINE_KINDS.contains(credential.kind())) {
+            return;
+        }
+        Set<String> reasons = new LinkedHashSet<>();
+        if (remoteAccess) {
+            reasons.add(h.id() + " is a remote-access component");
+        }
+        boolean thirdParty = false;
+        for (int accepter : graph.credentialAccepters(r)) {
+            int system = graph.systemOf(accepter);
+            if (graph.systemOf(holder) != system) {
+                thirdParty |= !AccessFacts.runners(graph, system).contains(graph.systemOwner(graph.systemOf(holder)));
+                reasons.add(h.id() + " sits in system "
+                        + graph.system(graph.systemOf(holder)).id()
+                        + ", outside system " + graph.system(system).id() + " of "
+                        + graph.component(accepter).id());
+            }
+            Optional<String> keeper = thirdParty(graph, holder, system);
+            if (keeper.isPresent()) {
+                thirdParty = true;
+                reasons.add(keeper.get());
+            }
+        }
+        if (reasons.isEmpty()) {
+            return;
+        }
+        context.onCredential(
+                r,
+                "the " + credential.kind() + " that " + h.id() + " holds opens "
+                        + AccessFacts.accepters(graph, r) + " without a second factor: "
+                        + String.join("; ", reasons),
+                thirdParty
+                        ? Factor.of(
+                                5,
+                                "a supplier's single secret is phished, reused or leaked outside the"
+                                        + " owner's network and view, and works as is")
+                        : Factor.of(
+                                4,
+                                "a remote or cross-system login with a single secret is phished,"
+                                        + " reused or leaked, and works as is"));
     }
 
     /** Why the holder is in a third party's hands with respect to system {@code system}, if it is. */

@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -23,7 +23,7 @@ import java.util.Map;
  * A hardware debug port (JTAG, SWD, a UART console, USB, a service connector) left enabled on a unit
  * that outsiders can get their hands on: firmware and keys can be read out and replaced.
  */
-public final class DebugInterfacePhysicallyReachable implements Rule {
+public final class DebugInterfacePhysicallyReachable extends ComponentRule {
 
     /** The hardware debug interfaces, with how much each gives an attacker at the port. */
     static final Map<String, Integer> HARDWARE = Map.of(
@@ -58,46 +58,43 @@ public final class DebugInterfacePhysicallyReachable implements Rule {
                             + " expose the fleet.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public DebugInterfacePhysicallyReachable() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            List<String> ports = component.debug().stream()
-                    .filter(HARDWARE::containsKey)
-                    .distinct()
-                    .toList();
-            if (ports.isEmpty()) {
-                continue;
-            }
-            int best = ports.stream().mapToInt(HARDWARE::get).max().orElse(1);
-            String where;
-            int penalty;
-            if (component.exposure().contains(Exposure.PHYSICAL)) {
-                where = "is physically exposed";
-                penalty = 0;
-            } else if (component.exposure().contains(Exposure.ADJACENT)) {
-                where = "is reachable from nearby";
-                penalty = 1;
-            } else if (context.trustOf(c) == Trust.LOW || context.trustOf(c) == Trust.UNTRUSTED) {
-                where = context.trustOf(c) == Trust.LOW ? "sits in a low-trust zone" : "sits in an untrusted zone";
-                penalty = 2;
-            } else {
-                continue;
-            }
-            String list = String.join(", ", ports);
-            context.onComponent(
-                    c,
-                    component.id() + " has hardware debug access enabled (debug: " + list + ") and " + where
-                            + DeviceFacts.fleet(component),
-                    Factor.of(
-                            Math.max(1, best - penalty),
-                            list + " at hand gives firmware and secrets"
-                                    + (penalty == 0 ? "" : ", if the unit can be reached by hand")));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        List<String> ports = component.debug().stream()
+                .filter(HARDWARE::containsKey)
+                .distinct()
+                .toList();
+        if (ports.isEmpty()) {
+            return;
         }
+        int best = ports.stream().mapToInt(HARDWARE::get).max().orElse(1);
+        String where;
+        int penalty;
+        if (component.exposure().contains(Exposure.PHYSICAL)) {
+            where = "is physically exposed";
+            penalty = 0;
+        } else if (component.exposure().contains(Exposure.ADJACENT)) {
+            where = "is reachable from nearby";
+            penalty = 1;
+        } else if (context.trustOf(c) == Trust.LOW || context.trustOf(c) == Trust.UNTRUSTED) {
+            where = context.trustOf(c) == Trust.LOW ? "sits in a low-trust zone" : "sits in an untrusted zone";
+            penalty = 2;
+        } else {
+            return;
+        }
+        String list = String.join(", ", ports);
+        context.onComponent(
+                c,
+                component.id() + " has hardware debug access enabled (debug: " + list + ") and " + where
+                        + DeviceFacts.fleet(component),
+                Factor.of(
+                        Math.max(1, best - penalty),
+                        list + " at hand gives firmware and secrets"
+                                + (penalty == 0 ? "" : ", if the unit can be reached by hand")));
     }
 }

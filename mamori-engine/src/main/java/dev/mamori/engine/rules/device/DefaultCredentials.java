@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -19,7 +19,7 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
 
 /** The Mirai weakness: every unit ships with the same, publicly known login. */
-public final class DefaultCredentials implements Rule {
+public final class DefaultCredentials extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("default-credentials")
             .title("Universal default password")
@@ -35,22 +35,19 @@ public final class DefaultCredentials implements Rule {
                     "Prefer certificates for machine-to-machine logins (credentials: certificate).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public DefaultCredentials() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.credentials() == Credentials.DEFAULT_SHARED) {
-                context.onComponent(
-                        c,
-                        component.id() + " uses a default password shared by every unit of its kind"
-                                + (component.count() > 1 ? " (" + component.count() + " units here)" : ""),
-                        Factor.of(5, "a universal default password is publicly known"));
-            }
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.credentials() == Credentials.DEFAULT_SHARED) {
+            context.onComponent(
+                    c,
+                    component.id() + " uses a default password shared by every unit of its kind"
+                            + (component.count() > 1 ? " (" + component.count() + " units here)" : ""),
+                    Factor.of(5, "a universal default password is publicly known"));
         }
     }
 }

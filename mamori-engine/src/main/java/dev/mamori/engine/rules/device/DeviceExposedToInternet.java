@@ -9,8 +9,8 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -21,7 +21,7 @@ import dev.mamori.model.Scales.Exposure;
  * A device reachable straight from the internet: indexed by Shodan and Censys within hours, and
  * exposed to every scanner and botnet with whatever weakness its firmware has.
  */
-public final class DeviceExposedToInternet implements Rule {
+public final class DeviceExposedToInternet extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("device-exposed-to-internet")
             .title("Device reachable from the internet")
@@ -50,25 +50,22 @@ public final class DeviceExposedToInternet implements Rule {
                             + " behind a firewall that denies inbound traffic by default.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public DeviceExposedToInternet() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.layer() != Layer.DEVICE || !context.internetFacing(c)) {
-                continue;
-            }
-            String how = component.exposure().contains(Exposure.INTERNET)
-                    ? "is exposed to the internet (exposure: internet)"
-                    : "sits in an untrusted zone, reachable from the internet";
-            context.onComponent(
-                    c,
-                    "the device " + component.id() + " " + how + DeviceFacts.fleet(component),
-                    Factor.of(3, "internet-wide scanners find it within hours and try every known flaw on it"));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.layer() != Layer.DEVICE || !context.internetFacing(c)) {
+            return;
         }
+        String how = component.exposure().contains(Exposure.INTERNET)
+                ? "is exposed to the internet (exposure: internet)"
+                : "sits in an untrusted zone, reachable from the internet";
+        context.onComponent(
+                c,
+                "the device " + component.id() + " " + how + DeviceFacts.fleet(component),
+                Factor.of(3, "internet-wide scanners find it within hours and try every known flaw on it"));
     }
 }

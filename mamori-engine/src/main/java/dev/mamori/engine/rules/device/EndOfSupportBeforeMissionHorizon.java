@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.BaseRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * A component a mission needs goes out of support before the mission ends: the last years of the
  * mission run on software nobody fixes any more.
  */
-public final class EndOfSupportBeforeMissionHorizon implements Rule {
+public final class EndOfSupportBeforeMissionHorizon extends BaseRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("end-of-support-before-mission-horizon")
             .title("Support ends before the mission does")
@@ -48,9 +48,8 @@ public final class EndOfSupportBeforeMissionHorizon implements Rule {
                             + " checked.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public EndOfSupportBeforeMissionHorizon() {
+        super(METADATA);
     }
 
     @Override

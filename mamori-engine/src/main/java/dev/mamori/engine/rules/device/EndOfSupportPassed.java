@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -17,7 +17,7 @@ import dev.mamori.model.Layer;
 import java.time.LocalDate;
 
 /** A product past its end of support: vulnerabilities published from now on are never fixed. */
-public final class EndOfSupportPassed implements Rule {
+public final class EndOfSupportPassed extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("end-of-support-passed")
             .title("End of support has passed")
@@ -37,29 +37,26 @@ public final class EndOfSupportPassed implements Rule {
                             + " monitoring of its traffic; record the decision as a treatment with an expiry date.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public EndOfSupportPassed() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         LocalDate today = context.today();
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.supportUntil().isEmpty()
-                    || !component.supportUntil().get().isBefore(today)) {
-                continue;
-            }
-            LocalDate end = component.supportUntil().get();
-            Factor ease = end.plusYears(1).isAfter(today)
-                    ? Factor.of(3, "flaws disclosed since " + end + " are public and will not be fixed")
-                    : Factor.of(4, "a year or more of public, unfixed flaws has accumulated since " + end);
-            context.onComponent(
-                    c,
-                    component.id() + " has been out of support since " + end + " (support-until)"
-                            + DeviceFacts.fleet(component),
-                    ease);
+        Component component = context.graph().component(c);
+        if (component.supportUntil().isEmpty()
+                || !component.supportUntil().get().isBefore(today)) {
+            return;
         }
+        LocalDate end = component.supportUntil().get();
+        Factor ease = end.plusYears(1).isAfter(today)
+                ? Factor.of(3, "flaws disclosed since " + end + " are public and will not be fixed")
+                : Factor.of(4, "a year or more of public, unfixed flaws has accumulated since " + end);
+        context.onComponent(
+                c,
+                component.id() + " has been out of support since " + end + " (support-until)"
+                        + DeviceFacts.fleet(component),
+                ease);
     }
 }

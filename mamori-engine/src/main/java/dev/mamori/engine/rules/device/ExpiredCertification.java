@@ -4,8 +4,8 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Certification;
@@ -19,7 +19,7 @@ import java.util.List;
  * A certification or label that has lapsed: the assurance it gave (JC-STAR, IEC 62443-4-2, a Cyber
  * Trust Mark) can no longer be claimed for the product.
  */
-public final class ExpiredCertification implements Rule {
+public final class ExpiredCertification extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("expired-certification")
             .title("Certification has expired")
@@ -41,34 +41,30 @@ public final class ExpiredCertification implements Rule {
                             + " relies on the label, and record the decision as a treatment.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ExpiredCertification() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         LocalDate today = context.today();
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            List<String> lapsed = new ArrayList<>();
-            for (Certification certification : component.certifications()) {
-                if (certification.until().isPresent()
-                        && certification.until().get().isBefore(today)) {
-                    lapsed.add(certification.scheme()
-                            + certification.level().map(l -> " level " + l).orElse("")
-                            + " (expired " + certification.until().get() + ")");
-                }
+        Component component = context.graph().component(c);
+        List<String> lapsed = new ArrayList<>();
+        for (Certification certification : component.certifications()) {
+            if (certification.until().isPresent() && certification.until().get().isBefore(today)) {
+                lapsed.add(certification.scheme()
+                        + certification.level().map(l -> " level " + l).orElse("")
+                        + " (expired " + certification.until().get() + ")");
             }
-            if (lapsed.isEmpty()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    component.id() + " holds " + (lapsed.size() == 1 ? "a certification" : "certifications")
-                            + " that expired: " + String.join(", ", lapsed),
-                    Factor.of(1, "a lapsed certificate opens no way in by itself"),
-                    Factor.of(2, "the assurance the certification gave for " + component.id() + " has lapsed"));
         }
+        if (lapsed.isEmpty()) {
+            return;
+        }
+        context.onComponent(
+                c,
+                component.id() + " holds " + (lapsed.size() == 1 ? "a certification" : "certifications")
+                        + " that expired: " + String.join(", ", lapsed),
+                Factor.of(1, "a lapsed certificate opens no way in by itself"),
+                Factor.of(2, "the assurance the certification gave for " + component.id() + " has lapsed"));
     }
 }

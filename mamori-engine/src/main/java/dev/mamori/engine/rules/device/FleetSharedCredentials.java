@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -23,7 +23,7 @@ import dev.mamori.model.Scales.Exposure;
  * One password for the whole fleet: the operator replaced the vendor default, but with a single
  * secret that every unit accepts, so one leak or one unit taken apart opens them all.
  */
-public final class FleetSharedCredentials implements Rule {
+public final class FleetSharedCredentials extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("fleet-shared-credentials")
             .title("One password shared by the whole fleet")
@@ -49,28 +49,25 @@ public final class FleetSharedCredentials implements Rule {
                             + " staff or contractors leave, and allow it only from a management zone.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public FleetSharedCredentials() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.credentials() != Credentials.FLEET_SHARED) {
-                continue;
-            }
-            boolean outsiders = component.exposure().contains(Exposure.PHYSICAL)
-                    || component.exposure().contains(Exposure.ADJACENT);
-            Factor ease = outsiders
-                    ? Factor.of(4, "one unit within outsiders' reach is enough to extract the fleet's password")
-                    : Factor.of(3, "the shared password has to leak from staff, contractors or their tools first");
-            context.onComponent(
-                    c,
-                    component.id() + " uses one password set for the whole fleet (credentials: fleet-shared)"
-                            + DeviceFacts.fleet(component),
-                    ease);
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.credentials() != Credentials.FLEET_SHARED) {
+            return;
         }
+        boolean outsiders = component.exposure().contains(Exposure.PHYSICAL)
+                || component.exposure().contains(Exposure.ADJACENT);
+        Factor ease = outsiders
+                ? Factor.of(4, "one unit within outsiders' reach is enough to extract the fleet's password")
+                : Factor.of(3, "the shared password has to leak from staff, contractors or their tools first");
+        context.onComponent(
+                c,
+                component.id() + " uses one password set for the whole fleet (credentials: fleet-shared)"
+                        + DeviceFacts.fleet(component),
+                ease);
     }
 }

@@ -7,8 +7,8 @@ import static dev.mamori.engine.risk.Property.SAFETY;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -20,7 +20,7 @@ import dev.mamori.model.Words;
  * A large fleet patched by hand: roll-outs take months, so published vulnerabilities stay open on
  * a long tail of units.
  */
-public final class ManualUpdatesOnLargeFleet implements Rule {
+public final class ManualUpdatesOnLargeFleet extends ComponentRule {
 
     /** From this many units, patching unit by unit no longer keeps pace with disclosures. */
     static final int LARGE_FLEET = 50;
@@ -48,28 +48,24 @@ public final class ManualUpdatesOnLargeFleet implements Rule {
                             + " that units left behind are visible.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ManualUpdatesOnLargeFleet() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            boolean manual = component.update() == UpdatePath.MANUAL || component.update() == UpdatePath.SIGNED_MANUAL;
-            if (!manual || component.count() < LARGE_FLEET || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
-                continue;
-            }
-            Factor ease = component.count() >= VERY_LARGE_FLEET
-                    ? Factor.of(3, "a manual roll-out over " + component.count() + " units takes months")
-                    : Factor.of(
-                            2, "exploiting the patch lag needs a published flaw and a unit that was not yet updated");
-            context.onComponent(
-                    c,
-                    component.id() + " is a fleet of " + component.count() + " units updated by hand (update: "
-                            + Words.of(component.update()) + ")",
-                    ease);
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        boolean manual = component.update() == UpdatePath.MANUAL || component.update() == UpdatePath.SIGNED_MANUAL;
+        if (!manual || component.count() < LARGE_FLEET || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
+            return;
         }
+        Factor ease = component.count() >= VERY_LARGE_FLEET
+                ? Factor.of(3, "a manual roll-out over " + component.count() + " units takes months")
+                : Factor.of(2, "exploiting the patch lag needs a published flaw and a unit that was not yet updated");
+        context.onComponent(
+                c,
+                component.id() + " is a fleet of " + component.count() + " units updated by hand (update: "
+                        + Words.of(component.update()) + ")",
+                ease);
     }
 }

@@ -10,8 +10,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -26,7 +26,7 @@ import java.util.Set;
  * A maintenance login left listening on the network (Telnet, SSH, ADB, a web admin page): the way in
  * that Mirai and its successors scan for.
  */
-public final class NetworkDebugService implements Rule {
+public final class NetworkDebugService extends ComponentRule {
 
     /** The network maintenance services, with how easily each is abused as such. */
     static final Map<String, Integer> SERVICES = Map.of(
@@ -61,34 +61,31 @@ public final class NetworkDebugService implements Rule {
                             + " jump host or VPN that authenticates the technician with a second factor.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NetworkDebugService() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            boolean embedded = component.layer() == Layer.DEVICE || component.layer() == Layer.NETWORK;
-            List<String> services = component.debug().stream()
-                    .filter(SERVICES::containsKey)
-                    .filter(s -> embedded || NEVER_ACCEPTABLE.contains(s))
-                    .distinct()
-                    .toList();
-            if (services.isEmpty()) {
-                continue;
-            }
-            Factor ease = ease(services.get(0), component.credentials());
-            for (String service : services) {
-                ease = ease.max(ease(service, component.credentials()));
-            }
-            context.onComponent(
-                    c,
-                    component.id() + " leaves a network maintenance login enabled (debug: "
-                            + String.join(", ", services) + ")" + DeviceFacts.fleet(component),
-                    ease);
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        boolean embedded = component.layer() == Layer.DEVICE || component.layer() == Layer.NETWORK;
+        List<String> services = component.debug().stream()
+                .filter(SERVICES::containsKey)
+                .filter(s -> embedded || NEVER_ACCEPTABLE.contains(s))
+                .distinct()
+                .toList();
+        if (services.isEmpty()) {
+            return;
         }
+        Factor ease = ease(services.get(0), component.credentials());
+        for (String service : services) {
+            ease = ease.max(ease(service, component.credentials()));
+        }
+        context.onComponent(
+                c,
+                component.id() + " leaves a network maintenance login enabled (debug: " + String.join(", ", services)
+                        + ")" + DeviceFacts.fleet(component),
+                ease);
     }
 
     private static Factor ease(String service, Credentials credentials) {

@@ -11,8 +11,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -25,7 +25,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * A reachable component with no login at all: whoever can send it a packet can configure or command
  * it (the open Telnet, Modbus or web console of countless field devices).
  */
-public final class NoAuthentication implements Rule {
+public final class NoAuthentication extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-authentication")
             .title("Reachable component without authentication")
@@ -55,32 +55,29 @@ public final class NoAuthentication implements Rule {
                             + " no exposure).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoAuthentication() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (component.credentials() != Credentials.NONE || !DeviceFacts.reachable(context, c)) {
-                continue;
-            }
-            boolean exposed = DeviceFacts.exposed(context, c);
-            Factor ease = !exposed && everyInboundFlowAuthenticated(context, c)
-                    ? Factor.of(
-                            4,
-                            "its modelled inbound flows authenticate their senders, but the component itself"
-                                    + " asks nothing of anyone who reaches it another way")
-                    : Factor.of(5, "no credential is needed: reaching it is enough");
-            context.onComponent(
-                    c,
-                    component.id() + " asks for no credential (credentials: none) yet " + how(context, c)
-                            + DeviceFacts.fleet(component),
-                    ease);
+        Component component = graph.component(c);
+        if (component.credentials() != Credentials.NONE || !DeviceFacts.reachable(context, c)) {
+            return;
         }
+        boolean exposed = DeviceFacts.exposed(context, c);
+        Factor ease = !exposed && everyInboundFlowAuthenticated(context, c)
+                ? Factor.of(
+                        4,
+                        "its modelled inbound flows authenticate their senders, but the component itself"
+                                + " asks nothing of anyone who reaches it another way")
+                : Factor.of(5, "no credential is needed: reaching it is enough");
+        context.onComponent(
+                c,
+                component.id() + " asks for no credential (credentials: none) yet " + how(context, c)
+                        + DeviceFacts.fleet(component),
+                ease);
     }
 
     private static boolean everyInboundFlowAuthenticated(RuleContext context, int c) {

@@ -7,8 +7,8 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * No verified boot on a component whose integrity matters: modified firmware runs and persists
  * unnoticed on something that moves, doses, locks or protects.
  */
-public final class NoSecureBoot implements Rule {
+public final class NoSecureBoot extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-secure-boot")
             .title("No secure boot where integrity matters")
@@ -46,41 +46,38 @@ public final class NoSecureBoot implements Rule {
                             + " ports in production, so that the flash cannot be rewritten in the first place.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoSecureBoot() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (!component.secureBoot().equals(Optional.of(false))
-                    || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
-                continue;
-            }
-            List<String> why = new ArrayList<>();
-            if (context.actuates(c)) {
-                why.add("it acts on the physical world");
-            }
-            if (component.safetyFunction()) {
-                why.add("it is a safety function");
-            }
-            if (DeviceFacts.receivesCommands(context.graph(), c)) {
-                why.add("it receives commands");
-            }
-            if (!component.hazards().isEmpty()) {
-                why.add("it has modelled hazards");
-            }
-            if (why.isEmpty()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    component.id() + " boots without verifying its firmware (secure-boot: false), and "
-                            + String.join(", ", why) + DeviceFacts.fleet(component),
-                    ease(component));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (!component.secureBoot().equals(Optional.of(false))
+                || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
+            return;
         }
+        List<String> why = new ArrayList<>();
+        if (context.actuates(c)) {
+            why.add("it acts on the physical world");
+        }
+        if (component.safetyFunction()) {
+            why.add("it is a safety function");
+        }
+        if (DeviceFacts.receivesCommands(context.graph(), c)) {
+            why.add("it receives commands");
+        }
+        if (!component.hazards().isEmpty()) {
+            why.add("it has modelled hazards");
+        }
+        if (why.isEmpty()) {
+            return;
+        }
+        context.onComponent(
+                c,
+                component.id() + " boots without verifying its firmware (secure-boot: false), and "
+                        + String.join(", ", why) + DeviceFacts.fleet(component),
+                ease(component));
     }
 
     private static Factor ease(Component component) {

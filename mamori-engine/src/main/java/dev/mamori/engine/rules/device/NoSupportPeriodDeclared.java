@@ -6,8 +6,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -17,7 +17,7 @@ import dev.mamori.model.Layer;
  * A reachable device whose manufacturer has not said how long it will ship security updates: nobody
  * can tell when it silently becomes unpatchable.
  */
-public final class NoSupportPeriodDeclared implements Rule {
+public final class NoSupportPeriodDeclared extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-support-period-declared")
             .title("No support period declared")
@@ -39,30 +39,27 @@ public final class NoSupportPeriodDeclared implements Rule {
                             + " its isolation or replacement.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoSupportPeriodDeclared() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.layer() != Layer.DEVICE
-                    || component.manufacturer().isEmpty()
-                    || component.supportUntil().isPresent()
-                    || !DeviceFacts.exposed(context, c)) {
-                continue;
-            }
-            Factor impact = context.neededByMission(c)
-                    ? Factor.of(3, "a mission needs " + component.id() + " and nobody can tell how long it is patched")
-                    : Factor.of(2, "nobody can tell when " + component.id() + " stops being patched");
-            context.onComponent(
-                    c,
-                    component.id() + " names its manufacturer ("
-                            + component.manufacturer().get() + ") but no support period (support-until)",
-                    Factor.of(1, "a missing date opens no way in by itself"),
-                    impact);
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.layer() != Layer.DEVICE
+                || component.manufacturer().isEmpty()
+                || component.supportUntil().isPresent()
+                || !DeviceFacts.exposed(context, c)) {
+            return;
         }
+        Factor impact = context.neededByMission(c)
+                ? Factor.of(3, "a mission needs " + component.id() + " and nobody can tell how long it is patched")
+                : Factor.of(2, "nobody can tell when " + component.id() + " stops being patched");
+        context.onComponent(
+                c,
+                component.id() + " names its manufacturer ("
+                        + component.manufacturer().get() + ") but no support period (support-until)",
+                Factor.of(1, "a missing date opens no way in by itself"),
+                impact);
     }
 }

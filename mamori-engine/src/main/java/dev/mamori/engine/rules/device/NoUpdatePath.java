@@ -9,8 +9,8 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -18,7 +18,7 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.UpdatePath;
 
 /** Firmware that can never be updated: every vulnerability found in it stays for the device's life. */
-public final class NoUpdatePath implements Rule {
+public final class NoUpdatePath extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-update-path")
             .title("No way to update the software")
@@ -41,24 +41,21 @@ public final class NoUpdatePath implements Rule {
                             + " hardware replacement and record it as a treatment with an expiry date.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoUpdatePath() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.update() != UpdatePath.NONE || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    component.id() + " has no update path (update: none): its "
-                            + component.layer().word() + "-layer software can never be fixed"
-                            + DeviceFacts.fleet(component),
-                    Factor.of(3, "any vulnerability found in it stays exploitable for the rest of its service life"));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.update() != UpdatePath.NONE || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
+            return;
         }
+        context.onComponent(
+                c,
+                component.id() + " has no update path (update: none): its "
+                        + component.layer().word() + "-layer software can never be fixed"
+                        + DeviceFacts.fleet(component),
+                Factor.of(3, "any vulnerability found in it stays exploitable for the rest of its service life"));
     }
 }

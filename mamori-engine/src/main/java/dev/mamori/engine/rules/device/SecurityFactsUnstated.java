@@ -4,8 +4,8 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -20,7 +20,7 @@ import java.util.List;
  * A reachable device whose model says neither how it logs people in nor how it is updated: the two
  * facts that decide most device risks are missing, so the assessment cannot judge them.
  */
-public final class SecurityFactsUnstated implements Rule {
+public final class SecurityFactsUnstated extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("security-facts-unstated")
             .title("Security facts of a reachable device are not stated")
@@ -44,34 +44,31 @@ public final class SecurityFactsUnstated implements Rule {
                             + " documentation of the product usually answers both.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public SecurityFactsUnstated() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.layer() != Layer.DEVICE
-                    || component.credentials() != Credentials.UNKNOWN
-                    || component.update() != UpdatePath.UNKNOWN
-                    || !DeviceFacts.exposed(context, c)) {
-                continue;
-            }
-            List<String> unknown = new ArrayList<>(List.of("credentials", "update"));
-            if (component.secureBoot().isEmpty()) {
-                unknown.add("secure-boot");
-            }
-            if (component.logging() == Logging.UNKNOWN) {
-                unknown.add("logging");
-            }
-            context.onComponent(
-                    c,
-                    "the model does not say " + String.join(", ", unknown) + " for " + component.id()
-                            + ", which can be reached from beyond its zone",
-                    Factor.of(2, "the facts are unknown, not known to be bad"),
-                    Factor.of(1, "the gap in the model harms nothing by itself; what it hides is judged once stated"));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.layer() != Layer.DEVICE
+                || component.credentials() != Credentials.UNKNOWN
+                || component.update() != UpdatePath.UNKNOWN
+                || !DeviceFacts.exposed(context, c)) {
+            return;
         }
+        List<String> unknown = new ArrayList<>(List.of("credentials", "update"));
+        if (component.secureBoot().isEmpty()) {
+            unknown.add("secure-boot");
+        }
+        if (component.logging() == Logging.UNKNOWN) {
+            unknown.add("logging");
+        }
+        context.onComponent(
+                c,
+                "the model does not say " + String.join(", ", unknown) + " for " + component.id()
+                        + ", which can be reached from beyond its zone",
+                Factor.of(2, "the facts are unknown, not known to be bad"),
+                Factor.of(1, "the gap in the model harms nothing by itself; what it hides is judged once stated"));
     }
 }

@@ -11,8 +11,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -25,7 +25,7 @@ import dev.mamori.model.Words;
  * Updates installed without a signature check: whoever reaches the update path, or impersonates the
  * update server, replaces the firmware with their own.
  */
-public final class UnsignedUpdates implements Rule {
+public final class UnsignedUpdates extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("unsigned-updates")
             .title("Software updates are not signed")
@@ -59,40 +59,37 @@ public final class UnsignedUpdates implements Rule {
                             + " be re-installed.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public UnsignedUpdates() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (!DeviceFacts.unsigned(component.update()) || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
-                continue;
-            }
-            Factor ease;
-            if (component.update() == UpdatePath.AUTOMATIC) {
-                ease = Factor.of(
-                        4,
-                        "impersonating or compromising the update server is enough, and every unit installs the"
-                                + " image by itself");
-            } else if (component.credentials() == Credentials.NONE
-                    || component.credentials() == Credentials.DEFAULT_SHARED) {
-                ease = Factor.of(
-                        5,
-                        "the manual update needs no login or only a publicly known one (credentials: "
-                                + Words.of(component.credentials()) + ")");
-            } else if (component.credentials() == Credentials.FLEET_SHARED) {
-                ease = Factor.of(4, "the manual update is guarded by one password shared across the fleet");
-            } else {
-                ease = Factor.of(3, "an attacker has to reach the manual update interface and pass its login");
-            }
-            context.onComponent(
-                    c,
-                    component.id() + " installs updates without checking a signature (update: "
-                            + Words.of(component.update()) + ")" + DeviceFacts.fleet(component),
-                    ease);
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (!DeviceFacts.unsigned(component.update()) || !DeviceFacts.PATCHED_LAYERS.contains(component.layer())) {
+            return;
         }
+        Factor ease;
+        if (component.update() == UpdatePath.AUTOMATIC) {
+            ease = Factor.of(
+                    4,
+                    "impersonating or compromising the update server is enough, and every unit installs the"
+                            + " image by itself");
+        } else if (component.credentials() == Credentials.NONE
+                || component.credentials() == Credentials.DEFAULT_SHARED) {
+            ease = Factor.of(
+                    5,
+                    "the manual update needs no login or only a publicly known one (credentials: "
+                            + Words.of(component.credentials()) + ")");
+        } else if (component.credentials() == Credentials.FLEET_SHARED) {
+            ease = Factor.of(4, "the manual update is guarded by one password shared across the fleet");
+        } else {
+            ease = Factor.of(3, "an attacker has to reach the manual update interface and pass its login");
+        }
+        context.onComponent(
+                c,
+                component.id() + " installs updates without checking a signature (update: "
+                        + Words.of(component.update()) + ")" + DeviceFacts.fleet(component),
+                ease);
     }
 }

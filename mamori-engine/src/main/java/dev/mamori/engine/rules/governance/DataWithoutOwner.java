@@ -6,8 +6,8 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.DataRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
@@ -19,7 +19,7 @@ import java.util.Set;
  * Data nobody owns (NISC 3 f)): no one decides who may read it, how long it is kept, where it may
  * go, or whether it is still correct. Personal data is left to personal-data-without-owner.
  */
-public final class DataWithoutOwner implements Rule {
+public final class DataWithoutOwner extends DataRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("data-without-owner")
             .title("Data asset with no owner")
@@ -43,36 +43,31 @@ public final class DataWithoutOwner implements Rule {
                             + " needs, and decide which systems may hold it.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public DataWithoutOwner() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (int d = 0; d < context.graph().dataCount(); d++) {
-            DataAsset asset = context.graph().data(d);
-            if (asset.personal() || !stewardship.dataOwners(d).isEmpty()) {
-                continue;
-            }
-            Set<String> systems = stewardship.systemsHolding(d);
-            Factor likelihood = systems.size() > 1
-                    ? Factor.of(
-                            3,
-                            asset.id() + " is shared between systems " + String.join(", ", systems)
-                                    + ", each of which may assume the other decides on it")
-                    : Factor.of(
-                            2,
-                            "with nobody deciding on " + asset.id() + ", its access and retention drift"
-                                    + " over time");
-            context.onData(
-                    d,
-                    "data asset " + asset.id() + " has no owner, and no responsibility names an accountable"
-                            + " party for it",
-                    likelihood,
-                    worstNeed(asset));
+    protected void checkData(RuleContext context, int d) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        DataAsset asset = context.graph().data(d);
+        if (asset.personal() || !stewardship.dataOwners(d).isEmpty()) {
+            return;
         }
+        Set<String> systems = stewardship.systemsHolding(d);
+        Factor likelihood = systems.size() > 1
+                ? Factor.of(
+                        3,
+                        asset.id() + " is shared between systems " + String.join(", ", systems)
+                                + ", each of which may assume the other decides on it")
+                : Factor.of(
+                        2, "with nobody deciding on " + asset.id() + ", its access and retention drift" + " over time");
+        context.onData(
+                d,
+                "data asset " + asset.id() + " has no owner, and no responsibility names an accountable"
+                        + " party for it",
+                likelihood,
+                worstNeed(asset));
     }
 
     /** The most its confidentiality, integrity or availability matters: low 2, medium 3, high 4, critical 5. */

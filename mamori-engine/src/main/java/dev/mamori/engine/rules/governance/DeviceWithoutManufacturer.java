@@ -9,8 +9,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -20,7 +20,7 @@ import dev.mamori.model.Layer;
  * A device of unknown origin (NISC 3 f)): the supply chain cannot be traced, so advisories,
  * patches and end-of-support notices cannot be matched to it.
  */
-public final class DeviceWithoutManufacturer implements Rule {
+public final class DeviceWithoutManufacturer extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("device-without-manufacturer")
             .title("Device with no known manufacturer")
@@ -41,27 +41,24 @@ public final class DeviceWithoutManufacturer implements Rule {
                             + " product, or isolate it in its own zone with no internet exposure.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public DeviceWithoutManufacturer() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            Component component = context.graph().component(c);
-            if (component.layer() != Layer.DEVICE || component.manufacturer().isPresent()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    "device " + component.id() + " names no manufacturer, so its supply chain, advisories and"
-                            + " support cannot be traced"
-                            + (component.count() > 1 ? " (" + component.count() + " units)" : ""),
-                    Factor.of(
-                            1,
-                            "an unknown maker is no way in by itself; it keeps known flaws in " + component.id()
-                                    + " from being matched to it and patched"));
+    protected void checkComponent(RuleContext context, int c) {
+        Component component = context.graph().component(c);
+        if (component.layer() != Layer.DEVICE || component.manufacturer().isPresent()) {
+            return;
         }
+        context.onComponent(
+                c,
+                "device " + component.id() + " names no manufacturer, so its supply chain, advisories and"
+                        + " support cannot be traced"
+                        + (component.count() > 1 ? " (" + component.count() + " units)" : ""),
+                Factor.of(
+                        1,
+                        "an unknown maker is no way in by itself; it keeps known flaws in " + component.id()
+                                + " from being matched to it and patched"));
     }
 }

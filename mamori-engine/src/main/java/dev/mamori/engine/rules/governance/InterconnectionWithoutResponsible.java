@@ -7,7 +7,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -17,7 +17,7 @@ import dev.mamori.model.Layer;
  * An interconnection nobody answers for (NISC 3 e), 3 f)): the link between two organisations'
  * systems, where each side assumes the other secures, monitors and eventually closes it.
  */
-public final class InterconnectionWithoutResponsible implements Rule {
+public final class InterconnectionWithoutResponsible extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("interconnection-without-responsible")
             .title("Interconnection between systems with no responsible stakeholder")
@@ -41,37 +41,32 @@ public final class InterconnectionWithoutResponsible implements Rule {
                             + " monitors the link, rotates its credentials, handles its incidents and closes it.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public InterconnectionWithoutResponsible() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            if (!context.graph().crossesSystems(f) || stewardship.hasResponsibleForFlow(f)) {
-                continue;
-            }
-            Flow flow = context.graph().flow(f);
-            String from = context.graph().component(context.graph().flowFrom(f)).system();
-            String to = context.graph().component(context.graph().flowTo(f)).system();
-            String why = flow.named()
-                    ? "no responsibility names a responsible or accountable party for it"
-                    : "it has no id, so no responsibility can name it";
-            Factor ease = flow.agreement().isPresent()
-                    ? Factor.of(
-                            2,
-                            "agreement '" + flow.agreement().get() + "' may settle who runs the link, but"
-                                    + " the model does not say who")
-                    : Factor.of(
-                            4,
-                            "neither a responsibility nor an agreement governs the link, so nobody watches"
-                                    + " it, rotates its credentials or closes it");
-            context.onFlow(
-                    f,
-                    "the flow " + context.flowName(f) + " joins systems " + from + " and " + to + ", and " + why,
-                    ease);
+    protected void checkFlow(RuleContext context, int f) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        if (!context.graph().crossesSystems(f) || stewardship.hasResponsibleForFlow(f)) {
+            return;
         }
+        Flow flow = context.graph().flow(f);
+        String from = context.graph().component(context.graph().flowFrom(f)).system();
+        String to = context.graph().component(context.graph().flowTo(f)).system();
+        String why = flow.named()
+                ? "no responsibility names a responsible or accountable party for it"
+                : "it has no id, so no responsibility can name it";
+        Factor ease = flow.agreement().isPresent()
+                ? Factor.of(
+                        2,
+                        "agreement '" + flow.agreement().get() + "' may settle who runs the link, but"
+                                + " the model does not say who")
+                : Factor.of(
+                        4,
+                        "neither a responsibility nor an agreement governs the link, so nobody watches"
+                                + " it, rotates its credentials or closes it");
+        context.onFlow(
+                f, "the flow " + context.flowName(f) + " joins systems " + from + " and " + to + ", and " + why, ease);
     }
 }

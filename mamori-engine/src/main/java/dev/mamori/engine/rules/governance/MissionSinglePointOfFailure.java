@@ -6,7 +6,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.MissionRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Layer;
@@ -18,7 +18,7 @@ import java.util.List;
  * A mission that stops when one unit fails (NISC 4.6): a component with no alternative in its needs
  * expression and no second unit in its fleet.
  */
-public final class MissionSinglePointOfFailure implements Rule {
+public final class MissionSinglePointOfFailure extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-single-point-of-failure")
             .title("Mission with a single point of failure")
@@ -45,63 +45,58 @@ public final class MissionSinglePointOfFailure implements Rule {
                             + " tested restore procedure within the mission's RTO.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public MissionSinglePointOfFailure() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (Mission mission : context.graph().missions()) {
-            List<Integer> single = new ArrayList<>();
-            for (int c : stewardship.needed(mission.needs())) {
-                if (context.graph().component(c).count() == 1 && !stewardship.holdsWithout(mission.needs(), c)) {
-                    single.add(c);
-                }
+    protected void checkMission(RuleContext context, Mission mission) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        List<Integer> single = new ArrayList<>();
+        for (int c : stewardship.needed(mission.needs())) {
+            if (context.graph().component(c).count() == 1 && !stewardship.holdsWithout(mission.needs(), c)) {
+                single.add(c);
             }
-            if (single.isEmpty()) {
-                continue;
-            }
-            List<String> names = new ArrayList<>();
-            List<String> uncovered = new ArrayList<>();
-            Factor likelihood = Factor.of(
-                    3,
-                    "a single unit fails sooner or later: a fault, a bad update, a"
-                            + " power cut or a denial of service");
-            for (int c : single) {
-                String id = context.graph().component(c).id();
-                names.add(id);
-                if (!coveredByDegradedMode(stewardship, mission, c)) {
-                    uncovered.add(id);
-                }
-                if (context.internetFacing(c)) {
-                    likelihood = likelihood.max(Factor.of(
-                            4, id + " is reachable from the internet, where anyone" + " can try to knock it over"));
-                }
-            }
-            Factor impact = stewardship.missionStakes(mission, single);
-            String fallback = "";
-            if (uncovered.isEmpty()) {
-                impact = Factor.of(
-                        Math.max(1, impact.level() - 1),
-                        impact.reason() + ", though a degraded mode keeps it going without "
-                                + String.join(", ", names));
-                fallback = "; a degraded mode keeps it going in reduced form";
-            } else if (uncovered.size() < names.size()) {
-                fallback = "; no degraded mode survives the loss of " + String.join(", ", uncovered);
-            }
-            context.onMission(
-                    mission,
-                    "mission " + mission.id()
-                            + (names.size() == 1
-                                    ? " stops if " + names.get(0) + " fails: it is a single unit"
-                                    : " stops if any one of " + String.join(", ", names) + " fails: each is a"
-                                            + " single unit")
-                            + " with no alternative in the mission's needs" + fallback,
-                    likelihood,
-                    impact);
         }
+        if (single.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> uncovered = new ArrayList<>();
+        Factor likelihood = Factor.of(
+                3,
+                "a single unit fails sooner or later: a fault, a bad update, a" + " power cut or a denial of service");
+        for (int c : single) {
+            String id = context.graph().component(c).id();
+            names.add(id);
+            if (!coveredByDegradedMode(stewardship, mission, c)) {
+                uncovered.add(id);
+            }
+            if (context.internetFacing(c)) {
+                likelihood = likelihood.max(Factor.of(
+                        4, id + " is reachable from the internet, where anyone" + " can try to knock it over"));
+            }
+        }
+        Factor impact = stewardship.missionStakes(mission, single);
+        String fallback = "";
+        if (uncovered.isEmpty()) {
+            impact = Factor.of(
+                    Math.max(1, impact.level() - 1),
+                    impact.reason() + ", though a degraded mode keeps it going without " + String.join(", ", names));
+            fallback = "; a degraded mode keeps it going in reduced form";
+        } else if (uncovered.size() < names.size()) {
+            fallback = "; no degraded mode survives the loss of " + String.join(", ", uncovered);
+        }
+        context.onMission(
+                mission,
+                "mission " + mission.id()
+                        + (names.size() == 1
+                                ? " stops if " + names.get(0) + " fails: it is a single unit"
+                                : " stops if any one of " + String.join(", ", names) + " fails: each is a"
+                                        + " single unit")
+                        + " with no alternative in the mission's needs" + fallback,
+                likelihood,
+                impact);
     }
 
     /** Whether some degraded mode of the mission still works with component {@code c} gone. */

@@ -4,7 +4,7 @@ import static dev.mamori.engine.risk.Property.AVAILABILITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.MissionRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Layer;
@@ -14,7 +14,7 @@ import dev.mamori.model.Mission;
  * A mission nobody answers for (NISC 3 f), 4.6): in an outage that spans systems, no one has the
  * authority to set priorities, switch to a degraded mode or accept the risk.
  */
-public final class MissionWithoutOwner implements Rule {
+public final class MissionWithoutOwner extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-without-owner")
             .title("Mission with no owner")
@@ -37,27 +37,24 @@ public final class MissionWithoutOwner implements Rule {
                             + " set recovery priorities and to call the switch to a degraded mode.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public MissionWithoutOwner() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (Mission mission : context.graph().missions()) {
-            if (!stewardship.missionOwners(mission).isEmpty()) {
-                continue;
-            }
-            context.onMission(
-                    mission,
-                    "mission " + mission.id() + " has no owner, and no responsibility names an accountable party"
-                            + " for it",
-                    Factor.of(
-                            3,
-                            "an outage or incident of " + mission.id() + " needs decisions across systems,"
-                                    + " and nobody has the authority to take them"),
-                    stewardship.missionStakes(mission));
+    protected void checkMission(RuleContext context, Mission mission) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        if (!stewardship.missionOwners(mission).isEmpty()) {
+            return;
         }
+        context.onMission(
+                mission,
+                "mission " + mission.id() + " has no owner, and no responsibility names an accountable party"
+                        + " for it",
+                Factor.of(
+                        3,
+                        "an outage or incident of " + mission.id() + " needs decisions across systems,"
+                                + " and nobody has the authority to take them"),
+                stewardship.missionStakes(mission));
     }
 }

@@ -4,7 +4,7 @@ import static dev.mamori.engine.risk.Property.AVAILABILITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.MissionRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Layer;
@@ -15,7 +15,7 @@ import dev.mamori.model.Words;
  * A mission with no recovery time objective (NISC 4.6): nobody has said how soon it must run
  * again, so backups, spares and on-call are sized to nothing.
  */
-public final class MissionWithoutRecoveryObjective implements Rule {
+public final class MissionWithoutRecoveryObjective extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-without-recovery-objective")
             .title("Mission with no recovery time objective")
@@ -38,34 +38,31 @@ public final class MissionWithoutRecoveryObjective implements Rule {
                             + " it needs can meet that RTO, and test it.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public MissionWithoutRecoveryObjective() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (Mission mission : context.graph().missions()) {
-            if (mission.rto().isPresent()) {
-                continue;
-            }
-            Factor likelihood = mission.maxTolerableDowntime().isPresent()
-                    ? Factor.of(
-                            2,
-                            "a maximum tolerable downtime of "
-                                    + Words.of(mission.maxTolerableDowntime().get())
-                                    + " is given, but recovery is not planned to meet it")
-                    : Factor.of(
-                            3,
-                            "outages come, and with neither an RTO nor a maximum tolerable downtime"
-                                    + " nobody has sized the recovery of " + mission.id());
-            context.onMission(
-                    mission,
-                    "mission " + mission.id() + " has no recovery time objective (rto)"
-                            + (mission.maxTolerableDowntime().isPresent() ? "" : " and no max-downtime"),
-                    likelihood,
-                    stewardship.missionStakes(mission));
+    protected void checkMission(RuleContext context, Mission mission) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        if (mission.rto().isPresent()) {
+            return;
         }
+        Factor likelihood = mission.maxTolerableDowntime().isPresent()
+                ? Factor.of(
+                        2,
+                        "a maximum tolerable downtime of "
+                                + Words.of(mission.maxTolerableDowntime().get())
+                                + " is given, but recovery is not planned to meet it")
+                : Factor.of(
+                        3,
+                        "outages come, and with neither an RTO nor a maximum tolerable downtime"
+                                + " nobody has sized the recovery of " + mission.id());
+        context.onMission(
+                mission,
+                "mission " + mission.id() + " has no recovery time objective (rto)"
+                        + (mission.maxTolerableDowntime().isPresent() ? "" : " and no max-downtime"),
+                likelihood,
+                stewardship.missionStakes(mission));
     }
 }

@@ -5,8 +5,8 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -16,7 +16,7 @@ import dev.mamori.model.Layer;
  * An orphaned component (NISC 3 f)): nobody is charged with patching, monitoring or answering for
  * it, so its flaws stay open and its incidents go unnoticed.
  */
-public final class NoResponsibleStakeholder implements Rule {
+public final class NoResponsibleStakeholder extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-responsible-stakeholder")
             .title("Component with no responsible stakeholder")
@@ -42,28 +42,25 @@ public final class NoResponsibleStakeholder implements Rule {
                             + " who responds to its incidents, who retires it.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public NoResponsibleStakeholder() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (int c = 0; c < context.graph().componentCount(); c++) {
-            if (stewardship.hasResponsible(c)) {
-                continue;
-            }
-            Component component = context.graph().component(c);
-            context.onComponent(
-                    c,
-                    "no stakeholder is responsible for " + component.id() + ": it names no operator or maintainer,"
-                            + " system " + component.system() + " names no operator, and no responsibility"
-                            + " names a responsible or accountable party for either",
-                    Factor.of(
-                            3,
-                            "nobody is assigned to patch, monitor or respond for " + component.id()
-                                    + ", so its weaknesses stay open and its incidents go unnoticed"));
+    protected void checkComponent(RuleContext context, int c) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        if (stewardship.hasResponsible(c)) {
+            return;
         }
+        Component component = context.graph().component(c);
+        context.onComponent(
+                c,
+                "no stakeholder is responsible for " + component.id() + ": it names no operator or maintainer,"
+                        + " system " + component.system() + " names no operator, and no responsibility"
+                        + " names a responsible or accountable party for either",
+                Factor.of(
+                        3,
+                        "nobody is assigned to patch, monitor or respond for " + component.id()
+                                + ", so its weaknesses stay open and its incidents go unnoticed"));
     }
 }

@@ -6,7 +6,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
@@ -23,7 +23,7 @@ import java.util.Set;
  * enters a system whose owner is neither the data's owner nor a contracted processor, and no
  * agreement governs the transfer.
  */
-public final class PersonalDataToUnauthorizedStakeholder implements Rule {
+public final class PersonalDataToUnauthorizedStakeholder extends FlowRule {
 
     /** Roles that, in this landscape, stand for a party entitled to receive personal data. */
     private static final List<String> ENTITLED_ROLES = List.of("data-owner", "service-provider", "platform-provider");
@@ -50,51 +50,48 @@ public final class PersonalDataToUnauthorizedStakeholder implements Rule {
                             + " anonymise or aggregate it before it leaves the system.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public PersonalDataToUnauthorizedStakeholder() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         var graph = context.graph();
-        Stewardship stewardship = new Stewardship(graph);
-        for (int f = 0; f < graph.flowCount(); f++) {
-            Flow flow = graph.flow(f);
-            if (!graph.crossesSystems(f) || flow.agreement().isPresent()) {
-                continue;
-            }
-            int targetSystem = graph.systemOf(graph.flowTo(f));
-            int receiver = graph.systemOwner(targetSystem);
-            if (receiver < 0) {
-                continue;
-            }
-            Stakeholder stakeholder = graph.stakeholder(receiver);
-            if (ENTITLED_ROLES.stream().anyMatch(stakeholder::hasRole)) {
-                continue;
-            }
-            List<String> personal = new ArrayList<>();
-            for (int d : graph.dataOf(f)) {
-                DataAsset asset = graph.data(d);
-                Set<Integer> owners = stewardship.dataOwners(d);
-                if (asset.personal() && !owners.contains(receiver)) {
-                    personal.add(asset.id());
-                }
-            }
-            if (personal.isEmpty()) {
-                continue;
-            }
-            IotSystem system = graph.system(targetSystem);
-            context.onFlow(
-                    f,
-                    "the flow " + context.flowName(f) + " carries personal data " + String.join(", ", personal)
-                            + " into system " + system.id() + ", owned by " + stakeholder.id()
-                            + ", which does not own the data, is no data-owner, service-provider or"
-                            + " platform-provider, and no agreement on the flow governs the transfer",
-                    Factor.of(
-                            4,
-                            stakeholder.id() + " already holds the data; using it beyond its purpose takes"
-                                    + " no attack, only the absence of a contract that forbids it"));
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        Flow flow = graph.flow(f);
+        if (!graph.crossesSystems(f) || flow.agreement().isPresent()) {
+            return;
         }
+        int targetSystem = graph.systemOf(graph.flowTo(f));
+        int receiver = graph.systemOwner(targetSystem);
+        if (receiver < 0) {
+            return;
+        }
+        Stakeholder stakeholder = graph.stakeholder(receiver);
+        if (ENTITLED_ROLES.stream().anyMatch(stakeholder::hasRole)) {
+            return;
+        }
+        List<String> personal = new ArrayList<>();
+        for (int d : graph.dataOf(f)) {
+            DataAsset asset = graph.data(d);
+            Set<Integer> owners = stewardship.dataOwners(d);
+            if (asset.personal() && !owners.contains(receiver)) {
+                personal.add(asset.id());
+            }
+        }
+        if (personal.isEmpty()) {
+            return;
+        }
+        IotSystem system = graph.system(targetSystem);
+        context.onFlow(
+                f,
+                "the flow " + context.flowName(f) + " carries personal data " + String.join(", ", personal)
+                        + " into system " + system.id() + ", owned by " + stakeholder.id()
+                        + ", which does not own the data, is no data-owner, service-provider or"
+                        + " platform-provider, and no agreement on the flow governs the transfer",
+                Factor.of(
+                        4,
+                        stakeholder.id() + " already holds the data; using it beyond its purpose takes"
+                                + " no attack, only the absence of a contract that forbids it"));
     }
 }

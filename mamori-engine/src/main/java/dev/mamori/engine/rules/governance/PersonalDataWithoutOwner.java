@@ -6,8 +6,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.risk.DataRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
@@ -18,7 +18,7 @@ import java.util.Set;
  * Personal data with no controller (NISC 3 f), GDPR Art. 24, APPI): nobody decides its purpose,
  * answers data subjects or notifies a breach.
  */
-public final class PersonalDataWithoutOwner implements Rule {
+public final class PersonalDataWithoutOwner extends DataRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("personal-data-without-owner")
             .title("Personal data with no owner")
@@ -42,41 +42,38 @@ public final class PersonalDataWithoutOwner implements Rule {
                             + " data-subject requests and breach notification.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public PersonalDataWithoutOwner() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        Stewardship stewardship = new Stewardship(context.graph());
-        for (int d = 0; d < context.graph().dataCount(); d++) {
-            DataAsset asset = context.graph().data(d);
-            if (!asset.personal() || !stewardship.dataOwners(d).isEmpty()) {
-                continue;
-            }
-            Set<String> systems = stewardship.systemsHolding(d);
-            Factor likelihood = systems.size() > 1
-                    ? Factor.of(
-                            4,
-                            "personal data " + asset.id() + " is shared between systems " + String.join(", ", systems)
-                                    + " with nobody deciding where it may go")
-                    : Factor.of(
-                            3,
-                            "personal data draws access requests, audits and attackers, and nobody" + " answers for "
-                                    + asset.id());
-            Factor impact = Factor.of(
-                            4,
-                            asset.id() + " is personal data: its misuse harms the people it"
-                                    + " describes and breaches privacy law")
-                    .max(DataWithoutOwner.need(asset, asset.confidentiality(), "confidentiality"))
-                    .max(DataWithoutOwner.need(asset, asset.integrity(), "integrity"));
-            context.onData(
-                    d,
-                    "personal data asset " + asset.id() + " has no owner, and no responsibility names an"
-                            + " accountable party for it",
-                    likelihood,
-                    impact);
+    protected void checkData(RuleContext context, int d) {
+        Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
+        DataAsset asset = context.graph().data(d);
+        if (!asset.personal() || !stewardship.dataOwners(d).isEmpty()) {
+            return;
         }
+        Set<String> systems = stewardship.systemsHolding(d);
+        Factor likelihood = systems.size() > 1
+                ? Factor.of(
+                        4,
+                        "personal data " + asset.id() + " is shared between systems " + String.join(", ", systems)
+                                + " with nobody deciding where it may go")
+                : Factor.of(
+                        3,
+                        "personal data draws access requests, audits and attackers, and nobody" + " answers for "
+                                + asset.id());
+        Factor impact = Factor.of(
+                        4,
+                        asset.id() + " is personal data: its misuse harms the people it"
+                                + " describes and breaches privacy law")
+                .max(DataWithoutOwner.need(asset, asset.confidentiality(), "confidentiality"))
+                .max(DataWithoutOwner.need(asset, asset.integrity(), "integrity"));
+        context.onData(
+                d,
+                "personal data asset " + asset.id() + " has no owner, and no responsibility names an"
+                        + " accountable party for it",
+                likelihood,
+                impact);
     }
 }

@@ -33,9 +33,6 @@ import java.util.TreeSet;
  */
 final class Stewardship {
 
-    /** System categories whose missions serve society or bodies directly. */
-    private static final Set<String> CRITICAL_CATEGORIES = Set.of("critical-infrastructure", "medical", "automotive");
-
     private final FrozenGraph graph;
     private final ElementIndex index;
     /** Elements ({@code kind:id}) a responsibility names a responsible or accountable party for. */
@@ -88,11 +85,12 @@ final class Stewardship {
     // ---- resolution --------------------------------------------------------------------------
 
     Optional<Integer> stakeholder(Ref ref) {
-        return index.find(ref, Kind.STAKEHOLDER, Stakeholder.class).flatMap(s -> graph.stakeholderId(s.id()));
+        int s = graph.stakeholderOf(ref);
+        return s < 0 ? Optional.empty() : Optional.of(s);
     }
 
     Optional<Integer> component(Ref ref) {
-        return index.find(ref, Kind.COMPONENT, Component.class).flatMap(c -> graph.componentId(c.id()));
+        return graph.componentOf(ref);
     }
 
     // ---- responsibility ----------------------------------------------------------------------
@@ -190,8 +188,8 @@ final class Stewardship {
     }
 
     /**
-     * What losing a mission means: more when it depends on a component of a critical-infrastructure,
-     * medical or automotive system, on a component with a hazard or a safety function, or when it
+     * What losing a mission means: more when it depends on a component of a system whose category
+     * is critical (critical-infrastructure, medical, automotive, or a landscape's own word marked so), on a component with a hazard or a safety function, or when it
      * tolerates at most an hour of downtime.
      */
     Factor missionStakes(Mission mission) {
@@ -213,7 +211,7 @@ final class Stewardship {
         for (int c : order) {
             Component component = graph.component(c);
             IotSystem system = graph.system(graph.systemOf(c));
-            if (CRITICAL_CATEGORIES.contains(system.category())) {
+            if (graph.facts().critical(graph.systemOf(c))) {
                 stakes = stakes.max(Factor.of(
                         4,
                         mission.id() + " depends on " + component.id() + " of " + system.category() + " system "

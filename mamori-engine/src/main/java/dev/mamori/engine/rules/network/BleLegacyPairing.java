@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -20,7 +20,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * A Bluetooth Low Energy link left unencrypted or protected by LE Legacy Pairing, whose key a
  * sniffer recovers from one captured pairing (crackle).
  */
-public final class BleLegacyPairing implements Rule {
+public final class BleLegacyPairing extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("ble-legacy-pairing")
             .title("BLE link without LE Secure Connections")
@@ -44,31 +44,28 @@ public final class BleLegacyPairing implements Rule {
                             + " the user opens on the device.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BleLegacyPairing() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!flow.protocol().equals("ble")) {
-                continue;
-            }
-            if (Transit.encryption(context, flow) == Strength.NONE) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " is not encrypted: anyone in radio range of "
-                                + Transit.to(context, f) + " reads and writes it",
-                        Factor.of(5, "an unencrypted BLE link is read and written with a phone app"));
-            } else if (flow.encryption().equals("ble-legacy")) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " uses LE Legacy Pairing, whose key is recovered from one"
-                                + " captured pairing",
-                        Factor.of(4, "public tools crack a captured legacy pairing offline in seconds"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!flow.protocol().equals("ble")) {
+            return;
+        }
+        if (Transit.encryption(context, flow) == Strength.NONE) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " is not encrypted: anyone in radio range of " + Transit.to(context, f)
+                            + " reads and writes it",
+                    Factor.of(5, "an unencrypted BLE link is read and written with a phone app"));
+        } else if (flow.encryption().equals("ble-legacy")) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " uses LE Legacy Pairing, whose key is recovered from one"
+                            + " captured pairing",
+                    Factor.of(4, "public tools crack a captured legacy pairing offline in seconds"));
         }
     }
 }

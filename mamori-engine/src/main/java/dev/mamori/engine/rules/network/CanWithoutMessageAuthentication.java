@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -18,7 +18,7 @@ import dev.mamori.model.Layer;
  * CAN frames without a MAC: any node on the bus can send any identifier, so one compromised node
  * speaks for the brakes (the 2015 Jeep Cherokee remote takeover).
  */
-public final class CanWithoutMessageAuthentication implements Rule {
+public final class CanWithoutMessageAuthentication extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("can-without-message-authentication")
             .title("CAN messages without authentication")
@@ -43,26 +43,23 @@ public final class CanWithoutMessageAuthentication implements Rule {
                             + " bus segment behind a gateway that forwards only the identifiers they need.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CanWithoutMessageAuthentication() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (flow.protocol().equals("can") && Transit.unauthenticated(context, flow)) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " has no message authentication: any node on the bus can send "
-                                + Transit.to(context, f) + (flow.commands() ? " commands" : " values")
-                                + " in " + Transit.from(context, f) + "'s name",
-                        Factor.of(
-                                4,
-                                "any node on a CAN bus can send any identifier, and replaying frames needs no"
-                                        + " knowledge of their meaning"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (flow.protocol().equals("can") && Transit.unauthenticated(context, flow)) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " has no message authentication: any node on the bus can send "
+                            + Transit.to(context, f) + (flow.commands() ? " commands" : " values")
+                            + " in " + Transit.from(context, f) + "'s name",
+                    Factor.of(
+                            4,
+                            "any node on a CAN bus can send any identifier, and replaying frames needs no"
+                                    + " knowledge of their meaning"));
         }
     }
 }

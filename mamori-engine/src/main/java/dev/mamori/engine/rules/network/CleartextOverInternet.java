@@ -11,7 +11,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -19,7 +19,7 @@ import dev.mamori.model.Layer;
 import java.util.Optional;
 
 /** An unencrypted flow across the internet, readable and changeable by every network it passes. */
-public final class CleartextOverInternet implements Rule {
+public final class CleartextOverInternet extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("cleartext-over-internet")
             .title("Clear text across the internet")
@@ -42,31 +42,28 @@ public final class CleartextOverInternet implements Rule {
                             + " a vpn network component in the flow's network).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CleartextOverInternet() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            if (!Transit.cleartext(context, f)) {
-                continue;
-            }
-            Optional<String> why = whyOnTheInternet(context, f);
-            if (why.isPresent()) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " is not encrypted and " + why.get(),
-                        Factor.of(5, "clear text on the internet is read and altered by anyone on its path"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        if (!Transit.cleartext(context, f)) {
+            return;
+        }
+        Optional<String> why = whyOnTheInternet(context, f);
+        if (why.isPresent()) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " is not encrypted and " + why.get(),
+                    Factor.of(5, "clear text on the internet is read and altered by anyone on its path"));
         }
     }
 
     private static Optional<String> whyOnTheInternet(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
         for (int n : graph.networksOf(f)) {
-            if (graph.component(n).kind().equals("internet")) {
+            if (graph.facts().internet(n)) {
                 return Optional.of(
                         "travels over the internet (" + graph.component(n).id() + ")");
             }

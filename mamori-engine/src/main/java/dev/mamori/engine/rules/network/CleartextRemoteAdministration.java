@@ -10,7 +10,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -22,7 +22,7 @@ import java.util.Set;
  * Devices administered over Telnet, FTP, VNC, plain HTTP or SNMP without encryption: the login and
  * the session cross the network readable and can be hijacked.
  */
-public final class CleartextRemoteAdministration implements Rule {
+public final class CleartextRemoteAdministration extends FlowRule {
 
     private static final Set<String> PROTOCOLS = Set.of("telnet", "ftp", "vnc", "http", "snmp");
 
@@ -51,35 +51,29 @@ public final class CleartextRemoteAdministration implements Rule {
                             + " service on every other interface.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CleartextRemoteAdministration() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            boolean password = flow.authentication().equals("password");
-            if (!PROTOCOLS.contains(flow.protocol())
-                    || !(flow.commands() || password)
-                    || !Transit.cleartext(context, f)) {
-                continue;
-            }
-            String carries =
-                    password && flow.commands() ? "a password and commands" : password ? "a password" : "commands";
-            Strength login = Transit.authentication(context, flow);
-            Factor ease = switch (login) {
-                case NONE -> Factor.of(5, "the session needs no login at all and is taken over with public tools");
-                case WEAK -> Factor.of(5, "a clear-text login is captured by any sniffer on the path and reused");
-                case MODERATE -> Factor.of(4, "a captured clear-text token is reused for as long as it lives");
-                case STRONG -> Factor.of(3, "signed requests cannot be forged, but everything they carry is read");
-            };
-            context.onFlow(
-                    f,
-                    Transit.name(context, f) + " administers " + Transit.to(context, f) + " in clear text: it carries "
-                            + carries + ", and nothing on its path encrypts it",
-                    ease);
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        boolean password = flow.authentication().equals("password");
+        if (!PROTOCOLS.contains(flow.protocol()) || !(flow.commands() || password) || !Transit.cleartext(context, f)) {
+            return;
         }
+        String carries = password && flow.commands() ? "a password and commands" : password ? "a password" : "commands";
+        Strength login = Transit.authentication(context, flow);
+        Factor ease = switch (login) {
+            case NONE -> Factor.of(5, "the session needs no login at all and is taken over with public tools");
+            case WEAK -> Factor.of(5, "a clear-text login is captured by any sniffer on the path and reused");
+            case MODERATE -> Factor.of(4, "a captured clear-text token is reused for as long as it lives");
+            case STRONG -> Factor.of(3, "signed requests cannot be forged, but everything they carry is read");
+        };
+        context.onFlow(
+                f,
+                Transit.name(context, f) + " administers " + Transit.to(context, f) + " in clear text: it carries "
+                        + carries + ", and nothing on its path encrypts it",
+                ease);
     }
 }

@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -20,7 +20,7 @@ import java.util.Set;
  * CoAP or LwM2M in NoSec mode: requests, readings and device-management operations travel readable,
  * and over UDP anyone can forge them from a spoofed address.
  */
-public final class CoapWithoutDtlsOrOscore implements Rule {
+public final class CoapWithoutDtlsOrOscore extends FlowRule {
 
     private static final Set<String> PROTOCOLS = Set.of("coap", "lwm2m");
 
@@ -44,22 +44,19 @@ public final class CoapWithoutDtlsOrOscore implements Rule {
                             + " them end to end with OSCORE (encryption: oscore).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CoapWithoutDtlsOrOscore() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (PROTOCOLS.contains(flow.protocol()) && Transit.cleartext(context, f)) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " runs in NoSec mode: nothing on its path encrypts it"
-                                + (flow.commands() ? ", and it carries commands to " + Transit.to(context, f) : ""),
-                        Factor.of(4, "clear CoAP is read with any sniffer and forged with one spoofed UDP datagram"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (PROTOCOLS.contains(flow.protocol()) && Transit.cleartext(context, f)) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " runs in NoSec mode: nothing on its path encrypts it"
+                            + (flow.commands() ? ", and it carries commands to " + Transit.to(context, f) : ""),
+                    Factor.of(4, "clear CoAP is read with any sniffer and forged with one spoofed UDP datagram"));
         }
     }
 }

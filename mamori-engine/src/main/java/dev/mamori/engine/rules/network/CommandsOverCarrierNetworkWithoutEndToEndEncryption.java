@@ -10,7 +10,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -23,7 +23,7 @@ import java.util.Set;
  * Commands sent over a cellular or satellite carrier with only the carrier's encryption, or none:
  * the Jeep Cherokee 2015 shape, where the carrier network let anyone reach the head unit.
  */
-public final class CommandsOverCarrierNetworkWithoutEndToEndEncryption implements Rule {
+public final class CommandsOverCarrierNetworkWithoutEndToEndEncryption extends FlowRule {
 
     private static final Set<String> CARRIER_NETWORKS = Set.of("cellular", "satellite");
 
@@ -54,43 +54,40 @@ public final class CommandsOverCarrierNetworkWithoutEndToEndEncryption implement
                     "Use SMS only as a signal to wake up and connect to the platform, never as a command channel.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CommandsOverCarrierNetworkWithoutEndToEndEncryption() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!flow.commands() || Transit.tunnel(context, f).isPresent()) {
-                continue;
-            }
-            boolean clear = Transit.encryption(context, flow) == Strength.NONE;
-            if (!clear && !flow.encryption().equals("cellular")) {
-                continue;
-            }
-            Optional<String> carrier = carrier(context, f);
-            if (carrier.isEmpty()) {
-                continue;
-            }
-            String to = Transit.to(context, f);
-            int ease = clear ? 5 : 4;
-            String why = clear
-                    ? "clear commands on a carrier network are read and sent by anyone who reaches it"
-                    : "the carrier's encryption ends in its network, where other subscribers and rogue base"
-                            + " stations reach the receiver";
-            if (Transit.authentication(context, flow).compareTo(Strength.MODERATE) >= 0
-                    && !flow.authentication().equals("sim")) {
-                ease--;
-                why += "; forging commands also needs the sender's credentials";
-            }
-            context.onFlow(
-                    f,
-                    Transit.name(context, f) + " carries commands to " + to + " " + carrier.get() + " with "
-                            + (clear ? "no encryption" : "only the carrier's encryption") + " between the ends",
-                    Factor.of(ease, why));
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!flow.commands() || Transit.tunnel(context, f).isPresent()) {
+            return;
         }
+        boolean clear = Transit.encryption(context, flow) == Strength.NONE;
+        if (!clear && !flow.encryption().equals("cellular")) {
+            return;
+        }
+        Optional<String> carrier = carrier(context, f);
+        if (carrier.isEmpty()) {
+            return;
+        }
+        String to = Transit.to(context, f);
+        int ease = clear ? 5 : 4;
+        String why = clear
+                ? "clear commands on a carrier network are read and sent by anyone who reaches it"
+                : "the carrier's encryption ends in its network, where other subscribers and rogue base"
+                        + " stations reach the receiver";
+        if (Transit.authentication(context, flow).compareTo(Strength.MODERATE) >= 0
+                && !flow.authentication().equals("sim")) {
+            ease--;
+            why += "; forging commands also needs the sender's credentials";
+        }
+        context.onFlow(
+                f,
+                Transit.name(context, f) + " carries commands to " + to + " " + carrier.get() + " with "
+                        + (clear ? "no encryption" : "only the carrier's encryption") + " between the ends",
+                Factor.of(ease, why));
     }
 
     /** How the flow uses a carrier: the carrier network it travels over, or its protocol's transport. */

@@ -10,14 +10,14 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
 
 /** A flow that carries commands which the receiver obeys without knowing who sent them. */
-public final class CommandsWithoutAuthentication implements Rule {
+public final class CommandsWithoutAuthentication extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("commands-without-authentication")
             .title("Commands accepted without authentication")
@@ -39,34 +39,31 @@ public final class CommandsWithoutAuthentication implements Rule {
                             + " role-based or per-command).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CommandsWithoutAuthentication() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!flow.commands() || !Transit.unauthenticated(context, flow)) {
-                continue;
-            }
-            String to = Transit.to(context, f);
-            boolean clear = Transit.cleartext(context, f);
-            context.onFlow(
-                    f,
-                    Transit.name(context, f) + " carries commands to " + to + " with no authentication: " + to
-                            + " cannot tell them from anyone else's"
-                            + (clear ? "" : " (the flow is encrypted, but with a key that is not the sender's own)"),
-                    clear
-                            ? Factor.of(
-                                    5,
-                                    "anyone who can send to " + to + " can forge commands in the protocol's"
-                                            + " public format")
-                            : Factor.of(
-                                    3,
-                                    "the attacker must first get onto the encrypted channel, after which"
-                                            + " nothing checks who sends"));
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!flow.commands() || !Transit.unauthenticated(context, flow)) {
+            return;
         }
+        String to = Transit.to(context, f);
+        boolean clear = Transit.cleartext(context, f);
+        context.onFlow(
+                f,
+                Transit.name(context, f) + " carries commands to " + to + " with no authentication: " + to
+                        + " cannot tell them from anyone else's"
+                        + (clear ? "" : " (the flow is encrypted, but with a key that is not the sender's own)"),
+                clear
+                        ? Factor.of(
+                                5,
+                                "anyone who can send to " + to + " can forge commands in the protocol's"
+                                        + " public format")
+                        : Factor.of(
+                                3,
+                                "the attacker must first get onto the encrypted channel, after which"
+                                        + " nothing checks who sends"));
     }
 }

@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -18,7 +18,7 @@ import dev.mamori.model.Layer;
  * A link between two systems that no agreement governs: nobody has agreed how it is protected, who
  * watches it, who is told of an incident and who may cut it off.
  */
-public final class InterconnectionWithoutAgreement implements Rule {
+public final class InterconnectionWithoutAgreement extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("interconnection-without-agreement")
             .title("Interconnection between systems without an agreement")
@@ -40,37 +40,33 @@ public final class InterconnectionWithoutAgreement implements Rule {
                             + " notify of an incident and within what time, and who may cut the link.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public InterconnectionWithoutAgreement() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            Flow flow = graph.flow(f);
-            if (!graph.crossesSystems(f)
-                    || flow.agreement().filter(a -> !a.isBlank()).isPresent()) {
-                continue;
-            }
-            int fromSystem = graph.systemOf(graph.flowFrom(f));
-            int toSystem = graph.systemOf(graph.flowTo(f));
-            int fromOwner = graph.systemOwner(fromSystem);
-            boolean sameOwner = fromOwner >= 0 && fromOwner == graph.systemOwner(toSystem);
-            String between = "systems " + graph.system(fromSystem).id() + " and "
-                    + graph.system(toSystem).id();
-            context.onFlow(
-                    f,
-                    Transit.name(context, f) + " joins " + between + " with no agreement"
-                            + (sameOwner
-                                    ? " (both owned by "
-                                            + graph.stakeholder(fromOwner).id() + ")"
-                                    : " between their owners"),
-                    sameOwner
-                            ? Factor.of(1, "one owner answers for both ends, but the duties at the seam are unwritten")
-                            : Factor.of(
-                                    2, "with no agreed duties, a weakness at the seam is nobody's to fix or report"));
+        Flow flow = graph.flow(f);
+        if (!graph.crossesSystems(f)
+                || flow.agreement().filter(a -> !a.isBlank()).isPresent()) {
+            return;
         }
+        int fromSystem = graph.systemOf(graph.flowFrom(f));
+        int toSystem = graph.systemOf(graph.flowTo(f));
+        int fromOwner = graph.systemOwner(fromSystem);
+        boolean sameOwner = fromOwner >= 0 && fromOwner == graph.systemOwner(toSystem);
+        String between = "systems " + graph.system(fromSystem).id() + " and "
+                + graph.system(toSystem).id();
+        context.onFlow(
+                f,
+                Transit.name(context, f) + " joins " + between + " with no agreement"
+                        + (sameOwner
+                                ? " (both owned by "
+                                        + graph.stakeholder(fromOwner).id() + ")"
+                                : " between their owners"),
+                sameOwner
+                        ? Factor.of(1, "one owner answers for both ends, but the duties at the seam are unwritten")
+                        : Factor.of(2, "with no agreed duties, a weakness at the seam is nobody's to fix or report"));
     }
 }

@@ -8,8 +8,8 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.Reference;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -20,7 +20,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * MQTT in clear text: topics, payloads and the broker password travel readable and forgeable.
  * Judged per protocol: MQTT over TLS, a VPN or IPsec is fine, and the rule says nothing then.
  */
-public final class MqttWithoutTls implements Rule {
+public final class MqttWithoutTls extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mqtt-without-tls")
             .title("MQTT without transport encryption")
@@ -35,26 +35,22 @@ public final class MqttWithoutTls implements Rule {
                     "Authenticate clients with certificates rather than passwords (authentication: certificate).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public MqttWithoutTls() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!flow.protocol().equals("mqtt") && !flow.protocol().equals("mqtt-sn")) {
-                continue;
-            }
-            var means = context.vocabulary().encryption().get(flow.encryption());
-            if (means == null || means.strength() == Strength.NONE) {
-                context.onFlow(
-                        f,
-                        "the " + flow.protocol() + " flow " + context.flowName(f) + " is not encrypted"
-                                + (flow.commands() ? " and carries commands" : ""),
-                        Factor.of(4, "clear-text MQTT can be read and forged by anyone on the path"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!flow.protocol().equals("mqtt") && !flow.protocol().equals("mqtt-sn")) {
+            return;
+        }
+        if (context.vocabulary().encryptionStrength(flow.encryption()) == Strength.NONE) {
+            context.onFlow(
+                    f,
+                    "the " + flow.protocol() + " flow " + context.flowName(f) + " is not encrypted"
+                            + (flow.commands() ? " and carries commands" : ""),
+                    Factor.of(4, "clear-text MQTT can be read and forged by anyone on the path"));
         }
     }
 }

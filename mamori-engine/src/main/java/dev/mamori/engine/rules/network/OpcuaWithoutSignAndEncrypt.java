@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -19,7 +19,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * OPC UA used in security mode None, which protects nothing, or Sign, which leaves process data
  * readable.
  */
-public final class OpcuaWithoutSignAndEncrypt implements Rule {
+public final class OpcuaWithoutSignAndEncrypt extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("opcua-without-sign-and-encrypt")
             .title("OPC UA without SignAndEncrypt")
@@ -40,31 +40,28 @@ public final class OpcuaWithoutSignAndEncrypt implements Rule {
                             + " and trust only the client certificates you expect (authentication: certificate).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public OpcuaWithoutSignAndEncrypt() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!flow.protocol().equals("opc-ua")) {
-                continue;
-            }
-            Strength strength = Transit.onThePath(context, f);
-            if (strength == Strength.NONE) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " uses security mode None: it is neither signed nor encrypted",
-                        Factor.of(5, "any OPC UA client or sniffer reads and writes a None session"));
-            } else if (strength == Strength.WEAK) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " uses security mode Sign (encryption: " + flow.encryption()
-                                + "): it is signed, but its content is readable on the path",
-                        Factor.of(2, "signed messages can be read but not forged"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!flow.protocol().equals("opc-ua")) {
+            return;
+        }
+        Strength strength = Transit.onThePath(context, f);
+        if (strength == Strength.NONE) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " uses security mode None: it is neither signed nor encrypted",
+                    Factor.of(5, "any OPC UA client or sniffer reads and writes a None session"));
+        } else if (strength == Strength.WEAK) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " uses security mode Sign (encryption: " + flow.encryption()
+                            + "): it is signed, but its content is readable on the path",
+                    Factor.of(2, "signed messages can be read but not forged"));
         }
     }
 }

@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -17,7 +17,7 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 
 /** A device on an open Wi-Fi network: every frame is readable in range and anyone can join beside it. */
-public final class OpenWifi implements Rule {
+public final class OpenWifi extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("open-wifi")
             .title("Open Wi-Fi")
@@ -39,22 +39,19 @@ public final class OpenWifi implements Rule {
                             + " have them join only the network they were provisioned for.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public OpenWifi() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (flow.protocol().equals("wifi") && Transit.encryption(context, flow) == Strength.NONE) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " runs over open Wi-Fi: nothing on the air is encrypted, and"
-                                + " anyone in range can join the network and reach " + Transit.to(context, f),
-                        Factor.of(5, "an open network is read and joined with any laptop"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (flow.protocol().equals("wifi") && Transit.encryption(context, flow) == Strength.NONE) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " runs over open Wi-Fi: nothing on the air is encrypted, and"
+                            + " anyone in range can join the network and reach " + Transit.to(context, f),
+                    Factor.of(5, "an open network is read and joined with any laptop"));
         }
     }
 }

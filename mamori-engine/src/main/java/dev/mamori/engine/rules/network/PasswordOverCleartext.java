@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -17,7 +17,7 @@ import dev.mamori.model.Layer;
 import java.util.Set;
 
 /** A password or static API key sent over an unencrypted flow, where any sniffer captures it for reuse. */
-public final class PasswordOverCleartext implements Rule {
+public final class PasswordOverCleartext extends FlowRule {
 
     private static final Set<String> STATIC_SECRETS = Set.of("password", "api-key");
 
@@ -41,23 +41,20 @@ public final class PasswordOverCleartext implements Rule {
                             + " (authentication: token or certificate), each component holding its own.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public PasswordOverCleartext() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (STATIC_SECRETS.contains(flow.authentication()) && Transit.cleartext(context, f)) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " sends "
-                                + (flow.authentication().equals("password") ? "a password" : "an API key")
-                                + " for " + Transit.to(context, f) + " with nothing on its path encrypting it",
-                        Factor.of(5, "one capture on the path yields a secret that is reused at will"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (STATIC_SECRETS.contains(flow.authentication()) && Transit.cleartext(context, f)) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " sends "
+                            + (flow.authentication().equals("password") ? "a password" : "an API key")
+                            + " for " + Transit.to(context, f) + " with nothing on its path encrypting it",
+                    Factor.of(5, "one capture on the path yields a secret that is reused at will"));
         }
     }
 }

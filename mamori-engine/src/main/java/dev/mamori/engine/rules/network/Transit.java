@@ -22,14 +22,12 @@ final class Transit {
 
     /** The strength of the flow's own encryption; an unknown word counts as none. */
     static Strength encryption(RuleContext context, Flow flow) {
-        Vocabulary.Means means = context.vocabulary().encryption().get(flow.encryption());
-        return means == null ? Strength.NONE : means.strength();
+        return context.vocabulary().encryptionStrength(flow.encryption());
     }
 
     /** The strength of the flow's authentication; an unknown word counts as none. */
     static Strength authentication(RuleContext context, Flow flow) {
-        Vocabulary.Means means = context.vocabulary().authentication().get(flow.authentication());
-        return means == null ? Strength.NONE : means.strength();
+        return context.vocabulary().authenticationStrength(flow.authentication());
     }
 
     /**

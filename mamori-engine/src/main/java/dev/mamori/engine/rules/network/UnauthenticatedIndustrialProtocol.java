@@ -10,7 +10,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -21,7 +21,7 @@ import java.util.Set;
  * An industrial control protocol used without authentication: whoever can send a frame to the
  * outstation is obeyed (the weakness Industroyer used on IEC 104 and IEC 61850 in 2016).
  */
-public final class UnauthenticatedIndustrialProtocol implements Rule {
+public final class UnauthenticatedIndustrialProtocol extends FlowRule {
 
     private static final Set<String> PROTOCOLS = Set.of(
             "modbus-tcp", "modbus-rtu", "dnp3", "iec-104", "iec-61850", "bacnet", "profinet", "ethernet-ip", "opc-ua");
@@ -53,35 +53,31 @@ public final class UnauthenticatedIndustrialProtocol implements Rule {
                             + " filter write and control function codes at the boundary.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public UnauthenticatedIndustrialProtocol() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (!PROTOCOLS.contains(flow.protocol()) || !Transit.unauthenticated(context, flow)) {
-                continue;
-            }
-            String to = Transit.to(context, f);
-            boolean clear = Transit.cleartext(context, f);
-            String explanation = Transit.name(context, f) + " has no authentication"
-                    + (flow.commands()
-                            ? " and carries commands: anyone who can send to " + to + " can operate it"
-                            : "; it carries no commands, but anyone who can send to " + to
-                                    + " can feed it forged values")
-                    + (clear ? "" : "; its encryption hides the traffic but does not tell " + to + " who sends it");
-            int ease = flow.commands() ? 5 : 3;
-            String why = flow.commands()
-                    ? "the protocol's function codes are public and nothing checks who sends them"
-                    : "forged readings must fit the process to go unnoticed";
-            if (!clear) {
-                ease--;
-                why += "; the attacker must first get inside the encrypted channel";
-            }
-            context.onFlow(f, explanation, Factor.of(ease, why));
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (!PROTOCOLS.contains(flow.protocol()) || !Transit.unauthenticated(context, flow)) {
+            return;
         }
+        String to = Transit.to(context, f);
+        boolean clear = Transit.cleartext(context, f);
+        String explanation = Transit.name(context, f) + " has no authentication"
+                + (flow.commands()
+                        ? " and carries commands: anyone who can send to " + to + " can operate it"
+                        : "; it carries no commands, but anyone who can send to " + to + " can feed it forged values")
+                + (clear ? "" : "; its encryption hides the traffic but does not tell " + to + " who sends it");
+        int ease = flow.commands() ? 5 : 3;
+        String why = flow.commands()
+                ? "the protocol's function codes are public and nothing checks who sends them"
+                : "forged readings must fit the process to go unnoticed";
+        if (!clear) {
+            ease--;
+            why += "; the attacker must first get inside the encrypted channel";
+        }
+        context.onFlow(f, explanation, Factor.of(ease, why));
     }
 }

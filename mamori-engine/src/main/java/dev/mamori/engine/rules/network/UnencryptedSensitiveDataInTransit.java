@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
@@ -25,7 +25,7 @@ import java.util.List;
  * Confidential or personal data sent over a flow that is not encrypted, or only weakly: whoever
  * is on the path reads it.
  */
-public final class UnencryptedSensitiveDataInTransit implements Rule {
+public final class UnencryptedSensitiveDataInTransit extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("unencrypted-sensitive-data-in-transit")
             .title("Sensitive data in transit without adequate encryption")
@@ -57,47 +57,42 @@ public final class UnencryptedSensitiveDataInTransit implements Rule {
                             + " the flow only the assets it really carries (data).")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public UnencryptedSensitiveDataInTransit() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Strength strength = Transit.onThePath(context, f);
-            if (strength != Strength.NONE && strength != Strength.WEAK) {
-                continue;
-            }
-            List<String> sensitive = new ArrayList<>();
-            for (int d : context.graph().dataOf(f)) {
-                DataAsset asset = context.graph().data(d);
-                boolean secret = asset.confidentiality().compareTo(Need.HIGH) >= 0;
-                if (secret || asset.personal()) {
-                    sensitive.add(asset.id() + " ("
-                            + (asset.personal() ? "personal" : "")
-                            + (asset.personal() && secret ? ", " : "")
-                            + (secret ? "confidentiality " + Words.of(asset.confidentiality()) : "")
-                            + ")");
-                }
-            }
-            if (sensitive.isEmpty()) {
-                continue;
-            }
-            Flow flow = context.graph().flow(f);
-            boolean clear = strength == Strength.NONE;
-            context.onFlow(
-                    f,
-                    Transit.name(context, f) + " carries " + String.join(", ", sensitive)
-                            + (clear
-                                    ? " with no encryption"
-                                    : " with only weak encryption (" + flow.encryption() + ")"),
-                    clear
-                            ? Factor.of(5, "clear text is read by anyone on the path")
-                            : Factor.of(
-                                    3,
-                                    "weak encryption is broken with public tools, given a capture at the"
-                                            + " right moment"));
+    protected void checkFlow(RuleContext context, int f) {
+        Strength strength = Transit.onThePath(context, f);
+        if (strength != Strength.NONE && strength != Strength.WEAK) {
+            return;
         }
+        List<String> sensitive = new ArrayList<>();
+        for (int d : context.graph().dataOf(f)) {
+            DataAsset asset = context.graph().data(d);
+            boolean secret = asset.confidentiality().compareTo(Need.HIGH) >= 0;
+            if (secret || asset.personal()) {
+                sensitive.add(asset.id() + " ("
+                        + (asset.personal() ? "personal" : "")
+                        + (asset.personal() && secret ? ", " : "")
+                        + (secret ? "confidentiality " + Words.of(asset.confidentiality()) : "")
+                        + ")");
+            }
+        }
+        if (sensitive.isEmpty()) {
+            return;
+        }
+        Flow flow = context.graph().flow(f);
+        boolean clear = strength == Strength.NONE;
+        context.onFlow(
+                f,
+                Transit.name(context, f) + " carries " + String.join(", ", sensitive)
+                        + (clear ? " with no encryption" : " with only weak encryption (" + flow.encryption() + ")"),
+                clear
+                        ? Factor.of(5, "clear text is read by anyone on the path")
+                        : Factor.of(
+                                3,
+                                "weak encryption is broken with public tools, given a capture at the"
+                                        + " right moment"));
     }
 }

@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -18,7 +18,7 @@ import dev.mamori.model.Layer;
  * Zigbee devices that join with the published default trust-centre link key, so that anyone who
  * captures a join learns the network key.
  */
-public final class ZigbeeDefaultTrustCenterKey implements Rule {
+public final class ZigbeeDefaultTrustCenterKey extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("zigbee-default-trust-center-key")
             .title("Zigbee joined with the default trust-centre link key")
@@ -40,24 +40,21 @@ public final class ZigbeeDefaultTrustCenterKey implements Rule {
                             + " network key if any device may have joined with the default key.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ZigbeeDefaultTrustCenterKey() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (int f = 0; f < context.graph().flowCount(); f++) {
-            Flow flow = context.graph().flow(f);
-            if (flow.protocol().equals("zigbee") && flow.encryption().equals("zigbee-default-key")) {
-                context.onFlow(
-                        f,
-                        Transit.name(context, f) + " relies on the default trust-centre link key: whoever captures"
-                                + " one device joining the network learns the network key, and with it reads and"
-                                + " forges the traffic between " + Transit.from(context, f) + " and "
-                                + Transit.to(context, f),
-                        Factor.of(5, "the default link key is published and sniffers decrypt joins with it"));
-            }
+    protected void checkFlow(RuleContext context, int f) {
+        Flow flow = context.graph().flow(f);
+        if (flow.protocol().equals("zigbee") && flow.encryption().equals("zigbee-default-key")) {
+            context.onFlow(
+                    f,
+                    Transit.name(context, f) + " relies on the default trust-centre link key: whoever captures"
+                            + " one device joining the network learns the network key, and with it reads and"
+                            + " forges the traffic between " + Transit.from(context, f) + " and "
+                            + Transit.to(context, f),
+                    Factor.of(5, "the default link key is published and sniffers decrypt joins with it"));
         }
     }
 }

@@ -9,7 +9,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -20,7 +20,7 @@ import dev.mamori.model.Scales.Authorization;
  * An actuator that does whatever any sender says: no check that this sender may give this command,
  * the way most Modbus and DNP3 field devices work.
  */
-public final class ActuatorCommandsWithoutAuthorization implements Rule {
+public final class ActuatorCommandsWithoutAuthorization extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("actuator-commands-without-authorization")
             .title("Actuator obeys commands without authorising them")
@@ -44,28 +44,25 @@ public final class ActuatorCommandsWithoutAuthorization implements Rule {
                             + " codes and registers this sender needs.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ActuatorCommandsWithoutAuthorization() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            Flow flow = graph.flow(f);
-            int target = graph.flowTo(f);
-            if (!flow.commands() || flow.authorization() != Authorization.NONE || !context.actuates(target)) {
-                continue;
-            }
-            context.onFlow(
-                    f,
-                    "actuating " + graph.component(target).kind() + " "
-                            + graph.component(target).id()
-                            + " obeys every command from "
-                            + graph.component(graph.flowFrom(f)).id() + " over "
-                            + flow.protocol() + " without authorising it (authorization: none)",
-                    SafetyFacts.commandEase(context, f));
+        Flow flow = graph.flow(f);
+        int target = graph.flowTo(f);
+        if (!flow.commands() || flow.authorization() != Authorization.NONE || !context.actuates(target)) {
+            return;
         }
+        context.onFlow(
+                f,
+                "actuating " + graph.component(target).kind() + " "
+                        + graph.component(target).id()
+                        + " obeys every command from "
+                        + graph.component(graph.flowFrom(f)).id() + " over "
+                        + flow.protocol() + " without authorising it (authorization: none)",
+                SafetyFacts.commandEase(context, f));
     }
 }

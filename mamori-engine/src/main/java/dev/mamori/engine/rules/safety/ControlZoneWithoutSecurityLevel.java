@@ -8,9 +8,9 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
+import dev.mamori.engine.risk.ZoneRule;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.ZoneKind;
@@ -22,7 +22,7 @@ import java.util.Set;
  * An OT or safety zone with no target security level: nobody decided how capable an attacker it
  * must resist, so nobody can tell whether its countermeasures suffice.
  */
-public final class ControlZoneWithoutSecurityLevel implements Rule {
+public final class ControlZoneWithoutSecurityLevel extends ZoneRule {
 
     private static final Set<String> CATEGORIES = Set.of("industrial", "critical-infrastructure");
 
@@ -48,43 +48,40 @@ public final class ControlZoneWithoutSecurityLevel implements Rule {
                     "Check the zone's conduits and components against the requirements of that level.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public ControlZoneWithoutSecurityLevel() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkZone(RuleContext context, int z) {
         FrozenGraph graph = context.graph();
-        for (int z = 0; z < graph.zoneCount(); z++) {
-            Zone zone = graph.zone(z);
-            if (zone.securityLevel().isPresent() || (zone.kind() != ZoneKind.OT && zone.kind() != ZoneKind.SAFETY)) {
-                continue;
-            }
-            IotSystem system = graph.system(graph.systemId(zone.system()).orElseThrow());
-            if (!CATEGORIES.contains(system.category())) {
-                continue;
-            }
-            Factor reach = null;
-            Factor impact = zone.kind() == ZoneKind.SAFETY
-                    ? Factor.of(4, zone.id() + " is a safety zone: what it protects is harm to people")
-                    : Factor.of(2, "no component of note is modelled in " + zone.id());
-            for (int m : graph.zoneMembers(z)) {
-                Factor r = context.reach(m);
-                reach = reach == null ? r : reach.max(r);
-                impact = impact.max(context.impact(m, METADATA.properties()));
-            }
-            Factor likelihood = reach == null
-                    ? Factor.of(2, "no component is modelled in " + zone.id())
-                    : Factor.of(
-                            Math.min(3, (reach.level() + 3) / 2),
-                            reach.reason() + "; a missing target level is a planning gap, not itself a way in");
-            context.onZone(
-                    z,
-                    Words.of(zone.kind()) + " zone " + zone.id() + " of " + system.category() + " system " + system.id()
-                            + " has no target security level (security-level)",
-                    likelihood,
-                    impact);
+        Zone zone = graph.zone(z);
+        if (zone.securityLevel().isPresent() || (zone.kind() != ZoneKind.OT && zone.kind() != ZoneKind.SAFETY)) {
+            return;
         }
+        IotSystem system = graph.system(graph.systemId(zone.system()).orElseThrow());
+        if (!CATEGORIES.contains(system.category())) {
+            return;
+        }
+        Factor reach = null;
+        Factor impact = zone.kind() == ZoneKind.SAFETY
+                ? Factor.of(4, zone.id() + " is a safety zone: what it protects is harm to people")
+                : Factor.of(2, "no component of note is modelled in " + zone.id());
+        for (int m : graph.zoneMembers(z)) {
+            Factor r = context.reach(m);
+            reach = reach == null ? r : reach.max(r);
+            impact = impact.max(context.impact(m, METADATA.properties()));
+        }
+        Factor likelihood = reach == null
+                ? Factor.of(2, "no component is modelled in " + zone.id())
+                : Factor.of(
+                        Math.min(3, (reach.level() + 3) / 2),
+                        reach.reason() + "; a missing target level is a planning gap, not itself a way in");
+        context.onZone(
+                z,
+                Words.of(zone.kind()) + " zone " + zone.id() + " of " + system.category() + " system " + system.id()
+                        + " has no target security level (security-level)",
+                likelihood,
+                impact);
     }
 }

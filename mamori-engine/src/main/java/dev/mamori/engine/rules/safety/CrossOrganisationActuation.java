@@ -7,7 +7,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -18,7 +18,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * Another organisation can move things in yours: a command path into an actuator from a system run
  * by someone else, whose security, staff and changes you neither see nor audit.
  */
-public final class CrossOrganisationActuation implements Rule {
+public final class CrossOrganisationActuation extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("cross-organisation-actuation")
             .title("Actuator commanded from another organisation's system")
@@ -46,50 +46,46 @@ public final class CrossOrganisationActuation implements Rule {
                             + " and review every command.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public CrossOrganisationActuation() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            Flow flow = graph.flow(f);
-            int source = graph.flowFrom(f);
-            int target = graph.flowTo(f);
-            if (!flow.commands() || !graph.crossesSystems(f) || !context.actuates(target)) {
-                continue;
-            }
-            int commander = SafetyFacts.controllingOrganisation(graph, source);
-            if (commander >= 0 && SafetyFacts.organisationsOf(graph, target).contains(commander)) {
-                continue;
-            }
-            Factor ease;
-            if (SafetyFacts.authentication(context, f) == Strength.NONE) {
-                ease = Factor.of(5, "the cross-organisation command flow has no authentication");
-            } else if (flow.agreement().isEmpty()) {
-                ease = Factor.of(
-                        4,
-                        "no agreement says what " + SafetyFacts.organisationWords(graph, commander) + " may command");
-            } else {
-                ease = Factor.of(
-                        3,
-                        "whoever controls " + graph.component(source).id() + " at "
-                                + SafetyFacts.organisationWords(graph, commander) + " can move "
-                                + graph.component(target).id());
-            }
-            context.onFlow(
-                    f,
-                    graph.component(source).id() + " (system "
-                            + graph.component(source).system() + ", run by "
-                            + SafetyFacts.organisationWords(graph, commander) + ") commands actuating "
-                            + graph.component(target).kind() + " "
-                            + graph.component(target).id() + " of system "
-                            + graph.component(target).system() + ", which "
-                            + SafetyFacts.organisationWords(graph, commander) + " neither owns nor operates"
-                            + (flow.agreement().isEmpty() ? ", with no agreement recorded" : ""),
-                    ease);
+        Flow flow = graph.flow(f);
+        int source = graph.flowFrom(f);
+        int target = graph.flowTo(f);
+        if (!flow.commands() || !graph.crossesSystems(f) || !context.actuates(target)) {
+            return;
         }
+        int commander = SafetyFacts.controllingOrganisation(graph, source);
+        if (commander >= 0 && SafetyFacts.organisationsOf(graph, target).contains(commander)) {
+            return;
+        }
+        Factor ease;
+        if (SafetyFacts.authentication(context, f) == Strength.NONE) {
+            ease = Factor.of(5, "the cross-organisation command flow has no authentication");
+        } else if (flow.agreement().isEmpty()) {
+            ease = Factor.of(
+                    4, "no agreement says what " + SafetyFacts.organisationWords(graph, commander) + " may command");
+        } else {
+            ease = Factor.of(
+                    3,
+                    "whoever controls " + graph.component(source).id() + " at "
+                            + SafetyFacts.organisationWords(graph, commander) + " can move "
+                            + graph.component(target).id());
+        }
+        context.onFlow(
+                f,
+                graph.component(source).id() + " (system "
+                        + graph.component(source).system() + ", run by "
+                        + SafetyFacts.organisationWords(graph, commander) + ") commands actuating "
+                        + graph.component(target).kind() + " "
+                        + graph.component(target).id() + " of system "
+                        + graph.component(target).system() + ", which "
+                        + SafetyFacts.organisationWords(graph, commander) + " neither owns nor operates"
+                        + (flow.agreement().isEmpty() ? ", with no agreement recorded" : ""),
+                ease);
     }
 }

@@ -6,8 +6,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -20,7 +20,7 @@ import dev.mamori.model.Words;
  * A dangerous machine takes orders from a less trusted network or from someone else's system: the
  * command path itself bypasses the zone model, and no interlock bounds the harm.
  */
-public final class HazardCommandableFromLessTrustedZone implements Rule {
+public final class HazardCommandableFromLessTrustedZone extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("hazard-commandable-from-less-trusted-zone")
             .title("Hazard without interlock commandable from a less trusted zone")
@@ -45,75 +45,71 @@ public final class HazardCommandableFromLessTrustedZone implements Rule {
                             + " authorization: per-command) and log them.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public HazardCommandableFromLessTrustedZone() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            if (component.hazards().stream().allMatch(h -> h.interlock().isPresent())) {
+        Component component = graph.component(c);
+        if (component.hazards().stream().allMatch(h -> h.interlock().isPresent())) {
+            return;
+        }
+        Trust own = SafetyFacts.effectiveTrust(context, c);
+        int worst = -1;
+        Factor worstReach = null;
+        Factor worstEase = null;
+        int others = 0;
+        for (int f : graph.flowsIn(c)) {
+            int source = graph.flowFrom(f);
+            if (!graph.flow(f).commands()) {
                 continue;
             }
-            Trust own = SafetyFacts.effectiveTrust(context, c);
-            int worst = -1;
-            Factor worstReach = null;
-            Factor worstEase = null;
-            int others = 0;
-            for (int f : graph.flowsIn(c)) {
-                int source = graph.flowFrom(f);
-                if (!graph.flow(f).commands()) {
-                    continue;
-                }
-                boolean lessTrusted =
-                        SafetyFacts.effectiveTrust(context, source).compareTo(own) < 0;
-                if (!lessTrusted && !graph.crossesSystems(f)) {
-                    continue;
-                }
-                Factor reach = context.reachOfFlow(f);
-                Factor ease = SafetyFacts.commandEase(context, f);
-                if (worst < 0) {
-                    worst = f;
-                } else {
-                    others++;
-                    if (SafetyFacts.likelihood(reach, ease) <= SafetyFacts.likelihood(worstReach, worstEase)) {
-                        continue;
-                    }
-                    worst = f;
-                }
-                worstReach = reach;
-                worstEase = ease;
+            boolean lessTrusted = SafetyFacts.effectiveTrust(context, source).compareTo(own) < 0;
+            if (!lessTrusted && !graph.crossesSystems(f)) {
+                continue;
             }
+            Factor reach = context.reachOfFlow(f);
+            Factor ease = SafetyFacts.commandEase(context, f);
             if (worst < 0) {
-                continue;
-            }
-            int source = graph.flowFrom(worst);
-            String why = "";
-            if (SafetyFacts.effectiveTrust(context, source).compareTo(own) < 0) {
-                why += ", less trusted than " + component.id() + " in " + SafetyFacts.trustWords(context, c);
-            }
-            if (graph.crossesSystems(worst)) {
-                why += (why.isEmpty() ? ", " : "; ") + graph.component(source).id() + " belongs to another system, "
-                        + graph.component(source).system();
-            }
-            for (Hazard hazard : component.hazards()) {
-                if (hazard.interlock().isPresent()) {
+                worst = f;
+            } else {
+                others++;
+                if (SafetyFacts.likelihood(reach, ease) <= SafetyFacts.likelihood(worstReach, worstEase)) {
                     continue;
                 }
-                context.onHazard(
-                        c,
-                        hazard,
-                        "hazard " + hazard.id() + " (" + Words.of(hazard.severity()) + ", no interlock) can be set off"
-                                + " by commands from " + graph.component(source).id() + " in "
-                                + SafetyFacts.trustWords(context, source)
-                                + why
-                                + (others > 0 ? " (and " + others + " more such command flow(s))" : ""),
-                        worstReach,
-                        worstEase);
+                worst = f;
             }
+            worstReach = reach;
+            worstEase = ease;
+        }
+        if (worst < 0) {
+            return;
+        }
+        int source = graph.flowFrom(worst);
+        String why = "";
+        if (SafetyFacts.effectiveTrust(context, source).compareTo(own) < 0) {
+            why += ", less trusted than " + component.id() + " in " + SafetyFacts.trustWords(context, c);
+        }
+        if (graph.crossesSystems(worst)) {
+            why += (why.isEmpty() ? ", " : "; ") + graph.component(source).id() + " belongs to another system, "
+                    + graph.component(source).system();
+        }
+        for (Hazard hazard : component.hazards()) {
+            if (hazard.interlock().isPresent()) {
+                continue;
+            }
+            context.onHazard(
+                    c,
+                    hazard,
+                    "hazard " + hazard.id() + " (" + Words.of(hazard.severity()) + ", no interlock) can be set off"
+                            + " by commands from " + graph.component(source).id() + " in "
+                            + SafetyFacts.trustWords(context, source)
+                            + why
+                            + (others > 0 ? " (and " + others + " more such command flow(s))" : ""),
+                    worstReach,
+                    worstEase);
         }
     }
 }

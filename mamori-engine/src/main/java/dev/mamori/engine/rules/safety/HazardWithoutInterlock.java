@@ -5,8 +5,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -19,7 +19,7 @@ import dev.mamori.model.Words;
  * A machine that can maim or kill obeys remote commands and nothing independent of its control
  * system stops a harmful one: one cyber compromise of a commander becomes physical harm.
  */
-public final class HazardWithoutInterlock implements Rule {
+public final class HazardWithoutInterlock extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("hazard-without-interlock")
             .title("Critical hazard on a commandable component with no interlock")
@@ -46,52 +46,48 @@ public final class HazardWithoutInterlock implements Rule {
                             + " per-command), and commanders only in zones of equal or higher trust.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public HazardWithoutInterlock() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            int worst = -1;
-            Factor worstReach = null;
-            Factor worstEase = null;
-            int commanders = 0;
-            for (int f : graph.flowsIn(c)) {
-                if (!graph.flow(f).commands()) {
-                    continue;
-                }
-                commanders++;
-                Factor reach = context.reachOfFlow(f);
-                Factor ease = SafetyFacts.commandEase(context, f);
-                if (worst < 0 || SafetyFacts.likelihood(reach, ease) > SafetyFacts.likelihood(worstReach, worstEase)) {
-                    worst = f;
-                    worstReach = reach;
-                    worstEase = ease;
-                }
-            }
-            if (worst < 0) {
+        Component component = graph.component(c);
+        int worst = -1;
+        Factor worstReach = null;
+        Factor worstEase = null;
+        int commanders = 0;
+        for (int f : graph.flowsIn(c)) {
+            if (!graph.flow(f).commands()) {
                 continue;
             }
-            for (Hazard hazard : component.hazards()) {
-                if (hazard.interlock().isPresent()
-                        || !RuleContext.atLeast(hazard.severity(), HazardSeverity.CRITICAL)) {
-                    continue;
-                }
-                String source = graph.component(graph.flowFrom(worst)).id();
-                context.onHazard(
-                        c,
-                        hazard,
-                        "hazard " + hazard.id() + " is " + Words.of(hazard.severity()) + " and has no interlock, yet "
-                                + component.id() + " accepts commands (from " + source
-                                + (commanders > 1 ? " and " + (commanders - 1) + " more command flow(s)" : "")
-                                + "): a wrong command leads straight to harm",
-                        worstReach,
-                        worstEase);
+            commanders++;
+            Factor reach = context.reachOfFlow(f);
+            Factor ease = SafetyFacts.commandEase(context, f);
+            if (worst < 0 || SafetyFacts.likelihood(reach, ease) > SafetyFacts.likelihood(worstReach, worstEase)) {
+                worst = f;
+                worstReach = reach;
+                worstEase = ease;
             }
+        }
+        if (worst < 0) {
+            return;
+        }
+        for (Hazard hazard : component.hazards()) {
+            if (hazard.interlock().isPresent() || !RuleContext.atLeast(hazard.severity(), HazardSeverity.CRITICAL)) {
+                continue;
+            }
+            String source = graph.component(graph.flowFrom(worst)).id();
+            context.onHazard(
+                    c,
+                    hazard,
+                    "hazard " + hazard.id() + " is " + Words.of(hazard.severity()) + " and has no interlock, yet "
+                            + component.id() + " accepts commands (from " + source
+                            + (commanders > 1 ? " and " + (commanders - 1) + " more command flow(s)" : "")
+                            + "): a wrong command leads straight to harm",
+                    worstReach,
+                    worstEase);
         }
     }
 }

@@ -8,7 +8,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -22,7 +22,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
  * An internet-facing system talking straight into the control network, with no DMZ to break the
  * session: one compromised portal or cloud connector has a ready path into the process.
  */
-public final class InternetToControlZoneFlow implements Rule {
+public final class InternetToControlZoneFlow extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("internet-to-control-zone-flow")
             .title("Flow from an internet-facing component straight into a control zone")
@@ -46,44 +46,41 @@ public final class InternetToControlZoneFlow implements Rule {
                             + " DMZ, with multi-factor authentication and per-session approval by the operator.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public InternetToControlZoneFlow() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            int source = graph.flowFrom(f);
-            int target = graph.flowTo(f);
-            int z = graph.zoneOf(target);
-            if (z < 0 || !context.internetFacing(source)) {
-                continue;
-            }
-            Zone zone = graph.zone(z);
-            if (zone.kind() != ZoneKind.OT && zone.kind() != ZoneKind.SAFETY) {
-                continue;
-            }
-            Flow flow = graph.flow(f);
-            Factor ease;
-            if (!flow.commands()) {
-                ease = Factor.of(3, "the flow carries data only, but attacker-shaped data reaches the control zone");
-            } else if (SafetyFacts.authentication(context, f) == Strength.NONE) {
-                ease = Factor.of(5, "the flow carries commands without authentication");
-            } else {
-                ease = Factor.of(
-                        4,
-                        "the flow carries commands: whoever holds "
-                                + graph.component(source).id() + " commands "
-                                + graph.component(target).id());
-            }
-            context.onFlow(
-                    f,
-                    "internet-facing " + graph.component(source).id() + " sends "
-                            + (flow.commands() ? "commands" : "data") + " over " + flow.protocol() + " directly to "
-                            + graph.component(target).id() + " in " + Words.of(zone.kind()) + " zone " + zone.id(),
-                    ease);
+        int source = graph.flowFrom(f);
+        int target = graph.flowTo(f);
+        int z = graph.zoneOf(target);
+        if (z < 0 || !context.internetFacing(source)) {
+            return;
         }
+        Zone zone = graph.zone(z);
+        if (zone.kind() != ZoneKind.OT && zone.kind() != ZoneKind.SAFETY) {
+            return;
+        }
+        Flow flow = graph.flow(f);
+        Factor ease;
+        if (!flow.commands()) {
+            ease = Factor.of(3, "the flow carries data only, but attacker-shaped data reaches the control zone");
+        } else if (SafetyFacts.authentication(context, f) == Strength.NONE) {
+            ease = Factor.of(5, "the flow carries commands without authentication");
+        } else {
+            ease = Factor.of(
+                    4,
+                    "the flow carries commands: whoever holds "
+                            + graph.component(source).id() + " commands "
+                            + graph.component(target).id());
+        }
+        context.onFlow(
+                f,
+                "internet-facing " + graph.component(source).id() + " sends "
+                        + (flow.commands() ? "commands" : "data") + " over " + flow.protocol() + " directly to "
+                        + graph.component(target).id() + " in " + Words.of(zone.kind()) + " zone " + zone.id(),
+                ease);
     }
 }

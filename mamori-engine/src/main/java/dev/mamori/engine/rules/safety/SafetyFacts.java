@@ -11,7 +11,6 @@ import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.Trust;
 import dev.mamori.model.Words;
 import dev.mamori.model.Zone;
-import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.HashSet;
 import java.util.Optional;
@@ -20,17 +19,12 @@ import java.util.Set;
 /** Facts the safety rules share: command paths, effective trust, radio links, organisations. */
 final class SafetyFacts {
 
-    /** Network kinds that carry a flow by radio (the same list the framework's reach uses). */
-    static final Set<String> RADIO_NETWORKS = Set.of("wifi", "cellular", "lpwan", "bluetooth", "zigbee", "satellite");
-
     private SafetyFacts() {}
 
     /** How strongly the receiver of flow {@code f} knows who sent it; none when the word is unknown. */
     static Strength authentication(RuleContext context, int f) {
-        Vocabulary.Means means = context.vocabulary()
-                .authentication()
-                .get(context.graph().flow(f).authentication());
-        return means == null ? Strength.NONE : means.strength();
+        return context.vocabulary()
+                .authenticationStrength(context.graph().flow(f).authentication());
     }
 
     /**
@@ -55,7 +49,7 @@ final class SafetyFacts {
 
     /** The likelihood level the context will compute from a reach and an ease. */
     static int likelihood(Factor reach, Factor ease) {
-        return (reach.level() + ease.level() + 1) / 2;
+        return dev.mamori.engine.risk.Scoring.likelihoodLevel(reach, ease);
     }
 
     /**
@@ -115,20 +109,7 @@ final class SafetyFacts {
 
     /** Why flow {@code f} travels by radio, or empty when it does not. */
     static Optional<String> radio(RuleContext context, int f) {
-        FrozenGraph graph = context.graph();
-        Flow flow = graph.flow(f);
-        Vocabulary.Protocol protocol = context.vocabulary().protocols().get(flow.protocol());
-        if (protocol != null
-                && (protocol.transport().equals("radio") || protocol.transport().equals("cellular"))) {
-            return Optional.of(flow.protocol() + " runs over " + protocol.transport());
-        }
-        for (int n : graph.networksOf(f)) {
-            Component network = graph.component(n);
-            if (RADIO_NETWORKS.contains(network.kind())) {
-                return Optional.of("it travels over the " + network.kind() + " network " + network.id());
-            }
-        }
-        return Optional.empty();
+        return context.graph().facts().radio(f);
     }
 
     /**
@@ -158,13 +139,7 @@ final class SafetyFacts {
     }
 
     private static int stakeholder(FrozenGraph graph, Ref ref) {
-        for (String candidate : ref.candidates()) {
-            Optional<Integer> s = graph.stakeholderId(candidate);
-            if (s.isPresent()) {
-                return s.get();
-            }
-        }
-        return -1;
+        return graph.stakeholderOf(ref);
     }
 
     /** A stakeholder's id, or "an unnamed organisation". */

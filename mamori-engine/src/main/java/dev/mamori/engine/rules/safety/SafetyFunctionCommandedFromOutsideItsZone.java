@@ -6,7 +6,7 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -16,7 +16,7 @@ import dev.mamori.model.Layer;
  * Safety logic that takes commands across its zone boundary: whoever controls the outside commander
  * can bypass, reset, re-parameterise or trip the safety function.
  */
-public final class SafetyFunctionCommandedFromOutsideItsZone implements Rule {
+public final class SafetyFunctionCommandedFromOutsideItsZone extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("safety-function-commanded-from-outside-its-zone")
             .title("Safety function commanded from outside its zone")
@@ -41,32 +41,29 @@ public final class SafetyFunctionCommandedFromOutsideItsZone implements Rule {
                             + " confirmation at the safety system.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public SafetyFunctionCommandedFromOutsideItsZone() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            int target = graph.flowTo(f);
-            int source = graph.flowFrom(f);
-            Component safety = graph.component(target);
-            if (!graph.flow(f).commands() || !safety.safetyFunction() || graph.zoneOf(target) < 0) {
-                continue;
-            }
-            if (graph.zoneOf(source) == graph.zoneOf(target)) {
-                continue;
-            }
-            context.onFlow(
-                    f,
-                    "safety function " + safety.id() + " in " + SafetyFacts.zoneWords(context, target)
-                            + " accepts commands from "
-                            + graph.component(source).id() + " in "
-                            + SafetyFacts.trustWords(context, source)
-                            + " over " + graph.flow(f).protocol(),
-                    SafetyFacts.commandEase(context, f));
+        int target = graph.flowTo(f);
+        int source = graph.flowFrom(f);
+        Component safety = graph.component(target);
+        if (!graph.flow(f).commands() || !safety.safetyFunction() || graph.zoneOf(target) < 0) {
+            return;
         }
+        if (graph.zoneOf(source) == graph.zoneOf(target)) {
+            return;
+        }
+        context.onFlow(
+                f,
+                "safety function " + safety.id() + " in " + SafetyFacts.zoneWords(context, target)
+                        + " accepts commands from "
+                        + graph.component(source).id() + " in "
+                        + SafetyFacts.trustWords(context, source)
+                        + " over " + graph.flow(f).protocol(),
+                SafetyFacts.commandEase(context, f));
     }
 }

@@ -7,8 +7,8 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -22,7 +22,7 @@ import java.util.List;
  * The TRITON weakness: a safety instrumented system on the same network as workstations and IT
  * servers, reachable from any of them without crossing a conduit.
  */
-public final class SafetyFunctionSharesZoneWithIt implements Rule {
+public final class SafetyFunctionSharesZoneWithIt extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("safety-function-shares-zone-with-it")
             .title("Safety function in a zone shared with IT")
@@ -49,70 +49,67 @@ public final class SafetyFunctionSharesZoneWithIt implements Rule {
                             + " safety controller's keyswitch in RUN otherwise.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public SafetyFunctionSharesZoneWithIt() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            int z = graph.zoneOf(c);
-            if (!component.safetyFunction() || z < 0) {
-                continue;
-            }
-            Zone zone = graph.zone(z);
-            List<String> reasons = new ArrayList<>();
-            Factor ease = null;
-            switch (zone.kind()) {
-                case GUEST, PUBLIC -> {
-                    reasons.add("its zone " + zone.id() + " is a " + Words.of(zone.kind()) + " zone");
-                    ease = Factor.of(5, "anyone admitted to a " + Words.of(zone.kind()) + " zone shares its segment");
-                }
-                case IT, GENERAL, DMZ -> {
-                    reasons.add("its zone " + zone.id() + " is of kind " + Words.of(zone.kind()));
-                    ease = Factor.of(
-                            4,
-                            "zones of kind " + Words.of(zone.kind()) + " hold general-purpose computers that are"
-                                    + " often compromised");
-                }
-                default -> {}
-            }
-            List<String> workstations = new ArrayList<>();
-            List<String> servers = new ArrayList<>();
-            for (int m : graph.zoneMembers(z)) {
-                if (m == c) {
-                    continue;
-                }
-                Component member = graph.component(m);
-                if (member.kind().equals("workstation")) {
-                    workstations.add(member.id());
-                } else if (member.layer() == Layer.PLATFORM || member.layer() == Layer.SERVICE) {
-                    servers.add(member.id());
-                }
-            }
-            if (!workstations.isEmpty()) {
-                reasons.add("zone " + zone.id() + " also holds workstation(s) " + String.join(", ", workstations));
-                Factor e = Factor.of(4, "a workstation beside it is one phishing mail from an attacker");
-                ease = ease == null ? e : ease.max(e);
-            }
-            if (!servers.isEmpty()) {
-                reasons.add("zone " + zone.id() + " also holds platform or service component(s) "
-                        + String.join(", ", servers));
-                Factor e = Factor.of(
-                        4, "a compromised server or application beside it reaches it without crossing a conduit");
-                ease = ease == null ? e : ease.max(e);
-            }
-            if (reasons.isEmpty()) {
-                continue;
-            }
-            context.onComponent(
-                    c,
-                    "safety function " + component.id() + " is not separated from IT: " + String.join("; ", reasons),
-                    ease,
-                    SafetyFacts.safetyFunctionImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        int z = graph.zoneOf(c);
+        if (!component.safetyFunction() || z < 0) {
+            return;
         }
+        Zone zone = graph.zone(z);
+        List<String> reasons = new ArrayList<>();
+        Factor ease = null;
+        switch (zone.kind()) {
+            case GUEST, PUBLIC -> {
+                reasons.add("its zone " + zone.id() + " is a " + Words.of(zone.kind()) + " zone");
+                ease = Factor.of(5, "anyone admitted to a " + Words.of(zone.kind()) + " zone shares its segment");
+            }
+            case IT, GENERAL, DMZ -> {
+                reasons.add("its zone " + zone.id() + " is of kind " + Words.of(zone.kind()));
+                ease = Factor.of(
+                        4,
+                        "zones of kind " + Words.of(zone.kind()) + " hold general-purpose computers that are"
+                                + " often compromised");
+            }
+            default -> {}
+        }
+        List<String> workstations = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (int m : graph.zoneMembers(z)) {
+            if (m == c) {
+                continue;
+            }
+            Component member = graph.component(m);
+            if (member.kind().equals("workstation")) {
+                workstations.add(member.id());
+            } else if (member.layer() == Layer.PLATFORM || member.layer() == Layer.SERVICE) {
+                servers.add(member.id());
+            }
+        }
+        if (!workstations.isEmpty()) {
+            reasons.add("zone " + zone.id() + " also holds workstation(s) " + String.join(", ", workstations));
+            Factor e = Factor.of(4, "a workstation beside it is one phishing mail from an attacker");
+            ease = ease == null ? e : ease.max(e);
+        }
+        if (!servers.isEmpty()) {
+            reasons.add(
+                    "zone " + zone.id() + " also holds platform or service component(s) " + String.join(", ", servers));
+            Factor e =
+                    Factor.of(4, "a compromised server or application beside it reaches it without crossing a conduit");
+            ease = ease == null ? e : ease.max(e);
+        }
+        if (reasons.isEmpty()) {
+            return;
+        }
+        context.onComponent(
+                c,
+                "safety function " + component.id() + " is not separated from IT: " + String.join("; ", reasons),
+                ease,
+                SafetyFacts.safetyFunctionImpact(context, c, METADATA.properties()));
     }
 }

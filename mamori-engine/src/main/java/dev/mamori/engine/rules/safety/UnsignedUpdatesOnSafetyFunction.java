@@ -9,8 +9,8 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
@@ -22,7 +22,7 @@ import dev.mamori.model.Words;
  * The TRITON weakness: safety firmware or logic loaded without a signature check, so whoever reaches
  * the update or engineering path decides when the safety function trips.
  */
-public final class UnsignedUpdatesOnSafetyFunction implements Rule {
+public final class UnsignedUpdatesOnSafetyFunction extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("unsigned-updates-on-safety-function")
             .title("Safety function accepts unsigned updates")
@@ -47,40 +47,36 @@ public final class UnsignedUpdatesOnSafetyFunction implements Rule {
                             + " disconnected) and compare the installed version with the validated one.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public UnsignedUpdatesOnSafetyFunction() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkComponent(RuleContext context, int c) {
         FrozenGraph graph = context.graph();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            Component component = graph.component(c);
-            UpdatePath update = component.update();
-            if (!component.safetyFunction()
-                    || update == UpdatePath.SIGNED_MANUAL
-                    || update == UpdatePath.SIGNED_AUTOMATIC) {
-                continue;
-            }
-            Factor ease = switch (update) {
-                case AUTOMATIC -> Factor.of(4, "unsigned automatic updates can be hijacked on their channel");
-                case NONE ->
-                    Factor.of(2, "with no update channel, an attacker needs the engineering path to load logic");
-                case UNKNOWN -> Factor.of(3, "nothing shows that " + component.id() + " verifies what it loads");
-                default -> Factor.of(3, "an unsigned image loaded by hand is trusted as it is");
-            };
-            String what = switch (update) {
-                case UNKNOWN -> "does not say how its updates are verified (update: unknown)";
-                case NONE ->
-                    "has no update path (update: none), so nothing verifies logic or firmware downloaded" + " to it";
-                default -> "takes unsigned updates (update: " + Words.of(update) + ")";
-            };
-            context.onComponent(
-                    c,
-                    "safety function " + component.id() + " " + what,
-                    ease,
-                    SafetyFacts.safetyFunctionImpact(context, c, METADATA.properties()));
+        Component component = graph.component(c);
+        UpdatePath update = component.update();
+        if (!component.safetyFunction()
+                || update == UpdatePath.SIGNED_MANUAL
+                || update == UpdatePath.SIGNED_AUTOMATIC) {
+            return;
         }
+        Factor ease = switch (update) {
+            case AUTOMATIC -> Factor.of(4, "unsigned automatic updates can be hijacked on their channel");
+            case NONE -> Factor.of(2, "with no update channel, an attacker needs the engineering path to load logic");
+            case UNKNOWN -> Factor.of(3, "nothing shows that " + component.id() + " verifies what it loads");
+            default -> Factor.of(3, "an unsigned image loaded by hand is trusted as it is");
+        };
+        String what = switch (update) {
+            case UNKNOWN -> "does not say how its updates are verified (update: unknown)";
+            case NONE ->
+                "has no update path (update: none), so nothing verifies logic or firmware downloaded" + " to it";
+            default -> "takes unsigned updates (update: " + Words.of(update) + ")";
+        };
+        context.onComponent(
+                c,
+                "safety function " + component.id() + " " + what,
+                ease,
+                SafetyFacts.safetyFunctionImpact(context, c, METADATA.properties()));
     }
 }

@@ -9,14 +9,13 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
-import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.ZoneKind;
-import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ import java.util.Optional;
  * A safety function that listens to radio: jamming starves it of a trip signal, and a weakly
  * protected link lets an attacker outside the fence feed it a false one.
  */
-public final class WirelessIntoSafety implements Rule {
+public final class WirelessIntoSafety extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("wireless-into-safety")
             .title("Radio link into a safety function")
@@ -48,44 +47,37 @@ public final class WirelessIntoSafety implements Rule {
                             + " message-mac, encryption: a strong means), and monitor the spectrum for jamming.")
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public WirelessIntoSafety() {
+        super(METADATA);
     }
 
     @Override
-    public void check(RuleContext context) {
+    protected void checkFlow(RuleContext context, int f) {
         FrozenGraph graph = context.graph();
-        for (int f = 0; f < graph.flowCount(); f++) {
-            int target = graph.flowTo(f);
-            Component component = graph.component(target);
-            int zone = graph.zoneOf(target);
-            boolean safetyZone = zone >= 0 && graph.zone(zone).kind() == ZoneKind.SAFETY;
-            if (!component.safetyFunction() && !safetyZone) {
-                continue;
-            }
-            Optional<String> radio = SafetyFacts.radio(context, f);
-            if (radio.isEmpty()) {
-                continue;
-            }
-            Flow flow = graph.flow(f);
-            Vocabulary.Means encryption = context.vocabulary().encryption().get(flow.encryption());
-            boolean weak = SafetyFacts.authentication(context, f).compareTo(Strength.WEAK) <= 0
-                    || encryption == null
-                    || encryption.strength().compareTo(Strength.WEAK) <= 0;
-            Factor ease = weak
-                    ? Factor.of(5, "the radio link is weakly protected: it can be jammed, and spoofed or replayed")
-                    : Factor.of(4, "any radio link can be jammed from within range with cheap equipment");
-            context.onFlow(
-                    f,
-                    (component.safetyFunction() ? "safety function " : "")
-                            + component.id()
-                            + (safetyZone
-                                    ? " in safety zone " + graph.zone(zone).id()
-                                    : "")
-                            + " receives " + (flow.commands() ? "commands" : "data") + " from "
-                            + graph.component(graph.flowFrom(f)).id() + " by radio: " + radio.get(),
-                    ease);
+        int target = graph.flowTo(f);
+        Component component = graph.component(target);
+        int zone = graph.zoneOf(target);
+        boolean safetyZone = zone >= 0 && graph.zone(zone).kind() == ZoneKind.SAFETY;
+        if (!component.safetyFunction() && !safetyZone) {
+            return;
         }
+        Optional<String> radio = SafetyFacts.radio(context, f);
+        if (radio.isEmpty()) {
+            return;
+        }
+        Flow flow = graph.flow(f);
+        boolean weak = SafetyFacts.authentication(context, f).compareTo(Strength.WEAK) <= 0
+                || context.vocabulary().encryptionStrength(flow.encryption()).compareTo(Strength.WEAK) <= 0;
+        Factor ease = weak
+                ? Factor.of(5, "the radio link is weakly protected: it can be jammed, and spoofed or replayed")
+                : Factor.of(4, "any radio link can be jammed from within range with cheap equipment");
+        context.onFlow(
+                f,
+                (component.safetyFunction() ? "safety function " : "")
+                        + component.id()
+                        + (safetyZone ? " in safety zone " + graph.zone(zone).id() : "")
+                        + " receives " + (flow.commands() ? "commands" : "data") + " from "
+                        + graph.component(graph.flowFrom(f)).id() + " by radio: " + radio.get(),
+                ease);
     }
 }
