@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM of its own, because what made the output vary (maps and sets of unspecified order) iterates
  * the same way within one JVM and differently in the next.
  */
+@Tag("slow")
 class DeterministicOutputTest {
 
     private static final String DAY = "--today 2026-11-22";

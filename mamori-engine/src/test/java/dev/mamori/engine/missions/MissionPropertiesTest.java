@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 
 /** N-1 and N-2 against a brute-force evaluator written from the semantics, on random landscapes with random missions. */
+@Tag("slow")
 class MissionPropertiesTest {
 
     @Property(tries = 200)

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
 /** Propagation, outage, blast radius, cuts and dominators against brute force and JGraphT. */
+@Tag("slow")
 class SystemicPropertiesTest {
 
     /** Naive fixed point: repeat until nothing changes. */

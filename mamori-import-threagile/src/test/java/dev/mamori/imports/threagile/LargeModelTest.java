@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.model.load.LoadResult;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A generated Threagile model of 4,000 technical assets imports, and validates as a Mamori model. */
+@Tag("slow")
 class LargeModelTest {
 
     @Test

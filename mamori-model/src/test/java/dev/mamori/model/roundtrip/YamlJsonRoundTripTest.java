@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -29,6 +30,7 @@ import net.jqwik.api.constraints.IntRange;
  * (as {@code mamori convert} does) changes nothing it means. Models are generated at random, valid
  * by construction, with text chosen to trip YAML quoting ("true", "1.0", "#", ": ", "~", unicode).
  */
+@Tag("slow")
 class YamlJsonRoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
