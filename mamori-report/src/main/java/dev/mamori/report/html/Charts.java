@@ -256,7 +256,9 @@ final class Charts {
                 .append(width)
                 .append(' ')
                 .append(height)
-                .append("\" role=\"img\"><title>")
+                // the family named on the chart, not left to the renderer: Batik, which draws the PDF's
+                // charts, would take the machine's default font
+                .append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" role=\"img\"><title>")
                 .append(title)
                 .append("</title>");
     }

@@ -67,6 +67,7 @@ public final class PdfReport {
             .heatmaps table.heatmap { display: inline-table; margin: 0 12px 12px 0; }
             .heatmaps { page-break-inside: avoid; }
             .legend svg.sign { display: inline-block; }
+            p.legend { page-break-after: avoid; }
             details, summary { display: block; }
             details.system, .diagram, .chart { page-break-inside: avoid; }
             table { -fs-table-paginate: paginate; }
