@@ -2,6 +2,7 @@ package dev.mamori.report.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
@@ -14,14 +15,26 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -105,7 +118,7 @@ public final class PdfReport {
     }
 
     public static byte[] render(Assessment assessment, Diagrams diagrams, String mamoriVersion) {
-        return fromHtml(HtmlReport.render(assessment, diagrams, mamoriVersion, PRINT));
+        return fromHtml(HtmlReport.render(assessment, diagrams, mamoriVersion, PRINT), assessment.today());
     }
 
     /**
@@ -126,6 +139,33 @@ public final class PdfReport {
 
     /** A page written by {@link HtmlReport}, laid out for print. */
     static byte[] fromHtml(String html) {
+        return fromHtml(html, LocalDate.of(1970, 1, 1));
+    }
+
+    /**
+     * The PDF would carry the time it was made twice: openhtmltopdf dates it, and PDFBox draws the
+     * file's identifier from the clock. A report is dated by the day its assessment was judged on,
+     * and identified by a digest of its page, so the same assessment prints the same bytes.
+     */
+    private static void sameBytesForTheSamePage(PDDocument document, String html, LocalDate judged) {
+        Calendar day = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        day.clear();
+        day.set(judged.getYear(), judged.getMonthValue() - 1, judged.getDayOfMonth());
+        document.getDocumentInformation().setCreationDate(day);
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        COSArray id = new COSArray();
+        id.add(new COSString(Arrays.copyOf(digest, 16)));
+        id.add(new COSString(Arrays.copyOf(digest, 16)));
+        document.getDocument().getTrailer().setItem(COSName.ID, id);
+    }
+
+    /** A page written by {@link HtmlReport} for an assessment judged on {@code judged}, laid out for print. */
+    static byte[] fromHtml(String html, LocalDate judged) {
         Document page = Jsoup.parse(html);
         forPrint(page);
         // openhtmltopdf reports through java.util.logging, which prints to the terminal; renderers never print.
@@ -147,8 +187,12 @@ public final class PdfReport {
             builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             // Batik wants a base it can parse; the page refers to nothing outside itself
             builder.withW3cDocument(new W3CDom().fromJsoup(page), "file:/mamori-report.html");
-            builder.toStream(out);
-            builder.run();
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFKeepOpen();
+            }
+            sameBytesForTheSamePage(document, html, judged);
+            document.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

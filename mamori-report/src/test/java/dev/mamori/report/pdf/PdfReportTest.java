@@ -326,4 +326,20 @@ class PdfReportTest {
         PdfReport.forPrint(b);
         assertThat(a.outerHtml()).isEqualTo(b.outerHtml());
     }
+
+    @Test
+    void theSameAssessmentPrintsTheSameBytesDatedTheDayItWasJudged() throws IOException {
+        Assessment shop = Assessed.model("shop.yaml", Assessed.SHOP);
+        byte[] first = PdfReport.render(shop, "9.9.9");
+        byte[] second = PdfReport.render(shop, "9.9.9");
+        // openhtmltopdf dated the file by the clock and PDFBox drew its identifier from it
+        assertThat(first).isEqualTo(second);
+        try (PDDocument document = Loader.loadPDF(first)) {
+            java.util.Calendar created = document.getDocumentInformation().getCreationDate();
+            assertThat(created.toInstant())
+                    .isEqualTo(Assessed.TODAY
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant());
+        }
+    }
 }
