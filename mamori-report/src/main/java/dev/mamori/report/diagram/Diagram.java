@@ -221,6 +221,7 @@ public final class Diagram {
             node(out, child, 0, 0);
         }
         edges(out, root, 0, 0);
+        groupTitles(out, root, 0, 0);
         out.append("</g>\n</svg>\n");
         return out.toString();
     }
@@ -284,14 +285,8 @@ public final class Diagram {
                 node.getWidth(),
                 node.getHeight(),
                 group ? 6 : 4));
-        if (group) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"group-label\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-                    x + INSET,
-                    y + GROUP_LABEL_Y,
-                    Xml.text(String.join(" ", i.label()))));
-        } else {
+        // a group's title is drawn after the links, over them (groupTitles)
+        if (!group) {
             double baseline = y + FIRST_BASELINE;
             for (String line : i.label()) {
                 out.append(String.format(
@@ -339,6 +334,47 @@ public final class Diagram {
                 x + HAZARD_MARK_WIDTH,
                 baseline,
                 Xml.text(words)));
+    }
+
+    /**
+     * The groups' titles, drawn last: links run through a group's top edge to reach what it holds,
+     * and would strike through its title. Each title sits on a patch of the colour behind it.
+     */
+    private void groupTitles(StringBuilder out, ElkNode container, double px, double py) {
+        for (ElkNode node : container.getChildren()) {
+            Info i = info.get(node);
+            double x = px + node.getX();
+            double y = py + node.getY();
+            if (!node.getChildren().isEmpty() || i.detail().isEmpty() && i.css().contains("group")) {
+                String title = String.join(" ", i.label());
+                out.append(String.format(
+                        Locale.ROOT,
+                        "<g class=\"group-title\" data-for=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\" fill=\"%s\"/>"
+                                + "<text class=\"group-label\" x=\"%.1f\" y=\"%.1f\">%s</text></g>%n",
+                        Xml.attribute(node.getIdentifier()),
+                        x + INSET - 3,
+                        y + GROUP_LABEL_Y - 12,
+                        Math.ceil(TextMetrics.width(title, LABEL_SIZE, true)) + 6,
+                        behindTitle(node, i),
+                        x + INSET,
+                        y + GROUP_LABEL_Y,
+                        Xml.text(title)));
+            }
+            groupTitles(out, node, x, y);
+        }
+    }
+
+    /** The colour a group's title is read on: the group's own fill over its band (or the page). */
+    private String behindTitle(ElkNode node, Info i) {
+        ElkNode top = node;
+        while (top.getParent() != root) {
+            top = top.getParent();
+        }
+        String under = Palette.band(bandNames.getOrDefault(info.get(top).partition(), ""));
+        if (i.css().contains("zone")) {
+            return Contrast.blend(Palette.PAGE, Palette.ZONE_OPACITY, under);
+        }
+        return i.css().contains("system") ? Palette.SYSTEM_FILL : under;
     }
 
     private void edges(StringBuilder out, ElkNode container, double px, double py) {

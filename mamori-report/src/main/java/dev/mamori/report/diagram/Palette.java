@@ -106,6 +106,17 @@ public final class Palette {
 
     public static final List<String> BANDS = List.of(BAND_SERVICE, BAND_PLATFORM, BAND_NETWORK, BAND_DEVICE);
 
+    /** The fill of a layer's band ("device", …), or the page's outside the bands. */
+    public static String band(String layer) {
+        return switch (layer) {
+            case "service" -> BAND_SERVICE;
+            case "platform" -> BAND_PLATFORM;
+            case "network" -> BAND_NETWORK;
+            case "device" -> BAND_DEVICE;
+            default -> PAGE;
+        };
+    }
+
     // Charts.
     public static final String CHART_MEAN = "#1565c0";
     public static final String CHART_WORST = "#c62828";
@@ -143,6 +154,7 @@ public final class Palette {
         out.add(new Pair("the \"!\" of the warning sign", WHITE, HAZARD_MARK));
         out.add(new Pair("diagram title", DIAGRAM_INK, PAGE));
         out.add(new Pair("group label on the page", GROUP_LABEL, PAGE));
+        out.add(new Pair("zone label on the page", GROUP_LABEL, Contrast.blend(PAGE, ZONE_OPACITY, PAGE)));
         out.add(new Pair("group label in a system", GROUP_LABEL, SYSTEM_FILL));
         for (String band : BANDS) {
             out.add(new Pair("band label on " + band, BAND_LABEL, band));
