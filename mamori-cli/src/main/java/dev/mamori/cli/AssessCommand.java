@@ -1,9 +1,8 @@
 package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Severity;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.report.assessment.AssessmentText;
 import java.io.IOException;
@@ -24,14 +23,16 @@ import picocli.CommandLine.Spec;
             "Validates the model, runs every risk rule over it, applies the model's treatments and",
             "prints a summary: open findings per severity and per property, then the top findings,",
             "each with its element, FILE:LINE, why it fired, how it was scored and what fixes it.",
-            "Without a model (and no mamori.yaml here) it assesses the bundled stadium example."
+            "Without a model (and no mamori.yaml here) it assesses the bundled stadium example,",
+            "except with --fail-on: a gate never judges the example."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:assessed (and, with --fail-on, no open finding at or above that severity)",
-            "1:the model is invalid, or --fail-on found an open finding at or above its severity",
-            "2:usage error (unknown option, no such file)",
-            "3:internal error in Mamori (a bug; please report it)"
+            "1:the model is invalid (its errors were printed, located)",
+            "2:usage error (unknown option, no such file, bad severity, cannot write -o)",
+            "3:internal error in Mamori (a bug; please report it)",
+            "4:--fail-on: an open finding is at or above its severity (the gate of 'mamori verify')"
         })
 final class AssessCommand implements Callable<Integer> {
 
@@ -67,14 +68,15 @@ final class AssessCommand implements Callable<Integer> {
     @Option(
             names = "--fail-on",
             paramLabel = "SEVERITY",
-            description = "Exit 1 when an open finding is at least this severe: info, low, medium, high, critical.")
+            description = "Exit 4 when an open finding is at least this severe: info, low, medium, high, critical.")
     String failOn;
 
     @Override
     public Integer call() throws IOException {
-        Severity threshold = failOn == null ? null : severity(failOn);
+        Optional<GatePolicy> gate =
+                failOn == null ? Optional.empty() : Optional.of(GatePolicy.findingsAtOrAbove(severity(failOn)));
         Optional<Assessment> assessed =
-                model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
+                model.assess(spec.commandLine(), parent.workingDirectory(), model.options(), gate.isEmpty());
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
@@ -83,30 +85,23 @@ final class AssessCommand implements Callable<Integer> {
                 ? AssessmentJson.render(assessment, Version.number())
                 : AssessmentText.render(assessment, all ? -1 : top);
         output.write(spec.commandLine(), parent.workingDirectory(), text);
-        if (threshold != null) {
-            long failing = assessment.risk().open().stream()
-                    .map(Finding::severity)
-                    .filter(s -> s.compareTo(threshold) >= 0)
-                    .count();
+        if (gate.isPresent()) {
+            int failing = gate.get().failing(assessment.risk()).size();
             if (failing > 0) {
                 spec.commandLine()
                         .getErr()
                         .printf(
                                 "mamori: %d open %s at or above %s%n",
-                                failing, failing == 1 ? "finding" : "findings", threshold.word());
-                return ExitCode.INVALID;
+                                failing, failing == 1 ? "finding" : "findings", failOn);
+                return ExitCode.GATE_FAILED;
             }
         }
         return ExitCode.OK;
     }
 
     private Severity severity(String word) {
-        for (Severity s : Severity.values()) {
-            if (s.word().equals(word)) {
-                return s;
-            }
-        }
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "--fail-on takes info, low, medium, high or critical, not '" + word + "'");
+        return Severity.ofWord(word)
+                .orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--fail-on takes info, low, medium, high or critical, not '" + word + "'"));
     }
 }

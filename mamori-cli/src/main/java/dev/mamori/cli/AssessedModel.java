@@ -1,15 +1,12 @@
 package dev.mamori.cli;
 
+import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.assessment.Assessor;
-import dev.mamori.engine.missions.MissionAnalyzer;
-import dev.mamori.engine.rules.RuleCatalog;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
-import dev.mamori.model.Landscape;
-import dev.mamori.model.load.LoadResult;
+import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -19,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The model a command assesses and the day it is judged on, shared by the commands that run the
- * analyses (a picocli mixin): load it (or the bundled example), print its errors when it is invalid,
- * and otherwise run the whole assessment.
+ * analyses (a picocli mixin): load it through the workspace (or the bundled example), print its
+ * errors when it is invalid, and otherwise have the workspace assess it.
  */
 final class AssessedModel {
 
@@ -40,20 +37,9 @@ final class AssessedModel {
         return today != null ? today : LocalDate.now();
     }
 
-    /** The assessment, or empty after printing the model's errors (the command then exits 1). */
-    Optional<Assessment> assess(CommandLine commandLine, Path workingDirectory, SystemicAnalyzer.Options options) {
-        return assess(commandLine, workingDirectory, options, MissionAnalyzer.Options.defaults());
-    }
-
-    /** As above, with the mission analysis run for {@code missionOptions}. */
-    Optional<Assessment> assess(
-            CommandLine commandLine,
-            Path workingDirectory,
-            SystemicAnalyzer.Options options,
-            MissionAnalyzer.Options missionOptions) {
-        try (Progress progress = progress(commandLine, STAGES)) {
-            return assess(commandLine, workingDirectory, options, missionOptions, progress);
-        }
+    /** The options of a whole assessment judged on {@link #today()}, for the command to refine. */
+    AssessmentOptions options() {
+        return AssessmentOptions.on(today());
     }
 
     static final String READING = "reading and validating the model";
@@ -62,8 +48,8 @@ final class AssessedModel {
     static final List<String> STAGES = stages();
 
     private static List<String> stages() {
-        List<String> all = new java.util.ArrayList<>(List.of(READING));
-        Assessor.STAGES.forEach(stage -> all.add(assessing(stage)));
+        List<String> all = new ArrayList<>(List.of(READING));
+        Workspace.STAGES.forEach(stage -> all.add(assessing(stage)));
         return List.copyOf(all);
     }
 
@@ -82,30 +68,38 @@ final class AssessedModel {
                 : Progress.NONE;
     }
 
+    /**
+     * The assessment, or empty after printing the model's errors (the command then exits 1).
+     *
+     * @param bundledWhenNone whether the bundled example stands in when no model is given and there
+     *     is no mamori.yaml; false for the commands that gate
+     */
+    Optional<Assessment> assess(
+            CommandLine commandLine, Path workingDirectory, AssessmentOptions options, boolean bundledWhenNone) {
+        try (Progress progress = progress(commandLine, STAGES)) {
+            return assess(commandLine, workingDirectory, options, bundledWhenNone, progress);
+        }
+    }
+
     /** As above, advancing {@code progress} through {@link #STAGES}. */
     Optional<Assessment> assess(
             CommandLine commandLine,
             Path workingDirectory,
-            SystemicAnalyzer.Options options,
-            MissionAnalyzer.Options missionOptions,
+            AssessmentOptions options,
+            boolean bundledWhenNone,
             Progress progress) {
         progress.stage(READING);
-        LoadResult result = ModelInput.load(commandLine, workingDirectory, files, today, true);
-        if (!result.valid()) {
-            progress.print(commandLine.getOut(), new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+        ModelInput input = ModelInput.load(commandLine, workingDirectory, files, today, bundledWhenNone);
+        if (!input.loaded().valid()) {
+            progress.print(
+                    commandLine.getOut(),
+                    new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
             return Optional.empty();
         }
         try {
-            Landscape landscape = result.landscape().orElseThrow();
-            return Optional.of(new Assessor(RuleCatalog.all(), CatalogInput.of(landscape, workingDirectory))
-                    .assess(
-                            landscape,
-                            today(),
-                            result.warnings(),
-                            options,
-                            missionOptions,
-                            stage -> progress.stage(assessing(stage))));
-        } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario e) {
+            return Optional.of(
+                    input.workspace().assess(input.loaded(), options, stage -> progress.stage(assessing(stage))));
+        } catch (Workspace.InvalidRequest e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
     }

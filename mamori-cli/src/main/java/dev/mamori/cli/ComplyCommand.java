@@ -1,20 +1,16 @@
 package dev.mamori.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.Catalog;
-import dev.mamori.engine.compliance.ComplianceEvaluator;
 import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.compliance.ConformanceStatement;
 import dev.mamori.engine.compliance.Obligation;
-import dev.mamori.engine.compliance.Verdict;
-import dev.mamori.engine.graph.FrozenGraph;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.report.compliance.ComplianceJson;
 import dev.mamori.report.compliance.ComplianceText;
 import dev.mamori.report.compliance.ConformanceStatementMarkdown;
+import dev.mamori.report.json.StableJson;
 import dev.mamori.report.oscal.OscalExport;
 import dev.mamori.report.oscal.OscalPoam;
 import java.io.IOException;
@@ -52,9 +48,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:checked (and, with --fail-on, no requirement of that obligation or stronger is unmet)",
-            "1:the model or a catalog file is invalid, or --fail-on found an unmet requirement",
-            "2:usage error (unknown option, profile or standard, no such file)",
-            "3:internal error in Mamori (a bug; please report it)"
+            "1:the model or a catalog file is invalid (its errors were printed, located)",
+            "2:usage error (unknown option, profile or standard, no such file, cannot write -o)",
+            "3:internal error in Mamori (a bug; please report it)",
+            "4:--fail-on: a requirement of that obligation or stronger is not satisfied"
         })
 final class ComplyCommand implements Callable<Integer> {
 
@@ -101,7 +98,7 @@ final class ComplyCommand implements Callable<Integer> {
     @Option(
             names = "--fail-on",
             paramLabel = "OBLIGATION",
-            description = "Exit 1 when a requirement at least this binding is not satisfied: statutory, essential,"
+            description = "Exit 4 when a requirement at least this binding is not satisfied: statutory, essential,"
                     + " additional.")
     String failOn;
 
@@ -115,30 +112,17 @@ final class ComplyCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--format oscal writes several documents: name a directory with -o DIR");
         }
-        Optional<Assessment> assessed =
-                model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
+        Optional<Assessment> assessed = model.assess(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                model.options().withProfile(Optional.ofNullable(profile)),
+                threshold == null);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
-        Catalog catalog = assessment.compliance().catalog();
         ComplianceResult result = assessment.compliance();
-        if (profile != null) {
-            if (!catalog.profiles().containsKey(profile)) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "no profile '" + profile + "'"
-                                + Suggestions.didYouMean(
-                                        profile, catalog.profiles().keySet()) + "; known: "
-                                + String.join(", ", catalog.profiles().keySet()));
-            }
-            result = new ComplianceEvaluator(catalog)
-                    .evaluate(
-                            FrozenGraph.of(assessment.landscape()),
-                            assessment.risk(),
-                            assessment.today(),
-                            Optional.of(profile));
-        }
+        Catalog catalog = result.catalog();
         List<String> chosen = standards == null || standards.isEmpty()
                 ? (format == Format.ics ? List.of("etsi-en-303-645-v3.1.3") : ComplianceJson.DEFAULT_STANDARDS)
                 : standards;
@@ -169,18 +153,14 @@ final class ComplyCommand implements Callable<Integer> {
             output.write(spec.commandLine(), parent.workingDirectory(), text);
         }
         if (threshold != null) {
-            long failing = result.systems().stream()
-                    .flatMap(s -> s.requirements().stream())
-                    .filter(r -> r.verdict() == Verdict.NOT_SATISFIED
-                            && r.obligation().compareTo(threshold) <= 0)
-                    .count();
+            long failing = GatePolicy.requirementsAtOrAbove(threshold).failing(result);
             if (failing > 0) {
                 spec.commandLine()
                         .getErr()
                         .printf(
                                 "mamori: %d %s at or above %s not satisfied%n",
                                 failing, failing == 1 ? "requirement" : "requirements", threshold.word());
-                return ExitCode.INVALID;
+                return ExitCode.GATE_FAILED;
             }
         }
         return ExitCode.OK;
@@ -191,7 +171,7 @@ final class ComplyCommand implements Callable<Integer> {
         out.put("format", Map.of("name", "mamori-compliance", "version", 1));
         out.put("generator", "mamori " + Version.number());
         out.put("compliance", ComplianceJson.of(result, standards));
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+        return StableJson.write(out);
     }
 
     /** Writes the OSCAL documents into the directory -o names, creating it if need be. */
@@ -231,12 +211,8 @@ final class ComplyCommand implements Callable<Integer> {
     }
 
     private Obligation obligation(String word) {
-        for (Obligation o : Obligation.values()) {
-            if (o.word().equals(word)) {
-                return o;
-            }
-        }
-        throw new ParameterException(
-                spec.commandLine(), "--fail-on takes statutory, essential or additional, not '" + word + "'");
+        return Obligation.ofWord(word)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--fail-on takes statutory, essential or additional, not '" + word + "'"));
     }
 }

@@ -2,10 +2,7 @@ package dev.mamori.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mamori.engine.assessment.Assessor;
-import dev.mamori.engine.rules.RuleCatalog;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
-import dev.mamori.model.load.LoadResult;
+import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.report.diff.AssessmentDiff;
 import dev.mamori.report.diff.DiffReport;
@@ -116,17 +113,16 @@ final class DiffCommand implements Callable<Integer> {
                 return Optional.empty();
             }
         }
-        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), List.of(file), today, false);
-        if (!result.valid()) {
-            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), result.diagnostics()).text(""));
+        LocalDate day = today != null ? today : LocalDate.now();
+        ModelInput input = ModelInput.load(spec.commandLine(), parent.workingDirectory(), List.of(file), day, false);
+        if (!input.loaded().valid()) {
+            spec.commandLine()
+                    .getOut()
+                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
             return Optional.empty();
         }
-        var assessment = new Assessor(RuleCatalog.all())
-                .assess(
-                        result.landscape().orElseThrow(),
-                        today != null ? today : LocalDate.now(),
-                        result.warnings(),
-                        SystemicAnalyzer.Options.defaults());
+        // Through the workspace, so that each side is judged against its own landscape's catalogs.
+        var assessment = input.workspace().assess(input.loaded(), AssessmentOptions.on(day));
         return Optional.of(Snapshot.of(assessment, Version.number()));
     }
 }

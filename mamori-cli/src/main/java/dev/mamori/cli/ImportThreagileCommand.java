@@ -1,22 +1,15 @@
 package dev.mamori.cli;
 
-import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.app.ThreagileConversion;
+import dev.mamori.app.Workspace;
 import dev.mamori.model.diagnostics.Severity;
-import dev.mamori.model.imports.threagile.ImportResult;
-import dev.mamori.model.imports.threagile.ThreagileImporter;
 import dev.mamori.model.load.BuiltInVocabulary;
-import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.ReadLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,39 +87,18 @@ final class ImportThreagileCommand implements Callable<Integer> {
                     "-o " + output.file + " would overwrite the Threagile model; name another file");
         }
         LocalDate day = today != null ? today : LocalDate.now();
-        ThreagileImporter importer = new ThreagileImporter(
-                path -> ModelSource.fileSystem().read(dir.resolve(path)),
-                new ThreagileImporter.Options(category, day, ReadLimits.DEFAULT));
-        ImportResult result = importer.importFile(source);
+        ThreagileConversion conversion = Workspace.onDisk(dir).importThreagile(source, category, day);
         PrintWriter err = spec.commandLine().getErr();
-        if (!result.imported()) {
-            result.diagnostics().forEach(err::println);
-            ModelInput.hintAboutAliases(result.diagnostics(), err);
+        conversion.diagnostics().forEach(err::println);
+        conversion.notices().forEach(notice -> err.println("mamori: " + notice));
+        if (!conversion.converted()) {
             err.printf(
                     "mamori: %s was not imported: %s%n",
-                    source, count(result.errors().size(), "error"));
+                    source, count((int) conversion.count(Severity.ERROR), "error"));
             return ExitCode.INVALID;
         }
-        // The import is checked as Mamori reads it, so that what it writes is known to validate;
-        // what validation warns about is located in the Threagile file too.
-        LoadResult check = new ModelLoader(
-                        path -> java.util.Optional.empty(), new ModelLoader.Options(ReadLimits.DEFAULT, day))
-                .load(
-                        List.of(source.normalize()),
-                        Map.of(source.normalize(), result.tree().orElseThrow()));
-        List<Diagnostic> all = new ArrayList<>(result.diagnostics());
-        all.addAll(check.diagnostics());
-        all.sort(Diagnostic.IN_FILE_ORDER);
-        all.forEach(err::println);
-        if (!check.valid()) {
-            throw new IllegalStateException(
-                    "the imported model does not validate (" + check.errors().size() + " errors, the first: "
-                            + check.errors().get(0) + ")");
-        }
-        output.write(spec.commandLine(), dir, result.yaml().orElseThrow());
-        long warnings =
-                all.stream().filter(d -> d.severity() == Severity.WARNING).count();
-        var landscape = check.landscape().orElseThrow();
+        output.write(spec.commandLine(), dir, conversion.yaml().orElseThrow());
+        var landscape = conversion.landscape().orElseThrow();
         err.printf(
                 "mamori: imported %s%s: %s, %s, %s, %s; %s%n",
                 source,
@@ -139,7 +111,7 @@ final class ImportThreagileCommand implements Callable<Integer> {
                                 .sum(),
                         "data asset"),
                 count(landscape.treatments().size(), "treatment"),
-                count((int) warnings, "warning"));
+                count((int) conversion.count(Severity.WARNING), "warning"));
         return ExitCode.OK;
     }
 

@@ -2,7 +2,6 @@ package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.missions.MissionAnalyzer;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.report.assessment.MissionsText;
 import java.io.IOException;
@@ -100,7 +99,7 @@ final class MissionsCommand implements Callable<Integer> {
                 1,
                 Math.max(2, pairs));
         Optional<Assessment> assessed = model.assess(
-                spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults(), options);
+                spec.commandLine(), parent.workingDirectory(), model.options().withMissions(options), true);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }

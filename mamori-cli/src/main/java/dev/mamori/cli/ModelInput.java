@@ -1,135 +1,50 @@
 package dev.mamori.cli;
 
-import dev.mamori.model.diagnostics.Diagnostic;
-import dev.mamori.model.diagnostics.Diagnostics;
-import dev.mamori.model.imports.threagile.ImportResult;
-import dev.mamori.model.imports.threagile.ThreagileImporter;
-import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.Node;
-import dev.mamori.model.syntax.ReadLimits;
-import dev.mamori.model.syntax.TreeReader;
+import dev.mamori.app.Loaded;
+import dev.mamori.app.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Loads the model a command was given: files, or mamori.yaml, or (for assess) the bundled example.
- * A file that is a Threagile model is converted in memory and loaded with the rest, so that one
- * command assesses the same input both tools read.
+ * The model a command was given — files, or mamori.yaml, or (where the command offers it) the
+ * bundled example — loaded by the workspace, with what the workspace noticed printed on standard
+ * error.
+ *
+ * @param workspace the workspace that read it, to assess it with
+ * @param loaded what was read
  */
-final class ModelInput {
+record ModelInput(Workspace workspace, Loaded loaded) {
 
     /** The example packed into the command line, read when a command that offers it is given no model. */
     static final String BUNDLED_EXAMPLE = "examples/venue/landscape.yaml";
 
-    private ModelInput() {}
-
-    static LoadResult load(
+    /**
+     * @param bundledWhenNone whether, given no file and no mamori.yaml here, to read the bundled
+     *     example; commands that gate never do, so that a CI job cannot pass or fail on the demo
+     */
+    static ModelInput load(
             CommandLine commandLine,
             Path workingDirectory,
             List<Path> files,
             LocalDate today,
             boolean bundledWhenNone) {
-        return CatalogInput.check(
-                loadModel(commandLine, workingDirectory, files, today, bundledWhenNone), workingDirectory);
-    }
-
-    private static LoadResult loadModel(
-            CommandLine commandLine,
-            Path workingDirectory,
-            List<Path> files,
-            LocalDate today,
-            boolean bundledWhenNone) {
-        ModelLoader.Options options =
-                new ModelLoader.Options(ReadLimits.DEFAULT, today != null ? today : LocalDate.now());
+        LocalDate day = today != null ? today : LocalDate.now();
         boolean none = files == null || files.isEmpty();
         if (none && bundledWhenNone && !Files.isRegularFile(workingDirectory.resolve(ModelArguments.DEFAULT_MODEL))) {
-            return new ModelLoader(ModelInput::bundled, options).load(List.of(Path.of(BUNDLED_EXAMPLE)));
+            Workspace bundled = new Workspace(ModelInput::bundled);
+            return new ModelInput(bundled, bundled.load(List.of(Path.of(BUNDLED_EXAMPLE)), day));
         }
         List<Path> roots = ModelArguments.resolve(commandLine, workingDirectory, files);
-        ModelSource source = path -> ModelSource.fileSystem().read(workingDirectory.resolve(path));
-        Map<Path, Node> imported = new LinkedHashMap<>();
-        List<Diagnostic> importDiagnostics = new ArrayList<>();
-        List<Path> failed = new ArrayList<>();
-        for (Path root : roots) {
-            Optional<Node> tree = threagileTree(source, root.normalize());
-            if (tree.isEmpty()) {
-                continue;
-            }
-            ImportResult result = new ThreagileImporter(
-                            source, new ThreagileImporter.Options("enterprise", options.today(), options.limits()))
-                    .importTree(root.normalize(), tree.get());
-            importDiagnostics.addAll(result.diagnostics());
-            PrintWriter err = commandLine.getErr();
-            if (result.imported()) {
-                imported.put(root.normalize(), result.tree().orElseThrow());
-                err.printf(
-                        "mamori: %s is a Threagile model; it is read as 'mamori import threagile %s' would write it"
-                                + " (docs/import-threagile.md)%n",
-                        root, root);
-            } else {
-                failed.add(root);
-                hintAboutAliases(result.diagnostics(), err);
-            }
-        }
-        List<Path> rest = roots.stream().filter(r -> !failed.contains(r)).toList();
-        LoadResult loaded = rest.isEmpty()
-                ? new LoadResult(Optional.empty(), List.of())
-                : new ModelLoader(source, options).load(rest, imported);
-        if (importDiagnostics.isEmpty()) {
-            return loaded;
-        }
-        List<Diagnostic> all = new ArrayList<>(importDiagnostics);
-        all.addAll(loaded.diagnostics());
-        all.sort(Diagnostic.IN_FILE_ORDER);
-        return new LoadResult(failed.isEmpty() ? loaded.landscape() : Optional.empty(), all);
-    }
-
-    /**
-     * The file read as a tree when it is a Threagile model, else empty. Only a file that names one
-     * of Threagile's own top-level keys is parsed here, so a Mamori model is not read twice.
-     */
-    private static Optional<Node> threagileTree(ModelSource source, Path file) {
-        try {
-            Optional<byte[]> bytes = source.read(file);
-            if (bytes.isEmpty() || !mentionsThreagileKey(bytes.get())) {
-                return Optional.empty();
-            }
-            Optional<Node> tree = new TreeReader(ReadLimits.DEFAULT)
-                    .read(
-                            file.toString(),
-                            bytes.get(),
-                            TreeReader.Syntax.forFileName(file.toString()),
-                            new Diagnostics());
-            return tree.filter(ThreagileImporter::isThreagile);
-        } catch (IOException e) {
-            return Optional.empty(); // the loader reads it again and reports the problem
-        }
-    }
-
-    private static boolean mentionsThreagileKey(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        return text.contains("technical_assets") || text.contains("threagile_version");
-    }
-
-    /** Threagile's own example uses YAML anchors, which Mamori refuses: say how to expand them. */
-    static void hintAboutAliases(List<Diagnostic> diagnostics, PrintWriter err) {
-        if (diagnostics.stream().anyMatch(d -> d.code().equals("yaml-alias"))) {
-            err.println("mamori: hint: Threagile models often reuse values with YAML anchors and aliases (<<: *name);"
-                    + " expand them first, for example with: yq 'explode(.)' FILE > expanded.yaml");
-        }
+        Workspace workspace = Workspace.onDisk(workingDirectory);
+        Loaded loaded = workspace.load(roots, day);
+        loaded.notices().forEach(notice -> commandLine.getErr().println("mamori: " + notice));
+        return new ModelInput(workspace, loaded);
     }
 
     /** A file of the bundled examples, from the class path; paths are as in the repository. */

@@ -119,11 +119,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private int write(Set<Format> wanted, SystemicAnalyzer.Options options, Progress progress) {
         Optional<Assessment> assessed = model.assess(
-                spec.commandLine(),
-                parent.workingDirectory(),
-                options,
-                dev.mamori.engine.missions.MissionAnalyzer.Options.defaults(),
-                progress);
+                spec.commandLine(), parent.workingDirectory(), model.options().withSystemic(options), true, progress);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }

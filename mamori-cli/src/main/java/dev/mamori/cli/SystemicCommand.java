@@ -75,7 +75,8 @@ final class SystemicCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SystemicAnalyzer.Options options = new SystemicAnalyzer.Options(
                 Optional.ofNullable(from), Optional.ofNullable(protect), fail == null ? List.of() : fail);
-        Optional<Assessment> assessed = model.assess(spec.commandLine(), parent.workingDirectory(), options);
+        Optional<Assessment> assessed = model.assess(
+                spec.commandLine(), parent.workingDirectory(), model.options().withSystemic(options), true);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }

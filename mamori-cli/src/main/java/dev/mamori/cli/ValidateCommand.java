@@ -1,7 +1,7 @@
 package dev.mamori.cli;
 
+import dev.mamori.app.Loaded;
 import dev.mamori.model.Landscape;
-import dev.mamori.model.load.LoadResult;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -63,7 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadResult result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false);
+        Loaded result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false)
+                .loaded();
         List<String> read = result.landscape()
                 .map(Landscape::files)
                 .orElse(

@@ -1,14 +1,9 @@
 package dev.mamori.cli;
 
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.compliance.Catalog;
-import dev.mamori.engine.compliance.ComplianceEvaluator;
-import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.compliance.Obligation;
-import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Severity;
-import dev.mamori.engine.systemic.SystemicAnalyzer;
-import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.report.gate.GateVerdict;
 import dev.mamori.report.gate.RequirementGate;
 import dev.mamori.report.sarif.SarifReport;
@@ -88,14 +83,22 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Severity threshold = severity(failOn);
         Obligation requirementThreshold = failOnRequirement == null ? null : obligation(failOnRequirement);
+        GatePolicy policy = GatePolicy.findingsAtOrAbove(threshold);
+        if (requirementThreshold != null) {
+            policy = policy.alsoRequirementsAtOrAbove(requirementThreshold);
+        }
         if (profile != null && requirementThreshold == null) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--profile chooses how requirements are judged; give --fail-on-requirement statutory, essential"
                             + " or additional too");
         }
-        Optional<Assessment> assessed =
-                model.assess(spec.commandLine(), parent.workingDirectory(), SystemicAnalyzer.Options.defaults());
+        // A gate never falls back to the bundled example: CI must judge the model it was given.
+        Optional<Assessment> assessed = model.assess(
+                spec.commandLine(),
+                parent.workingDirectory(),
+                model.options().withProfile(Optional.ofNullable(profile)),
+                false);
         if (assessed.isEmpty()) {
             return ExitCode.INVALID;
         }
@@ -111,53 +114,24 @@ final class VerifyCommand implements Callable<Integer> {
         GateVerdict verdict = GateVerdict.of(assessment, threshold);
         spec.commandLine().getOut().print(verdict.text());
         if (requirementThreshold == null) {
-            return verdict.passed() ? ExitCode.OK : ExitCode.GATE_FAILED;
+            return policy.passes(assessment.risk(), assessment.compliance()) ? ExitCode.OK : ExitCode.GATE_FAILED;
         }
         RequirementGate requirements =
-                RequirementGate.of(compliance(assessment), requirementThreshold, Optional.ofNullable(profile));
+                RequirementGate.of(assessment.compliance(), requirementThreshold, Optional.ofNullable(profile));
         spec.commandLine().getOut().print("\n" + requirements.text());
-        return verdict.passed() && requirements.passed() ? ExitCode.OK : ExitCode.GATE_FAILED;
-    }
-
-    /** The compliance of the assessment, or, with --profile, every system judged again against that profile. */
-    private ComplianceResult compliance(Assessment assessment) {
-        if (profile == null) {
-            return assessment.compliance();
-        }
-        Catalog catalog = assessment.compliance().catalog();
-        if (!catalog.profiles().containsKey(profile)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "no profile '" + profile + "'"
-                            + Suggestions.didYouMean(profile, catalog.profiles().keySet()) + "; known: "
-                            + String.join(", ", catalog.profiles().keySet()));
-        }
-        return new ComplianceEvaluator(catalog)
-                .evaluate(
-                        FrozenGraph.of(assessment.landscape()),
-                        assessment.risk(),
-                        assessment.today(),
-                        Optional.of(profile));
+        return policy.passes(assessment.risk(), assessment.compliance()) ? ExitCode.OK : ExitCode.GATE_FAILED;
     }
 
     private Obligation obligation(String word) {
-        for (Obligation o : Obligation.values()) {
-            if (o.word().equals(word)) {
-                return o;
-            }
-        }
-        throw new ParameterException(
-                spec.commandLine(),
-                "--fail-on-requirement takes statutory, essential or additional, not '" + word + "'");
+        return Obligation.ofWord(word)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "--fail-on-requirement takes statutory, essential or additional, not '" + word + "'"));
     }
 
     private Severity severity(String word) {
-        for (Severity s : Severity.values()) {
-            if (s.word().equals(word)) {
-                return s;
-            }
-        }
-        throw new ParameterException(
-                spec.commandLine(), "--fail-on takes info, low, medium, high or critical, not '" + word + "'");
+        return Severity.ofWord(word)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--fail-on takes info, low, medium, high or critical, not '" + word + "'"));
     }
 }

@@ -61,10 +61,51 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApplicationLayerDependsOnNoShell() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mamori.cli..", "dev.mamori.server.."));
+    }
+
+    @Test
+    void theShellsLeaveLoadingAndAnalysisToTheWorkspace() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.mamori.cli..", "dev.mamori.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.mamori.engine.graph..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Analyzer")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Evaluator")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("Assessor")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("RiskEngine")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("ModelLoader")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("ThreagileImporter")
+                .because("a shell parses its arguments and prints; the workspace loads and assesses"
+                        + " (docs/architecture.md), so that the command line and the server give the same answers"));
+    }
+
+    @Test
     void onlyTheShellsPrint() {
         check(noClasses()
                 .that()
-                .resideInAnyPackage("dev.mamori.model..", "dev.mamori.engine..", "dev.mamori.report..")
+                .resideInAnyPackage(
+                        "dev.mamori.model..", "dev.mamori.engine..", "dev.mamori.report..", "dev.mamori.app..")
                 .should()
                 .accessField(System.class, "out")
                 .orShould()

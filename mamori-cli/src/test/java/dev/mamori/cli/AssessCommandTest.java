@@ -76,7 +76,9 @@ class AssessCommandTest {
     void failOnGatesOnOpenFindings() throws IOException {
         write(MODEL);
         Cli failing = Cli.run(dir, "assess", "--fail-on", "medium", "m.yaml");
-        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.exitCode())
+                .as("the gate's exit code, not the invalid model's")
+                .isEqualTo(4);
         assertThat(failing.err()).contains("at or above medium");
         assertThat(Cli.run(dir, "assess", "--fail-on", "severe", "m.yaml").exitCode())
                 .isEqualTo(2);

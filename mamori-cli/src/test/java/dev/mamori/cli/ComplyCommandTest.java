@@ -45,7 +45,7 @@ class ComplyCommandTest {
     void aStatutoryRequirementNotMetFailsTheGateAndSaysWhyWhereAndHowToFix() throws Exception {
         Files.writeString(dir.resolve("m.yaml"), MODEL);
         Cli cli = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2026-11-22");
-        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.exitCode()).as("the gate's exit code").isEqualTo(4);
         assertThat(cli.err()).contains("at or above statutory not satisfied");
         assertThat(cli.out())
                 .contains("not-satisfied  statutory  no-universal-default-passwords")

@@ -73,4 +73,49 @@ class DiffCommandTest {
         assertThat(wrongVersion.out()).contains("old.json:1:1: error: an assessment in format version 7");
         assertThat(Cli.run(dir, "diff", "missing.yaml", "new.yaml").exitCode()).isEqualTo(ExitCode.USAGE);
     }
+
+    /** A plug whose system is judged under a profile its own landscape's catalog file defines. */
+    private static final String OWN_CATALOG = """
+            requirements:
+              plug-label:
+                title: The plug carries our label
+                statement: Each plug model passes our lab before sale.
+                properties: [I]
+                phase: build
+                means:
+                  lab-pass: { title: Lab pass, statement: The lab passes it., applies-to: devices, verify: { control: the lab report } }
+            profiles:
+              our-consumer: { title: Ours, extends: consumer, essential: [plug-label] }
+            """;
+
+    private static final String PLUG = """
+            mamori: 1
+            landscape: Plug maker
+            catalogs: [own.yaml]
+            stakeholders:
+              maker: { roles: [manufacturer, operator] }
+            systems:
+              plug:
+                owner: maker
+                category: consumer
+                profile: our-consumer
+                components:
+                  unit: { kind: appliance, manufacturer: maker, credentials: unique, update: signed-automatic }
+            """;
+
+    @Test
+    void eachSideIsJudgedAgainstItsOwnLandscapesCatalog() throws IOException {
+        // The bug this guards against: diff assessed against the built-in catalog alone, so a
+        // requirement of the landscape's own profile never showed as a change while comply did.
+        write("own.yaml", OWN_CATALOG);
+        write("old.yaml", PLUG);
+        write(
+                "new.yaml",
+                PLUG + "    controls:\n      - { requirement: lab-pass, on: [unit], evidence: lab report 12 }\n");
+        Cli cli = Cli.run(dir, "diff", "--today", "2026-11-22", "--format", "json", "old.yaml", "new.yaml");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.at("/summary/compliance").asInt()).isPositive();
+        assertThat(json.at("/compliance").toString()).contains("plug-label");
+    }
 }

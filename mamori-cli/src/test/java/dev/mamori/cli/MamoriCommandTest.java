@@ -132,7 +132,10 @@ class MamoriCommandTest {
 
     @Test
     void todayCanBeFixedForReproducibleRuns() throws IOException {
-        write("m.yaml", VALID + "treatments:\n  - { rule: R, status: accepted, reason: r, until: 2027-01-01 }\n");
+        write(
+                "m.yaml",
+                VALID
+                        + "treatments:\n  - { rule: default-credentials, status: accepted, reason: r, until: 2027-01-01 }\n");
         assertThat(Cli.run(dir, "validate", "--today", "2026-12-31", "m.yaml").out())
                 .contains("0 warnings");
         assertThat(Cli.run(dir, "validate", "--today", "2027-01-02", "m.yaml").out())

@@ -78,7 +78,9 @@ class ProgressTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).doesNotContain("\r").doesNotContain("\u001b").doesNotContain("mamori [");
         assertThat(cli.err().lines()).containsExactly("mamori: wrote out/report.html", "mamori: wrote out/report.md");
+        assertThat(Cli.run(dir, "init").exitCode()).isZero();
         Cli verify = Cli.run(dir, "verify", "--today", "2026-11-22");
+        assertThat(verify.exitCode()).as(verify.err()).isIn(0, 4);
         assertThat(verify.err()).isEmpty();
     }
 }

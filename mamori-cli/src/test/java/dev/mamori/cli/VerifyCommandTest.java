@@ -152,4 +152,18 @@ class VerifyCommandTest {
         assertThat(word.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(word.err()).contains("statutory, essential or additional");
     }
+
+    @Test
+    void aGateNeverJudgesTheBundledExample() {
+        // In a folder with no model, a CI job that forgot to name one must not pass or fail on the demo.
+        Cli verify = Cli.run(dir, "verify");
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.err()).contains("no model given");
+        Cli assess = Cli.run(dir, "assess", "--fail-on", "high");
+        assertThat(assess.exitCode()).isEqualTo(2);
+        assertThat(assess.err()).contains("no model given");
+        Cli comply = Cli.run(dir, "comply", "--fail-on", "statutory");
+        assertThat(comply.exitCode()).isEqualTo(2);
+        assertThat(comply.err()).contains("no model given");
+    }
 }

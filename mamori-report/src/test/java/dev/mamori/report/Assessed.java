@@ -1,6 +1,7 @@
 package dev.mamori.report;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.engine.assessment.Assessor;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
@@ -53,7 +54,10 @@ public final class Assessed {
             throw new AssertionError("the test model is invalid: " + result.diagnostics());
         }
         return new Assessor(RuleCatalog.all())
-                .assess(result.landscape().orElseThrow(), TODAY, result.warnings(), options);
+                .assess(
+                        result.landscape().orElseThrow(),
+                        result.warnings(),
+                        AssessmentOptions.on(TODAY).withSystemic(options));
     }
 
     /** A shop with an exposed default-password camera, one accepted and one mitigating treatment. */

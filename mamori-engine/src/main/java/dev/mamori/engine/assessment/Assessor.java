@@ -14,10 +14,12 @@ import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.Suggestions;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /** Runs the analyses over a validated landscape, in the order their results feed each other. */
 public final class Assessor {
@@ -31,6 +33,13 @@ public final class Assessor {
         Listener NONE = stage -> {};
 
         void started(String stage);
+    }
+
+    /** A profile asked for by name that the catalog does not have. */
+    public static final class UnknownProfile extends IllegalArgumentException {
+        public UnknownProfile(String message) {
+            super(message);
+        }
     }
 
     private final List<Rule> rules;
@@ -47,57 +56,36 @@ public final class Assessor {
     }
 
     /**
+     * The whole assessment of {@code landscape}.
+     *
      * @param modelDiagnostics the warnings the model loaded with, carried into the assessment
+     * @throws UnknownProfile when {@code options} name a profile the catalog lacks
      */
-    public Assessment assess(Landscape landscape, LocalDate today, List<Diagnostic> modelDiagnostics) {
-        return assess(
-                landscape,
-                today,
-                modelDiagnostics,
-                SystemicAnalyzer.Options.defaults(),
-                MissionAnalyzer.Options.defaults());
-    }
-
-    /** As above, with the systemic analysis run for {@code systemicOptions}. */
-    public Assessment assess(
-            Landscape landscape,
-            LocalDate today,
-            List<Diagnostic> modelDiagnostics,
-            SystemicAnalyzer.Options systemicOptions) {
-        return assess(landscape, today, modelDiagnostics, systemicOptions, MissionAnalyzer.Options.defaults());
-    }
-
-    /** As above, with the systemic and mission analyses run for the options given. */
-    public Assessment assess(
-            Landscape landscape,
-            LocalDate today,
-            List<Diagnostic> modelDiagnostics,
-            SystemicAnalyzer.Options systemicOptions,
-            MissionAnalyzer.Options missionOptions) {
-        return assess(landscape, today, modelDiagnostics, systemicOptions, missionOptions, Listener.NONE);
+    public Assessment assess(Landscape landscape, List<Diagnostic> modelDiagnostics, AssessmentOptions options) {
+        return assess(landscape, modelDiagnostics, options, Listener.NONE);
     }
 
     /** As above, telling {@code listener} as each of {@link #STAGES} starts. */
     public Assessment assess(
-            Landscape landscape,
-            LocalDate today,
-            List<Diagnostic> modelDiagnostics,
-            SystemicAnalyzer.Options systemicOptions,
-            MissionAnalyzer.Options missionOptions,
-            Listener listener) {
+            Landscape landscape, List<Diagnostic> modelDiagnostics, AssessmentOptions options, Listener listener) {
+        options.profile().ifPresent(this::checkProfile);
+        LocalDate today = options.today();
         listener.started(STAGES.get(0));
         FrozenGraph graph = FrozenGraph.of(landscape);
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
         listener.started(STAGES.get(1));
         SystemicAnalyzer systemicAnalyzer = new SystemicAnalyzer(graph);
-        SystemicAnalysis systemic = systemicAnalyzer.analyze(systemicOptions);
+        SystemicAnalysis systemic = systemicAnalyzer.analyze(options.systemic());
         listener.started(STAGES.get(2));
-        MissionAnalysis missions = new MissionAnalyzer(graph, systemicAnalyzer).analyze(missionOptions);
-        List<Diagnostic> diagnostics = new ArrayList<>(modelDiagnostics);
-        diagnostics.addAll(risk.diagnostics());
+        MissionAnalysis missions = new MissionAnalyzer(graph, systemicAnalyzer).analyze(options.missions());
+        // The loader may already have said what the risk engine says of the model (a treatment naming
+        // no rule), so each diagnostic is kept once.
+        Set<Diagnostic> unique = new LinkedHashSet<>(modelDiagnostics);
+        unique.addAll(risk.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(unique);
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
         listener.started(STAGES.get(3));
-        ComplianceResult compliance = new ComplianceEvaluator(catalog).evaluate(graph, risk, today, Optional.empty());
+        ComplianceResult compliance = new ComplianceEvaluator(catalog).evaluate(graph, risk, today, options.profile());
         return new Assessment(
                 landscape,
                 today,
@@ -107,5 +95,13 @@ public final class Assessor {
                 missions,
                 diagnostics,
                 compliance);
+    }
+
+    private void checkProfile(String name) {
+        if (!catalog.profiles().containsKey(name)) {
+            throw new UnknownProfile("no profile '" + name + "'"
+                    + Suggestions.didYouMean(name, catalog.profiles().keySet()) + "; known: "
+                    + String.join(", ", catalog.profiles().keySet()));
+        }
     }
 }

@@ -3,21 +3,22 @@ package dev.mamori.engine.compliance;
 import dev.mamori.engine.risk.Property;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.model.Scales.Phase;
-import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.diagnostics.Suggestions;
+import dev.mamori.model.grammar.ObjectSpec;
+import dev.mamori.model.load.CheckedObject;
 import dev.mamori.model.syntax.ClasspathResource;
 import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.ScalarNode;
 import dev.mamori.model.syntax.TreeReader;
+import dev.mamori.model.vocabulary.Vocabulary;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,8 +32,11 @@ import java.util.Set;
 /**
  * Reads catalog files: the built-in catalog, profiles and standards shipped in the jar, and a
  * landscape's own catalog files, which may add requirements, profiles and jurisdictions but not
- * redefine built-in ones. Every problem is reported as {@code file:line:col} with what was expected,
- * and every cross-reference (a profile's requirements, a crosswalk's ids, a means' rules) is checked.
+ * redefine built-in ones. Each file is checked against {@link CatalogGrammar} by the model's own
+ * checker (unknown keys with "did you mean", missing keys, types, closed lists of words, id forms;
+ * duplicate keys are the tree reader's), then every cross-reference (a profile's requirements, a
+ * crosswalk's ids, a means' rules) is checked here. Every problem is reported as {@code
+ * file:line:col} with what was expected, all of them in one run.
  */
 public final class CatalogReader {
 
@@ -51,41 +55,10 @@ public final class CatalogReader {
     }
 
     static final String BUILTIN = "builtin:";
-    private static final List<String> TOP_KEYS = List.of(
-            "catalog", "version", "title", "description", "requirements", "profiles", "jurisdictions", "standards");
-    private static final List<String> REQUIREMENT_KEYS = List.of(
-            "title",
-            "statement",
-            "properties",
-            "phase",
-            "valid-from",
-            "superseded-by",
-            "met-when",
-            "means",
-            "crosswalk");
-    private static final List<String> MEANS_KEYS = List.of(
-            "title", "statement", "applies-to", "security-level", "verify", "valid-from", "superseded-by", "crosswalk");
-    private static final List<String> VERIFY_KEYS = List.of("rules", "facts", "control", "review");
-    private static final List<String> PROFILE_KEYS = List.of(
-            "title",
-            "description",
-            "extends",
-            "categories",
-            "sectors",
-            "security-levels",
-            "statutory",
-            "essential",
-            "additional",
-            "jurisdictions");
-    private static final List<String> PROFILE_JURISDICTION_KEYS =
-            List.of("regime", "applies-from", "statutory", "essential", "additional");
-    private static final List<String> JURISDICTION_KEYS = List.of("name", "regime", "applies-from");
-    private static final List<String> STANDARD_KEYS = List.of("title", "ids", "labels");
-    private static final List<String> RELATIONSHIPS = java.util.Arrays.stream(Relationship.values())
-            .map(Relationship::word)
-            .toList();
 
     private final Diagnostics diagnostics = new Diagnostics();
+    // Catalog files name no vocabulary words: every closed list of words is in the grammar.
+    private final CheckedObject.Context context = new CheckedObject.Context(diagnostics, Vocabulary::empty);
     private final List<String> files = new ArrayList<>();
     private final Map<String, Requirement> requirements = new LinkedHashMap<>();
     private final Map<String, SourceLocation> ids = new HashMap<>();
@@ -169,18 +142,17 @@ public final class CatalogReader {
     }
 
     private void file(Node tree, String file, boolean first) {
-        Optional<Fields> top = Fields.check(tree, "catalog file", TOP_KEYS, List.of(), diagnostics);
+        Optional<CheckedObject> top = CheckedObject.check(tree, CatalogGrammar.FILE, context);
         if (top.isEmpty()) {
             return;
         }
-        Fields o = top.get();
+        CheckedObject o = top.get();
         if (first) {
             o.text("catalog").ifPresent(n -> name = n);
             o.text("title").ifPresent(t -> title = t);
-            o.text("version")
-                    .ifPresent(v -> version = version(v, o.at("version")).orElse(version));
+            version(o, "version").ifPresent(v -> version = v);
         } else {
-            o.text("version").ifPresent(v -> version(v, o.at("version")));
+            version(o, "version");
         }
         if (o.has("standards")) {
             if (!file.startsWith(BUILTIN)) {
@@ -190,49 +162,45 @@ public final class CatalogReader {
                         "a catalog file cannot add standards; crosswalks point into the built-in ones: "
                                 + String.join(", ", standards.keySet()));
             } else {
-                for (MapNode.Entry e : o.entries("standards")) {
+                for (CheckedObject.Keyed e : entries(o, "standards", CatalogGrammar.STANDARD)) {
                     standard(e);
                 }
             }
         }
-        for (MapNode.Entry e : o.entries("jurisdictions")) {
+        for (CheckedObject.Keyed e : entries(o, "jurisdictions", CatalogGrammar.JURISDICTION)) {
             jurisdiction(e);
         }
-        for (MapNode.Entry e : o.entries("requirements")) {
+        for (CheckedObject.Keyed e : entries(o, "requirements", CatalogGrammar.REQUIREMENT)) {
             requirement(e);
         }
-        for (MapNode.Entry e : o.entries("profiles")) {
+        for (CheckedObject.Keyed e : entries(o, "profiles", CatalogGrammar.PROFILE)) {
             profile(e);
         }
     }
 
     // ---- standards ------------------------------------------------------------------------
 
-    private void standard(MapNode.Entry e) {
-        Fields.check(e.value(), "standard", STANDARD_KEYS, List.of("title", "ids"), diagnostics)
-                .ifPresent(o -> {
-                    Map<String, String[]> labels = new HashMap<>();
-                    o.text("labels").ifPresent(f -> tsv(f).forEach(row -> labels.put(row[0], row)));
-                    Map<String, Standard.Item> items = new LinkedHashMap<>();
-                    for (String[] row : tsv(o.text("ids", ""))) {
-                        if (row.length == 2) { // ETSI status lists: id and status letters
-                            String[] label = labels.get(row[0]);
-                            items.put(
-                                    row[0],
-                                    new Standard.Item(
-                                            row[0],
-                                            clause(row[0]),
-                                            label != null ? label[1] : "",
-                                            Optional.of(row[1]),
-                                            label == null || label[2].endsWith("?")));
-                        } else {
-                            items.put(
-                                    row[0],
-                                    new Standard.Item(row[0], row[1], row[2], Optional.empty(), row[3].endsWith("?")));
-                        }
-                    }
-                    standards.put(e.key(), new Standard(e.key(), o.text("title", e.key()), items));
-                });
+    private void standard(CheckedObject.Keyed e) {
+        CheckedObject o = e.value();
+        Map<String, String[]> labels = new HashMap<>();
+        o.text("labels").ifPresent(f -> tsv(f).forEach(row -> labels.put(row[0], row)));
+        Map<String, Standard.Item> items = new LinkedHashMap<>();
+        for (String[] row : tsv(o.text("ids", ""))) {
+            if (row.length == 2) { // ETSI status lists: id and status letters
+                String[] label = labels.get(row[0]);
+                items.put(
+                        row[0],
+                        new Standard.Item(
+                                row[0],
+                                clause(row[0]),
+                                label != null ? label[1] : "",
+                                Optional.of(row[1]),
+                                label == null || label[2].endsWith("?")));
+            } else {
+                items.put(row[0], new Standard.Item(row[0], row[1], row[2], Optional.empty(), row[3].endsWith("?")));
+            }
+        }
+        standards.put(e.id(), new Standard(e.id(), o.text("title", e.id()), items));
     }
 
     private static String clause(String provision) {
@@ -254,189 +222,123 @@ public final class CatalogReader {
 
     // ---- jurisdictions --------------------------------------------------------------------
 
-    private void jurisdiction(MapNode.Entry e) {
-        if (!fresh(jurisdictions.containsKey(e.key()), e, "jurisdiction")) {
+    private void jurisdiction(CheckedObject.Keyed e) {
+        if (!fresh(jurisdictions.containsKey(e.id()), e, "jurisdiction")) {
             return;
         }
-        Fields.check(e.value(), "jurisdiction", JURISDICTION_KEYS, List.of("regime"), diagnostics)
-                .ifPresent(o -> jurisdictions.put(
-                        e.key(),
-                        new Jurisdiction(
-                                e.key(),
-                                o.text("name", e.key()),
-                                o.text("regime", ""),
-                                date(o, "applies-from"),
-                                e.keyAt())));
-    }
-
-    private Optional<LocalDate> date(Fields o, String key) {
-        return o.text(key).flatMap(t -> {
-            try {
-                return Optional.of(LocalDate.parse(t));
-            } catch (DateTimeParseException ex) {
-                diagnostics.error(o.at(key), "bad-date", "'" + t + "' is not a date; write YYYY-MM-DD");
-                return Optional.empty();
-            }
-        });
+        CheckedObject o = e.value();
+        jurisdictions.put(
+                e.id(),
+                new Jurisdiction(e.id(), o.text("name", e.id()), o.text("regime", ""), o.date("applies-from"), e.at()));
     }
 
     // ---- requirements ---------------------------------------------------------------------
 
-    private boolean fresh(boolean exists, MapNode.Entry e, String what) {
+    private boolean fresh(boolean exists, CheckedObject.Keyed e, String what) {
         if (exists) {
             diagnostics.error(
-                    e.keyAt(),
+                    e.at(),
                     "duplicate-id",
-                    "the " + what + " '" + e.key() + "' is already defined; a catalog file adds " + what
+                    "the " + what + " '" + e.id() + "' is already defined; a catalog file adds " + what
                             + "s under new ids and cannot redefine one");
             return false;
         }
         return true;
     }
 
-    private boolean newId(MapNode.Entry e, String what) {
-        SourceLocation earlier = ids.putIfAbsent(e.key(), e.keyAt());
+    /** Requirements and means share one set of ids (their form is the grammar's). */
+    private boolean newId(CheckedObject.Keyed e, String what) {
+        SourceLocation earlier = ids.putIfAbsent(e.id(), e.at());
         if (earlier != null) {
             diagnostics.error(
-                    e.keyAt(),
+                    e.at(),
                     "duplicate-id",
-                    "the " + what + " id '" + e.key() + "' is already used at " + earlier
+                    "the " + what + " id '" + e.id() + "' is already used at " + earlier
                             + "; requirements and means share one set of ids, so that a control names exactly one");
             return false;
-        }
-        if (!e.key().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            diagnostics.error(e.keyAt(), "bad-id", "'" + e.key() + "' is not a kebab-case id (like secure-update)");
         }
         return true;
     }
 
-    private void requirement(MapNode.Entry e) {
+    private void requirement(CheckedObject.Keyed e) {
         if (!newId(e, "requirement")) {
             return;
         }
-        Optional<Fields> checked = Fields.check(
-                e.value(),
-                "requirement",
-                REQUIREMENT_KEYS,
-                List.of("title", "statement", "phase", "means"),
-                diagnostics);
-        if (checked.isEmpty()) {
-            return;
-        }
-        Fields o = checked.get();
+        CheckedObject o = e.value();
         Set<Property> properties = EnumSet.noneOf(Property.class);
-        for (ScalarNode p : o.words("properties")) {
-            Optional<Property> property = java.util.Arrays.stream(Property.values())
-                    .filter(x -> x.letter().equals(p.text()))
-                    .findFirst();
-            property.ifPresentOrElse(
-                    properties::add,
-                    () -> diagnostics.error(
-                            p.at(), "unknown-word", "'" + p.text() + "' is not a property; expected S, C, I or A"));
+        for (String letter : o.texts("properties")) {
+            Arrays.stream(Property.values())
+                    .filter(p -> p.letter().equals(letter))
+                    .forEach(properties::add);
         }
         if (properties.isEmpty() && o.has("properties")) {
-            diagnostics.error(o.at("properties"), "missing-key", "a requirement protects at least one of S, C, I, A");
-        }
-        Phase phase = word(o, "phase", Phase.class).orElse(Phase.DESIGN);
-        String metWhen = o.text("met-when", "all");
-        if (!metWhen.equals("all") && !metWhen.equals("any")) {
             diagnostics.error(
-                    o.at("met-when"),
-                    "unknown-word",
-                    "met-when takes 'all' (every applicable means must hold) or 'any' (one suffices), not '" + metWhen
-                            + "'");
+                    valueAt(o, "properties"), "missing-key", "a requirement protects at least one of S, C, I, A");
         }
+        Phase phase = o.choice("phase", Phase.class, Phase.DESIGN);
         List<Means> means = new ArrayList<>();
-        for (MapNode.Entry m : o.entries("means")) {
-            means(e.key(), m).ifPresent(means::add);
+        for (CheckedObject.Keyed m : entries(o, "means", CatalogGrammar.MEANS)) {
+            means(e.id(), m).ifPresent(means::add);
         }
         if (means.isEmpty() && o.has("means")) {
-            diagnostics.error(o.at("means"), "missing-key", "a requirement needs at least one means");
+            diagnostics.error(valueAt(o, "means"), "missing-key", "a requirement needs at least one means");
         }
-        List<Mapping> crosswalk = new ArrayList<>();
-        for (MapNode.Entry s : o.entries("crosswalk")) {
-            crosswalk(s, crosswalk);
-        }
+        List<Mapping> crosswalk = crosswalk(o);
         Optional<String> supersededBy = o.text("superseded-by");
-        supersededBy.ifPresent(next -> crossChecks.add(() -> known(next, o.at("superseded-by"))));
+        supersededBy.ifPresent(next -> crossChecks.add(() -> known(next, valueAt(o, "superseded-by"))));
         requirements.put(
-                e.key(),
+                e.id(),
                 new Requirement(
-                        e.key(),
-                        o.text("title", e.key()),
+                        e.id(),
+                        o.text("title", e.id()),
                         o.text("statement", ""),
                         properties,
                         phase,
-                        o.text("valid-from").flatMap(v -> version(v, o.at("valid-from"))),
+                        version(o, "valid-from"),
                         supersededBy,
-                        metWhen.equals("any"),
+                        o.text("met-when", "all").equals("any"),
                         means,
                         crosswalk,
-                        e.keyAt()));
+                        e.at()));
     }
 
-    private Optional<Means> means(String requirement, MapNode.Entry e) {
+    private Optional<Means> means(String requirement, CheckedObject.Keyed e) {
         if (!newId(e, "means")) {
             return Optional.empty();
         }
-        Optional<Fields> checked = Fields.check(
-                e.value(), "means", MEANS_KEYS, List.of("title", "statement", "applies-to", "verify"), diagnostics);
-        if (checked.isEmpty()) {
-            return Optional.empty();
-        }
-        Fields o = checked.get();
-        Condition condition = o.text("applies-to")
-                .flatMap(w -> {
-                    Optional<Condition> c = Condition.of(w);
-                    if (c.isEmpty()) {
-                        diagnostics.error(
-                                o.at("applies-to"),
-                                "unknown-word",
-                                "'" + w + "' is not a condition" + Suggestions.didYouMean(w, Condition.words())
-                                        + "; expected one of: " + String.join(", ", Condition.words()));
-                    }
-                    return c;
-                })
-                .orElse(Condition.ALWAYS);
-        OptionalInt level = OptionalInt.empty();
-        Optional<String> levelText = o.text("security-level");
-        if (levelText.isPresent()) {
-            if (levelText.get().matches("[1-4]")) {
-                level = OptionalInt.of(Integer.parseInt(levelText.get()));
-            } else {
-                diagnostics.error(
-                        o.at("security-level"),
-                        "bad-value",
-                        "security-level is an IEC 62443 security level from 1 to 4, not '" + levelText.get() + "'");
-            }
-        }
-        Verification verify = o.node("verify").flatMap(this::verification).orElse(new Verification.ByPerson(""));
+        CheckedObject o = e.value();
+        OptionalInt level =
+                o.whole("security-level").map(l -> OptionalInt.of(l.intValue())).orElse(OptionalInt.empty());
+        Verification verify = o.object("verify")
+                .or(() -> o.written("verify") ? Optional.of(emptyVerification(o)) : Optional.empty())
+                .flatMap(this::verification)
+                .orElse(new Verification.ByPerson(""));
         Optional<String> supersededBy = o.text("superseded-by");
-        supersededBy.ifPresent(next -> crossChecks.add(() -> known(next, o.at("superseded-by"))));
-        List<Mapping> crosswalk = new ArrayList<>();
-        for (MapNode.Entry s : o.entries("crosswalk")) {
-            crosswalk(s, crosswalk);
-        }
+        supersededBy.ifPresent(next -> crossChecks.add(() -> known(next, valueAt(o, "superseded-by"))));
         return Optional.of(new Means(
-                e.key(),
+                e.id(),
                 requirement,
-                o.text("title", e.key()),
+                o.text("title", e.id()),
                 o.text("statement", ""),
-                condition,
+                o.text("applies-to").flatMap(Condition::of).orElse(Condition.ALWAYS),
                 level,
                 verify,
-                o.text("valid-from").flatMap(v -> version(v, o.at("valid-from"))),
+                version(o, "valid-from"),
                 supersededBy,
-                crosswalk,
-                e.keyAt()));
+                crosswalk(o),
+                e.at()));
     }
 
-    private Optional<Verification> verification(Node node) {
-        Optional<Fields> checked = Fields.check(node, "verification", VERIFY_KEYS, List.of(), diagnostics);
-        if (checked.isEmpty()) {
-            return Optional.empty();
-        }
-        Fields o = checked.get();
+    /**
+     * {@code verify:} written with nothing after it, read as an empty verification so that it is
+     * reported as verifying the means no way (the checker reads an empty object as absent).
+     */
+    private CheckedObject emptyVerification(CheckedObject means) {
+        return CheckedObject.check(new MapNode(means.at("verify"), List.of()), CatalogGrammar.VERIFICATION, context)
+                .orElseThrow();
+    }
+
+    private Optional<Verification> verification(CheckedObject o) {
         boolean model = o.has("rules");
         int methods = (model ? 1 : 0) + (o.has("control") ? 1 : 0) + (o.has("review") ? 1 : 0);
         if (methods != 1) {
@@ -448,13 +350,13 @@ public final class CatalogReader {
             return Optional.empty();
         }
         if (o.has("facts") && !model) {
-            diagnostics.error(o.at("facts"), "verification-method", "'facts' go with 'rules'");
+            diagnostics.error(valueAt(o, "facts"), "verification-method", "'facts' go with 'rules'");
         }
         if (model) {
             List<String> known =
                     RuleCatalog.all().stream().map(r -> r.metadata().id()).toList();
             List<String> rules = new ArrayList<>();
-            for (ScalarNode rule : o.words("rules")) {
+            for (ScalarNode rule : o.scalars("rules")) {
                 if (known.contains(rule.text())) {
                     rules.add(rule.text());
                 } else {
@@ -466,19 +368,8 @@ public final class CatalogReader {
                 }
             }
             Set<Fact> facts = EnumSet.noneOf(Fact.class);
-            List<String> factWords =
-                    java.util.Arrays.stream(Fact.values()).map(Fact::word).toList();
-            for (ScalarNode fact : o.words("facts")) {
-                java.util.Arrays.stream(Fact.values())
-                        .filter(f -> f.word().equals(fact.text()))
-                        .findFirst()
-                        .ifPresentOrElse(
-                                facts::add,
-                                () -> diagnostics.error(
-                                        fact.at(),
-                                        "unknown-word",
-                                        "'" + fact.text() + "' is not a fact a means can depend on; expected one of: "
-                                                + String.join(", ", factWords)));
+            for (String fact : o.texts("facts")) {
+                Arrays.stream(Fact.values()).filter(f -> f.word().equals(fact)).forEach(facts::add);
             }
             return Optional.of(new Verification.FromModel(rules, facts));
         }
@@ -488,34 +379,39 @@ public final class CatalogReader {
         return Optional.of(new Verification.ByPerson(o.text("review", "")));
     }
 
-    private void crosswalk(MapNode.Entry s, List<Mapping> out) {
-        Standard standard = standards.get(s.key());
+    /** The crosswalk of a requirement or means, standard by standard, each relationship in its order. */
+    private List<Mapping> crosswalk(CheckedObject owner) {
+        List<Mapping> out = new ArrayList<>();
+        for (CheckedObject.Keyed s : entries(owner, "crosswalk", CatalogGrammar.CROSSWALK)) {
+            crosswalk(s, out);
+        }
+        return out;
+    }
+
+    private void crosswalk(CheckedObject.Keyed s, List<Mapping> out) {
+        Standard standard = standards.get(s.id());
         if (standard == null) {
             diagnostics.error(
-                    s.keyAt(),
+                    s.at(),
                     "unknown-standard",
-                    "no standard '" + s.key() + "'" + Suggestions.didYouMean(s.key(), standards.keySet())
+                    "no standard '" + s.id() + "'" + Suggestions.didYouMean(s.id(), standards.keySet())
                             + "; expected one of: " + String.join(", ", standards.keySet()));
             return;
         }
-        Fields.check(s.value(), "crosswalk", RELATIONSHIPS, List.of(), diagnostics)
-                .ifPresent(o -> {
-                    for (Relationship relationship : Relationship.values()) {
-                        for (ScalarNode id : o.words(relationship.word())) {
-                            if (standard.item(id.text()).isEmpty()) {
-                                diagnostics.error(
-                                        id.at(),
-                                        "unknown-standard-id",
-                                        standard.title() + " has no item '" + id.text() + "'"
-                                                + Suggestions.didYouMean(
-                                                        id.text(),
-                                                        standard.items().keySet()));
-                            } else {
-                                out.add(new Mapping(standard.id(), id.text(), relationship, id.at()));
-                            }
-                        }
-                    }
-                });
+        for (Relationship relationship : Relationship.values()) {
+            for (ScalarNode id : s.value().scalars(relationship.word())) {
+                if (standard.item(id.text()).isEmpty()) {
+                    diagnostics.error(
+                            id.at(),
+                            "unknown-standard-id",
+                            standard.title() + " has no item '" + id.text() + "'"
+                                    + Suggestions.didYouMean(
+                                            id.text(), standard.items().keySet()));
+                } else {
+                    out.add(new Mapping(standard.id(), id.text(), relationship, id.at()));
+                }
+            }
+        }
     }
 
     private void known(String id, SourceLocation at) {
@@ -530,15 +426,11 @@ public final class CatalogReader {
 
     // ---- profiles -------------------------------------------------------------------------
 
-    private void profile(MapNode.Entry e) {
-        if (!fresh(profiles.containsKey(e.key()), e, "profile")) {
+    private void profile(CheckedObject.Keyed e) {
+        if (!fresh(profiles.containsKey(e.id()), e, "profile")) {
             return;
         }
-        Optional<Fields> checked = Fields.check(e.value(), "profile", PROFILE_KEYS, List.of("title"), diagnostics);
-        if (checked.isEmpty()) {
-            return;
-        }
-        Fields o = checked.get();
+        CheckedObject o = e.value();
         Map<String, Obligation> base = new LinkedHashMap<>();
         Map<String, Profile.JurisdictionRule> byJurisdiction = new LinkedHashMap<>();
         boolean levels = false;
@@ -547,7 +439,7 @@ public final class CatalogReader {
             Profile p = profiles.get(parent.get());
             if (p == null) {
                 diagnostics.error(
-                        o.at("extends"),
+                        valueAt(o, "extends"),
                         "unknown-profile",
                         "no profile '" + parent.get() + "' to extend"
                                 + Suggestions.didYouMean(parent.get(), profiles.keySet())
@@ -559,64 +451,53 @@ public final class CatalogReader {
             }
         }
         obligations(o, base);
-        for (MapNode.Entry j : o.entries("jurisdictions")) {
-            Fields.check(j.value(), "profile jurisdiction", PROFILE_JURISDICTION_KEYS, List.of(), diagnostics)
-                    .ifPresent(jo -> {
-                        Map<String, Obligation> obligations = new LinkedHashMap<>();
-                        Profile.JurisdictionRule inherited = byJurisdiction.get(j.key());
-                        if (inherited != null) {
-                            obligations.putAll(inherited.obligations());
-                        }
-                        obligations(jo, obligations);
-                        byJurisdiction.put(
-                                j.key(),
-                                new Profile.JurisdictionRule(
-                                        j.key(),
-                                        jo.text("regime")
-                                                .or(() -> Optional.ofNullable(inherited)
-                                                        .flatMap(Profile.JurisdictionRule::regime)),
-                                        date(jo, "applies-from")
-                                                .or(() -> Optional.ofNullable(inherited)
-                                                        .flatMap(Profile.JurisdictionRule::appliesFrom)),
-                                        obligations,
-                                        j.keyAt()));
-                        crossChecks.add(() -> {
-                            if (!jurisdictions.containsKey(j.key())) {
-                                diagnostics.error(
-                                        j.keyAt(),
-                                        "unknown-jurisdiction",
-                                        "no jurisdiction '" + j.key() + "'"
-                                                + Suggestions.didYouMean(j.key(), jurisdictions.keySet())
-                                                + "; known: " + String.join(", ", jurisdictions.keySet()));
-                            }
-                        });
-                    });
-        }
-        Optional<String> levelText = o.text("security-levels");
-        if (levelText.isPresent()) {
-            if (!levelText.get().equals("true") && !levelText.get().equals("false")) {
-                diagnostics.error(o.at("security-levels"), "wrong-type", "security-levels is true or false");
+        for (CheckedObject.Keyed j : entries(o, "jurisdictions", CatalogGrammar.PROFILE_JURISDICTION)) {
+            CheckedObject jo = j.value();
+            Map<String, Obligation> obligations = new LinkedHashMap<>();
+            Profile.JurisdictionRule inherited = byJurisdiction.get(j.id());
+            if (inherited != null) {
+                obligations.putAll(inherited.obligations());
             }
-            levels = levelText.get().equals("true");
+            obligations(jo, obligations);
+            byJurisdiction.put(
+                    j.id(),
+                    new Profile.JurisdictionRule(
+                            j.id(),
+                            jo.text("regime")
+                                    .or(() -> Optional.ofNullable(inherited).flatMap(Profile.JurisdictionRule::regime)),
+                            jo.date("applies-from")
+                                    .or(() -> Optional.ofNullable(inherited)
+                                            .flatMap(Profile.JurisdictionRule::appliesFrom)),
+                            obligations,
+                            j.at()));
+            crossChecks.add(() -> {
+                if (!jurisdictions.containsKey(j.id())) {
+                    diagnostics.error(
+                            j.at(),
+                            "unknown-jurisdiction",
+                            "no jurisdiction '" + j.id() + "'" + Suggestions.didYouMean(j.id(), jurisdictions.keySet())
+                                    + "; known: " + String.join(", ", jurisdictions.keySet()));
+                }
+            });
         }
         profiles.put(
-                e.key(),
+                e.id(),
                 new Profile(
-                        e.key(),
-                        o.text("title", e.key()),
+                        e.id(),
+                        o.text("title", e.id()),
                         o.text("description", ""),
-                        o.words("categories").stream().map(ScalarNode::text).toList(),
-                        o.words("sectors").stream().map(ScalarNode::text).toList(),
-                        levels,
+                        o.texts("categories"),
+                        o.texts("sectors"),
+                        o.bool("security-levels", levels),
                         base,
                         byJurisdiction,
-                        e.keyAt()));
+                        e.at()));
     }
 
-    private void obligations(Fields o, Map<String, Obligation> into) {
+    private void obligations(CheckedObject o, Map<String, Obligation> into) {
         Map<Obligation, List<ScalarNode>> lists = new EnumMap<>(Obligation.class);
         for (Obligation obligation : Obligation.values()) {
-            lists.put(obligation, o.words(obligation.word()));
+            lists.put(obligation, o.scalars(obligation.word()));
         }
         // Weakest first, so that a requirement listed twice keeps the stronger class.
         for (Obligation obligation : List.of(Obligation.ADDITIONAL, Obligation.ESSENTIAL, Obligation.STATUTORY)) {
@@ -636,28 +517,42 @@ public final class CatalogReader {
         }
     }
 
-    // ---- words ----------------------------------------------------------------------------
+    // ---- values the grammar leaves as text ---------------------------------------------------
 
-    private Optional<CatalogVersion> version(String text, SourceLocation at) {
-        Optional<CatalogVersion> v = CatalogVersion.parse(text);
-        if (v.isEmpty()) {
-            diagnostics.error(at, "bad-version", "'" + text + "' is not a catalog version; write YEAR.N, like 2026.1");
-        }
-        return v;
+    /** A version key's value, YEAR.N; a value of another form is reported and reads as absent. */
+    private Optional<CatalogVersion> version(CheckedObject o, String key) {
+        return o.text(key).flatMap(text -> {
+            Optional<CatalogVersion> v = CatalogVersion.parse(text);
+            if (v.isEmpty()) {
+                diagnostics.error(
+                        valueAt(o, key),
+                        "bad-version",
+                        "'" + text + "' is not a catalog version; write YEAR.N, like 2026.1");
+            }
+            return v;
+        });
     }
 
-    private <E extends Enum<E>> Optional<E> word(Fields o, String key, Class<E> scale) {
-        return o.text(key).flatMap(w -> {
-            Optional<E> value = Words.parse(scale, w);
-            if (value.isEmpty()) {
-                List<String> words = Words.all(scale);
-                diagnostics.error(
-                        o.at(key),
-                        "unknown-word",
-                        "'" + w + "' is not a " + key + Suggestions.didYouMean(w, words) + "; expected one of: "
-                                + String.join(", ", words));
-            }
-            return value;
-        });
+    /**
+     * The entries of an id-keyed mapping, each checked as its object. Unlike the model's elements,
+     * whose checker leaves out an entry with a badly written id (reported there), a catalog entry is
+     * read all the same, as the catalog always did: its id can still be named exactly, and every
+     * other problem in it is reported in the same run.
+     */
+    private List<CheckedObject.Keyed> entries(CheckedObject o, String key, ObjectSpec spec) {
+        if (!(o.node(key).orElse(null) instanceof MapNode map)) {
+            return o.entries(key); // absent, written as a list of ids, or of the wrong type (reported)
+        }
+        List<CheckedObject.Keyed> out = new ArrayList<>();
+        for (MapNode.Entry e : map.entries()) {
+            CheckedObject.check(e.value(), spec, context, e.keyAt())
+                    .ifPresent(value -> out.add(new CheckedObject.Keyed(e.key(), e.keyAt(), value)));
+        }
+        return out;
+    }
+
+    /** Where a key's value is written: what a message about the value points at. */
+    private static SourceLocation valueAt(CheckedObject o, String key) {
+        return o.node(key).map(Node::at).orElse(o.at(key));
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.engine.compliance;
 
+import java.util.Optional;
+
 /** How strongly a profile asks for a requirement (NISC 4.1), strongest first. */
 public enum Obligation {
     STATUTORY("statutory"),
@@ -14,5 +16,15 @@ public enum Obligation {
 
     public String word() {
         return word;
+    }
+
+    /** The value whose {@link #word()} is {@code word}, or empty. */
+    public static Optional<Obligation> ofWord(String word) {
+        for (Obligation value : values()) {
+            if (value.word().equals(word)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 }

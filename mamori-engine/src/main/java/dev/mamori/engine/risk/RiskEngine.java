@@ -5,6 +5,7 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.validate.ElementIndex;
@@ -67,6 +68,29 @@ public final class RiskEngine {
     }
 
     /**
+     * The warnings for treatments that name a rule this engine does not run, so that the loader can
+     * say it (and {@code mamori validate} with it) before any rule runs; {@link #assess} says the same.
+     */
+    public List<Diagnostic> treatmentsNamingNoRule(Landscape landscape) {
+        Set<String> ruleIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
+        Diagnostics diagnostics = new Diagnostics();
+        for (Treatment treatment : landscape.treatments()) {
+            if (!ruleIds.contains(treatment.rule())) {
+                warnNamesNoRule(treatment, ruleIds, diagnostics);
+            }
+        }
+        return diagnostics.sorted();
+    }
+
+    private static void warnNamesNoRule(Treatment treatment, Set<String> ruleIds, Diagnostics diagnostics) {
+        diagnostics.warning(
+                treatment.at(),
+                "unknown-rule",
+                "the treatment names rule '" + treatment.rule() + "', which does not exist"
+                        + Suggestions.didYouMean(treatment.rule(), ruleIds) + "; 'mamori rules' lists them");
+    }
+
+    /**
      * Marks each finding with the treatment that names its rule and element (or its rule alone).
      * A lapsed acceptance re-opens the finding and says so; a treatment that matches nothing, or
      * names a rule that does not exist, is a warning.
@@ -79,11 +103,7 @@ public final class RiskEngine {
         List<Finding> out = new ArrayList<>(findings);
         for (Treatment treatment : landscape.treatments()) {
             if (!ruleIds.contains(treatment.rule())) {
-                diagnostics.warning(
-                        treatment.at(),
-                        "unknown-rule",
-                        "the treatment names rule '" + treatment.rule() + "', which does not exist"
-                                + Suggestions.didYouMean(treatment.rule(), ruleIds) + "; 'mamori rules' lists them");
+                warnNamesNoRule(treatment, ruleIds, diagnostics);
                 continue;
             }
             Optional<String> element = treatment.element().map(ref -> elementId(index, ref));

@@ -1,5 +1,7 @@
 package dev.mamori.engine.risk;
 
+import java.util.Optional;
+
 /** Five levels, from likelihood × impact (each 1–5). */
 public enum Severity {
     INFO,
@@ -25,5 +27,15 @@ public enum Severity {
 
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value whose {@link #word()} is {@code word}, or empty. */
+    public static Optional<Severity> ofWord(String word) {
+        for (Severity value : values()) {
+            if (value.word().equals(word)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 }

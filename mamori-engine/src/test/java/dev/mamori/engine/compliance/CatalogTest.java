@@ -204,7 +204,9 @@ class CatalogTest {
         assertThat(messages(result))
                 .anySatisfy(m -> assertThat(m).contains("own.yaml:2:").contains("already used"))
                 .anySatisfy(m -> assertThat(m).contains("own.yaml:9:").contains("did you mean 'statement'"))
-                .anySatisfy(m -> assertThat(m).contains("own.yaml:10:").contains("'designing' is not a phase"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("own.yaml:10:")
+                        .contains("'designing' is not a valid phase; did you mean 'design'?"))
                 .anySatisfy(m -> assertThat(m).contains("own.yaml:12:").contains("did you mean 'devices'"))
                 .anySatisfy(m -> assertThat(m).contains("own.yaml:12:").contains("did you mean 'no-secure-boot'"))
                 .anySatisfy(m -> assertThat(m).contains("own.yaml:13:").contains("verified one way"))
@@ -243,5 +245,126 @@ class CatalogTest {
                 .containsEntry("crowd-display-integrity", Obligation.ESSENTIAL)
                 .containsEntry("safe-actuation", Obligation.ESSENTIAL);
         assertThat(extended.profiles().get("stadium").securityLevels()).isTrue();
+    }
+
+    @Test
+    void everyProblemOfACatalogFileIsReportedLocatedInOneRun() {
+        CatalogReader.Result result = extend("""
+                catalg: x
+                version: 2026
+                requirements:
+                  own-req:
+                    title: [a, b]
+                    statement: x
+                    properties: [S, X]
+                    phase: design
+                    met-when: some
+                    valid-from: soon
+                    superseded-by: nothing-here
+                    means:
+                      Own_Means: { title: T, statement: S, applies-to: devices, security-level: 7, verify: { rules: [no-secure-boot], facts: [boot] } }
+                      m2: { title: T, statement: S, applies-to: devices, verify: { control: x, facts: [update] } }
+                      m3: { title: T, statement: S, applies-to: devices, verify: { } }
+                      m4: { title: T, applies-to: devices }
+                    crosswalk:
+                      iec-62443-3-3: { equal: [SR 1.1] }
+                  req2:
+                    title: t
+                    statement: s
+                    phase: design
+                    means: {}
+                  req3:
+                profiles:
+                  p1: { title: P, security-levels: yes, jurisdictions: { uk: { applies-from: 2024-13-01, regim: x } } }
+                jurisdictions:
+                  mars: { name: Mars }
+                """);
+        assertThat(messages(result))
+                .containsExactly(
+                        "own.yaml:1:1: error: unknown key 'catalg' in a catalog file; did you mean 'catalog'?",
+                        "own.yaml:2:10: error: '2026' is not a catalog version; write YEAR.N, like 2026.1",
+                        "own.yaml:5:12: error: 'title' should be text, found a list",
+                        "own.yaml:7:21: error: 'X' is not a valid properties; did you mean 'A'?; expected one of: S, C,"
+                                + " I, A",
+                        "own.yaml:9:15: error: 'some' is not a valid met-when; expected one of: all, any",
+                        "own.yaml:10:17: error: 'soon' is not a catalog version; write YEAR.N, like 2026.1",
+                        "own.yaml:11:20: error: superseded-by names 'nothing-here', which is neither a requirement nor"
+                                + " a means of the catalog",
+                        // A badly written id is reported, and the entry is still read: its own problems follow.
+                        "own.yaml:13:7: error: 'Own_Means' is not a valid id for a means; write it in kebab case, like"
+                                + " secure-update",
+                        "own.yaml:13:81: error: 'security-level' is 7, expected a whole number from 1 to 4",
+                        "own.yaml:13:127: error: 'boot' is not a valid facts; expected one of: credentials, update,"
+                                + " secure-boot, logging",
+                        "own.yaml:14:87: error: 'facts' go with 'rules'",
+                        "own.yaml:15:66: error: a means is verified one way: 'rules' (from the model), 'control' (the"
+                                + " evidence a declared control must name) or 'review' (what a person looks at);"
+                                + " found 0",
+                        "own.yaml:16:7: error: this means lacks the required key 'statement' (what must hold, in our"
+                                + " own words)",
+                        "own.yaml:16:7: error: this means lacks the required key 'verify' (how it is verified)",
+                        "own.yaml:18:24: error: unknown key 'equal' in a crosswalk; expected one of: equivalent,"
+                                + " subset, superset, intersects",
+                        "own.yaml:23:12: error: a requirement needs at least one means",
+                        "own.yaml:24:3: error: this requirement lacks the required key 'means' (its means, at least"
+                                + " one; their ids share one set with the requirements')",
+                        "own.yaml:24:3: error: this requirement lacks the required key 'phase' (the lifecycle phase it"
+                                + " belongs to)",
+                        "own.yaml:24:3: error: this requirement lacks the required key 'statement' (what must hold, in"
+                                + " our own words)",
+                        "own.yaml:24:3: error: this requirement lacks the required key 'title' (a short name)",
+                        "own.yaml:26:36: error: 'security-levels' is 'yes'; write true or false (YAML 1.1 words such"
+                                + " as yes, no, on and off are not read as booleans, to avoid surprises)",
+                        "own.yaml:26:78: error: 'applies-from' is '2024-13-01', which is no day of the calendar;"
+                                + " expected a real date written YYYY-MM-DD",
+                        "own.yaml:26:90: error: unknown key 'regim' in a profile jurisdiction; did you mean"
+                                + " 'regime'?",
+                        "own.yaml:28:3: error: this jurisdiction lacks the required key 'regime' (the law or scheme"
+                                + " that makes requirements statutory or expected there)");
+    }
+
+    @Test
+    void duplicateKeysAreReportedEachWithTheLineOfTheFirst() {
+        CatalogReader.Result result = extend("""
+                requirements:
+                  own-req:
+                    title: Own
+                    statement: Something holds.
+                    phase: design
+                    phase: build
+                    means:
+                      own-means: { title: T, statement: S, applies-to: devices, verify: { review: look } }
+                      own-means: { title: T, statement: S, applies-to: devices, verify: { review: look } }
+                """);
+        assertThat(messages(result))
+                .containsExactly(
+                        "own.yaml:6:5: error: duplicate key 'phase'; it is already set at line 5, and each key may"
+                                + " appear once in a mapping",
+                        "own.yaml:9:7: error: duplicate key 'own-means'; it is already set at line 8, and each key may"
+                                + " appear once in a mapping");
+    }
+
+    @Test
+    void aMeansWithAnEmptyOrMisshapenVerifyIsReportedOnce() {
+        CatalogReader.Result result = extend("""
+                requirements:
+                  own-req:
+                    title: Own
+                    statement: Something holds.
+                    phase: design
+                    means:
+                      empty-verify:
+                        title: T
+                        statement: S
+                        applies-to: devices
+                        verify:
+                      text-verify: { title: T, statement: S, applies-to: devices, verify: look }
+                """);
+        assertThat(messages(result))
+                .containsExactly(
+                        "own.yaml:11:9: error: a means is verified one way: 'rules' (from the model), 'control' (the"
+                                + " evidence a declared control must name) or 'review' (what a person looks at);"
+                                + " found 0",
+                        "own.yaml:12:75: error: 'verify' should be a mapping, found the text 'look'");
     }
 }

@@ -3,6 +3,7 @@ package dev.mamori.engine.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.engine.assessment.Assessor;
 import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
 import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
@@ -66,7 +67,8 @@ class MeansFixturesTest {
             throw new AssertionError(name + " is not a valid model:\n"
                     + result.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         }
-        return new Assessor(RuleCatalog.all()).assess(result.landscape().orElseThrow(), TODAY, result.warnings());
+        return new Assessor(RuleCatalog.all())
+                .assess(result.landscape().orElseThrow(), result.warnings(), AssessmentOptions.on(TODAY));
     }
 
     static List<Expectation> expectations(String name) {

@@ -1,7 +1,7 @@
 package dev.mamori.model.grammar;
 
 /**
- * One key of an object in the model language.
+ * One key of an object of a language.
  *
  * @param defaultText the default in words, or null when the field is required or simply absent
  */

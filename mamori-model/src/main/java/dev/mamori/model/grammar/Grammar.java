@@ -479,6 +479,17 @@ public final class Grammar {
 
     /** Every object of the language, in the order the reference presents them. */
     public static List<ObjectSpec> objects() {
+        return LANGUAGE.objects();
+    }
+
+    /** The model language as one value, for what serves any language (schema, reference). */
+    public static final Language LANGUAGE = new Language(
+            "Mamori model, language version " + VERSION,
+            "https://mamori.dev/schema/model-v" + VERSION + ".json",
+            FILE,
+            declared());
+
+    private static List<ObjectSpec> declared() {
         return List.of(
                 FILE,
                 STAKEHOLDER,

@@ -7,22 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Schema (draft 2020-12) of the model language, generated from {@link Grammar} so that
- * editors complete and check models exactly as Mamori reads them. Open vocabularies are offered as
- * completions but any word validates, because a landscape may add words of its own.
+ * The JSON Schema (draft 2020-12) of a language, generated from its grammar ({@link Grammar} for the
+ * model) so that editors complete and check files exactly as Mamori reads them. Open vocabularies
+ * are offered as completions but any word validates, because a landscape may add words of its own.
  */
 public final class JsonSchema {
 
     /** Where the schema says it lives; editors only use it as a name. */
-    public static final String ID = "https://mamori.dev/schema/model-v" + Grammar.VERSION + ".json";
+    public static final String ID = Grammar.LANGUAGE.schemaId();
 
-    static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
+    static final String ID_PATTERN = IdForm.MODEL.anchored();
     static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9][A-Za-z0-9_-]*){0,2}$";
     static final String SPAN_PATTERN = "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$|^[Pp].+$";
 
+    private final Language language;
     private final Vocabulary vocabulary;
+    private boolean needsUsed;
 
+    /** The schema of the model language, offering {@code vocabulary}'s words. */
     public JsonSchema(Vocabulary vocabulary) {
+        this(Grammar.LANGUAGE, vocabulary);
+    }
+
+    public JsonSchema(Language language, Vocabulary vocabulary) {
+        this.language = language;
         this.vocabulary = vocabulary;
     }
 
@@ -30,15 +38,17 @@ public final class JsonSchema {
     public Map<String, Object> toMap() {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("$id", ID);
-        schema.put("title", "Mamori model, language version " + Grammar.VERSION);
-        schema.put("description", Grammar.FILE.doc());
-        schema.put("$ref", "#/$defs/" + defName(Grammar.FILE));
+        schema.put("$id", language.schemaId());
+        schema.put("title", language.title());
+        schema.put("description", language.root().doc());
+        schema.put("$ref", "#/$defs/" + defName(language.root()));
         Map<String, Object> defs = new LinkedHashMap<>();
-        for (ObjectSpec spec : Grammar.objects()) {
+        for (ObjectSpec spec : language.objects()) {
             defs.put(defName(spec), object(spec));
         }
-        defs.put("needs", needs());
+        if (needsUsed) {
+            defs.put("needs", needs());
+        }
         schema.put("$defs", defs);
         return schema;
     }
@@ -107,19 +117,21 @@ public final class JsonSchema {
         if (type instanceof ValueType.MapOf mapOf) {
             Map<String, Object> entry = Map.of(
                     "anyOf", List.of(Map.of("$ref", "#/$defs/" + defName(mapOf.value())), Map.of("type", "null")));
+            String idPattern = mapOf.ids().anchored();
             Map<String, Object> map = ordered(
-                    "type", "object", "propertyNames", Map.of("pattern", ID_PATTERN), "additionalProperties", entry);
+                    "type", "object", "propertyNames", Map.of("pattern", idPattern), "additionalProperties", entry);
             if (mapOf.value().hasRequiredFields()) {
                 return Map.of("anyOf", List.of(map, Map.of("type", "null")));
             }
             Map<String, Object> ids =
-                    ordered("type", "array", "items", ordered("type", "string", "pattern", ID_PATTERN));
+                    ordered("type", "array", "items", ordered("type", "string", "pattern", idPattern));
             return Map.of("anyOf", List.of(map, ids, Map.of("type", "null")));
         }
         if (type instanceof ValueType.Obj obj) {
             return Map.of("$ref", "#/$defs/" + defName(obj.spec()));
         }
         if (type instanceof ValueType.NeedsExpression) {
+            needsUsed = true;
             return Map.of("$ref", "#/$defs/needs");
         }
         throw new IllegalStateException("no schema for " + type);

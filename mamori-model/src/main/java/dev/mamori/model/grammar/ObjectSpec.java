@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An object of the model language: its keys, their types, defaults and documentation. The loader
- * checks input against it, and the JSON Schema and the reference in docs/model.md are generated
- * from it, so the three cannot drift apart.
+ * An object of a language (the model's, or another declared the same way, such as the compliance
+ * catalog): its keys, their types, defaults and documentation. The loader checks input against it,
+ * and the JSON Schema and the reference in the docs are generated from it, so the three cannot
+ * drift apart.
  */
 public final class ObjectSpec {
 

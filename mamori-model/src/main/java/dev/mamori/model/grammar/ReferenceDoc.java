@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * The language reference in Markdown, generated from {@link Grammar}: one table per object, every
  * key with its type, default and meaning. docs/model.md embeds it, and a test keeps the two equal.
+ * The tables of another language ({@link #objects(Language)}) are made the same way.
  */
 public final class ReferenceDoc {
 
@@ -16,26 +17,7 @@ public final class ReferenceDoc {
     }
 
     public String markdown() {
-        StringBuilder out = new StringBuilder();
-        for (ObjectSpec spec : Grammar.objects()) {
-            out.append("### ").append(spec.name()).append("\n\n");
-            out.append(spec.doc()).append("\n\n");
-            out.append("```yaml\n").append(spec.example()).append("\n```\n\n");
-            out.append("| key | type | default | meaning |\n");
-            out.append("| --- | --- | --- | --- |\n");
-            for (FieldSpec field : spec.fields()) {
-                out.append("| `")
-                        .append(field.key())
-                        .append("` | ")
-                        .append(cell(type(field.type())))
-                        .append(" | ")
-                        .append(field.required() ? "**required**" : cell(field.defaultText()))
-                        .append(" | ")
-                        .append(cell(field.doc()))
-                        .append(" |\n");
-            }
-            out.append('\n');
-        }
+        StringBuilder out = new StringBuilder(objects(Grammar.LANGUAGE));
         out.append("### built-in vocabulary\n\n");
         out.append("Words a landscape can use without declaring them; add more under `vocabulary`.\n\n");
         for (String name : List.of(
@@ -53,6 +35,31 @@ public final class ReferenceDoc {
                     ", ",
                     vocabulary.words(name).stream().map(w -> "`" + w + "`").toList()));
             out.append("\n");
+        }
+        return out.toString();
+    }
+
+    /** One table per object of {@code language}, in its order, each with its description and example. */
+    public static String objects(Language language) {
+        StringBuilder out = new StringBuilder();
+        for (ObjectSpec spec : language.objects()) {
+            out.append("### ").append(spec.name()).append("\n\n");
+            out.append(spec.doc()).append("\n\n");
+            out.append("```yaml\n").append(spec.example()).append("\n```\n\n");
+            out.append("| key | type | default | meaning |\n");
+            out.append("| --- | --- | --- | --- |\n");
+            for (FieldSpec field : spec.fields()) {
+                out.append("| `")
+                        .append(field.key())
+                        .append("` | ")
+                        .append(cell(type(field.type())))
+                        .append(" | ")
+                        .append(field.required() ? "**required**" : cell(field.defaultText()))
+                        .append(" | ")
+                        .append(cell(field.doc()))
+                        .append(" |\n");
+            }
+            out.append('\n');
         }
         return out.toString();
     }

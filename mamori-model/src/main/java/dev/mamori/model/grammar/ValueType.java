@@ -37,10 +37,17 @@ public sealed interface ValueType {
     record ListOf(ValueType item, boolean single) implements ValueType {}
 
     /**
-     * A mapping from ids to objects. When the object has no required field, an entry may be left
-     * empty ({@code gate-ot:}) and the whole mapping may be written as a list of ids.
+     * A mapping from ids to objects, its ids written as {@code ids} says. When the object has no
+     * required field, an entry may be left empty ({@code gate-ot:}) and the whole mapping may be
+     * written as a list of ids.
      */
-    record MapOf(ObjectSpec value) implements ValueType {}
+    record MapOf(ObjectSpec value, IdForm ids) implements ValueType {
+
+        /** A mapping keyed by the model's ids. */
+        public MapOf(ObjectSpec value) {
+            this(value, IdForm.MODEL);
+        }
+    }
 
     /** One nested object. */
     record Obj(ObjectSpec spec) implements ValueType {}

@@ -6,6 +6,7 @@ import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.grammar.FieldSpec;
+import dev.mamori.model.grammar.IdForm;
 import dev.mamori.model.grammar.ObjectSpec;
 import dev.mamori.model.grammar.ValueType;
 import dev.mamori.model.syntax.ListNode;
@@ -29,12 +30,14 @@ import java.util.function.Supplier;
  * A mapping of the model checked against its {@link ObjectSpec}: unknown keys (with "did you
  * mean"), missing required keys and values of the wrong type are reported once, here; a value that
  * failed its check reads as absent, so binding goes on and every other problem is found in the same
- * run. Getters name keys of the spec only; naming another is a programming error.
+ * run. Getters name keys of the spec only; naming another is a programming error. Public so that
+ * other languages declared with the grammar's machinery (the compliance catalog) are read the same
+ * way.
  */
-final class CheckedObject {
+public final class CheckedObject {
 
     /** What checking needs besides the node: where to report, and the words currently known. */
-    record Context(Diagnostics diagnostics, Supplier<Vocabulary> vocabulary) {}
+    public record Context(Diagnostics diagnostics, Supplier<Vocabulary> vocabulary) {}
 
     private final ObjectSpec spec;
     private final SourceLocation at;
@@ -48,7 +51,7 @@ final class CheckedObject {
     }
 
     /** Checks {@code node} as a {@code spec}; an empty value (null) reads as an empty mapping. */
-    static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context) {
+    public static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context) {
         return check(node, spec, context, node.at());
     }
 
@@ -56,7 +59,7 @@ final class CheckedObject {
      * As above; {@code namedAt} is where the object is introduced (its key, for an entry of an
      * id-keyed mapping), which is where a missing key is reported.
      */
-    static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context, SourceLocation namedAt) {
+    public static Optional<CheckedObject> check(Node node, ObjectSpec spec, Context context, SourceLocation namedAt) {
         if (isNull(node)) {
             node = new MapNode(node.at(), List.of());
         }
@@ -111,7 +114,7 @@ final class CheckedObject {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    SourceLocation at() {
+    public SourceLocation at() {
         return at;
     }
 
@@ -143,11 +146,8 @@ final class CheckedObject {
             if (node instanceof MapNode map) {
                 // A bad id is reported here and its entry skipped when read; the other entries stay.
                 for (MapNode.Entry entry : map.entries()) {
-                    if (!Syntax.isId(entry.key())) {
-                        d.error(
-                                entry.keyAt(),
-                                "bad-id",
-                                badId(entry.key(), mapOf.value().name()));
+                    if (!isId(entry.key(), mapOf)) {
+                        d.error(entry.keyAt(), "bad-id", badId(entry.key(), mapOf));
                     }
                 }
                 return true;
@@ -157,11 +157,8 @@ final class CheckedObject {
                 for (Node item : list.items()) {
                     if (!(item instanceof ScalarNode s) || s.isNull()) {
                         ok &= wrong(item, key, "an id");
-                    } else if (!Syntax.isId(s.text())) {
-                        d.error(
-                                item.at(),
-                                "bad-id",
-                                badId(s.text(), mapOf.value().name()));
+                    } else if (!isId(s.text(), mapOf)) {
+                        d.error(item.at(), "bad-id", badId(s.text(), mapOf));
                     }
                 }
                 return ok;
@@ -285,9 +282,14 @@ final class CheckedObject {
         };
     }
 
-    private static String badId(String id, String what) {
-        return "'" + id + "' is not a valid id for a " + what
-                + "; use letters, digits, '-' and '_' (dots are reserved for system.id references)";
+    private static String badId(String id, ValueType.MapOf mapOf) {
+        return "'" + id + "' is not a valid id for " + article(mapOf.value().name()) + " "
+                + mapOf.value().name() + "; " + mapOf.ids().rule();
+    }
+
+    /** The model's ids keep their fast check, which large models run for every key. */
+    private static boolean isId(String id, ValueType.MapOf mapOf) {
+        return mapOf.ids() == IdForm.MODEL ? Syntax.isId(id) : mapOf.ids().matches(id);
     }
 
     private boolean wrong(Node node, String key, String expected) {
@@ -339,18 +341,24 @@ final class CheckedObject {
         return spec.field(key).orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no key " + key));
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         spec(key);
         return valid.containsKey(key) && !isNull(valid.get(key).value());
     }
 
+    /** Whether the key was written with a value of its type, even an empty one ({@code key:}). */
+    public boolean written(String key) {
+        spec(key);
+        return valid.containsKey(key);
+    }
+
     /** Where the key was written, or the object itself when it was not. */
-    SourceLocation at(String key) {
+    public SourceLocation at(String key) {
         spec(key);
         return valid.containsKey(key) ? valid.get(key).keyAt() : at;
     }
 
-    Optional<Node> node(String key) {
+    public Optional<Node> node(String key) {
         spec(key);
         return Optional.ofNullable(valid.get(key)).map(MapNode.Entry::value).filter(n -> !isNull(n));
     }
@@ -359,60 +367,60 @@ final class CheckedObject {
         return node(key).map(n -> ((ScalarNode) n).text());
     }
 
-    Optional<String> text(String key) {
+    public Optional<String> text(String key) {
         return scalar(key);
     }
 
-    String text(String key, String otherwise) {
+    public String text(String key, String otherwise) {
         return scalar(key).orElse(otherwise);
     }
 
-    long whole(String key, long otherwise) {
+    public long whole(String key, long otherwise) {
         return scalar(key).map(s -> Long.parseLong(s.strip())).orElse(otherwise);
     }
 
-    Optional<Long> whole(String key) {
+    public Optional<Long> whole(String key) {
         return scalar(key).map(s -> Long.parseLong(s.strip()));
     }
 
-    Optional<Boolean> bool(String key) {
+    public Optional<Boolean> bool(String key) {
         return scalar(key).map(Boolean::parseBoolean);
     }
 
-    boolean bool(String key, boolean otherwise) {
+    public boolean bool(String key, boolean otherwise) {
         return bool(key).orElse(otherwise);
     }
 
-    Optional<LocalDate> date(String key) {
+    public Optional<LocalDate> date(String key) {
         return scalar(key).map(s -> LocalDate.parse(s.strip()));
     }
 
-    Optional<Duration> span(String key) {
+    public Optional<Duration> span(String key) {
         return scalar(key).flatMap(Syntax::span);
     }
 
-    <E extends Enum<E>> E choice(String key, Class<E> scale, E otherwise) {
+    public <E extends Enum<E>> E choice(String key, Class<E> scale, E otherwise) {
         return scalar(key).flatMap(s -> Words.parse(scale, s)).orElse(otherwise);
     }
 
-    <E extends Enum<E>> Optional<E> choice(String key, Class<E> scale) {
+    public <E extends Enum<E>> Optional<E> choice(String key, Class<E> scale) {
         return scalar(key).flatMap(s -> Words.parse(scale, s));
     }
 
-    <E extends Enum<E>> Set<E> choices(String key, Class<E> scale) {
+    public <E extends Enum<E>> Set<E> choices(String key, Class<E> scale) {
         Set<E> out = EnumSet.noneOf(scale);
         scalars(key).forEach(s -> Words.parse(scale, s.text()).ifPresent(out::add));
         return out;
     }
 
-    <E extends Enum<E>> List<E> choiceList(String key, Class<E> scale) {
+    public <E extends Enum<E>> List<E> choiceList(String key, Class<E> scale) {
         List<E> out = new ArrayList<>();
         scalars(key).forEach(s -> Words.parse(scale, s.text()).ifPresent(out::add));
         return out;
     }
 
     /** The scalar items of a list that may also be written as a single value. */
-    List<ScalarNode> scalars(String key) {
+    public List<ScalarNode> scalars(String key) {
         Optional<Node> node = node(key);
         if (node.isEmpty()) {
             return List.of();
@@ -423,23 +431,23 @@ final class CheckedObject {
         return List.of((ScalarNode) node.get());
     }
 
-    List<String> texts(String key) {
+    public List<String> texts(String key) {
         return scalars(key).stream().map(ScalarNode::text).toList();
     }
 
-    Optional<Ref> ref(String key, String system) {
+    public Optional<Ref> ref(String key, String system) {
         return node(key).map(n -> new Ref(((ScalarNode) n).text(), system, n.at()));
     }
 
-    List<Ref> refs(String key, String system) {
+    public List<Ref> refs(String key, String system) {
         return scalars(key).stream().map(s -> new Ref(s.text(), system, s.at())).toList();
     }
 
     /** An entry of an id-keyed mapping, checked as its object. */
-    record Keyed(String id, SourceLocation at, CheckedObject value) {}
+    public record Keyed(String id, SourceLocation at, CheckedObject value) {}
 
     /** The entries of a {@link ValueType.MapOf} field, each checked; entries that fail are left out. */
-    List<Keyed> entries(String key) {
+    public List<Keyed> entries(String key) {
         ValueType.MapOf type = (ValueType.MapOf) spec(key).type();
         Optional<Node> node = node(key);
         List<Keyed> out = new ArrayList<>();
@@ -450,7 +458,7 @@ final class CheckedObject {
         if (node.get() instanceof ListNode list) {
             for (Node item : list.items()) {
                 ScalarNode id = (ScalarNode) item;
-                if (Syntax.isId(id.text())) {
+                if (isId(id.text(), type)) {
                     check(new MapNode(id.at(), List.of()), type.value(), context, id.at())
                             .ifPresent(o -> out.add(new Keyed(id.text(), id.at(), o)));
                 }
@@ -458,7 +466,7 @@ final class CheckedObject {
             return out;
         }
         for (MapNode.Entry entry : ((MapNode) node.get()).entries()) {
-            if (Syntax.isId(entry.key())) {
+            if (isId(entry.key(), type)) {
                 check(entry.value(), type.value(), context, entry.keyAt())
                         .ifPresent(o -> out.add(new Keyed(entry.key(), entry.keyAt(), o)));
             }
@@ -467,7 +475,7 @@ final class CheckedObject {
     }
 
     /** The items of a list of objects, each checked; items that fail are left out. */
-    List<CheckedObject> objects(String key) {
+    public List<CheckedObject> objects(String key) {
         ValueType.ListOf type = (ValueType.ListOf) spec(key).type();
         ObjectSpec item = ((ValueType.Obj) type.item()).spec();
         List<CheckedObject> out = new ArrayList<>();
@@ -480,7 +488,7 @@ final class CheckedObject {
     }
 
     /** A nested object. */
-    Optional<CheckedObject> object(String key) {
+    public Optional<CheckedObject> object(String key) {
         ValueType.Obj type = (ValueType.Obj) spec(key).type();
         return node(key).flatMap(n -> check(n, type.spec(), context, at(key)));
     }

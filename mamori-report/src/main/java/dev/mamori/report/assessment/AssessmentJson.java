@@ -1,8 +1,5 @@
 package dev.mamori.report.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.Finding;
@@ -13,7 +10,7 @@ import dev.mamori.engine.risk.TreatmentState;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.compliance.ComplianceJson;
-import java.io.UncheckedIOException;
+import dev.mamori.report.json.StableJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +63,7 @@ public final class AssessmentJson {
             diagnostics.add(item);
         }
         out.put("diagnostics", diagnostics);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StableJson.write(out);
     }
 
     private static Map<String, Object> finding(Finding f, Assessment assessment) {

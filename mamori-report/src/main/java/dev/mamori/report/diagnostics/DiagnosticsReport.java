@@ -1,11 +1,8 @@
 package dev.mamori.report.diagnostics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
-import java.io.UncheckedIOException;
+import dev.mamori.report.json.StableJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +71,6 @@ public record DiagnosticsReport(List<String> files, List<Diagnostic> diagnostics
             items.add(item);
         }
         out.put("diagnostics", items);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StableJson.write(out);
     }
 }

@@ -1,12 +1,9 @@
 package dev.mamori.report.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.report.diff.AssessmentDiff.AspectChange;
 import dev.mamori.report.diff.AssessmentDiff.Change;
 import dev.mamori.report.diff.Snapshot.FindingState;
-import java.io.UncheckedIOException;
+import dev.mamori.report.json.StableJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,11 +109,7 @@ public final class DiffReport {
         out.put("systemic", aspects(diff.systemic()));
         out.put("missions", aspects(diff.missions()));
         out.put("compliance", aspects(diff.compliance()));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StableJson.write(out);
     }
 
     private static List<Object> aspects(List<AspectChange> changes) {

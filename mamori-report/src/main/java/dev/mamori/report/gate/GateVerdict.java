@@ -1,6 +1,7 @@
 package dev.mamori.report.gate;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Severity;
 import java.util.EnumMap;
@@ -25,11 +26,7 @@ public record GateVerdict(Assessment assessment, Severity threshold, List<Findin
 
     public static GateVerdict of(Assessment assessment, Severity threshold) {
         return new GateVerdict(
-                assessment,
-                threshold,
-                assessment.risk().open().stream()
-                        .filter(f -> f.severity().compareTo(threshold) >= 0)
-                        .toList());
+                assessment, threshold, GatePolicy.findingsAtOrAbove(threshold).failing(assessment.risk()));
     }
 
     public boolean passed() {

@@ -6,6 +6,7 @@ import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.compliance.Obligation;
 import dev.mamori.engine.compliance.Verdict;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +35,11 @@ public record RequirementGate(
     public record Unmet(String system, RequirementResult requirement, SourceLocation at, Optional<String> gap) {}
 
     public static RequirementGate of(ComplianceResult compliance, Obligation threshold, Optional<String> profile) {
+        GatePolicy policy = GatePolicy.requirementsAtOrAbove(threshold);
         List<Unmet> failing = new ArrayList<>();
         for (SystemCompliance s : compliance.systems()) {
             for (RequirementResult r : s.requirements()) {
-                if (r.verdict() == Verdict.NOT_SATISFIED && r.obligation().compareTo(threshold) <= 0) {
+                if (policy.fails(r)) {
                     Optional<MeansResult> means = r.means().stream()
                             .filter(m -> m.verdict() == Verdict.NOT_SATISFIED)
                             .findFirst();

@@ -1,6 +1,7 @@
 package dev.mamori.report.html;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Property;
 import dev.mamori.engine.risk.RiskAssessment;
@@ -269,13 +270,18 @@ public final class HtmlReport {
             }
             out.append(String.join(", ", parts)).append(" (<a href=\"#compliance\">compliance</a>).</li>\n");
         }
-        long gating = open.stream()
-                .filter(f -> f.severity().compareTo(Severity.HIGH) >= 0)
-                .count();
-        out.append("<li class=\"gate\">Deployment gate (<code>mamori verify --fail-on high</code>): <b>")
+        long gating = GatePolicy.DEFAULT.failing(a.risk()).size();
+        String threshold = GatePolicy.DEFAULT.findings().orElseThrow().word();
+        out.append("<li class=\"gate\">Deployment gate (<code>mamori verify --fail-on ")
+                .append(threshold)
+                .append("</code>): <b>")
                 .append(gating == 0 ? "pass" : "fail")
                 .append("</b>")
-                .append(gating == 0 ? "" : ", " + gating + " open findings at or above high")
+                .append(
+                        gating == 0
+                                ? ""
+                                : ", " + gating + (gating == 1 ? " open finding" : " open findings") + " at or above "
+                                        + threshold)
                 .append(".</li>\n</ul>\n");
         return Optional.of(new Section("summary", "Executive summary", out.toString()));
     }

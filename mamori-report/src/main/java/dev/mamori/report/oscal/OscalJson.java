@@ -1,9 +1,7 @@
 package dev.mamori.report.oscal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.report.json.StableJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -115,10 +113,6 @@ final class OscalJson {
     static String write(String root, Map<String, Object> document) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(root, document);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plain maps and lists always serialize", e);
-        }
+        return StableJson.write(out);
     }
 }

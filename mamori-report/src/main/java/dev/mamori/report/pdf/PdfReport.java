@@ -21,11 +21,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Calendar;
+import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
-import java.util.Locale;
-import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -139,33 +136,11 @@ public final class PdfReport {
 
     /** A page written by {@link HtmlReport}, laid out for print. */
     static byte[] fromHtml(String html) {
-        return fromHtml(html, LocalDate.of(1970, 1, 1));
+        return fromHtml(html, LocalDate.of(2000, 1, 1));
     }
 
-    /**
-     * The PDF would carry the time it was made twice: openhtmltopdf dates it, and PDFBox draws the
-     * file's identifier from the clock. A report is dated by the day its assessment was judged on,
-     * and identified by a digest of its page, so the same assessment prints the same bytes.
-     */
-    private static void sameBytesForTheSamePage(PDDocument document, String html, LocalDate judged) {
-        Calendar day = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-        day.clear();
-        day.set(judged.getYear(), judged.getMonthValue() - 1, judged.getDayOfMonth());
-        document.getDocumentInformation().setCreationDate(day);
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        COSArray id = new COSArray();
-        id.add(new COSString(Arrays.copyOf(digest, 16)));
-        id.add(new COSString(Arrays.copyOf(digest, 16)));
-        document.getDocument().getTrailer().setItem(COSName.ID, id);
-    }
-
-    /** A page written by {@link HtmlReport} for an assessment judged on {@code judged}, laid out for print. */
-    static byte[] fromHtml(String html, LocalDate judged) {
+    /** As above, the document dated {@code day} (the day the assessment judged), not by the clock. */
+    static byte[] fromHtml(String html, LocalDate day) {
         Document page = Jsoup.parse(html);
         forPrint(page);
         // openhtmltopdf reports through java.util.logging, which prints to the terminal; renderers never print.
@@ -189,14 +164,29 @@ public final class PdfReport {
             builder.withW3cDocument(new W3CDom().fromJsoup(page), "file:/mamori-report.html");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
-                renderer.createPDFKeepOpen();
+                renderer.createPDFWithoutClosing();
             }
-            sameBytesForTheSamePage(document, html, judged);
+            // PDFBox would stamp the file with an ID made from the clock; one made from the page keeps
+            // the same input giving the same bytes.
+            COSString id = new COSString(digest(html));
+            COSArray ids = new COSArray();
+            ids.add(id);
+            ids.add(id);
+            document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            document.getDocumentInformation().setCreationDate(GregorianCalendar.from(day.atStartOfDay(ZoneOffset.UTC)));
             document.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] digest(String html) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(html.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
     }
 
     /** The page as it prints: no script, no filter, everything unfolded, diagrams named rather than drawn. */

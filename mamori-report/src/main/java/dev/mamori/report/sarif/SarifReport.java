@@ -1,8 +1,5 @@
 package dev.mamori.report.sarif;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.Property;
@@ -15,7 +12,7 @@ import dev.mamori.model.Scales.TreatmentStatus;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.SourceLocation;
-import java.io.UncheckedIOException;
+import dev.mamori.report.json.StableJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -75,11 +72,7 @@ public final class SarifReport {
         properties.put("date", assessment.today().toString());
         run.put("properties", properties);
         log.put("runs", List.of(run));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(log) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StableJson.write(log);
     }
 
     /** The SARIF level of a severity: critical and high fail a check, medium warns, the rest informs. */

@@ -1,0 +1,163 @@
+package dev.mamori.app;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.assessment.AssessmentOptions;
+import dev.mamori.engine.assessment.Assessor;
+import dev.mamori.engine.compliance.CatalogReader;
+import dev.mamori.engine.compliance.ModelAgainstCatalog;
+import dev.mamori.engine.missions.MissionAnalyzer;
+import dev.mamori.engine.risk.RiskEngine;
+import dev.mamori.engine.risk.Rule;
+import dev.mamori.engine.rules.RuleCatalog;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.Severity;
+import dev.mamori.model.imports.threagile.ImportResult;
+import dev.mamori.model.imports.threagile.ThreagileImporter;
+import dev.mamori.model.load.LoadResult;
+import dev.mamori.model.load.ModelLoader;
+import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.syntax.ReadLimits;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one entry the shells call: load a landscape once — its files, what they import, the models
+ * of other tools among them, the catalog files it names — then assess it with one set of options.
+ * The command line and the server parse their requests and print or serve what this returns; they
+ * never build graphs or run analyses themselves.
+ */
+public final class Workspace {
+
+    /**
+     * A request that names something the landscape does not have (an element to start from or
+     * protect, a scenario, a profile): the caller's mistake, not the model's, so shells report it
+     * as a usage error with this message.
+     */
+    public static final class InvalidRequest extends IllegalArgumentException {
+        InvalidRequest(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The analyses of an assessment in the order they run, as a listener hears of them. */
+    public static final List<String> STAGES = Assessor.STAGES;
+
+    private final ModelSource source;
+    private final ReadLimits limits;
+    private final List<Rule> rules;
+
+    /** A workspace reading its files from {@code source}, with the default limits and every rule. */
+    public Workspace(ModelSource source) {
+        this(source, ReadLimits.DEFAULT, RuleCatalog.all());
+    }
+
+    public Workspace(ModelSource source, ReadLimits limits, List<Rule> rules) {
+        this.source = source;
+        this.limits = limits;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Files on disk, relative names resolved against {@code directory}. */
+    public static Workspace onDisk(Path directory) {
+        ModelSource disk = ModelSource.fileSystem();
+        return new Workspace(path -> disk.read(directory.resolve(path)));
+    }
+
+    /**
+     * Reads the landscape whose root files are {@code files} (paths as the user wrote them, so that
+     * messages point where the user looks), judging expiry dates against {@code today}. Never
+     * throws on bad input: every problem is a located diagnostic.
+     */
+    public Loaded load(List<Path> files, LocalDate today) {
+        ModelLoader.Options options = new ModelLoader.Options(limits, today);
+        ForeignModels foreign = ForeignModels.convert(source, files, options);
+        List<Path> rest = files.stream()
+                .map(Path::normalize)
+                .filter(f -> !foreign.failed().contains(f))
+                .toList();
+        LoadResult model = rest.isEmpty()
+                ? new LoadResult(Optional.empty(), List.of())
+                : new ModelLoader(source, options).load(rest, foreign.trees());
+        List<Diagnostic> diagnostics = new ArrayList<>(foreign.diagnostics());
+        diagnostics.addAll(model.diagnostics());
+        boolean readable = model.valid() && foreign.failed().isEmpty();
+        if (!readable) {
+            diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+            return new Loaded(Optional.empty(), CatalogReader.builtIn(), diagnostics, foreign.notices());
+        }
+        Landscape landscape = model.landscape().orElseThrow();
+        CatalogReader.Result catalog = LandscapeCatalogs.read(source, landscape);
+        diagnostics.addAll(catalog.diagnostics());
+        if (catalog.valid()) {
+            diagnostics.addAll(ModelAgainstCatalog.check(landscape, catalog.catalog()));
+        }
+        diagnostics.addAll(new RiskEngine(rules).treatmentsNamingNoRule(landscape));
+        diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+        boolean errors = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        return new Loaded(
+                errors ? Optional.empty() : Optional.of(landscape),
+                catalog.valid() ? catalog.catalog() : CatalogReader.builtIn(),
+                diagnostics,
+                foreign.notices());
+    }
+
+    /** Assesses a valid landscape; see {@link #assess(Loaded, AssessmentOptions, Assessor.Listener)}. */
+    public Assessment assess(Loaded loaded, AssessmentOptions options) {
+        return assess(loaded, options, Assessor.Listener.NONE);
+    }
+
+    /**
+     * The whole assessment of a valid landscape (risk rules, systemic risk, missions, compliance
+     * against the landscape's own catalog), telling {@code listener} as each analysis starts.
+     *
+     * @throws IllegalArgumentException when {@code loaded} is not valid (a caller's bug)
+     * @throws InvalidRequest when {@code options} name an element, scenario or profile the
+     *     landscape does not have
+     */
+    public Assessment assess(Loaded loaded, AssessmentOptions options, Assessor.Listener listener) {
+        Landscape landscape = loaded.landscape()
+                .orElseThrow(() -> new IllegalArgumentException("an invalid landscape cannot be assessed"));
+        try {
+            return new Assessor(rules, loaded.catalog()).assess(landscape, loaded.warnings(), options, listener);
+        } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario | Assessor.UnknownProfile e) {
+            throw new InvalidRequest(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Converts the Threagile model {@code file} (and what it includes) into a Mamori model whose
+     * systems have {@code category}, and checks the result as Mamori reads it.
+     *
+     * @throws IllegalStateException when the converted model does not validate (an importer bug)
+     */
+    public ThreagileConversion importThreagile(Path file, String category, LocalDate today) {
+        ModelLoader.Options options = new ModelLoader.Options(limits, today);
+        ImportResult result = new ThreagileImporter(
+                        source, new ThreagileImporter.Options(category, today, options.limits()))
+                .importFile(file);
+        if (!result.imported()) {
+            return new ThreagileConversion(
+                    Optional.empty(), Optional.empty(), result.diagnostics(), ForeignModels.hints(result));
+        }
+        // Nothing else is read: the converted tree stands for the file.
+        LoadResult check = new ModelLoader(path -> Optional.empty(), options)
+                .load(
+                        List.of(file.normalize()),
+                        Map.of(file.normalize(), result.tree().orElseThrow()));
+        if (!check.valid()) {
+            throw new IllegalStateException(
+                    "the imported model does not validate (" + check.errors().size() + " errors, the first: "
+                            + check.errors().get(0) + ")");
+        }
+        List<Diagnostic> all = new ArrayList<>(result.diagnostics());
+        all.addAll(check.diagnostics());
+        all.sort(Diagnostic.IN_FILE_ORDER);
+        return new ThreagileConversion(result.yaml(), check.landscape(), all, List.of());
+    }
+}
