@@ -62,7 +62,9 @@ public final class PdfReport {
     /**
      * The print layout, added after the page's own style sheet: everything in the embedded font
      * (monospace included, so that no glyph falls back to a font that is not embedded), tables that
-     * fit the A4 width, and no screen-only parts.
+     * fit the A4 width, and no screen-only parts. The heat maps float side by side, all on one page:
+     * laid out as inline tables, openhtmltopdf lost the backgrounds of some of their rows (the
+     * critical and high cells printed white on white).
      */
     private static final String PRINT_CSS = """
             @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; font-family: "Liberation Sans";
@@ -74,8 +76,8 @@ public final class PdfReport {
             main { padding: 0; }
             nav, form.filters, script, .filters { display: none; }
             .card { display: inline-block; margin: 0 6px 6px 0; }
-            .heatmaps table.heatmap { display: inline-table; margin: 0 12px 12px 0; }
-            .heatmaps { page-break-inside: avoid; }
+            .heatmaps table.heatmap { display: table; float: left; margin: 0 12px 12px 0; page-break-inside: avoid; }
+            .heatmaps { overflow: hidden; page-break-inside: avoid; }
             .legend svg.sign { display: inline-block; }
             p.legend { page-break-after: avoid; }
             details, summary { display: block; }
