@@ -1,49 +1,123 @@
 package dev.mamori.report.diagram;
 
-/** The look of every diagram, inside each SVG so that a diagram exported alone looks the same. */
+import static dev.mamori.report.diagram.Palette.*;
+
+import java.util.Locale;
+
+/**
+ * The look of every diagram, inside each SVG so that a diagram exported alone looks the same. The
+ * colours come from {@link Palette}.
+ *
+ * <p>An HTML page that embeds several diagrams holds them in one document, where an id is global:
+ * the arrowheads are therefore named after the diagram ({@code PREFIX-arrow-data}), and each line
+ * names its arrowhead in its own {@code marker-end} attribute rather than in the shared style sheet
+ * (a page-wide rule would point every diagram at the arrowheads of the last one).
+ */
 final class DiagramStyle {
 
     private DiagramStyle() {}
 
-    static final String SVG_DEFS = """
-            <defs>
-            <marker id="arrow-data" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#78909c"/></marker>
-            <marker id="arrow-command" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c62828"/></marker>
-            <marker id="arrow-credential" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6a1b9a"/></marker>
-            <marker id="arrow-cut" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
-            <style>
-            .mamori-diagram { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 11px; }
-            .mamori-diagram .diagram-title { font-size: 13px; font-weight: bold; fill: #222; }
-            .mamori-diagram text { fill: #1a1a1a; }
-            .mamori-diagram .detail { fill: #555; font-size: 10px; }
-            .mamori-diagram .group-label { font-weight: bold; fill: #37474f; }
-            .mamori-diagram .band rect { stroke: none; }
-            .mamori-diagram .band text { font-weight: bold; fill: #607d8b; text-transform: uppercase; font-size: 10px; }
-            .mamori-diagram .band-service rect { fill: #f3e5f5; }
-            .mamori-diagram .band-platform rect { fill: #e3f2fd; }
-            .mamori-diagram .band-network rect { fill: #e8f5e9; }
-            .mamori-diagram .band-device rect { fill: #fff8e1; }
-            .mamori-diagram .group rect { fill: none; stroke: #90a4ae; stroke-width: 1; }
-            .mamori-diagram .zone rect { fill: rgba(255,255,255,0.55); stroke: #546e7a; stroke-dasharray: 5 3; }
-            .mamori-diagram .system rect { fill: #fafafa; stroke: #455a64; }
-            .mamori-diagram .node rect { fill: #fff; stroke: #607d8b; stroke-width: 1.2; }
-            .mamori-diagram .layer-device rect { fill: #fffdf5; }
-            .mamori-diagram .layer-network rect { fill: #f6fff6; }
-            .mamori-diagram .layer-platform rect { fill: #f5faff; }
-            .mamori-diagram .layer-service rect { fill: #fdf7ff; }
-            .mamori-diagram .worst-critical rect { stroke: #b71c1c; stroke-width: 3; }
-            .mamori-diagram .worst-high rect { stroke: #e65100; stroke-width: 2.5; }
-            .mamori-diagram .worst-medium rect { stroke: #f9a825; stroke-width: 2; }
-            .mamori-diagram .hazard rect { fill: #ffebee; }
-            .mamori-diagram .entry rect { stroke-dasharray: 3 2; }
-            .mamori-diagram .aggregate rect { stroke-dasharray: 1 2; }
-            .mamori-diagram polyline { fill: none; }
-            .mamori-diagram .data polyline { stroke: #78909c; stroke-width: 1.2; marker-end: url(#arrow-data); }
-            .mamori-diagram .command polyline { stroke: #c62828; stroke-width: 2.2; marker-end: url(#arrow-command); }
-            .mamori-diagram .credential polyline { stroke: #6a1b9a; stroke-width: 1.5; stroke-dasharray: 6 3; marker-end: url(#arrow-credential); }
-            .mamori-diagram .lateral polyline, .mamori-diagram .zone-member polyline { stroke: #ef6c00; stroke-width: 1.5; stroke-dasharray: 2 2; marker-end: url(#arrow-data); }
-            .mamori-diagram .cut polyline { stroke: #000; stroke-width: 3.5; stroke-dasharray: 10 4; marker-end: url(#arrow-cut); }
-            </style>
-            </defs>
-            """;
+    /** The arrowheads, by the class of the line that ends in them. */
+    enum Arrow {
+        DATA("data", FLOW_DATA, 7),
+        COMMAND("command", FLOW_COMMAND, 8),
+        CREDENTIAL("credential", FLOW_CREDENTIAL, 7),
+        LATERAL("lateral", FLOW_LATERAL, 7),
+        CUT("cut", FLOW_CUT, 8);
+
+        final String name;
+        final String colour;
+        final int size;
+
+        Arrow(String name, String colour, int size) {
+            this.name = name;
+            this.colour = colour;
+            this.size = size;
+        }
+
+        /** The arrowhead of a line drawn with these classes. */
+        static Arrow of(String css) {
+            for (String c : css.split(" ")) {
+                switch (c) {
+                    case "command":
+                        return COMMAND;
+                    case "credential":
+                        return CREDENTIAL;
+                    case "lateral", "zone-member":
+                        return LATERAL;
+                    case "cut":
+                        return CUT;
+                    default:
+                        break;
+                }
+            }
+            return DATA;
+        }
+
+        String id(String prefix) {
+            return prefix + "-arrow-" + name;
+        }
+    }
+
+    static String defs(String prefix) {
+        StringBuilder out = new StringBuilder("<defs>\n");
+        for (Arrow a : Arrow.values()) {
+            // "auto", not SVG 2's "auto-start-reverse": arrows only ever end a line, and Batik reads SVG 1.1
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<marker id=\"%s\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"%d\" markerHeight=\"%d\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"%s\"/></marker>%n",
+                    a.id(prefix),
+                    a.size,
+                    a.size,
+                    a.colour));
+        }
+        out.append("<style>\n").append(SHEET).append("</style>\n</defs>\n");
+        return out.toString();
+    }
+
+    /** The font every diagram is measured and drawn in; Arial and Helvetica share its metrics. */
+    static final String FONT = "\"Liberation Sans\", Arial, Helvetica, sans-serif";
+
+    private static final String SHEET = String.join(
+            "\n",
+            ".mamori-diagram { font-family: " + FONT + "; font-size: 11px; }",
+            ".mamori-diagram .diagram-title { font-size: 13px; font-weight: bold; fill: " + DIAGRAM_INK + "; }",
+            ".mamori-diagram text { fill: " + DIAGRAM_INK + "; }",
+            ".mamori-diagram .detail { fill: " + DIAGRAM_DETAIL + "; font-size: 10px; }",
+            ".mamori-diagram .hazard-words { fill: " + HAZARD_MARK + "; font-size: 10px; font-weight: bold; }",
+            ".mamori-diagram .hazard-mark { fill: " + HAZARD_MARK + "; }",
+            ".mamori-diagram .hazard-mark-bang { fill: #ffffff; font-size: 8px; font-weight: bold; }",
+            ".mamori-diagram .group-label { font-weight: bold; fill: " + GROUP_LABEL + "; }",
+            ".mamori-diagram .band rect { stroke: none; }",
+            ".mamori-diagram .band text { font-weight: bold; fill: " + BAND_LABEL + "; font-size: 10px; }",
+            ".mamori-diagram .band-service rect { fill: " + BAND_SERVICE + "; }",
+            ".mamori-diagram .band-platform rect { fill: " + BAND_PLATFORM + "; }",
+            ".mamori-diagram .band-network rect { fill: " + BAND_NETWORK + "; }",
+            ".mamori-diagram .band-device rect { fill: " + BAND_DEVICE + "; }",
+            ".mamori-diagram .group rect { fill: none; stroke: #90a4ae; stroke-width: 1; }",
+            String.format(
+                    Locale.ROOT,
+                    ".mamori-diagram .zone rect { fill: rgba(255,255,255,%.2f); stroke: #546e7a; stroke-dasharray: 5 3; }",
+                    ZONE_OPACITY),
+            ".mamori-diagram .system rect { fill: " + SYSTEM_FILL + "; stroke: #455a64; }",
+            ".mamori-diagram .node rect { fill: " + NODE + "; stroke: #607d8b; stroke-width: 1.2; }",
+            ".mamori-diagram .layer-device rect { fill: " + NODE_DEVICE + "; }",
+            ".mamori-diagram .layer-network rect { fill: " + NODE_NETWORK + "; }",
+            ".mamori-diagram .layer-platform rect { fill: " + NODE_PLATFORM + "; }",
+            ".mamori-diagram .layer-service rect { fill: " + NODE_SERVICE + "; }",
+            ".mamori-diagram .worst-critical rect { stroke: " + CRITICAL.fill() + "; stroke-width: 3; }",
+            ".mamori-diagram .worst-high rect { stroke: " + HIGH.fill() + "; stroke-width: 2.5; }",
+            ".mamori-diagram .worst-medium rect { stroke: " + MEDIUM.fill() + "; stroke-width: 2; }",
+            ".mamori-diagram .hazard rect { fill: " + NODE_HAZARD + "; }",
+            ".mamori-diagram .entry rect { stroke-dasharray: 3 2; }",
+            ".mamori-diagram .aggregate rect { stroke-dasharray: 1 2; }",
+            ".mamori-diagram polyline { fill: none; }",
+            ".mamori-diagram .data polyline { stroke: " + FLOW_DATA + "; stroke-width: 1.2; }",
+            ".mamori-diagram .command polyline { stroke: " + FLOW_COMMAND + "; stroke-width: 2.2; }",
+            ".mamori-diagram .credential polyline { stroke: " + FLOW_CREDENTIAL
+                    + "; stroke-width: 1.5; stroke-dasharray: 6 3; }",
+            ".mamori-diagram .lateral polyline, .mamori-diagram .zone-member polyline { stroke: " + FLOW_LATERAL
+                    + "; stroke-width: 1.5; stroke-dasharray: 2 2; }",
+            ".mamori-diagram .cut polyline { stroke: " + FLOW_CUT + "; stroke-width: 3.5; stroke-dasharray: 10 4; }",
+            "");
 }

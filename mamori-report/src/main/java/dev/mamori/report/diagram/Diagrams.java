@@ -68,7 +68,7 @@ public final class Diagrams {
     /** The landscape: one box per system, one arrow per pair of systems joined by flows or credentials. */
     public String landscape() {
         Landscape landscape = assessment.landscape();
-        Diagram d = new Diagram("Landscape: " + landscape.name(), Direction.RIGHT, false);
+        Diagram d = new Diagram("landscape", "Landscape: " + landscape.name(), Direction.RIGHT, false);
         Map<String, Integer> degree = new HashMap<>();
         Map<String, Link> links = new LinkedHashMap<>();
         for (Flow f : landscape.allFlows()) {
@@ -137,7 +137,8 @@ public final class Diagrams {
 
     /** One system: layers as bands (service on top, devices at the bottom), zones as boxes. */
     public String system(IotSystem system) {
-        Diagram d = new Diagram("System " + system.id() + ": " + system.name(), Direction.DOWN, true);
+        Diagram d = new Diagram(
+                "system-" + system.id(), "System " + system.id() + ": " + system.name(), Direction.DOWN, true);
         boolean aggregate = system.components().size() > MAX_COMPONENTS;
         Map<String, String> boxOf = new HashMap<>();
         Map<String, Integer> aggregateCount = new HashMap<>();
@@ -157,19 +158,18 @@ public final class Diagrams {
                 continue;
             }
             Severity worst = worstOfComponent(c);
-            String hazards = c.hazards().isEmpty()
-                    ? ""
-                    : " ⚠ "
-                            + c.hazards().stream()
-                                    .map(h -> Words.of(h.severity()))
-                                    .distinct()
-                                    .reduce((a, b) -> a + ", " + b)
-                                    .orElse("");
+            // the hazards' severities, drawn under the kind after a warning sign
+            String hazards = c.hazards().stream()
+                    .map(h -> Words.of(h.severity()))
+                    .distinct()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
             d.box(
                     c.id(),
                     groupId,
                     (c.count() > 1 ? c.count() + " × " : "") + c.localId(),
-                    c.kind() + hazards,
+                    c.kind(),
+                    hazards,
                     "node layer-" + c.layer().word() + worstClass(worst)
                             + (c.hazards().isEmpty() ? "" : " hazard"),
                     tooltip(c, worst),
@@ -212,7 +212,7 @@ public final class Diagrams {
      */
     public String systemic() {
         SystemicAnalysis s = assessment.systemic();
-        Diagram d = new Diagram("Systemic view: how compromise crosses systems", Direction.RIGHT, false);
+        Diagram d = new Diagram("systemic", "Systemic view: how compromise crosses systems", Direction.RIGHT, false);
         List<Hop> hops = new ArrayList<>();
         s.paths().stream().limit(MAX_PATHS).forEach(p -> hops.addAll(p.hops()));
         java.util.Set<String> entries = new java.util.HashSet<>();

@@ -4,6 +4,7 @@ import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.missions.MissionAnalysis.Point;
 import dev.mamori.engine.missions.MissionAnalysis.Step;
 import dev.mamori.model.Words;
+import dev.mamori.report.diagram.Palette;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,27 +42,28 @@ final class Charts {
         openSvg(out, "robustness", width, height, "Missions still running as components fail at random");
         for (int pct = 0; pct <= 100; pct += 25) {
             double y = y(pct / 100.0);
-            out.append(line(LEFT, y, LEFT + PLOT_W, y, "#eceff1", ""));
+            out.append(line(LEFT, y, LEFT + PLOT_W, y, Palette.CHART_GRID, ""));
             out.append(text(LEFT - 6, y + 4, "end", pct + "%"));
         }
         int tickStep = maxX > 0.3 ? 10 : 5;
         for (int pct = 0; pct <= Math.round(maxX * 100); pct += tickStep) {
             double x = LEFT + PLOT_W * (pct / 100.0) / maxX;
-            out.append(line(x, TOP + PLOT_H, x, TOP + PLOT_H + 4, "#546e7a", ""));
+            out.append(line(x, TOP + PLOT_H, x, TOP + PLOT_H + 4, Palette.CHART_AXIS, ""));
             out.append(text(x, TOP + PLOT_H + 16, "middle", pct + "%"));
         }
-        out.append(line(LEFT, TOP, LEFT, TOP + PLOT_H, "#546e7a", ""));
-        out.append(line(LEFT, TOP + PLOT_H, LEFT + PLOT_W, TOP + PLOT_H, "#546e7a", ""));
+        out.append(line(LEFT, TOP, LEFT, TOP + PLOT_H, Palette.CHART_AXIS, ""));
+        out.append(line(LEFT, TOP + PLOT_H, LEFT + PLOT_W, TOP + PLOT_H, Palette.CHART_AXIS, ""));
         out.append(text(LEFT + PLOT_W / 2.0, TOP + PLOT_H + 34, "middle", "components failed at random"));
         out.append("<text x=\"14\" y=\"" + (TOP + PLOT_H / 2)
                 + "\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 " + (TOP + PLOT_H / 2)
                 + ")\">missions running</text>");
-        series(out, points, maxX, true, "#1565c0", "");
-        series(out, points, maxX, false, "#c62828", " stroke-dasharray=\"5 3\"");
+        series(out, points, maxX, true, Palette.CHART_MEAN, "");
+        series(out, points, maxX, false, Palette.CHART_WORST, " stroke-dasharray=\"5 3\"");
         int lx = LEFT + PLOT_W + 14;
-        out.append(line(lx, TOP + 10, lx + 24, TOP + 10, "#1565c0", " stroke-width=\"2\""));
+        out.append(line(lx, TOP + 10, lx + 24, TOP + 10, Palette.CHART_MEAN, " stroke-width=\"2\""));
         out.append(text(lx + 30, TOP + 14, "start", "on average"));
-        out.append(line(lx, TOP + 30, lx + 24, TOP + 30, "#c62828", " stroke-width=\"2\" stroke-dasharray=\"5 3\""));
+        out.append(line(
+                lx, TOP + 30, lx + 24, TOP + 30, Palette.CHART_WORST, " stroke-width=\"2\" stroke-dasharray=\"5 3\""));
         out.append(text(lx + 30, TOP + 34, "start", "worst sample"));
         out.append("</svg>");
         return out.toString();
@@ -134,14 +136,14 @@ final class Charts {
         int width = label + plot + 20;
         StringBuilder out = new StringBuilder();
         openSvg(out, "gantt", width, height, "Restoration schedule");
-        out.append(
-                "<defs><pattern id=\"unknown-" + id + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
-                        + " patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"#b0bec5\"/></pattern></defs>");
+        out.append("<defs><pattern id=\"unknown-" + id + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
+                + " patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"" + Palette.BAR_UNKNOWN
+                + "\"/></pattern></defs>");
         int axisY = top + row * shown.size();
         for (int i = 0; i <= 4; i++) {
             long t = end * i / 4;
             double x = label + plot * (double) t / end;
-            out.append(line(x, top - 4, x, axisY, "#eceff1", ""));
+            out.append(line(x, top - 4, x, axisY, Palette.CHART_GRID, ""));
             out.append(text(x, axisY + 14, "middle", Words.of(Duration.ofSeconds(t))));
         }
         for (int i = 0; i < shown.size(); i++) {
@@ -168,7 +170,7 @@ final class Charts {
                     .append("\" rx=\"2\" fill=\"")
                     .append(
                             known
-                                    ? (s.cause().equals("compromised") ? "#8e24aa" : "#ef6c00")
+                                    ? (s.cause().equals("compromised") ? Palette.BAR_COMPROMISED : Palette.BAR_FAILED)
                                     : "url(#unknown-" + id + ")")
                     .append("\"><title>")
                     .append(HtmlReport.text(tip))
@@ -177,16 +179,16 @@ final class Charts {
                 out.append(text(x1 - 4, y + 14, "end", "?"));
             }
         }
-        String[] colours = {"#1565c0", "#c62828", "#2e7d32", "#6d4c41"};
-        for (int i = 0; i < objectives.size() && i < colours.length; i++) {
+        List<String> colours = Palette.OBJECTIVES;
+        for (int i = 0; i < objectives.size() && i < colours.size(); i++) {
             Objective o = objectives.get(i);
             double x = label + plot * (double) o.at().getSeconds() / end;
-            out.append(
-                    line(x, 6 + 11 * (i % 2), x, axisY, colours[i], " stroke-width=\"1.5\" stroke-dasharray=\"4 3\""));
+            out.append(line(
+                    x, 6 + 11 * (i % 2), x, axisY, colours.get(i), " stroke-width=\"1.5\" stroke-dasharray=\"4 3\""));
             out.append(text(x + 3, 14 + 11 * (i % 2), "start", o.label())
-                    .replace("<text ", "<text fill=\"" + colours[i] + "\" "));
+                    .replace("<text ", "<text fill=\"" + colours.get(i) + "\" "));
         }
-        out.append(line(label, axisY, label + plot, axisY, "#546e7a", ""));
+        out.append(line(label, axisY, label + plot, axisY, Palette.CHART_AXIS, ""));
         out.append("</svg>");
         return out.toString();
     }
@@ -254,7 +256,9 @@ final class Charts {
                 .append(width)
                 .append(' ')
                 .append(height)
-                .append("\" role=\"img\"><title>")
+                // the family named on the chart, not left to the renderer: Batik, which draws the PDF's
+                // charts, would take the machine's default font
+                .append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" role=\"img\"><title>")
                 .append(title)
                 .append("</title>");
     }

@@ -12,6 +12,7 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.assessment.HeatMap;
 import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.diagram.Palette;
 import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,10 +77,30 @@ public final class HtmlReport {
         /** The diagram, or where to find it when this page does not draw diagrams. */
         String diagram(java.util.function.Supplier<String> svg, String what) {
             return options.drawDiagrams()
-                    ? svg.get()
+                    ? legible(svg.get())
                     : "<p class=\"omitted\">[diagram: " + text(what)
                             + " — drawn in report.html and by <code>mamori report --format svg</code>]</p>";
         }
+    }
+
+    /**
+     * The page shrinks a diagram to the width of its column ({@code max-width: 100%}), but not below
+     * this share of its drawn size, where its 11-pixel labels would be too small to read: beyond it
+     * the diagram keeps that size and its frame scrolls.
+     */
+    static final double MIN_DIAGRAM_SCALE = 0.7;
+
+    private static final java.util.regex.Pattern SVG_WIDTH =
+            java.util.regex.Pattern.compile("^<svg [^>]*?\\bwidth=\"(\\d+(?:\\.\\d+)?)\"");
+
+    /** The diagram with its least legible width, as a style on its root. */
+    static String legible(String svg) {
+        java.util.regex.Matcher m = SVG_WIDTH.matcher(svg);
+        if (!m.find()) {
+            return svg;
+        }
+        long min = Math.round(Double.parseDouble(m.group(1)) * MIN_DIAGRAM_SCALE);
+        return "<svg style=\"min-width: " + min + "px\" " + svg.substring("<svg ".length());
     }
 
     private HtmlReport() {}
@@ -106,7 +127,10 @@ public final class HtmlReport {
                 .append(attr(mamoriVersion))
                 .append("\">\n");
         out.append("<title>").append(text(landscape.name())).append(" — Mamori report</title>\n");
-        out.append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+        out.append("<style>\n")
+                .append(resource("report.css"))
+                .append(Palette.css())
+                .append("</style>\n</head>\n<body>\n");
         out.append("<header><h1>")
                 .append(text(landscape.name()))
                 .append("</h1><p class=\"meta\">Mamori ")
@@ -356,12 +380,25 @@ public final class HtmlReport {
         return Optional.of(new Section("systems", "Systems by layer", out.toString()));
     }
 
-    private static String legend() {
-        return "<p class=\"legend\"><span class=\"l-command\">━ command flow</span> <span class=\"l-data\">━ data flow</span>"
-                + " <span class=\"l-credential\">╌ credential</span> <span class=\"l-cut\">━ cut (isolation plan)</span>"
+    /**
+     * What the lines, borders and marks of the diagrams mean. Each kind of line is shown as a short
+     * line drawn in CSS, and the hazard as the same warning sign the diagrams draw: the PDF's font has
+     * no glyph for heavy or dashed box-drawing lines nor for U+26A0.
+     */
+    static String legend() {
+        return "<p class=\"legend\"><span class=\"swatch command\"></span>command flow"
+                + " <span class=\"swatch data\"></span>data flow"
+                + " <span class=\"swatch credential\"></span>credential"
+                + " <span class=\"swatch cut\"></span>cut (isolation plan)"
                 + " · border: worst open finding (<span class=\"sev-critical\">critical</span>, <span class=\"sev-high\">high</span>,"
-                + " <span class=\"sev-medium\">medium</span>) · ⚠ hazard</p>\n";
+                + " <span class=\"sev-medium\">medium</span>) · " + HAZARD_SIGN + "hazard</p>\n";
     }
+
+    /** The warning sign of the diagrams, for the legend. */
+    private static final String HAZARD_SIGN =
+            "<svg class=\"sign\" xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height=\"11\" viewBox=\"0 0 12 11\" aria-hidden=\"true\">"
+                    + "<path d=\"M0,11 L6,0 L12,11 z\" fill=\"" + Palette.HAZARD_MARK + "\"/>"
+                    + "<text x=\"6\" y=\"10\" font-size=\"8\" font-weight=\"bold\" font-family=\"Liberation Sans, Arial, sans-serif\" text-anchor=\"middle\" fill=\"#ffffff\">!</text></svg>";
 
     private static Optional<Section> findings(Context c) {
         Assessment a = c.assessment();

@@ -8,12 +8,16 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.report.diagram.Diagrams;
+import dev.mamori.report.diagram.TextMetrics;
 import dev.mamori.report.html.HtmlReport;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -58,7 +62,9 @@ public final class PdfReport {
     /**
      * The print layout, added after the page's own style sheet: everything in the embedded font
      * (monospace included, so that no glyph falls back to a font that is not embedded), tables that
-     * fit the A4 width, and no screen-only parts.
+     * fit the A4 width, and no screen-only parts. The heat maps float side by side, all on one page:
+     * laid out as inline tables, openhtmltopdf lost the backgrounds of some of their rows (the
+     * critical and high cells printed white on white).
      */
     private static final String PRINT_CSS = """
             @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; font-family: "Liberation Sans";
@@ -67,9 +73,15 @@ public final class PdfReport {
             * { font-family: "Liberation Sans" !important; }
             body { font-size: 9pt; }
             header { padding: 8px 12px; }
+            main { padding: 0; }
             nav, form.filters, script, .filters { display: none; }
             .card { display: inline-block; margin: 0 6px 6px 0; }
-            .heatmaps table.heatmap { display: inline-table; margin: 0 12px 12px 0; }
+            .heatmaps table.heatmap { display: table; float: left; margin: 0 12px 12px 0; page-break-inside: avoid; }
+            .heatmaps { overflow: hidden; page-break-inside: avoid; }
+            .legend svg.sign { display: inline-block; }
+            p.legend { page-break-after: avoid; }
+            details, summary { display: block; }
+            details.system, .diagram, .chart { page-break-inside: avoid; }
             table { -fs-table-paginate: paginate; }
             tr { page-break-inside: avoid; }
             tr.hidden { display: table-row; }
@@ -145,7 +157,7 @@ public final class PdfReport {
             PDFont font = PDType0Font.load(document, face, true);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer()); // diagrams and charts stay vector graphics
+            builder.useSVGDrawer(svgDrawer()); // diagrams and charts stay vector graphics
             builder.usePDDocument(document);
             builder.useFont(new PDFontSupplier(font), FONT_FAMILY, 400, FontStyle.NORMAL, true);
             // The one face stands in for bold too: a bold face would be a second font file to ship.
@@ -190,25 +202,75 @@ public final class PdfReport {
             svg.attr("xmlns", "http://www.w3.org/2000/svg");
             // SVG 1.1, which Batik reads, knows no "auto-start-reverse"; arrows only ever end a line here
             svg.select("marker[orient=auto-start-reverse]").attr("orient", "auto");
-            fitWidth(svg);
+            // the least legible width of the HTML page: a PDF scales to the page instead
+            svg.removeAttr("style");
+            fitPage(svg);
             inlineStyles(svg);
         }
+        printable(page.body());
     }
 
-    /** The width of an A4 landscape page between its margins, in CSS pixels. */
+    /**
+     * The room for a drawing on an A4 landscape page between its margins (277 × 184 mm, 1047 × 695 CSS
+     * pixels), less the line that names a system's diagram above it.
+     */
     static final double PAGE_WIDTH = 1040;
 
-    /** A drawing wider than the page is scaled down to it (its view box keeps the proportions). */
-    private static void fitWidth(Element svg) {
+    static final double PAGE_HEIGHT = 640;
+
+    /**
+     * A drawing larger than the page is scaled down to fit it, width and height (its view box keeps
+     * the proportions): a drawing is one image, which the PDF cannot carry over to the next page.
+     */
+    static void fitPage(Element svg) {
         try {
             double width = Double.parseDouble(svg.attr("width"));
             double height = Double.parseDouble(svg.attr("height"));
-            if (width > PAGE_WIDTH && svg.hasAttr("viewBox")) {
-                svg.attr("width", String.valueOf(PAGE_WIDTH));
-                svg.attr("height", String.valueOf(Math.round(height * PAGE_WIDTH / width)));
+            double scale = Math.min(1, Math.min(PAGE_WIDTH / width, PAGE_HEIGHT / height));
+            if (scale < 1 && svg.hasAttr("viewBox")) {
+                // whole numbers: openhtmltopdf reads "664.0" as no size at all and draws the view box's
+                // own size, which is how the landscape ran past the right margin
+                svg.attr("width", String.valueOf((long) Math.floor(width * scale)));
+                svg.attr("height", String.valueOf((long) Math.floor(height * scale)));
             }
         } catch (NumberFormatException e) {
             // a drawing sized in other units is left as it is
+        }
+    }
+
+    /**
+     * Characters the embedded font cannot draw, which openhtmltopdf would print as "#", and what the
+     * PDF prints instead. Model text can hold others (a Japanese name); they print as "?", which at
+     * least does not pass for a character of the text.
+     */
+    private static final java.util.Map<Integer, String> SUBSTITUTES = java.util.Map.of(
+            0x2605, "*", // ★, as in JC-STAR ★1
+            0x2606, "*",
+            0x26A0, "!",
+            0x2501, "—",
+            0x254C, "-",
+            0x2713, "yes",
+            0x2717, "no");
+
+    /** The text of the page with every character the font lacks replaced (SVG text is drawn by Batik). */
+    static void printable(Element root) {
+        for (org.jsoup.nodes.TextNode t : root.textNodes()) {
+            String text = t.getWholeText();
+            if (text.codePoints().allMatch(c -> c < 0x20 || TextMetrics.hasGlyph(c))) {
+                continue;
+            }
+            StringBuilder out = new StringBuilder();
+            text.codePoints()
+                    .forEach(c -> out.append(
+                            c < 0x20 || TextMetrics.hasGlyph(c)
+                                    ? new String(Character.toChars(c))
+                                    : SUBSTITUTES.getOrDefault(c, "?")));
+            t.text(out.toString());
+        }
+        for (Element child : root.children()) {
+            if (!child.tagName().equals("svg") && !child.tagName().equals("style")) {
+                printable(child);
+            }
         }
     }
 
@@ -265,6 +327,49 @@ public final class PdfReport {
             }
         }
         return String.join("; ", kept);
+    }
+
+    /**
+     * Batik draws the diagrams with fonts of its own: without Liberation Sans it would take whatever
+     * sans-serif the machine has (DejaVu Sans on Debian, a sixth wider), and the labels, measured in
+     * Liberation Sans, would run out of their boxes. It reads fonts from files only, so PDFBox's copy
+     * is written once to a temporary file. openhtmltopdf replaces the drawer's fonts with the page's
+     * {@code @font-face} rules (it has none) before it draws, so the font is added after that.
+     */
+    private static BatikSVGDrawer svgDrawer() {
+        return new BatikSVGDrawer() {
+            @Override
+            public void importFontFaceRules(
+                    java.util.List<com.openhtmltopdf.css.sheet.FontFaceRule> rules,
+                    com.openhtmltopdf.layout.SharedContext context) {
+                super.importFontFaceRules(rules, context);
+                try {
+                    addFontFile(BatikFont.FILE, FONT_FAMILY, 400, FontStyle.NORMAL);
+                    // the one face stands in for bold, as in the page's text
+                    addFontFile(BatikFont.FILE, FONT_FAMILY, 700, FontStyle.NORMAL);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (java.awt.FontFormatException e) {
+                    throw new IllegalStateException("Batik cannot read PDFBox's font " + FONT_RESOURCE, e);
+                }
+            }
+        };
+    }
+
+    /** PDFBox's font as a file, written on first use and deleted when the program ends. */
+    private static final class BatikFont {
+        static final File FILE = write();
+
+        private static File write() {
+            try {
+                Path file = Files.createTempFile("mamori-liberation-sans", ".ttf");
+                file.toFile().deleteOnExit();
+                Files.write(file, fontBytes());
+                return file.toFile();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static byte[] fontBytes() throws IOException {

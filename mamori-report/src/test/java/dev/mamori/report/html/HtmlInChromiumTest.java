@@ -98,7 +98,8 @@ class HtmlInChromiumTest {
                 .contains("<section id=\"summary\">", "<section id=\"heatmaps\">", "<section id=\"landscape\">")
                 .contains("<section id=\"systems\">", "<section id=\"findings\">", "<section id=\"systemic\">")
                 .contains("<section id=\"missions\">", "<section id=\"compliance\">")
-                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-diagram\"")
+                .containsPattern(
+                        "<svg style=\"min-width: \\d+px\" xmlns=\"http://www.w3.org/2000/svg\" class=\"mamori-diagram\"")
                 // the charts of the missions section, parsed by the browser as SVG with their marks
                 .contains("class=\"mamori-chart robustness\"", "class=\"mamori-chart gantt\"")
                 .containsPattern("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"[\\d., ]+\"")
@@ -122,5 +123,104 @@ class HtmlInChromiumTest {
                 write("broken.html", "<!DOCTYPE html><html><body><p>x</p><script>notDefined();</script></body></html>");
         Run dom = chromium("--dump-dom", page.toUri().toString());
         assertThat(consoleErrors(dom.err())).isNotEmpty();
+    }
+
+    /**
+     * Measures the page as the browser laid it out, every folded part opened: each diagram's drawn
+     * width against its frame, and each element's text colour against the background it shows on
+     * (the first ancestor that paints one). Written into the page, where --dump-dom returns it.
+     */
+    private static final String PROBE = """
+            <script>
+            (function () {
+              document.querySelectorAll('details').forEach(d => d.open = true);
+              const hex = c => {
+                const m = c.match(/rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(?:, ([\\d.]+))?\\)/);
+                if (!m || (m[4] !== undefined && +m[4] === 0)) return null;
+                return '#' + [m[1], m[2], m[3]].map(v => (+v).toString(16).padStart(2, '0')).join('');
+              };
+              const out = [];
+              document.querySelectorAll('.diagram > svg').forEach(svg => {
+                const frame = svg.parentElement;
+                out.push(['diagram', svg.id, svg.getAttribute('width'), svg.getBoundingClientRect().width.toFixed(1),
+                          frame.clientWidth, frame.scrollWidth, getComputedStyle(frame).overflowX].join('|'));
+              });
+              document.querySelectorAll('body *').forEach(e => {
+                if (e.closest('svg, script, style, select, option, input, #probe') || e.getClientRects().length === 0) return;
+                const own = [...e.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(' ');
+                if (!own) return;
+                let bg = null;
+                for (let a = e; a && !bg; a = a.parentElement) bg = hex(getComputedStyle(a).backgroundColor);
+                out.push(['text', hex(getComputedStyle(e).color), bg || '#ffffff', e.tagName.toLowerCase() + '.' + e.className,
+                          own.slice(0, 40).replace(/[|\\n]/g, ' ')].join('|'));
+              });
+              const pre = document.createElement('pre');
+              pre.id = 'probe';
+              pre.textContent = out.join('\\n');
+              document.body.appendChild(pre);
+            })();
+            </script>
+            """;
+
+    @Test
+    void atFourteenAndTenHundredPixelsNoDiagramIsCutAndEveryTextMeetsAa() throws Exception {
+        String html = HtmlReport.render(
+                Assessed.example(
+                        "venue/landscape.yaml",
+                        new SystemicAnalyzer.Options(Optional.of("operations"), Optional.of("cctv"), List.of())),
+                "test");
+        Path page = write("probed.html", html.replace("</body>", PROBE + "</body>"));
+        for (int width : List.of(1400, 1000)) {
+            Run dom = chromium(
+                    "--window-size=" + width + ",1000",
+                    "--dump-dom",
+                    page.toUri().toString());
+            assertThat(consoleErrors(dom.err())).isEmpty();
+            String probe =
+                    org.jsoup.Jsoup.parse(dom.out()).getElementById("probe").wholeText();
+            List<String[]> diagrams = probe.lines()
+                    .filter(l -> l.startsWith("diagram|"))
+                    .map(l -> l.split("\\|"))
+                    .toList();
+            assertThat(diagrams).hasSize(11);
+            for (String[] d : diagrams) {
+                double natural = Double.parseDouble(d[2]);
+                double drawn = Double.parseDouble(d[3]);
+                int frame = Integer.parseInt(d[4]);
+                int scrolled = Integer.parseInt(d[5]);
+                String what = d[1] + " at " + width + " px";
+                // never cut: the drawing fits its frame, or the frame scrolls to the rest of it
+                assertThat(drawn <= frame + 0.5 || scrolled > frame && d[6].equals("auto"))
+                        .as(what + ": drawn " + drawn + " in a frame of " + frame)
+                        .isTrue();
+                // shrunk, but not below the legible size
+                assertThat(drawn / natural).as(what).isGreaterThanOrEqualTo(HtmlReport.MIN_DIAGRAM_SCALE - 0.01);
+            }
+            // the venue's widest drawing, the landscape, fits at both widths: scaled at 1000 px
+            String[] landscape = diagrams.stream()
+                    .filter(d -> d[1].equals("mamori-landscape"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Double.parseDouble(landscape[3])).isLessThanOrEqualTo(Double.parseDouble(landscape[4]) + 0.5);
+            List<String[]> texts = probe.lines()
+                    .filter(l -> l.startsWith("text|"))
+                    .map(l -> l.split("\\|", -1))
+                    .toList();
+            assertThat(texts).hasSizeGreaterThan(500);
+            assertThat(texts.stream().map(t -> t[3]))
+                    .contains("span.label", "td.sev-critical", "td.sev-high", "span.badge sev-high");
+            for (String[] t : texts) {
+                assertThat(dev.mamori.report.diagram.Contrast.ratio(t[1], t[2]))
+                        .as("'%s' (%s) in %s on %s at %d px", t[4], t[3], t[1], t[2], width)
+                        .isGreaterThanOrEqualTo(dev.mamori.report.diagram.Contrast.AA);
+            }
+            Path screenshot = OUT.resolve("report-" + width + ".png").toAbsolutePath();
+            chromium(
+                    "--window-size=" + width + ",3000",
+                    "--hide-scrollbars",
+                    "--screenshot=" + screenshot,
+                    page.toUri().toString());
+            assertThat(Files.size(screenshot)).isGreaterThan(50_000);
+        }
     }
 }

@@ -35,7 +35,10 @@ class HtmlReportTest {
         long gantts = venue.missions().scenarios().stream()
                 .filter(s -> !s.restoration().isEmpty())
                 .count();
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count())
+        assertThat(Pattern.compile("<svg [^>]*class=\"mamori-(diagram|chart)")
+                        .matcher(html)
+                        .results()
+                        .count())
                 .isEqualTo(2 + venue.landscape().systems().size() + 1 + gantts);
     }
 
@@ -190,5 +193,57 @@ class HtmlReportTest {
                 .contains(
                         "100 of " + valves.systemic().hazards().size()
                                 + " hazards, the most likely listed; <code>mamori systemic</code> and the JSON assessment have all.");
+    }
+
+    @Test
+    void everyIdOnThePageIsUniqueAndEveryReferenceFindsIt() {
+        // the landscape, every system, the systemic view with its isolation plan, and the charts, in one document
+        Assessment venue = Assessed.example(
+                "venue/landscape.yaml",
+                new SystemicAnalyzer.Options(Optional.of("operations"), Optional.of("cctv"), List.of()));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(HtmlReport.render(venue, "9.9.9"));
+        java.util.Map<String, Integer> ids = new java.util.TreeMap<>();
+        page.select("[id]").forEach(e -> ids.merge(e.id(), 1, Integer::sum));
+        assertThat(page.select("svg.mamori-diagram"))
+                .hasSize(2 + venue.landscape().systems().size());
+        assertThat(ids.keySet()).contains("mamori-landscape-arrow-command", "mamori-systemic-arrow-cut");
+        assertThat(ids.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey))
+                .as("ids used more than once on the page")
+                .isEmpty();
+        // every arrowhead, pattern and anchor named on the page is there
+        java.util.regex.Matcher refs =
+                Pattern.compile("url\\(#([^)]+)\\)|href=\"#([^\"]+)\"").matcher(page.outerHtml());
+        int n = 0;
+        while (refs.find()) {
+            String id = refs.group(1) != null ? refs.group(1) : refs.group(2);
+            assertThat(ids).as("reference to #" + id).containsKey(id);
+            n++;
+        }
+        assertThat(n).isGreaterThan(20);
+    }
+
+    @Test
+    void aDiagramShrinksToItsColumnButNotBelowALegibleSize() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(HtmlReport.render(venue, "9.9.9"));
+        for (org.jsoup.nodes.Element svg : page.select("svg.mamori-diagram")) {
+            double width = Double.parseDouble(svg.attr("width"));
+            assertThat(svg.attr("style"))
+                    .as(svg.id())
+                    .isEqualTo("min-width: " + Math.round(width * HtmlReport.MIN_DIAGRAM_SCALE) + "px");
+            assertThat(svg.parent().hasClass("diagram")).isTrue();
+        }
+        assertThat(page.selectFirst("style").data())
+                .contains(".diagram svg { display: block; max-width: 100%; height: auto; }");
+    }
+
+    @Test
+    void theLegendDrawsItsSymbolsInsteadOfGlyphsAFontMayLack() {
+        String legend = HtmlReport.legend();
+        assertThat(legend).doesNotContain("━", "╌", "⚠");
+        assertThat(legend)
+                .contains("<span class=\"swatch command\"></span>command flow")
+                .contains("<span class=\"swatch credential\"></span>credential")
+                .contains("<svg class=\"sign\"");
     }
 }
