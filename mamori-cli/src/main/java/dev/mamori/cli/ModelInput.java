@@ -42,8 +42,32 @@ final class ModelInput {
             List<Path> files,
             LocalDate today,
             boolean bundledWhenNone) {
+        return load(commandLine, workingDirectory, files, today, bundledWhenNone, null);
+    }
+
+    /**
+     * As above, confining what the model's imports, includes and catalogs may read to {@code root}
+     * (relative to the working directory), or, when null, to the folder of the first model file.
+     */
+    static LoadResult load(
+            CommandLine commandLine,
+            Path workingDirectory,
+            List<Path> files,
+            LocalDate today,
+            boolean bundledWhenNone,
+            Path root) {
         return CatalogInput.check(
-                loadModel(commandLine, workingDirectory, files, today, bundledWhenNone), workingDirectory);
+                loadModel(commandLine, workingDirectory, files, today, bundledWhenNone, root), workingDirectory, root);
+    }
+
+    /** The landscape folder: {@code root} when given, else the folder of the first model file. */
+    static Path landscapeRoot(Path workingDirectory, Path firstFile, Path root) {
+        if (root != null) {
+            return workingDirectory.resolve(root).toAbsolutePath().normalize();
+        }
+        Path parent =
+                workingDirectory.resolve(firstFile).toAbsolutePath().normalize().getParent();
+        return parent != null ? parent : workingDirectory.toAbsolutePath().normalize();
     }
 
     private static LoadResult loadModel(
@@ -51,7 +75,8 @@ final class ModelInput {
             Path workingDirectory,
             List<Path> files,
             LocalDate today,
-            boolean bundledWhenNone) {
+            boolean bundledWhenNone,
+            Path landscapeFolder) {
         ModelLoader.Options options =
                 new ModelLoader.Options(ReadLimits.DEFAULT, today != null ? today : LocalDate.now());
         boolean none = files == null || files.isEmpty();
@@ -59,7 +84,11 @@ final class ModelInput {
             return new ModelLoader(ModelInput::bundled, options).load(List.of(Path.of(BUNDLED_EXAMPLE)));
         }
         List<Path> roots = ModelArguments.resolve(commandLine, workingDirectory, files);
-        ModelSource source = path -> ModelSource.fileSystem().read(workingDirectory.resolve(path));
+        ModelSource source = ModelSource.confined(
+                workingDirectory,
+                landscapeRoot(workingDirectory, roots.get(0), landscapeFolder),
+                roots,
+                options.limits().maxFileBytes());
         Map<Path, Node> imported = new LinkedHashMap<>();
         List<Diagnostic> importDiagnostics = new ArrayList<>();
         List<Path> failed = new ArrayList<>();
@@ -124,11 +153,15 @@ final class ModelInput {
         return text.contains("technical_assets") || text.contains("threagile_version");
     }
 
-    /** Threagile's own example uses YAML anchors, which Mamori refuses: say how to expand them. */
+    /**
+     * Aliases are read, within a budget and after their anchor; when one was refused, say what the
+     * rule is, since a Threagile user may be used to tools that expand without bound.
+     */
     static void hintAboutAliases(List<Diagnostic> diagnostics, PrintWriter err) {
         if (diagnostics.stream().anyMatch(d -> d.code().equals("yaml-alias"))) {
-            err.println("mamori: hint: Threagile models often reuse values with YAML anchors and aliases (<<: *name);"
-                    + " expand them first, for example with: yq 'explode(.)' FILE > expanded.yaml");
+            err.println("mamori: hint: YAML anchors (&name) must come before the aliases (*name, <<: *name) that"
+                    + " use them, and the aliases of one file may expand to at most "
+                    + ReadLimits.DEFAULT.maxAliasValues() + " values");
         }
     }
 
