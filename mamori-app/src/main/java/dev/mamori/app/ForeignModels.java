@@ -7,6 +7,7 @@ import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
 import dev.mamori.model.syntax.Node;
+import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.TreeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,9 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
     /** What a person can do about a conversion that failed. */
     static List<String> hints(ImportResult result) {
         if (result.diagnostics().stream().anyMatch(d -> d.code().equals("yaml-alias"))) {
-            return List.of("hint: Threagile models often reuse values with YAML anchors and aliases"
-                    + " (<<: *name); expand them first, for example with: yq 'explode(.)' FILE > expanded.yaml");
+            return List.of("hint: YAML anchors (&name) must come before the aliases (*name, <<: *name) that use"
+                    + " them, and the aliases of one file may expand to at most "
+                    + ReadLimits.DEFAULT.maxAliasValues() + " values");
         }
         return List.of();
     }

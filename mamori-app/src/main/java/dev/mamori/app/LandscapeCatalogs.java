@@ -6,7 +6,9 @@ import dev.mamori.model.Ref;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.load.RefusedFileException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,22 +27,39 @@ final class LandscapeCatalogs {
         Diagnostics unreadable = new Diagnostics();
         List<CatalogReader.Source> sources = new ArrayList<>();
         for (Ref ref : landscape.catalogs()) {
+            String cannot = "cannot read the catalog '" + ref.text() + "'";
+            if (isAbsolute(ref.text())) {
+                unreadable.error(
+                        ref.at(),
+                        "outside-landscape",
+                        cannot + ": 'catalogs' paths are relative to the file that names them, inside the"
+                                + " landscape folder, and this one is absolute");
+                continue;
+            }
             Path base =
                     Optional.ofNullable(Path.of(ref.at().file()).getParent()).orElse(Path.of(""));
-            Path file = base.resolve(ref.text()).normalize();
-            Optional<String> problem;
             try {
+                Path file = base.resolve(ref.text()).normalize();
                 Optional<byte[]> bytes = source.read(file);
-                bytes.ifPresent(b -> sources.add(new CatalogReader.Source(file.toString(), b)));
-                problem = bytes.isPresent() ? Optional.empty() : Optional.of("there is no such file");
-            } catch (IOException e) {
-                problem = Optional.of(e.getMessage() != null ? e.getMessage() : "it could not be read");
+                if (bytes.isPresent()) {
+                    sources.add(new CatalogReader.Source(file.toString(), bytes.get()));
+                } else {
+                    unreadable.error(
+                            ref.at(),
+                            "unreadable-catalog",
+                            cannot + ": there is no file " + file
+                                    + "; 'catalogs' paths are relative to the file that names them");
+                }
+            } catch (RefusedFileException e) {
+                // The source says why (outside the landscape folder, not a regular file, too large)
+                // without quoting what the file holds.
+                unreadable.error(ref.at(), e.code(), cannot + ": " + e.getMessage());
+            } catch (IOException | InvalidPathException e) {
+                unreadable.error(
+                        ref.at(),
+                        "unreadable-catalog",
+                        cannot + "; 'catalogs' paths are relative to the file that names them");
             }
-            problem.ifPresent(why -> unreadable.error(
-                    ref.at(),
-                    "unreadable-catalog",
-                    "cannot read the catalog file " + file + ": " + why
-                            + "; 'catalogs' paths are relative to the file that names them"));
         }
         CatalogReader.Result result = CatalogReader.extend(CatalogReader.builtIn(), sources);
         if (unreadable.sorted().isEmpty()) {
@@ -49,5 +68,13 @@ final class LandscapeCatalogs {
         List<Diagnostic> all = new ArrayList<>(unreadable.sorted());
         all.addAll(result.diagnostics());
         return new CatalogReader.Result(result.catalog(), all);
+    }
+
+    private static boolean isAbsolute(String path) {
+        try {
+            return Path.of(path).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -63,10 +63,26 @@ public final class Workspace {
         this.rules = List.copyOf(rules);
     }
 
-    /** Files on disk, relative names resolved against {@code directory}. */
-    public static Workspace onDisk(Path directory) {
-        ModelSource disk = ModelSource.fileSystem();
-        return new Workspace(path -> disk.read(directory.resolve(path)));
+    /**
+     * The landscape whose root files are {@code files} on disk, relative names resolved against
+     * {@code workingDirectory}. The root files are read wherever they are; what they import, include
+     * or name as catalogs only inside the landscape folder — {@code root} when given, else the folder
+     * of the first root file — as regular files of bounded size, so that a model cannot make Mamori
+     * read (and quote) a file the user did not name.
+     */
+    public static Workspace onDisk(Path workingDirectory, List<Path> files, Optional<Path> root) {
+        Path folder = root.map(r -> workingDirectory.resolve(r).toAbsolutePath().normalize())
+                .orElseGet(() -> folderOf(workingDirectory, files));
+        return new Workspace(ModelSource.confined(workingDirectory, folder, files, ReadLimits.DEFAULT.maxFileBytes()));
+    }
+
+    private static Path folderOf(Path workingDirectory, List<Path> files) {
+        Path base = workingDirectory.toAbsolutePath().normalize();
+        if (files.isEmpty()) {
+            return base;
+        }
+        Path parent = base.resolve(files.get(0)).normalize().getParent();
+        return parent != null ? parent : base;
     }
 
     /**

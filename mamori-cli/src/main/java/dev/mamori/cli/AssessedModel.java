@@ -33,6 +33,13 @@ final class AssessedModel {
             description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today.")
     LocalDate today;
 
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description = "The landscape folder: imports and catalogs are read only inside it (default: the first"
+                    + " model file's folder).")
+    Path root;
+
     LocalDate today() {
         return today != null ? today : LocalDate.now();
     }
@@ -89,7 +96,7 @@ final class AssessedModel {
             boolean bundledWhenNone,
             Progress progress) {
         progress.stage(READING);
-        ModelInput input = ModelInput.load(commandLine, workingDirectory, files, today, bundledWhenNone);
+        ModelInput input = ModelInput.load(commandLine, workingDirectory, files, today, bundledWhenNone, root);
         if (!input.loaded().valid()) {
             progress.print(
                     commandLine.getOut(),

@@ -33,7 +33,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--systems", paramLabel = "N", description = "Number of systems (default: 10).")
     int systems = 10;
 
-    @Option(names = "--components", paramLabel = "M", description = "Components per system, at least 6 (default: 100).")
+    @Option(
+            names = "--components",
+            paramLabel = "M",
+            description = "Components per system, at least 6 (default: 100); at most 1,000,000 in all.")
     int components = 100;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the pseudo-random choices (default: 1).")
@@ -55,6 +58,10 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (systems < 1 || components < 6) {
             throw new ParameterException(spec.commandLine(), "need --systems 1 or more and --components 6 or more");
+        }
+        String tooLarge = LandscapeGenerator.tooLarge(systems, components, flows);
+        if (tooLarge != null) {
+            throw new ParameterException(spec.commandLine(), tooLarge.replace("flows per component", "--flows"));
         }
         Object model = new LandscapeGenerator(systems, components, seed, flows).toPlainValues();
         output.write(spec.commandLine(), parent.workingDirectory(), Output.model(model, json));

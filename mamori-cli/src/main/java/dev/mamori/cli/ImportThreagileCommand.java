@@ -87,7 +87,8 @@ final class ImportThreagileCommand implements Callable<Integer> {
                     "-o " + output.file + " would overwrite the Threagile model; name another file");
         }
         LocalDate day = today != null ? today : LocalDate.now();
-        ThreagileConversion conversion = Workspace.onDisk(dir).importThreagile(source, category, day);
+        ThreagileConversion conversion = Workspace.onDisk(dir, List.of(source), java.util.Optional.empty())
+                .importThreagile(source, category, day);
         PrintWriter err = spec.commandLine().getErr();
         conversion.diagnostics().forEach(err::println);
         conversion.notices().forEach(notice -> err.println("mamori: " + notice));

@@ -3,6 +3,8 @@ package dev.mamori.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -32,6 +34,27 @@ public final class Mamori {
         return run(args, out, err, workingDirectory, false);
     }
 
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("expected a date like 2026-01-31, not '" + text + "'");
+        }
+    }
+
+    /**
+     * Memory ran out: say so on one line, without a stack trace, and how to give Java more. The
+     * input limits keep a hostile model from getting here, so what remains is a landscape that is
+     * genuinely larger than the memory Java was given.
+     */
+    private static int outOfMemory(PrintWriter err) {
+        err.println("mamori: internal error: out of memory (Java may use "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB); give it more with JAVA_TOOL_OPTIONS=-Xmx8g, or split the landscape");
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
     /** As above; {@code progressOnTerminal} shows a progress line on {@code err} during long runs. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, boolean progressOnTerminal) {
         // The progress line draws with control characters of its own, so it gets the raw writer;
@@ -41,9 +64,14 @@ public final class Mamori {
         PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
         commandLine.setOut(safeOut);
         commandLine.setErr(safeErr);
+        // picocli's own message for a bad date names java.time classes; say what a date looks like.
+        commandLine.registerConverter(LocalDate.class, Mamori::date);
         commandLine.setParameterExceptionHandler(Mamori::usageError);
         CommandHelp.rewrap(commandLine);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                return outOfMemory(safeErr);
+            }
             safeErr.println("mamori: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             safeErr.println("This is a bug in Mamori; please report it with the command you ran."
                     + " Set MAMORI_DEBUG=1 to see the stack trace.");
@@ -58,9 +86,7 @@ public final class Mamori {
             try {
                 code = commandLine.execute(args);
             } catch (OutOfMemoryError e) {
-                err.println("mamori: out of memory: the input is too large for the memory Java was given;"
-                        + " give it more (JAVA_TOOL_OPTIONS=-Xmx8g) or split the landscape");
-                return ExitCode.INTERNAL;
+                return outOfMemory(err);
             }
             safeOut.flush();
             if (out.checkError()) {

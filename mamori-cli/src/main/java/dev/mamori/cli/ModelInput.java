@@ -34,6 +34,20 @@ record ModelInput(Workspace workspace, Loaded loaded) {
             List<Path> files,
             LocalDate today,
             boolean bundledWhenNone) {
+        return load(commandLine, workingDirectory, files, today, bundledWhenNone, null);
+    }
+
+    /**
+     * As above, what the model's imports, includes and catalogs may read confined to {@code root}
+     * (relative to the working directory), or, when null, to the folder of the first model file.
+     */
+    static ModelInput load(
+            CommandLine commandLine,
+            Path workingDirectory,
+            List<Path> files,
+            LocalDate today,
+            boolean bundledWhenNone,
+            Path root) {
         LocalDate day = today != null ? today : LocalDate.now();
         boolean none = files == null || files.isEmpty();
         if (none && bundledWhenNone && !Files.isRegularFile(workingDirectory.resolve(ModelArguments.DEFAULT_MODEL))) {
@@ -41,7 +55,7 @@ record ModelInput(Workspace workspace, Loaded loaded) {
             return new ModelInput(bundled, bundled.load(List.of(Path.of(BUNDLED_EXAMPLE)), day));
         }
         List<Path> roots = ModelArguments.resolve(commandLine, workingDirectory, files);
-        Workspace workspace = Workspace.onDisk(workingDirectory);
+        Workspace workspace = Workspace.onDisk(workingDirectory, roots, Optional.ofNullable(root));
         Loaded loaded = workspace.load(roots, day);
         loaded.notices().forEach(notice -> commandLine.getErr().println("mamori: " + notice));
         return new ModelInput(workspace, loaded);

@@ -61,9 +61,16 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today, for reproducible runs.")
     LocalDate today;
 
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description = "The landscape folder: imports and catalogs are read only inside it (default: the first"
+                    + " model file's folder).")
+    Path root;
+
     @Override
     public Integer call() {
-        Loaded result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false)
+        Loaded result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false, root)
                 .loaded();
         List<String> read = result.landscape()
                 .map(Landscape::files)

@@ -58,10 +58,10 @@ class BrokenInputTest {
     }
 
     @Test
-    void yamlAliasesAreRefusedAsForAnyModel() {
-        assertThat(printed(refused("broken/alias.yaml")))
-                .containsExactly("broken/alias.yaml:10:9: error: YAML aliases ('*base') are not accepted: they can"
-                        + " expand without bound; write the value out");
+    void yamlMergeKeysAreReadAsThreagileModelsUseThem() {
+        ImportResult result = Fixtures.importFixture("broken/alias.yaml");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.imported()).isTrue();
     }
 
     @Test

@@ -46,6 +46,16 @@ public final class Diagnostics {
         return out == null ? message : out.toString();
     }
 
+    /** Diagnostics collected apart, while it was not yet known whether they should be shown. */
+    public void addAll(List<Diagnostic> collected) {
+        for (Diagnostic d : collected) {
+            items.add(d);
+            if (d.severity() == Severity.ERROR) {
+                errors++;
+            }
+        }
+    }
+
     public boolean hasErrors() {
         return errors > 0;
     }

@@ -35,10 +35,35 @@ public record LandscapeGenerator(int systems, int componentsPerSystem, long seed
         {"mqtt", "tls"}, {"mqtt", "none"}, {"coap", "dtls"}, {"modbus-tcp", "none"}
     };
 
+    /**
+     * The most components a generated landscape may have: ten times the largest landscape the
+     * benchmarks load, and small enough to be written in a few gigabytes of memory.
+     */
+    public static final long MAX_COMPONENTS = 1_000_000;
+
+    /** The most flows per component on average; the benchmarks use up to 10. */
+    public static final double MAX_FLOWS_PER_COMPONENT = 100;
+
     public LandscapeGenerator {
         if (systems < 1 || componentsPerSystem < 6) {
             throw new IllegalArgumentException("at least 1 system of at least 6 components");
         }
+        String tooLarge = tooLarge(systems, componentsPerSystem, flowsPerComponent);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge);
+        }
+    }
+
+    /** Why a landscape of this size is not generated, or null when it is within the limits. */
+    public static String tooLarge(long systems, long componentsPerSystem, double flowsPerComponent) {
+        if (systems * componentsPerSystem > MAX_COMPONENTS) {
+            return "a generated landscape has at most " + MAX_COMPONENTS + " components (systems x components"
+                    + " per system), and " + systems + " x " + componentsPerSystem + " is more";
+        }
+        if (!(flowsPerComponent >= 0 && flowsPerComponent <= MAX_FLOWS_PER_COMPONENT)) {
+            return "flows per component must be between 0 and " + (int) MAX_FLOWS_PER_COMPONENT;
+        }
+        return null;
     }
 
     /** The landscape as plain values (maps, lists, strings, numbers), ready to be written as YAML or JSON. */

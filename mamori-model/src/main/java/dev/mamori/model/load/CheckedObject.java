@@ -214,15 +214,25 @@ public final class CheckedObject {
                     d.error(
                             node.at(),
                             "wrong-type",
-                            "'" + key + "' is '" + text + "', which is no day of the calendar; expected a real date"
-                                    + " written YYYY-MM-DD");
+                            "'" + key + "' is '" + text + "', which is no day of the calendar; expected a date like"
+                                    + " 2026-01-31");
                     return false;
                 }
-                return wrong(node, key, "a date written YYYY-MM-DD");
+                return wrong(node, key, "a date like 2026-01-31");
             }
         }
         if (type instanceof ValueType.Span) {
-            if (Syntax.span(text).isPresent()) {
+            Optional<Duration> span = Syntax.span(text);
+            if (span.isPresent() && span.get().compareTo(Syntax.LONGEST_SPAN) > 0) {
+                d.error(
+                        node.at(),
+                        "out-of-range",
+                        "'" + key + "' is '" + text + "', longer than the " + Syntax.LONGEST_SPAN.toDays()
+                                + " days (100 years) a duration of a model may be; write a real duration, such as 4h"
+                                + " or 30d");
+                return false;
+            }
+            if (span.isPresent()) {
                 return true;
             }
             d.error(
@@ -327,7 +337,7 @@ public final class CheckedObject {
             return "true or false";
         }
         if (type instanceof ValueType.Date) {
-            return "a date written YYYY-MM-DD";
+            return "a date like 2026-01-31";
         }
         if (type instanceof ValueType.Span) {
             return "a duration such as 15m";

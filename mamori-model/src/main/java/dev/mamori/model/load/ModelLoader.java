@@ -11,9 +11,11 @@ import dev.mamori.model.Responsibility;
 import dev.mamori.model.Scenario;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.grammar.Grammar;
+import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.ScalarNode;
@@ -137,6 +139,14 @@ public final class ModelLoader {
         for (ScalarNode entry : root.get().scalars("imports")) {
             Path target;
             try {
+                if (Path.of(entry.text()).isAbsolute()) {
+                    diagnostics.error(
+                            entry.at(),
+                            "outside-landscape",
+                            "cannot import '" + entry.text() + "': imports are paths relative to the importing file,"
+                                    + " inside the landscape folder, and this one is absolute");
+                    continue;
+                }
                 target = dir.resolve(entry.text()).normalize();
             } catch (InvalidPathException e) {
                 diagnostics.error(
@@ -164,12 +174,17 @@ public final class ModelLoader {
     /** Reads {@code path} into a tree; {@code importedAt} is null for a root. */
     private Optional<Node> read(Path path, ScalarNode importedAt, Diagnostics diagnostics) {
         String name = path.toString();
+        SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
         Optional<byte[]> bytes;
         try {
             bytes = source.read(path);
+        } catch (RefusedFileException e) {
+            // The source's message names the file; an import adds which entry named it.
+            String what = importedAt != null ? "cannot import '" + importedAt.text() + "': " : "";
+            diagnostics.error(at, e.code(), what + e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
-            SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
-            diagnostics.error(at, "unreadable", "cannot read " + name + ": " + e.getMessage());
+            diagnostics.error(at, "unreadable", "cannot read " + name + " (" + reason(e) + ")");
             return Optional.empty();
         }
         if (bytes.isEmpty()) {
@@ -184,8 +199,78 @@ public final class ModelLoader {
             }
             return Optional.empty();
         }
-        return new TreeReader(options.limits())
-                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), diagnostics);
+        Diagnostics parsing = new Diagnostics();
+        Optional<Node> tree =
+                new TreeReader(options.limits()).read(name, bytes.get(), TreeReader.Syntax.forFileName(name), parsing);
+        if (tree.isPresent() && lacksOnlyTheVersion(tree.get())) {
+            diagnostics.error(
+                    importedAt != null ? at : tree.get().at(),
+                    "missing-key",
+                    (importedAt != null ? "cannot import '" + importedAt.text() + "': " + name + " " : "the file ")
+                            + "lacks the required key 'mamori: 1' (the model language version), so it is not read"
+                            + " as a Mamori model");
+            return Optional.empty();
+        }
+        if (tree.isPresent() && !isModel(tree.get())) {
+            // Whatever the file holds (an .env file, a password list) is not echoed into a CI log.
+            diagnostics.error(
+                    at,
+                    "not-a-model",
+                    (importedAt != null ? "cannot import '" + importedAt.text() + "': " + name + " is " : "")
+                            + "not a Mamori model: expected a mapping with 'mamori: 1' and the landscape's sections"
+                            + " (stakeholders, systems, flows, ...); its content is not shown");
+            return Optional.empty();
+        }
+        if (tree.isEmpty() && !mentionsVersionKey(bytes.get())) {
+            // A file that did not parse and does not look like a model: what the parser said about
+            // its keys and aliases would quote it, so only what quotes nothing of it is kept.
+            List<Diagnostic> said = parsing.sorted();
+            List<Diagnostic> kept =
+                    said.stream().filter(d -> QUOTES_NOTHING.contains(d.code())).toList();
+            diagnostics.addAll(kept);
+            if (kept.size() < said.size()) {
+                diagnostics.error(
+                        at,
+                        "not-a-model",
+                        (importedAt != null ? "cannot import '" + importedAt.text() + "': " + name + " is " : "")
+                                + "not a Mamori model: expected a mapping with 'mamori: 1' and the landscape's"
+                                + " sections; its content is not shown");
+            }
+            return tree;
+        }
+        diagnostics.addAll(parsing.sorted());
+        return tree;
+    }
+
+    /** Codes of the reader's diagnostics whose messages quote nothing the file holds. */
+    private static final java.util.Set<String> QUOTES_NOTHING = java.util.Set.of(
+            "syntax", "encoding", "binary-file", "file-too-large", "empty-file", "too-deep", "several-documents");
+
+    /** Whether the text has a {@code mamori} key at the start of a line, as every model does. */
+    private static boolean mentionsVersionKey(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.startsWith("mamori") || text.contains("\nmamori") || text.contains("\"mamori\"");
+    }
+
+    /** A model file is a mapping that says which version of the language it is written in. */
+    private static boolean isModel(Node tree) {
+        return tree instanceof MapNode map && map.entry("mamori").isPresent();
+    }
+
+    /** A mapping with keys of a model file but without its version: most likely a model missing it. */
+    private static boolean lacksOnlyTheVersion(Node tree) {
+        return tree instanceof MapNode map
+                && !isModel(map)
+                && map.entries().stream()
+                        .anyMatch(e -> Grammar.FILE.field(e.key()).isPresent());
+    }
+
+    /** Why a file could not be read, in words and without the exception's class. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? "an input error" : e.getMessage();
     }
 
     private Landscape bind(

@@ -16,6 +16,12 @@ final class Syntax {
     /** A reference: an id qualified by at most two more ids ({@code system.component.hazard}). */
     static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9][A-Za-z0-9_-]*){0,2}");
 
+    /**
+     * The longest duration a model may state: restore times and objectives are hours to months, and
+     * a bound keeps sums of them far from overflow and their printing readable.
+     */
+    static final Duration LONGEST_SPAN = Duration.ofDays(36_500);
+
     private static final Pattern SPAN = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     // Ids and references are checked for every key and reference of a model: a character loop,

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.diagnostics.SourceLocation;
@@ -18,17 +18,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one YAML or JSON file into a located {@link Node} tree, rejecting what a model never needs
- * and an attacker could abuse: aliases (billion laughs), duplicate keys (the last one silently
- * winning), deep nesting, oversized, binary and non-UTF-8 files. Every problem becomes a located
- * diagnostic; nothing is thrown.
+ * and an attacker could abuse: aliases that expand beyond a budget (billion laughs), duplicate keys
+ * (the last one silently winning), deep nesting, oversized, binary and non-UTF-8 files. YAML anchors,
+ * aliases and merge keys ({@code <<: *base}) are read, as Threagile models use them; a value reached
+ * through an alias keeps the location of the anchor's definition. Every problem becomes a located
+ * diagnostic in words of the model, never of the parsing libraries; nothing is thrown.
  */
 public final class TreeReader {
 
@@ -40,10 +44,14 @@ public final class TreeReader {
         public static Syntax forFileName(String name) {
             return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
         }
+
+        String display() {
+            return this == JSON ? "JSON" : "YAML";
+        }
     }
 
     private final ReadLimits limits;
-    private final YAMLFactory yamlFactory;
+    private final InMemoryYamlFactory yamlFactory;
     private final JsonFactory jsonFactory;
 
     public TreeReader(ReadLimits limits) {
@@ -52,11 +60,18 @@ public final class TreeReader {
         // Duplicate keys are found by the tree walk, which reports every one and goes on; Jackson's
         // own detector (which this option would switch on) stops at the first.
         options.setAllowDuplicateKeys(true);
-        options.setMaxAliasesForCollections(0);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setNestingDepthLimit(limits.maxDepth() + 10);
-        this.yamlFactory = YAMLFactory.builder().loaderOptions(options).build();
-        this.jsonFactory = JsonFactory.builder().build();
+        // The walk stops at maxDepth and the file size is capped before parsing; the parsers' own
+        // limits only have to stay out of the way of those, which report in the model's words.
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth() + 10)
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxDocumentLength(-1)
+                .build();
+        this.yamlFactory = new InMemoryYamlFactory(options, constraints);
+        this.jsonFactory =
+                JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
     /**
@@ -83,9 +98,12 @@ public final class TreeReader {
                     "the file is empty; expected a model starting with 'mamori: 1'");
             return Optional.empty();
         }
+        if (syntax == Syntax.YAML && !printable(file, text.get(), diagnostics)) {
+            return Optional.empty();
+        }
         try (JsonParser parser =
-                syntax == Syntax.JSON ? jsonFactory.createParser(text.get()) : yamlFactory.createParser(text.get())) {
-            Parse parse = new Parse(file, parser, diagnostics, limits.maxDepth());
+                syntax == Syntax.JSON ? jsonFactory.createParser(text.get()) : yamlFactory.parser(text.get())) {
+            Parse parse = new Parse(file, parser, diagnostics, limits);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 diagnostics.error(
@@ -103,10 +121,12 @@ public final class TreeReader {
                                 + " files joined by 'imports'");
             }
             return parse.failed ? Optional.empty() : Optional.ofNullable(root);
+        } catch (Refused e) {
+            // The walk has reported why it stopped.
         } catch (JsonProcessingException e) {
-            diagnostics.error(clamp(locate(file, e), text.get()), "syntax", syntaxMessage(e));
+            diagnostics.error(clamp(locate(file, e), text.get()), "syntax", syntaxMessage(e, syntax));
         } catch (IOException e) {
-            diagnostics.error(SourceLocation.startOf(file), "unreadable", "cannot read the file: " + e.getMessage());
+            diagnostics.error(SourceLocation.startOf(file), "unreadable", "the file cannot be parsed");
         } catch (RuntimeException e) {
             // SnakeYAML reports some limits (nesting, code points) as unchecked exceptions.
             MarkedYAMLException marked = findCause(e, MarkedYAMLException.class);
@@ -116,10 +136,46 @@ public final class TreeReader {
                             marked.getProblemMark().getLine() + 1,
                             marked.getProblemMark().getColumn() + 1)
                     : SourceLocation.startOf(file);
-            diagnostics.error(
-                    clamp(at, text.get()), "syntax", "the file is not valid YAML: " + oneLine(e.getMessage()));
+            diagnostics.error(clamp(at, text.get()), "syntax", syntaxMessage(e, syntax));
         }
         return Optional.empty();
+    }
+
+    /**
+     * YAML allows no control characters but tab and line breaks (nor a few others); SnakeYAML checks
+     * them as it reads, without a line and column, so they are found here first.
+     */
+    private static boolean printable(String file, String text, Diagnostics diagnostics) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                diagnostics.error(
+                        locationOfChar(file, text, i),
+                        "syntax",
+                        String.format(
+                                "the file is not valid YAML: it contains the control character U+%04X, which YAML"
+                                        + " does not allow in a file",
+                                c));
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    private static SourceLocation locationOfChar(String file, String text, int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (c != '\r' && !Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return new SourceLocation(file, line, column);
     }
 
     /** Strict UTF-8 with an optional byte-order mark; binary and UTF-16 files are named as such. */
@@ -214,25 +270,97 @@ public final class TreeReader {
         return SourceLocation.startOf(file);
     }
 
-    private static String syntaxMessage(JsonProcessingException e) {
+    /**
+     * The parser's complaint in the model's words: what is wrong and, where it helps, what to write.
+     * Library names, options and class names never reach the user, and a file is judged by the
+     * syntax it is read in (a .yaml file is never told it is not valid JSON).
+     */
+    private String syntaxMessage(Throwable e, Syntax syntax) {
+        String invalid = "the file is not valid " + syntax.display();
         MarkedYAMLException marked = findCause(e, MarkedYAMLException.class);
         if (marked != null) {
             String problem = oneLine(marked.getProblem());
+            if (problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) {
+                return "a tab is used for indentation here; YAML indents with spaces only";
+            }
             String context = marked.getContext() == null ? "" : oneLine(marked.getContext());
             if (marked.getContextMark() != null && !context.isEmpty()) {
                 context += " that starts at line " + (marked.getContextMark().getLine() + 1);
             }
-            if (problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) {
-                return "a tab is used for indentation here; YAML indents with spaces only";
-            }
-            return "the file is not valid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
+            String said = problem + (context.isEmpty() ? "" : " (" + context + ")");
+            return mentionsLibrary(said) ? invalid + " here" : invalid + ": " + said;
         }
-        String message = oneLine(e.getOriginalMessage());
+        String message =
+                e instanceof JsonProcessingException j ? oneLine(j.getOriginalMessage()) : oneLine(e.getMessage());
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            return "values are nested deeper than " + limits.maxDepth()
+                    + " levels here; a Mamori model needs far fewer, so this is not a model";
+        }
+        if (lower.contains("exceeds the limit") || lower.contains("length") && lower.contains("exceeds")) {
+            return invalid + ": a value here is longer than the file size limit of " + limits.maxFileBytes() + " bytes";
+        }
+        if (syntax == Syntax.YAML) {
+            return invalid + " here";
+        }
         if (message.startsWith("Unexpected character ('}'") || message.startsWith("Unexpected character (']'")) {
-            return "the file is not valid JSON: unexpected '" + message.charAt("Unexpected character ('".length())
+            return invalid + ": unexpected '" + message.charAt("Unexpected character ('".length())
                     + "'; JSON allows no comma after the last entry of an object or array";
         }
-        return "the file is not valid JSON: " + message;
+        if (message.startsWith("Unexpected character ('") && message.length() > "Unexpected character ('x".length()) {
+            char c = message.charAt("Unexpected character ('".length());
+            String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+            if (lower.contains("double-quote to start field name")) {
+                return invalid + ": unexpected " + shown + "; names in JSON are written in double quotes";
+            }
+            if (lower.contains("comma to separate object")) {
+                return invalid + ": unexpected " + shown + "; expected ',' or '}'";
+            }
+            if (lower.contains("comma to separate array")) {
+                return invalid + ": unexpected " + shown + "; expected ',' or ']'";
+            }
+            if (lower.contains("colon")) {
+                return invalid + ": unexpected " + shown + "; expected ':' after the name";
+            }
+            return invalid + ": unexpected " + shown + "; expected a value: text in double quotes, a number,"
+                    + " true, false, null, an object or an array";
+        }
+        if (message.startsWith("Unrecognized token") || message.startsWith("Non-standard token")) {
+            return invalid + ": a bare word here; in JSON text is written in double quotes, and the only bare"
+                    + " words are true, false and null (NaN and Infinity are not numbers in JSON)";
+        }
+        if (lower.contains("end-of-input")) {
+            return invalid + ": the file ends before the value is complete (a bracket, brace or quote is not"
+                    + " closed)";
+        }
+        if (lower.contains("unquoted character")) {
+            return invalid + ": a control character inside a string; write it escaped, as \\n or \\t";
+        }
+        if (lower.contains("escape")) {
+            return invalid + ": an unknown escape in a string; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t"
+                    + " and \\uXXXX";
+        }
+        if (lower.contains("numeric value") || lower.contains("leading zero") || lower.contains("number")) {
+            return invalid + ": this number is not written the JSON way (no leading zeros, no '+', digits on"
+                    + " both sides of a '.')";
+        }
+        if (lower.contains("close marker")) {
+            return invalid + ": this closing bracket or brace matches no opening one";
+        }
+        return invalid + " here";
+    }
+
+    /** Whether a parser's text names a library, class or option, so it must not be shown. */
+    private static boolean mentionsLibrary(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("snakeyaml")
+                || lower.contains("jackson")
+                || lower.contains("fasterxml")
+                || lower.contains("java.")
+                || lower.contains("constraints")
+                || lower.contains("feature")
+                || text.contains("`")
+                || text.matches(".*\\b[a-z]+\\.[a-z]+\\.[A-Za-z].*");
     }
 
     private static String oneLine(String message) {
@@ -256,19 +384,40 @@ public final class TreeReader {
         return null;
     }
 
+    private static final String MERGE_KEY = "<<";
+
+    /** Stops the walk once a problem it reported makes reading on pointless or unsafe. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A value defined with an anchor: the node, how many values it holds, and its height. */
+    private record Anchored(Node node, long values, int height) {}
+
     /** The walk over the token stream of one file. */
     private static final class Parse {
         private final String file;
         private final JsonParser parser;
         private final Diagnostics diagnostics;
-        private final int maxDepth;
+        private final ReadLimits limits;
+        private final Map<String, Anchored> anchors = new HashMap<>();
         private boolean failed;
+        /** Values built so far, counting those reached through aliases once per alias. */
+        private long values;
+        /** Values reached through aliases so far, held to {@link ReadLimits#maxAliasValues()}. */
+        private long expanded;
+        /** The height of the value last read: 1 for a scalar, one more than its highest child else. */
+        private int height;
 
-        Parse(String file, JsonParser parser, Diagnostics diagnostics, int maxDepth) {
+        Parse(String file, JsonParser parser, Diagnostics diagnostics, ReadLimits limits) {
             this.file = file;
             this.parser = parser;
             this.diagnostics = diagnostics;
-            this.maxDepth = maxDepth;
+            this.limits = limits;
         }
 
         SourceLocation here() {
@@ -281,25 +430,16 @@ public final class TreeReader {
             SourceLocation at = here();
             JsonToken token = parser.currentToken();
             if (isAlias()) {
-                diagnostics.error(
-                        at,
-                        "yaml-alias",
-                        "YAML aliases ('*" + parser.getText()
-                                + "') are not accepted: they can expand without bound; write the value out");
-                failed = true;
-                return null;
+                return alias(at, depth);
             }
-            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth > maxDepth) {
-                diagnostics.error(
-                        at,
-                        "too-deep",
-                        "values are nested more than " + maxDepth
-                                + " levels deep here; a Mamori model needs far fewer, so this is not a model");
-                failed = true;
-                parser.skipChildren();
-                return null;
+            String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
+            long before = values;
+            values++;
+            height = 1;
+            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth > limits.maxDepth()) {
+                tooDeep(at);
             }
-            return switch (token) {
+            Node node = switch (token) {
                 case START_OBJECT -> mapping(at, depth);
                 case START_ARRAY -> sequence(at, depth);
                 case VALUE_STRING -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.STRING);
@@ -311,12 +451,63 @@ public final class TreeReader {
                     diagnostics.error(
                             at,
                             "unsupported-value",
-                            "this value (" + token + ") has no meaning in a model; write text, a number,"
-                                    + " true or false, a list or a mapping");
+                            "this value (binary data or an object of a YAML tag) has no meaning in a model; write"
+                                    + " text, a number, true or false, a list or a mapping");
                     failed = true;
                     yield null;
                 }
             };
+            if (node != null && anchor != null) {
+                anchors.put(anchor, new Anchored(node, values - before, height));
+            }
+            return node;
+        }
+
+        private void tooDeep(SourceLocation at) {
+            diagnostics.error(
+                    at,
+                    "too-deep",
+                    "values are nested deeper than " + limits.maxDepth()
+                            + " levels here; a Mamori model needs far fewer, so this is not a model");
+            failed = true;
+            throw new Refused();
+        }
+
+        /**
+         * The anchored value an alias names, shared rather than copied, so it keeps the location of
+         * its definition. What aliases expand to is counted, so an alias bomb stops at the budget.
+         */
+        private Node alias(SourceLocation at, int depth) throws IOException {
+            String name = parser.getText();
+            Anchored target = anchors.get(name);
+            if (target == null) {
+                diagnostics.error(
+                        at,
+                        "yaml-alias",
+                        "the alias '*" + name + "' names no anchor '&" + name
+                                + "' defined before it; an anchor must come first in the file");
+                failed = true;
+                height = 1;
+                return null;
+            }
+            // A container at depth d with height h holds containers down to depth d + h - 2.
+            if (target.height() > 1 && depth + target.height() - 2 > limits.maxDepth()) {
+                tooDeep(at);
+            }
+            expanded += target.values();
+            if (expanded > limits.maxAliasValues()) {
+                diagnostics.error(
+                        at,
+                        "yaml-alias",
+                        "aliases in this file expand to more than " + limits.maxAliasValues()
+                                + " values (every value inside each aliased mapping or list counts); this is how an"
+                                + " alias bomb exhausts memory, so the file is refused");
+                failed = true;
+                throw new Refused();
+            }
+            values += target.values();
+            height = target.height();
+            return target.node();
         }
 
         private boolean isAlias() {
@@ -326,11 +517,20 @@ public final class TreeReader {
         private Node mapping(SourceLocation at, int depth) throws IOException {
             List<MapNode.Entry> entries = new ArrayList<>();
             Map<String, SourceLocation> seen = new HashMap<>();
+            Map<String, MapNode.Entry> merged = new LinkedHashMap<>();
+            int childHeight = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 SourceLocation keyAt = here();
                 parser.nextToken();
                 Node value = value(depth + 1);
+                childHeight = Math.max(childHeight, height);
+                if (key.equals(MERGE_KEY) && parser instanceof YAMLParser) {
+                    if (value != null) {
+                        merge(value, merged);
+                    }
+                    continue;
+                }
                 SourceLocation first = seen.putIfAbsent(key, keyAt);
                 if (first != null) {
                     diagnostics.error(
@@ -343,17 +543,47 @@ public final class TreeReader {
                     entries.add(new MapNode.Entry(key, keyAt, value));
                 }
             }
+            // A key written in the mapping wins over the same key merged in (YAML's merge key rule).
+            for (MapNode.Entry entry : merged.values()) {
+                if (!seen.containsKey(entry.key())) {
+                    entries.add(entry);
+                }
+            }
+            height = childHeight + 1;
             return new MapNode(at, entries);
+        }
+
+        /**
+         * YAML's merge key: {@code <<: *base} or {@code <<: [*a, *b]} adds the keys of the mappings
+         * named; of several, the first to hold a key gives it.
+         */
+        private void merge(Node value, Map<String, MapNode.Entry> merged) {
+            List<Node> sources = value instanceof ListNode list ? list.items() : List.of(value);
+            for (Node source : sources) {
+                if (source instanceof MapNode map) {
+                    map.entries().forEach(e -> merged.putIfAbsent(e.key(), e));
+                } else {
+                    diagnostics.error(
+                            source.at(),
+                            "yaml-merge",
+                            "the merge key '<<' takes a mapping (usually an alias such as *base) or a list of"
+                                    + " them; this is " + source.describe());
+                    failed = true;
+                }
+            }
         }
 
         private Node sequence(SourceLocation at, int depth) throws IOException {
             List<Node> items = new ArrayList<>();
+            int childHeight = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 Node item = value(depth + 1);
+                childHeight = Math.max(childHeight, height);
                 if (item != null) {
                     items.add(item);
                 }
             }
+            height = childHeight + 1;
             return new ListNode(at, items);
         }
     }

@@ -92,7 +92,7 @@ class ShapeErrorsTest {
     void datesMustBeIsoDates() {
         LoadResult result = Models.load(
                 Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, support-until: 31/12/2027 }"));
-        error(result, "wrong-type", 13, 44, "'support-until' should be a date written YYYY-MM-DD");
+        error(result, "wrong-type", 13, 44, "'support-until' should be a date like 2026-01-31");
     }
 
     @Test
