@@ -4,6 +4,7 @@ import dev.mamori.engine.compliance.Catalog;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
+import dev.mamori.model.validate.ElementIndex;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +19,14 @@ import java.util.Optional;
  *     and the model's against the catalog
  * @param notices what a person should know about how the files were read (a Threagile model
  *     converted, a hint on an error), in the order they arose; not problems of the model
+ * @param index the index of the landscape's elements that validation built, reused by the analyses
  */
 public record Loaded(
-        Optional<Landscape> landscape, Catalog catalog, List<Diagnostic> diagnostics, List<String> notices) {
+        Optional<Landscape> landscape,
+        Catalog catalog,
+        List<Diagnostic> diagnostics,
+        List<String> notices,
+        Optional<ElementIndex> index) {
 
     public Loaded {
         diagnostics = List.copyOf(diagnostics);

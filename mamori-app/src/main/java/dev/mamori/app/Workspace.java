@@ -5,6 +5,7 @@ import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.engine.assessment.Assessor;
 import dev.mamori.engine.compliance.CatalogReader;
 import dev.mamori.engine.compliance.ModelAgainstCatalog;
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.missions.MissionAnalyzer;
 import dev.mamori.engine.risk.RiskEngine;
 import dev.mamori.engine.risk.Rule;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -105,7 +107,8 @@ public final class Workspace {
         boolean readable = model.valid() && foreign.failed().isEmpty();
         if (!readable) {
             diagnostics.sort(Diagnostic.IN_FILE_ORDER);
-            return new Loaded(Optional.empty(), CatalogReader.builtIn(), diagnostics, foreign.notices());
+            return new Loaded(
+                    Optional.empty(), CatalogReader.builtIn(), diagnostics, foreign.notices(), Optional.empty());
         }
         Landscape landscape = model.landscape().orElseThrow();
         CatalogReader.Result catalog = LandscapeCatalogs.read(source, landscape);
@@ -120,7 +123,8 @@ public final class Workspace {
                 errors ? Optional.empty() : Optional.of(landscape),
                 catalog.valid() ? catalog.catalog() : CatalogReader.builtIn(),
                 diagnostics,
-                foreign.notices());
+                foreign.notices(),
+                errors ? Optional.empty() : model.index());
     }
 
     /** Assesses a valid landscape; see {@link #assess(Loaded, AssessmentOptions, Assessor.Listener)}. */
@@ -140,9 +144,15 @@ public final class Workspace {
         Landscape landscape = loaded.landscape()
                 .orElseThrow(() -> new IllegalArgumentException("an invalid landscape cannot be assessed"));
         try {
-            return new Assessor(rules, loaded.catalog()).assess(landscape, loaded.warnings(), options, listener);
+            listener.started(Assessor.STAGES.get(0));
+            // The graph reuses the index validation built: references are resolved once per run.
+            FrozenGraph graph = loaded.index()
+                    .map(index -> FrozenGraph.of(landscape, index))
+                    .orElseGet(() -> FrozenGraph.of(landscape));
+            return new Assessor(rules, loaded.catalog()).assess(graph, loaded.warnings(), options, listener);
         } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario | Assessor.UnknownProfile e) {
-            throw new InvalidRequest(e.getMessage(), e);
+            // These exceptions always carry the sentence to show; the fallback only satisfies the type.
+            throw new InvalidRequest(Objects.requireNonNullElse(e.getMessage(), "the request names nothing"), e);
         }
     }
 

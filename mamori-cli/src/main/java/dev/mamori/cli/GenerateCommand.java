@@ -48,7 +48,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Average flows per component (default: about 1.5, the deployment's own flows).")
     double flows;
 
-    @Option(names = "--json", description = "Write JSON instead of YAML.")
+    enum Syntax {
+        yaml,
+        json
+    }
+
+    @Option(names = "--format", paramLabel = "SYNTAX", description = "yaml (default) or json.")
+    Syntax format = Syntax.yaml;
+
+    @Option(names = "--json", hidden = true, description = "The older name of --format json.")
     boolean json;
 
     @Mixin
@@ -64,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), tooLarge.replace("flows per component", "--flows"));
         }
         Object model = new LandscapeGenerator(systems, components, seed, flows).toPlainValues();
-        output.write(spec.commandLine(), parent.workingDirectory(), Output.model(model, json));
+        output.write(spec.commandLine(), parent.workingDirectory(), Output.model(model, json || format == Syntax.json));
         return ExitCode.OK;
     }
 }

@@ -155,7 +155,8 @@ class HostileInputTest {
 
     @Test
     void aThreagileModelWithMergeKeysIsRead() {
-        Path fixtures = Cli.REPOSITORY.resolve("mamori-model/src/test/resources/dev/mamori/model/imports/threagile");
+        Path fixtures =
+                Cli.REPOSITORY.resolve("mamori-import-threagile/src/test/resources/dev/mamori/imports/threagile");
         Cli cli = Cli.run(fixtures, "validate", "broken/alias.yaml");
         assertThat(printed(cli))
                 .contains("valid: Anchors", "data asset anchors.second")

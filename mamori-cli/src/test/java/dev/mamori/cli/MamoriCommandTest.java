@@ -209,7 +209,7 @@ class MamoriCommandTest {
         assertThat(Cli.run(dir, "generate", "--systems", "4", "--components", "12", "--seed", "2")
                         .out())
                 .isNotEqualTo(Files.readString(dir.resolve("g.yaml")));
-        assertThat(Cli.run(dir, "generate", "--json", "--systems", "2", "-o", "g.json")
+        assertThat(Cli.run(dir, "generate", "--format", "json", "--systems", "2", "-o", "g.json")
                         .exitCode())
                 .isZero();
         assertThat(Cli.run(dir, "validate", "g.json").out()).contains("2 systems, 200 components");

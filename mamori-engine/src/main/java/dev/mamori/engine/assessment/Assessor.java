@@ -68,10 +68,19 @@ public final class Assessor {
     /** As above, telling {@code listener} as each of {@link #STAGES} starts. */
     public Assessment assess(
             Landscape landscape, List<Diagnostic> modelDiagnostics, AssessmentOptions options, Listener listener) {
+        listener.started(STAGES.get(0));
+        return assess(FrozenGraph.of(landscape), modelDiagnostics, options, listener);
+    }
+
+    /**
+     * As above, over a landscape already compiled (for a caller that holds the index its validation
+     * built); {@code listener} hears of the stages after the risk rules' start, which the caller told.
+     */
+    public Assessment assess(
+            FrozenGraph graph, List<Diagnostic> modelDiagnostics, AssessmentOptions options, Listener listener) {
         options.profile().ifPresent(this::checkProfile);
         LocalDate today = options.today();
-        listener.started(STAGES.get(0));
-        FrozenGraph graph = FrozenGraph.of(landscape);
+        Landscape landscape = graph.landscape();
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
         listener.started(STAGES.get(1));
         SystemicAnalyzer systemicAnalyzer = new SystemicAnalyzer(graph);

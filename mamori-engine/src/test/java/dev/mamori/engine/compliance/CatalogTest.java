@@ -316,7 +316,7 @@ class CatalogTest {
                         "own.yaml:26:36: error: 'security-levels' is 'yes'; write true or false (YAML 1.1 words such"
                                 + " as yes, no, on and off are not read as booleans, to avoid surprises)",
                         "own.yaml:26:78: error: 'applies-from' is '2024-13-01', which is no day of the calendar;"
-                                + " expected a real date written YYYY-MM-DD",
+                                + " expected a date like 2026-01-31",
                         "own.yaml:26:90: error: unknown key 'regim' in a profile jurisdiction; did you mean"
                                 + " 'regime'?",
                         "own.yaml:28:3: error: this jurisdiction lacks the required key 'regime' (the law or scheme"

@@ -100,9 +100,12 @@ public final class ModelLoader {
                 .toList());
         Vocabulary words = vocabulary.current();
         Landscape landscape = bind(new ArrayList<>(files.values()), words, context, diagnostics);
-        new Validator(landscape, diagnostics, options.today()).validate();
+        Validator validator = new Validator(landscape, diagnostics, options.today());
+        validator.validate();
         return new LoadResult(
-                diagnostics.hasErrors() ? Optional.empty() : Optional.of(landscape), diagnostics.sorted());
+                diagnostics.hasErrors() ? Optional.empty() : Optional.of(landscape),
+                diagnostics.sorted(),
+                diagnostics.hasErrors() ? Optional.empty() : Optional.of(validator.index()));
     }
 
     /** Reads {@code path} and, depth first, what it imports; {@code importedAt} is null for a root. */
