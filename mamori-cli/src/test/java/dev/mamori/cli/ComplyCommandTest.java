@@ -159,18 +159,7 @@ class ComplyCommandTest {
 
     @Test
     void aLandscapeCatalogFileAddsRequirementsItsControlsCanName() throws Exception {
-        Files.writeString(dir.resolve("own.yaml"), """
-                requirements:
-                  plug-label:
-                    title: The plug carries our label
-                    statement: Each plug model passes our lab before sale.
-                    properties: [I]
-                    phase: build
-                    means:
-                      lab-pass: { title: Lab pass, statement: The lab passes it., applies-to: devices, verify: { control: the lab report } }
-                profiles:
-                  our-consumer: { title: Ours, extends: consumer, essential: [plug-label] }
-                """);
+        Files.writeString(dir.resolve("own.yaml"), TestModels.OWN_CATALOG);
         Files.writeString(
                 dir.resolve("m.yaml"),
                 MODEL.replace("jurisdictions: [uk]", "jurisdictions: [uk]\ncatalogs: [own.yaml]")

@@ -75,19 +75,6 @@ class DiffCommandTest {
     }
 
     /** A plug whose system is judged under a profile its own landscape's catalog file defines. */
-    private static final String OWN_CATALOG = """
-            requirements:
-              plug-label:
-                title: The plug carries our label
-                statement: Each plug model passes our lab before sale.
-                properties: [I]
-                phase: build
-                means:
-                  lab-pass: { title: Lab pass, statement: The lab passes it., applies-to: devices, verify: { control: the lab report } }
-            profiles:
-              our-consumer: { title: Ours, extends: consumer, essential: [plug-label] }
-            """;
-
     private static final String PLUG = """
             mamori: 1
             landscape: Plug maker
@@ -107,7 +94,7 @@ class DiffCommandTest {
     void eachSideIsJudgedAgainstItsOwnLandscapesCatalog() throws IOException {
         // The bug this guards against: diff assessed against the built-in catalog alone, so a
         // requirement of the landscape's own profile never showed as a change while comply did.
-        write("own.yaml", OWN_CATALOG);
+        write("own.yaml", TestModels.OWN_CATALOG);
         write("old.yaml", PLUG);
         write(
                 "new.yaml",

@@ -18,4 +18,18 @@ final class TestModels {
                 components:
                   cam: { kind: camera, credentials: default-shared, exposure: internet }
             """;
+
+    /** A catalog file of a landscape's own: one requirement, and a profile that makes it essential. */
+    static final String OWN_CATALOG = """
+            requirements:
+              plug-label:
+                title: The plug carries our label
+                statement: Each plug model passes our lab before sale.
+                properties: [I]
+                phase: build
+                means:
+                  lab-pass: { title: Lab pass, statement: The lab passes it., applies-to: devices, verify: { control: the lab report } }
+            profiles:
+              our-consumer: { title: Ours, extends: consumer, essential: [plug-label] }
+            """;
 }
