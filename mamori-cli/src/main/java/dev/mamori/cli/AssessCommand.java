@@ -82,13 +82,13 @@ final class AssessCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
-        String text = format == Format.json
-                ? AssessmentJson.render(assessment, Version.number())
-                : AssessmentText.render(assessment, all ? -1 : top);
+        Output.Content content = format == Format.json
+                ? out -> AssessmentJson.write(assessment, Version.number(), out)
+                : out -> out.write(AssessmentText.render(assessment, all ? -1 : top));
         output.write(
                 spec.commandLine(),
                 parent.workingDirectory(),
-                text,
+                content,
                 assessment.landscape().files());
         if (gate.isPresent()) {
             int failing = gate.get().failing(assessment.risk()).size();

@@ -14,10 +14,10 @@ import dev.mamori.report.json.StableJson;
 import dev.mamori.report.oscal.OscalExport;
 import dev.mamori.report.oscal.OscalPoam;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,16 +143,16 @@ final class ComplyCommand implements Callable<Integer> {
         if (format == Format.oscal) {
             oscal(assessment, result);
         } else {
-            String text = switch (format) {
-                case text -> ComplianceText.render(result, chosen, all);
-                case json -> json(result, chosen);
-                case ics -> ics(result, chosen);
+            Output.Content content = switch (format) {
+                case text -> out -> out.write(ComplianceText.render(result, chosen, all));
+                case json -> out -> json(result, chosen, out);
+                case ics -> out -> out.write(ics(result, chosen));
                 case oscal -> throw new IllegalStateException("written above");
             };
             output.write(
                     spec.commandLine(),
                     parent.workingDirectory(),
-                    text,
+                    content,
                     assessment.landscape().files());
         }
         if (threshold != null) {
@@ -169,12 +169,14 @@ final class ComplyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static String json(ComplianceResult result, List<String> standards) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", Map.of("name", "mamori-compliance", "version", 1));
-        out.put("generator", "mamori " + Version.number());
-        out.put("compliance", ComplianceJson.of(result, standards));
-        return StableJson.write(out);
+    private static void json(ComplianceResult result, List<String> standards, Writer out) throws IOException {
+        try (StableJson.Document json = StableJson.open(out)) {
+            json.startObject();
+            json.field("format", Map.of("name", "mamori-compliance", "version", 1));
+            json.field("generator", "mamori " + Version.number());
+            json.field("compliance", ComplianceJson.of(result, standards));
+            json.endObject();
+        }
     }
 
     /** Writes the OSCAL documents into the directory -o names, creating it if need be. */

@@ -85,12 +85,12 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         AssessmentDiff diff = AssessmentDiff.between(old.get(), now.get());
-        String text = switch (format) {
-            case text -> DiffReport.text(diff);
-            case json -> DiffReport.json(diff);
-            case markdown -> DiffReport.markdown(diff);
+        Output.Content content = switch (format) {
+            case text -> out -> out.write(DiffReport.text(diff));
+            case json -> out -> DiffReport.json(diff, out);
+            case markdown -> out -> out.write(DiffReport.markdown(diff));
         };
-        output.write(spec.commandLine(), parent.workingDirectory(), text, List.of(before, after));
+        output.write(spec.commandLine(), parent.workingDirectory(), content, List.of(before, after));
         return ExitCode.OK;
     }
 

@@ -59,7 +59,8 @@ public final class Mamori {
     static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, boolean progressOnTerminal) {
         // The progress line draws with control characters of its own, so it gets the raw writer;
         // everything else a command prints goes through the filter.
-        CommandLine commandLine = new CommandLine(new MamoriCommand(workingDirectory, progressOnTerminal, err));
+        CommandLine commandLine =
+                MamoriCommand.commandLine(new MamoriCommand(workingDirectory, progressOnTerminal, err), args);
         PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
         PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
         commandLine.setOut(safeOut);

@@ -1,6 +1,9 @@
 package dev.mamori.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +28,11 @@ import picocli.CommandLine.Spec;
             "2:usage error: unknown option, missing file argument, refused to overwrite",
             "3:internal error in Mamori (a bug; please report it)",
             "4:verify: the deployment gate failed (an open finding at or above --fail-on)"
-        },
-        subcommands = {
+        })
+final class MamoriCommand implements Runnable {
+
+    /** The commands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,
@@ -42,9 +48,33 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             DiffCommand.class,
             ImportCommand.class,
-            HelpCommand.class
-        })
-final class MamoriCommand implements Runnable {
+            HelpCommand.class);
+
+    /**
+     * The command line for {@code args}, with only the command they name when they name one: picocli
+     * reflects over every command it is given, a quarter of a second for all of them at start-up.
+     * Without a command (help, a typo, an option) every command is there, for the list and the
+     * suggestions.
+     */
+    static CommandLine commandLine(MamoriCommand root, String[] args) {
+        CommandLine commandLine = new CommandLine(root);
+        Class<?> named = null;
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation != null
+                        && command != HelpCommand.class
+                        && (annotation.name().equals(args[0])
+                                || Arrays.asList(annotation.aliases()).contains(args[0]))) {
+                    named = command;
+                }
+            }
+        }
+        for (Class<?> command : named == null ? COMMANDS : List.<Class<?>>of(named)) {
+            commandLine.addSubcommand(command);
+        }
+        return commandLine;
+    }
 
     private final Path workingDirectory;
 

@@ -105,13 +105,13 @@ final class MissionsCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
-        String text = format == Format.json
-                ? AssessmentJson.render(assessment, Version.number())
-                : MissionsText.render(assessment.landscape().name(), assessment.missions(), top);
+        Output.Content content = format == Format.json
+                ? out -> AssessmentJson.write(assessment, Version.number(), out)
+                : out -> out.write(MissionsText.render(assessment.landscape().name(), assessment.missions(), top));
         output.write(
                 spec.commandLine(),
                 parent.workingDirectory(),
-                text,
+                content,
                 assessment.landscape().files());
         return ExitCode.OK;
     }

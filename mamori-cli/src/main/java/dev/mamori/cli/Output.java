@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,6 +41,12 @@ final class Output {
             description = "Write to FILE instead of the output.")
     Path file;
 
+    /** A document written as it is produced, to a file or to standard output. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /** Writes {@code text} to the file (relative to the working directory), or prints it when none was named. */
     void write(CommandLine commandLine, Path workingDirectory, String text) {
         write(commandLine, workingDirectory, text, List.of());
@@ -43,16 +54,57 @@ final class Output {
 
     /** As above, refusing to write over any of {@code inputs} (paths relative to the working directory). */
     void write(CommandLine commandLine, Path workingDirectory, String text, Collection<?> inputs) {
+        write(commandLine, workingDirectory, out -> out.write(text), inputs);
+    }
+
+    /**
+     * Streams {@code content} to the file under the rule above (into the file beside the target, then
+     * moved into place), or to standard output when none was named; never held whole in memory.
+     */
+    void write(CommandLine commandLine, Path workingDirectory, Content content, Collection<?> inputs) {
         if (file == null) {
-            commandLine.getOut().print(text);
+            PrintWriter out = commandLine.getOut();
+            try {
+                content.writeTo(out);
+            } catch (IOException e) {
+                // a PrintWriter does not throw; whatever did is reported like a closed output
+                throw new ParameterException(commandLine, "cannot write to standard output: " + reason(e));
+            }
+            out.flush();
         } else {
-            writeFile(commandLine, workingDirectory, file, text.getBytes(StandardCharsets.UTF_8), inputs);
+            writeFile(commandLine, workingDirectory, file, content, inputs);
         }
     }
 
     /** Writes {@code bytes} to {@code given} under the rule above. */
     static void writeFile(
             CommandLine commandLine, Path workingDirectory, Path given, byte[] bytes, Collection<?> inputs) {
+        writeBytes(commandLine, workingDirectory, given, out -> out.write(bytes), inputs);
+    }
+
+    /** Streams {@code content} as UTF-8 to {@code given} under the rule above. */
+    static void writeFile(
+            CommandLine commandLine, Path workingDirectory, Path given, Content content, Collection<?> inputs) {
+        writeBytes(
+                commandLine,
+                workingDirectory,
+                given,
+                out -> {
+                    Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    content.writeTo(text);
+                    text.flush();
+                },
+                inputs);
+    }
+
+    /** Bytes written as they are produced. */
+    @FunctionalInterface
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeBytes(
+            CommandLine commandLine, Path workingDirectory, Path given, Bytes content, Collection<?> inputs) {
         Path target = workingDirectory.resolve(given).toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw new ParameterException(commandLine, given + " is a folder; name a file to write");
@@ -66,7 +118,9 @@ final class Output {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            Files.write(temporary, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                content.writeTo(out);
+            }
             move(temporary, target);
             temporary = null;
         } catch (IOException e) {

@@ -82,13 +82,13 @@ final class SystemicCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Assessment assessment = assessed.get();
-        String text = format == Format.json
-                ? AssessmentJson.render(assessment, Version.number())
-                : SystemicText.render(assessment.landscape().name(), assessment.systemic(), top);
+        Output.Content content = format == Format.json
+                ? out -> AssessmentJson.write(assessment, Version.number(), out)
+                : out -> out.write(SystemicText.render(assessment.landscape().name(), assessment.systemic(), top));
         output.write(
                 spec.commandLine(),
                 parent.workingDirectory(),
-                text,
+                content,
                 assessment.landscape().files());
         return ExitCode.OK;
     }

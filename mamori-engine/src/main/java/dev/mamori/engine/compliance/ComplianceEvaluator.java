@@ -190,7 +190,9 @@ public final class ComplianceEvaluator {
             return new MeansResult(means, Verdict.NOT_APPLICABLE, why, List.of(), List.of(), controls, List.of());
         }
         List<SubjectResult> results = new ArrayList<>();
-        List<Finding> evidence = new ArrayList<>();
+        // a set in the order found: a credential or a zone concerns many subjects, and each finding
+        // is evidence once (a list's contains here made a large system's compliance quadratic)
+        Set<Finding> evidence = new LinkedHashSet<>();
         Set<String> gap = new LinkedHashSet<>();
         Verification verify = means.verify();
         for (Subject subject : subjects) {
@@ -212,7 +214,7 @@ public final class ComplianceEvaluator {
         String why = verdict == Verdict.SATISFIED
                 ? "holds for all " + results.size() + " " + what + " (" + how(verify) + ")"
                 : tallySubjects(counts, results.size(), what) + " (" + how(verify) + ")";
-        return new MeansResult(means, verdict, why, results, evidence, controls, List.copyOf(gap));
+        return new MeansResult(means, verdict, why, results, List.copyOf(evidence), controls, List.copyOf(gap));
     }
 
     private static String how(Verification verify) {
@@ -246,7 +248,7 @@ public final class ComplianceEvaluator {
             Verification.FromModel model,
             Subject subject,
             Map<SourceLocation, List<Finding>> findingsAt,
-            List<Finding> evidence,
+            Set<Finding> evidence,
             Set<String> gap) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
@@ -258,9 +260,7 @@ public final class ComplianceEvaluator {
             if (!model.rules().contains(f.rule())) {
                 continue;
             }
-            if (!evidence.contains(f)) {
-                evidence.add(f); // a credential accepted by several subjects is evidence once
-            }
+            evidence.add(f); // a credential accepted by several subjects is evidence once
             if (countsAgainst(f)) {
                 against.add(f);
             } else {

@@ -11,7 +11,10 @@ import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.compliance.ComplianceJson;
 import dev.mamori.report.json.StableJson;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,52 +24,70 @@ public final class AssessmentJson {
 
     private AssessmentJson() {}
 
+    /** The whole assessment as one string; {@link #write} streams it instead. */
     public static String render(Assessment assessment, String mamoriVersion) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", pair("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
-        out.put("generator", "mamori " + mamoriVersion);
-        Map<String, Object> landscape = new LinkedHashMap<>();
-        landscape.put("name", assessment.landscape().name());
-        landscape.put("files", assessment.landscape().files());
-        landscape.put("systems", assessment.landscape().systems().size());
-        landscape.put("components", assessment.landscape().components().size());
-        landscape.put("flows", assessment.landscape().allFlows().size());
-        out.put("landscape", landscape);
-        out.put("date", assessment.today().toString());
-        RiskAssessment risk = assessment.risk();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rules", risk.rulesRun());
-        summary.put("findings", risk.findings().size());
-        summary.put("open", risk.open().size());
-        Map<String, Object> bySeverity = new LinkedHashMap<>();
-        risk.openBySeverity().forEach((s, n) -> bySeverity.put(s.word(), n));
-        summary.put("openBySeverity", bySeverity);
-        Map<String, Object> byProperty = new LinkedHashMap<>();
-        risk.openByProperty().forEach((p, n) -> byProperty.put(p.letter(), n));
-        summary.put("openByProperty", byProperty);
-        out.put("summary", summary);
-        List<Object> findings = new ArrayList<>();
-        for (Finding f : risk.findings()) {
-            findings.add(finding(f, assessment));
+        StringWriter text = new StringWriter();
+        try {
+            write(assessment, mamoriVersion, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
         }
-        out.put("findings", findings);
-        out.put("systemic", SystemicJson.of(assessment.systemic()));
-        out.put("missions", MissionsJson.of(assessment.missions()));
-        out.put("compliance", ComplianceJson.of(assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS));
-        List<Object> diagnostics = new ArrayList<>();
-        for (Diagnostic d : assessment.diagnostics()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("severity", d.severity().word());
-            item.put("code", d.code());
-            item.put("message", d.message());
-            item.put("location", location(d.at()));
-            diagnostics.add(item);
-        }
-        out.put("diagnostics", diagnostics);
-        return StableJson.write(out);
+        return text.toString();
     }
 
-    private static Map<String, Object> finding(Finding f, Assessment assessment) {
+    /**
+     * The whole assessment written to {@code out} as it goes: each finding is built and written in
+     * turn, so the document is never held whole (100,000 components give a document of more than a
+     * billion characters, beyond what one string can hold).
+     */
+    public static void write(Assessment assessment, String mamoriVersion, Writer out) throws IOException {
+        try (StableJson.Document json = StableJson.open(out)) {
+            json.startObject();
+            json.field("format", pair("name", "mamori-assessment", "version", Assessment.FORMAT_VERSION));
+            json.field("generator", "mamori " + mamoriVersion);
+            Map<String, Object> landscape = new LinkedHashMap<>();
+            landscape.put("name", assessment.landscape().name());
+            landscape.put("files", assessment.landscape().files());
+            landscape.put("systems", assessment.landscape().systems().size());
+            landscape.put("components", assessment.landscape().components().size());
+            landscape.put("flows", assessment.landscape().allFlows().size());
+            json.field("landscape", landscape);
+            json.field("date", assessment.today().toString());
+            RiskAssessment risk = assessment.risk();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("rules", risk.rulesRun());
+            summary.put("findings", risk.findings().size());
+            summary.put("open", risk.open().size());
+            Map<String, Object> bySeverity = new LinkedHashMap<>();
+            risk.openBySeverity().forEach((s, n) -> bySeverity.put(s.word(), n));
+            summary.put("openBySeverity", bySeverity);
+            Map<String, Object> byProperty = new LinkedHashMap<>();
+            risk.openByProperty().forEach((p, n) -> byProperty.put(p.letter(), n));
+            summary.put("openByProperty", byProperty);
+            json.field("summary", summary);
+            json.name("findings").startArray();
+            for (Finding f : risk.findings()) {
+                json.value(finding(f, assessment));
+            }
+            json.endArray();
+            json.field("systemic", SystemicJson.of(assessment.systemic()));
+            json.field("missions", MissionsJson.of(assessment.missions()));
+            json.field("compliance", ComplianceJson.of(assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS));
+            json.name("diagnostics").startArray();
+            for (Diagnostic d : assessment.diagnostics()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("severity", d.severity().word());
+                item.put("code", d.code());
+                item.put("message", d.message());
+                item.put("location", location(d.at()));
+                json.value(item);
+            }
+            json.endArray();
+            json.endObject();
+        }
+    }
+
+    static Map<String, Object> finding(Finding f, Assessment assessment) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("rule", f.rule());
         item.put("title", f.title());
@@ -100,7 +121,7 @@ public final class AssessmentJson {
     }
 
     /** Two keys in the order given: Map.of iterates in an order that changes from run to run. */
-    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+    static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(k1, v1);
         out.put(k2, v2);
@@ -125,7 +146,7 @@ public final class AssessmentJson {
         return out;
     }
 
-    private static Map<String, Object> location(dev.mamori.model.diagnostics.SourceLocation at) {
+    static Map<String, Object> location(dev.mamori.model.diagnostics.SourceLocation at) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", at.file());
         out.put("line", at.line());

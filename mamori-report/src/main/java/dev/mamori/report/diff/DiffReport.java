@@ -4,6 +4,10 @@ import dev.mamori.report.diff.AssessmentDiff.AspectChange;
 import dev.mamori.report.diff.AssessmentDiff.Change;
 import dev.mamori.report.diff.Snapshot.FindingState;
 import dev.mamori.report.json.StableJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,40 +80,62 @@ public final class DiffReport {
         return out.toString();
     }
 
+    /** The diff as JSON in one string; {@link #json(AssessmentDiff, Writer)} streams it instead. */
     public static String json(AssessmentDiff diff) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", Map.of("name", "mamori-diff", "version", 1));
-        out.put("before", side(diff.before()));
-        out.put("after", side(diff.after()));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("added", diff.added().size());
-        summary.put("addedOpen", diff.addedOpen().size());
-        summary.put("resolved", diff.resolved().size());
-        summary.put("changed", diff.changed().size());
-        summary.put("systemic", diff.systemic().size());
-        summary.put("missions", diff.missions().size());
-        summary.put(
-                "newlyStoppedBySingleFailure",
-                diff.newlyStoppedBySingleFailure().size());
-        summary.put("objectivesNowMissed", diff.objectivesNowMissed().size());
-        summary.put("compliance", diff.compliance().size());
-        summary.put("requirementsNowUnmet", diff.requirementsNowUnmet().size());
-        out.put("summary", summary);
-        out.put("added", diff.added().stream().map(DiffReport::finding).toList());
-        out.put("resolved", diff.resolved().stream().map(DiffReport::finding).toList());
-        List<Object> changed = new ArrayList<>();
-        for (Change c : diff.changed()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("before", finding(c.before()));
-            item.put("after", finding(c.after()));
-            item.put("changes", c.what());
-            changed.add(item);
+        StringWriter text = new StringWriter();
+        try {
+            json(diff, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
         }
-        out.put("changed", changed);
-        out.put("systemic", aspects(diff.systemic()));
-        out.put("missions", aspects(diff.missions()));
-        out.put("compliance", aspects(diff.compliance()));
-        return StableJson.write(out);
+        return text.toString();
+    }
+
+    /** The diff as JSON written to {@code out} as it goes, finding by finding. */
+    public static void json(AssessmentDiff diff, Writer out) throws IOException {
+        try (StableJson.Document json = StableJson.open(out)) {
+            json.startObject();
+            json.field("format", Map.of("name", "mamori-diff", "version", 1));
+            json.field("before", side(diff.before()));
+            json.field("after", side(diff.after()));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("added", diff.added().size());
+            summary.put("addedOpen", diff.addedOpen().size());
+            summary.put("resolved", diff.resolved().size());
+            summary.put("changed", diff.changed().size());
+            summary.put("systemic", diff.systemic().size());
+            summary.put("missions", diff.missions().size());
+            summary.put(
+                    "newlyStoppedBySingleFailure",
+                    diff.newlyStoppedBySingleFailure().size());
+            summary.put("objectivesNowMissed", diff.objectivesNowMissed().size());
+            summary.put("compliance", diff.compliance().size());
+            summary.put("requirementsNowUnmet", diff.requirementsNowUnmet().size());
+            json.field("summary", summary);
+            json.name("added").startArray();
+            for (var f : diff.added()) {
+                json.value(finding(f));
+            }
+            json.endArray();
+            json.name("resolved").startArray();
+            for (var f : diff.resolved()) {
+                json.value(finding(f));
+            }
+            json.endArray();
+            json.name("changed").startArray();
+            for (Change c : diff.changed()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("before", finding(c.before()));
+                item.put("after", finding(c.after()));
+                item.put("changes", c.what());
+                json.value(item);
+            }
+            json.endArray();
+            json.field("systemic", aspects(diff.systemic()));
+            json.field("missions", aspects(diff.missions()));
+            json.field("compliance", aspects(diff.compliance()));
+            json.endObject();
+        }
     }
 
     private static List<Object> aspects(List<AspectChange> changes) {

@@ -1,8 +1,14 @@
 package dev.mamori.report.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,10 +30,17 @@ import java.util.TreeMap;
  * {@code HashMap}) iterates in a different order in each JVM (the immutable collections are salted
  * per run), so those are written sorted by key; ordered ones (linked, sorted, enum) keep their order,
  * which is the order the document's author chose.
+ *
+ * <p>A document is written incrementally through Jackson's streaming generator ({@link #open}): a
+ * renderer writes its large parts (the findings) item by item, each built as plain values and
+ * written at once, so no document is ever held whole in memory or as one string. An unordered map is
+ * written through a sorted view of its entries, not copied with its values.
  */
 public final class StableJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private static final Comparator<Object> BY_TEXT = Comparator.comparing(String::valueOf);
 
@@ -35,15 +48,153 @@ public final class StableJson {
 
     /** {@code value} as indented JSON, ending with a newline. */
     public static String write(Object value) {
+        StringWriter text = new StringWriter();
         try {
-            return MAPPER.writeValueAsString(stable(value)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a document of plain values could not be written as JSON", e);
+            write(value, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
+        }
+        return text.toString();
+    }
+
+    /** {@code value} as indented JSON, ending with a newline, written to {@code out} as it goes. */
+    public static void write(Object value, Writer out) throws IOException {
+        try (Document document = open(out)) {
+            document.value(value);
         }
     }
 
-    /** {@code value} with every unordered map and set replaced by an ordered copy, recursively. */
-    static Object stable(Object value) {
+    /**
+     * A document written to {@code out} as it goes; {@link Document#close} ends it with a newline and
+     * flushes {@code out}, which stays open.
+     */
+    public static Document open(Writer out) throws IOException {
+        JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setPrettyPrinter(new DefaultPrettyPrinter());
+        return new Document(generator, out);
+    }
+
+    /** A JSON document being written: objects, arrays, fields and whole plain values, in order. */
+    public static final class Document implements Closeable {
+
+        private final JsonGenerator generator;
+        private final Writer out;
+
+        private Document(JsonGenerator generator, Writer out) {
+            this.generator = generator;
+            this.out = out;
+        }
+
+        /** Starts an object (as the document, an array item, or after {@link #name}). */
+        public Document startObject() throws IOException {
+            generator.writeStartObject();
+            return this;
+        }
+
+        /** Ends the innermost object. */
+        public Document endObject() throws IOException {
+            generator.writeEndObject();
+            return this;
+        }
+
+        /** Starts an array (as the document, an array item, or after {@link #name}). */
+        public Document startArray() throws IOException {
+            generator.writeStartArray();
+            return this;
+        }
+
+        /** Ends the innermost array. */
+        public Document endArray() throws IOException {
+            generator.writeEndArray();
+            return this;
+        }
+
+        /** The name of the next field of the innermost object. */
+        public Document name(String name) throws IOException {
+            generator.writeFieldName(name);
+            return this;
+        }
+
+        /** A field of plain values. */
+        public Document field(String name, Object value) throws IOException {
+            generator.writeFieldName(name);
+            return value(value);
+        }
+
+        /** A plain value (map, collection, optional, scalar), its unordered maps and sets sorted. */
+        public Document value(Object value) throws IOException {
+            writeValue(generator, value);
+            return this;
+        }
+
+        /** Ends the document with a newline and flushes; the writer stays open. */
+        @Override
+        public void close() throws IOException {
+            generator.flush();
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String s) {
+            generator.writeString(s);
+        } else if (value instanceof Integer i) {
+            generator.writeNumber(i);
+        } else if (value instanceof Long l) {
+            generator.writeNumber(l);
+        } else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
+        } else if (value instanceof Map<?, ?> map) {
+            writeMap(generator, map);
+        } else if (value instanceof Collection<?> collection) {
+            if (collection instanceof Set<?> set && !ordered(set)) {
+                // sorted by the text of each stable element, as before streaming: the copy is one set's
+                MAPPER.writeValue(generator, stable(set));
+            } else {
+                generator.writeStartArray();
+                for (Object item : collection) {
+                    writeValue(generator, item);
+                }
+                generator.writeEndArray();
+            }
+        } else if (value instanceof Optional<?> optional) {
+            writeValue(generator, optional.orElse(null));
+        } else {
+            MAPPER.writeValue(generator, value);
+        }
+    }
+
+    private static void writeMap(JsonGenerator generator, Map<?, ?> map) throws IOException {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                // keys Jackson names its own way (enums, numbers): written as before streaming
+                MAPPER.writeValue(generator, stable(map));
+                return;
+            }
+        }
+        Map<?, ?> entries = map;
+        if (!ordered(map)) {
+            Map<Object, Object> sorted = new TreeMap<>(BY_TEXT);
+            sorted.putAll(map);
+            entries = sorted;
+        }
+        generator.writeStartObject();
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+            generator.writeFieldName((String) entry.getKey());
+            writeValue(generator, entry.getValue());
+        }
+        generator.writeEndObject();
+    }
+
+    /**
+     * {@code value} with every unordered map and set replaced by an ordered copy, recursively: the
+     * document {@link #write} writes, held whole (tests compare the streaming writer against it).
+     */
+    public static Object stable(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = ordered(map) ? new LinkedHashMap<>() : new TreeMap<>(BY_TEXT);
             map.forEach((k, v) -> out.put(k, stable(v)));

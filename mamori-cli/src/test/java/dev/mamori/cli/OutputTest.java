@@ -1,0 +1,85 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** A streamed document goes into a file beside the target, moved into place only when whole. */
+class OutputTest {
+
+    @TempDir
+    Path dir;
+
+    private final CommandLine commandLine =
+            new CommandLine(new MamoriCommand(Path.of("."), false, new PrintWriter(new StringWriter())));
+
+    @Test
+    void aStreamedDocumentReplacesTheFileWhenWhole() throws IOException {
+        Files.writeString(dir.resolve("out.json"), "old");
+        Output.writeFile(
+                commandLine,
+                dir,
+                Path.of("out.json"),
+                out -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        out.write("line " + i + " \u00e9\n");
+                    }
+                },
+                List.of());
+        List<String> lines = Files.readAllLines(dir.resolve("out.json"));
+        assertThat(lines).hasSize(100_000).endsWith("line 99999 \u00e9");
+        assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
+    void aWriteThatFailsHalfwayLeavesTheOldFileWhole() throws IOException {
+        Files.writeString(dir.resolve("out.json"), "old");
+        assertThatThrownBy(() -> Output.writeFile(
+                        commandLine,
+                        dir,
+                        Path.of("out.json"),
+                        out -> {
+                            out.write("x".repeat(200_000));
+                            throw new IOException("No space left on device");
+                        },
+                        List.of()))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("cannot write out.json: No space left on device");
+        assertThat(Files.readString(dir.resolve("out.json"))).isEqualTo("old");
+        assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
+    void aRendererThatBreaksHalfwayLeavesTheOldFileWhole() throws IOException {
+        Files.writeString(dir.resolve("out.json"), "old");
+        assertThatThrownBy(() -> Output.writeFile(
+                        commandLine,
+                        dir,
+                        Path.of("out.json"),
+                        out -> {
+                            out.write("x".repeat(200_000));
+                            throw new IllegalStateException("a bug");
+                        },
+                        List.of()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(dir.resolve("out.json"))).isEqualTo("old");
+        assertThat(partFiles()).isEmpty();
+    }
+
+    private List<Path> partFiles() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .toList();
+        }
+    }
+}
