@@ -93,7 +93,9 @@ public final class SystemicText {
                         .append(i.protect())
                         .append(": ")
                         .append(String.join("; ", i.stillReaching()))
-                        .append('\n');
+                        .append('\n')
+                        .append(
+                                "  what is held directly is kept out by its own exposure and login, not by a relation\n");
             }
         });
         s.outage().ifPresent(o -> {

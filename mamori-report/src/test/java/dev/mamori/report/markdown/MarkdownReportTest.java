@@ -93,6 +93,12 @@ class MarkdownReportTest {
             assertThat(md)
                     .contains("| " + MarkdownReport.cell(plan.cuts().get(0).element()) + " |");
         }
+        // the access system's own exposed components are held directly: the plan says it does not isolate
+        assertThat(plan.verified()).isFalse();
+        assertThat(md)
+                .contains(
+                        "**Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
+                .contains(MarkdownReport.inline(plan.stillReaching().get(0)));
     }
 
     @Test
