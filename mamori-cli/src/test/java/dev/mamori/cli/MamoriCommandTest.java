@@ -161,6 +161,23 @@ class MamoriCommandTest {
         assertThat(dir.resolve("sub/dir/model.yaml")).exists();
     }
 
+    /**
+     * Issue 14: the starter validated but then failed its own gate (5 HIGH findings, verify exit 4)
+     * and its degraded mode needed nothing. A new user's first model is a small, good design.
+     */
+    @Test
+    void theStarterPassesTheDefaultGateAndShowsWhereDevicesGo() throws IOException {
+        assertThat(Cli.run(dir, "init").exitCode()).isZero();
+        Cli verify = Cli.run(dir, "verify", "--today", "2026-11-22", "mamori.yaml");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("PASS: no open finding at or above high", "at or above high: none");
+        String starter = Files.readString(dir.resolve("mamori.yaml"));
+        assertThat(starter)
+                .contains("# Add your own devices here")
+                .contains("# Add a flow for every link of a new device")
+                .contains("needs: building.thermostat");
+    }
+
     @Test
     void schemaPrintsAJsonSchemaAndMarkdown() throws IOException {
         Cli cli = Cli.inRepository("schema");

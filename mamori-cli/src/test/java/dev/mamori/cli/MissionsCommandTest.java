@@ -52,7 +52,7 @@ class MissionsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out())
                 .contains("Shop — missions")
-                .contains("sales needs store.till, store.payments")
+                .contains("sales needs all of: store.till, store.payments")
                 .contains("N-1: store.lan failing stops it (takes down store.payments)")
                 .contains("Single points of failure, by the missions they stop:")
                 .contains("Scenario lan-down (The store LAN is down)")
@@ -134,5 +134,17 @@ class MissionsCommandTest {
         assertThat(cli.out())
                 .containsPattern("m\\.yaml:\\d+:\\d+: error: restoration order goes round in a circle: ")
                 .contains("store.lan -> store.payments -> store.lan");
+    }
+
+    /** Issue 14: "any" and "at least N of" are kept in the output, so no reader takes every need as required. */
+    @Test
+    void needsArePrintedAsWritten() {
+        Cli cli = Cli.run(dir, "missions", "--today", "2026-11-22", "--samples", "0");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("spectator-entry (Spectators enter the venue safely) needs all of: access.gate-controllers,"
+                        + " access.gate-management, at least 2 of (access.turnstiles-north, access.turnstiles-south,"
+                        + " access.turnstiles-east, access.turnstiles-west), any of (ticketing.validation-api,"
+                        + " access.offline-validation-list), access.emergency-release\n");
     }
 }

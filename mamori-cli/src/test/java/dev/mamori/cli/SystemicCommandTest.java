@@ -126,4 +126,22 @@ class SystemicCommandTest {
         assertThat(systemic.at("/blastRadius/0/system").asText()).isEqualTo("contractor");
         assertThat(json.get("findings").size()).isPositive();
     }
+
+    /**
+     * Issue 14: on the bundled venue the plan for spectator-entry cut the vendor's paths but left the
+     * LTE router's (router -> gate zone -> turnstiles), and printed itself as if it isolated. Now it
+     * is checked: the router is segmented, and what no relation can keep out (turnstiles anyone at a
+     * plaza can reach) is said, not hidden.
+     */
+    @Test
+    void theVenuePlanIsCheckedAndNamesWhatStillReachesTheMission() {
+        Cli cli = Cli.run(dir, "systemic", "--today", "2026-11-22", "--protect", "spectator-entry");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String plan = cli.out().substring(cli.out().indexOf("Isolation plan"));
+        assertThat(plan)
+                .contains("access.lte-router -> zone access.gate-ot")
+                .contains("NOT ISOLATED by the relations the model offers")
+                .contains("access.turnstiles-north (held directly, physically reachable, login fleet-shared)")
+                .doesNotContain("checked: with these cuts applied, the attacker reaches nothing");
+    }
 }

@@ -45,6 +45,41 @@ public final class NeedsCircuit {
         return new NeedsCircuit(gates, childList);
     }
 
+    /**
+     * The expression as written, for a reader: "all of: a, b, at least 2 of (c, d, e)". Printing
+     * only its components ("needs a, b, c, d, e") would hide {@code any} and {@code at-least} and
+     * make a reader think every one is required.
+     */
+    public static String describe(FrozenGraph graph, Needs needs) {
+        if (needs instanceof Needs.One) {
+            return describePart(graph, needs);
+        }
+        return label(needs) + ": "
+                + String.join(
+                        ", ",
+                        needs.parts().stream().map(p -> describePart(graph, p)).toList());
+    }
+
+    private static String describePart(FrozenGraph graph, Needs needs) {
+        if (needs instanceof Needs.One one) {
+            return graph.elements()
+                    .find(one.component(), Kind.COMPONENT, Component.class)
+                    .map(Component::id)
+                    .orElse(one.component().text());
+        }
+        return label(needs) + " ("
+                + String.join(
+                        ", ",
+                        needs.parts().stream().map(p -> describePart(graph, p)).toList()) + ")";
+    }
+
+    private static String label(Needs needs) {
+        if (needs instanceof Needs.AtLeast atLeast) {
+            return "at least " + atLeast.k() + " of";
+        }
+        return needs instanceof Needs.Any ? "any of" : "all of";
+    }
+
     /** Appends the gates of {@code needs} after its parts' and returns its number, or -1 when it names nothing. */
     private static int compile(FrozenGraph graph, Needs needs, List<int[]> gates, List<Integer> childList) {
         if (needs instanceof Needs.One one) {

@@ -33,6 +33,8 @@ public record MissionAnalysis(
     /**
      * @param single components whose failure alone stops or degrades the mission (N-1)
      * @param pairs pairs of components whose joint failure stops it though neither alone does (N-2)
+     * @param needsAsWritten the needs expression as the model states it ({@code all}, {@code any},
+     *     {@code at-least N of}), for renderers; {@code needs} is only the components it names
      * @param pairCandidates how many components the pairs were drawn from
      * @param pairsComplete whether every pair of components upstream of the mission was checked
      * @param underAttack the needs an attacker starting from the exposed components can take, and how
@@ -42,6 +44,7 @@ public record MissionAnalysis(
             String mission,
             String name,
             List<String> needs,
+            String needsAsWritten,
             List<Critical> single,
             List<CriticalPair> pairs,
             int pairCandidates,

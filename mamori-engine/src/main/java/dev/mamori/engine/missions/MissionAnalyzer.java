@@ -1,6 +1,7 @@
 package dev.mamori.engine.missions;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.graph.NeedsCircuit;
 import dev.mamori.engine.missions.MissionAnalysis.Status;
 import dev.mamori.engine.systemic.Cascade;
 import dev.mamori.engine.systemic.EntryPoints;
@@ -92,6 +93,7 @@ public final class MissionAnalyzer {
                     mission.id(),
                     mission.name(),
                     ids(missions.needs[m].leaves()),
+                    NeedsCircuit.describe(graph, mission.needs()),
                     critical,
                     pairs,
                     candidates.length,

@@ -23,13 +23,22 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      * @param cost the cost of cutting each edge of the graph (by edge id); only control edges are used
      */
     public static IsolationPlan between(PropagationGraph graph, int[] sources, int[] targets, long[] cost) {
+        return between(graph, sources, targets, cost, new boolean[graph.edgeCount()]);
+    }
+
+    /**
+     * The plan on the residual graph: the edges marked {@code removed} are taken as already cut, so
+     * that a plan that did not isolate can be extended by cutting what its first round left.
+     */
+    public static IsolationPlan between(
+            PropagationGraph graph, int[] sources, int[] targets, long[] cost, boolean[] removed) {
         int n = graph.nodeCount();
         boolean[] isSource = mark(n, sources);
         boolean[] isTarget = mark(n, targets);
         // Only relations on some path from a source to a target can matter to the cut or the
         // dominators: everything else is left out of the network, which keeps both near the size of
         // the part of the landscape between the two.
-        boolean[] relevant = between(graph, sources, targets);
+        boolean[] relevant = between(graph, sources, targets, removed);
         int source = n;
         int sink = n + 1;
         Network net = new Network(n + 2);
@@ -43,7 +52,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
             for (int i = graph.outStart(v); i < graph.outControlEnd(v); i++) {
                 int e = graph.outEdge(i);
                 int w = graph.to(e);
-                if (relevant[w] && !isSource[w]) {
+                if (relevant[w] && !isSource[w] && !removed[e]) {
                     net.add(v, w, cost[e], e);
                 }
             }
@@ -69,7 +78,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 cut.add(e);
             }
         }
-        int[] dominators = dominators(graph, sources, isSource, isTarget, relevant);
+        int[] dominators = dominators(graph, sources, isSource, isTarget, relevant, removed);
         return new IsolationPlan(
                 cut.stream().mapToInt(Integer::intValue).sorted().toArray(), flow, dominators, reachable);
     }
@@ -92,16 +101,16 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
     }
 
     /** Nodes on some control path from a source to a target: reached forward from the sources and backward from the targets. */
-    static boolean[] between(PropagationGraph graph, int[] sources, int[] targets) {
-        boolean[] forward = reach(graph, sources, true);
-        boolean[] backward = reach(graph, targets, false);
+    static boolean[] between(PropagationGraph graph, int[] sources, int[] targets, boolean[] removed) {
+        boolean[] forward = reach(graph, sources, true, removed);
+        boolean[] backward = reach(graph, targets, false, removed);
         for (int v = 0; v < forward.length; v++) {
             forward[v] &= backward[v];
         }
         return forward;
     }
 
-    private static boolean[] reach(PropagationGraph graph, int[] start, boolean forward) {
+    private static boolean[] reach(PropagationGraph graph, int[] start, boolean forward, boolean[] removed) {
         int n = graph.nodeCount();
         boolean[] seen = new boolean[n];
         int[] queue = new int[n];
@@ -116,8 +125,9 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
             int v = queue[head];
             int end = forward ? graph.outControlEnd(v) : graph.inControlEnd(v);
             for (int i = forward ? graph.outStart(v) : graph.inStart(v); i < end; i++) {
-                int w = forward ? graph.to(graph.outEdge(i)) : graph.from(graph.inEdge(i));
-                if (!seen[w]) {
+                int e = forward ? graph.outEdge(i) : graph.inEdge(i);
+                int w = forward ? graph.to(e) : graph.from(e);
+                if (!seen[w] && !removed[e]) {
                     seen[w] = true;
                     queue[tail++] = w;
                 }
@@ -133,7 +143,9 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      */
     static int[] dominators(PropagationGraph graph, int[] sources, int[] targets) {
         int n = graph.nodeCount();
-        return dominators(graph, sources, mark(n, sources), mark(n, targets), between(graph, sources, targets));
+        boolean[] removed = new boolean[graph.edgeCount()];
+        return dominators(
+                graph, sources, mark(n, sources), mark(n, targets), between(graph, sources, targets, removed), removed);
     }
 
     /**
@@ -142,9 +154,14 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      * the virtual sink fed by the targets comes last, since every other node reaches it.
      */
     private static int[] dominators(
-            PropagationGraph graph, int[] sources, boolean[] isSource, boolean[] isTarget, boolean[] relevant) {
+            PropagationGraph graph,
+            int[] sources,
+            boolean[] isSource,
+            boolean[] isTarget,
+            boolean[] relevant,
+            boolean[] removed) {
         int n = graph.nodeCount();
-        int[] rpo = reversePostorder(graph, sources, relevant);
+        int[] rpo = reversePostorder(graph, sources, relevant, removed);
         if (rpo.length == 0) {
             return new int[0];
         }
@@ -157,7 +174,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         }
         // predecessors by rank, in compressed rows
         int[] predStart = new int[count + 1];
-        int[] preds = new int[countPredecessors(graph, rpo, rank, isSource, isTarget, predStart)];
+        int[] preds = new int[countPredecessors(graph, rpo, rank, isSource, isTarget, predStart, removed)];
         int[] next = Arrays.copyOf(predStart, count);
         for (int v : rpo) {
             int r = rank[v];
@@ -166,7 +183,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
             }
             for (int i = graph.inStart(v); i < graph.inControlEnd(v); i++) {
                 int from = graph.from(graph.inEdge(i));
-                if (rank[from] > 0) {
+                if (rank[from] > 0 && !removed[graph.inEdge(i)]) {
                     preds[next[r]++] = rank[from];
                 }
             }
@@ -209,7 +226,13 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
     }
 
     private static int countPredecessors(
-            PropagationGraph graph, int[] rpo, int[] rank, boolean[] isSource, boolean[] isTarget, int[] predStart) {
+            PropagationGraph graph,
+            int[] rpo,
+            int[] rank,
+            boolean[] isSource,
+            boolean[] isTarget,
+            int[] predStart,
+            boolean[] removed) {
         int sink = predStart.length - 2;
         for (int v : rpo) {
             int r = rank[v];
@@ -217,7 +240,7 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 predStart[r + 1]++;
             }
             for (int i = graph.inStart(v); i < graph.inControlEnd(v); i++) {
-                if (rank[graph.from(graph.inEdge(i))] > 0) {
+                if (rank[graph.from(graph.inEdge(i))] > 0 && !removed[graph.inEdge(i)]) {
                     predStart[r + 1]++;
                 }
             }
@@ -245,7 +268,8 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
     }
 
     /** The relevant nodes in reverse postorder of a depth-first search from the sources over control edges. */
-    private static int[] reversePostorder(PropagationGraph graph, int[] sources, boolean[] relevant) {
+    private static int[] reversePostorder(
+            PropagationGraph graph, int[] sources, boolean[] relevant, boolean[] removed) {
         int n = graph.nodeCount();
         boolean[] seen = new boolean[n];
         int[] post = new int[n];
@@ -264,8 +288,9 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 int v = stackNode[sp - 1];
                 int next = -1;
                 while (stackPos[sp - 1] < graph.outControlEnd(v)) {
-                    int w = graph.to(graph.outEdge(stackPos[sp - 1]++));
-                    if (relevant[w] && !seen[w]) {
+                    int e = graph.outEdge(stackPos[sp - 1]++);
+                    int w = graph.to(e);
+                    if (relevant[w] && !seen[w] && !removed[e]) {
                         next = w;
                         break;
                     }

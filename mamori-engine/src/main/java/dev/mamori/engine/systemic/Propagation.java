@@ -20,8 +20,11 @@ public final class Propagation {
     private final EntryPoints entries;
     private final int[] influencedBy;
 
-    private Propagation(PropagationGraph graph, EntryPoints entries) {
+    private final boolean[] removed;
+
+    private Propagation(PropagationGraph graph, EntryPoints entries, boolean[] removed) {
         this.graph = graph;
+        this.removed = removed;
         this.entries = entries;
         int n = graph.nodeCount();
         this.cost = new double[n];
@@ -35,7 +38,15 @@ public final class Propagation {
     }
 
     public static Propagation from(PropagationGraph graph, EntryPoints entries) {
-        Propagation p = new Propagation(graph, entries);
+        return from(graph, entries, new boolean[graph.edgeCount()]);
+    }
+
+    /**
+     * Compromise spreading as if the edges marked {@code removed} were cut or hardened: how an
+     * isolation plan is checked before it is printed.
+     */
+    public static Propagation from(PropagationGraph graph, EntryPoints entries, boolean[] removed) {
+        Propagation p = new Propagation(graph, entries, removed);
         p.spreadControl();
         p.spreadInfluence();
         return p;
@@ -61,6 +72,9 @@ public final class Propagation {
             }
             for (int i = graph.outStart(node); i < graph.outControlEnd(node); i++) {
                 int e = graph.outEdge(i);
+                if (removed[e]) {
+                    continue;
+                }
                 int next = graph.to(e);
                 double nc = c - Math.log(graph.probability(e));
                 if (nc < cost[next]) {
@@ -88,7 +102,7 @@ public final class Propagation {
             for (int i = graph.outControlEnd(node); i < graph.outEnd(node); i++) {
                 int e = graph.outEdge(i);
                 int next = graph.to(e);
-                if (!controlled(next) && influencedBy[next] == -2) {
+                if (!removed[e] && !controlled(next) && influencedBy[next] == -2) {
                     influencedBy[next] = e;
                     queue[tail++] = next;
                 }

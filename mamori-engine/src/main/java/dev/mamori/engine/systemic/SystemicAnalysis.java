@@ -44,12 +44,44 @@ public record SystemicAnalysis(
     public record MissionEffect(String mission, List<String> compromisedNeeds) {}
 
     /**
-     * The cheapest cut between {@code from} and {@code protect}.
+     * The cheapest cut between {@code from} and {@code protect}, checked: its cuts were applied to
+     * the propagation graph and the analysis run again before it was printed.
      *
      * @param alreadyIsolated true when nothing of {@code protect} was reachable in the first place
+     * @param verified true when, with every cut applied, the attacker neither controls what is
+     *     protected nor (for a mission) stops it by what they hold
+     * @param stillReaching when not verified: what the attacker still holds that reaches the target
+     *     with every cut applied, and from where; the relations the model offers cannot isolate it
+     * @param rounds how many times the plan was cut again on what the previous cuts left
      */
     public record Isolation(
-            String from, String protect, List<Cut> cuts, long cost, List<String> dominators, boolean alreadyIsolated) {}
+            String from,
+            String protect,
+            List<Cut> cuts,
+            long cost,
+            List<String> dominators,
+            boolean alreadyIsolated,
+            boolean verified,
+            List<String> stillReaching,
+            int rounds) {
+
+        public Isolation {
+            cuts = List.copyOf(cuts);
+            dominators = List.copyOf(dominators);
+            stillReaching = List.copyOf(stillReaching);
+        }
+
+        /** A plan that isolates in one round (as renderers' tests build it). */
+        public Isolation(
+                String from,
+                String protect,
+                List<Cut> cuts,
+                long cost,
+                List<String> dominators,
+                boolean alreadyIsolated) {
+            this(from, protect, cuts, cost, dominators, alreadyIsolated, true, List.of(), 1);
+        }
+    }
 
     /** One relation to cut or harden, what it is, and what cutting it costs. */
     public record Cut(

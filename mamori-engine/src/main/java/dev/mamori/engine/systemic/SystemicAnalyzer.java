@@ -265,7 +265,8 @@ public final class SystemicAnalyzer {
     // ---- isolation ----------------------------------------------------------------------------
 
     private SystemicAnalysis.Isolation isolate(String fromName, EntryPoints entries, String protectName) {
-        int[] targets = components(protectName);
+        int[] protectedComponents = components(protectName);
+        Optional<NeedsCircuit> mission = missionNamed(protectName);
         long[] cost = new long[graph.edgeCount()];
         String[] why = new String[graph.edgeCount()];
         Map<Integer, List<String>> missionsOf = missionsByComponent();
@@ -279,7 +280,12 @@ public final class SystemicAnalyzer {
                 }
                 case CREDENTIAL -> {
                     base = 1;
-                    means = "revoke the credential, or put it behind MFA on a host the owner controls";
+                    // Never ask for what is already in place: a credential behind MFA is still
+                    // taken with its holder, so what is left is to revoke it or narrow who holds it.
+                    means = frozen.credential(graph.source(e)).mfa()
+                            ? "revoke the credential, or take it off " + graph.name(graph.from(e))
+                                    + " (it is already behind MFA, which does not help once its holder is taken)"
+                            : "revoke the credential, or put it behind MFA on a host the owner controls";
                 }
                 case ZONE_MEMBER -> {
                     base = 3;
@@ -310,9 +316,71 @@ public final class SystemicAnalyzer {
                             : ", +2 for each mission that needs both ends: " + String.join(", ", missions))
                     + ")";
         }
-        IsolationPlan plan = IsolationPlan.between(graph, entries.nodes(), targets, cost);
+        boolean[] isSource = new boolean[graph.nodeCount()];
+        for (int s : entries.nodes()) {
+            isSource[s] = true;
+        }
+        // A plan is printed only once it has been checked: its cuts are applied to the graph and
+        // compromise spread again. A mission can be stopped without any of its needs being
+        // controlled (an attacker who holds the network its flows travel over takes them down), so
+        // what still takes it down becomes a target too and the residual graph is cut again, until
+        // the check passes or what is left is held from the start (an entry point no relation of
+        // the model leads to).
+        boolean[] removed = new boolean[graph.edgeCount()];
+        Set<Integer> targets = new LinkedHashSet<>();
+        for (int c : protectedComponents) {
+            targets.add(c);
+        }
+        List<Integer> cutEdges = new ArrayList<>();
+        long total = 0;
+        int[] firstDominators = new int[0];
+        boolean reachedAtFirst = false;
+        List<Integer> reaching;
+        Propagation after;
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            // A target the attacker can take directly (a turnstile within reach of anyone at the
+            // plaza) is still kept from every other entry point and kept from reaching the other
+            // targets: two cuts on the residual graph, one from the other entry points to every
+            // target, one from the targets held directly to the rest.
+            List<Integer> others = new ArrayList<>();
+            for (int s : entries.nodes()) {
+                if (!targets.contains(s)) {
+                    others.add(s);
+                }
+            }
+            List<Integer> heldTargets = new ArrayList<>();
+            List<Integer> restTargets = new ArrayList<>();
+            for (int t : targets) {
+                (isSource[t] ? heldTargets : restTargets).add(t);
+            }
+            IsolationPlan plan = IsolationPlan.between(graph, ints(others), ints(targets), cost, removed);
+            total += apply(plan, removed, cutEdges, cost);
+            boolean reachable = plan.reachable();
+            if (rounds == 1) {
+                firstDominators = plan.dominators();
+            }
+            if (!heldTargets.isEmpty() && !restTargets.isEmpty()) {
+                IsolationPlan inner = IsolationPlan.between(graph, ints(heldTargets), ints(restTargets), cost, removed);
+                total += apply(inner, removed, cutEdges, cost);
+                reachable |= inner.reachable();
+            }
+            after = Propagation.from(graph, entries, removed);
+            reaching = stillReaching(after, protectedComponents, mission);
+            if (rounds == 1) {
+                reachedAtFirst = reachable || !heldTargets.isEmpty() || !reaching.isEmpty();
+            }
+            boolean extended = false;
+            for (int c : reaching) {
+                extended |= targets.add(c);
+            }
+            if (reaching.isEmpty() || !extended) {
+                break;
+            }
+        }
         List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
-        for (int e : plan.cut()) {
+        for (int e : cutEdges) {
             cuts.add(new SystemicAnalysis.Cut(
                     graph.name(graph.from(e)),
                     graph.name(graph.to(e)),
@@ -323,14 +391,119 @@ public final class SystemicAnalyzer {
                     why[e]));
         }
         List<String> dominators = new ArrayList<>();
-        for (int d : plan.dominators()) {
-            dominators.add(graph.name(d));
+        for (int d : firstDominators) {
+            // "hardening one alone isolates" is a claim a person acts on: checked like the plan,
+            // with every relation into the node cut.
+            if (stillReaching(Propagation.from(graph, entries, cutInto(d)), protectedComponents, mission)
+                    .isEmpty()) {
+                dominators.add(graph.name(d));
+            }
         }
-        return new SystemicAnalysis.Isolation(fromName, protectName, cuts, plan.cost(), dominators, !plan.reachable());
+        Propagation residual = after;
+        List<String> still = reaching.stream()
+                .map(c -> graph.name(c)
+                        + (isSource[c]
+                                ? " (held directly, " + entryReason(entries, c) + ")"
+                                : ", reached from " + graph.name(residual.entryOf(c))))
+                .toList();
+        return new SystemicAnalysis.Isolation(
+                fromName, protectName, cuts, total, dominators, !reachedAtFirst, reaching.isEmpty(), still, rounds);
+    }
+
+    private static int[] ints(java.util.Collection<Integer> nodes) {
+        return nodes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Marks the plan's cuts as removed and lists the new ones; returns what they add to the cost. */
+    private static long apply(IsolationPlan plan, boolean[] removed, List<Integer> cutEdges, long[] cost) {
+        long added = 0;
+        for (int e : plan.cut()) {
+            if (!removed[e]) {
+                removed[e] = true;
+                cutEdges.add(e);
+                added += cost[e];
+            }
+        }
+        return added;
+    }
+
+    private static String entryReason(EntryPoints entries, int node) {
+        for (int i = 0; i < entries.nodes().length; i++) {
+            if (entries.nodes()[i] == node) {
+                return entries.reasons()[i];
+            }
+        }
+        return "";
+    }
+
+    /** Every control relation into the node removed: the node hardened so that no one takes it over. */
+    private boolean[] cutInto(int node) {
+        boolean[] removed = new boolean[graph.edgeCount()];
+        for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
+            removed[graph.inEdge(i)] = true;
+        }
+        return removed;
+    }
+
+    /**
+     * What the attacker still holds that reaches the protected components: those of them it
+     * controls; for a mission, when what it holds stops it, also each held component whose loss
+     * alone takes one of the lost needs down (else every held component, which guarantees the next
+     * round progresses).
+     */
+    private List<Integer> stillReaching(
+            Propagation propagation, int[] protectedComponents, Optional<NeedsCircuit> mission) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (int c : protectedComponents) {
+            if (propagation.controlled(c)) {
+                out.add(c);
+            }
+        }
+        if (mission.isEmpty()) {
+            return List.copyOf(out);
+        }
+        Outage outage = underAttack(propagation);
+        if (mission.get().holds(outage::down)) {
+            return List.copyOf(out);
+        }
+        List<Integer> held = new ArrayList<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (propagation.controlled(c)) {
+                held.add(c);
+            }
+        }
+        int[] leaves = mission.get().leaves();
+        boolean any = false;
+        for (int c : held) {
+            Outage alone = Outage.of(cascade, new int[] {c});
+            for (int leaf : leaves) {
+                if (alone.down(leaf) && outage.down(leaf)) {
+                    out.add(c);
+                    any = true;
+                    break;
+                }
+            }
+        }
+        if (!any) {
+            out.addAll(held);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The needs of the mission a name stands for, when it names a mission rather than a system or component. */
+    private Optional<NeedsCircuit> missionNamed(String name) {
+        Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
+        Optional<Map.Entry<Kind, Object>> found =
+                index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));
+        if (found.isPresent() && found.get().getValue() instanceof Mission mission) {
+            int m = frozen.missions().indexOf(mission);
+            return m < 0 ? Optional.empty() : Optional.of(missionNeeds.get(m));
+        }
+        return Optional.empty();
     }
 
     /** What an edge of the propagation graph is in the model: a flow, a credential relation or a zone. */
-    private String element(int e) {
+    String element(int e) {
         return switch (graph.relation(e)) {
             case COMMAND, DATA -> {
                 var flow = frozen.flow(graph.source(e));

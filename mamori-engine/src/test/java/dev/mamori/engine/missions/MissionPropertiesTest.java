@@ -11,7 +11,6 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +106,7 @@ class MissionPropertiesTest {
             missions.append("  m")
                     .append(i)
                     .append(": { needs: ")
-                    .append(needs(random, ids, 2))
+                    .append(RandomLandscapes.needs(random, ids, 2))
                     .append(" }\n");
         }
         Landscape landscape = RandomLandscapes.load(withRestore + missions.toString() + scenario);
@@ -188,37 +187,7 @@ class MissionPropertiesTest {
 
     /** A random landscape of the systemic tests with three random missions over its components. */
     static Landscape withMissions(long seed) {
-        String yaml = RandomLandscapes.yaml(seed);
-        List<String> ids = RandomLandscapes.load(yaml).components().stream()
-                .map(Component::id)
-                .toList();
-        Random random = new Random(seed);
-        StringBuilder missions = new StringBuilder("missions:\n");
-        for (int m = 0; m < 3; m++) {
-            missions.append("  m")
-                    .append(m)
-                    .append(": { needs: ")
-                    .append(needs(random, ids, 2))
-                    .append(" }\n");
-        }
-        return RandomLandscapes.load(yaml + missions);
-    }
-
-    private static String needs(Random random, List<String> ids, int depth) {
-        if (depth == 0 || random.nextInt(3) == 0) {
-            return ids.get(random.nextInt(ids.size()));
-        }
-        int n = 1 + random.nextInt(3);
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            parts.add(needs(random, ids, depth - 1));
-        }
-        String list = "[" + String.join(", ", parts) + "]";
-        return switch (random.nextInt(3)) {
-            case 0 -> "{ all: " + list + " }";
-            case 1 -> "{ any: " + list + " }";
-            default -> "{ at-least: " + (1 + random.nextInt(n)) + ", of: " + list + " }";
-        };
+        return RandomLandscapes.withMissions(seed);
     }
 
     /** The least fixed point, naively: a receiver goes down when every data flow into it is broken. */

@@ -96,6 +96,41 @@ public final class RandomLandscapes {
         return y.toString();
     }
 
+    /** A random landscape of the systemic tests with three random missions over its components. */
+    public static dev.mamori.model.Landscape withMissions(long seed) {
+        String yaml = RandomLandscapes.yaml(seed);
+        List<String> ids = load(yaml).components().stream()
+                .map(dev.mamori.model.Component::id)
+                .toList();
+        Random random = new Random(seed);
+        StringBuilder missions = new StringBuilder("missions:\n");
+        for (int m = 0; m < 3; m++) {
+            missions.append("  m")
+                    .append(m)
+                    .append(": { needs: ")
+                    .append(needs(random, ids, 2))
+                    .append(" }\n");
+        }
+        return load(yaml + missions);
+    }
+
+    public static String needs(Random random, List<String> ids, int depth) {
+        if (depth == 0 || random.nextInt(3) == 0) {
+            return ids.get(random.nextInt(ids.size()));
+        }
+        int n = 1 + random.nextInt(3);
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(needs(random, ids, depth - 1));
+        }
+        String list = "[" + String.join(", ", parts) + "]";
+        return switch (random.nextInt(3)) {
+            case 0 -> "{ all: " + list + " }";
+            case 1 -> "{ any: " + list + " }";
+            default -> "{ at-least: " + (1 + random.nextInt(n)) + ", of: " + list + " }";
+        };
+    }
+
     private static String pick(Random random, int[] sizes) {
         int s = random.nextInt(sizes.length);
         return "s" + s + ".c" + random.nextInt(sizes[s]);

@@ -445,6 +445,18 @@ public final class Validator {
         }
         for (Mission.DegradedMode mode : mission.degradedModes()) {
             mode.needs().ifPresent(this::needs);
+            // A mode that needs nothing holds whatever fails; without a limit on how long it is
+            // tolerable, no failure and no attack can ever stop the mission, and every analysis of
+            // it says "degraded" at worst. A mode that needs nothing digital (a mechanical key) is
+            // honest when it says for how long it is tolerable.
+            if (mode.needs().isEmpty() && mode.tolerableFor().isEmpty()) {
+                diagnostics.warning(
+                        mode.at(),
+                        "degraded-mode-needs-nothing",
+                        "degraded mode " + mode.id() + " of mission " + mission.id()
+                                + " needs nothing and has no tolerable-for, so nothing can ever stop the mission;"
+                                + " name what the reduced service still needs, or how long it is tolerable");
+            }
         }
     }
 

@@ -201,6 +201,22 @@ class ValidatorTest {
         warning(withTop("scenarios:\n  s: { name: Nothing }\n"), "empty-scenario", 22, 3, "disrupts nothing");
     }
 
+    /** Issue 14: the starter's "thermostats keep their setpoint" mode needed nothing, so nothing could stop its mission. */
+    @Test
+    void aDegradedModeThatNeedsNothingForeverIsWarnedOf() {
+        warning(
+                withTop("missions:\n  m:\n    needs: [a.hub]\n    degraded-modes:\n      d: { name: By hand }\n"),
+                "degraded-mode-needs-nothing",
+                25,
+                7,
+                "degraded mode d of mission m needs nothing and has no tolerable-for");
+        LoadResult bounded =
+                withTop("missions:\n  m:\n    needs: [a.hub]\n    degraded-modes:\n      key: { tolerable-for: 7d }\n");
+        assertThat(bounded.diagnostics())
+                .as("a mode that needs nothing digital, for a stated time, is honest")
+                .isEmpty();
+    }
+
     @Test
     void requiredMeansNothingOnCommands() {
         warning(

@@ -21,7 +21,7 @@ public final class MissionsText {
             if (!m.name().equals(m.mission())) {
                 out.append(" (").append(m.name()).append(")");
             }
-            out.append(" needs ").append(String.join(", ", m.needs())).append('\n');
+            out.append(" needs ").append(m.needsAsWritten()).append('\n');
             if (m.single().isEmpty()) {
                 out.append("  no single failure stops it\n");
             }

@@ -63,7 +63,7 @@ public final class SystemicText {
                     .append(i.protect())
                     .append('\n');
             if (i.alreadyIsolated()) {
-                out.append("  nothing to cut: no control path leads there\n");
+                out.append("  nothing to cut: no control path leads there, checked\n");
             } else {
                 out.append(String.format(
                         "  cut or harden these %d relation%s (total cost %d):%n",
@@ -77,6 +77,25 @@ public final class SystemicText {
                             .append(String.join(", ", i.dominators()))
                             .append('\n');
                 }
+            }
+            if (i.verified()) {
+                if (!i.alreadyIsolated()) {
+                    out.append("  checked: with these cuts applied, the attacker reaches nothing of ")
+                            .append(i.protect())
+                            .append(
+                                    i.rounds() > 1
+                                            ? " (cut again " + (i.rounds() - 1) + "x on what the first cut left)"
+                                            : "")
+                            .append('\n');
+                }
+            } else {
+                out.append("  NOT ISOLATED by the relations the model offers: with these cuts applied, still reaching ")
+                        .append(i.protect())
+                        .append(": ")
+                        .append(String.join("; ", i.stillReaching()))
+                        .append('\n')
+                        .append(
+                                "  what is held directly is kept out by its own exposure and login, not by a relation\n");
             }
         });
         s.outage().ifPresent(o -> {

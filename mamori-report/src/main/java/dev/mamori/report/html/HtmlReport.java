@@ -586,6 +586,13 @@ public final class HtmlReport {
                                 .append("</td></tr>"));
                 out.append("</table>\n");
             }
+            if (!i.verified()) {
+                // the plan was checked and does not isolate: never let a reader take it as done
+                out.append("<p class=\"note\"><b>Not isolated by the relations the model offers.</b> With these cuts"
+                                + " applied, still reaching it: ")
+                        .append(text(String.join("; ", i.stillReaching())))
+                        .append("</p>\n");
+            }
         });
         return Optional.of(new Section("systemic", "Systemic risk", out.toString()));
     }

@@ -95,7 +95,7 @@ final class MissionsSection {
                                     ? ""
                                     : "<br><span class=\"title\">" + text(m.name()) + "</span>")
                     .append("<br><span class=\"kind\">needs ")
-                    .append(text(String.join(", ", m.needs())))
+                    .append(text(m.needsAsWritten()))
                     .append("</span></td><td>")
                     .append(components(m.single(), Status.STOPPED))
                     .append("</td><td>")

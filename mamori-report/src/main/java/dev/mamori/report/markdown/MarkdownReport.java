@@ -267,6 +267,12 @@ public final class MarkdownReport {
             if (!i.dominators().isEmpty()) {
                 out.append(" Single points every path crosses: ").append(inline(String.join(", ", i.dominators())));
             }
+            if (!i.verified()) {
+                out.append(
+                                " **Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
+                        .append(inline(String.join("; ", i.stillReaching())))
+                        .append('.');
+            }
             out.append("\n\n");
         });
     }

@@ -42,12 +42,14 @@ final class MissionsAndComplianceMarkdown {
         }
         out.append("## Missions and scenarios\n\n");
         if (!a.missions().isEmpty()) {
-            out.append("| mission | a single failure stops it | degrades it | N-2 pairs | under attack |\n");
-            out.append("| --- | --- | --- | ---: | --- |\n");
+            out.append("| mission | needs | a single failure stops it | degrades it | N-2 pairs | under attack |\n");
+            out.append("| --- | --- | --- | --- | ---: | --- |\n");
             for (MissionCriticality m : limit(a.missions())) {
                 out.append("| **")
                         .append(cell(m.mission()))
                         .append("** | ")
+                        .append(cell(m.needsAsWritten()))
+                        .append(" | ")
                         .append(cell(single(m, Status.STOPPED)))
                         .append(" | ")
                         .append(cell(single(m, Status.DEGRADED)))

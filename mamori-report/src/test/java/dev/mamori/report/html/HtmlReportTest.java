@@ -96,7 +96,12 @@ class HtmlReportTest {
         assertThat(missions)
                 .contains("<tr data-mission=\"spectator-transport\">")
                 .containsPattern("data-mission=\"safe-evacuation\">.*?</td><td>access\\.emergency-release</td>")
-                .contains("<h3>Single points of failure</h3>");
+                .contains("<h3>Single points of failure</h3>")
+                // the needs as written: "at least 2 of" and "any of" kept
+                .contains("<span class=\"kind\">needs all of: access.gate-controllers, access.gate-management,"
+                        + " at least 2 of (access.turnstiles-north, access.turnstiles-south, access.turnstiles-east,"
+                        + " access.turnstiles-west), any of (ticketing.validation-api, access.offline-validation-list),"
+                        + " access.emergency-release</span>");
         // every scenario with each mission's outcome against its objectives
         for (var s : venue.missions().scenarios()) {
             assertThat(missions).contains("<h3 class=\"scenario\" id=\"scenario-" + s.scenario() + "\">");

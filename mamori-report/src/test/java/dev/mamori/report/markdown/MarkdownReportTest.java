@@ -93,6 +93,12 @@ class MarkdownReportTest {
             assertThat(md)
                     .contains("| " + MarkdownReport.cell(plan.cuts().get(0).element()) + " |");
         }
+        // the access system's own exposed components are held directly: the plan says it does not isolate
+        assertThat(plan.verified()).isFalse();
+        assertThat(md)
+                .contains(
+                        "**Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
+                .contains(MarkdownReport.inline(plan.stillReaching().get(0)));
     }
 
     @Test
@@ -101,8 +107,16 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(venue, 10);
         assertThat(md)
                 .contains("## Missions and scenarios")
-                .contains("| **spectator-transport** | transport.shuttle-buses | ")
-                .contains("| **safe-evacuation** | access.emergency-release | ")
+                .contains("| **spectator-transport** | ")
+                .contains(" | transport.shuttle-buses | ")
+                .contains("| **safe-evacuation** | ")
+                .contains(" | access.emergency-release | ")
+                // the needs as the model states them, not flattened into a list of components
+                .contains(
+                        "| **spectator-entry** | all of: access.gate-controllers, access.gate-management, at least 2 of"
+                                + " (access.turnstiles-north, access.turnstiles-south, access.turnstiles-east,"
+                                + " access.turnstiles-west), any of (ticketing.validation-api,"
+                                + " access.offline-validation-list), access.emergency-release | ")
                 .contains("### Scenario gate-ransomware: Ransomware on the gate management server")
                 .contains("| spectator-entry | stopped | 1d2h30m | 15m | 45m | **missed** | ")
                 .contains("| spectator-entry | degraded (manual-ticket-check) | 45m | 15m | 45m | met | — |")
