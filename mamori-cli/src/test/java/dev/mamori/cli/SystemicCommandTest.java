@@ -123,6 +123,11 @@ class SystemicCommandTest {
         assertThat(systemic.at("/paths/0/hops/0/weakness").asText()).contains("without MFA");
         assertThat(systemic.at("/isolation/cuts/0/element").asText()).isEqualTo("credential vendor-login");
         assertThat(systemic.at("/isolation/cost").asInt()).isEqualTo(1);
+        assertThat(systemic.at("/isolation/verified").asBoolean())
+                .as("the plan was applied and checked")
+                .isTrue();
+        assertThat(systemic.at("/isolation/rounds").asInt()).isEqualTo(1);
+        assertThat(systemic.at("/isolation/stillReaching").isArray()).isTrue();
         assertThat(systemic.at("/blastRadius/0/system").asText()).isEqualTo("contractor");
         assertThat(json.get("findings").size()).isPositive();
     }

@@ -88,7 +88,10 @@ final class SystemicJson {
                                                         "cost", c.cost(),
                                                         "why", c.why()))
                                                 .toList(),
-                                "dominators", i.dominators())));
+                                "dominators", i.dominators(),
+                                "verified", i.verified(),
+                                "stillReaching", i.stillReaching(),
+                                "rounds", i.rounds())));
         s.outage()
                 .ifPresent(o -> out.put(
                         "outage", map("failed", o.failed(), "down", o.down(), "missionsStopped", o.missionsStopped())));
