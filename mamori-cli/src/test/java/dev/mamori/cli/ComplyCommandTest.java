@@ -133,8 +133,13 @@ class ComplyCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out().lines().filter(l -> l.matches("\\| [0-9].*"))).hasSize(68);
         assertThat(cli.out())
-                .contains("| 5.1-1 | MC | Passwords unique per unit or set by the user | N |")
-                .contains("| 5.1-5 | MC | Brute-force attempts on network logins are impractical | Y |");
+                .contains("| **5.1** | | **No universal default passwords** | | |")
+                .contains(
+                        "| 5.1-1 | M C 1 | Passwords unique per unit or set by the user | N | not met: per-unit-passwords")
+                .contains("| 5.1-5 | M C 3 | Brute-force attempts on network logins are impractical | Y |")
+                .contains("1. the system has components that log in with passwords")
+                .contains("## To be confirmed by the manufacturer")
+                .doesNotContain("| ? |");
     }
 
     @Test
