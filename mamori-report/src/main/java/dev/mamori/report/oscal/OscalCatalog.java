@@ -217,15 +217,30 @@ public final class OscalCatalog {
     private static void addLinks(
             Map<String, Object> control, Catalog catalog, List<Mapping> crosswalk, String supersededBy) {
         List<Object> links = new ArrayList<>();
+        // A standard is one back-matter resource, and OSCAL holds a control's links unique by href and
+        // rel: the items of one standard in one relationship share a link, whose text names each of
+        // them; the props keep one entry per item for tools that read them one by one.
+        Map<String, List<Mapping>> byTarget = new LinkedHashMap<>();
         for (Mapping m : crosswalk) {
+            byTarget.computeIfAbsent(m.standard() + "\n" + m.relationship().word(), k -> new ArrayList<>())
+                    .add(m);
+        }
+        for (List<Mapping> same : byTarget.values()) {
+            Mapping first = same.get(0);
             Map<String, Object> link = new LinkedHashMap<>();
-            link.put("href", "#" + standardUuid(catalog, m.standard()));
-            link.put("rel", m.relationship().word());
-            Standard standard = catalog.standards().get(m.standard());
-            String label = standard == null
-                    ? ""
-                    : standard.item(m.id()).map(i -> ": " + i.label()).orElse("");
-            link.put("text", string((standard == null ? m.standard() : standard.title()) + " " + m.id() + label));
+            link.put("href", "#" + standardUuid(catalog, first.standard()));
+            link.put("rel", first.relationship().word());
+            Standard standard = catalog.standards().get(first.standard());
+            List<String> items = new ArrayList<>();
+            for (Mapping m : same) {
+                String label = standard == null
+                        ? ""
+                        : standard.item(m.id()).map(i -> ": " + i.label()).orElse("");
+                items.add(m.id() + label);
+            }
+            link.put(
+                    "text",
+                    string((standard == null ? first.standard() : standard.title()) + " " + String.join("; ", items)));
             links.add(link);
         }
         if (supersededBy != null) {
