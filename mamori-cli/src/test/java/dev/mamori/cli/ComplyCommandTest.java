@@ -55,6 +55,43 @@ class ComplyCommandTest {
     }
 
     @Test
+    void aLawNotYetInForceNeverFailsTheGateAndIsAnnouncedAYearAhead() throws Exception {
+        // Under EU law alone, the shared password is statutory from the RED delegated regulation's
+        // first day (2025-08-01), not before.
+        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
+        Cli before = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2025-07-31");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out())
+                .contains("not-satisfied  essential  no-universal-default-passwords")
+                .contains("not yet in force: statutory in eu from 2025-08-01: EU Radio Equipment Directive,"
+                        + " Delegated Regulation (EU) 2022/30")
+                .contains("becomes binding within 12 months:")
+                .contains("2025-08-01  statutory  no-universal-default-passwords — in eu: EU Radio Equipment")
+                .doesNotContain("2026-09-11  statutory")
+                .doesNotContain("2027-12-11  statutory");
+        // The CRA's reporting obligations come into the twelve months' view before their day.
+        assertThat(Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2025-09-11")
+                        .out())
+                .contains("2026-09-11  statutory  vulnerability-handling — in eu: EU Cyber Resilience Act"
+                        + " (Regulation (EU) 2024/2847), Article 14");
+        Cli on = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2025-08-01");
+        assertThat(on.exitCode()).as("the gate on the regime's first day").isEqualTo(4);
+        assertThat(on.out())
+                .contains("not-satisfied  statutory  no-universal-default-passwords")
+                .contains("statutory in eu: EU Radio Equipment Directive, Delegated Regulation (EU) 2022/30")
+                .contains("(applies since 2025-08-01)");
+        // A year before the CRA's Annex I applies, it is announced; on its day it binds.
+        Cli ahead = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2026-12-11");
+        assertThat(ahead.out())
+                .contains("2027-12-11  statutory  defined-support-period — in eu: EU Cyber Resilience Act")
+                .contains("statutory in eu: EU Cyber Resilience Act (Regulation (EU) 2024/2847), Article 14");
+        Cli cra = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2027-12-11");
+        assertThat(cra.out())
+                .contains("statutory  defined-support-period")
+                .doesNotContain("becomes binding within 12 months:");
+    }
+
+    @Test
     void theJsonNamesVerdictsEvidenceAndCoverage() throws Exception {
         Files.writeString(dir.resolve("m.yaml"), MODEL);
         Cli cli =

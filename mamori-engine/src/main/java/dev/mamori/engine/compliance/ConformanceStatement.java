@@ -3,11 +3,7 @@ package dev.mamori.engine.compliance;
 import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
 import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import dev.mamori.model.syntax.ClasspathResource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -318,21 +314,14 @@ public record ConformanceStatement(
     private static Map<String, String> headings() {
         Map<String, String> headings = new LinkedHashMap<>();
         headings.put("4", "Reporting implementation");
-        InputStream in = ConformanceStatement.class.getResourceAsStream("standards/etsi-en-303-645-categories.tsv");
-        if (in == null) {
-            throw new IllegalStateException("missing etsi-en-303-645-categories.tsv");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines()
-                    .skip(1)
-                    .map(l -> l.split("\t", -1))
-                    .filter(c -> c.length >= 3)
-                    .forEach(c -> {
-                        headings.put(c[0], c[2]);
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String tsv = new String(
+                ClasspathResource.bytes(ConformanceStatement.class, "standards/etsi-en-303-645-categories.tsv"),
+                StandardCharsets.UTF_8);
+        tsv.lines()
+                .skip(1)
+                .map(l -> l.split("\t", -1))
+                .filter(c -> c.length >= 3)
+                .forEach(c -> headings.put(c[0], c[2]));
         return headings;
     }
 }
