@@ -243,6 +243,27 @@ class ComplyCommandTest {
     }
 
     @Test
+    void catalogCoverageCountsWhatTheCrosswalkReachesPerStandardAndListsTheRest() throws Exception {
+        Cli cli = Cli.run(dir, "catalog", "--coverage");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .containsPattern(
+                        "ETSI EN 303 645 V2\\.1\\.1 \\(2020-06\\): [0-9]+ / 68 \\([0-9]+ %\\), mandatory [0-9]+ / 33")
+                .containsPattern(
+                        "ETSI EN 303 645 V3\\.1\\.3 \\(2024-09\\): [0-9]+ / 78 \\([0-9]+ %\\), mandatory [0-9]+ / 36")
+                .contains("not mapped (no requirement or means of the catalog covers it yet):")
+                .contains("    5.3-16 [M] Model designation recognisable");
+    }
+
+    @Test
+    void aCrosswalkIdTheReferenceListCouldNotCheckIsMarkedUnverified() throws Exception {
+        Cli cli = Cli.run(dir, "catalog", "authenticated-access");
+        assertThat(cli.out())
+                .contains("nist-ir-8425 IAC.1.b (intersects) ? unverified: not checked against the primary document")
+                .contains("nist-ir-8425 IAC.1 (intersects)\n");
+    }
+
+    @Test
     void catalogSchemaPrintsTheJsonSchemaOfCatalogFiles() throws Exception {
         Cli cli = Cli.run(dir, "catalog", "schema");
         assertThat(cli.exitCode()).as(cli.err()).isZero();

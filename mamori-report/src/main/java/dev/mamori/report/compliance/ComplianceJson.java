@@ -161,6 +161,10 @@ public final class ComplianceJson {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", i.item().id());
             i.item().status().ifPresent(st -> e.put("status", st));
+            if (i.item().uncertain()) {
+                // The reference list could not check this row against the standard's own text.
+                e.put("unverified", true);
+            }
             e.put("verdict", i.verdict().word());
             e.put("reason", i.why());
             e.put("mappedBy", i.mappedBy());
