@@ -217,6 +217,37 @@ class ComplyCommandTest {
     }
 
     @Test
+    void aRegimeReplacedOnADayBindsUpToThatDayAndNotAfter() throws Exception {
+        Files.writeString(dir.resolve("own.yaml"), """
+                profiles:
+                  replaced:
+                    title: Consumer, under a scheme that ended
+                    extends: consumer
+                    jurisdictions:
+                      uk:
+                        regimes:
+                          old-scheme:
+                            regime: An earlier labelling scheme (example)
+                            applies-from: 2020-01-01
+                            applies-until: 2025-12-31
+                            statutory: [independent-assurance]
+                """);
+        Files.writeString(
+                dir.resolve("m.yaml"),
+                MODEL.replace("jurisdictions: [uk]", "jurisdictions: [uk]\ncatalogs: [own.yaml]")
+                        .replace("category: consumer", "category: consumer\n    profile: replaced"));
+        Cli last = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2025-12-31");
+        assertThat(last.out())
+                .contains("statutory  independent-assurance")
+                .contains("statutory in uk: An earlier labelling scheme (example) (applies since 2020-01-01, until"
+                        + " 2025-12-31)");
+        Cli after = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2026-01-01");
+        assertThat(after.out())
+                .contains("additional independent-assurance")
+                .doesNotContain("An earlier labelling scheme");
+    }
+
+    @Test
     void catalogDiffShowsWhatChangedBetweenVersions() throws Exception {
         Files.writeString(dir.resolve("old.yaml"), """
                 catalog: mamori
