@@ -211,7 +211,8 @@ public record ConformanceStatement(
             number = Optional.of(at + 1);
         }
         String status = status(letters, number);
-        String label = item.label() + (item.uncertain() ? " (label unverified)" : "");
+        String label =
+                item.label() + (item.uncertain() ? " (? unverified: not checked against the primary document)" : "");
         List<Judged> applying = judged.stream()
                 .filter(j -> j.verdict() != Verdict.NOT_APPLICABLE)
                 .toList();
