@@ -152,6 +152,10 @@ public final class ComplianceEvaluator {
         if (best == null) {
             return Optional.empty();
         }
+        // A regime to come that asks no more than what binds already changes nothing on its day.
+        Obligation now = best.obligation();
+        upcoming.removeIf(
+                u -> u.requirement().equals(requirement) && u.obligation().compareTo(now) >= 0);
         return Optional.of(
                 later.isEmpty()
                         ? best
