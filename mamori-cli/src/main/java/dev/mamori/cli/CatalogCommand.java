@@ -7,6 +7,7 @@ import dev.mamori.engine.compliance.CatalogReader;
 import dev.mamori.engine.compliance.Mapping;
 import dev.mamori.engine.compliance.Means;
 import dev.mamori.engine.compliance.Requirement;
+import dev.mamori.engine.compliance.Standard;
 import dev.mamori.engine.compliance.Verification;
 import dev.mamori.engine.risk.Property;
 import dev.mamori.model.Words;
@@ -19,6 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +68,12 @@ final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--with", paramLabel = "FILE", description = "Extend the built-in catalog with FILE (repeatable).")
     List<Path> with;
 
+    @Option(
+            names = "--coverage",
+            description = "Per standard: how many of its items the catalog maps (all, and the mandatory ones), and"
+                    + " which it does not.")
+    boolean coverage;
+
     @Override
     public Integer call() throws IOException {
         List<String> args = arguments == null ? List.of() : arguments;
@@ -104,7 +113,12 @@ final class CatalogCommand implements Callable<Integer> {
             }
             catalog = result.catalog();
         }
-        if (args.isEmpty()) {
+        if (coverage) {
+            if (!args.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--coverage takes no id");
+            }
+            spec.commandLine().getOut().print(coverage(catalog));
+        } else if (args.isEmpty()) {
             spec.commandLine().getOut().print(list(catalog));
         } else if (args.size() == 1) {
             spec.commandLine().getOut().print(explain(catalog, args.get(0)));
@@ -205,7 +219,7 @@ final class CatalogCommand implements Callable<Integer> {
             for (Means m : r.means()) {
                 out.append("  ").append(m.id()).append(" — ").append(m.title()).append("\n");
             }
-            crosswalk(out, r.crosswalk());
+            crosswalk(out, catalog, r.crosswalk());
         } else {
             Means m = means.get();
             out.append(m.id())
@@ -240,25 +254,92 @@ final class CatalogCommand implements Callable<Integer> {
                 out.append("by a person: ").append(person.lookAt());
             }
             out.append("\n");
-            crosswalk(out, m.crosswalk());
+            crosswalk(out, catalog, m.crosswalk());
         }
         return out.toString();
     }
 
-    private static void crosswalk(StringBuilder out, List<Mapping> crosswalk) {
+    private static void crosswalk(StringBuilder out, Catalog catalog, List<Mapping> crosswalk) {
         if (crosswalk.isEmpty()) {
             return;
         }
         out.append("Crosswalk:\n");
         for (Mapping m : crosswalk) {
+            boolean unverified = Optional.ofNullable(catalog.standards().get(m.standard()))
+                    .flatMap(st -> st.item(m.id()))
+                    .map(Standard.Item::uncertain)
+                    .orElse(false);
             out.append("  ")
                     .append(m.standard())
                     .append(' ')
                     .append(m.id())
                     .append(" (")
                     .append(m.relationship().word())
-                    .append(")\n");
+                    .append(")")
+                    .append(unverified ? " ? unverified: not checked against the primary document" : "")
+                    .append("\n");
         }
+    }
+
+    /**
+     * How much of each standard the crosswalk reaches: an item counts as mapped when a requirement or
+     * means in force maps to it, whatever the relationship; the verdicts are {@code comply}'s.
+     */
+    static String coverage(Catalog catalog) {
+        Map<String, java.util.Set<String>> mapped = new java.util.HashMap<>();
+        for (Catalog.Mapped m : catalog.mappings()) {
+            boolean superseded = m.requirement().supersededBy().isPresent()
+                    || m.means().flatMap(Means::supersededBy).isPresent();
+            if (!superseded) {
+                mapped.computeIfAbsent(m.mapping().standard(), k -> new java.util.HashSet<>())
+                        .add(m.mapping().id());
+            }
+        }
+        StringBuilder out = new StringBuilder("Coverage of the standards by the catalog ")
+                .append(catalog.name())
+                .append(' ')
+                .append(catalog.version())
+                .append(" (mapped / total):\n");
+        for (Standard standard : catalog.standards().values()) {
+            java.util.Set<String> ids = mapped.getOrDefault(standard.id(), java.util.Set.of());
+            List<Standard.Item> items = List.copyOf(standard.items().values());
+            long hit = items.stream().filter(i -> ids.contains(i.id())).count();
+            boolean statuses = items.stream().anyMatch(i -> i.status().isPresent());
+            out.append("\n")
+                    .append(standard.title())
+                    .append(": ")
+                    .append(hit)
+                    .append(" / ")
+                    .append(items.size())
+                    .append(String.format(
+                            Locale.ROOT, " (%d %%)", items.isEmpty() ? 0 : Math.round(100.0 * hit / items.size())));
+            if (statuses) {
+                List<Standard.Item> mandatory =
+                        items.stream().filter(Standard.Item::mandatory).toList();
+                out.append(", mandatory ")
+                        .append(mandatory.stream()
+                                .filter(i -> ids.contains(i.id()))
+                                .count())
+                        .append(" / ")
+                        .append(mandatory.size());
+            }
+            out.append("\n");
+            List<Standard.Item> missing =
+                    items.stream().filter(i -> !ids.contains(i.id())).toList();
+            if (!missing.isEmpty()) {
+                out.append("  not mapped (no requirement or means of the catalog covers it yet):\n");
+                for (Standard.Item i : missing) {
+                    out.append("    ")
+                            .append(i.id())
+                            .append(i.status().map(st -> " [" + st + "]").orElse(""))
+                            .append(" ")
+                            .append(i.label())
+                            .append(i.uncertain() ? " ? unverified" : "")
+                            .append("\n");
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static String properties(Requirement r) {

@@ -55,6 +55,45 @@ class ComplyCommandTest {
     }
 
     @Test
+    void aLawNotYetInForceNeverFailsTheGateAndIsAnnouncedAYearAhead() throws Exception {
+        // Under EU law alone, the shared password is statutory from the RED delegated regulation's
+        // first day (2025-08-01), not before.
+        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
+        Cli before = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2025-07-31");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out())
+                .contains("not-satisfied  essential  no-universal-default-passwords")
+                .contains("not yet in force: statutory in eu from 2025-08-01: EU Radio Equipment Directive,"
+                        + " Delegated Regulation (EU) 2022/30")
+                .contains("becomes binding within 12 months:")
+                .contains("2025-08-01  statutory  no-universal-default-passwords — in eu: EU Radio Equipment")
+                .doesNotContain("2026-09-11  statutory")
+                .doesNotContain("2027-12-11  statutory");
+        // The CRA's reporting obligations come into the twelve months' view before their day.
+        assertThat(Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2025-09-11")
+                        .out())
+                .contains("2026-09-11  statutory  vulnerability-handling — in eu: EU Cyber Resilience Act"
+                        + " (Regulation (EU) 2024/2847), Article 14");
+        Cli on = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2025-08-01");
+        assertThat(on.exitCode()).as("the gate on the regime's first day").isEqualTo(4);
+        assertThat(on.out())
+                .contains("not-satisfied  statutory  no-universal-default-passwords")
+                .contains("statutory in eu: EU Radio Equipment Directive, Delegated Regulation (EU) 2022/30")
+                .contains("(applies since 2025-08-01)");
+        // A year before the CRA's Annex I applies, it is announced; on its day it binds.
+        Cli ahead = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2026-12-11");
+        assertThat(ahead.out())
+                .contains("2027-12-11  statutory  defined-support-period — in eu: EU Cyber Resilience Act")
+                // statutory under the RED delegated regulation already: the CRA changes nothing for it
+                .doesNotContain("2027-12-11  statutory  no-universal-default-passwords")
+                .contains("statutory in eu: EU Cyber Resilience Act (Regulation (EU) 2024/2847), Article 14");
+        Cli cra = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2027-12-11");
+        assertThat(cra.out())
+                .contains("statutory  defined-support-period")
+                .doesNotContain("becomes binding within 12 months:");
+    }
+
+    @Test
     void theJsonNamesVerdictsEvidenceAndCoverage() throws Exception {
         Files.writeString(dir.resolve("m.yaml"), MODEL);
         Cli cli =
@@ -133,8 +172,13 @@ class ComplyCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out().lines().filter(l -> l.matches("\\| [0-9].*"))).hasSize(68);
         assertThat(cli.out())
-                .contains("| 5.1-1 | MC | Passwords unique per unit or set by the user | N |")
-                .contains("| 5.1-5 | MC | Brute-force attempts on network logins are impractical | Y |");
+                .contains("| **5.1** | | **No universal default passwords** | | |")
+                .contains(
+                        "| 5.1-1 | M C 1 | Passwords unique per unit or set by the user | N | not met: per-unit-passwords")
+                .contains("| 5.1-5 | M C 3 | Brute-force attempts on network logins are impractical | Y |")
+                .contains("1. the system has components that log in with passwords")
+                .contains("## To be confirmed by the manufacturer")
+                .doesNotContain("| ? |");
     }
 
     @Test
@@ -175,6 +219,37 @@ class ComplyCommandTest {
     }
 
     @Test
+    void aRegimeReplacedOnADayBindsUpToThatDayAndNotAfter() throws Exception {
+        Files.writeString(dir.resolve("own.yaml"), """
+                profiles:
+                  replaced:
+                    title: Consumer, under a scheme that ended
+                    extends: consumer
+                    jurisdictions:
+                      uk:
+                        regimes:
+                          old-scheme:
+                            regime: An earlier labelling scheme (example)
+                            applies-from: 2020-01-01
+                            applies-until: 2025-12-31
+                            statutory: [independent-assurance]
+                """);
+        Files.writeString(
+                dir.resolve("m.yaml"),
+                MODEL.replace("jurisdictions: [uk]", "jurisdictions: [uk]\ncatalogs: [own.yaml]")
+                        .replace("category: consumer", "category: consumer\n    profile: replaced"));
+        Cli last = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2025-12-31");
+        assertThat(last.out())
+                .contains("statutory  independent-assurance")
+                .contains("statutory in uk: An earlier labelling scheme (example) (applies since 2020-01-01, until"
+                        + " 2025-12-31)");
+        Cli after = Cli.run(dir, "comply", "m.yaml", "--all", "--today", "2026-01-01");
+        assertThat(after.out())
+                .contains("additional independent-assurance")
+                .doesNotContain("An earlier labelling scheme");
+    }
+
+    @Test
     void catalogDiffShowsWhatChangedBetweenVersions() throws Exception {
         Files.writeString(dir.resolve("old.yaml"), """
                 catalog: mamori
@@ -198,6 +273,27 @@ class ComplyCommandTest {
                 .containsPattern("removed +vendor-push")
                 .containsPattern("changed +secure-update +requirement title, statement, properties, crosswalk")
                 .containsPattern("changed +update-mechanism +means wording, applies-to devices -> updatable-devices");
+    }
+
+    @Test
+    void catalogCoverageCountsWhatTheCrosswalkReachesPerStandardAndListsTheRest() throws Exception {
+        Cli cli = Cli.run(dir, "catalog", "--coverage");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .containsPattern(
+                        "ETSI EN 303 645 V2\\.1\\.1 \\(2020-06\\): [0-9]+ / 68 \\([0-9]+ %\\), mandatory [0-9]+ / 33")
+                .containsPattern(
+                        "ETSI EN 303 645 V3\\.1\\.3 \\(2024-09\\): [0-9]+ / 78 \\([0-9]+ %\\), mandatory [0-9]+ / 36")
+                .contains("not mapped (no requirement or means of the catalog covers it yet):")
+                .contains("    5.3-16 [M] Model designation recognisable");
+    }
+
+    @Test
+    void aCrosswalkIdTheReferenceListCouldNotCheckIsMarkedUnverified() throws Exception {
+        Cli cli = Cli.run(dir, "catalog", "authenticated-access");
+        assertThat(cli.out())
+                .contains("nist-ir-8425 IAC.1.b (intersects) ? unverified: not checked against the primary document")
+                .contains("nist-ir-8425 IAC.1 (intersects)\n");
     }
 
     @Test

@@ -175,6 +175,20 @@ public final class CatalogGrammar {
                     "none",
                     "The items of external standards it relates to, by standard.");
 
+    public static final ObjectSpec PROFILE_REGIME = obligations(
+            object(
+                            "profile regime",
+                            "A further law or scheme of one jurisdiction, with its own dates: a requirement it"
+                                    + " names takes its class only while the regime is in force (judged against"
+                                    + " `--today`). Keyed by an id of ours.",
+                            "cra-reporting:\n  regime: EU CRA, Article 14 (reporting)\n"
+                                    + "  applies-from: 2026-09-11\n  statutory: [vulnerability-handling]")
+                    .required("regime", TEXT, "The law or scheme, with its reference.")
+                    .optional("applies-from", new Date(), "in force already", "When it starts to apply.")
+                    .optional(
+                            "applies-until", new Date(), "none", "The last day it applies, where another replaces it."),
+            "under it");
+
     public static final ObjectSpec PROFILE_JURISDICTION = obligations(
             object(
                             "profile jurisdiction",
@@ -188,7 +202,17 @@ public final class CatalogGrammar {
                             "the jurisdiction's",
                             "The law or scheme that makes these obligations, when not the jurisdiction's usual"
                                     + " one.")
-                    .optional("applies-from", new Date(), "the jurisdiction's", "When the regime starts to apply."),
+                    .optional("applies-from", new Date(), "the jurisdiction's", "When the regime starts to apply.")
+                    .optional(
+                            "applies-until",
+                            new Date(),
+                            "none",
+                            "The last day the regime applies, where another replaces it.")
+                    .optional(
+                            "regimes",
+                            new MapOf(PROFILE_REGIME),
+                            "none",
+                            "Further regimes of the jurisdiction, each with its own dates and obligations."),
             "there");
 
     public static final ObjectSpec PROFILE = obligations(
@@ -278,6 +302,7 @@ public final class CatalogGrammar {
                     CROSSWALK,
                     PROFILE,
                     PROFILE_JURISDICTION,
+                    PROFILE_REGIME,
                     JURISDICTION,
                     STANDARD));
 

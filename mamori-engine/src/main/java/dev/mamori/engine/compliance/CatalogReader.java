@@ -468,7 +468,11 @@ public final class CatalogReader {
                             jo.date("applies-from")
                                     .or(() -> Optional.ofNullable(inherited)
                                             .flatMap(Profile.JurisdictionRule::appliesFrom)),
+                            jo.date("applies-until")
+                                    .or(() -> Optional.ofNullable(inherited)
+                                            .flatMap(Profile.JurisdictionRule::appliesUntil)),
                             obligations,
+                            regimes(jo, inherited),
                             j.at()));
             crossChecks.add(() -> {
                 if (!jurisdictions.containsKey(j.id())) {
@@ -492,6 +496,33 @@ public final class CatalogReader {
                         base,
                         byJurisdiction,
                         e.at()));
+    }
+
+    /** The further regimes of a profile's jurisdiction: the extended profile's, to which it adds. */
+    private Map<String, Profile.RegimeRule> regimes(CheckedObject jo, Profile.JurisdictionRule inherited) {
+        Map<String, Profile.RegimeRule> regimes = new LinkedHashMap<>();
+        if (inherited != null) {
+            regimes.putAll(inherited.regimes());
+        }
+        for (CheckedObject.Keyed r : entries(jo, "regimes", CatalogGrammar.PROFILE_REGIME)) {
+            CheckedObject ro = r.value();
+            Profile.RegimeRule before = regimes.get(r.id());
+            Map<String, Obligation> obligations = new LinkedHashMap<>();
+            if (before != null) {
+                obligations.putAll(before.obligations());
+            }
+            obligations(ro, obligations);
+            regimes.put(
+                    r.id(),
+                    new Profile.RegimeRule(
+                            r.id(),
+                            ro.text("regime", ""),
+                            ro.date("applies-from"),
+                            ro.date("applies-until"),
+                            obligations,
+                            r.at()));
+        }
+        return regimes;
     }
 
     private void obligations(CheckedObject o, Map<String, Obligation> into) {

@@ -65,11 +65,13 @@ public final class ComplianceEvaluator {
             }
             Profile profile = choice.get().profile();
             List<RequirementResult> results = new ArrayList<>();
+            List<ComplianceResult.Upcoming> upcoming = new ArrayList<>();
             for (Requirement requirement : catalog.requirements().values()) {
                 if (requirement.supersededBy().isPresent()) {
                     continue;
                 }
-                Optional<ObligationFound> obligation = obligation(profile, requirement.id(), jurisdictions, today);
+                Optional<ObligationFound> obligation =
+                        obligation(profile, requirement.id(), jurisdictions, today, upcoming);
                 if (obligation.isPresent()) {
                     results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt));
                 }
@@ -80,36 +82,92 @@ public final class ComplianceEvaluator {
                     system.at(),
                     profile,
                     choice.get().why(),
-                    results));
+                    results,
+                    upcoming));
         }
         return new ComplianceResult(catalog, jurisdictions, systems);
     }
 
     private record ObligationFound(Obligation obligation, String why) {}
 
-    /** The strongest class the profile gives the requirement, in general or under a jurisdiction. */
+    /**
+     * The strongest class the profile gives the requirement, in general or under a regime of a
+     * jurisdiction in force on {@code today}. A regime not yet in force gives nothing yet: a law
+     * that does not bind cannot fail a gate. Those that start within twelve months go to {@code
+     * upcoming}; every later one is named in the reason, so nobody reads its absence as none.
+     */
     private Optional<ObligationFound> obligation(
-            Profile profile, String requirement, List<String> jurisdictions, LocalDate today) {
+            Profile profile,
+            String requirement,
+            List<String> jurisdictions,
+            LocalDate today,
+            List<ComplianceResult.Upcoming> upcoming) {
         ObligationFound best = Optional.ofNullable(profile.base().get(requirement))
                 .map(o -> new ObligationFound(o, o.word() + " in profile " + profile.id()))
                 .orElse(null);
+        List<Map.Entry<LocalDate, String>> later = new ArrayList<>();
         for (String j : jurisdictions) {
             Profile.JurisdictionRule rule = profile.byJurisdiction().get(j);
-            if (rule == null || !rule.obligations().containsKey(requirement)) {
+            if (rule == null) {
                 continue;
             }
-            Obligation o = rule.obligations().get(requirement);
-            if (best == null || o.compareTo(best.obligation()) < 0) {
-                Jurisdiction jurisdiction = catalog.jurisdictions().get(j);
-                String regime = rule.regime().orElse(jurisdiction.regime());
-                Optional<LocalDate> from = rule.appliesFrom().or(jurisdiction::appliesFrom);
-                String when = from.map(
-                                d -> d.isAfter(today) ? " (applies from " + d + ")" : " (applies since " + d + ")")
-                        .orElse("");
-                best = new ObligationFound(o, o.word() + " in " + j + ": " + regime + when);
+            Jurisdiction jurisdiction = catalog.jurisdictions().get(j);
+            List<Profile.RegimeRule> regimes = new ArrayList<>();
+            regimes.add(new Profile.RegimeRule(
+                    j,
+                    rule.regime().orElse(jurisdiction.regime()),
+                    rule.appliesFrom().or(jurisdiction::appliesFrom),
+                    rule.appliesUntil(),
+                    rule.obligations(),
+                    rule.at()));
+            regimes.addAll(rule.regimes().values());
+            for (Profile.RegimeRule regime : regimes) {
+                Obligation o = regime.obligations().get(requirement);
+                if (o == null || regime.appliesUntil().map(today::isAfter).orElse(false)) {
+                    continue;
+                }
+                if (!regime.inForce(today)) {
+                    LocalDate from = regime.appliesFrom().orElseThrow();
+                    later.add(Map.entry(from, o.word() + " in " + j + " from " + from + ": " + regime.regime()));
+                    if (!from.isAfter(today.plusMonths(12))) {
+                        upcoming.add(new ComplianceResult.Upcoming(requirement, o, j, regime.regime(), from));
+                    }
+                    continue;
+                }
+                if (best == null || o.compareTo(best.obligation()) < 0) {
+                    String when = regime.appliesFrom()
+                                    .map(d -> " (applies since " + d)
+                                    .orElse("")
+                            + regime.appliesUntil()
+                                    .map(d -> (regime.appliesFrom().isPresent() ? ", until " : " (until ") + d)
+                                    .orElse("")
+                            + (regime.appliesFrom().isPresent()
+                                            || regime.appliesUntil().isPresent()
+                                    ? ")"
+                                    : "");
+                    best = new ObligationFound(o, o.word() + " in " + j + ": " + regime.regime() + when);
+                }
             }
         }
-        return Optional.ofNullable(best);
+        if (best == null) {
+            return Optional.empty();
+        }
+        // A regime to come that asks no more than what binds already changes nothing on its day.
+        Obligation now = best.obligation();
+        upcoming.removeIf(
+                u -> u.requirement().equals(requirement) && u.obligation().compareTo(now) >= 0);
+        return Optional.of(
+                later.isEmpty()
+                        ? best
+                        : new ObligationFound(
+                                best.obligation(),
+                                best.why() + "; not yet in force: "
+                                        + String.join(
+                                                "; ",
+                                                later.stream()
+                                                        .sorted(Map.Entry.comparingByKey())
+                                                        .map(Map.Entry::getValue)
+                                                        .toList())));
     }
 
     private RequirementResult requirement(

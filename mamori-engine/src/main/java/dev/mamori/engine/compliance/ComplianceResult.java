@@ -3,6 +3,7 @@ package dev.mamori.engine.compliance;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.model.Control;
 import dev.mamori.model.diagnostics.SourceLocation;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
             SourceLocation at,
             Profile profile,
             String profileWhy,
-            List<RequirementResult> requirements) {
+            List<RequirementResult> requirements,
+            List<Upcoming> upcoming) {
 
         public SystemCompliance {
             requirements = List.copyOf(requirements);
+            upcoming = List.copyOf(upcoming);
         }
 
         /** How many requirements stand at each verdict, every verdict present. */
@@ -43,6 +46,13 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
             return counts;
         }
     }
+
+    /**
+     * An obligation that binds the system within the next twelve months from the assessment date,
+     * and does not yet: a regime that is not in force yet.
+     */
+    public record Upcoming(
+            String requirement, Obligation obligation, String jurisdiction, String regime, LocalDate from) {}
 
     /**
      * One requirement for one system.

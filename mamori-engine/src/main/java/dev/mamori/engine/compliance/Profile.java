@@ -34,15 +34,45 @@ public record Profile(
         byJurisdiction = Map.copyOf(byJurisdiction);
     }
 
-    /** What a profile asks for under one jurisdiction, and under which regime. */
+    /**
+     * What a profile asks for under one jurisdiction, and under which regime.
+     *
+     * @param appliesUntil the last day the regime applies, where another replaces it
+     * @param regimes the jurisdiction's further regimes, each with its own dates, by id
+     */
     public record JurisdictionRule(
             String jurisdiction,
             Optional<String> regime,
             Optional<LocalDate> appliesFrom,
+            Optional<LocalDate> appliesUntil,
             Map<String, Obligation> obligations,
+            Map<String, RegimeRule> regimes,
             SourceLocation at) {
         public JurisdictionRule {
             obligations = Map.copyOf(obligations);
+            regimes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regimes));
+        }
+    }
+
+    /**
+     * A further regime of a jurisdiction with its own dates: the EU's RED delegated regulation, the
+     * CRA's reporting obligations and its Annex I bind from different days.
+     */
+    public record RegimeRule(
+            String id,
+            String regime,
+            Optional<LocalDate> appliesFrom,
+            Optional<LocalDate> appliesUntil,
+            Map<String, Obligation> obligations,
+            SourceLocation at) {
+        public RegimeRule {
+            obligations = Map.copyOf(obligations);
+        }
+
+        /** Whether it binds on {@code day}: from its first day to its last, both included. */
+        public boolean inForce(LocalDate day) {
+            return appliesFrom.map(d -> !d.isAfter(day)).orElse(true)
+                    && appliesUntil.map(d -> !day.isAfter(d)).orElse(true);
         }
     }
 }

@@ -51,6 +51,18 @@ public final class ComplianceJson {
                 requirements.add(requirement(r));
             }
             system.put("requirements", requirements);
+            List<Object> upcoming = new ArrayList<>();
+            for (ComplianceResult.Upcoming u : s.upcoming()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("requirement", u.requirement());
+                item.put("obligation", u.obligation().word());
+                item.put("jurisdiction", u.jurisdiction());
+                item.put("regime", u.regime());
+                item.put("appliesFrom", u.from().toString());
+                upcoming.add(item);
+            }
+            // What binds within twelve months of the assessment date and does not yet.
+            system.put("upcoming", upcoming);
             List<Object> coverage = new ArrayList<>();
             for (String standard : standards) {
                 coverage.add(coverage(Coverage.of(catalog, s, standard)));
@@ -149,6 +161,10 @@ public final class ComplianceJson {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", i.item().id());
             i.item().status().ifPresent(st -> e.put("status", st));
+            if (i.item().uncertain()) {
+                // The reference list could not check this row against the standard's own text.
+                e.put("unverified", true);
+            }
             e.put("verdict", i.verdict().word());
             e.put("reason", i.why());
             e.put("mappedBy", i.mappedBy());

@@ -98,6 +98,23 @@ public final class ComplianceText {
                     }
                 }
             }
+            if (!s.upcoming().isEmpty()) {
+                // A law about to bind is worth knowing before its day, when the gate does not fail on it yet.
+                out.append("  becomes binding within 12 months:\n");
+                for (ComplianceResult.Upcoming u : s.upcoming()) {
+                    out.append("    ")
+                            .append(u.from())
+                            .append("  ")
+                            .append(u.obligation().word())
+                            .append("  ")
+                            .append(u.requirement())
+                            .append(" — in ")
+                            .append(u.jurisdiction())
+                            .append(": ")
+                            .append(u.regime())
+                            .append("\n");
+                }
+            }
             for (String standard : standards) {
                 Coverage c = Coverage.of(result.catalog(), s, standard);
                 out.append("  ").append(coverageLine(c)).append("\n");

@@ -107,7 +107,7 @@ public final class OscalCatalog {
                 props,
                 r.validFrom().map(Object::toString).orElse(null),
                 r.supersededBy().orElse(null));
-        crosswalkProps(props, r.crosswalk());
+        crosswalkProps(props, catalog, r.crosswalk());
         control.put("props", props);
         addLinks(control, catalog, r.crosswalk(), r.supersededBy().orElse(null));
         List<Object> parts = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class OscalCatalog {
                 props,
                 m.validFrom().map(Object::toString).orElse(null),
                 m.supersededBy().orElse(null));
-        crosswalkProps(props, m.crosswalk());
+        crosswalkProps(props, catalog, m.crosswalk());
         control.put("props", props);
         addLinks(control, catalog, m.crosswalk(), m.supersededBy().orElse(null));
         List<Object> parts = new ArrayList<>();
@@ -206,26 +206,54 @@ public final class OscalCatalog {
         }
     }
 
-    private static void crosswalkProps(List<Map<String, Object>> props, List<Mapping> crosswalk) {
+    private static void crosswalkProps(List<Map<String, Object>> props, Catalog catalog, List<Mapping> crosswalk) {
         for (Mapping m : crosswalk) {
             Map<String, Object> p = prop("crosswalk", m.id(), m.standard());
             p.put("remarks", m.relationship().word());
             props.add(p);
+            // An id our reference list could not check against the standard's own text says so
+            // wherever it appears, so that nobody takes the mapping for more than it is.
+            if (unverified(catalog, m)) {
+                Map<String, Object> u = prop("crosswalk-unverified", m.id(), m.standard());
+                u.put("remarks", "not checked against the primary document");
+                props.add(u);
+            }
         }
+    }
+
+    private static boolean unverified(Catalog catalog, Mapping m) {
+        Standard standard = catalog.standards().get(m.standard());
+        return standard != null
+                && standard.item(m.id()).map(Standard.Item::uncertain).orElse(false);
     }
 
     private static void addLinks(
             Map<String, Object> control, Catalog catalog, List<Mapping> crosswalk, String supersededBy) {
         List<Object> links = new ArrayList<>();
+        // A standard is one back-matter resource, and OSCAL holds a control's links unique by href and
+        // rel: the items of one standard in one relationship share a link, whose text names each of
+        // them; the props keep one entry per item for tools that read them one by one.
+        Map<String, List<Mapping>> byTarget = new LinkedHashMap<>();
         for (Mapping m : crosswalk) {
+            byTarget.computeIfAbsent(m.standard() + "\n" + m.relationship().word(), k -> new ArrayList<>())
+                    .add(m);
+        }
+        for (List<Mapping> same : byTarget.values()) {
+            Mapping first = same.get(0);
             Map<String, Object> link = new LinkedHashMap<>();
-            link.put("href", "#" + standardUuid(catalog, m.standard()));
-            link.put("rel", m.relationship().word());
-            Standard standard = catalog.standards().get(m.standard());
-            String label = standard == null
-                    ? ""
-                    : standard.item(m.id()).map(i -> ": " + i.label()).orElse("");
-            link.put("text", string((standard == null ? m.standard() : standard.title()) + " " + m.id() + label));
+            link.put("href", "#" + standardUuid(catalog, first.standard()));
+            link.put("rel", first.relationship().word());
+            Standard standard = catalog.standards().get(first.standard());
+            List<String> items = new ArrayList<>();
+            for (Mapping m : same) {
+                String label = standard == null
+                        ? ""
+                        : standard.item(m.id()).map(i -> ": " + i.label()).orElse("");
+                items.add(m.id() + label);
+            }
+            link.put(
+                    "text",
+                    string((standard == null ? first.standard() : standard.title()) + " " + String.join("; ", items)));
             links.add(link);
         }
         if (supersededBy != null) {
