@@ -61,6 +61,21 @@ public record Catalog(
         return all;
     }
 
+    /**
+     * The crosswalk entries to each item of {@code standard}, by item id in catalog order, from the
+     * requirements in force only (a superseded requirement no longer speaks for the catalog).
+     */
+    public Map<String, List<Mapped>> mappedByItem(String standard) {
+        Map<String, List<Mapped>> byItem = new LinkedHashMap<>();
+        for (Mapped m : mappings()) {
+            if (m.mapping().standard().equals(standard)
+                    && m.requirement().supersededBy().isEmpty()) {
+                byItem.computeIfAbsent(m.mapping().id(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        return byItem;
+    }
+
     /** A crosswalk entry and what it belongs to: a requirement, or one of its means. */
     public record Mapped(Requirement requirement, Optional<Means> means, Mapping mapping) {
 

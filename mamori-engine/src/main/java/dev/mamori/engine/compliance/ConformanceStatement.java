@@ -112,13 +112,7 @@ public record ConformanceStatement(
         }
         Standard standard = Objects.requireNonNull(catalog.standards().get(standardId), standardId);
         Map<String, RequirementResult> results = ComplianceEvaluator.byRequirement(system);
-        Map<String, List<Catalog.Mapped>> byItem = new LinkedHashMap<>();
-        for (Catalog.Mapped m : catalog.mappings()) {
-            if (m.mapping().standard().equals(standardId)
-                    && m.requirement().supersededBy().isEmpty()) {
-                byItem.computeIfAbsent(m.mapping().id(), k -> new ArrayList<>()).add(m);
-            }
-        }
+        Map<String, List<Catalog.Mapped>> byItem = catalog.mappedByItem(standardId);
         Map<String, String> headings = headings();
         List<String> conditions = new ArrayList<>();
         Map<String, List<Row>> byClause = new LinkedHashMap<>();

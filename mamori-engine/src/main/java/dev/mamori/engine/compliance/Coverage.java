@@ -5,7 +5,6 @@ import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +56,7 @@ public record Coverage(Standard standard, String system, List<ItemCoverage> item
             throw new IllegalArgumentException("no standard " + standardId);
         }
         Map<String, RequirementResult> results = ComplianceEvaluator.byRequirement(system);
-        Map<String, List<Catalog.Mapped>> byItem = new LinkedHashMap<>();
-        for (Catalog.Mapped m : catalog.mappings()) {
-            if (m.mapping().standard().equals(standardId)
-                    && m.requirement().supersededBy().isEmpty()) {
-                byItem.computeIfAbsent(m.mapping().id(), k -> new ArrayList<>()).add(m);
-            }
-        }
+        Map<String, List<Catalog.Mapped>> byItem = catalog.mappedByItem(standardId);
         List<ItemCoverage> items = new ArrayList<>();
         for (Standard.Item item : standard.items().values()) {
             items.add(item(item, byItem.getOrDefault(item.id(), List.of()), results, system));
