@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When a means applies, as the elements of one system it applies to. A means whose condition selects
@@ -133,11 +134,20 @@ public enum Condition {
                 }
             }
             case CREDENTIAL_RELATIONS -> {
-                for (int r = 0; r < graph.credentialCount(); r++) {
-                    if (touches(graph, r, s)) {
-                        CredentialRelation credential = graph.credential(r);
-                        out.add(Subject.of(credential.id(), "credential relation", credential.at()));
+                // From the system's own components rather than every relation of the landscape (which
+                // cost systems × relations); sorted, so the subjects keep the landscape's order.
+                TreeSet<Integer> touching = new TreeSet<>();
+                for (int c : graph.componentsOf(s)) {
+                    for (int r : graph.credentialsHeld(c)) {
+                        touching.add(r);
                     }
+                    for (int r : graph.credentialsAccepted(c)) {
+                        touching.add(r);
+                    }
+                }
+                for (int r : touching) {
+                    CredentialRelation credential = graph.credential(r);
+                    out.add(Subject.of(credential.id(), "credential relation", credential.at()));
                 }
             }
             case CONTROL_ZONES -> {
@@ -239,18 +249,6 @@ public enum Condition {
         };
     }
 
-    private static boolean touches(FrozenGraph graph, int r, int s) {
-        if (graph.systemOf(graph.credentialHolder(r)) == s) {
-            return true;
-        }
-        for (int c : graph.credentialAccepters(r)) {
-            if (graph.systemOf(c) == s) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Subject component(FrozenGraph graph, int c) {
         Component component = graph.component(c);
         int zone = graph.zoneOf(c);
@@ -275,13 +273,13 @@ public enum Condition {
     /** A zone is concerned by its members and by what concerns them: a conduit is judged where it enters the zone. */
     private static List<SourceLocation> zoneConcerns(FrozenGraph graph, Zone zone) {
         List<SourceLocation> out = new ArrayList<>();
-        for (int z = 0; z < graph.zoneCount(); z++) {
-            if (graph.zone(z) == zone) {
-                for (int c : graph.zoneMembers(z)) {
-                    out.add(graph.component(c).at());
-                    out.addAll(concerns(graph, c));
-                }
-            }
+        int z = graph.zoneNumber(zone); // looked up, not searched: a scan per zone cost zones²
+        if (z < 0) {
+            return out;
+        }
+        for (int c : graph.zoneMembers(z)) {
+            out.add(graph.component(c).at());
+            out.addAll(concerns(graph, c));
         }
         return out;
     }

@@ -385,6 +385,12 @@ public final class FrozenGraph {
         return credentialsAccepted.of(c);
     }
 
+    /** The number of {@code zone} (by its qualified id), or -1 when this landscape has no such zone. */
+    public int zoneNumber(Zone zone) {
+        Integer z = zoneIds.get(zone.id());
+        return z == null ? -1 : z;
+    }
+
     /** The components in zone {@code z}. */
     public int[] zoneMembers(int z) {
         return zoneMembers.of(z);
