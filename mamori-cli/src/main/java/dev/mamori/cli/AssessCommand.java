@@ -5,6 +5,7 @@ import dev.mamori.engine.gate.GatePolicy;
 import dev.mamori.engine.risk.Severity;
 import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.report.assessment.AssessmentText;
+import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,9 +96,7 @@ final class AssessCommand implements Callable<Integer> {
             if (failing > 0) {
                 spec.commandLine()
                         .getErr()
-                        .printf(
-                                "mamori: %d open %s at or above %s%n",
-                                failing, failing == 1 ? "finding" : "findings", failOn);
+                        .printf("mamori: %s at or above %s%n", Count.of(failing, "open finding"), failOn);
                 return ExitCode.GATE_FAILED;
             }
         }

@@ -13,6 +13,7 @@ import dev.mamori.report.compliance.ConformanceStatementMarkdown;
 import dev.mamori.report.json.StableJson;
 import dev.mamori.report.oscal.OscalExport;
 import dev.mamori.report.oscal.OscalPoam;
+import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -161,8 +162,8 @@ final class ComplyCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getErr()
                         .printf(
-                                "mamori: %d %s at or above %s not satisfied%n",
-                                failing, failing == 1 ? "requirement" : "requirements", threshold.word());
+                                "mamori: %s at or above %s not satisfied%n",
+                                Count.of(failing, "requirement"), threshold.word());
                 return ExitCode.GATE_FAILED;
             }
         }

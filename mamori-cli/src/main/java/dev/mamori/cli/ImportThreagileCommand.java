@@ -4,6 +4,7 @@ import dev.mamori.app.ThreagileConversion;
 import dev.mamori.app.Workspace;
 import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.load.BuiltInVocabulary;
+import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -94,8 +95,7 @@ final class ImportThreagileCommand implements Callable<Integer> {
         conversion.notices().forEach(notice -> err.println("mamori: " + notice));
         if (!conversion.converted()) {
             err.printf(
-                    "mamori: %s was not imported: %s%n",
-                    source, count((int) conversion.count(Severity.ERROR), "error"));
+                    "mamori: %s was not imported: %s%n", source, Count.of(conversion.count(Severity.ERROR), "error"));
             return ExitCode.INVALID;
         }
         output.write(spec.commandLine(), dir, conversion.yaml().orElseThrow(), List.of(source));
@@ -104,19 +104,15 @@ final class ImportThreagileCommand implements Callable<Integer> {
                 "mamori: imported %s%s: %s, %s, %s, %s; %s%n",
                 source,
                 output.file == null ? "" : " into " + output.file,
-                count(landscape.components().size(), "component"),
-                count(landscape.allFlows().size(), "flow"),
-                count(
+                Count.of(landscape.components().size(), "component"),
+                Count.of(landscape.allFlows().size(), "flow"),
+                Count.of(
                         landscape.systems().values().stream()
                                 .mapToInt(s -> s.data().size())
                                 .sum(),
                         "data asset"),
-                count(landscape.treatments().size(), "treatment"),
-                count((int) conversion.count(Severity.WARNING), "warning"));
+                Count.of(landscape.treatments().size(), "treatment"),
+                Count.of(conversion.count(Severity.WARNING), "warning"));
         return ExitCode.OK;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + (n == 1 ? noun : noun + "s");
     }
 }

@@ -44,7 +44,19 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        write(text.toCharArray(), offset, length);
+        // Over the slice itself: streamed JSON arrives in many small slices, and copying the whole
+        // string for each would make printing a large document quadratic.
+        int start = offset;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            String escape = escape(text.charAt(i));
+            if (escape != null) {
+                out.write(text, start, i - start);
+                out.write(escape);
+                start = i + 1;
+            }
+        }
+        out.write(text, start, end - start);
     }
 
     /** How {@code c} is shown, or null when it is shown as itself. */

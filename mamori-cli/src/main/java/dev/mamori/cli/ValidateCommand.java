@@ -3,6 +3,7 @@ package dev.mamori.cli;
 import dev.mamori.app.Loaded;
 import dev.mamori.model.Landscape;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
+import dev.mamori.report.text.Count;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,15 +91,11 @@ final class ValidateCommand implements Callable<Integer> {
         return String.format(
                 "%s (%s, %s, %s, %s, %s, %s)",
                 landscape.name(),
-                count(landscape.files().size(), "file"),
-                count(landscape.stakeholders().size(), "stakeholder"),
-                count(landscape.systems().size(), "system"),
-                count(landscape.components().size(), "component"),
-                count(landscape.allFlows().size(), "flow"),
-                count(landscape.missions().size(), "mission"));
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + (n == 1 ? noun : noun + "s");
+                Count.of(landscape.files().size(), "file"),
+                Count.of(landscape.stakeholders().size(), "stakeholder"),
+                Count.of(landscape.systems().size(), "system"),
+                Count.of(landscape.components().size(), "component"),
+                Count.of(landscape.allFlows().size(), "flow"),
+                Count.of(landscape.missions().size(), "mission"));
     }
 }

@@ -112,12 +112,11 @@ final class VerifyCommand implements Callable<Integer> {
         }
         GateVerdict verdict = GateVerdict.of(assessment, threshold);
         spec.commandLine().getOut().print(verdict.text());
-        if (requirementThreshold == null) {
-            return policy.passes(assessment.risk(), assessment.compliance()) ? ExitCode.OK : ExitCode.GATE_FAILED;
+        if (requirementThreshold != null) {
+            RequirementGate requirements =
+                    RequirementGate.of(assessment.compliance(), requirementThreshold, Optional.ofNullable(profile));
+            spec.commandLine().getOut().print("\n" + requirements.text());
         }
-        RequirementGate requirements =
-                RequirementGate.of(assessment.compliance(), requirementThreshold, Optional.ofNullable(profile));
-        spec.commandLine().getOut().print("\n" + requirements.text());
         return policy.passes(assessment.risk(), assessment.compliance()) ? ExitCode.OK : ExitCode.GATE_FAILED;
     }
 

@@ -279,11 +279,7 @@ public final class HtmlReport {
                 .append("</code>): <b>")
                 .append(gating == 0 ? "pass" : "fail")
                 .append("</b>")
-                .append(
-                        gating == 0
-                                ? ""
-                                : ", " + gating + (gating == 1 ? " open finding" : " open findings") + " at or above "
-                                        + threshold)
+                .append(gating == 0 ? "" : ", " + Count.of(gating, "open finding") + " at or above " + threshold)
                 .append(".</li>\n</ul>\n");
         return Optional.of(new Section("summary", "Executive summary", out.toString()));
     }
