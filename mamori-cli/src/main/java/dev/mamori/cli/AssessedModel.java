@@ -70,9 +70,7 @@ final class AssessedModel {
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        return root.getCommand() instanceof MamoriCommand mamori
-                ? mamori.progress(commandLine.getErr(), stages)
-                : Progress.NONE;
+        return root.getCommand() instanceof MamoriCommand mamori ? mamori.progress(stages) : Progress.NONE;
     }
 
     /**

@@ -95,9 +95,9 @@ final class MamoriCommand implements Runnable {
 
     /**
      * The progress of a run made of {@code stages}: a line on the terminal, or nothing. The line is
-     * drawn on standard error as it is; {@code err} (the filtered one) is only for when there is none.
+     * drawn on standard error as it is, not through the filter that escapes control characters.
      */
-    Progress progress(java.io.PrintWriter err, java.util.List<String> stages) {
+    Progress progress(java.util.List<String> stages) {
         return progressOnTerminal ? Progress.onTerminal(terminal, stages) : Progress.NONE;
     }
 

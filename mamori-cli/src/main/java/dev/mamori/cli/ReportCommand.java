@@ -109,7 +109,7 @@ final class ReportCommand implements Callable<Integer> {
                 new SystemicAnalyzer.Options(Optional.ofNullable(from), Optional.ofNullable(protect), List.of());
         List<String> stages = new ArrayList<>(AssessedModel.STAGES);
         wanted.forEach(f -> stages.add(rendering(f)));
-        try (Progress progress = parent.progress(spec.commandLine().getErr(), stages)) {
+        try (Progress progress = parent.progress(stages)) {
             return write(wanted, options, progress);
         }
     }
