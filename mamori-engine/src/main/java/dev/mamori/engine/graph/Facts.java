@@ -37,6 +37,11 @@ public final class Facts {
     private final boolean[] critical;
     private final int[] weight;
 
+    /** The transport of a hardwired signal: a contact or a switch on its own wires, no addressing. */
+    public static final String WIRE = "wire";
+
+    private final boolean[] hardwired;
+
     Facts(FrozenGraph graph) {
         Vocabulary vocabulary = graph.landscape().vocabulary();
         int components = graph.componentCount();
@@ -60,10 +65,12 @@ public final class Facts {
         }
         radio = new String[graph.flowCount()];
         radioTransport = new boolean[graph.flowCount()];
+        hardwired = new boolean[graph.flowCount()];
         for (int f = 0; f < graph.flowCount(); f++) {
             Vocabulary.Protocol protocol =
                     vocabulary.protocols().get(graph.flow(f).protocol());
             radioTransport[f] = protocol != null && RADIO_TRANSPORTS.contains(protocol.transport());
+            hardwired[f] = protocol != null && WIRE.equals(protocol.transport());
             radio[f] = radioReason(graph, vocabulary, f);
         }
         critical = new boolean[graph.systemCount()];
@@ -117,6 +124,14 @@ public final class Facts {
      */
     public Optional<String> radio(int f) {
         return Optional.ofNullable(radio[f]);
+    }
+
+    /**
+     * Whether flow {@code f} is a hardwired signal (a relay contact, a key switch: transport {@code
+     * wire}): nothing on a network can send it, and cutting it removes the function it wires.
+     */
+    public boolean hardwired(int f) {
+        return hardwired[f];
     }
 
     /** Whether flow {@code f}'s protocol itself runs over radio or cellular, whatever network it crosses. */

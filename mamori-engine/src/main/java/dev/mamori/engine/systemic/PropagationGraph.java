@@ -75,7 +75,10 @@ public final class PropagationGraph {
             Flow flow = graph.flow(f);
             int a = graph.flowFrom(f);
             int b = graph.flowTo(f);
-            if (flow.commands() && flow.authorization() == Authorization.NONE) {
+            // The receiver's authorization limits who may command it, and the sender is exactly who
+            // may: an attacker holding the sender uses that legitimate channel, so every command flow
+            // passes control, authorized or not.
+            if (flow.commands()) {
                 g.add(a, b, Relation.COMMAND, f, 0.9f);
             } else {
                 g.add(a, b, Relation.DATA, f, 1f);
@@ -356,9 +359,13 @@ public final class PropagationGraph {
         public String weakness(PropagationGraph g, int e) {
             int target = g.to(e);
             return switch (g.relation(e)) {
-                case COMMAND ->
-                    "sends commands over " + graph.flow(g.source(e)).protocol() + " that " + name(g, target)
-                            + " does not authorize itself";
+                case COMMAND -> {
+                    Flow flow = graph.flow(g.source(e));
+                    yield "sends commands over " + flow.protocol() + " that " + name(g, target)
+                            + (flow.authorization() == Authorization.NONE
+                                    ? " does not authorize itself"
+                                    : " accepts from it as an authorized sender");
+                }
                 case CREDENTIAL -> {
                     CredentialRelation c = graph.credential(g.source(e));
                     yield "holds a " + c.kind() + " that " + name(g, target) + " accepts"

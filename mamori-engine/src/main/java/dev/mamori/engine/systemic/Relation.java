@@ -2,7 +2,10 @@ package dev.mamori.engine.systemic;
 
 /** How compromise or influence travels from one node of the propagation graph to the next. */
 public enum Relation {
-    /** A command flow the target does not independently authorize: control passes. */
+    /**
+     * A command flow: control passes, authorized or not (authorization limits who may command, and
+     * the attacker holds exactly that sender).
+     */
     COMMAND,
     /** A credential the source holds and the target accepts: control passes. */
     CREDENTIAL,

@@ -42,6 +42,9 @@ public final class SystemicAnalyzer {
         }
     }
 
+    /** What cutting a hardwired signal costs: more than any plan of ordinary changes. */
+    private static final long HARDWIRED = 1_000;
+
     private final FrozenGraph frozen;
     private final PropagationGraph graph;
     private final Cascade cascade;
@@ -275,8 +278,20 @@ public final class SystemicAnalyzer {
             String means;
             switch (graph.relation(e)) {
                 case COMMAND -> {
-                    base = 2;
-                    means = "make " + graph.name(graph.to(e)) + " authorize these commands itself, or cut the flow";
+                    if (frozen.facts().hardwired(graph.source(e))) {
+                        // Not a change anyone should make: the wire is the function (a fail-safe
+                        // release, a trip). It stays a cut of last resort, priced out of every plan
+                        // that has another way.
+                        base = HARDWIRED;
+                        means = "a hardwired signal: keep it, and keep the attacker off " + graph.name(graph.from(e))
+                                + " instead";
+                    } else {
+                        base = 2;
+                        // Authorization does not help once the authorized sender is taken.
+                        means = "limit what " + graph.name(graph.to(e))
+                                + " accepts over this flow to a safe envelope it enforces itself"
+                                + " (limits, an interlock), or cut the flow";
+                    }
                 }
                 case CREDENTIAL -> {
                     base = 1;

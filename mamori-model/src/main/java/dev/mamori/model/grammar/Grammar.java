@@ -113,8 +113,10 @@ public final class Grammar {
                     "knx: { transport: bus, commands: true, encryption: [none, application], authentication: [none, message-mac] }")
             .required(
                     "transport",
-                    new Choice(List.of("tcp", "udp", "radio", "bus", "serial", "cellular", "any")),
-                    "What it runs over; decides which kinds of encryption make sense.")
+                    new Choice(List.of("tcp", "udp", "radio", "bus", "serial", "cellular", "wire", "any")),
+                    "What it runs over; decides which kinds of encryption make sense. 'wire' is a hardwired"
+                            + " signal (a relay contact, a key switch, a 4-20 mA loop): nothing on a network can send"
+                            + " it, and it is never offered as a cut.")
             .optional("commands", BOOL, "true", "Whether it can carry commands that change what the receiver does.")
             .optional(
                     "encryption",
