@@ -120,15 +120,19 @@ final class RecordLandscape {
                 restore(Duration.ofHours(2), 1, Duration.ofMinutes(15), Scales.Backup.OFFLINE, overLan);
         Restoration deviceRestore = restore(Duration.ofHours(4), 0, null, Scales.Backup.NONE, List.of());
         put(components, component(sid, "lan", "lan", Layer.NETWORK, lanRestore));
-        put(components, component(sid, "broker", "broker", Layer.PLATFORM, brokerRestore));
+        // The broker runs on the site LAN; the database and the application live on what flows into
+        // them (required flows): so the LAN going down takes the chain down, and nothing else does.
+        put(
+                components,
+                component(sid, "broker", "broker", Layer.PLATFORM, brokerRestore, Optional.of(new Needs.One(lan))));
         put(components, component(sid, "db", "database", Layer.PLATFORM, dbRestore));
         put(components, component(sid, "app", "web-app", Layer.SERVICE, appRestore));
         put(components, component(sid, "gw0", "gateway", Layer.DEVICE, gatewayRestore));
         put(components, component(sid, "gw1", "gateway", Layer.DEVICE, gatewayRestore));
         flows.add(flow(sid, new Ref("gw0", sid, AT), new Ref("broker", sid, AT), overLan));
         flows.add(flow(sid, new Ref("gw1", sid, AT), new Ref("broker", sid, AT), overLan));
-        flows.add(flow(sid, new Ref("broker", sid, AT), new Ref("db", sid, AT), List.of()));
-        flows.add(flow(sid, new Ref("db", sid, AT), new Ref("app", sid, AT), List.of()));
+        flows.add(flow(sid, new Ref("broker", sid, AT), new Ref("db", sid, AT), List.of(), true));
+        flows.add(flow(sid, new Ref("db", sid, AT), new Ref("app", sid, AT), List.of(), true));
         Ref[] gateways = {new Ref("gw0", sid, AT), new Ref("gw1", sid, AT)};
         for (int d = 0; d < size - 6; d++) {
             put(components, component(sid, "d" + d, "sensor", Layer.DEVICE, deviceRestore));
@@ -159,6 +163,11 @@ final class RecordLandscape {
     }
 
     private static Component component(String sid, String local, String kind, Layer layer, Restoration restore) {
+        return component(sid, local, kind, layer, restore, Optional.empty());
+    }
+
+    private static Component component(
+            String sid, String local, String kind, Layer layer, Restoration restore, Optional<Needs> needs) {
         return new Component(
                 sid + "." + local,
                 sid,
@@ -184,7 +193,7 @@ final class RecordLandscape {
                 List.of(),
                 List.of(),
                 Optional.of(restore),
-                Optional.empty(),
+                needs,
                 List.of(),
                 "",
                 AT);
@@ -205,6 +214,10 @@ final class RecordLandscape {
     }
 
     private static Flow flow(String system, Ref from, Ref to, List<Ref> network) {
+        return flow(system, from, to, network, false);
+    }
+
+    private static Flow flow(String system, Ref from, Ref to, List<Ref> network, boolean required) {
         return new Flow(
                 from.text() + "->" + to.text(),
                 false,
@@ -217,7 +230,7 @@ final class RecordLandscape {
                 false,
                 Scales.Authorization.NONE,
                 List.of(),
-                false,
+                required,
                 network,
                 Optional.empty(),
                 List.of(),

@@ -1,6 +1,8 @@
 package dev.mamori.engine.risk;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.systemic.Consequences;
+import dev.mamori.engine.systemic.PropagationGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.DataAsset;
 import dev.mamori.model.Flow;
@@ -14,8 +16,8 @@ import java.util.Set;
 
 /**
  * How every finding is scored, in one place; docs/scoring.md explains it in words. Likelihood is
- * the mean of the attacker's reach (how easily the element is reached: {@link #reach},
- * {@link #reachOfFlow}) and the rule's ease (how easily the weakness is used), rounded up; impact
+ * the lower of the attacker's reach (how easily the element is reached: {@link #reach},
+ * {@link #reachOfFlow}) and the rule's ease (how easily the weakness is used); impact
  * is the worst harm to the properties the rule threatens ({@link #impact}, {@link #impactOfFlow});
  * severity is their product in five bands ({@link Severity#of}).
  */
@@ -29,6 +31,7 @@ public final class Scoring {
     private final Factor[] reachCache;
     private final Factor[] impactCache;
     private final Set<?>[] dataAroundCache;
+    private Consequences consequences; // built on first use: what holding each component leads to
 
     public Scoring(FrozenGraph graph) {
         this.graph = graph;
@@ -50,9 +53,13 @@ public final class Scoring {
 
     // ---- likelihood and severity -------------------------------------------------------------
 
-    /** The likelihood level of a reach and an ease: their mean, rounded up; an attacker needs both, ties go to caution. */
+    /**
+     * The likelihood level of a reach and an ease: the lower of the two. An attacker needs both, so
+     * the harder one bounds how likely the attack is: a published default password (ease 5) on a
+     * device only reachable from inside its network (reach 2) is as likely as that reach.
+     */
     public static int likelihoodLevel(Factor reach, Factor ease) {
-        return (reach.level() + ease.level() + 1) / 2;
+        return Math.min(reach.level(), ease.level());
     }
 
     /** The likelihood of a reach and an ease, with both reasons (one, when the rule judged it as a whole). */
@@ -61,7 +68,7 @@ public final class Scoring {
                 likelihoodLevel(reach, ease), reach == ease ? reach.reason() : reach.reason() + "; " + ease.reason());
     }
 
-    /** Likelihood × impact in five bands: 20–25 critical, 12–19 high, 6–11 medium, 3–5 low, 1–2 info. */
+    /** Likelihood × impact in five bands: 20–25 critical, 15–19 high, 8–14 medium, 4–7 low, 1–3 info. */
     public static Severity severity(Factor likelihood, Factor impact) {
         return Severity.of(likelihood.level(), impact.level());
     }
@@ -199,8 +206,10 @@ public final class Scoring {
             }
             case INTEGRITY -> {
                 Factor f = Factor.of(2, "tampering with " + id + " misleads what depends on it");
+                // Acting on the physical world weighs 3 here: the harm it can do is judged under
+                // safety, by its hazards, and not counted twice.
                 if (graph.facts().actuates(c)) {
-                    f = f.max(Factor.of(4, id + " acts on the physical world"));
+                    f = f.max(Factor.of(3, id + " acts on the physical world"));
                 } else if (commandsOthers(c)) {
                     f = f.max(Factor.of(3, id + " sends commands to other components"));
                 }
@@ -213,6 +222,13 @@ public final class Scoring {
                 Factor f = Factor.of(2, "losing " + id + " stops what depends on it");
                 if (neededByMission(c)) {
                     f = f.max(Factor.of(4, "a mission needs " + id));
+                } else if (consequences().neededComponent(c) >= 0) {
+                    int needed = consequences().neededComponent(c);
+                    f = f.max(Factor.of(
+                            4,
+                            "holding " + id + " reaches "
+                                    + graph.component(needed).id() + " in "
+                                    + hops(consequences().neededHops(c)) + ", and a mission needs it"));
                 }
                 for (int d : dataAround(c)) {
                     f = f.max(dataImpact(d, graph.data(d).availability(), "availability"));
@@ -267,6 +283,18 @@ public final class Scoring {
         if (f.level() == 1 && graph.facts().actuates(c)) {
             f = Factor.of(2, graph.component(c).id() + " acts on the physical world, with no hazard modelled");
         }
+        // Beyond what it commands directly: the worst hazard holding it leads to, any number of
+        // control hops on (commands, credentials, weak logins in its zone).
+        Consequences reach = consequences();
+        if (reach.worstHazardLevel(c) > f.level() && reach.hops(c) > 0) {
+            Hazard hazard = reach.worstHazard(c);
+            f = Factor.of(
+                    reach.worstHazardLevel(c),
+                    "holding " + graph.component(c).id() + " leads to "
+                            + graph.component(reach.hazardComponent(c)).id() + " in " + hops(reach.hops(c))
+                            + ", whose hazard " + hazard.id() + " is " + dev.mamori.model.Words.of(hazard.severity())
+                            + (hazard.interlock().isPresent() ? " (an independent interlock holds it back)" : ""));
+        }
         for (int out : graph.flowsOut(c)) {
             if (graph.flow(out).commands()) {
                 for (Hazard hazard : graph.component(graph.flowTo(out)).hazards()) {
@@ -284,12 +312,21 @@ public final class Scoring {
      * the component is told, so an interlocked hazard weighs two levels less, never below 2.
      */
     public static Factor hazardImpact(Hazard hazard, String how) {
-        int level = hazard.severity().ordinal() + 2;
         String reason = "hazard " + hazard.id() + how + " is " + dev.mamori.model.Words.of(hazard.severity());
-        if (hazard.interlock().isPresent()) {
-            return Factor.of(Math.max(2, level - 2), reason + ", but an independent interlock holds it back");
+        return Factor.of(
+                Consequences.hazardLevel(hazard),
+                hazard.interlock().isPresent() ? reason + ", but an independent interlock holds it back" : reason);
+    }
+
+    private Consequences consequences() {
+        if (consequences == null) {
+            consequences = Consequences.of(graph, PropagationGraph.of(graph));
         }
-        return Factor.of(level, reason);
+        return consequences;
+    }
+
+    private static String hops(int n) {
+        return n == 1 ? "1 hop" : n + " hops";
     }
 
     private Factor dataImpact(int d, Need need, String what) {

@@ -10,19 +10,23 @@ public enum Severity {
     HIGH,
     CRITICAL;
 
-    /** 20–25 critical, 12–19 high, 6–11 medium, 3–5 low, 1–2 info. */
+    /**
+     * 20–25 critical, 15–19 high, 8–14 medium, 4–7 low, 1–3 info. High takes at least a likely
+     * attack on a major harm (4 × 4) or a possible one on a catastrophic harm (3 × 5), so that what is
+     * urgent stays a few findings, not most of them.
+     */
     public static Severity of(int likelihood, int impact) {
         int score = likelihood * impact;
         if (score >= 20) {
             return CRITICAL;
         }
-        if (score >= 12) {
+        if (score >= 15) {
             return HIGH;
         }
-        if (score >= 6) {
+        if (score >= 8) {
             return MEDIUM;
         }
-        return score >= 3 ? LOW : INFO;
+        return score >= 4 ? LOW : INFO;
     }
 
     public String word() {

@@ -45,11 +45,12 @@ class RiskEngineTest {
     void severityIsLikelihoodTimesImpactInFiveBands() {
         assertThat(Severity.of(5, 4)).isEqualTo(Severity.CRITICAL);
         assertThat(Severity.of(4, 4)).isEqualTo(Severity.HIGH);
-        assertThat(Severity.of(3, 4)).isEqualTo(Severity.HIGH);
-        assertThat(Severity.of(3, 3)).isEqualTo(Severity.MEDIUM);
-        assertThat(Severity.of(2, 3)).isEqualTo(Severity.MEDIUM);
-        assertThat(Severity.of(1, 3)).isEqualTo(Severity.LOW);
-        assertThat(Severity.of(1, 2)).isEqualTo(Severity.INFO);
+        assertThat(Severity.of(3, 5)).isEqualTo(Severity.HIGH);
+        assertThat(Severity.of(3, 4)).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.of(2, 4)).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.of(2, 3)).isEqualTo(Severity.LOW);
+        assertThat(Severity.of(1, 4)).isEqualTo(Severity.LOW);
+        assertThat(Severity.of(1, 3)).isEqualTo(Severity.INFO);
     }
 
     @Test
@@ -65,7 +66,9 @@ class RiskEngineTest {
                 .isEqualTo("likelihood 5/5 (" + door.likelihood().reason() + ") × impact 4/5 ("
                         + door.impact().reason() + ") = critical");
         Finding lobby = on(assessment, "cams.lobby");
-        assertThat(lobby.likelihood().level()).isEqualTo(4);
+        assertThat(lobby.likelihood().level())
+                .as("a published password (ease 5) on a camera reachable from its own network only (reach 2)")
+                .isEqualTo(2);
         assertThat(lobby.impact().level()).isEqualTo(2);
         Finding fleet = on(assessment, "cams.gate");
         assertThat(fleet.impact().level())
@@ -77,7 +80,8 @@ class RiskEngineTest {
     @Test
     void findingsComeMostSevereFirst() {
         List<Finding> findings = assess("").findings();
-        assertThat(findings).extracting(f -> f.element().id()).containsExactly("cams.door", "cams.gate", "cams.lobby");
+        assertThat(findings).extracting(f -> f.element().id()).startsWith("cams.door");
+        assertThat(findings).extracting(Finding::severity).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -88,7 +92,7 @@ class RiskEngineTest {
         assertThat(door.open()).isFalse();
         assertThat(door.treatment().orElseThrow().describe())
                 .isEqualTo("accepted by ops until 2027-03-31: swap in March");
-        assertThat(held.open()).extracting(f -> f.element().id()).containsExactly("cams.gate", "cams.lobby");
+        assertThat(held.open()).extracting(f -> f.element().id()).containsExactlyInAnyOrder("cams.gate", "cams.lobby");
         RiskAssessment lapsed = assess(
                 "treatments:\n  - { rule: default-credentials, on: cams.door, status: accepted, by: ops, reason: swap, until: 2026-01-31 }\n");
         Finding reopened = on(lapsed, "cams.door");

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class ScoringTest {
 
     @Test
-    void likelihoodIsTheMeanOfReachAndEaseRoundedUp() {
+    void likelihoodIsTheLowerOfReachAndEase() {
         for (int reach = 1; reach <= 5; reach++) {
             for (int ease = 1; ease <= 5; ease++) {
                 Factor r = Factor.of(reach, "reach");
                 Factor e = Factor.of(ease, "ease");
                 assertThat(Scoring.likelihood(r, e).level())
                         .as("reach %d, ease %d", reach, ease)
-                        .isEqualTo((int) Math.ceil((reach + ease) / 2.0));
+                        .isEqualTo(Math.min(reach, ease));
                 assertThat(Scoring.likelihood(r, e).reason()).isEqualTo("reach; ease");
             }
             Factor given = Factor.of(reach, "given");

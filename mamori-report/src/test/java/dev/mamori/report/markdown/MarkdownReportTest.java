@@ -31,7 +31,7 @@ class MarkdownReportTest {
         assertThat(md)
                 .contains("<details><summary><b>shop</b>: ")
                 .containsPattern(
-                        "\\| medium \\| `device-exposed-to-internet` \\| shop\\.cam \\| device \\| m\\.yaml:10 \\| the device shop\\.cam is exposed to the internet")
+                        "\\| low \\| `device-exposed-to-internet` \\| shop\\.cam \\| device \\| m\\.yaml:10 \\| the device shop\\.cam is exposed to the internet")
                 .contains("## Closed by a treatment")
                 .contains("| `default-credentials` | shop.cam | accepted by ops until 2027-01-01: decoy camera |");
     }
