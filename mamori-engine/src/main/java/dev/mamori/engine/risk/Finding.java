@@ -14,6 +14,8 @@ import java.util.Set;
  * @param explanation why the rule fired here, in words
  * @param scoring how likelihood and impact were judged, in words
  * @param treatment what the model decided about it, if anything
+ * @param rootCause what fixing it changes (see {@link RuleMetadata#rootCause}): findings on one
+ *     element with one root cause are one problem
  */
 public record Finding(
         String rule,
@@ -27,7 +29,8 @@ public record Finding(
         String explanation,
         String scoring,
         List<String> mitigations,
-        Optional<TreatmentState> treatment) {
+        Optional<TreatmentState> treatment,
+        String rootCause) {
 
     public Finding {
         properties = Set.copyOf(properties);
@@ -52,6 +55,7 @@ public record Finding(
                 explanation,
                 scoring,
                 mitigations,
-                Optional.of(state));
+                Optional.of(state),
+                rootCause);
     }
 }

@@ -31,7 +31,8 @@ public final class FindingSink {
                 explanation,
                 Scoring.sentence(likelihood, impact),
                 rule.mitigations(),
-                Optional.empty()));
+                Optional.empty(),
+                rule.rootCause()));
     }
 
     /** What was recorded so far, in order. */

@@ -1,7 +1,9 @@
 package dev.mamori.engine.risk;
 
 import dev.mamori.model.diagnostics.Diagnostic;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,5 +42,34 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
 
     public List<Finding> open() {
         return findings.stream().filter(Finding::open).toList();
+    }
+
+    /**
+     * The open findings as problems: those on one element with one root cause together, led by the
+     * most severe (the order of {@link #findings}), the problems in the order of their leads.
+     */
+    public List<Problem> openProblems() {
+        Map<String, List<Finding>> byKey = new LinkedHashMap<>();
+        for (Finding f : open()) {
+            byKey.computeIfAbsent(f.element().id() + "\u0000" + f.rootCause(), k -> new ArrayList<>())
+                    .add(f);
+        }
+        return byKey.values().stream().map(Problem::new).toList();
+    }
+
+    /** One problem: the findings of one root cause on one element, the first the most severe. */
+    public record Problem(List<Finding> findings) {
+        public Problem {
+            findings = List.copyOf(findings);
+        }
+
+        public Finding lead() {
+            return findings.get(0);
+        }
+
+        /** The rules that see it, the lead's first. */
+        public List<String> rules() {
+            return findings.stream().map(Finding::rule).toList();
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
  * at, the properties it threatens, its references, and the means that mitigate it.
  *
  * @param id a readable, stable kebab-case id ({@code default-credentials}); treatments name it
+ * @param rootCause what a fix of it changes, shared by rules that one change fixes together (an
+ *     unauthenticated command flow is one problem, however many rules see it); its id by default
  */
 public record RuleMetadata(
         String id,
@@ -18,7 +20,8 @@ public record RuleMetadata(
         Set<Layer> layers,
         Set<Property> properties,
         List<Reference> references,
-        List<String> mitigations) {
+        List<String> mitigations,
+        String rootCause) {
 
     public RuleMetadata {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -47,9 +50,20 @@ public record RuleMetadata(
         private final Set<Property> properties = EnumSet.noneOf(Property.class);
         private List<Reference> references = List.of();
         private List<String> mitigations = List.of();
+        private String rootCause;
 
         private Builder(String id) {
             this.id = id;
+            this.rootCause = id;
+        }
+
+        /**
+         * Names the root cause this rule shares with others: findings of such rules on one element
+         * are one problem with one fix, and are shown as one line that lists the rules.
+         */
+        public Builder rootCause(String rootCause) {
+            this.rootCause = rootCause;
+            return this;
         }
 
         public Builder title(String title) {
@@ -83,7 +97,7 @@ public record RuleMetadata(
         }
 
         public RuleMetadata build() {
-            return new RuleMetadata(id, title, rationale, layers, properties, references, mitigations);
+            return new RuleMetadata(id, title, rationale, layers, properties, references, mitigations, rootCause);
         }
     }
 }

@@ -105,6 +105,7 @@ public final class AssessmentJson {
         item.put("impact", factor(f.impact()));
         item.put("scoring", f.scoring());
         item.put("mitigations", f.mitigations());
+        item.put("rootCause", f.rootCause());
         item.put(
                 "references",
                 assessment.rule(f.rule()).map(RuleMetadata::references).orElse(List.of()).stream()

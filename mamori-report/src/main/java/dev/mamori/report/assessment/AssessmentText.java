@@ -52,17 +52,33 @@ public final class AssessmentText {
                 byProperty.get(Property.CONFIDENTIALITY),
                 byProperty.get(Property.INTEGRITY),
                 byProperty.get(Property.AVAILABILITY)));
-        List<Finding> shown = top < 0 ? open : open.subList(0, Math.min(top, open.size()));
+        // One line per problem: findings of one root cause on one element (an unauthenticated
+        // command flow that three rules see) are one thing to fix, so the top ten are ten problems.
+        List<RiskAssessment.Problem> problems = risk.openProblems();
+        List<RiskAssessment.Problem> shown = top < 0 ? problems : problems.subList(0, Math.min(top, problems.size()));
         if (!shown.isEmpty()) {
             out.append(top < 0 ? "\nFindings:\n" : "\nTop findings:\n");
         }
-        for (Finding f : shown) {
-            appendFinding(out, f);
+        for (RiskAssessment.Problem problem : shown) {
+            appendFinding(out, problem.lead());
+            if (problem.findings().size() > 1) {
+                out.append("         the same problem, also seen by: ")
+                        .append(String.join(
+                                ", ",
+                                problem.findings().subList(1, problem.findings().size()).stream()
+                                        .map(f -> f.rule() + " (" + f.severity().word() + ")")
+                                        .toList()))
+                        .append('\n');
+            }
         }
-        if (shown.size() < open.size()) {
+        if (shown.size() < problems.size()) {
+            int rest = 0;
+            for (RiskAssessment.Problem problem : problems.subList(shown.size(), problems.size())) {
+                rest += problem.findings().size();
+            }
             out.append(String.format(
-                    "%n... and %d more open findings: --all lists them, --format json writes everything.%n",
-                    open.size() - shown.size()));
+                    "%n... and %s (%s): --all lists them, --format json writes everything.%n",
+                    Count.of(problems.size() - shown.size(), "more problem"), Count.of(rest, "open finding")));
         }
         return out.toString();
     }

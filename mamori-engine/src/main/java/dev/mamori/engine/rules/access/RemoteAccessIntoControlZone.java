@@ -27,6 +27,7 @@ import java.util.List;
 public final class RemoteAccessIntoControlZone extends BaseRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("remote-access-into-control-zone")
+            .rootCause("internet-into-control-zone")
             .title("Remote or internet access straight into a control zone")
             .rationale("IEC 62443 puts a conduit with a boundary between the outside and the zones where controllers"
                     + " and safety systems live; sessions from outside end in a DMZ and a separate, monitored hop goes"

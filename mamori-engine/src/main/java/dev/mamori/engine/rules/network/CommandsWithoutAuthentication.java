@@ -20,6 +20,7 @@ import dev.mamori.model.Layer;
 public final class CommandsWithoutAuthentication extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("commands-without-authentication")
+            .rootCause("open-command-channel")
             .title("Commands accepted without authentication")
             .rationale("A flow that can change what its receiver does, with nothing telling the receiver who sent"
                     + " it, obeys anyone who can put a message on it: on a shared network, a radio channel or a"

@@ -27,6 +27,7 @@ public final class UnauthenticatedIndustrialProtocol extends FlowRule {
             "modbus-tcp", "modbus-rtu", "dnp3", "iec-104", "iec-61850", "bacnet", "profinet", "ethernet-ip", "opc-ua");
 
     static final RuleMetadata METADATA = RuleMetadata.rule("unauthenticated-industrial-protocol")
+            .rootCause("open-command-channel")
             .title("Industrial protocol without authentication")
             .rationale("Modbus, DNP3, IEC 60870-5-104, IEC 61850, BACnet, PROFINET, EtherNet/IP and OPC UA in"
                     + " security mode None were designed for closed plant networks: the outstation obeys"

@@ -23,6 +23,7 @@ import dev.mamori.model.Scales.Authorization;
 public final class ActuatorCommandsWithoutAuthorization extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("actuator-commands-without-authorization")
+            .rootCause("open-command-channel")
             .title("Actuator obeys commands without authorising them")
             .rationale("Authentication tells a receiver who sent a command; authorization decides whether that"
                     + " sender may give that command. An actuating component that authorises nothing obeys every"

@@ -25,6 +25,7 @@ import dev.mamori.model.vocabulary.Vocabulary.Strength;
 public final class InternetToControlZoneFlow extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("internet-to-control-zone-flow")
+            .rootCause("internet-into-control-zone")
             .title("Flow from an internet-facing component straight into a control zone")
             .rationale("IEC 62443 and the Purdue reference architecture let nothing run end to end from the internet"
                     + " into an OT or safety zone: traffic stops in a DMZ, where a broker, historian replica or jump"
