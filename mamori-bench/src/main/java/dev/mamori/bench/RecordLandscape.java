@@ -195,6 +195,8 @@ final class RecordLandscape {
                 Optional.of(restore),
                 needs,
                 List.of(),
+                Scales.UserAction.NONE,
+                List.of(),
                 "",
                 AT);
     }

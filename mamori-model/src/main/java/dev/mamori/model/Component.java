@@ -5,6 +5,7 @@ import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.Logging;
 import dev.mamori.model.Scales.Tenancy;
 import dev.mamori.model.Scales.UpdatePath;
+import dev.mamori.model.Scales.UserAction;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Set;
  * @param id the qualified id, {@code system.component}
  * @param secureBoot whether the boot chain is verified, when known
  * @param constrained whether it is too limited to run updates or strong cryptography
+ * @param exploitable known flaws of its services that give an attacker who reaches it control or a
+ *     crash, whatever its login
+ * @param userAction how likely a person using it lets an attacker in
  * @param needs the components it cannot run without (power, a broker, a directory), beyond the
  *     flows marked {@code required}; a component does not depend on whoever merely sends it data
  */
@@ -47,6 +51,8 @@ public record Component(
         List<Ref> stores,
         Optional<Restoration> restore,
         Optional<Needs> needs,
+        List<Exploit> exploitable,
+        UserAction userAction,
         List<String> tags,
         String description,
         SourceLocation at) {
@@ -57,6 +63,7 @@ public record Component(
         certifications = List.copyOf(certifications);
         hazards = List.copyOf(hazards);
         stores = List.copyOf(stores);
+        exploitable = List.copyOf(exploitable);
         tags = List.copyOf(tags);
     }
 

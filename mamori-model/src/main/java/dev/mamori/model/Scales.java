@@ -19,6 +19,23 @@ public final class Scales {
         CERTIFICATE
     }
 
+    /** What a known flaw gives an attacker who reaches the service: control, or only a crash (an outage). */
+    public enum ExploitEffect {
+        CONTROL,
+        CRASH
+    }
+
+    /**
+     * How likely a person using a component lets an attacker in: opens a malicious document, plugs
+     * in a device, approves a prompt.
+     */
+    public enum UserAction {
+        NONE,
+        UNLIKELY,
+        POSSIBLE,
+        LIKELY
+    }
+
     /** How software updates reach a component. */
     public enum UpdatePath {
         UNKNOWN,

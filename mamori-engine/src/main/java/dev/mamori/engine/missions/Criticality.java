@@ -95,8 +95,9 @@ final class Criticality {
     }
 
     /**
-     * The components upstream of a mission's needs, nearest first (breadth first against the data
-     * flows and the networks they travel over), leaving out {@code skip}; at most {@code limit}.
+     * The components upstream of a mission's needs, nearest first (breadth first against the required
+     * data flows, the networks they travel over and the components' declared needs), leaving out
+     * {@code skip}; at most {@code limit}.
      * Returns one more than the limit when there are more, so the caller can tell.
      */
     int[] upstream(int mission, boolean[] skip, int limit) {
@@ -112,13 +113,22 @@ final class Criticality {
             if (!skip[c]) {
                 out.add(c);
             }
+            // against what the component depends on, as the cascade does: its required data flows
+            // (their senders and networks) and its declared needs
             for (int f : graph.flowsIn(c)) {
-                if (graph.flow(f).commands()) {
+                if (graph.flow(f).commands() || !graph.flow(f).required()) {
                     continue;
                 }
                 tail = visit(graph.flowFrom(f), stamp, tail);
                 for (int net : graph.networksOf(f)) {
                     tail = visit(net, stamp, tail);
+                }
+            }
+            if (graph.component(c).needs().isPresent()) {
+                for (dev.mamori.model.Ref ref : graph.component(c).needs().get().references()) {
+                    for (int needed : graph.needed(ref)) {
+                        tail = visit(needed, stamp, tail);
+                    }
                 }
             }
         }

@@ -2,9 +2,13 @@ package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
+import dev.mamori.model.Exploit;
+import dev.mamori.model.Scales.ExploitEffect;
 import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.Scales.UserAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an attacker starts: the components reachable from outside, each with the chance that it is
@@ -35,17 +39,48 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
                 why = "physically reachable";
             }
             if (p > 0) {
-                // Reaching a component is not holding it: its login decides how likely that is.
-                double login = loginFactor(component.credentials());
+                // Reaching a component is not holding it: its login decides how likely that is,
+                // unless a known flaw of its service gives control whatever the login.
+                Optional<Exploit> exploit = controlExploit(component);
+                double login = exploit.isPresent() ? 1.0 : loginFactor(component.credentials());
+                String how = exploit.map(x -> ", exploitable (" + x.flaw() + ")")
+                        .orElse(login < 1 ? ", login " + dev.mamori.model.Words.of(component.credentials()) : "");
+                p *= login;
+                why += how;
+            }
+            double person = userAction(component.userAction());
+            if (person > p) {
+                p = person;
+                why = "a person using it can let an attacker in (user-action: "
+                        + dev.mamori.model.Words.of(component.userAction()) + ")";
+            }
+            if (p > 0) {
                 nodes.add(c);
-                probability.add(p * login);
-                reasons.add(why + (login < 1 ? ", login " + dev.mamori.model.Words.of(component.credentials()) : ""));
+                probability.add(p);
+                reasons.add(why);
             }
         }
         return new EntryPoints(
                 nodes.stream().mapToInt(Integer::intValue).toArray(),
                 probability.stream().mapToDouble(Double::doubleValue).toArray(),
                 reasons.toArray(String[]::new));
+    }
+
+    /** A known flaw of the component's service that gives control, if it has one. */
+    public static Optional<Exploit> controlExploit(Component component) {
+        return component.exploitable().stream()
+                .filter(x -> x.effect() == ExploitEffect.CONTROL)
+                .findFirst();
+    }
+
+    /** How likely a person using the component lets an attacker in. */
+    static double userAction(UserAction action) {
+        return switch (action) {
+            case NONE -> 0;
+            case UNLIKELY -> 0.1;
+            case POSSIBLE -> 0.3;
+            case LIKELY -> 0.6;
+        };
     }
 
     /** How likely an attacker who reaches a component also takes it, by how its logins are set. */

@@ -94,7 +94,10 @@ public final class PropagationGraph {
             int zoneNode = graph.componentCount() + z;
             for (int c : graph.zoneMembers(z)) {
                 g.add(c, zoneNode, Relation.ZONE_MEMBER, z, 1f);
-                float weak = weakness(graph.component(c).credentials());
+                // A known flaw is crossed whatever the login; else a weak login is.
+                float weak = EntryPoints.controlExploit(graph.component(c)).isPresent()
+                        ? 0.9f
+                        : weakness(graph.component(c).credentials());
                 if (weak > 0) {
                     g.add(zoneNode, c, Relation.LATERAL, z, weak);
                 }
@@ -374,8 +377,11 @@ public final class PropagationGraph {
                 case ZONE_MEMBER -> "sits in " + name(g, target) + " with nothing segmenting it from its neighbours";
                 case LATERAL -> {
                     Component component = graph.component(target);
-                    yield "reaches " + component.id() + ", whose login is "
-                            + dev.mamori.model.Words.of(component.credentials()) + ", from inside the zone";
+                    yield EntryPoints.controlExploit(component)
+                            .map(x -> "reaches " + component.id() + ", whose service is exploitable (" + x.flaw()
+                                    + "), from inside the zone")
+                            .orElse("reaches " + component.id() + ", whose login is "
+                                    + dev.mamori.model.Words.of(component.credentials()) + ", from inside the zone");
                 }
                 case DATA -> "feeds data over " + graph.flow(g.source(e)).protocol() + " into " + name(g, target);
             };

@@ -150,17 +150,32 @@ public final class SystemicAnalyzer {
     // ---- paths, hazards, missions ---------------------------------------------------------------
 
     /**
-     * What an attacker can take from a mission: the components they control, and everything that
-     * goes down when those components stop or are wiped (as Viasat's modems were).
+     * What an attacker can take from a mission: the components they control, the ones they can only
+     * crash (a known flaw whose effect is a crash, on a service they reach: exposed, or in a zone they
+     * have a foothold in), and everything that goes down when those stop or are wiped (as Viasat's
+     * modems were).
      */
     public Outage underAttack(Propagation propagation) {
         List<Integer> held = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (propagation.controlled(c)) {
+            if (propagation.controlled(c) || crashable(propagation, c)) {
                 held.add(c);
             }
         }
         return Outage.of(cascade, held.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Whether an attacker can crash component c: a crash-only flaw on a service they reach. */
+    private boolean crashable(Propagation propagation, int c) {
+        Component component = frozen.component(c);
+        if (component.exploitable().stream()
+                .noneMatch(x -> x.effect() == dev.mamori.model.Scales.ExploitEffect.CRASH)) {
+            return false;
+        }
+        int zone = frozen.zoneOf(c);
+        return frozen.facts().internetFacing(c)
+                || !component.exposure().isEmpty()
+                || (zone >= 0 && propagation.controlled(frozen.componentCount() + zone));
     }
 
     /** Every controlled component outside the system its attacker started in, most likely first (at most 100). */

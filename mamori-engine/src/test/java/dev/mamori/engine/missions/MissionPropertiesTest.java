@@ -190,7 +190,10 @@ class MissionPropertiesTest {
         return RandomLandscapes.withMissions(seed);
     }
 
-    /** The least fixed point, naively: a receiver goes down when every data flow into it is broken. */
+    /**
+     * The least fixed point, naively: a component goes down when a required data flow into it is
+     * broken (its sender or a network it crosses is down) or its declared needs no longer hold.
+     */
     static Set<String> down(Landscape landscape, Set<String> failed) {
         Set<String> down = new HashSet<>(failed);
         boolean changed = true;
@@ -205,8 +208,8 @@ class MissionPropertiesTest {
                         .toList();
                 java.util.function.Predicate<Flow> broken =
                         f -> down.contains(id(f.from())) || f.network().stream().anyMatch(n -> down.contains(id(n)));
-                boolean cut = !in.isEmpty()
-                        && (in.stream().allMatch(broken) || in.stream().anyMatch(f -> f.required() && broken.test(f)));
+                boolean cut = in.stream().anyMatch(f -> f.required() && broken.test(f))
+                        || c.needs().map(n -> !holds(n, down)).orElse(false);
                 if (cut) {
                     down.add(c.id());
                     changed = true;

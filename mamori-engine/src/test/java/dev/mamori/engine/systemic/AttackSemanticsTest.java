@@ -97,4 +97,90 @@ class AttackSemanticsTest {
                 .containsExactly(org.assertj.core.api.Assertions.tuple("venue.portal", "venue.fire-panel"));
         assertThat(plan.verified()).isTrue();
     }
+
+    /**
+     * A VPN appliance with a known flaw that gives control whatever its login (the shape of the
+     * FortiOS path traversal, CVE-2018-13379), and a historian in the plant zone with an exploitable
+     * service. Before: the VPN's unique login made it an unlikely entry and the historian's login kept
+     * the attacker out of it.
+     */
+    private static final String EXPLOITABLE = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              plant:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones: [plant-lan]
+                components:
+                  vpn: { kind: vpn, zone: plant-lan, exposure: internet, credentials: unique, exploitable: [{ flaw: CVE-2018-13379 }] }
+                  historian: { kind: server, zone: plant-lan, credentials: unique, exploitable: [{ flaw: CVE-2099-1234 }] }
+                  hmi: { kind: hmi, zone: plant-lan, credentials: unique, exploitable: [{ flaw: CVE-2099-9999, effect: crash }] }
+            missions:
+              watch: { needs: [plant.hmi] }
+            """;
+
+    @Test
+    void aKnownFlawIsAWayInAndAcrossWhateverTheLogin() {
+        SystemicAnalyzer analyzer = analyzer(EXPLOITABLE);
+        SystemicAnalysis a = analyzer.analyze(SystemicAnalyzer.Options.defaults());
+        assertThat(a.entries())
+                .filteredOn(e -> e.component().equals("plant.vpn"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.probability()).isEqualTo(1.0);
+                    assertThat(e.reason()).contains("exploitable (CVE-2018-13379)");
+                });
+        Propagation p = analyzer.fromExposed();
+        FrozenGraph g = FrozenGraph.of(RandomLandscapes.load(EXPLOITABLE));
+        int historian = g.componentId("plant.historian").orElseThrow();
+        int hmi = g.componentId("plant.hmi").orElseThrow();
+        assertThat(p.controlled(historian))
+                .as("across the zone through its flaw")
+                .isTrue();
+        assertThat(p.path(historian))
+                .extracting(Hop::weakness)
+                .last()
+                .asString()
+                .contains("exploitable (CVE-2099-1234)");
+        // A crash-only flaw is an outage, not a takeover: the HMI (reached from the foothold in its
+        // zone) is not held, but the mission that needs it can be stopped.
+        assertThat(p.controlled(hmi)).isFalse();
+        assertThat(a.missions())
+                .extracting(SystemicAnalysis.MissionEffect::mission)
+                .contains("watch");
+    }
+
+    /** A person at an office workstation opens a malicious attachment: a way in that is not a login. */
+    private static final String USER_ACTION = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              office:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  workstation: { kind: workstation, credentials: unique, user-action: likely }
+                  file-server: { kind: server, credentials: unique }
+                flows:
+                  - { id: admin, from: workstation, to: file-server, protocol: ssh, commands: true }
+            """;
+
+    @Test
+    void aPersonUsingAComponentIsAWayIn() {
+        SystemicAnalyzer analyzer = analyzer(USER_ACTION);
+        SystemicAnalysis a = analyzer.analyze(SystemicAnalyzer.Options.defaults());
+        assertThat(a.entries()).singleElement().satisfies(e -> {
+            assertThat(e.component()).isEqualTo("office.workstation");
+            assertThat(e.reason()).contains("user-action: likely");
+            assertThat(e.probability()).isEqualTo(0.6);
+        });
+        assertThat(a.controlledComponents())
+                .as("the workstation and the file server it administers")
+                .isEqualTo(2);
+    }
 }

@@ -189,6 +189,19 @@ public final class Grammar {
                     "The independent safeguard that prevents the harm whatever the component is told.")
             .optional("description", TEXT, "none", "What happens.");
 
+    public static final ObjectSpec EXPLOIT = object(
+                    "exploit",
+                    "A known flaw or misconfiguration of a component's service that an attacker who reaches it can use,"
+                            + " whatever its login.",
+                    "{ flaw: CVE-2018-13379, effect: control }")
+            .required("flaw", TEXT, "A CVE or advisory id, or a short name of the misconfiguration.")
+            .optional(
+                    "effect",
+                    choice(Scales.ExploitEffect.class),
+                    "control",
+                    "What using it gives: control of the component, or only a crash (an outage, not a takeover).")
+            .optional("description", TEXT, "none", "Where it is documented, what it needs.");
+
     public static final ObjectSpec CERTIFICATION = object(
                     "certification",
                     "A certification or label the component holds.",
@@ -283,6 +296,18 @@ public final class Grammar {
                             + " flow (which works while its ends and networks do), a list (all of them), or"
                             + " all/any/at-least. Whoever only sends it data is not a need; mark such a flow required"
                             + " instead when the receiver stops without it.")
+            .optional(
+                    "exploitable",
+                    new ListOf(new Obj(EXPLOIT), false),
+                    "[]",
+                    "Known flaws of its services: an attacker who reaches it uses them whatever its login, as a"
+                            + " way in when it is exposed and as a way across from a neighbour in its zone.")
+            .optional(
+                    "user-action",
+                    choice(Scales.UserAction.class),
+                    "none",
+                    "How likely a person using it lets an attacker in (opens a malicious document, plugs in a"
+                            + " device): a way in like an exposure.")
             .optional("tags", TAGS, "[]", "Free labels.")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
@@ -533,6 +558,7 @@ public final class Grammar {
                 COMPONENT,
                 RESTORATION,
                 HAZARD,
+                EXPLOIT,
                 CERTIFICATION,
                 FLOW,
                 CREDENTIAL,

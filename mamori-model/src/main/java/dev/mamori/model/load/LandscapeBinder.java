@@ -5,6 +5,7 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Control;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.DataAsset;
+import dev.mamori.model.Exploit;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
@@ -174,6 +175,14 @@ final class LandscapeBinder {
                 o.refs("stores", system),
                 o.object("restore").map(r -> restoration(system, r)),
                 o.node("needs").flatMap(n -> needs(n, system)),
+                o.objects("exploitable").stream()
+                        .map(eo -> new Exploit(
+                                eo.text("flaw", ""),
+                                eo.choice("effect", Scales.ExploitEffect.class, Scales.ExploitEffect.CONTROL),
+                                eo.text("description", ""),
+                                eo.at()))
+                        .toList(),
+                o.choice("user-action", Scales.UserAction.class, Scales.UserAction.NONE),
                 o.texts("tags"),
                 o.text("description", ""),
                 c.at());
