@@ -268,7 +268,13 @@ public final class CatalogGrammar {
                     "nist-ir-8259a:\n  title: NIST IR 8259A\n  ids: standards/nist-ir-8259a.tsv")
             .required("title", TEXT, "Its name and edition.")
             .required("ids", TEXT, "The resource listing its item ids (TSV: id, group, label, source).")
-            .optional("labels", TEXT, "none", "A resource of our own labels, for id lists that carry statuses.");
+            .optional("labels", TEXT, "none", "A resource of our own labels, for id lists that carry statuses.")
+            .optional(
+                    "out-of-scope",
+                    TEXT,
+                    "none",
+                    "A resource (TSV: standard, id, reason) of the items the catalog leaves out on purpose, each"
+                            + " with why; `catalog --coverage` lists them apart from the items not written yet.");
 
     public static final ObjectSpec FILE = object(
                     "catalog file",
