@@ -186,9 +186,10 @@ public final class CatalogReader {
         o.text("labels").ifPresent(f -> tsv(f).forEach(row -> labels.put(row[0], row)));
         // Items left out on purpose, each with its reason; one file may serve several standards.
         Map<String, String> outOfScope = new LinkedHashMap<>();
-        o.text("out-of-scope").ifPresent(f -> tsv(f).stream()
-                .filter(row -> row.length == 3 && row[0].equals(e.id()))
-                .forEach(row -> outOfScope.put(row[1], row[2])));
+        o.text("out-of-scope")
+                .ifPresent(f -> tsv(f).stream()
+                        .filter(row -> row.length == 3 && row[0].equals(e.id()))
+                        .forEach(row -> outOfScope.put(row[1], row[2])));
         Map<String, Standard.Item> items = new LinkedHashMap<>();
         for (String[] row : tsv(o.text("ids", ""))) {
             if (row.length == 2) { // ETSI status lists: id and status letters

@@ -73,6 +73,8 @@ public record StandardCoverage(
     }
 
     public long mandatoryTotal() {
-        return standard.items().values().stream().filter(Standard.Item::mandatory).count();
+        return standard.items().values().stream()
+                .filter(Standard.Item::mandatory)
+                .count();
     }
 }

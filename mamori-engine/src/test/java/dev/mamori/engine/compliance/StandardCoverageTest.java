@@ -87,8 +87,10 @@ class StandardCoverageTest {
         assertThat(c.mapped()).hasSize(mapped);
         assertThat(c.outOfScope()).hasSize(outOfScope);
         assertThat(c.missing()).hasSize(ids.size() - mapped - outOfScope);
-        assertThat(c.mapped()).extracting(Standard.Item::id).containsExactlyElementsOf(
-                ids.stream().filter(reached::contains).toList());
+        assertThat(c.mapped())
+                .extracting(Standard.Item::id)
+                .containsExactlyElementsOf(
+                        ids.stream().filter(reached::contains).toList());
     }
 
     @Test
@@ -99,7 +101,9 @@ class StandardCoverageTest {
         }
         // The base requirements alone (no enhancements): every SR and all but the three CR ids
         // for which 62443-4-2 sets no component requirement.
-        List<String> srs = ids("iec-62443-3-3.tsv").stream().filter(i -> !i.contains(" RE ")).toList();
+        List<String> srs = ids("iec-62443-3-3.tsv").stream()
+                .filter(i -> !i.contains(" RE "))
+                .toList();
         assertThat(srs).hasSize(51);
         assertThat(mappedIds("iec-62443-3-3")).containsAll(srs);
         Set<String> crOut = coverage("iec-62443-4-2").outOfScope().stream()
@@ -111,7 +115,9 @@ class StandardCoverageTest {
     @Test
     void everyUkPstiObligationIsMappedAndEveryOtherItemIsOutOfScopeWithAReason() {
         StandardCoverage c = coverage("uk-psti");
-        assertThat(c.missing()).as("nothing of Schedules 1 and 2 is left unwritten").isEmpty();
+        assertThat(c.missing())
+                .as("nothing of Schedules 1 and 2 is left unwritten")
+                .isEmpty();
         for (Standard.Item i : c.outOfScope()) {
             assertThat(i.outOfScope().orElseThrow()).as(i.id()).hasSizeGreaterThan(20);
         }
@@ -146,7 +152,8 @@ class StandardCoverageTest {
 
     @Test
     void theEtsiLabelsTheReviewFoundWrongAreCorrected() {
-        Map<String, Standard.Item> v3 = CATALOG.standards().get("etsi-en-303-645-v3.1.3").items();
+        Map<String, Standard.Item> v3 =
+                CATALOG.standards().get("etsi-en-303-645-v3.1.3").items();
         assertThat(v3.get("5.1-2A").label()).contains("machine-to-machine");
         assertThat(v3.get("6-3B").label()).contains("consent").contains("recorded");
         assertThat(v3.get("5.3-4A").label()).isNotEqualTo(v3.get("5.3-4B").label());
@@ -154,14 +161,17 @@ class StandardCoverageTest {
         assertThat(v3.get("6-6").label()).contains("minimised");
         Set<String> labels = new HashSet<>();
         for (Standard.Item i : v3.values()) {
-            assertThat(labels.add(i.label())).as("label of " + i.id() + " used twice").isTrue();
+            assertThat(labels.add(i.label()))
+                    .as("label of " + i.id() + " used twice")
+                    .isTrue();
         }
     }
 
     /** Who maps to an item, as owner and relationship. */
     private static Map<String, Relationship> mappedBy(String standard, String id) {
         Map<String, Relationship> out = new LinkedHashMap<>();
-        CATALOG.mappedByItem(standard).getOrDefault(id, List.of())
+        CATALOG.mappedByItem(standard)
+                .getOrDefault(id, List.of())
                 .forEach(m -> out.put(m.owner(), m.mapping().relationship()));
         return out;
     }
@@ -197,15 +207,18 @@ class StandardCoverageTest {
             assertThat(by.values()).as(q[0] + " " + q[1]).doesNotContain(Relationship.EQUIVALENT);
         }
         // What the review asked for, where it was certain: ours covers part of theirs.
-        assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.5-4")).containsEntry("authenticated-interfaces", Relationship.SUBSET);
+        assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.5-4"))
+                .containsEntry("authenticated-interfaces", Relationship.SUBSET);
         assertThat(mappedBy("eu-cra-annex-i", "I(2)(m)")).containsEntry("user-data-erasure", Relationship.SUBSET);
         assertThat(mappedBy("uk-psti", "Sch1-3")).containsEntry("defined-support-period", Relationship.SUBSET);
     }
 
     @Test
     void theRequirementsTheIssueFoundMissingAreMapped() {
-        assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.1-4")).containsEntry("changeable-authentication-value", Relationship.EQUIVALENT);
-        assertThat(mappedBy("jc-star-star1", "S1.1-03")).containsEntry("changeable-authentication-value", Relationship.EQUIVALENT);
+        assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.1-4"))
+                .containsEntry("changeable-authentication-value", Relationship.EQUIVALENT);
+        assertThat(mappedBy("jc-star-star1", "S1.1-03"))
+                .containsEntry("changeable-authentication-value", Relationship.EQUIVALENT);
         assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.5-8")).containsKey("critical-parameter-management");
         assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.5-2")).containsKey("accepted-cryptography");
         assertThat(mappedBy("etsi-en-303-645-v2.1.1", "5.5-3")).containsKey("crypto-agility");
