@@ -30,6 +30,33 @@ class ComplyCommandTest {
                   - { requirement: login-throttling, on: [unit], evidence: lockout test LT-1 }
             """;
 
+    /** The same unit, paired with a phone over Bluetooth: radio equipment, which the RED binds. */
+    private static final String RADIO_MODEL = MODEL.replace(
+            "    controls:\n",
+            "      phone: { kind: phone, manufacturer: maker }\n"
+                    + "    flows:\n"
+                    + "      - { from: phone, to: unit, protocol: ble, encryption: ble-secure, authentication: pairing }\n"
+                    + "    controls:\n");
+
+    @Test
+    void theRedDelegatedRegulationBindsOnlyASystemWhoseModelShowsARadioLink() throws Exception {
+        // After the RED's first day, before the CRA's reporting obligations.
+        assertThat(RADIO_MODEL).isNotEqualTo(MODEL);
+        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
+        Cli wired = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2026-01-15");
+        assertThat(wired.exitCode()).as(wired.err()).isZero();
+        assertThat(wired.out())
+                .contains("not-satisfied  essential  no-universal-default-passwords")
+                .contains("Delegated Regulation (EU) 2022/30")
+                .contains("does not bind plug: it has no flows over radio");
+        Files.writeString(dir.resolve("m.yaml"), RADIO_MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
+        Cli radio = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2026-01-15");
+        assertThat(radio.exitCode()).as("the gate under the RED").isEqualTo(4);
+        assertThat(radio.out())
+                .contains("not-satisfied  statutory  no-universal-default-passwords")
+                .doesNotContain("does not bind plug");
+    }
+
     @Test
     void theBundledExampleIsCheckedWithCoveragePerStandard() {
         Cli cli = Cli.inRepository("comply", "--today", "2026-11-22");
@@ -56,9 +83,9 @@ class ComplyCommandTest {
 
     @Test
     void aLawNotYetInForceNeverFailsTheGateAndIsAnnouncedAYearAhead() throws Exception {
-        // Under EU law alone, the shared password is statutory from the RED delegated regulation's
-        // first day (2025-08-01), not before.
-        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
+        // Under EU law alone, the shared password of a unit with a radio link is statutory from the
+        // RED delegated regulation's first day (2025-08-01), not before.
+        Files.writeString(dir.resolve("m.yaml"), RADIO_MODEL.replace("jurisdictions: [uk]", "jurisdictions: [eu]"));
         Cli before = Cli.run(dir, "comply", "m.yaml", "--fail-on", "statutory", "--today", "2025-07-31");
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(before.out())

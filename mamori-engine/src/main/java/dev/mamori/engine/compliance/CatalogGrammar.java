@@ -186,7 +186,13 @@ public final class CatalogGrammar {
                     .required("regime", TEXT, "The law or scheme, with its reference.")
                     .optional("applies-from", new Date(), "in force already", "When it starts to apply.")
                     .optional(
-                            "applies-until", new Date(), "none", "The last day it applies, where another replaces it."),
+                            "applies-until", new Date(), "none", "The last day it applies, where another replaces it.")
+                    .optional(
+                            "applies-to",
+                            new Choice(Condition.words()),
+                            "every system of the profile",
+                            "The systems it binds: only those in which this condition selects something (the RED"
+                                    + " binds radio equipment: `radio-flows`)."),
             "under it");
 
     public static final ObjectSpec PROFILE_JURISDICTION = obligations(

@@ -544,6 +544,7 @@ public final class CatalogReader {
                             ro.date("applies-from"),
                             ro.date("applies-until"),
                             obligations,
+                            ro.text("applies-to").flatMap(Condition::of),
                             r.at()));
         }
         return regimes;
