@@ -184,6 +184,7 @@ final class RecordLandscape {
                 List.of(),
                 List.of(),
                 Optional.of(restore),
+                Optional.empty(),
                 List.of(),
                 "",
                 AT);

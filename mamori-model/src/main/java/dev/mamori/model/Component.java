@@ -18,6 +18,8 @@ import java.util.Set;
  * @param id the qualified id, {@code system.component}
  * @param secureBoot whether the boot chain is verified, when known
  * @param constrained whether it is too limited to run updates or strong cryptography
+ * @param needs the components it cannot run without (power, a broker, a directory), beyond the
+ *     flows marked {@code required}; a component does not depend on whoever merely sends it data
  */
 public record Component(
         String id,
@@ -44,6 +46,7 @@ public record Component(
         List<Hazard> hazards,
         List<Ref> stores,
         Optional<Restoration> restore,
+        Optional<Needs> needs,
         List<String> tags,
         String description,
         SourceLocation at) {

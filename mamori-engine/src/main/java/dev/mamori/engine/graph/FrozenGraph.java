@@ -61,6 +61,8 @@ public final class FrozenGraph {
     private final int[] dataOwner;
     private final int[] systemOwner;
     private final Facts facts;
+    // Built on first use (only needs that name flows ask); two threads may both build it, alike.
+    private volatile java.util.Map<Flow, Integer> flowNumbers;
 
     private FrozenGraph(Landscape landscape, ElementIndex index) {
         this.landscape = landscape;
@@ -426,12 +428,48 @@ public final class FrozenGraph {
 
     private int[] resolveNeeds(Mission mission) {
         return mission.needs().references().stream()
-                .map(ref -> elements.find(ref, Kind.COMPONENT, Component.class))
-                .flatMap(Optional::stream)
-                .map(c -> componentIds.get(c.id()))
+                .flatMapToInt(ref -> java.util.Arrays.stream(needed(ref)))
                 .distinct()
-                .mapToInt(Integer::intValue)
                 .toArray();
+    }
+
+    /**
+     * The components one reference of a needs expression stands for: a component itself, or for a
+     * named flow its sender, its receiver and every network it travels over (the flow works only
+     * while all of them do); none when it names neither.
+     */
+    public int[] needed(Ref ref) {
+        Optional<Component> component = elements.find(ref, Kind.COMPONENT, Component.class);
+        if (component.isPresent()) {
+            return new int[] {componentIds.get(component.get().id())};
+        }
+        Optional<Flow> flow = elements.find(ref, Kind.FLOW, Flow.class);
+        if (flow.isEmpty()) {
+            return new int[0];
+        }
+        int f = flowNumber(flow.get());
+        if (f < 0) {
+            return new int[0];
+        }
+        int[] networks = networksOf(f);
+        int[] out = new int[2 + networks.length];
+        out[0] = flowFrom[f];
+        out[1] = flowTo[f];
+        System.arraycopy(networks, 0, out, 2, networks.length);
+        return out;
+    }
+
+    /** A flow's number, by identity: the index hands out the model's own records. */
+    private int flowNumber(Flow flow) {
+        java.util.Map<Flow, Integer> numbers = flowNumbers;
+        if (numbers == null) {
+            numbers = new java.util.IdentityHashMap<>();
+            for (int f = 0; f < flows.length; f++) {
+                numbers.put(flows[f], f);
+            }
+            flowNumbers = numbers;
+        }
+        return numbers.getOrDefault(flow, -1);
     }
 
     /** The missions of the landscape, in declaration order. */

@@ -65,6 +65,9 @@ public final class NeedsCircuit {
             return graph.elements()
                     .find(one.component(), Kind.COMPONENT, Component.class)
                     .map(Component::id)
+                    .or(() -> graph.elements()
+                            .find(one.component(), Kind.FLOW, dev.mamori.model.Flow.class)
+                            .map(f -> "flow " + f.id()))
                     .orElse(one.component().text());
         }
         return label(needs) + " ("
@@ -83,14 +86,21 @@ public final class NeedsCircuit {
     /** Appends the gates of {@code needs} after its parts' and returns its number, or -1 when it names nothing. */
     private static int compile(FrozenGraph graph, Needs needs, List<int[]> gates, List<Integer> childList) {
         if (needs instanceof Needs.One one) {
-            int c = graph.elements()
-                    .find(one.component(), Kind.COMPONENT, Component.class)
-                    .flatMap(x -> graph.componentId(x.id()))
-                    .orElse(-1);
-            if (c < 0) {
+            int[] components = graph.needed(one.component());
+            if (components.length == 0) {
                 return -1;
             }
-            gates.add(new int[] {LEAF, c, childList.size()});
+            for (int c : components) {
+                gates.add(new int[] {LEAF, c, childList.size()});
+            }
+            if (components.length == 1) {
+                return gates.size() - 1;
+            }
+            // a flow: all of its sender, receiver and networks
+            for (int i = components.length; i > 0; i--) {
+                childList.add(gates.size() - i);
+            }
+            gates.add(new int[] {components.length, -1, childList.size()});
             return gates.size() - 1;
         }
         List<Integer> mine = new ArrayList<>();

@@ -4,8 +4,8 @@ import dev.mamori.engine.graph.FrozenGraph;
 import java.util.Arrays;
 
 /**
- * What is down after the given components fail, by the rules of {@link Cascade}, with the flow
- * whose loss took each component down.
+ * What is down after the given components fail, by the rules of {@link Cascade}, with the
+ * component whose loss took each one down.
  */
 public final class Outage {
 
@@ -34,8 +34,8 @@ public final class Outage {
         return down[component];
     }
 
-    /** The last flow whose loss took the component down, or -1 for a component that failed itself. */
-    public int lastBrokenFlow(int component) {
+    /** The component whose loss took this one down, or -1 for a component that failed itself or is up. */
+    public int downBecauseOf(int component) {
         return cause[component];
     }
 

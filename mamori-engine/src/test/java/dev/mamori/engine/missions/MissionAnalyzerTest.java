@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A small plant whose answers are worked out by hand: two sensors feed a gateway, which feeds a
- * server over a switch; the operator's screen reads the server.
+ * server over a switch; the operator's screen reads the server. The screen shows nothing without the
+ * server's data and the server nothing without the gateway's, so those two flows are required; the
+ * gateway keeps running when a sensor stops (the missions name the sensors they need).
  */
 class MissionAnalyzerTest {
 
@@ -38,8 +40,8 @@ class MissionAnalyzerTest {
                 flows:
                   - { from: sensor-a, to: gateway, protocol: mqtt, encryption: tls }
                   - { from: sensor-b, to: gateway, protocol: mqtt, encryption: tls }
-                  - { from: gateway, to: server, protocol: mqtt, encryption: tls, network: switch }
-                  - { from: server, to: hmi, protocol: https }
+                  - { from: gateway, to: server, protocol: mqtt, encryption: tls, network: switch, required: true }
+                  - { from: server, to: hmi, protocol: https, required: true }
             missions:
               monitor:
                 needs: { all: [plant.hmi, { any: [plant.sensor-a, plant.sensor-b] }] }

@@ -49,12 +49,24 @@ public final class RandomLandscapes {
                 if (random.nextInt(4) == 0) {
                     y.append(", exposure: internet");
                 }
-                y.append(" }\n");
+                y.append("@needs:s").append(s).append(".c").append(c).append("@ }\n");
             }
         }
         int total = 0;
-        for (int size : sizes) {
-            total += size;
+        List<String> ids = new java.util.ArrayList<>();
+        for (int s = 0; s < systems; s++) {
+            total += sizes[s];
+            for (int c = 0; c < sizes[s]; c++) {
+                ids.add("s" + s + ".c" + c);
+            }
+        }
+        // Declared needs drawn apart, so that the other draws stay as they were for a seed.
+        Random needing = new Random(~seed);
+        for (String id : ids) {
+            List<String> others = ids.stream().filter(o -> !o.equals(id)).toList();
+            String needs = others.isEmpty() || needing.nextInt(3) > 0 ? "" : ", needs: " + needs(needing, others, 2);
+            int at = y.indexOf("@needs:" + id + "@");
+            y.replace(at, at + ("@needs:" + id + "@").length(), needs);
         }
         y.append("flows:\n");
         int flows = random.nextInt(total * 2 + 1);

@@ -3,6 +3,7 @@ package dev.mamori.engine.systemic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.engine.graph.NeedsCircuit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,27 +99,30 @@ class SystemicPropertiesTest {
         for (int c : failed) {
             down[c] = true;
         }
+        // Brute force: a component is down when a required data flow into it is broken (its sender or
+        // a network it travels over is down) or its declared needs no longer hold; data flows that are
+        // not required and commands received never take it down.
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int c = 0; c < g.componentCount(); c++) {
-                int[] in = java.util.Arrays.stream(g.flowsIn(c))
-                        .filter(f -> !g.flow(f).commands())
-                        .toArray();
-                if (down[c] || in.length == 0) {
+                if (down[c]) {
                     continue;
                 }
-                boolean allBroken = true;
                 boolean requiredBroken = false;
-                for (int f : in) {
+                for (int f : g.flowsIn(c)) {
                     boolean broken = down[g.flowFrom(f)];
                     for (int net : g.networksOf(f)) {
                         broken |= down[net];
                     }
-                    allBroken &= broken;
-                    requiredBroken |= broken && g.flow(f).required();
+                    requiredBroken |=
+                            broken && g.flow(f).required() && !g.flow(f).commands();
                 }
-                if (allBroken || requiredBroken) {
+                boolean needsLost = g.component(c)
+                        .needs()
+                        .map(n -> !NeedsCircuit.of(g, n).holds(x -> down[x]))
+                        .orElse(false);
+                if (requiredBroken || needsLost) {
                     down[c] = true;
                     changed = true;
                 }

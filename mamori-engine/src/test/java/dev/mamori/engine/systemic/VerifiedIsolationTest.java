@@ -18,7 +18,7 @@ class VerifiedIsolationTest {
      * A vendor's router, internet-facing with a default password, sits in the gate zone; the gate
      * LAN beside it has a default login too. The turnstile itself accepts nothing weak, so no
      * control path reaches it: the first cut is empty. But holding the LAN takes its flows down, and
-     * the turnstile with them.
+     * the turnstile with them (it cannot admit anyone without the controller's list: that flow is required).
      */
     private static final String GATES = """
             mamori: 1
@@ -36,7 +36,7 @@ class VerifiedIsolationTest {
                   controller: { kind: controller, zone: gate-ot, credentials: unique }
                   turnstile: { kind: controller, zone: gate-ot, credentials: unique }
                 flows:
-                  - { from: controller, to: turnstile, protocol: mqtt, encryption: tls, network: gate-lan, data: [list] }
+                  - { from: controller, to: turnstile, protocol: mqtt, encryption: tls, network: gate-lan, data: [list], required: true }
             data:
               list: { owner: ops }
             missions:

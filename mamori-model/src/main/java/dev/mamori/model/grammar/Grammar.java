@@ -273,6 +273,14 @@ public final class Grammar {
             .optional("hazards", new MapOf(HAZARD), "none", "Physical harm that follows if it acts wrongly.")
             .optional("stores", refs("data asset"), "[]", "Data assets it processes or stores.")
             .optional("restore", new Obj(RESTORATION), "none", "How it is brought back after a failure or an attack.")
+            .optional(
+                    "needs",
+                    new NeedsExpression(),
+                    "nothing: it keeps running whatever else fails",
+                    "What it cannot run without (its power supply, a broker, a directory): a component or a named"
+                            + " flow (which works while its ends and networks do), a list (all of them), or"
+                            + " all/any/at-least. Whoever only sends it data is not a need; mark such a flow required"
+                            + " instead when the receiver stops without it.")
             .optional("tags", TAGS, "[]", "Free labels.")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
@@ -424,7 +432,10 @@ public final class Grammar {
                     "entry: { owner: ops, needs: { all: [access.gate, ticketing.validation] }, rto: 15m }")
             .optional("name", TEXT, "the id", "A readable name.")
             .optional("owner", new Reference("stakeholder"), "none", "Who answers for it.")
-            .required("needs", new NeedsExpression(), "What it needs to run.")
+            .required(
+                    "needs",
+                    new NeedsExpression(),
+                    "What it needs to run: components, or named flows (which work while their ends and networks do).")
             .optional("rto", SPAN, "none", "Recovery time objective: how soon it must run again after it stops.")
             .optional("max-downtime", SPAN, "none", "Maximum tolerable downtime; at least the RTO.")
             .optional("horizon", DATE, "none", "Until when the mission must be served.")

@@ -142,7 +142,7 @@ public final class JsonSchema {
         Map<String, Object> list = ordered("type", "array", "items", self, "minItems", 1);
         return ordered(
                 "description",
-                "What a mission needs: a component (system.component), a list (all of them), or all/any/at-least.",
+                "What a mission or a component needs: a component or a named flow (system.id), a list (all of them), or all/any/at-least.",
                 "anyOf",
                 List.of(
                         ordered("type", "string", "pattern", REFERENCE_PATTERN),

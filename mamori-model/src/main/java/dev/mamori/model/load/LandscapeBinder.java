@@ -173,6 +173,7 @@ final class LandscapeBinder {
                 hazards,
                 o.refs("stores", system),
                 o.object("restore").map(r -> restoration(system, r)),
+                o.node("needs").flatMap(n -> needs(n, system)),
                 o.texts("tags"),
                 o.text("description", ""),
                 c.at());
@@ -337,18 +338,25 @@ final class LandscapeBinder {
      * {any: [...]}}, {@code {at-least: 2, of: [...]}}.
      */
     Optional<Needs> needs(Node node) {
+        return needs(node, null);
+    }
+
+    /** A needs expression whose bare ids name components of {@code system} (null: only system.component). */
+    private Optional<Needs> needs(Node node, String system) {
         if (node instanceof ScalarNode scalar) {
             if (scalar.isNull() || !Syntax.isReference(scalar.text())) {
                 diagnostics.error(
                         node.at(),
                         "bad-needs",
-                        "expected a component reference (system.component) here, found " + node.describe());
+                        "expected a component reference ("
+                                + (system == null ? "system.component" : "component or system.component")
+                                + ") here, found " + node.describe());
                 return Optional.empty();
             }
-            return Optional.of(new Needs.One(new Ref(scalar.text(), null, scalar.at())));
+            return Optional.of(new Needs.One(new Ref(scalar.text(), system, scalar.at())));
         }
         if (node instanceof ListNode list) {
-            return parts(list).map(parts -> new Needs.All(parts, list.at()));
+            return parts(list, system).map(parts -> new Needs.All(parts, list.at()));
         }
         MapNode map = (MapNode) node;
         List<String> keys = map.entries().stream().map(MapNode.Entry::key).toList();
@@ -371,7 +379,7 @@ final class LandscapeBinder {
                         items.at(), "bad-needs", "'" + keys.get(0) + "' takes a list, found " + items.describe());
                 return Optional.empty();
             }
-            return parts(list)
+            return parts(list, system)
                     .map(parts -> keys.get(0).equals("all")
                             ? new Needs.All(parts, map.at())
                             : new Needs.Any(parts, map.at()));
@@ -390,7 +398,7 @@ final class LandscapeBinder {
                 diagnostics.error(items.at(), "bad-needs", "'of' takes a list, found " + items.describe());
                 return Optional.empty();
             }
-            return parts(list).map(parts -> new Needs.AtLeast(count, parts, map.at()));
+            return parts(list, system).map(parts -> new Needs.AtLeast(count, parts, map.at()));
         }
         diagnostics.error(
                 map.at(),
@@ -400,11 +408,11 @@ final class LandscapeBinder {
         return Optional.empty();
     }
 
-    private Optional<List<Needs>> parts(ListNode list) {
+    private Optional<List<Needs>> parts(ListNode list, String system) {
         List<Needs> parts = new ArrayList<>();
         boolean ok = true;
         for (Node item : list.items()) {
-            Optional<Needs> part = needs(item);
+            Optional<Needs> part = needs(item, system);
             ok &= part.isPresent();
             part.ifPresent(parts::add);
         }

@@ -251,6 +251,19 @@ public final class Validator {
         role(component.maintainer(), "maintainer", component);
         role(component.operator(), "operator", component);
         component.stores().forEach(d -> resolve(d, Kind.DATA, DataAsset.class));
+        component.needs().ifPresent(needs -> {
+            needs(needs);
+            for (Ref ref : needs.references()) {
+                if (index.find(ref, Kind.COMPONENT, Component.class)
+                        .filter(c -> c.id().equals(component.id()))
+                        .isPresent()) {
+                    diagnostics.error(
+                            ref.at(),
+                            "needs-itself",
+                            component.id() + " cannot need itself; name what it runs on (power, a network, a service)");
+                }
+            }
+        });
         component.restore().ifPresent(r -> {
             r.after().forEach(this::component);
             r.by().ifPresent(this::stakeholder);
@@ -462,7 +475,13 @@ public final class Validator {
 
     private void needs(Needs needs) {
         if (needs instanceof Needs.One one) {
-            component(one.component());
+            // A need names a component, or a named flow (which works while its ends and networks do).
+            Ref ref = one.component();
+            if (!ref.text().isEmpty()
+                    && index.find(ref, Kind.COMPONENT, Component.class).isEmpty()
+                    && index.find(ref, Kind.FLOW, dev.mamori.model.Flow.class).isEmpty()) {
+                dangling(ref, List.of(Kind.COMPONENT, Kind.FLOW), "component or flow");
+            }
             return;
         }
         if (needs instanceof Needs.AtLeast atLeast

@@ -66,7 +66,31 @@ class ValidatorTest {
     @Test
     void missionsNeedKnownComponents() {
         LoadResult result = withTop("missions:\n  m: { needs: { all: [a.sensor, c.thing] } }\n");
-        error(result, "dangling-reference", 22, 33, "no component 'c.thing'");
+        error(result, "dangling-reference", 22, 33, "no component or flow 'c.thing'");
+    }
+
+    @Test
+    void aComponentNeedsWhatItNamesAndNeverItself() {
+        LoadResult dangling = Models.load(
+                Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, needs: [net, power] }"));
+        error(dangling, "dangling-reference", 13, 42, "no component or flow 'power' in system a");
+        LoadResult itself = Models.load(
+                Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, needs: { any: [net, hub] } }"));
+        error(itself, "needs-itself", 13, 49, "a.hub cannot need itself");
+    }
+
+    @Test
+    void aNeedMayNameAFlowByItsId() {
+        LoadResult result =
+                Models.load(Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, needs: uplink }")
+                        + "flows:\n  - { id: uplink, from: b.cloud, to: a.hub, protocol: https, agreement: X }\n");
+        assertThat(result.errors()).as(Models.render(result.diagnostics())).isEmpty();
+        assertThat(result.landscape().orElseThrow().components().stream()
+                        .filter(c -> c.id().equals("a.hub"))
+                        .findFirst()
+                        .orElseThrow()
+                        .needs())
+                .isPresent();
     }
 
     @Test

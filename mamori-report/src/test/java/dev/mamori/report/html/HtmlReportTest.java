@@ -100,7 +100,7 @@ class HtmlReportTest {
                 // the needs as written: "at least 2 of" and "any of" kept
                 .contains("<span class=\"kind\">needs all of: access.gate-controllers, access.gate-management,"
                         + " at least 2 of (access.turnstiles-north, access.turnstiles-south, access.turnstiles-east,"
-                        + " access.turnstiles-west), any of (ticketing.validation-api, access.offline-validation-list),"
+                        + " access.turnstiles-west), any of (flow ticket-validation, access.offline-validation-list),"
                         + " access.emergency-release</span>");
         // every scenario with each mission's outcome against its objectives
         for (var s : venue.missions().scenarios()) {
@@ -111,9 +111,10 @@ class HtmlReportTest {
                 .containsPattern(
                         "<td>spectator-entry</td><td><span class=\"badge st-stopped\">stopped</span></td>"
                                 + "<td>1d2h30m</td><td>15m</td><td>45m</td><td><span class=\"badge v-not-satisfied\">missed</span>")
-                .containsPattern("<td>spectator-entry</td><td><span class=\"badge st-degraded\">degraded</span>"
-                        + "<br><span class=\"kind\">manual-ticket-check</span></td><td>45m</td><td>15m</td><td>45m</td>"
-                        + "<td><span class=\"badge v-satisfied\">met</span>");
+                // the core firewall failing: the consoles lose their crowd feeds and fall back to radio reports
+                .containsPattern("<td>crowd-safety-monitoring</td><td><span class=\"badge st-degraded\">degraded</span>"
+                        + "<br><span class=\"kind\">steward-radio-reports</span></td><td>45m</td><td>5m</td><td>15m</td>"
+                        + "<td><span class=\"badge v-not-satisfied\">missed</span>");
         // the restoration: a Gantt chart with the objectives drawn, and the table with who does what when
         assertThat(missions)
                 .contains("class=\"mamori-chart gantt\"")

@@ -115,11 +115,12 @@ class MarkdownReportTest {
                 .contains(
                         "| **spectator-entry** | all of: access.gate-controllers, access.gate-management, at least 2 of"
                                 + " (access.turnstiles-north, access.turnstiles-south, access.turnstiles-east,"
-                                + " access.turnstiles-west), any of (ticketing.validation-api,"
+                                + " access.turnstiles-west), any of (flow ticket-validation,"
                                 + " access.offline-validation-list), access.emergency-release | ")
                 .contains("### Scenario gate-ransomware: Ransomware on the gate management server")
                 .contains("| spectator-entry | stopped | 1d2h30m | 15m | 45m | **missed** | ")
-                .contains("| spectator-entry | degraded (manual-ticket-check) | 45m | 15m | 45m | met | — |")
+                .contains(
+                        "| crowd-safety-monitoring | degraded (steward-radio-reports) | 45m | 5m | 15m | **missed** | ")
                 .contains("<details><summary>Restoration: 7 steps</summary>")
                 .contains("| 2h | 1d2h | access.gate-controllers | compromised | ")
                 .contains("### Robustness")

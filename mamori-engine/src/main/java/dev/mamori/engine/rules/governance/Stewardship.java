@@ -164,7 +164,9 @@ final class Stewardship {
     List<Integer> needed(Needs needs) {
         Set<Integer> out = new LinkedHashSet<>();
         for (Ref ref : needs.references()) {
-            component(ref).ifPresent(out::add);
+            for (int c : graph.needed(ref)) {
+                out.add(c);
+            }
         }
         return new ArrayList<>(out);
     }
@@ -172,7 +174,8 @@ final class Stewardship {
     /** Whether {@code needs} is still met when component {@code down} has failed and all else runs. */
     boolean holdsWithout(Needs needs, int down) {
         if (needs instanceof Needs.One one) {
-            return component(one.component()).map(c -> c != down).orElse(true);
+            // a flow stands for its ends and networks: it holds while none of them is the one down
+            return java.util.Arrays.stream(graph.needed(one.component())).noneMatch(c -> c == down);
         }
         if (needs instanceof Needs.All all) {
             return all.of().stream().allMatch(n -> holdsWithout(n, down));
