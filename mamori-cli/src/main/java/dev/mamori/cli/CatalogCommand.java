@@ -8,6 +8,7 @@ import dev.mamori.engine.compliance.Mapping;
 import dev.mamori.engine.compliance.Means;
 import dev.mamori.engine.compliance.Requirement;
 import dev.mamori.engine.compliance.Standard;
+import dev.mamori.engine.compliance.StandardCoverage;
 import dev.mamori.engine.compliance.Verification;
 import dev.mamori.engine.risk.Property;
 import dev.mamori.model.Words;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -283,63 +283,59 @@ final class CatalogCommand implements Callable<Integer> {
 
     /**
      * How much of each standard the crosswalk reaches: an item counts as mapped when a requirement or
-     * means in force maps to it, whatever the relationship; the verdicts are {@code comply}'s.
+     * means in force maps to it, whatever the relationship; the verdicts are {@code comply}'s. The
+     * items not mapped are split into those left out on purpose (with the reason) and those missing.
      */
     static String coverage(Catalog catalog) {
-        Map<String, java.util.Set<String>> mapped = new java.util.HashMap<>();
-        for (Catalog.Mapped m : catalog.mappings()) {
-            boolean superseded = m.requirement().supersededBy().isPresent()
-                    || m.means().flatMap(Means::supersededBy).isPresent();
-            if (!superseded) {
-                mapped.computeIfAbsent(m.mapping().standard(), k -> new java.util.HashSet<>())
-                        .add(m.mapping().id());
-            }
-        }
         StringBuilder out = new StringBuilder("Coverage of the standards by the catalog ")
                 .append(catalog.name())
                 .append(' ')
                 .append(catalog.version())
                 .append(" (mapped / total):\n");
-        for (Standard standard : catalog.standards().values()) {
-            java.util.Set<String> ids = mapped.getOrDefault(standard.id(), java.util.Set.of());
-            List<Standard.Item> items = List.copyOf(standard.items().values());
-            long hit = items.stream().filter(i -> ids.contains(i.id())).count();
-            boolean statuses = items.stream().anyMatch(i -> i.status().isPresent());
+        for (StandardCoverage c : StandardCoverage.of(catalog)) {
             out.append("\n")
-                    .append(standard.title())
+                    .append(c.standard().title())
                     .append(": ")
-                    .append(hit)
+                    .append(c.mapped().size())
                     .append(" / ")
-                    .append(items.size())
-                    .append(String.format(
-                            Locale.ROOT, " (%d %%)", items.isEmpty() ? 0 : Math.round(100.0 * hit / items.size())));
-            if (statuses) {
-                List<Standard.Item> mandatory =
-                        items.stream().filter(Standard.Item::mandatory).toList();
+                    .append(c.total())
+                    .append(String.format(Locale.ROOT, " (%d %%)", c.percent()));
+            if (c.hasStatuses()) {
                 out.append(", mandatory ")
-                        .append(mandatory.stream()
-                                .filter(i -> ids.contains(i.id()))
-                                .count())
+                        .append(c.mandatoryMapped())
                         .append(" / ")
-                        .append(mandatory.size());
+                        .append(c.mandatoryTotal());
+            }
+            if (!c.outOfScope().isEmpty()) {
+                out.append(", ").append(c.outOfScope().size()).append(" out of scope");
             }
             out.append("\n");
-            List<Standard.Item> missing =
-                    items.stream().filter(i -> !ids.contains(i.id())).toList();
-            if (!missing.isEmpty()) {
-                out.append("  not mapped (no requirement or means of the catalog covers it yet):\n");
-                for (Standard.Item i : missing) {
+            if (!c.outOfScope().isEmpty()) {
+                out.append("  out of scope (left out on purpose):\n");
+                for (Standard.Item i : c.outOfScope()) {
                     out.append("    ")
-                            .append(i.id())
-                            .append(i.status().map(st -> " [" + st + "]").orElse(""))
-                            .append(" ")
-                            .append(i.label())
-                            .append(i.uncertain() ? " ? unverified" : "")
+                            .append(item(i))
+                            .append("\n      why: ")
+                            .append(i.outOfScope().orElse(""))
                             .append("\n");
+                }
+            }
+            if (!c.missing().isEmpty()) {
+                out.append("  missing (no requirement or means of the catalog covers it yet):\n");
+                for (Standard.Item i : c.missing()) {
+                    out.append("    ").append(item(i)).append("\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    private static String item(Standard.Item i) {
+        return i.id()
+                + i.status().map(st -> " [" + st + "]").orElse("")
+                + " "
+                + i.label()
+                + (i.uncertain() ? " ? unverified" : "");
     }
 
     private static String properties(Requirement r) {

@@ -186,7 +186,13 @@ public final class CatalogGrammar {
                     .required("regime", TEXT, "The law or scheme, with its reference.")
                     .optional("applies-from", new Date(), "in force already", "When it starts to apply.")
                     .optional(
-                            "applies-until", new Date(), "none", "The last day it applies, where another replaces it."),
+                            "applies-until", new Date(), "none", "The last day it applies, where another replaces it.")
+                    .optional(
+                            "applies-to",
+                            new Choice(Condition.words()),
+                            "every system of the profile",
+                            "The systems it binds: only those in which this condition selects something (the RED"
+                                    + " binds radio equipment: `radio-flows`)."),
             "under it");
 
     public static final ObjectSpec PROFILE_JURISDICTION = obligations(
@@ -268,7 +274,13 @@ public final class CatalogGrammar {
                     "nist-ir-8259a:\n  title: NIST IR 8259A\n  ids: standards/nist-ir-8259a.tsv")
             .required("title", TEXT, "Its name and edition.")
             .required("ids", TEXT, "The resource listing its item ids (TSV: id, group, label, source).")
-            .optional("labels", TEXT, "none", "A resource of our own labels, for id lists that carry statuses.");
+            .optional("labels", TEXT, "none", "A resource of our own labels, for id lists that carry statuses.")
+            .optional(
+                    "out-of-scope",
+                    TEXT,
+                    "none",
+                    "A resource (TSV: standard, id, reason) of the items the catalog leaves out on purpose, each"
+                            + " with why; `catalog --coverage` lists them apart from the items not written yet.");
 
     public static final ObjectSpec FILE = object(
                     "catalog file",

@@ -184,6 +184,12 @@ public final class CatalogReader {
         CheckedObject o = e.value();
         Map<String, String[]> labels = new HashMap<>();
         o.text("labels").ifPresent(f -> tsv(f).forEach(row -> labels.put(row[0], row)));
+        // Items left out on purpose, each with its reason; one file may serve several standards.
+        Map<String, String> outOfScope = new LinkedHashMap<>();
+        o.text("out-of-scope")
+                .ifPresent(f -> tsv(f).stream()
+                        .filter(row -> row.length == 3 && row[0].equals(e.id()))
+                        .forEach(row -> outOfScope.put(row[1], row[2])));
         Map<String, Standard.Item> items = new LinkedHashMap<>();
         for (String[] row : tsv(o.text("ids", ""))) {
             if (row.length == 2) { // ETSI status lists: id and status letters
@@ -195,9 +201,27 @@ public final class CatalogReader {
                                 clause(row[0]),
                                 label != null ? label[1] : "",
                                 Optional.of(row[1]),
-                                label == null || label[2].endsWith("?")));
+                                label == null || label[2].endsWith("?"),
+                                Optional.ofNullable(outOfScope.get(row[0]))));
             } else {
-                items.put(row[0], new Standard.Item(row[0], row[1], row[2], Optional.empty(), row[3].endsWith("?")));
+                items.put(
+                        row[0],
+                        new Standard.Item(
+                                row[0],
+                                row[1],
+                                row[2],
+                                Optional.empty(),
+                                row[3].endsWith("?"),
+                                Optional.ofNullable(outOfScope.get(row[0]))));
+            }
+        }
+        for (String id : outOfScope.keySet()) {
+            if (!items.containsKey(id)) {
+                diagnostics.error(
+                        o.at("out-of-scope"),
+                        "unknown-standard-id",
+                        "'" + id + "' is listed as out of scope but is not an item of " + e.id()
+                                + Suggestions.didYouMean(id, items.keySet()));
             }
         }
         standards.put(e.id(), new Standard(e.id(), o.text("title", e.id()), items));
@@ -520,6 +544,7 @@ public final class CatalogReader {
                             ro.date("applies-from"),
                             ro.date("applies-until"),
                             obligations,
+                            ro.text("applies-to").flatMap(Condition::of),
                             r.at()));
         }
         return regimes;

@@ -71,7 +71,7 @@ public final class ComplianceEvaluator {
                     continue;
                 }
                 Optional<ObligationFound> obligation =
-                        obligation(profile, requirement.id(), jurisdictions, today, upcoming);
+                        obligation(graph, s, profile, requirement.id(), jurisdictions, today, upcoming);
                 if (obligation.isPresent()) {
                     results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt));
                 }
@@ -97,6 +97,8 @@ public final class ComplianceEvaluator {
      * upcoming}; every later one is named in the reason, so nobody reads its absence as none.
      */
     private Optional<ObligationFound> obligation(
+            FrozenGraph graph,
+            int s,
             Profile profile,
             String requirement,
             List<String> jurisdictions,
@@ -106,6 +108,7 @@ public final class ComplianceEvaluator {
                 .map(o -> new ObligationFound(o, o.word() + " in profile " + profile.id()))
                 .orElse(null);
         List<Map.Entry<LocalDate, String>> later = new ArrayList<>();
+        List<String> notHere = new ArrayList<>();
         for (String j : jurisdictions) {
             Profile.JurisdictionRule rule = profile.byJurisdiction().get(j);
             if (rule == null) {
@@ -119,11 +122,21 @@ public final class ComplianceEvaluator {
                     rule.appliesFrom().or(jurisdiction::appliesFrom),
                     rule.appliesUntil(),
                     rule.obligations(),
+                    Optional.empty(),
                     rule.at()));
             regimes.addAll(rule.regimes().values());
             for (Profile.RegimeRule regime : regimes) {
                 Obligation o = regime.obligations().get(requirement);
                 if (o == null || regime.appliesUntil().map(today::isAfter).orElse(false)) {
+                    continue;
+                }
+                // A regime for some systems only (the RED: radio equipment) binds this one only when
+                // the model shows what it is for; say so, so that its absence is not read as none.
+                Optional<Condition> scope = regime.appliesTo();
+                if (scope.isPresent() && scope.get().select(graph, s).isEmpty()) {
+                    notHere.add(regime.regime() + " does not bind "
+                            + graph.system(s).id() + ": it has no "
+                            + scope.get().what());
                     continue;
                 }
                 if (!regime.inForce(today)) {
@@ -156,18 +169,20 @@ public final class ComplianceEvaluator {
         Obligation now = best.obligation();
         upcoming.removeIf(
                 u -> u.requirement().equals(requirement) && u.obligation().compareTo(now) >= 0);
-        return Optional.of(
-                later.isEmpty()
-                        ? best
-                        : new ObligationFound(
-                                best.obligation(),
-                                best.why() + "; not yet in force: "
-                                        + String.join(
-                                                "; ",
-                                                later.stream()
-                                                        .sorted(Map.Entry.comparingByKey())
-                                                        .map(Map.Entry::getValue)
-                                                        .toList())));
+        String why = best.why();
+        if (!later.isEmpty()) {
+            why += "; not yet in force: "
+                    + String.join(
+                            "; ",
+                            later.stream()
+                                    .sorted(Map.Entry.comparingByKey())
+                                    .map(Map.Entry::getValue)
+                                    .toList());
+        }
+        if (!notHere.isEmpty()) {
+            why += "; " + String.join("; ", notHere);
+        }
+        return Optional.of(new ObligationFound(best.obligation(), why));
     }
 
     private RequirementResult requirement(

@@ -70,10 +70,13 @@ public record Coverage(Standard standard, String system, List<ItemCoverage> item
             Map<String, RequirementResult> results,
             SystemCompliance system) {
         if (mapped.isEmpty()) {
+            // Left out on purpose is a decision with a reason, not work still to do: say which.
             return new ItemCoverage(
                     item,
                     Verdict.NEEDS_REVIEW,
-                    "no requirement of the catalog maps to it; assess it by hand",
+                    item.outOfScope()
+                            .map(why -> "out of the catalog's scope (" + why + "); assess it by hand")
+                            .orElse("no requirement of the catalog maps to it; assess it by hand"),
                     List.of());
         }
         List<String> by = new ArrayList<>();

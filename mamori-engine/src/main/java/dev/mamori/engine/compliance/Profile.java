@@ -57,6 +57,9 @@ public record Profile(
     /**
      * A further regime of a jurisdiction with its own dates: the EU's RED delegated regulation, the
      * CRA's reporting obligations and its Annex I bind from different days.
+     *
+     * @param appliesTo the systems it binds, as a condition that must select something in the system
+     *     (the RED binds radio equipment only); empty for every system of the profile
      */
     public record RegimeRule(
             String id,
@@ -64,6 +67,7 @@ public record Profile(
             Optional<LocalDate> appliesFrom,
             Optional<LocalDate> appliesUntil,
             Map<String, Obligation> obligations,
+            Optional<Condition> appliesTo,
             SourceLocation at) {
         public RegimeRule {
             obligations = Map.copyOf(obligations);

@@ -18,8 +18,16 @@ public record Standard(String id, String title, Map<String, Item> items) {
     /**
      * @param status the standard's status letters (M, R, MC, MF, …), or empty
      * @param uncertain whether the row was not checked against the primary document
+     * @param outOfScope why the catalog leaves the item out on purpose (a decision, see
+     *     {@code out-of-scope.tsv}), or empty when it is mapped or simply not written yet
      */
-    public record Item(String id, String group, String label, Optional<String> status, boolean uncertain) {
+    public record Item(
+            String id,
+            String group,
+            String label,
+            Optional<String> status,
+            boolean uncertain,
+            Optional<String> outOfScope) {
 
         /** Mandatory in the standard (its status starts with M); items without a status count as mandatory. */
         public boolean mandatory() {

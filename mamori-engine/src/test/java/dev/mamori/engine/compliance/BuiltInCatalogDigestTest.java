@@ -61,7 +61,7 @@ class BuiltInCatalogDigestTest {
                         "etsi-en-303-645-v2.1.1",
                         "5.1-1",
                         Relationship.EQUIVALENT,
-                        new dev.mamori.model.diagnostics.SourceLocation("builtin:catalog.yaml", 34, 50)));
+                        new dev.mamori.model.diagnostics.SourceLocation("builtin:catalog.yaml", 35, 50)));
         Profile consumer = catalog.profiles().get("consumer");
         assertThat(consumer.categories()).containsExactly("consumer");
         assertThat(consumer.byJurisdiction().get("uk").obligations())

@@ -16,8 +16,8 @@ class CatalogTest {
     private final Catalog catalog = CatalogReader.builtIn();
 
     @Test
-    void builtInCatalogHasBetweenFifteenAndTwentyFiveRequirementsEachWithMeans() {
-        assertThat(catalog.requirements()).hasSizeBetween(15, 25);
+    void builtInCatalogHasBetweenFifteenAndFortyRequirementsEachWithMeans() {
+        assertThat(catalog.requirements()).hasSizeBetween(15, 40);
         for (Requirement r : catalog.requirements().values()) {
             assertThat(r.means()).as(r.id()).isNotEmpty();
             assertThat(r.properties()).as(r.id()).isNotEmpty();

@@ -165,6 +165,10 @@ public final class ComplianceJson {
                 // The reference list could not check this row against the standard's own text.
                 e.put("unverified", true);
             }
+            if (i.item().outOfScope().isPresent() && i.mappedBy().isEmpty()) {
+                // Left out of the catalog on purpose (the reason says why), not merely unwritten.
+                e.put("outOfScope", true);
+            }
             e.put("verdict", i.verdict().word());
             e.put("reason", i.why());
             e.put("mappedBy", i.mappedBy());

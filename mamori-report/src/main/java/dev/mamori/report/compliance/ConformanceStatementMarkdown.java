@@ -21,7 +21,8 @@ public final class ConformanceStatementMarkdown {
                 .append("System: `")
                 .append(statement.system())
                 .append("`. Filled by Mamori from the model. Status: M mandatory, R recommended, C conditional")
-                .append(" (its number refers to the conditions below the table), F depends on a feature of the")
+                .append(" (its number is Mamori's, not the standard's: it refers to the conditions listed below")
+                .append(" the table), F depends on a feature of the")
                 .append(" product. Support: Y supported, N not supported, N/A not applicable (only where a")
                 .append(" condition does not hold); left empty where the model cannot decide it, for the")
                 .append(" manufacturer to fill in (listed after the conditions). Labels are Mamori's own")
@@ -62,8 +63,9 @@ public final class ConformanceStatementMarkdown {
                     .append(escape(statement.conditions().get(i)))
                     .append('\n');
         }
-        out.append("\nThe conditions are numbered within this statement and worded as the model judges them;")
-                .append(" the standard's own list of conditions governs.\n")
+        out.append("\nThese condition numbers are Mamori's, given within this statement, and not those of the")
+                .append(" standard's Annex B; the conditions are worded as the model judges them, and the")
+                .append(" standard's own conditions govern.\n")
                 .append("\n## To be confirmed by the manufacturer\n\n");
         if (statement.toConfirm().isEmpty()) {
             out.append("Nothing: the model decides every provision.\n");

@@ -138,12 +138,12 @@ class MarkdownReportTest {
                 .counts();
         assertThat(md)
                 .contains("## Compliance")
-                .contains("Catalog mamori 2026.1; jurisdictions: jp.")
+                .contains("Catalog mamori 2026.2; jurisdictions: jp.")
                 .contains("| telco | critical-infrastructure | "
                         + telco.get(dev.mamori.engine.compliance.Verdict.SATISFIED) + " | "
                         + telco.get(dev.mamori.engine.compliance.Verdict.NOT_SATISFIED) + " | ")
                 .contains("ETSI EN 303 645 V3.1.3 (2024-09) mandatory provisions: ")
-                .contains("<details><summary><b>telco</b>: 3 requirements not satisfied</summary>")
+                .contains("<details><summary><b>telco</b>: 8 requirements not satisfied</summary>")
                 .contains("| essential | `security-monitoring` Security events are recorded and watched | "
                         + "`anomaly-monitoring`: ");
     }

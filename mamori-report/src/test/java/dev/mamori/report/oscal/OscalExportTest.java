@@ -191,7 +191,7 @@ class OscalExportTest {
     void theCatalogHoldsRequirementsWithTheirMeansAndCrosswalkLinksThatResolve() throws IOException {
         Assessment assessment = Assessed.model("m.yaml", PLUG);
         JsonNode catalog = document(export(assessment), "catalog.json").get("catalog");
-        assertThat(catalog.at("/metadata/version").asText()).isEqualTo("2026.1");
+        assertThat(catalog.at("/metadata/version").asText()).isEqualTo("2026.2");
         assertThat(catalog.at("/metadata/oscal-version").asText()).isEqualTo("1.1.3");
         JsonNode passwords = control(catalog, "no-universal-default-passwords");
         assertThat(passwords.get("class").asText()).isEqualTo("performance-requirement");
