@@ -13,6 +13,7 @@ public record SystemicAnalysis(
         int controlledComponents,
         int influencedComponents,
         List<Path> paths,
+        List<Path> internalPaths,
         List<SystemRadius> blastRadius,
         List<HazardReach> hazards,
         List<MissionEffect> missions,
@@ -22,6 +23,7 @@ public record SystemicAnalysis(
     public SystemicAnalysis {
         entries = List.copyOf(entries);
         paths = List.copyOf(paths);
+        internalPaths = List.copyOf(internalPaths);
         blastRadius = List.copyOf(blastRadius);
         hazards = List.copyOf(hazards);
         missions = List.copyOf(missions);

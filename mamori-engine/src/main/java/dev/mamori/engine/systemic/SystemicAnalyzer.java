@@ -104,7 +104,8 @@ public final class SystemicAnalyzer {
                 entryList,
                 controlled,
                 influenced,
-                crossSystemPaths(propagation),
+                paths(propagation, true),
+                paths(propagation, false),
                 blastRadius(),
                 hazards(propagation),
                 missions(underAttack(propagation)::down).stream()
@@ -178,11 +179,18 @@ public final class SystemicAnalyzer {
                 || (zone >= 0 && propagation.controlled(frozen.componentCount() + zone));
     }
 
-    /** Every controlled component outside the system its attacker started in, most likely first (at most 100). */
-    private List<SystemicAnalysis.Path> crossSystemPaths(Propagation propagation) {
+    /**
+     * The paths to every controlled component outside the system its attacker started in ({@code
+     * across}), or inside it, one hop or more from the entry; most likely first, at most 100.
+     */
+    private List<SystemicAnalysis.Path> paths(Propagation propagation, boolean across) {
         List<Integer> reached = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (propagation.controlled(c) && frozen.systemOf(propagation.entryOf(c)) != frozen.systemOf(c)) {
+            if (!propagation.controlled(c)) {
+                continue;
+            }
+            boolean crosses = frozen.systemOf(propagation.entryOf(c)) != frozen.systemOf(c);
+            if (across ? crosses : !crosses && propagation.entryOf(c) != c) {
                 reached.add(c);
             }
         }

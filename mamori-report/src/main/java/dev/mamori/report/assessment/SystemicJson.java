@@ -38,6 +38,16 @@ final class SystemicJson {
                                 "hops", hops(p.hops())))
                         .toList());
         out.put(
+                "internalPaths",
+                s.internalPaths().stream()
+                        .map(p -> map(
+                                "target", p.target(),
+                                "targetSystem", p.targetSystem(),
+                                "entry", p.entry(),
+                                "probability", round(p.probability()),
+                                "hops", hops(p.hops())))
+                        .toList());
+        out.put(
                 "blastRadius",
                 s.blastRadius().stream()
                         .map(r -> map(

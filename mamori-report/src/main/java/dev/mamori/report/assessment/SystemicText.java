@@ -20,16 +20,8 @@ public final class SystemicText {
                 s.controlledComponents(),
                 s.controlledComponents() == 1 ? "" : "s",
                 s.influencedComponents()));
-        if (!s.paths().isEmpty()) {
-            out.append("\nPaths into other systems, most likely first:\n");
-            for (SystemicAnalysis.Path p :
-                    s.paths().subList(0, Math.min(top, s.paths().size()))) {
-                out.append(String.format(
-                        "%n  %s (system %s), p=%.2f, from %s%n",
-                        p.target(), p.targetSystem(), p.probability(), p.entry()));
-                hops(out, p.hops());
-            }
-        }
+        paths(out, "Paths into other systems", s.paths(), top);
+        paths(out, "Paths inside a system", s.internalPaths(), top);
         List<SystemicAnalysis.HazardReach> hazards = s.hazards();
         if (!hazards.isEmpty()) {
             out.append("\nHazards an attacker can trigger:\n");
@@ -108,6 +100,18 @@ public final class SystemicText {
                     .append('\n');
         });
         return out.toString();
+    }
+
+    private static void paths(StringBuilder out, String title, List<SystemicAnalysis.Path> paths, int top) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append(", most likely first:\n");
+        for (SystemicAnalysis.Path p : paths.subList(0, Math.min(top, paths.size()))) {
+            out.append(String.format(
+                    "%n  %s (system %s), p=%.2f, from %s%n", p.target(), p.targetSystem(), p.probability(), p.entry()));
+            hops(out, p.hops());
+        }
     }
 
     private static void hops(StringBuilder out, List<Hop> hops) {
