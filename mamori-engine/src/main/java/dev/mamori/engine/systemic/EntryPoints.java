@@ -22,6 +22,9 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
         List<Double> probability = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int c = 0; c < graph.componentCount(); c++) {
+            if (graph.facts().internet(c)) {
+                continue; // the internet is where outsiders are, not something they take over
+            }
             Component component = graph.component(c);
             double p = 0;
             String why = null;
