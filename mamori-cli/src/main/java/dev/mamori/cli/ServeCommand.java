@@ -1,5 +1,6 @@
 package dev.mamori.cli;
 
+import dev.mamori.server.ApiError;
 import dev.mamori.server.MamoriServer;
 import dev.mamori.server.db.StartFailure;
 import java.io.PrintStream;
@@ -24,12 +25,14 @@ import picocli.CommandLine.Spec;
             "its schema up to date, and serves the JSON API under /api/v1 on 127.0.0.1 (--bind opens",
             "another address). --database postgresql://USER:PASSWORD@HOST:PORT/DB, or the environment",
             "variable MAMORI_DATABASE_URL, uses an external PostgreSQL instead. Runs until stopped",
-            "(Ctrl-C or SIGTERM), then stops the database it started."
+            "(Ctrl-C or SIGTERM), then stops the database it started. --init-admin NAME first makes",
+            "the server's admin account (landscapes, accounts, roles); its password is generated and",
+            "printed once, or read from standard input with --password-stdin."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the server ran and was stopped",
-            "2:usage error (unknown option, bad port)",
+            "2:usage error (unknown option, bad port; --init-admin: the account exists or the password is too short)",
             "3:internal error in Mamori (a bug; please report it)",
             "5:the server could not start: the database did not start or is unreachable, its schema is newer"
                     + " than this server, or the port is taken"
@@ -64,6 +67,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " embedded one; default: MAMORI_DATABASE_URL when set.")
     String database;
 
+    @Option(
+            names = "--init-admin",
+            paramLabel = "NAME",
+            description = "First make the server's admin account NAME, with a generated password printed once"
+                    + " (or, with --password-stdin, the first line of standard input).")
+    String initAdmin;
+
+    @Option(names = "--password-stdin", description = "With --init-admin: read the password from standard input.")
+    boolean passwordStdin;
+
+    /** Standard input, for --password-stdin; tests give their own. */
+    java.io.InputStream stdin = System.in;
+
     /** Released by the shutdown hook (or a test) to stop the server. */
     final CountDownLatch stop = new CountDownLatch(1);
 
@@ -78,6 +94,25 @@ final class ServeCommand implements Callable<Integer> {
             err.println("mamori serve: --port must be between 0 and 65535, not " + port);
             return ExitCode.USAGE;
         }
+        if (passwordStdin && initAdmin == null) {
+            err.println("mamori serve: --password-stdin goes with --init-admin NAME");
+            return ExitCode.USAGE;
+        }
+        Optional<String> password = Optional.empty();
+        if (passwordStdin) {
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8))
+                        .readLine();
+                if (line == null || line.isBlank()) {
+                    err.println("mamori serve: --password-stdin: standard input holds no password");
+                    return ExitCode.USAGE;
+                }
+                password = Optional.of(line.strip());
+            } catch (java.io.IOException e) {
+                err.println("mamori serve: --password-stdin: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
         Optional<String> url =
                 Optional.ofNullable(database).or(() -> Optional.ofNullable(System.getenv("MAMORI_DATABASE_URL")));
         Path folder = parent.workingDirectory().resolve(data).toAbsolutePath().normalize();
@@ -89,6 +124,19 @@ final class ServeCommand implements Callable<Integer> {
         } catch (StartFailure e) {
             err.println("mamori serve: " + e.getMessage());
             return ExitCode.UNAVAILABLE;
+        }
+        if (initAdmin != null) {
+            try {
+                Optional<String> generated = server.initAdmin(initAdmin, password);
+                out.println("Admin account " + initAdmin + " made."
+                        + generated
+                                .map(p -> " Its password, shown this once: " + p)
+                                .orElse(""));
+            } catch (ApiError e) {
+                server.close();
+                err.println("mamori serve: --init-admin " + initAdmin + ": " + e.getMessage());
+                return ExitCode.USAGE;
+            }
         }
         Thread hook = new Thread(
                 () -> {

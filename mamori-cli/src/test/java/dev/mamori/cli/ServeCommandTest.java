@@ -29,7 +29,7 @@ class ServeCommandTest {
         StringWriter err = new StringWriter();
         int[] code = {-1};
         Thread serving = new Thread(() -> code[0] = Mamori.run(
-                new String[] {"serve", "--port", "0", "--data", "server-data"},
+                new String[] {"serve", "--port", "0", "--data", "server-data", "--init-admin", "first"},
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
                 dir));
@@ -44,6 +44,18 @@ class ServeCommandTest {
         assertThat(health.body()).contains("\"status\" : \"ok\"");
         assertThat(url.group()).startsWith("http://127.0.0.1:");
         assertThat(Files.isDirectory(dir.resolve("server-data/postgres"))).isTrue();
+        Matcher password = Pattern.compile("Its password, shown this once: ([A-Za-z0-9]{20})")
+                .matcher(out.toString());
+        assertThat(password.find()).as(out.toString()).isTrue();
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url.group() + "/login"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"first\",\"password\":\"" + password.group(1) + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
+        assertThat(login.body()).contains("mamori_");
 
         serving.interrupt();
         serving.join(TimeUnit.SECONDS.toMillis(60));
@@ -72,6 +84,13 @@ class ServeCommandTest {
                 .contains("mamori serve: ")
                 .contains("postgresql://")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void passwordStdinWithoutInitAdminIsAUsageError() {
+        Cli run = Cli.run(dir, "serve", "--port", "0", "--password-stdin");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--init-admin");
     }
 
     @Test

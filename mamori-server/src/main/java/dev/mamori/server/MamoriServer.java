@@ -71,7 +71,7 @@ public final class MamoriServer implements AutoCloseable {
         Database database = openDatabase(options);
         try {
             String version = Schema.migrate(database.dataSource());
-            Services services = new Services(database);
+            Services services = new Services(database, java.time.Clock.systemUTC());
             Router router = Api.routes(services, version, log);
             HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
             http.createContext("/", router);
@@ -96,6 +96,18 @@ public final class MamoriServer implements AutoCloseable {
     /** Opens the database the options name, without starting the API: for maintenance commands. */
     public static Database openDatabase(Options options) {
         return options.databaseUrl().map(Database::external).orElseGet(() -> Database.embedded(options.data()));
+    }
+
+    /**
+     * Makes the first admin of the server: an account that makes landscapes and accounts and grants
+     * roles. {@code password} empty generates one, returned to be shown once.
+     *
+     * @throws ApiError 409 when the name is taken, 400 for a bad name or short password
+     */
+    public Optional<String> initAdmin(String name, Optional<String> password) {
+        return services.accounts()
+                .create("mamori serve --init-admin", name, password, true)
+                .generatedPassword();
     }
 
     public int port() {
