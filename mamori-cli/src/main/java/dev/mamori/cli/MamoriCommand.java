@@ -50,6 +50,8 @@ final class MamoriCommand implements Runnable {
             DiffCommand.class,
             ImportCommand.class,
             ServeCommand.class,
+            PushCommand.class,
+            AuditCommand.class,
             HelpCommand.class);
 
     /**

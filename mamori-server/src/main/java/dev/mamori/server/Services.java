@@ -7,6 +7,8 @@ import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.db.Database;
 import dev.mamori.server.db.Transactions;
 import dev.mamori.server.landscape.Landscapes;
+import dev.mamori.server.revision.Revisions;
+import dev.mamori.server.revision.Views;
 import java.time.Clock;
 
 /** What the API's handlers work with, over one database. */
@@ -17,6 +19,8 @@ public final class Services {
     private final AuditLog audit;
     private final Accounts accounts;
     private final Landscapes landscapes;
+    private final Revisions revisions;
+    private final Views views;
 
     Services(Database database, Clock clock) {
         this.database = database;
@@ -24,6 +28,8 @@ public final class Services {
         this.audit = new AuditLog(clock);
         this.accounts = new Accounts(tx, new Passwords(), new Throttle(clock), audit::append);
         this.landscapes = new Landscapes(tx, audit::append);
+        this.revisions = new Revisions(tx, landscapes, audit::append, clock);
+        this.views = new Views(tx, landscapes);
     }
 
     public Database database() {
@@ -44,5 +50,13 @@ public final class Services {
 
     public Landscapes landscapes() {
         return landscapes;
+    }
+
+    public Revisions revisions() {
+        return revisions;
+    }
+
+    public Views views() {
+        return views;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mamori.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.server.ApiError;
 import dev.mamori.server.MamoriServer;
 import dev.mamori.server.Services;
@@ -8,9 +9,15 @@ import dev.mamori.server.account.Principal;
 import dev.mamori.server.account.Role;
 import dev.mamori.server.http.Router.Response;
 import dev.mamori.server.landscape.Landscapes;
+import dev.mamori.server.revision.Revisions;
+import dev.mamori.server.revision.Views;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The routes of {@code /api/v1}: each one reads the request, checks who asks, and calls a service. */
 public final class Api {
@@ -51,7 +58,96 @@ public final class Api {
                 "DELETE",
                 "/api/v1/landscapes/{landscape}/stakeholders/{stakeholder}/members/{account}/{role}",
                 r -> api.membership(r, false));
+        router.route("POST", "/api/v1/landscapes/{landscape}/push", api::push);
+        router.route(
+                "GET",
+                "/api/v1/landscapes/{landscape}/revisions",
+                r -> Response.ok(services.views().revisions(api.viewer(r))));
+        router.route("GET", "/api/v1/landscapes/{landscape}/findings", api::findings);
+        router.route(
+                "GET",
+                "/api/v1/landscapes/{landscape}/paths",
+                r -> Response.ok(services.views().paths(api.viewer(r), number(r, "revision"))));
+        router.route(
+                "GET",
+                "/api/v1/landscapes/{landscape}/files",
+                r -> Response.ok(services.views()
+                        .file(
+                                api.viewer(r),
+                                r.queryValue("path")
+                                        .orElseThrow(() -> ApiError.badRequest("name the file: ?path=NAME")),
+                                number(r, "revision"))));
         return router;
+    }
+
+    private Views.Viewer viewer(Request request) {
+        return services.views().viewer(who(request), request.parameter("landscape"), request.queryValue("stakeholder"));
+    }
+
+    private static Optional<Integer> number(Request request, String name) {
+        Optional<String> text = request.queryValue(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(text.get()));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("?" + name + "= takes a whole number");
+        }
+    }
+
+    private Response push(Request request) {
+        Principal who = who(request);
+        Body body = Body.of(request);
+        JsonNode files = body.json().get("files");
+        if (files == null || !files.isArray()) {
+            throw ApiError.badRequest("the body needs 'files': a list of {\"path\": …, \"content\": …}");
+        }
+        List<Revisions.PushedFile> pushed = new ArrayList<>();
+        for (JsonNode f : files) {
+            JsonNode path = f.get("path");
+            JsonNode content = f.get("content");
+            if (path == null || !path.isTextual() || content == null || !content.isTextual()) {
+                throw ApiError.badRequest("each file is {\"path\": TEXT, \"content\": TEXT}");
+            }
+            pushed.add(new Revisions.PushedFile(path.asText(), content.asText().getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, Object> accepted = services.revisions()
+                .push(
+                        who,
+                        request.parameter("landscape"),
+                        body.text("stakeholder"),
+                        body.optionalText("message").orElse(""),
+                        pushed);
+        return Response.created(accepted);
+    }
+
+    private Response findings(Request request) {
+        Views.Viewer viewer = viewer(request);
+        Optional<Integer> rank = request.queryValue("severity").map(word -> {
+            List<String> order = List.of("info", "low", "medium", "high", "critical");
+            int i = order.indexOf(word);
+            if (i < 0) {
+                throw ApiError.badRequest("?severity= is one of " + String.join(", ", order));
+            }
+            return i;
+        });
+        boolean openOnly = request.queryValue("open")
+                .map(o -> {
+                    if (!o.equals("true") && !o.equals("false")) {
+                        throw ApiError.badRequest("?open= is true or false");
+                    }
+                    return o.equals("true");
+                })
+                .orElse(false);
+        return Response.ok(services.views()
+                .findings(
+                        viewer,
+                        number(request, "revision"),
+                        rank,
+                        openOnly,
+                        number(request, "offset").orElse(0),
+                        number(request, "limit").orElse(100)));
     }
 
     /** The account of the request's bearer token. */

@@ -136,22 +136,40 @@ public final class Router implements HttpHandler {
     }
 
     private byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+        try (InputStream in = exchange.getRequestBody()) {
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (length != null) {
+                long declared;
+                try {
+                    declared = Long.parseLong(length.trim());
+                } catch (NumberFormatException e) {
+                    throw ApiError.badRequest("Content-Length is not a number");
+                }
+                if (declared > maxBodyBytes) {
+                    drain(in);
                     throw tooLarge();
                 }
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("Content-Length is not a number");
             }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
             byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (read.length > maxBodyBytes) {
+                drain(in);
                 throw tooLarge();
             }
             return read;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: a client still sending when
+     * the connection closes would never see the 413 that says why. Past the bound the connection is
+     * simply closed.
+     */
+    private void drain(InputStream in) throws IOException {
+        long left = 4 * maxBodyBytes;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
