@@ -42,6 +42,9 @@ public final class AuditLog {
     private static final ObjectMapper CANONICAL =
             new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** The records of one landscape that concern one of its stakeholders. */
+    public record Concerning(String landscape, String stakeholder) {}
+
     /** One record as stored. */
     public record Entry(
             long seq,
@@ -107,15 +110,20 @@ public final class AuditLog {
         }
     }
 
-    /** The records of one landscape (or of the server, for {@code null}), newest first, a page at a time. */
-    public List<Entry> list(Connection c, Optional<String> landscape, int offset, int limit) throws SQLException {
+    /**
+     * Records newest first, a page at a time: every record (the server's admins), or those of one
+     * landscape that concern one stakeholder (its auditors).
+     */
+    public List<Entry> list(Connection c, Optional<Concerning> about, int offset, int limit) throws SQLException {
         String sql = "SELECT seq, at, actor, action, landscape, detail, prev_hash, hash FROM audit_record"
-                + (landscape.isPresent() ? " WHERE landscape = ?" : "") + " ORDER BY seq DESC OFFSET ? LIMIT ?";
+                + (about.isPresent() ? " WHERE landscape = ? AND detail::jsonb ->> 'stakeholder' = ?" : "")
+                + " ORDER BY seq DESC OFFSET ? LIMIT ?";
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(sql)) {
             int i = 1;
-            if (landscape.isPresent()) {
-                q.setString(i++, landscape.get());
+            if (about.isPresent()) {
+                q.setString(i++, about.get().landscape());
+                q.setString(i++, about.get().stakeholder());
             }
             q.setInt(i++, offset);
             q.setInt(i, limit);

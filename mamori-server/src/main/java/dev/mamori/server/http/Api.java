@@ -7,6 +7,7 @@ import dev.mamori.server.Services;
 import dev.mamori.server.account.Accounts;
 import dev.mamori.server.account.Principal;
 import dev.mamori.server.account.Role;
+import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.http.Router.Response;
 import dev.mamori.server.landscape.Landscapes;
 import dev.mamori.server.revision.Revisions;
@@ -77,7 +78,37 @@ public final class Api {
                                 r.queryValue("path")
                                         .orElseThrow(() -> ApiError.badRequest("name the file: ?path=NAME")),
                                 number(r, "revision"))));
+        router.route("GET", "/api/v1/landscapes/{landscape}/audit", api::landscapeAudit);
+        router.route("GET", "/api/v1/audit", api::serverAudit);
         return router;
+    }
+
+    private Response landscapeAudit(Request request) {
+        Views.Viewer viewer = viewer(request);
+        Principal who = who(request);
+        if (!who.has(viewer.landscape().id(), viewer.stakeholder(), Role.AUDITOR)) {
+            throw ApiError.forbidden("only " + viewer.stakeholder() + "'s auditors read its audit records");
+        }
+        return Response.ok(audit(
+                request, Optional.of(new AuditLog.Concerning(viewer.landscape().id(), viewer.stakeholder()))));
+    }
+
+    private Response serverAudit(Request request) {
+        if (!who(request).serverAdmin()) {
+            throw ApiError.forbidden("only the server's admins read the whole audit log");
+        }
+        return Response.ok(audit(request, Optional.empty()));
+    }
+
+    private List<Map<String, Object>> audit(Request request, Optional<AuditLog.Concerning> about) {
+        int offset = number(request, "offset").orElse(0);
+        int limit = number(request, "limit").orElse(100);
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw ApiError.badRequest("offset is 0 or more and limit 1 to 500");
+        }
+        return services.transactions().run(c -> services.audit().list(c, about, offset, limit)).stream()
+                .map(AuditLog::json)
+                .toList();
     }
 
     private Views.Viewer viewer(Request request) {

@@ -479,37 +479,55 @@ public final class Revisions {
     }
 
     /**
-     * The stakeholders a finding concerns: the owner of its element's system; for a mission, its
-     * owner and the owners of the systems it needs; always the owner of the file it is located in.
+     * The stakeholders a finding concerns: the owner of its element's system; for an
+     * interconnection (a flow or a credential relation), the owners of the systems at both ends; for
+     * a mission, its owner and the owners of the systems it needs; for an element of no system, the
+     * owner of the file it is written in.
      */
     static Set<String> touches(
             Finding f, Landscape landscape, Map<String, String> systemOwners, Map<String, String> fileOwners) {
+        Set<String> systems = new TreeSet<>();
         Set<String> touched = new TreeSet<>();
-        f.element().system().map(systemOwners::get).ifPresent(touched::add);
-        if (f.element().kindWord().equals("mission")) {
-            Mission mission = landscape.missions().get(f.element().id());
+        f.element().system().ifPresent(systems::add);
+        String kind = f.element().kindWord();
+        String id = f.element().id();
+        if (kind.equals("flow")) {
+            landscape.allFlows().stream().filter(flow -> flow.id().equals(id)).forEach(flow -> {
+                systems.add(systemOf(flow.from()));
+                systems.add(systemOf(flow.to()));
+            });
+        } else if (kind.equals("credential relation")) {
+            landscape.allCredentials().stream().filter(cr -> cr.id().equals(id)).forEach(cr -> {
+                systems.add(systemOf(cr.holder()));
+                cr.acceptedBy().forEach(r -> systems.add(systemOf(r)));
+            });
+        } else if (kind.equals("mission")) {
+            Mission mission = landscape.missions().get(id);
             if (mission != null) {
                 mission.owner().ifPresent(o -> touched.add(o.text()));
-                systemsOf(mission.needs()).stream()
-                        .map(systemOwners::get)
-                        .filter(java.util.Objects::nonNull)
-                        .forEach(touched::add);
+                systems.addAll(systemsOf(mission.needs()));
             }
         }
-        Optional.ofNullable(fileOwners.get(relative(f.location().file()))).ifPresent(touched::add);
+        systems.stream()
+                .map(systemOwners::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(touched::add);
+        if (touched.isEmpty()) {
+            Optional.ofNullable(fileOwners.get(relative(f.location().file()))).ifPresent(touched::add);
+        }
         return touched;
+    }
+
+    private static String systemOf(dev.mamori.model.Ref ref) {
+        String text = ref.text();
+        int dot = text.indexOf('.');
+        return dot > 0 ? text.substring(0, dot) : String.valueOf(ref.system());
     }
 
     static Set<String> systemsOf(Needs needs) {
         Set<String> systems = new TreeSet<>();
         if (needs instanceof Needs.One one) {
-            String text = one.component().text();
-            int dot = text.indexOf('.');
-            if (dot > 0) {
-                systems.add(text.substring(0, dot));
-            } else if (one.component().system() != null) {
-                systems.add(one.component().system());
-            }
+            systems.add(systemOf(one.component()));
         } else if (needs instanceof Needs.All all) {
             all.parts().forEach(n -> systems.addAll(systemsOf(n)));
         } else if (needs instanceof Needs.Any any) {
