@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +47,16 @@ public final class MamoriServer implements AutoCloseable {
     private final ExecutorService workers;
     private final String schemaVersion;
     private final Services services;
+    private final List<String> routes;
 
     private MamoriServer(
-            Database database, HttpServer http, ExecutorService workers, String schemaVersion, Services services) {
+            Database database,
+            HttpServer http,
+            ExecutorService workers,
+            String schemaVersion,
+            Services services,
+            List<String> routes) {
+        this.routes = routes;
         this.database = database;
         this.http = http;
         this.workers = workers;
@@ -82,7 +90,10 @@ public final class MamoriServer implements AutoCloseable {
             });
             http.setExecutor(workers);
             http.start();
-            return new MamoriServer(database, http, workers, version, services);
+            List<String> routes = router.routes().stream()
+                    .map(r -> r.method() + " " + r.template())
+                    .toList();
+            return new MamoriServer(database, http, workers, version, services, routes);
         } catch (IOException e) {
             database.close();
             throw new StartFailure(
@@ -108,6 +119,11 @@ public final class MamoriServer implements AutoCloseable {
         return services.accounts()
                 .create("mamori serve --init-admin", name, password, true)
                 .generatedPassword();
+    }
+
+    /** Every route the API serves, as {@code METHOD /template}. */
+    public List<String> routes() {
+        return routes;
     }
 
     public int port() {

@@ -153,4 +153,47 @@ class AccountsApiTest {
         assertThat(answer.status()).isEqualTo(404);
         assertThat(client.get("/api/v1/landscapes", token).json().size()).isZero();
     }
+
+    @Test
+    void theOpenApiDocumentParsesAndListsEveryRouteAndNoOther() {
+        Client.Answer answer = client.get("/api/v1/openapi.json", null);
+        assertThat(answer.status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode doc = answer.json();
+        assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    documented.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    assertThat(op.getValue().path("responses").size())
+                            .as(path.getKey())
+                            .isPositive();
+                    java.util.regex.Matcher m =
+                            java.util.regex.Pattern.compile("\\{([a-z]+)}").matcher(path.getKey());
+                    while (m.find()) {
+                        String name = m.group(1);
+                        boolean declared = false;
+                        for (com.fasterxml.jackson.databind.JsonNode p :
+                                op.getValue().path("parameters")) {
+                            declared |= p.path("in").asText().equals("path")
+                                    && p.path("name").asText().equals(name);
+                        }
+                        assertThat(declared)
+                                .as(op.getKey() + " " + path.getKey() + " declares {" + name + "}")
+                                .isTrue();
+                    }
+                }));
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
+        // Every reference points at something the document has.
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\" ?: ?\"#/components/(\\w+)/(\\w+)\"")
+                .matcher(answer.text());
+        int count = 0;
+        while (refs.find()) {
+            assertThat(doc.path("components").path(refs.group(1)).has(refs.group(2)))
+                    .as(refs.group())
+                    .isTrue();
+            count++;
+        }
+        assertThat(count).isPositive();
+    }
 }

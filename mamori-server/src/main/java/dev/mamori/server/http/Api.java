@@ -38,6 +38,8 @@ public final class Api {
             body.put("schema", schemaVersion);
             return Response.ok(body);
         });
+        JsonNode openapi = openapi();
+        router.route("GET", "/api/v1/openapi.json", request -> Response.ok(openapi));
         router.route("POST", "/api/v1/login", api::login);
         router.route("GET", "/api/v1/me", api::me);
         router.route(
@@ -179,6 +181,18 @@ public final class Api {
                         openOnly,
                         number(request, "offset").orElse(0),
                         number(request, "limit").orElse(100)));
+    }
+
+    /** The hand-written OpenAPI 3.1 document of these routes (a test holds the two to each other). */
+    private static JsonNode openapi() {
+        try (java.io.InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the server's jar");
+            }
+            return Router.json().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The account of the request's bearer token. */
