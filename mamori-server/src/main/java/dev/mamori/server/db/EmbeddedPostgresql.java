@@ -29,6 +29,12 @@ final class EmbeddedPostgresql implements AutoCloseable {
 
     static final String DATABASE = "mamori";
 
+    /**
+     * Where zonky's library unpacks the PostgreSQL binaries, once per machine and version (keyed by
+     * the archive's digest): unpacking takes several seconds, so every data folder shares them.
+     */
+    private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "mamori-postgres");
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresql(EmbeddedPostgres postgres) {
@@ -43,8 +49,7 @@ final class EmbeddedPostgresql implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(
-                            dataFolder.resolve("postgres-work").toFile())
+                    .setOverrideWorkingDirectory(BINARIES.toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
@@ -78,8 +83,7 @@ final class EmbeddedPostgresql implements AutoCloseable {
         if (!Files.exists(cluster.resolve("postmaster.pid"))) {
             return;
         }
-        // zonky unpacks what it runs (the binaries, or the launchers that drop root) into the work folder.
-        Optional<Path> found = findPgCtl(dataFolder.resolve("postgres-work"));
+        Optional<Path> found = findPgCtl(BINARIES);
         if (found.isEmpty()) {
             return;
         }

@@ -458,16 +458,19 @@ public final class Revisions {
                 + " severity_rank, system_id, open, stakeholders, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Finding f : assessment.risk().findings()) {
-                Set<String> touched = touches(f, assessment.landscape(), systemOwners, fileOwners);
+                // The finding as the JSON assessment writes it: what is stored and served, and what
+                // decides whom it concerns.
+                Map<String, Object> json = AssessmentJson.finding(f, assessment);
+                Set<String> touched = touches(json, assessment.landscape(), systemOwners, fileOwners);
                 insert.setLong(1, revision);
                 insert.setInt(2, ++seq);
                 insert.setString(3, f.rule());
                 insert.setString(4, f.severity().word());
                 insert.setInt(5, f.severity().ordinal());
-                insert.setString(6, f.element().system().orElse(null));
+                insert.setString(6, (String) json.get("system"));
                 insert.setBoolean(7, f.open());
                 insert.setArray(8, c.createArrayOf("text", touched.toArray()));
-                insert.setString(9, Json.write(AssessmentJson.finding(f, assessment)));
+                insert.setString(9, Json.write(json));
                 insert.addBatch();
                 if (f.open() && touched.contains(stakeholder)) {
                     open.merge(f.severity().word(), 1, Integer::sum);
@@ -485,12 +488,15 @@ public final class Revisions {
      * owner of the file it is written in.
      */
     static Set<String> touches(
-            Finding f, Landscape landscape, Map<String, String> systemOwners, Map<String, String> fileOwners) {
+            Map<String, Object> finding,
+            Landscape landscape,
+            Map<String, String> systemOwners,
+            Map<String, String> fileOwners) {
         Set<String> systems = new TreeSet<>();
         Set<String> touched = new TreeSet<>();
-        f.element().system().ifPresent(systems::add);
-        String kind = f.element().kindWord();
-        String id = f.element().id();
+        Optional.ofNullable((String) finding.get("system")).ifPresent(systems::add);
+        String kind = String.valueOf(finding.get("elementKind"));
+        String id = String.valueOf(finding.get("element"));
         if (kind.equals("flow")) {
             landscape.allFlows().stream().filter(flow -> flow.id().equals(id)).forEach(flow -> {
                 systems.add(systemOf(flow.from()));
@@ -512,8 +518,9 @@ public final class Revisions {
                 .map(systemOwners::get)
                 .filter(java.util.Objects::nonNull)
                 .forEach(touched::add);
-        if (touched.isEmpty()) {
-            Optional.ofNullable(fileOwners.get(relative(f.location().file()))).ifPresent(touched::add);
+        if (touched.isEmpty() && finding.get("location") instanceof Map<?, ?> location) {
+            Optional.ofNullable(fileOwners.get(relative(String.valueOf(location.get("file")))))
+                    .ifPresent(touched::add);
         }
         return touched;
     }
