@@ -253,6 +253,48 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @Test
+    void injectionAndTraversalInEveryParameterAreRefusedWith4xx() {
+        List<String> hostile = List.of(
+                "'; DROP TABLE revision; --",
+                "..%2F..%2Fetc%2Fpasswd",
+                "%00",
+                "orgcom' OR '1'='1",
+                "<script>alert(1)</script>",
+                "x".repeat(5000));
+        String token = venue.token("orgcom/admin");
+        for (String h : hostile) {
+            String e = java.net.URLEncoder.encode(h, StandardCharsets.UTF_8);
+            for (String endpoint : List.of(
+                    "/api/v1/landscapes/" + e + "/findings?stakeholder=orgcom",
+                    "/api/v1/landscapes/venue/findings?stakeholder=" + e,
+                    "/api/v1/landscapes/venue/findings?stakeholder=orgcom&revision=" + e,
+                    "/api/v1/landscapes/venue/findings?stakeholder=orgcom&severity=" + e,
+                    "/api/v1/landscapes/venue/findings?stakeholder=orgcom&limit=" + e,
+                    "/api/v1/landscapes/venue/files?stakeholder=orgcom&path=" + e,
+                    "/api/v1/landscapes/venue/paths?stakeholder=orgcom&revision=" + e,
+                    "/api/v1/landscapes/venue/stakeholders/" + e + "/members",
+                    "/api/v1/tokens/" + e)) {
+                Client.Answer answer = endpoint.startsWith("/api/v1/tokens/")
+                        ? venue.client.send("DELETE", endpoint, token, new byte[0])
+                        : venue.client.get(endpoint, token);
+                assertThat(answer.status()).as(endpoint).isBetween(400, 499);
+                noTrace(answer);
+            }
+            Client.Answer grant = venue.client.send(
+                    "PUT", "/api/v1/landscapes/venue/stakeholders/orgcom/members/" + e + "/viewer", token, new byte[0]);
+            assertThat(grant.status()).as("grant to " + h).isBetween(400, 499);
+            Client.Answer login = venue.client.post("/api/v1/login", null, Map.of("name", h, "password", h));
+            assertThat(login.status()).as("login as " + h).isBetween(400, 499);
+        }
+        // The tables are all still there and the server still answers.
+        assertThat(venue.client
+                        .get("/api/v1/landscapes/venue/revisions?stakeholder=orgcom", token)
+                        .json()
+                        .size())
+                .isPositive();
+    }
+
     private static void noTrace(Client.Answer answer) {
         assertThat(answer.text()).doesNotContain("Exception").doesNotContain("\tat ");
     }
