@@ -23,4 +23,11 @@ final class ExitCode {
      * system is not ready" from "the model is broken".
      */
     static final int GATE_FAILED = 4;
+
+    /**
+     * The server side could not be had: {@code serve} could not start its database or listen, a
+     * push or an audit check could not reach the server or the database. Distinct from 1 and 2 so
+     * that a script can retry this one.
+     */
+    static final int UNAVAILABLE = 5;
 }

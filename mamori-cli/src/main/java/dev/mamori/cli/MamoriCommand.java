@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "1:the model is invalid: errors were printed as FILE:LINE:COL: error: MESSAGE",
             "2:usage error: unknown option, missing file argument, refused to overwrite",
             "3:internal error in Mamori (a bug; please report it)",
-            "4:verify: the deployment gate failed (an open finding at or above --fail-on)"
+            "4:verify: the deployment gate failed (an open finding at or above --fail-on)",
+            "5:serve, push, audit: the server or its database could not be started or reached"
         })
 final class MamoriCommand implements Runnable {
 
@@ -48,6 +49,9 @@ final class MamoriCommand implements Runnable {
             ReportCommand.class,
             DiffCommand.class,
             ImportCommand.class,
+            ServeCommand.class,
+            PushCommand.class,
+            AuditCommand.class,
             HelpCommand.class);
 
     /**

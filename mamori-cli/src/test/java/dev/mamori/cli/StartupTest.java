@@ -33,7 +33,7 @@ class StartupTest {
             assertThat(MamoriCommand.commandLine(root(), args).getSubcommands().keySet())
                     .startsWith("validate", "init", "schema")
                     .contains("assess", "report", "diff", "import", "help")
-                    .hasSize(16);
+                    .hasSize(19);
         }
     }
 }

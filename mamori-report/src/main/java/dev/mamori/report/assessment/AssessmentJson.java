@@ -87,7 +87,8 @@ public final class AssessmentJson {
         }
     }
 
-    static Map<String, Object> finding(Finding f, Assessment assessment) {
+    /** One finding as the JSON assessment writes it; the server stores and serves findings in this form. */
+    public static Map<String, Object> finding(Finding f, Assessment assessment) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("rule", f.rule());
         item.put("title", f.title());

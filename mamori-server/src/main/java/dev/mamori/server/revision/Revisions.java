@@ -1,0 +1,577 @@
+package dev.mamori.server.revision;
+
+import dev.mamori.app.Loaded;
+import dev.mamori.app.Workspace;
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.assessment.AssessmentOptions;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.systemic.Hop;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Needs;
+import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.Severity;
+import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.report.assessment.AssessmentJson;
+import dev.mamori.server.ApiError;
+import dev.mamori.server.account.Accounts;
+import dev.mamori.server.account.Principal;
+import dev.mamori.server.account.Role;
+import dev.mamori.server.db.Transactions;
+import dev.mamori.server.landscape.FileNames;
+import dev.mamori.server.landscape.Landscapes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Pushes: a stakeholder's files, validated against the whole landscape through the
+ * {@link Workspace} (with the command line's confinement and size limits), refused with the
+ * located errors or kept as an immutable revision with its assessment.
+ */
+public final class Revisions {
+
+    /** The most files one push may carry. */
+    public static final int MAX_FILES = 200;
+
+    /** A file as pushed: its path inside the landscape and its bytes. */
+    public record PushedFile(String path, byte[] content) {}
+
+    /** A file of the landscape as of a revision, and the stakeholder it belongs to. */
+    record Kept(String stakeholder, byte[] content) {}
+
+    private final Transactions tx;
+    private final Landscapes landscapes;
+    private final Accounts.Recorder audit;
+    private final Clock clock;
+
+    public Revisions(Transactions tx, Landscapes landscapes, Accounts.Recorder audit, Clock clock) {
+        this.tx = tx;
+        this.landscapes = landscapes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a push or refuses it whole.
+     *
+     * @throws ApiError 403 when {@code who} is not a maintainer of {@code stakeholder} or a file or
+     *     system belongs to another stakeholder; 413 for a file over the size limit; 422 with the
+     *     located errors when the landscape with these files is invalid; 400 for bad names
+     */
+    public Map<String, Object> push(
+            Principal who, String landscapeId, String stakeholder, String message, List<PushedFile> files) {
+        Landscapes.Info info = landscapes.visible(who, landscapeId);
+        if (!who.has(info.id(), stakeholder, Role.MAINTAINER)) {
+            throw ApiError.forbidden("only " + stakeholder + "'s maintainers push its files");
+        }
+        checkFiles(files);
+        if (message.length() > 2000) {
+            throw ApiError.badRequest("a push message is at most 2000 characters");
+        }
+        return tx.run(c -> accept(c, who, info, stakeholder, message, files));
+    }
+
+    private static void checkFiles(List<PushedFile> files) {
+        if (files.isEmpty()) {
+            throw ApiError.badRequest("a push carries at least one file");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new ApiError(413, "too-large", "a push carries at most " + MAX_FILES + " files");
+        }
+        Set<String> seen = new TreeSet<>();
+        long max = ReadLimits.DEFAULT.maxFileBytes();
+        for (PushedFile f : files) {
+            FileNames.checkedName(f.path());
+            if (!seen.add(f.path())) {
+                throw ApiError.badRequest("the push carries " + f.path() + " twice");
+            }
+            if (f.content().length > max) {
+                throw new ApiError(
+                        413,
+                        "too-large",
+                        f.path() + " is larger than " + max + " bytes, the limit for a model" + " file");
+            }
+        }
+    }
+
+    private Map<String, Object> accept(
+            Connection c,
+            Principal who,
+            Landscapes.Info info,
+            String stakeholder,
+            String message,
+            List<PushedFile> pushed)
+            throws SQLException {
+        // One push at a time per landscape: each is validated against the revision it will follow.
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "landscape:" + info.id());
+            lock.execute();
+        }
+        Map<String, String> owners = owners(c, info.id());
+        for (PushedFile f : pushed) {
+            String owner = owners.get(f.path());
+            if (owner != null && !who.has(info.id(), owner, Role.MAINTAINER)) {
+                throw ApiError.forbidden(f.path() + " belongs to " + owner + "; only " + owner
+                        + "'s maintainers push it; nothing was changed");
+            }
+        }
+        Optional<Long> latest = latest(c, info.id());
+        Map<String, Kept> merged = new TreeMap<>(latest.isPresent() ? files(c, latest.get()) : Map.of());
+        for (PushedFile f : pushed) {
+            // Until the model says otherwise, a new file is the pushing stakeholder's.
+            merged.put(f.path(), new Kept(owners.getOrDefault(f.path(), stakeholder), f.content()));
+        }
+        if (!merged.containsKey(info.rootFile())) {
+            throw new ApiError(
+                    422,
+                    "invalid",
+                    "the landscape has no root file " + info.rootFile()
+                            + " yet: the first push carries it; nothing was changed");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Assessed assessed = assess(info.rootFile(), merged, stakeholder, today);
+        Landscape landscape = assessed.assessment().landscape();
+        if (!landscape.stakeholders().containsKey(stakeholder)) {
+            throw new ApiError(
+                    422, "invalid", "the landscape declares no stakeholder " + stakeholder + "; nothing was changed");
+        }
+        Set<String> pushedPaths = new TreeSet<>();
+        pushed.forEach(f -> pushedPaths.add(f.path()));
+        Map<String, String> systemOwners = new TreeMap<>();
+        Map<String, String> systemFiles = new TreeMap<>();
+        Map<String, Set<String>> ownersInFile = new TreeMap<>();
+        for (IotSystem system : landscape.systems().values()) {
+            String file = relative(system.at().file());
+            systemOwners.put(system.id(), system.owner().text());
+            systemFiles.put(system.id(), file);
+            ownersInFile
+                    .computeIfAbsent(file, f -> new TreeSet<>())
+                    .add(system.owner().text());
+        }
+        // A file belongs to one stakeholder: the one that first pushed it, else the owner of the
+        // systems it defines, else the stakeholder pushing. Its systems must stay that stakeholder's,
+        // and only that stakeholder's maintainers push it.
+        for (String path : pushedPaths) {
+            Set<String> systemsOwners = ownersInFile.getOrDefault(path, Set.of());
+            String owner = owners.containsKey(path)
+                    ? owners.get(path)
+                    : systemsOwners.size() == 1 ? systemsOwners.iterator().next() : stakeholder;
+            for (String o : systemsOwners) {
+                if (!o.equals(owner)) {
+                    throw ApiError.forbidden(path + " (of " + owner + ") defines a system of " + o + "; a file holds"
+                            + " the systems of one stakeholder; nothing was changed");
+                }
+            }
+            if (!who.has(info.id(), owner, Role.MAINTAINER)) {
+                throw ApiError.forbidden(path + " holds the systems of " + owner + "; only " + owner
+                        + "'s maintainers push it; nothing was changed");
+            }
+            merged.put(path, new Kept(owner, merged.get(path).content()));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String contentHash = contentHash(merged);
+        int number = nextNumber(c, info.id());
+        long revisionId;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision (landscape_id, number, stakeholder,"
+                + " author, message, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            insert.setString(1, info.id());
+            insert.setInt(2, number);
+            insert.setString(3, stakeholder);
+            insert.setString(4, who.name());
+            insert.setString(5, message);
+            insert.setString(6, contentHash);
+            insert.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                revisionId = rs.getLong(1);
+            }
+        }
+        storeFiles(c, info.id(), revisionId, merged, owners);
+        storeSystems(c, revisionId, systemOwners, systemFiles);
+        Map<String, String> fileOwners = new TreeMap<>();
+        merged.forEach((path, kept) -> fileOwners.put(path, kept.stakeholder()));
+        Map<String, Integer> open =
+                storeFindings(c, revisionId, assessed.assessment(), systemOwners, fileOwners, stakeholder);
+        storePaths(c, revisionId, assessed.assessment().systemic());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("revision", number);
+        detail.put("stakeholder", stakeholder);
+        detail.put("contentHash", contentHash);
+        detail.put("files", List.copyOf(pushedPaths));
+        audit.record(c, who.name(), "push", info.id(), detail);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("landscape", info.id());
+        answer.put("revision", number);
+        answer.put("stakeholder", stakeholder);
+        answer.put("author", who.name());
+        answer.put("message", message);
+        answer.put("contentHash", contentHash);
+        answer.put("created", now.toString());
+        answer.put("files", List.copyOf(pushedPaths));
+        answer.put("openFindingsOfYourSystems", open);
+        answer.put("warnings", assessed.warnings());
+        return answer;
+    }
+
+    /** A valid landscape assessed, and the warnings in the pushing stakeholder's files. */
+    private record Assessed(Assessment assessment, List<Map<String, Object>> warnings) {}
+
+    private Assessed assess(String root, Map<String, Kept> merged, String stakeholder, LocalDate today) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("mamori-push");
+            for (Map.Entry<String, Kept> e : merged.entrySet()) {
+                Path target = folder.resolve(e.getKey()).normalize();
+                if (!target.startsWith(folder)) {
+                    throw ApiError.badRequest("the file name " + e.getKey() + " leaves the landscape folder");
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, e.getValue().content());
+            }
+            // Every file is named, the root first: a stakeholder's file joins the landscape without the
+            // root file (another's, perhaps) having to import it.
+            List<Path> roots = new ArrayList<>();
+            roots.add(Path.of(root));
+            merged.keySet().stream().filter(p -> !p.equals(root)).map(Path::of).forEach(roots::add);
+            // The command line's own confinement: imports resolve inside the landscape folder only.
+            Workspace workspace = Workspace.onDisk(folder, roots, Optional.of(folder));
+            Loaded loaded = workspace.load(roots, today);
+            if (!loaded.valid()) {
+                List<Map<String, Object>> errors = new ArrayList<>();
+                int hidden = 0;
+                for (Diagnostic d : loaded.diagnostics()) {
+                    if (d.severity() != Severity.ERROR) {
+                        continue;
+                    }
+                    Map<String, Object> located = located(d, merged, stakeholder);
+                    if (located.containsKey("file")) {
+                        errors.add(located);
+                    } else {
+                        hidden++;
+                    }
+                }
+                if (hidden > 0) {
+                    Map<String, Object> summary = new LinkedHashMap<>();
+                    summary.put("severity", "error");
+                    summary.put("message", hidden + " error(s) in other stakeholders' files, not shown to you");
+                    errors.add(summary);
+                }
+                throw new ApiError(
+                        422,
+                        "invalid",
+                        "the landscape with these files is invalid (" + errors.size()
+                                + " error(s)); nothing was changed",
+                        errors);
+            }
+            List<Map<String, Object>> warnings = loaded.warnings().stream()
+                    .map(d -> located(d, merged, stakeholder))
+                    .filter(m -> m.containsKey("file"))
+                    .toList();
+            return new Assessed(workspace.assess(loaded, AssessmentOptions.on(today)), warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Workspace.InvalidRequest e) {
+            throw new ApiError(422, "invalid", e.getMessage());
+        } finally {
+            if (folder != null) {
+                delete(folder);
+            }
+        }
+    }
+
+    /** A diagnostic for the pusher: located in full in its own files, else without the other's text. */
+    private static Map<String, Object> located(Diagnostic d, Map<String, Kept> merged, String stakeholder) {
+        String file = relative(d.at().file());
+        Kept kept = merged.get(file);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (kept == null || kept.stakeholder().equals(stakeholder)) {
+            m.put("file", file);
+            m.put("line", d.at().line());
+            m.put("column", d.at().column());
+            m.put("severity", d.severity().word());
+            m.put("code", d.code());
+            m.put("message", d.message());
+            m.put("text", d.toString());
+        }
+        return m;
+    }
+
+    private static String relative(String file) {
+        return file.replace('\\', '/').replaceFirst("^\\./", "");
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is not worth failing an accepted push for.
+        }
+    }
+
+    static String contentHash(Map<String, Kept> files) {
+        StringBuilder manifest = new StringBuilder();
+        files.forEach((path, kept) -> manifest.append(sha256(kept.content()))
+                .append("  ")
+                .append(path)
+                .append('\n'));
+        return sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+
+    private static Map<String, String> owners(Connection c, String landscape) throws SQLException {
+        Map<String, String> owners = new TreeMap<>();
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT path, stakeholder FROM file_owner WHERE landscape_id = ?")) {
+            q.setString(1, landscape);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return owners;
+    }
+
+    static Optional<Long> latest(Connection c, String landscape) throws SQLException {
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT id FROM revision WHERE landscape_id = ? ORDER BY number DESC LIMIT 1")) {
+            q.setString(1, landscape);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Map<String, Kept> files(Connection c, long revision) throws SQLException {
+        Map<String, Kept> files = new TreeMap<>();
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT path, stakeholder, content FROM revision_file WHERE revision_id = ?")) {
+            q.setLong(1, revision);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    files.put(rs.getString(1), new Kept(rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static int nextNumber(Connection c, String landscape) throws SQLException {
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE landscape_id = ?")) {
+            q.setString(1, landscape);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void storeFiles(
+            Connection c, String landscape, long revision, Map<String, Kept> merged, Map<String, String> owners)
+            throws SQLException {
+        try (PreparedStatement file = c.prepareStatement("INSERT INTO revision_file (revision_id, path, stakeholder,"
+                        + " sha256, content) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement owner = c.prepareStatement(
+                        "INSERT INTO file_owner (landscape_id, path, stakeholder) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Kept> e : merged.entrySet()) {
+                file.setLong(1, revision);
+                file.setString(2, e.getKey());
+                file.setString(3, e.getValue().stakeholder());
+                file.setString(4, sha256(e.getValue().content()));
+                file.setBytes(5, e.getValue().content());
+                file.addBatch();
+                if (!owners.containsKey(e.getKey())) {
+                    owner.setString(1, landscape);
+                    owner.setString(2, e.getKey());
+                    owner.setString(3, e.getValue().stakeholder());
+                    owner.addBatch();
+                }
+            }
+            file.executeBatch();
+            owner.executeBatch();
+        }
+    }
+
+    private static void storeSystems(Connection c, long revision, Map<String, String> owners, Map<String, String> files)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO revision_system (revision_id, system_id, owner, file) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, String> e : owners.entrySet()) {
+                insert.setLong(1, revision);
+                insert.setString(2, e.getKey());
+                insert.setString(3, e.getValue());
+                insert.setString(4, files.get(e.getKey()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Stores the findings; returns the open ones per severity for the pushing stakeholder's view. */
+    private static Map<String, Integer> storeFindings(
+            Connection c,
+            long revision,
+            Assessment assessment,
+            Map<String, String> systemOwners,
+            Map<String, String> fileOwners,
+            String stakeholder)
+            throws SQLException {
+        Map<String, Integer> open = new TreeMap<>();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO finding (revision_id, seq, rule, severity,"
+                + " severity_rank, system_id, open, stakeholders, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (Finding f : assessment.risk().findings()) {
+                // The finding as the JSON assessment writes it: what is stored and served, and what
+                // decides whom it concerns.
+                Map<String, Object> json = AssessmentJson.finding(f, assessment);
+                Set<String> touched = touches(json, assessment.landscape(), systemOwners, fileOwners);
+                insert.setLong(1, revision);
+                insert.setInt(2, ++seq);
+                insert.setString(3, f.rule());
+                insert.setString(4, f.severity().word());
+                insert.setInt(5, f.severity().ordinal());
+                insert.setString(6, (String) json.get("system"));
+                insert.setBoolean(7, f.open());
+                insert.setArray(8, c.createArrayOf("text", touched.toArray()));
+                insert.setString(9, Json.write(json));
+                insert.addBatch();
+                if (f.open() && touched.contains(stakeholder)) {
+                    open.merge(f.severity().word(), 1, Integer::sum);
+                }
+            }
+            insert.executeBatch();
+        }
+        return open;
+    }
+
+    /**
+     * The stakeholders a finding concerns: the owner of its element's system; for an
+     * interconnection (a flow or a credential relation), the owners of the systems at both ends; for
+     * a mission, its owner and the owners of the systems it needs; for an element of no system, the
+     * owner of the file it is written in.
+     */
+    static Set<String> touches(
+            Map<String, Object> finding,
+            Landscape landscape,
+            Map<String, String> systemOwners,
+            Map<String, String> fileOwners) {
+        Set<String> systems = new TreeSet<>();
+        Set<String> touched = new TreeSet<>();
+        Optional.ofNullable((String) finding.get("system")).ifPresent(systems::add);
+        String kind = String.valueOf(finding.get("elementKind"));
+        String id = String.valueOf(finding.get("element"));
+        if (kind.equals("flow")) {
+            landscape.allFlows().stream().filter(flow -> flow.id().equals(id)).forEach(flow -> {
+                systems.add(systemOf(flow.from()));
+                systems.add(systemOf(flow.to()));
+            });
+        } else if (kind.equals("credential relation")) {
+            landscape.allCredentials().stream().filter(cr -> cr.id().equals(id)).forEach(cr -> {
+                systems.add(systemOf(cr.holder()));
+                cr.acceptedBy().forEach(r -> systems.add(systemOf(r)));
+            });
+        } else if (kind.equals("mission")) {
+            Mission mission = landscape.missions().get(id);
+            if (mission != null) {
+                mission.owner().ifPresent(o -> touched.add(o.text()));
+                systems.addAll(systemsOf(mission.needs()));
+            }
+        }
+        systems.stream()
+                .map(systemOwners::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(touched::add);
+        if (touched.isEmpty() && finding.get("location") instanceof Map<?, ?> location) {
+            Optional.ofNullable(fileOwners.get(relative(String.valueOf(location.get("file")))))
+                    .ifPresent(touched::add);
+        }
+        return touched;
+    }
+
+    private static String systemOf(dev.mamori.model.Ref ref) {
+        String text = ref.text();
+        int dot = text.indexOf('.');
+        return dot > 0 ? text.substring(0, dot) : String.valueOf(ref.system());
+    }
+
+    static Set<String> systemsOf(Needs needs) {
+        Set<String> systems = new TreeSet<>();
+        if (needs instanceof Needs.One one) {
+            systems.add(systemOf(one.component()));
+        } else if (needs instanceof Needs.All all) {
+            all.parts().forEach(n -> systems.addAll(systemsOf(n)));
+        } else if (needs instanceof Needs.Any any) {
+            any.parts().forEach(n -> systems.addAll(systemsOf(n)));
+        } else if (needs instanceof Needs.AtLeast atLeast) {
+            atLeast.parts().forEach(n -> systems.addAll(systemsOf(n)));
+        }
+        return systems;
+    }
+
+    private static void storePaths(Connection c, long revision, SystemicAnalysis systemic) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO systemic_path (revision_id, seq, target,"
+                + " target_system, entry, probability, hops) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (SystemicAnalysis.Path p : systemic.paths()) {
+                List<Map<String, Object>> hops = new ArrayList<>();
+                for (Hop h : p.hops()) {
+                    Map<String, Object> hop = new LinkedHashMap<>();
+                    hop.put("from", h.from());
+                    hop.put("to", h.to());
+                    hop.put(
+                            "relation",
+                            h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    hop.put("weakness", h.weakness());
+                    hop.put("probability", h.probability());
+                    hops.add(hop);
+                }
+                insert.setLong(1, revision);
+                insert.setInt(2, ++seq);
+                insert.setString(3, p.target());
+                insert.setString(4, p.targetSystem());
+                insert.setString(5, p.entry());
+                insert.setDouble(6, p.probability());
+                insert.setString(7, Json.write(hops));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
