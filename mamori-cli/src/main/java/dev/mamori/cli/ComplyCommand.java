@@ -175,7 +175,8 @@ final class ComplyCommand implements Callable<Integer> {
             json.startObject();
             json.field("format", Map.of("name", "mamori-compliance", "version", 1));
             json.field("generator", "mamori " + Version.number());
-            json.field("compliance", ComplianceJson.of(result, standards));
+            json.name("compliance");
+            ComplianceJson.write(json, result, standards);
             json.endObject();
         }
     }

@@ -72,7 +72,8 @@ public final class AssessmentJson {
             json.endArray();
             json.field("systemic", SystemicJson.of(assessment.systemic()));
             json.field("missions", MissionsJson.of(assessment.missions()));
-            json.field("compliance", ComplianceJson.of(assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS));
+            json.name("compliance");
+            ComplianceJson.write(json, assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS);
             json.name("diagnostics").startArray();
             for (Diagnostic d : assessment.diagnostics()) {
                 Map<String, Object> item = new LinkedHashMap<>();
