@@ -74,9 +74,7 @@ public final class ComplianceEvaluator {
             Profile profile = choice.get().profile();
             List<RequirementResult> results = new ArrayList<>();
             List<ComplianceResult.Upcoming> upcoming = new ArrayList<>();
-            // Many means share a condition (about twenty select every component): each condition
-            // selects a system's elements once, and its means share the subjects.
-            Map<Condition, List<Subject>> selected = new EnumMap<>(Condition.class);
+            SystemShared selected = new SystemShared();
             for (Requirement requirement : catalog.requirements().values()) {
                 if (requirement.supersededBy().isPresent()) {
                     continue;
@@ -189,7 +187,7 @@ public final class ComplianceEvaluator {
             Requirement requirement,
             ObligationFound obligation,
             Map<SourceLocation, List<Finding>> findingsAt,
-            Map<Condition, List<Subject>> selected) {
+            SystemShared selected) {
         List<MeansResult> means = new ArrayList<>();
         for (Means m : requirement.means()) {
             if (m.supersededBy().isEmpty()) {
@@ -240,10 +238,10 @@ public final class ComplianceEvaluator {
             Requirement requirement,
             Means means,
             Map<SourceLocation, List<Finding>> findingsAt,
-            Map<Condition, List<Subject>> selected) {
+            SystemShared selected) {
         IotSystem system = graph.system(s);
         List<Subject> subjects = new ArrayList<>(
-                selected.computeIfAbsent(means.appliesTo(), condition -> condition.select(graph, s)));
+                selected.subjects.computeIfAbsent(means.appliesTo(), condition -> condition.select(graph, s)));
         boolean graded = profile.securityLevels() && means.securityLevel().isPresent();
         if (graded) {
             int level = means.securityLevel().getAsInt();
@@ -271,7 +269,7 @@ public final class ComplianceEvaluator {
         Unmet unmet = verify instanceof Verification.FromModel ? null : new Unmet(means);
         for (Subject subject : subjects) {
             if (verify instanceof Verification.FromModel model) {
-                results.add(fromModel(model, subject, findingsAt, evidence, gap));
+                results.add(fromModel(model, subject, findingsAt, evidence, gap, selected));
             } else {
                 results.add(fromControls(means, unmet, subject, controls, gap));
             }
@@ -323,7 +321,8 @@ public final class ComplianceEvaluator {
             Subject subject,
             Map<SourceLocation, List<Finding>> findingsAt,
             FindingSet evidence,
-            Set<String> gap) {
+            Set<String> gap,
+            SystemShared shared) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
         FindingSet concerning = new FindingSet();
@@ -378,7 +377,7 @@ public final class ComplianceEvaluator {
             }
         }
         String why = dismissed.isEmpty()
-                ? "no finding of its rules on " + subject.id()
+                ? shared.noFinding.computeIfAbsent(subject.id(), id -> "no finding of its rules on " + id)
                 : "findings of its rules on " + subject.id() + " were treated: "
                         + String.join(
                                 "; ",
@@ -440,6 +439,16 @@ public final class ComplianceEvaluator {
         }
         TreatmentStatus status = f.treatment().orElseThrow().status();
         return status == TreatmentStatus.ACCEPTED || status == TreatmentStatus.TRANSFERRED;
+    }
+
+    /**
+     * What the means of one system share: many means have the same condition (about twenty select
+     * every component), so each condition selects the system's elements once; and a subject that no
+     * finding concerns is told so in one sentence, whichever means asks.
+     */
+    private static final class SystemShared {
+        final Map<Condition, List<Subject>> subjects = new EnumMap<>(Condition.class);
+        final Map<String, String> noFinding = new HashMap<>();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class ComplianceJson {
                 }
                 json.name("means").startArray();
                 for (MeansResult m : r.means()) {
-                    json.value(means(m));
+                    writeMeans(json, m);
                 }
                 json.endArray();
                 json.endObject();
@@ -163,6 +163,67 @@ public final class ComplianceJson {
         item.put("verdict", r.verdict().word());
         item.put("reason", r.why());
         return item;
+    }
+
+    /** What {@link #means} builds, written field by field without building it (millions of elements). */
+    private static void writeMeans(StableJson.Document json, MeansResult m) throws IOException {
+        json.startObject();
+        json.field("means", m.means().id());
+        json.field("title", m.means().title());
+        json.field("appliesTo", m.means().appliesTo().word());
+        json.field("verification", m.means().verify().method());
+        json.field("verdict", m.verdict().word());
+        json.field("reason", m.why());
+        json.name("elements").startArray();
+        for (SubjectResult s : m.subjects()) {
+            if (s.verdict() == Verdict.SATISFIED && m.verdict() != Verdict.SATISFIED) {
+                continue; // as in means()
+            }
+            json.startObject();
+            json.field("element", s.subject().id());
+            json.field("elementKind", s.subject().kind());
+            json.name("location");
+            writeLocation(json, s.subject().at());
+            json.field("verdict", s.verdict().word());
+            json.field("reason", s.why());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("findings").startArray();
+        for (Finding f : m.findings()) {
+            json.startObject();
+            json.field("rule", f.rule());
+            json.field("element", f.element().id());
+            json.field("severity", f.severity().word());
+            json.field("status", f.treatment().map(t -> Words.of(t.status())).orElse("open"));
+            json.name("location");
+            writeLocation(json, f.location());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("controls").startArray();
+        for (Control c : m.controls()) {
+            json.startObject();
+            json.field("requirement", c.requirement());
+            json.field("status", Words.of(c.status()));
+            if (c.evidence().isPresent()) {
+                json.field("evidence", c.evidence().get());
+            }
+            json.name("location");
+            writeLocation(json, c.at());
+            json.endObject();
+        }
+        json.endArray();
+        json.field("gap", m.gap());
+        json.endObject();
+    }
+
+    private static void writeLocation(StableJson.Document json, SourceLocation at) throws IOException {
+        json.startObject();
+        json.field("file", at.file());
+        json.field("line", at.line());
+        json.field("column", at.column());
+        json.endObject();
     }
 
     private static Map<String, Object> means(MeansResult m) {
