@@ -16,7 +16,6 @@ import dev.mamori.report.oscal.OscalPoam;
 import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +189,7 @@ final class ComplyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     target,
                     Path.of(d.file()),
-                    d.json().getBytes(StandardCharsets.UTF_8),
+                    (Output.Content) out -> d.body().writeTo(out),
                     assessment.landscape().files());
             spec.commandLine().getErr().println("mamori: wrote " + output.file.resolve(d.file()));
         }

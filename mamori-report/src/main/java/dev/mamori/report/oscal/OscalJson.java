@@ -2,6 +2,9 @@ package dev.mamori.report.oscal;
 
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.report.json.StableJson;
+import java.util.function.Function;
+import java.io.Writer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -108,6 +111,38 @@ final class OscalJson {
         out.add(prop("line", at.line()));
         out.add(prop("column", at.column()));
         return out;
+    }
+
+    /**
+     * Writes {@code {root: document}} as {@link #write(String, Map)} does, with the list under {@code
+     * streamedKey} (which {@code document} holds, empty, where it belongs) written item by item from
+     * {@code items} instead of held: the bytes are the same.
+     */
+    static <T> void write(
+            String root,
+            Map<String, Object> document,
+            String streamedKey,
+            Iterable<T> items,
+            Function<T, Object> item,
+            Writer to)
+            throws IOException {
+        try (StableJson.Document json = StableJson.open(to)) {
+            json.startObject();
+            json.name(root).startObject();
+            for (Map.Entry<String, Object> e : document.entrySet()) {
+                if (e.getKey().equals(streamedKey)) {
+                    json.name(streamedKey).startArray();
+                    for (T t : items) {
+                        json.value(item.apply(t));
+                    }
+                    json.endArray();
+                } else {
+                    json.field(e.getKey(), e.getValue());
+                }
+            }
+            json.endObject();
+            json.endObject();
+        }
     }
 
     static String write(String root, Map<String, Object> document) {
