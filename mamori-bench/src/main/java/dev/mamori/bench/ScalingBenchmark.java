@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
 public class ScalingBenchmark {
 
     /** Components at scale 1. */

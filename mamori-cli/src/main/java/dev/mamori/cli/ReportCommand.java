@@ -136,7 +136,8 @@ final class ReportCommand implements Callable<Integer> {
                 streamed(format, assessment).orElseThrow().writeTo(out);
             } catch (IOException e) {
                 // a PrintWriter does not throw; whatever did is reported like a closed output
-                throw new ParameterException(spec.commandLine(), "cannot write to standard output: " + Output.reason(e));
+                throw new ParameterException(
+                        spec.commandLine(), "cannot write to standard output: " + Output.reason(e));
             }
             out.flush();
             return ExitCode.OK;

@@ -82,8 +82,7 @@ public final class ComplianceEvaluator {
                 Optional<ObligationFound> obligation =
                         obligation(profile, requirement.id(), jurisdictions, today, upcoming);
                 if (obligation.isPresent()) {
-                    results.add(
-                            requirement(graph, s, profile, requirement, obligation.get(), findingsAt, selected));
+                    results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt, selected));
                 }
             }
             systems.add(new SystemCompliance(

@@ -97,8 +97,7 @@ public final class AssessmentJson {
      *
      * @param references the references of the finding's rule, as {@link #references} gives them
      */
-    private static void writeFinding(StableJson.Document json, Finding f, List<Object> references)
-            throws IOException {
+    private static void writeFinding(StableJson.Document json, Finding f, List<Object> references) throws IOException {
         json.startObject();
         json.field("rule", f.rule());
         json.field("title", f.title());

@@ -90,7 +90,8 @@ public final class ComplianceJson {
                 json.endObject();
             }
             json.endArray();
-            for (Map.Entry<String, Object> e : systemTail(result.catalog(), s, standards).entrySet()) {
+            for (Map.Entry<String, Object> e :
+                    systemTail(result.catalog(), s, standards).entrySet()) {
                 json.field(e.getKey(), e.getValue());
             }
             json.endObject();

@@ -149,8 +149,7 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    private static void findings(Spill spill, Assessment assessment, List<Finding> open, int top)
-            throws IOException {
+    private static void findings(Spill spill, Assessment assessment, List<Finding> open, int top) throws IOException {
         StringBuilder out = spill.text;
         out.append("## Open findings\n\n");
         if (open.isEmpty()) {

@@ -3,10 +3,10 @@ package dev.mamori.report.oscal;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
-import java.io.Writer;
-import java.io.UncheckedIOException;
-import java.io.StringWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,8 @@ public final class OscalExport {
                         json)));
         if (OscalPoam.hasItems(result)) {
             out.add(new Document(
-                    OscalPoam.FILE, json -> OscalPoam.write(result, landscape, assessment.today(), mamoriVersion, json)));
+                    OscalPoam.FILE,
+                    json -> OscalPoam.write(result, landscape, assessment.today(), mamoriVersion, json)));
         }
         return out;
     }

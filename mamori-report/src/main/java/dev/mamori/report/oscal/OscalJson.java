@@ -2,9 +2,8 @@ package dev.mamori.report.oscal;
 
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.report.json.StableJson;
-import java.util.function.Function;
-import java.io.Writer;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the four OSCAL documents share: properties in Mamori's namespace, metadata, timestamps, links into the model. */
 final class OscalJson {

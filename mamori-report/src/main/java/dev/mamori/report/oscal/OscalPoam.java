@@ -10,10 +10,10 @@ import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
 import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.compliance.Verdict;
-import java.io.Writer;
-import java.io.UncheckedIOException;
-import java.io.StringWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,8 @@ public final class OscalPoam {
     }
 
     /** One element that keeps a requirement from holding: an item of the plan. */
-    private record Open(SystemCompliance system, RequirementResult requirement, MeansResult means, SubjectResult subject) {}
+    private record Open(
+            SystemCompliance system, RequirementResult requirement, MeansResult means, SubjectResult subject) {}
 
     /** The items' elements in the plan's order, found as they are written. */
     private static Iterable<Open> open(ComplianceResult result) {
@@ -71,8 +72,7 @@ public final class OscalPoam {
     }
 
     /** The plan {@link #render} gives, written to {@code to} item by item; call only when {@link #hasItems}. */
-    public static void write(
-            ComplianceResult result, String landscape, LocalDate date, String mamoriVersion, Writer to)
+    public static void write(ComplianceResult result, String landscape, LocalDate date, String mamoriVersion, Writer to)
             throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uuid", OscalUuid.of("poam", landscape, date.toString(), OscalAssessmentResults.profiles(result)));
