@@ -16,7 +16,6 @@ import dev.mamori.report.oscal.OscalPoam;
 import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +174,8 @@ final class ComplyCommand implements Callable<Integer> {
             json.startObject();
             json.field("format", Map.of("name", "mamori-compliance", "version", 1));
             json.field("generator", "mamori " + Version.number());
-            json.field("compliance", ComplianceJson.of(result, standards));
+            json.name("compliance");
+            ComplianceJson.write(json, result, standards);
             json.endObject();
         }
     }
@@ -189,7 +189,7 @@ final class ComplyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     target,
                     Path.of(d.file()),
-                    d.json().getBytes(StandardCharsets.UTF_8),
+                    (Output.Content) out -> d.body().writeTo(out),
                     assessment.landscape().files());
             spec.commandLine().getErr().println("mamori: wrote " + output.file.resolve(d.file()));
         }

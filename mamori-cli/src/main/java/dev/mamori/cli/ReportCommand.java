@@ -8,6 +8,7 @@ import dev.mamori.report.markdown.MarkdownReport;
 import dev.mamori.report.pdf.PdfReport;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -126,19 +128,35 @@ final class ReportCommand implements Callable<Integer> {
         }
         Assessment assessment = assessed.get();
         if (directory == null && wanted.size() == 1 && wanted.iterator().next().printable) {
-            progress.stage(rendering(wanted.iterator().next()));
-            String text = new String(
-                    render(wanted.iterator().next(), assessment)
-                            .get(wanted.iterator().next().fileName),
-                    StandardCharsets.UTF_8);
+            Format format = wanted.iterator().next();
+            progress.stage(rendering(format));
             progress.close(); // the bar is wiped before the report reaches the terminal
-            spec.commandLine().getOut().print(text);
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                streamed(format, assessment).orElseThrow().writeTo(out);
+            } catch (IOException e) {
+                // a PrintWriter does not throw; whatever did is reported like a closed output
+                throw new ParameterException(
+                        spec.commandLine(), "cannot write to standard output: " + Output.reason(e));
+            }
+            out.flush();
             return ExitCode.OK;
         }
         Path shown = directory != null ? directory : Path.of(DEFAULT_DIRECTORY);
         Path target = Output.folder(spec.commandLine(), parent.workingDirectory(), shown);
         for (Format format : wanted) {
             progress.stage(rendering(format));
+            Optional<Output.Content> streamed = streamed(format, assessment);
+            if (streamed.isPresent()) {
+                Output.writeFile(
+                        spec.commandLine(),
+                        target,
+                        Path.of(format.fileName),
+                        streamed.get(),
+                        assessment.landscape().files());
+                progress.println(spec.commandLine().getErr(), "mamori: wrote " + shown.resolve(format.fileName));
+                continue;
+            }
             for (Map.Entry<String, byte[]> file : render(format, assessment).entrySet()) {
                 Path name = Path.of(file.getKey());
                 if (name.getParent() != null) {
@@ -156,12 +174,24 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The files of one format, by their name relative to the output directory. */
+    /**
+     * The one file of a text format, written to its file (or printed) as it is produced: SARIF and
+     * Markdown list every finding, hundreds of thousands at 100,000 components. Empty for the formats
+     * {@link #render} makes whole (the HTML page is bounded: at most 5,000 findings and 40 diagrams).
+     */
+    private Optional<Output.Content> streamed(Format format, Assessment assessment) {
+        return switch (format) {
+            case sarif -> Optional.of(out -> SarifReport.write(assessment, Version.number(), out));
+            case markdown -> Optional.of(out -> MarkdownReport.write(assessment, top == null ? -1 : top, out));
+            case html -> Optional.of(out -> out.write(HtmlReport.render(assessment, Version.number())));
+            case pdf, svg -> Optional.empty();
+        };
+    }
+
+    /** The files of a format {@link #streamed} does not write, by their name relative to the output directory. */
     private Map<String, byte[]> render(Format format, Assessment assessment) {
         return switch (format) {
-            case sarif -> Map.of(format.fileName, utf8(SarifReport.render(assessment, Version.number())));
-            case markdown -> Map.of(format.fileName, utf8(MarkdownReport.render(assessment, top == null ? -1 : top)));
-            case html -> Map.of(format.fileName, utf8(HtmlReport.render(assessment, Version.number())));
+            case sarif, markdown, html -> throw new IllegalArgumentException(format + " is streamed");
             case pdf -> Map.of(format.fileName, PdfReport.render(assessment, Version.number()));
             case svg -> {
                 Diagrams diagrams = new Diagrams(assessment);

@@ -8,7 +8,6 @@ import dev.mamori.report.gate.GateVerdict;
 import dev.mamori.report.gate.RequirementGate;
 import dev.mamori.report.sarif.SarifReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -107,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     parent.workingDirectory(),
                     sarif,
-                    SarifReport.render(assessment, Version.number()).getBytes(StandardCharsets.UTF_8),
+                    (Output.Content) out -> SarifReport.write(assessment, Version.number(), out),
                     assessment.landscape().files());
         }
         GateVerdict verdict = GateVerdict.of(assessment, threshold);

@@ -16,8 +16,10 @@ import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +46,15 @@ public final class ComplianceEvaluator {
      */
     public ComplianceResult evaluate(
             FrozenGraph graph, RiskAssessment risk, LocalDate today, Optional<String> profileOverride) {
+        // Findings equal by value are made one object here, so that the sets below can compare
+        // findings by identity: a finding's own hash visits every field and string it holds, and
+        // hashing it once per subject it concerns was most of the evaluation's time at 100,000
+        // components.
+        Map<Finding, Finding> canonical = new HashMap<>();
         Map<SourceLocation, List<Finding>> findingsAt = new HashMap<>();
         for (Finding f : risk.findings()) {
-            findingsAt.computeIfAbsent(f.location(), k -> new ArrayList<>()).add(f);
+            Finding one = canonical.computeIfAbsent(f, k -> k);
+            findingsAt.computeIfAbsent(f.location(), k -> new ArrayList<>()).add(one);
         }
         List<String> jurisdictions = graph.landscape().jurisdictions().stream()
                 .map(Ref::text)
@@ -66,6 +74,7 @@ public final class ComplianceEvaluator {
             Profile profile = choice.get().profile();
             List<RequirementResult> results = new ArrayList<>();
             List<ComplianceResult.Upcoming> upcoming = new ArrayList<>();
+            SystemShared selected = new SystemShared();
             for (Requirement requirement : catalog.requirements().values()) {
                 if (requirement.supersededBy().isPresent()) {
                     continue;
@@ -73,7 +82,7 @@ public final class ComplianceEvaluator {
                 Optional<ObligationFound> obligation =
                         obligation(graph, s, profile, requirement.id(), jurisdictions, today, upcoming);
                 if (obligation.isPresent()) {
-                    results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt));
+                    results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt, selected));
                 }
             }
             systems.add(new SystemCompliance(
@@ -191,11 +200,12 @@ public final class ComplianceEvaluator {
             Profile profile,
             Requirement requirement,
             ObligationFound obligation,
-            Map<SourceLocation, List<Finding>> findingsAt) {
+            Map<SourceLocation, List<Finding>> findingsAt,
+            SystemShared selected) {
         List<MeansResult> means = new ArrayList<>();
         for (Means m : requirement.means()) {
             if (m.supersededBy().isEmpty()) {
-                means.add(means(graph, s, profile, requirement, m, findingsAt));
+                means.add(means(graph, s, profile, requirement, m, findingsAt, selected));
             }
         }
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -241,9 +251,11 @@ public final class ComplianceEvaluator {
             Profile profile,
             Requirement requirement,
             Means means,
-            Map<SourceLocation, List<Finding>> findingsAt) {
+            Map<SourceLocation, List<Finding>> findingsAt,
+            SystemShared selected) {
         IotSystem system = graph.system(s);
-        List<Subject> subjects = new ArrayList<>(means.appliesTo().select(graph, s));
+        List<Subject> subjects = new ArrayList<>(
+                selected.subjects.computeIfAbsent(means.appliesTo(), condition -> condition.select(graph, s)));
         boolean graded = profile.securityLevels() && means.securityLevel().isPresent();
         if (graded) {
             int level = means.securityLevel().getAsInt();
@@ -265,14 +277,15 @@ public final class ComplianceEvaluator {
         List<SubjectResult> results = new ArrayList<>();
         // a set in the order found: a credential or a zone concerns many subjects, and each finding
         // is evidence once (a list's contains here made a large system's compliance quadratic)
-        Set<Finding> evidence = new LinkedHashSet<>();
+        FindingSet evidence = new FindingSet();
         Set<String> gap = new LinkedHashSet<>();
         Verification verify = means.verify();
+        Unmet unmet = verify instanceof Verification.FromModel ? null : new Unmet(means);
         for (Subject subject : subjects) {
             if (verify instanceof Verification.FromModel model) {
-                results.add(fromModel(model, subject, findingsAt, evidence, gap));
+                results.add(fromModel(model, subject, findingsAt, evidence, gap, selected));
             } else {
-                results.add(fromControls(means, subject, controls, gap));
+                results.add(fromControls(means, unmet, subject, controls, gap));
             }
         }
         Verdict verdict = Verdict.SATISFIED;
@@ -287,7 +300,7 @@ public final class ComplianceEvaluator {
         String why = verdict == Verdict.SATISFIED
                 ? "holds for all " + results.size() + " " + what + " (" + how(verify) + ")"
                 : tallySubjects(counts, results.size(), what) + " (" + how(verify) + ")";
-        return new MeansResult(means, verdict, why, results, List.copyOf(evidence), controls, List.copyOf(gap));
+        return new MeansResult(means, verdict, why, results, evidence.inOrder(), controls, List.copyOf(gap));
     }
 
     private static String how(Verification verify) {
@@ -321,15 +334,17 @@ public final class ComplianceEvaluator {
             Verification.FromModel model,
             Subject subject,
             Map<SourceLocation, List<Finding>> findingsAt,
-            Set<Finding> evidence,
-            Set<String> gap) {
+            FindingSet evidence,
+            Set<String> gap,
+            SystemShared shared) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
-        Set<Finding> concerning = new LinkedHashSet<>(findingsAt.getOrDefault(subject.at(), List.of()));
+        FindingSet concerning = new FindingSet();
+        concerning.addAll(findingsAt.getOrDefault(subject.at(), List.of()));
         for (SourceLocation at : subject.concerns()) {
             concerning.addAll(findingsAt.getOrDefault(at, List.of()));
         }
-        for (Finding f : concerning) {
+        for (Finding f : concerning.inOrder()) {
             if (!model.rules().contains(f.rule())) {
                 continue;
             }
@@ -376,7 +391,7 @@ public final class ComplianceEvaluator {
             }
         }
         String why = dismissed.isEmpty()
-                ? "no finding of its rules on " + subject.id()
+                ? shared.noFinding.computeIfAbsent(subject.id(), id -> "no finding of its rules on " + id)
                 : "findings of its rules on " + subject.id() + " were treated: "
                         + String.join(
                                 "; ",
@@ -387,6 +402,44 @@ public final class ComplianceEvaluator {
                                                         .orElse(""))
                                         .toList());
         return new SubjectResult(subject, Verdict.SATISFIED, why, List.of());
+    }
+
+    /**
+     * Findings in the order first added, each once, compared by identity: {@link #evaluate} makes
+     * findings equal by value one object, so this holds what an insertion-ordered set of them would.
+     */
+    @SuppressWarnings("ReferenceEquality") // identity is the point: equal findings are one object here
+    private static final class FindingSet {
+        /** Up to this many, a scan of the list is cheaper than a table (most subjects have a few findings). */
+        private static final int SCANNED = 8;
+
+        private final List<Finding> order = new ArrayList<>();
+        private Set<Finding> seen;
+
+        void add(Finding f) {
+            if (seen == null) {
+                for (Finding g : order) {
+                    if (g == f) {
+                        return;
+                    }
+                }
+                order.add(f);
+                if (order.size() > SCANNED) {
+                    seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                    seen.addAll(order);
+                }
+            } else if (seen.add(f)) {
+                order.add(f);
+            }
+        }
+
+        void addAll(List<Finding> findings) {
+            findings.forEach(this::add);
+        }
+
+        List<Finding> inOrder() {
+            return order;
+        }
     }
 
     /**
@@ -402,34 +455,62 @@ public final class ComplianceEvaluator {
         return status == TreatmentStatus.ACCEPTED || status == TreatmentStatus.TRANSFERRED;
     }
 
-    private static SubjectResult fromControls(Means means, Subject subject, List<Control> controls, Set<String> gap) {
+    /**
+     * What the means of one system share: many means have the same condition (about twenty select
+     * every component), so each condition selects the system's elements once; and a subject that no
+     * finding concerns is told so in one sentence, whichever means asks.
+     */
+    private static final class SystemShared {
+        final Map<Condition, List<Subject>> subjects = new EnumMap<>(Condition.class);
+        final Map<String, String> noFinding = new HashMap<>();
+    }
+
+    /**
+     * What a means verified by a control or a person says of every subject that lacks one: the same
+     * for all its subjects, so built once per means and shared (at 100,000 components hundreds of
+     * thousands of subjects carry these sentences).
+     */
+    private static final class Unmet {
+        final boolean review;
+        final String expected;
+        final String reviewWhy;
+        final List<String> fix;
+
+        Unmet(Means means) {
+            review = means.verify() instanceof Verification.ByPerson;
+            expected = means.verify() instanceof Verification.FromControl fc
+                    ? fc.evidence()
+                    : ((Verification.ByPerson) means.verify()).lookAt();
+            String declare = "Declare it on the system: controls: [{ requirement: " + means.id() + ", on: [...],"
+                    + " evidence: ... }]";
+            fix = List.of(
+                    review
+                            ? "Review: " + expected + " Then record the result as a control with its evidence. "
+                                    + declare
+                            : "Keep the evidence (" + expected + ") and declare the control. " + declare);
+            reviewWhy = "a person has to check: " + expected;
+        }
+    }
+
+    private static SubjectResult fromControls(
+            Means means, Unmet unmet, Subject subject, List<Control> controls, Set<String> gap) {
         Control best = null;
         for (Control c : controls) {
             if (covers(c, subject) && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
         }
-        boolean review = means.verify() instanceof Verification.ByPerson;
-        String expected = means.verify() instanceof Verification.FromControl fc
-                ? fc.evidence()
-                : ((Verification.ByPerson) means.verify()).lookAt();
-        String declare = "Declare it on the system: controls: [{ requirement: " + means.id() + ", on: [...],"
-                + " evidence: ... }]";
+        String expected = unmet.expected;
         if (best == null) {
-            if (review) {
-                String fix =
-                        "Review: " + expected + " Then record the result as a control with its evidence. " + declare;
-                gap.add(fix);
-                return new SubjectResult(
-                        subject, Verdict.NEEDS_REVIEW, "a person has to check: " + expected, List.of(fix));
+            gap.add(unmet.fix.get(0));
+            if (unmet.review) {
+                return new SubjectResult(subject, Verdict.NEEDS_REVIEW, unmet.reviewWhy, unmet.fix);
             }
-            String fix = "Keep the evidence (" + expected + ") and declare the control. " + declare;
-            gap.add(fix);
             return new SubjectResult(
                     subject,
                     Verdict.NOT_SATISFIED,
                     "no control " + means.id() + " is declared for " + subject.id(),
-                    List.of(fix));
+                    unmet.fix);
         }
         String where = "control " + best.requirement() + " at " + best.at();
         if (best.status() != ControlStatus.IMPLEMENTED) {

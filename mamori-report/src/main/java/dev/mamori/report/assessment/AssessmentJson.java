@@ -9,12 +9,14 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.engine.risk.TreatmentState;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.report.compliance.ComplianceJson;
 import dev.mamori.report.json.StableJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +68,15 @@ public final class AssessmentJson {
             summary.put("openByProperty", byProperty);
             json.field("summary", summary);
             json.name("findings").startArray();
+            Map<String, List<Object>> references = new HashMap<>();
             for (Finding f : risk.findings()) {
-                json.value(finding(f, assessment));
+                writeFinding(json, f, references.computeIfAbsent(f.rule(), rule -> references(rule, assessment)));
             }
             json.endArray();
             json.field("systemic", SystemicJson.of(assessment.systemic()));
             json.field("missions", MissionsJson.of(assessment.missions()));
-            json.field("compliance", ComplianceJson.of(assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS));
+            json.name("compliance");
+            ComplianceJson.write(json, assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS);
             json.name("diagnostics").startArray();
             for (Diagnostic d : assessment.diagnostics()) {
                 Map<String, Object> item = new LinkedHashMap<>();
@@ -85,6 +89,79 @@ public final class AssessmentJson {
             json.endArray();
             json.endObject();
         }
+    }
+
+    /**
+     * The finding {@link #finding} builds, written field by field without building it: at 100,000
+     * components there are hundreds of thousands of findings, and the maps cost more than the writing.
+     *
+     * @param references the references of the finding's rule, as {@link #references} gives them
+     */
+    private static void writeFinding(StableJson.Document json, Finding f, List<Object> references) throws IOException {
+        json.startObject();
+        json.field("rule", f.rule());
+        json.field("title", f.title());
+        json.field("severity", f.severity().word());
+        json.name("properties").startArray();
+        for (Property p : f.properties().stream().sorted().toList()) {
+            json.value(p.letter());
+        }
+        json.endArray();
+        json.field("element", f.element().id());
+        json.field("elementKind", f.element().kindWord());
+        if (f.element().system().isPresent()) {
+            json.field("system", f.element().system().get());
+        }
+        if (f.element().layer().isPresent()) {
+            json.field("layer", f.element().layer().get().word());
+        }
+        json.name("location");
+        writeLocation(json, f.location());
+        json.field("explanation", f.explanation());
+        json.name("likelihood");
+        writeFactor(json, f.likelihood());
+        json.name("impact");
+        writeFactor(json, f.impact());
+        json.field("scoring", f.scoring());
+        json.name("mitigations").startArray();
+        for (String m : f.mitigations()) {
+            json.value(m);
+        }
+        json.endArray();
+        json.field("rootCause", f.rootCause());
+        json.field("references", references);
+        json.field(
+                "status",
+                f.treatment()
+                        .map(t -> t.expired() ? "open" : Words.of(t.status()))
+                        .orElse("open"));
+        json.field("open", f.open());
+        if (f.treatment().isPresent()) {
+            json.field("treatment", treatment(f.treatment().get()));
+        }
+        json.endObject();
+    }
+
+    private static void writeFactor(StableJson.Document json, Factor factor) throws IOException {
+        json.startObject();
+        json.field("level", factor.level());
+        json.field("reason", factor.reason());
+        json.endObject();
+    }
+
+    /** What {@link #location} builds, written without building it. */
+    public static void writeLocation(StableJson.Document json, SourceLocation at) throws IOException {
+        json.startObject();
+        json.field("file", at.file());
+        json.field("line", at.line());
+        json.field("column", at.column());
+        json.endObject();
+    }
+
+    private static List<Object> references(String rule, Assessment assessment) {
+        return assessment.rule(rule).map(RuleMetadata::references).orElse(List.of()).stream()
+                .map(r -> (Object) pair("scheme", r.scheme(), "id", r.id()))
+                .toList();
     }
 
     /** One finding as the JSON assessment writes it; the server stores and serves findings in this form. */
@@ -107,11 +184,7 @@ public final class AssessmentJson {
         item.put("scoring", f.scoring());
         item.put("mitigations", f.mitigations());
         item.put("rootCause", f.rootCause());
-        item.put(
-                "references",
-                assessment.rule(f.rule()).map(RuleMetadata::references).orElse(List.of()).stream()
-                        .map(r -> pair("scheme", r.scheme(), "id", r.id()))
-                        .toList());
+        item.put("references", references(f.rule(), assessment));
         item.put(
                 "status",
                 f.treatment()
@@ -148,7 +221,7 @@ public final class AssessmentJson {
         return out;
     }
 
-    static Map<String, Object> location(dev.mamori.model.diagnostics.SourceLocation at) {
+    static Map<String, Object> location(SourceLocation at) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", at.file());
         out.put("line", at.line());

@@ -13,6 +13,8 @@ import dev.mamori.engine.risk.Property;
 import dev.mamori.model.Control;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.report.json.StableJson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,54 +29,126 @@ public final class ComplianceJson {
     public static final List<String> DEFAULT_STANDARDS = List.of("etsi-en-303-645-v3.1.3", "eu-cra-annex-i");
 
     /**
+     * The section as plain values, held whole; {@link #write} streams the same bytes and is what the
+     * commands use (at 100,000 components the section is over 700 MB of JSON).
+     *
      * @param standards the standards to give coverage for (ids of the catalog's standards)
      */
     public static Map<String, Object> of(ComplianceResult result, List<String> standards) {
-        Catalog catalog = result.catalog();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "catalog",
-                Map.of("name", catalog.name(), "version", catalog.version().toString()));
-        out.put("jurisdictions", result.jurisdictions());
+        Map<String, Object> out = head(result);
         List<Object> systems = new ArrayList<>();
         for (SystemCompliance s : result.systems()) {
-            Map<String, Object> system = new LinkedHashMap<>();
-            system.put("system", s.system());
-            system.put("location", location(s.at()));
-            system.put("profile", s.profile().id());
-            system.put("profileReason", s.profileWhy());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            s.counts().forEach((v, n) -> summary.put(v.word(), n));
-            system.put("summary", summary);
+            Map<String, Object> system = systemHead(s);
             List<Object> requirements = new ArrayList<>();
             for (RequirementResult r : s.requirements()) {
-                requirements.add(requirement(r));
+                Map<String, Object> item = requirementHead(r);
+                List<Object> means = new ArrayList<>();
+                for (MeansResult m : r.means()) {
+                    means.add(means(m));
+                }
+                item.put("means", means);
+                requirements.add(item);
             }
             system.put("requirements", requirements);
-            List<Object> upcoming = new ArrayList<>();
-            for (ComplianceResult.Upcoming u : s.upcoming()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("requirement", u.requirement());
-                item.put("obligation", u.obligation().word());
-                item.put("jurisdiction", u.jurisdiction());
-                item.put("regime", u.regime());
-                item.put("appliesFrom", u.from().toString());
-                upcoming.add(item);
-            }
-            // What binds within twelve months of the assessment date and does not yet.
-            system.put("upcoming", upcoming);
-            List<Object> coverage = new ArrayList<>();
-            for (String standard : standards) {
-                coverage.add(coverage(Coverage.of(catalog, s, standard)));
-            }
-            system.put("coverage", coverage);
+            systemTail(result.catalog(), s, standards).forEach(system::put);
             systems.add(system);
         }
         out.put("systems", systems);
         return out;
     }
 
-    private static Map<String, Object> requirement(RequirementResult r) {
+    /**
+     * The section written to {@code json} as the value of the field just named, means by means: only
+     * one means' elements and findings are held as plain values at a time. The bytes are those of
+     * {@code json.value(of(result, standards))}.
+     *
+     * @param standards the standards to give coverage for (ids of the catalog's standards)
+     */
+    public static void write(StableJson.Document json, ComplianceResult result, List<String> standards)
+            throws IOException {
+        json.startObject();
+        for (Map.Entry<String, Object> e : head(result).entrySet()) {
+            json.field(e.getKey(), e.getValue());
+        }
+        json.name("systems").startArray();
+        for (SystemCompliance s : result.systems()) {
+            json.startObject();
+            for (Map.Entry<String, Object> e : systemHead(s).entrySet()) {
+                json.field(e.getKey(), e.getValue());
+            }
+            json.name("requirements").startArray();
+            for (RequirementResult r : s.requirements()) {
+                json.startObject();
+                for (Map.Entry<String, Object> e : requirementHead(r).entrySet()) {
+                    json.field(e.getKey(), e.getValue());
+                }
+                json.name("means").startArray();
+                for (MeansResult m : r.means()) {
+                    writeMeans(json, m);
+                }
+                json.endArray();
+                json.endObject();
+            }
+            json.endArray();
+            for (Map.Entry<String, Object> e :
+                    systemTail(result.catalog(), s, standards).entrySet()) {
+                json.field(e.getKey(), e.getValue());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /** The fields before {@code systems}. */
+    private static Map<String, Object> head(ComplianceResult result) {
+        Catalog catalog = result.catalog();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "catalog",
+                Map.of("name", catalog.name(), "version", catalog.version().toString()));
+        out.put("jurisdictions", result.jurisdictions());
+        return out;
+    }
+
+    /** A system's fields before {@code requirements}. */
+    private static Map<String, Object> systemHead(SystemCompliance s) {
+        Map<String, Object> system = new LinkedHashMap<>();
+        system.put("system", s.system());
+        system.put("location", location(s.at()));
+        system.put("profile", s.profile().id());
+        system.put("profileReason", s.profileWhy());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        s.counts().forEach((v, n) -> summary.put(v.word(), n));
+        system.put("summary", summary);
+        return system;
+    }
+
+    /** A system's fields after {@code requirements}. */
+    private static Map<String, Object> systemTail(Catalog catalog, SystemCompliance s, List<String> standards) {
+        Map<String, Object> system = new LinkedHashMap<>();
+        List<Object> upcoming = new ArrayList<>();
+        for (ComplianceResult.Upcoming u : s.upcoming()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("requirement", u.requirement());
+            item.put("obligation", u.obligation().word());
+            item.put("jurisdiction", u.jurisdiction());
+            item.put("regime", u.regime());
+            item.put("appliesFrom", u.from().toString());
+            upcoming.add(item);
+        }
+        // What binds within twelve months of the assessment date and does not yet.
+        system.put("upcoming", upcoming);
+        List<Object> coverage = new ArrayList<>();
+        for (String standard : standards) {
+            coverage.add(coverage(Coverage.of(catalog, s, standard)));
+        }
+        system.put("coverage", coverage);
+        return system;
+    }
+
+    /** A requirement's fields before {@code means}. */
+    private static Map<String, Object> requirementHead(RequirementResult r) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("requirement", r.requirement().id());
         item.put("title", r.requirement().title());
@@ -89,12 +163,68 @@ public final class ComplianceJson {
         item.put("obligationReason", r.obligationWhy());
         item.put("verdict", r.verdict().word());
         item.put("reason", r.why());
-        List<Object> means = new ArrayList<>();
-        for (MeansResult m : r.means()) {
-            means.add(means(m));
-        }
-        item.put("means", means);
         return item;
+    }
+
+    /** What {@link #means} builds, written field by field without building it (millions of elements). */
+    private static void writeMeans(StableJson.Document json, MeansResult m) throws IOException {
+        json.startObject();
+        json.field("means", m.means().id());
+        json.field("title", m.means().title());
+        json.field("appliesTo", m.means().appliesTo().word());
+        json.field("verification", m.means().verify().method());
+        json.field("verdict", m.verdict().word());
+        json.field("reason", m.why());
+        json.name("elements").startArray();
+        for (SubjectResult s : m.subjects()) {
+            if (s.verdict() == Verdict.SATISFIED && m.verdict() != Verdict.SATISFIED) {
+                continue; // as in means()
+            }
+            json.startObject();
+            json.field("element", s.subject().id());
+            json.field("elementKind", s.subject().kind());
+            json.name("location");
+            writeLocation(json, s.subject().at());
+            json.field("verdict", s.verdict().word());
+            json.field("reason", s.why());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("findings").startArray();
+        for (Finding f : m.findings()) {
+            json.startObject();
+            json.field("rule", f.rule());
+            json.field("element", f.element().id());
+            json.field("severity", f.severity().word());
+            json.field("status", f.treatment().map(t -> Words.of(t.status())).orElse("open"));
+            json.name("location");
+            writeLocation(json, f.location());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("controls").startArray();
+        for (Control c : m.controls()) {
+            json.startObject();
+            json.field("requirement", c.requirement());
+            json.field("status", Words.of(c.status()));
+            if (c.evidence().isPresent()) {
+                json.field("evidence", c.evidence().get());
+            }
+            json.name("location");
+            writeLocation(json, c.at());
+            json.endObject();
+        }
+        json.endArray();
+        json.field("gap", m.gap());
+        json.endObject();
+    }
+
+    private static void writeLocation(StableJson.Document json, SourceLocation at) throws IOException {
+        json.startObject();
+        json.field("file", at.file());
+        json.field("line", at.line());
+        json.field("column", at.column());
+        json.endObject();
     }
 
     private static Map<String, Object> means(MeansResult m) {

@@ -122,6 +122,27 @@ public final class StableJson {
             return value(value);
         }
 
+        /** A field whose value is a number, written without boxing it (the hot paths write millions). */
+        public Document field(String name, int value) throws IOException {
+            generator.writeFieldName(name);
+            generator.writeNumber(value);
+            return this;
+        }
+
+        /** A field whose value is true or false. */
+        public Document field(String name, boolean value) throws IOException {
+            generator.writeFieldName(name);
+            generator.writeBoolean(value);
+            return this;
+        }
+
+        /** A field whose value is text. */
+        public Document field(String name, String value) throws IOException {
+            generator.writeFieldName(name);
+            generator.writeString(value);
+            return this;
+        }
+
         /** A plain value (map, collection, optional, scalar), its unordered maps and sets sorted. */
         public Document value(Object value) throws IOException {
             writeValue(generator, value);

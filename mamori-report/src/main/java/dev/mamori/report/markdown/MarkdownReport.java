@@ -11,6 +11,10 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.assessment.HeatMap;
 import dev.mamori.report.text.Count;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,27 +39,74 @@ public final class MarkdownReport {
      * @param top how many open findings to list (all when negative); the counts always cover all
      */
     public static String render(Assessment assessment, int top) {
+        StringWriter text = new StringWriter();
+        try {
+            write(assessment, top, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The report written to {@code to} as it goes: each section is built and written in turn, and the
+     * findings' tables a slice at a time (without {@code --top} every open finding is listed, hundreds
+     * of thousands at 100,000 components), so the report is never held whole. The bytes are those of
+     * {@link #render}.
+     *
+     * @param top how many open findings to list (all when negative); the counts always cover all
+     */
+    public static void write(Assessment assessment, int top, Writer to) throws IOException {
         Landscape landscape = assessment.landscape();
         RiskAssessment risk = assessment.risk();
         List<Finding> open = risk.open();
-        StringBuilder out = new StringBuilder();
-        out.append("# ").append(inline(landscape.name())).append(" — Mamori assessment\n\n");
-        out.append(String.format(
+        Spill out = new Spill(to);
+        out.text.append("# ").append(inline(landscape.name())).append(" — Mamori assessment\n\n");
+        out.text.append(String.format(
                 "%s, %s, %s; %s; judged on %s.%n%n",
                 Count.of(landscape.systems().size(), "system"),
                 Count.of(landscape.components().size(), "component"),
                 Count.of(landscape.allFlows().size(), "flow"),
                 Count.of(risk.rulesRun(), "rule"),
                 assessment.today()));
-        summary(out, risk);
-        heatMap(out, HeatMap.of(open, Optional.empty()));
+        summary(out.text, risk);
+        heatMap(out.text, HeatMap.of(open, Optional.empty()));
+        out.write();
         findings(out, assessment, open, top);
         treated(out, risk.findings().stream().filter(f -> !f.open()).toList());
-        systemic(out, assessment.systemic());
-        MissionsAndComplianceMarkdown.missions(out, assessment.missions());
-        MissionsAndComplianceMarkdown.compliance(out, assessment.compliance());
-        diagnostics(out, assessment.diagnostics());
-        return out.toString();
+        systemic(out.text, assessment.systemic());
+        out.write();
+        MissionsAndComplianceMarkdown.missions(out.text, assessment.missions());
+        out.write();
+        MissionsAndComplianceMarkdown.compliance(out.text, assessment.compliance());
+        out.write();
+        diagnostics(out.text, assessment.diagnostics());
+        out.write();
+        to.flush();
+    }
+
+    /** Text built a slice at a time and written when the slice is large or a section ends. */
+    private static final class Spill {
+        private static final int SLICE = 1 << 16;
+
+        final StringBuilder text = new StringBuilder();
+        private final Writer to;
+
+        Spill(Writer to) {
+            this.to = to;
+        }
+
+        /** Writes the slice when it has grown large; called between rows. */
+        void maybeWrite() throws IOException {
+            if (text.length() >= SLICE) {
+                write();
+            }
+        }
+
+        void write() throws IOException {
+            to.append(text);
+            text.setLength(0);
+        }
     }
 
     private static void summary(StringBuilder out, RiskAssessment risk) {
@@ -98,7 +149,8 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    private static void findings(StringBuilder out, Assessment assessment, List<Finding> open, int top) {
+    private static void findings(Spill spill, Assessment assessment, List<Finding> open, int top) throws IOException {
+        StringBuilder out = spill.text;
         out.append("## Open findings\n\n");
         if (open.isEmpty()) {
             out.append("None.\n\n");
@@ -138,6 +190,7 @@ public final class MarkdownReport {
                         .append(" | ")
                         .append(cell(f.mitigations().get(0)))
                         .append(" |\n");
+                spill.maybeWrite();
             }
             out.append("\n</details>\n\n");
         }
@@ -148,7 +201,8 @@ public final class MarkdownReport {
         }
     }
 
-    private static void treated(StringBuilder out, List<Finding> closed) {
+    private static void treated(Spill spill, List<Finding> closed) throws IOException {
+        StringBuilder out = spill.text;
         if (closed.isEmpty()) {
             return;
         }
@@ -162,6 +216,7 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(cell(f.treatment().orElseThrow().describe()))
                     .append(" |\n");
+            spill.maybeWrite();
         }
         out.append('\n');
     }

@@ -13,6 +13,10 @@ import dev.mamori.engine.compliance.Verdict;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.model.Control;
 import dev.mamori.model.Words;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +70,28 @@ public final class OscalAssessmentResults {
             List<String> profileFiles,
             LocalDate date,
             String mamoriVersion) {
+        StringWriter text = new StringWriter();
+        try {
+            write(result, landscape, files, profileFiles, date, mamoriVersion, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The document {@link #render} gives, written to {@code to} one system's result at a time (a
+     * system's result holds an observation per means and a finding per element that falls short).
+     */
+    public static void write(
+            ComplianceResult result,
+            String landscape,
+            List<String> files,
+            List<String> profileFiles,
+            LocalDate date,
+            String mamoriVersion,
+            Writer to)
+            throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uuid", uuid(landscape, date, result));
         List<Map<String, Object>> props = new ArrayList<>();
@@ -90,11 +116,7 @@ public final class OscalAssessmentResults {
                 "Mamori writes no separate assessment plan: the plan is the catalog, the profiles and the model"
                         + " files, named in the back matter.");
         out.put("import-ap", importAp);
-        List<Object> results = new ArrayList<>();
-        for (SystemCompliance system : result.systems()) {
-            results.add(result(landscape, system, date));
-        }
-        out.put("results", results);
+        out.put("results", List.of()); // written system by system below
         List<Object> resources = new ArrayList<>();
         Map<String, Object> ap = new LinkedHashMap<>();
         ap.put("uuid", plan);
@@ -107,7 +129,8 @@ public final class OscalAssessmentResults {
         ap.put("rlinks", rlinks);
         resources.add(ap);
         out.put("back-matter", Map.of("resources", resources));
-        return OscalJson.write("assessment-results", out);
+        OscalJson.write(
+                "assessment-results", out, "results", result.systems(), system -> result(landscape, system, date), to);
     }
 
     private static Map<String, Object> result(String landscape, SystemCompliance system, LocalDate date) {

@@ -3,11 +3,14 @@ package dev.mamori.report.oscal;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The compliance of a landscape as OSCAL 1.1 JSON documents: the catalog, the profile of each
@@ -19,8 +22,35 @@ public final class OscalExport {
 
     private OscalExport() {}
 
-    /** One document: its file name (relative; the documents refer to each other by these names) and its JSON. */
-    public record Document(String file, String json) {}
+    /** Writes a document's JSON to a writer, as it is produced. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * One document: its file name (relative; the documents refer to each other by these names) and
+     * its JSON, written when asked: the assessment results and the plan list every element that falls
+     * short, gigabytes at 100,000 components, so they are streamed to their files, never held whole.
+     */
+    public record Document(String file, Body body) {
+
+        /** A small document already written. */
+        static Document of(String file, String json) {
+            return new Document(file, out -> out.write(json));
+        }
+
+        /** The JSON as one string (for tests and small documents; {@link #body} streams it). */
+        public String json() {
+            StringWriter text = new StringWriter();
+            try {
+                body.writeTo(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a string cannot fail to be written", e);
+            }
+            return text.toString();
+        }
+    }
 
     /**
      * @param result the compliance to export: the assessment's own, or one judged against another profile
@@ -28,7 +58,7 @@ public final class OscalExport {
     public static List<Document> of(Assessment assessment, ComplianceResult result, String mamoriVersion) {
         String landscape = assessment.landscape().name();
         List<Document> out = new ArrayList<>();
-        out.add(new Document(OscalCatalog.FILE, OscalCatalog.render(result.catalog(), assessment.today())));
+        out.add(Document.of(OscalCatalog.FILE, OscalCatalog.render(result.catalog(), assessment.today())));
         Map<String, SystemCompliance> byProfile = new LinkedHashMap<>();
         for (SystemCompliance system : result.systems()) {
             byProfile.putIfAbsent(system.profile().id(), system);
@@ -37,19 +67,23 @@ public final class OscalExport {
         for (SystemCompliance first : byProfile.values()) {
             String file = OscalProfile.file(first.profile());
             profileFiles.add(file);
-            out.add(new Document(file, OscalProfile.render(result, first, assessment.today())));
+            out.add(Document.of(file, OscalProfile.render(result, first, assessment.today())));
         }
         out.add(new Document(
                 OscalAssessmentResults.FILE,
-                OscalAssessmentResults.render(
+                json -> OscalAssessmentResults.write(
                         result,
                         landscape,
                         assessment.landscape().files(),
                         profileFiles,
                         assessment.today(),
-                        mamoriVersion)));
-        Optional<String> poam = OscalPoam.render(result, landscape, assessment.today(), mamoriVersion);
-        poam.ifPresent(json -> out.add(new Document(OscalPoam.FILE, json)));
+                        mamoriVersion,
+                        json)));
+        if (OscalPoam.hasItems(result)) {
+            out.add(new Document(
+                    OscalPoam.FILE,
+                    json -> OscalPoam.write(result, landscape, assessment.today(), mamoriVersion, json)));
+        }
         return out;
     }
 }

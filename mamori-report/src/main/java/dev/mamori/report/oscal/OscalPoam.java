@@ -10,6 +10,10 @@ import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
 import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.compliance.Verdict;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,24 +37,43 @@ public final class OscalPoam {
     /** The plan, or empty when nothing is open: OSCAL's plan needs at least one item. */
     public static Optional<String> render(
             ComplianceResult result, String landscape, LocalDate date, String mamoriVersion) {
-        List<Object> items = new ArrayList<>();
-        for (SystemCompliance system : result.systems()) {
-            for (RequirementResult r : system.requirements()) {
-                if (r.verdict() != Verdict.NOT_SATISFIED && r.verdict() != Verdict.NEEDS_REVIEW) {
-                    continue;
-                }
-                for (MeansResult m : r.means()) {
-                    for (SubjectResult s : m.subjects()) {
-                        if (s.verdict() == Verdict.NOT_SATISFIED || s.verdict() == Verdict.NEEDS_REVIEW) {
-                            items.add(item(landscape, system, r, m, s));
-                        }
-                    }
-                }
-            }
-        }
-        if (items.isEmpty()) {
+        if (!hasItems(result)) {
             return Optional.empty();
         }
+        StringWriter text = new StringWriter();
+        try {
+            write(result, landscape, date, mamoriVersion, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
+        }
+        return Optional.of(text.toString());
+    }
+
+    /** One element that keeps a requirement from holding: an item of the plan. */
+    private record Open(
+            SystemCompliance system, RequirementResult requirement, MeansResult means, SubjectResult subject) {}
+
+    /** The items' elements in the plan's order, found as they are written. */
+    private static Iterable<Open> open(ComplianceResult result) {
+        return () -> result.systems().stream()
+                .flatMap(system -> system.requirements().stream()
+                        .filter(r -> r.verdict() == Verdict.NOT_SATISFIED || r.verdict() == Verdict.NEEDS_REVIEW)
+                        .flatMap(r -> r.means().stream()
+                                .flatMap(m -> m.subjects().stream()
+                                        .filter(s -> s.verdict() == Verdict.NOT_SATISFIED
+                                                || s.verdict() == Verdict.NEEDS_REVIEW)
+                                        .map(s -> new Open(system, r, m, s)))))
+                .iterator();
+    }
+
+    /** Whether anything is open, so that there is a plan to write. */
+    public static boolean hasItems(ComplianceResult result) {
+        return open(result).iterator().hasNext();
+    }
+
+    /** The plan {@link #render} gives, written to {@code to} item by item; call only when {@link #hasItems}. */
+    public static void write(ComplianceResult result, String landscape, LocalDate date, String mamoriVersion, Writer to)
+            throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uuid", OscalUuid.of("poam", landscape, date.toString(), OscalAssessmentResults.profiles(result)));
         out.put(
@@ -63,8 +86,14 @@ public final class OscalPoam {
                         "One item per element that keeps a requirement of its system's profile from holding,"
                                 + " from the assessment results of the same date (" + OscalAssessmentResults.FILE
                                 + ")."));
-        out.put("poam-items", items);
-        return Optional.of(OscalJson.write("plan-of-action-and-milestones", out));
+        out.put("poam-items", List.of()); // written item by item below
+        OscalJson.write(
+                "plan-of-action-and-milestones",
+                out,
+                "poam-items",
+                open(result),
+                o -> item(landscape, o.system(), o.requirement(), o.means(), o.subject()),
+                to);
     }
 
     private static Map<String, Object> item(

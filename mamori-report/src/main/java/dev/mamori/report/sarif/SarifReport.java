@@ -13,6 +13,10 @@ import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.report.json.StableJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +47,22 @@ public final class SarifReport {
 
     private SarifReport() {}
 
+    /** The log as one string; {@link #write} streams the same bytes. */
     public static String render(Assessment assessment, String mamoriVersion) {
-        Map<String, Object> log = new LinkedHashMap<>();
-        log.put("$schema", SCHEMA_URI);
-        log.put("version", "2.1.0");
-        Map<String, Object> run = new LinkedHashMap<>();
+        StringWriter text = new StringWriter();
+        try {
+            write(assessment, mamoriVersion, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be written", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The log written to {@code out} as it goes, result by result: at 100,000 components it holds
+     * hundreds of thousands of results, and is never held whole.
+     */
+    public static void write(Assessment assessment, String mamoriVersion, Writer out) throws IOException {
         Map<String, Integer> ruleIndex = new HashMap<>();
         List<Object> rules = new ArrayList<>();
         for (RuleMetadata rule : assessment.rules()) {
@@ -59,20 +74,28 @@ public final class SarifReport {
         driver.put("fullName", "Mamori — Security by Design for IoT systems of systems");
         driver.put("version", mamoriVersion);
         driver.put("rules", rules);
-        run.put("tool", Map.of("driver", driver));
-        run.put("invocations", List.of(invocation(assessment)));
-        List<Object> results = new ArrayList<>();
-        for (Finding finding : assessment.risk().findings()) {
-            results.add(result(finding, ruleIndex));
+        try (StableJson.Document json = StableJson.open(out)) {
+            json.startObject();
+            json.field("$schema", SCHEMA_URI);
+            json.field("version", "2.1.0");
+            json.name("runs").startArray();
+            json.startObject();
+            json.field("tool", Map.of("driver", driver));
+            json.field("invocations", List.of(invocation(assessment)));
+            json.name("results").startArray();
+            for (Finding finding : assessment.risk().findings()) {
+                json.value(result(finding, ruleIndex));
+            }
+            json.endArray();
+            json.field("columnKind", "unicodeCodePoints");
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("landscape", assessment.landscape().name());
+            properties.put("date", assessment.today().toString());
+            json.field("properties", properties);
+            json.endObject();
+            json.endArray();
+            json.endObject();
         }
-        run.put("results", results);
-        run.put("columnKind", "unicodeCodePoints");
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("landscape", assessment.landscape().name());
-        properties.put("date", assessment.today().toString());
-        run.put("properties", properties);
-        log.put("runs", List.of(run));
-        return StableJson.write(log);
     }
 
     /** The SARIF level of a severity: critical and high fail a check, medium warns, the rest informs. */
