@@ -27,26 +27,8 @@ final class SystemicJson {
                         .toList());
         out.put("controlledComponents", s.controlledComponents());
         out.put("influencedComponents", s.influencedComponents());
-        out.put(
-                "paths",
-                s.paths().stream()
-                        .map(p -> map(
-                                "target", p.target(),
-                                "targetSystem", p.targetSystem(),
-                                "entry", p.entry(),
-                                "probability", round(p.probability()),
-                                "hops", hops(p.hops())))
-                        .toList());
-        out.put(
-                "internalPaths",
-                s.internalPaths().stream()
-                        .map(p -> map(
-                                "target", p.target(),
-                                "targetSystem", p.targetSystem(),
-                                "entry", p.entry(),
-                                "probability", round(p.probability()),
-                                "hops", hops(p.hops())))
-                        .toList());
+        out.put("paths", paths(s.paths()));
+        out.put("internalPaths", paths(s.internalPaths()));
         out.put(
                 "blastRadius",
                 s.blastRadius().stream()
@@ -135,5 +117,16 @@ final class SystemicJson {
             out.put((String) keyValues[i], keyValues[i + 1]);
         }
         return out;
+    }
+
+    private static List<Map<String, Object>> paths(List<SystemicAnalysis.Path> paths) {
+        return paths.stream()
+                .map(p -> map(
+                        "target", p.target(),
+                        "targetSystem", p.targetSystem(),
+                        "entry", p.entry(),
+                        "probability", round(p.probability()),
+                        "hops", hops(p.hops())))
+                .toList();
     }
 }
