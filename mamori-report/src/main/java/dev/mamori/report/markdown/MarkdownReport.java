@@ -72,7 +72,7 @@ public final class MarkdownReport {
         summary(out.text, risk);
         heatMap(out.text, HeatMap.of(open, Optional.empty()));
         out.write();
-        findings(out, assessment, open, top);
+        findings(out, risk.openProblems(), top);
         treated(out, risk.findings().stream().filter(f -> !f.open()).toList());
         systemic(out.text, assessment.systemic());
         out.write();
@@ -149,37 +149,48 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    private static void findings(Spill spill, Assessment assessment, List<Finding> open, int top) throws IOException {
+    /**
+     * The open findings, one row per problem: the findings of rules that share a root cause on one
+     * element are one row, led by the most severe, its rule cell naming the others.
+     */
+    private static void findings(Spill spill, List<RiskAssessment.Problem> problems, int top) throws IOException {
         StringBuilder out = spill.text;
         out.append("## Open findings\n\n");
-        if (open.isEmpty()) {
+        if (problems.isEmpty()) {
             out.append("None.\n\n");
             return;
         }
-        List<Finding> shown = top < 0 ? open : open.subList(0, Math.min(top, open.size()));
-        Map<String, List<Finding>> bySystem = new LinkedHashMap<>();
-        for (Finding f : shown) {
-            bySystem.computeIfAbsent(f.element().systemWord(), k -> new ArrayList<>())
-                    .add(f);
+        List<RiskAssessment.Problem> shown = top < 0 ? problems : problems.subList(0, Math.min(top, problems.size()));
+        Map<String, List<RiskAssessment.Problem>> bySystem = new LinkedHashMap<>();
+        for (RiskAssessment.Problem p : shown) {
+            bySystem.computeIfAbsent(p.lead().element().systemWord(), k -> new ArrayList<>())
+                    .add(p);
         }
-        for (Map.Entry<String, List<Finding>> system : bySystem.entrySet()) {
-            List<Finding> list = system.getValue();
+        for (Map.Entry<String, List<RiskAssessment.Problem>> system : bySystem.entrySet()) {
+            List<Finding> list =
+                    system.getValue().stream().map(RiskAssessment.Problem::lead).toList();
             out.append("<details><summary><b>")
                     .append(html(system.getKey()))
                     .append("</b>: ")
-                    .append(list.size())
-                    .append(list.size() == 1 ? " finding" : " findings")
+                    .append(Count.of(list.size(), "problem"))
                     .append(" (")
                     .append(countsBySeverity(list))
                     .append(")</summary>\n\n");
             out.append("| severity | rule | element | layer | where | why | fix |\n");
             out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
-            for (Finding f : list) {
+            for (RiskAssessment.Problem p : system.getValue()) {
+                Finding f = p.lead();
                 out.append("| ")
                         .append(f.severity().word())
                         .append(" | `")
                         .append(f.rule())
-                        .append("` | ")
+                        .append('`')
+                        .append(String.join(
+                                "",
+                                p.rules().subList(1, p.rules().size()).stream()
+                                        .map(r -> ", also `" + r + "`")
+                                        .toList()))
+                        .append(" | ")
                         .append(cell(f.element().id()))
                         .append(" | ")
                         .append(f.element().layerWord())
@@ -194,10 +205,10 @@ public final class MarkdownReport {
             }
             out.append("\n</details>\n\n");
         }
-        if (shown.size() < open.size()) {
+        if (shown.size() < problems.size()) {
             out.append(String.format(
-                    "… and %d more open findings (`mamori report --format markdown` without `--top` lists them all).%n%n",
-                    open.size() - shown.size()));
+                    "… and %s (`mamori report --format markdown` without `--top` lists them all).%n%n",
+                    Count.of(problems.size() - shown.size(), "more problem")));
         }
     }
 

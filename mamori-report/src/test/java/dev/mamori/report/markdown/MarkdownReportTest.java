@@ -68,7 +68,19 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(venue, 5);
         assertThat(md.lines().filter(l -> l.matches("\\| (critical|high|medium|low|info) \\| `.*")))
                 .hasSize(5);
-        assertThat(md).contains("… and " + (venue.risk().open().size() - 5) + " more open findings");
+        assertThat(md).contains("… and " + (venue.risk().openProblems().size() - 5) + " more problems");
+    }
+
+    /** Issue 14: the rules that see one problem on one element share its row. */
+    @Test
+    void oneRowPerProblem() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String md = MarkdownReport.render(venue, -1);
+        assertThat(md)
+                .contains("| `internet-to-control-zone-flow`, also `remote-access-into-control-zone` | "
+                        + "access.vendor-remote-support |");
+        assertThat(md.lines().filter(l -> l.matches("\\| (critical|high|medium|low|info) \\| `.*")))
+                .hasSize(venue.risk().openProblems().size());
     }
 
     @Test
