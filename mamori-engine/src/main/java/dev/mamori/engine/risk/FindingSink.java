@@ -19,6 +19,18 @@ public final class FindingSink {
             String explanation,
             Factor likelihood,
             Factor impact) {
+        record(rule, element, at, explanation, likelihood, impact, rule.mitigations());
+    }
+
+    /** As {@link #record}, with fixes fitted to the element instead of the rule's general ones. */
+    public void record(
+            RuleMetadata rule,
+            ElementRef element,
+            SourceLocation at,
+            String explanation,
+            Factor likelihood,
+            Factor impact,
+            List<String> mitigations) {
         findings.add(new Finding(
                 rule.id(),
                 rule.title(),
@@ -30,7 +42,7 @@ public final class FindingSink {
                 at,
                 explanation,
                 Scoring.sentence(likelihood, impact),
-                rule.mitigations(),
+                mitigations,
                 Optional.empty(),
                 rule.rootCause()));
     }

@@ -18,6 +18,7 @@ import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.vocabulary.Vocabulary;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -165,6 +166,24 @@ public final class RuleContext {
                 scoring.reachOfFlow(f),
                 ease,
                 scoring.impactOfFlow(f, rule.properties()));
+    }
+
+    /**
+     * A finding on flow {@code f}, with fixes fitted to it (the values its protocol allows), put
+     * before the rule's general ones.
+     */
+    public void onFlow(int f, String explanation, Factor ease, List<String> fittedFixes) {
+        Flow flow = graph.flow(f);
+        List<String> fixes = new java.util.ArrayList<>(fittedFixes);
+        fixes.addAll(rule.mitigations());
+        sink.record(
+                rule,
+                graph.flowRef(f),
+                flow.at(),
+                explanation,
+                Scoring.likelihood(scoring.reachOfFlow(f), ease),
+                scoring.impactOfFlow(f, rule.properties()),
+                List.copyOf(fixes));
     }
 
     /** A finding on flow {@code f} whose impact the rule judged itself. */

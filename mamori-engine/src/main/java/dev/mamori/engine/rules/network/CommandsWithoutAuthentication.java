@@ -15,6 +15,9 @@ import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.vocabulary.Vocabulary;
+import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /** A flow that carries commands which the receiver obeys without knowing who sent them. */
 public final class CommandsWithoutAuthentication extends FlowRule {
@@ -47,8 +50,10 @@ public final class CommandsWithoutAuthentication extends FlowRule {
     @Override
     protected void checkFlow(RuleContext context, int f) {
         Flow flow = context.graph().flow(f);
-        if (!flow.commands() || !Transit.unauthenticated(context, flow)) {
-            return;
+        if (!flow.commands()
+                || !Transit.unauthenticated(context, flow)
+                || context.graph().facts().hardwired(f)) {
+            return; // a hardwired signal has no sender to authenticate: nothing on a network can send it
         }
         String to = Transit.to(context, f);
         boolean clear = Transit.cleartext(context, f);
@@ -65,6 +70,24 @@ public final class CommandsWithoutAuthentication extends FlowRule {
                         : Factor.of(
                                 3,
                                 "the attacker must first get onto the encrypted channel, after which"
-                                        + " nothing checks who sends"));
+                                        + " nothing checks who sends"),
+                List.of(fittedFix(context, flow)));
+    }
+
+    /** The fix among what the flow's protocol allows: never a value the vocabulary forbids for it. */
+    static String fittedFix(RuleContext context, Flow flow) {
+        Vocabulary.Protocol protocol = context.vocabulary().protocols().get(flow.protocol());
+        List<String> strong = protocol == null
+                ? List.of()
+                : protocol.authentication().stream()
+                        .filter(a -> context.vocabulary().authenticationStrength(a) != Strength.NONE)
+                        .toList();
+        if (strong.isEmpty()) {
+            return flow.protocol() + " cannot authenticate its sender (the vocabulary allows no authentication for"
+                    + " it): keep the line physically closed to anyone but the sender (a dedicated cable in a"
+                    + " locked cabinet), or carry the commands over a protocol that authenticates them.";
+        }
+        return "Set authentication: " + String.join(" or ", strong) + " on this flow (what " + flow.protocol()
+                + " supports).";
     }
 }

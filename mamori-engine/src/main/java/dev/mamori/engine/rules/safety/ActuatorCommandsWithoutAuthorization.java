@@ -54,8 +54,11 @@ public final class ActuatorCommandsWithoutAuthorization extends FlowRule {
         FrozenGraph graph = context.graph();
         Flow flow = graph.flow(f);
         int target = graph.flowTo(f);
-        if (!flow.commands() || flow.authorization() != Authorization.NONE || !context.actuates(target)) {
-            return;
+        if (!flow.commands()
+                || flow.authorization() != Authorization.NONE
+                || !context.actuates(target)
+                || graph.facts().hardwired(f)) {
+            return; // a hardwired signal carries no message to authorize: nothing on a network can send it
         }
         context.onFlow(
                 f,
