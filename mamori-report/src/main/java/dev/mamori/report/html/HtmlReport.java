@@ -435,9 +435,20 @@ public final class HtmlReport {
         out.append(
                 "<table class=\"findings\" id=\"findings-table\"><thead><tr><th>severity</th><th>L×I</th><th>S C I A</th><th>rule</th>"
                         + "<th>element</th><th>system / layer</th><th>where</th><th>why, and the fix</th></tr></thead><tbody>\n");
+        // The rules that see one problem (one root cause on one element), so that each row can name
+        // the others: three near-identical rows read as one thing to fix.
+        java.util.Map<String, List<String>> problemRules = new java.util.HashMap<>();
+        for (var problem : a.risk().openProblems()) {
+            problemRules.put(problemKey(problem.lead()), problem.rules());
+        }
         for (Finding f : shown) {
             String props = String.join(
                     "", f.properties().stream().sorted().map(Property::letter).toList());
+            List<String> sameProblem = f.open()
+                    ? problemRules.getOrDefault(problemKey(f), List.of()).stream()
+                            .filter(r -> !r.equals(f.rule()))
+                            .toList()
+                    : List.of();
             out.append("<tr class=\"finding sev-row-")
                     .append(f.severity().word())
                     .append("\" data-severity=\"")
@@ -464,7 +475,13 @@ public final class HtmlReport {
                     .append(text(f.rule()))
                     .append("</code><br><span class=\"title\">")
                     .append(text(f.title()))
-                    .append("</span></td><td>")
+                    .append("</span>")
+                    .append(
+                            sameProblem.isEmpty()
+                                    ? ""
+                                    : "<br><span class=\"kind\">the same problem as "
+                                            + text(String.join(", ", sameProblem)) + "</span>")
+                    .append("</td><td>")
                     .append(text(f.element().id()))
                     .append("<br><span class=\"kind\">")
                     .append(text(f.element().kindWord()))
@@ -487,6 +504,10 @@ public final class HtmlReport {
         }
         out.append("</tbody></table>\n");
         return Optional.of(new Section("findings", "Findings", out.toString()));
+    }
+
+    private static String problemKey(Finding f) {
+        return f.element().id() + "\u0000" + f.rootCause();
     }
 
     private static Optional<Section> systemic(Context c) {

@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
 
+    /** Issue 14: a row names the other rules that see the same problem on the same element. */
+    @Test
+    void aRowNamesTheOtherRulesOfItsProblem() {
+        String html = HtmlReport.render(Assessed.example("venue/landscape.yaml"), "9.9.9");
+        assertThat(html)
+                .contains("<code>internet-to-control-zone-flow</code><br><span class=\"title\">")
+                .contains("<span class=\"kind\">the same problem as remote-access-into-control-zone</span>")
+                .contains("<span class=\"kind\">the same problem as internet-to-control-zone-flow</span>");
+    }
+
     @Test
     void everySectionIsThereAndNothingIsFetched() {
         Assessment venue = Assessed.example(
