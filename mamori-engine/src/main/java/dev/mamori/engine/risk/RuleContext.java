@@ -219,6 +219,21 @@ public final class RuleContext {
         report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact);
     }
 
+    /** A finding on a mission, scored by the rule, with fixes fitted to it before the rule's general ones. */
+    public void onMission(
+            Mission mission, String explanation, Factor likelihood, Factor impact, List<String> fittedFixes) {
+        List<String> fixes = new java.util.ArrayList<>(fittedFixes);
+        fixes.addAll(rule.mitigations());
+        sink.record(
+                rule,
+                graph.missionRef(mission),
+                mission.at(),
+                explanation,
+                Scoring.likelihood(likelihood, likelihood),
+                impact,
+                List.copyOf(fixes));
+    }
+
     /** A finding on stakeholder {@code s}, scored by the rule. */
     public void onStakeholder(int s, String explanation, Factor likelihood, Factor impact) {
         Stakeholder stakeholder = graph.stakeholder(s);

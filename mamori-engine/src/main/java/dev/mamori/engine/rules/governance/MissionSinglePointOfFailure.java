@@ -29,9 +29,11 @@ public final class MissionSinglePointOfFailure extends MissionRule {
                     + " is a single point of failure when the needs expression can no longer be met with it"
                     + " gone and everything else running, so an 'any' or 'at-least' above it saves it only if"
                     + " the alternatives really are other components (at-least 3 of 3 is still 'all'). A fleet"
-                    + " (count above 1) is not counted, though it can still fail as one. One finding per"
-                    + " mission names every such component; a degraded mode that still works without them"
-                    + " lowers the impact, since the mission falls back instead of stopping.")
+                    + " (count above 1) needed the same way is one too, as `mamori missions` counts it: its"
+                    + " units fail together on a common cause (one firmware image, one credential, one update"
+                    + " server), less often than a single unit, and its fix is to remove that common cause."
+                    + " One finding per mission names every such component; a degraded mode that still works"
+                    + " without them lowers the impact, since the mission falls back instead of stopping.")
             .layers(Layer.DEVICE, Layer.NETWORK, Layer.PLATFORM, Layer.SERVICE)
             .threatens(AVAILABILITY)
             .references(capec(607), emb3d("TID-404"), iec62443("SR 7.1"))
@@ -53,20 +55,29 @@ public final class MissionSinglePointOfFailure extends MissionRule {
     protected void checkMission(RuleContext context, Mission mission) {
         Stewardship stewardship = context.shared(Stewardship.class, Stewardship::new);
         List<Integer> single = new ArrayList<>();
+        List<Integer> fleets = new ArrayList<>();
         for (int c : stewardship.needed(mission.needs())) {
-            if (context.graph().component(c).count() == 1 && !stewardship.holdsWithout(mission.needs(), c)) {
-                single.add(c);
+            if (!stewardship.holdsWithout(mission.needs(), c)) {
+                (context.graph().component(c).count() == 1 ? single : fleets).add(c);
             }
         }
-        if (single.isEmpty()) {
+        if (single.isEmpty() && fleets.isEmpty()) {
             return;
         }
         List<String> names = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
-        Factor likelihood = Factor.of(
-                3,
-                "a single unit fails sooner or later: a fault, a bad update, a" + " power cut or a denial of service");
-        for (int c : single) {
+        Factor likelihood = single.isEmpty()
+                ? Factor.of(
+                        2,
+                        "a fleet fails as one only on a common cause: one firmware image, one credential, one"
+                                + " update server")
+                : Factor.of(
+                        3,
+                        "a single unit fails sooner or later: a fault, a bad update, a power cut or a denial of"
+                                + " service");
+        List<Integer> all = new ArrayList<>(single);
+        all.addAll(fleets);
+        for (int c : all) {
             String id = context.graph().component(c).id();
             names.add(id);
             if (!coveredByDegradedMode(stewardship, mission, c)) {
@@ -77,7 +88,7 @@ public final class MissionSinglePointOfFailure extends MissionRule {
                         4, id + " is reachable from the internet, where anyone" + " can try to knock it over"));
             }
         }
-        Factor impact = stewardship.missionStakes(mission, single);
+        Factor impact = stewardship.missionStakes(mission, all);
         String fallback = "";
         if (uncovered.isEmpty()) {
             impact = Factor.of(
@@ -87,16 +98,34 @@ public final class MissionSinglePointOfFailure extends MissionRule {
         } else if (uncovered.size() < names.size()) {
             fallback = "; no degraded mode survives the loss of " + String.join(", ", uncovered);
         }
+        List<String> singleNames = names.subList(0, single.size());
+        List<String> fleetNames = new ArrayList<>();
+        for (int c : fleets) {
+            fleetNames.add(context.graph().component(c).id() + " (a fleet of "
+                    + context.graph().component(c).count() + ")");
+        }
+        String why = single.isEmpty()
+                ? ""
+                : singleNames.size() == 1
+                        ? " stops if " + singleNames.get(0) + " fails: it is a single unit"
+                        : " stops if any one of " + String.join(", ", singleNames) + " fails: each is a single unit";
+        if (!fleets.isEmpty()) {
+            why += (why.isEmpty() ? " stops" : "; it also stops") + " if "
+                    + String.join(", ", fleetNames) + (fleets.size() == 1 ? " fails" : " fail")
+                    + " as a whole on a common cause";
+        }
+        List<String> fixes = fleets.isEmpty()
+                ? List.of()
+                : List.of("Remove the common cause of " + String.join(", ", fleetNames)
+                        + ": split the fleet into groups that share no credential, firmware image or update"
+                        + " server, model them as components, and need at least k of them (needs: { at-least: K,"
+                        + " of: [GROUP-A, GROUP-B, ...] }).");
         context.onMission(
                 mission,
-                "mission " + mission.id()
-                        + (names.size() == 1
-                                ? " stops if " + names.get(0) + " fails: it is a single unit"
-                                : " stops if any one of " + String.join(", ", names) + " fails: each is a"
-                                        + " single unit")
-                        + " with no alternative in the mission's needs" + fallback,
+                "mission " + mission.id() + why + ", with no alternative in the mission's needs" + fallback,
                 likelihood,
-                impact);
+                impact,
+                fixes);
     }
 
     /** Whether some degraded mode of the mission still works with component {@code c} gone. */
