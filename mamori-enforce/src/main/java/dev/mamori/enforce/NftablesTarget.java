@@ -39,6 +39,9 @@ public final class NftablesTarget {
     private final Vocabulary vocabulary;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<String, Zone> zones = new LinkedHashMap<>();
+    /** Each zone's components, worked out once: a landscape may hold a hundred thousand. */
+    private final Map<Zone, List<Component>> membersOf = new LinkedHashMap<>();
+
     private final List<Diagnostic> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -48,6 +51,11 @@ public final class NftablesTarget {
         landscape.components().forEach(c -> components.put(c.id(), c));
         for (IotSystem system : landscape.systems().values()) {
             system.zones().values().forEach(z -> zones.put(z.id(), z));
+        }
+        for (Component c : landscape.components()) {
+            zoneOf(c)
+                    .ifPresent(z ->
+                            membersOf.computeIfAbsent(z, k -> new ArrayList<>()).add(c));
         }
     }
 
@@ -70,15 +78,25 @@ public final class NftablesTarget {
                 .filter(z -> system.isEmpty() || z.system().equals(system.get()))
                 .sorted(Comparator.comparing(Zone::id))
                 .toList();
-        Map<Flow, Endpoints> resolved = new LinkedHashMap<>();
+        java.util.Set<Zone> scope = new java.util.HashSet<>(inScope);
+        // The flows of each zone in scope, in the order the model lists them.
+        Map<Zone, List<Map.Entry<Flow, Endpoints>>> flowsOf = new LinkedHashMap<>();
         for (Flow flow : landscape.allFlows()) {
             Optional<Zone> fromZone = component(flow.from()).flatMap(this::zoneOf);
             Optional<Zone> toZone = component(flow.to()).flatMap(this::zoneOf);
-            boolean touches = inScope.stream()
-                    .anyMatch(z -> fromZone.filter(z::equals).isPresent()
-                            || toZone.filter(z::equals).isPresent());
+            boolean touches = fromZone.filter(scope::contains).isPresent()
+                    || toZone.filter(scope::contains).isPresent();
             if (touches) {
-                endpoints(flow).ifPresent(e -> resolved.put(flow, e));
+                endpoints(flow).ifPresent(e -> {
+                    Map.Entry<Flow, Endpoints> entry = Map.entry(flow, e);
+                    fromZone.filter(scope::contains)
+                            .ifPresent(z -> flowsOf.computeIfAbsent(z, k -> new ArrayList<>())
+                                    .add(entry));
+                    toZone.filter(scope::contains)
+                            .filter(z -> !fromZone.filter(z::equals).isPresent())
+                            .ifPresent(z -> flowsOf.computeIfAbsent(z, k -> new ArrayList<>())
+                                    .add(entry));
+                });
             }
         }
         for (Zone zone : inScope) {
@@ -90,11 +108,7 @@ public final class NftablesTarget {
                                 + " so that its ruleset knows which packets are its own");
                 continue;
             }
-            List<Map.Entry<Flow, Endpoints>> flows = resolved.entrySet().stream()
-                    .filter(e -> e.getValue().from().zone().filter(zone::equals).isPresent()
-                            || e.getValue().to().zone().filter(zone::equals).isPresent())
-                    .toList();
-            files.put(fileName(zone), ruleset(zone, members, flows));
+            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of())));
         }
         if (!problems.isEmpty()) {
             files.clear();
@@ -179,17 +193,25 @@ public final class NftablesTarget {
         if (zone.cidr().isPresent()) {
             return List.of(zone.cidr().get());
         }
-        List<IpPrefix> all = components.values().stream()
-                .filter(c -> zoneOf(c).filter(zone::equals).isPresent())
+        List<IpPrefix> all = membersOf.getOrDefault(zone, List.of()).stream()
                 .flatMap(c -> c.address().stream())
                 .distinct()
                 .sorted(Comparator.comparing(IpPrefix::length).thenComparing(IpPrefix::toString))
                 .toList();
         // nftables refuses a set whose intervals overlap: keep only the widest of nested prefixes.
+        // Widest first; a prefix is nested when cutting it to a kept length gives a kept prefix
+        // (a lookup per distinct length, not a comparison with every kept prefix).
         List<IpPrefix> kept = new ArrayList<>();
+        java.util.Set<IpPrefix> keptSet = new java.util.HashSet<>();
+        java.util.SortedSet<Integer> lengths = new java.util.TreeSet<>();
         for (IpPrefix p : all) {
-            if (kept.stream().noneMatch(k -> k.contains(p))) {
+            boolean nested = lengths.stream()
+                    .filter(l -> l <= p.length())
+                    .anyMatch(l -> keptSet.contains(new IpPrefix(p.bytes(), l).network()));
+            if (!nested) {
                 kept.add(p);
+                keptSet.add(p);
+                lengths.add(p.length());
             }
         }
         kept.sort(Comparator.comparing(IpPrefix::toString));

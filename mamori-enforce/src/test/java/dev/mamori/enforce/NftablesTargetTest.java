@@ -95,6 +95,20 @@ class NftablesTargetTest {
     }
 
     @Test
+    void aZoneWithoutCidrIsGuardedByItsComponentsAddressesWithoutNestedOnes() {
+        String text = PLANT.replace(
+                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }",
+                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }\n"
+                        + "      desks: { kind: workstation, zone: office, count: 40, address: 127.0.1.0/24 }\n"
+                        + "      desk: { kind: workstation, zone: office, address: 127.0.1.9 }\n"
+                        + "      twin: { kind: workstation, zone: office, address: 127.0.0.20 }");
+        String office = NftablesTarget.generate(Landscapes.load(text), Optional.empty())
+                .files()
+                .get("plant.office.nft");
+        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.1.0/24 } jump guard");
+    }
+
+    @Test
     void anUnknownSystemIsRefused() {
         assertThatThrownBy(() -> NftablesTarget.generate(Landscapes.load(PLANT), Optional.of("mall")))
                 .isInstanceOf(IllegalArgumentException.class)
