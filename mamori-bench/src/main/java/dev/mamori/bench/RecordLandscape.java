@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -198,7 +199,8 @@ final class RecordLandscape {
                 Scales.UserAction.NONE,
                 List.of(),
                 "",
-                AT);
+                AT,
+                Optional.empty());
     }
 
     private static Restoration restore(
@@ -237,7 +239,8 @@ final class RecordLandscape {
                 Optional.empty(),
                 List.of(),
                 "",
-                AT);
+                AT,
+                OptionalInt.of(8883));
     }
 
     private static Ref ref(String qualified) {

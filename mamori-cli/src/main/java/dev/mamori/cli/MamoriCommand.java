@@ -47,6 +47,7 @@ final class MamoriCommand implements Runnable {
             MissionsCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
+            EnforceCommand.class,
             DiffCommand.class,
             ImportCommand.class,
             ServeCommand.class,

@@ -33,7 +33,8 @@ class StartupTest {
             assertThat(MamoriCommand.commandLine(root(), args).getSubcommands().keySet())
                     .startsWith("validate", "init", "schema")
                     .contains("assess", "report", "diff", "import", "help")
-                    .hasSize(19);
+                    .contains("enforce")
+                    .hasSize(20);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param userAction how likely a person using it lets an attacker in
  * @param needs the components it cannot run without (power, a broker, a directory), beyond the
  *     flows marked {@code required}; a component does not depend on whoever merely sends it data
+ * @param address its IP address, or the network its fleet sits in, when the model says
  */
 public record Component(
         String id,
@@ -55,7 +56,8 @@ public record Component(
         UserAction userAction,
         List<String> tags,
         String description,
-        SourceLocation at) {
+        SourceLocation at,
+        Optional<IpPrefix> address) {
 
     public Component {
         debug = List.copyOf(debug);

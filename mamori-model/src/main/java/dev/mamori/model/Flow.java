@@ -4,6 +4,7 @@ import dev.mamori.model.Scales.Authorization;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A directed link from one component to another, possibly across systems.
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param required whether the receiver stops without it even while its other data flows arrive
  * @param network the network-layer components it travels over, in order
  * @param agreement the agreement that governs it when it joins two systems
+ * @param port the TCP or UDP port it goes to: the one the model names, else its protocol's
+ *     well-known port, else none
  */
 public record Flow(
         String id,
@@ -35,7 +38,8 @@ public record Flow(
         Optional<String> agreement,
         List<String> tags,
         String description,
-        SourceLocation at) {
+        SourceLocation at,
+        OptionalInt port) {
 
     public Flow {
         data = List.copyOf(data);

@@ -3,6 +3,7 @@ package dev.mamori.model;
 import dev.mamori.model.Scales.Trust;
 import dev.mamori.model.Scales.ZoneKind;
 import dev.mamori.model.diagnostics.SourceLocation;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
  *
  * @param id the qualified id, {@code system.zone}
  * @param securityLevel the IEC 62443 target security level SL-T, 0 to 4, when declared
+ * @param cidr the zone's IP network, when the model says
  */
 public record Zone(
         String id,
@@ -19,4 +21,5 @@ public record Zone(
         Trust trust,
         OptionalInt securityLevel,
         String description,
-        SourceLocation at) {}
+        SourceLocation at,
+        Optional<IpPrefix> cidr) {}

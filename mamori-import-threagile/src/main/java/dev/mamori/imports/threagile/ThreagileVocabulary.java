@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The words an imported model adds to Mamori's vocabulary, through its own {@code vocabulary}
@@ -86,7 +87,8 @@ final class ThreagileVocabulary {
                         authentication,
                         encryption.get(0),
                         authentication.get(0),
-                        description));
+                        description,
+                        OptionalInt.empty()));
     }
 
     /** The facts of a protocol word, built in or added for Threagile. */

@@ -5,6 +5,7 @@ import static dev.mamori.model.grammar.ObjectSpec.object;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales;
 import dev.mamori.model.Words;
+import dev.mamori.model.grammar.ValueType.Address;
 import dev.mamori.model.grammar.ValueType.Bool;
 import dev.mamori.model.grammar.ValueType.Choice;
 import dev.mamori.model.grammar.ValueType.Date;
@@ -107,6 +108,9 @@ public final class Grammar {
                     "How much it resists a capable attacker.")
             .optional("description", TEXT, "none", "What it is.");
 
+    /** A TCP or UDP port. */
+    static final Whole PORT = new Whole(1, 65_535);
+
     public static final ObjectSpec PROTOCOL = object(
                     "protocol",
                     "A protocol flows can use, with the facts rules need about it.",
@@ -134,6 +138,12 @@ public final class Grammar {
                     new Word(AUTHENTICATION),
                     "none",
                     "What a flow gets when it says nothing.")
+            .optional(
+                    "port",
+                    PORT,
+                    "none",
+                    "The well-known TCP or UDP port a flow of it goes to when it names none (the plain one: a"
+                            + " flow over TLS on another port, such as MQTT on 8883, says so).")
             .optional("description", TEXT, "none", "What it is.");
 
     public static final ObjectSpec VOCABULARY = object(
@@ -174,7 +184,13 @@ public final class Grammar {
             .optional("kind", choice(Scales.ZoneKind.class), "general", "What the zone is for.")
             .optional("trust", choice(Scales.Trust.class), "medium", "How much its members are trusted.")
             .optional("security-level", new Whole(0, 4), "none", "The IEC 62443 target security level (SL-T), 0 to 4.")
-            .optional("description", TEXT, "none", "Anything worth knowing.");
+            .optional("description", TEXT, "none", "Anything worth knowing.")
+            .optional(
+                    "cidr",
+                    new Address(true),
+                    "none",
+                    "The IP network of the zone (10.20.0.0/16, fd00:20::/64); enforcement needs it or its"
+                            + " components' addresses.");
 
     public static final ObjectSpec HAZARD = object(
                     "hazard",
@@ -309,7 +325,13 @@ public final class Grammar {
                     "How likely a person using it lets an attacker in (opens a malicious document, plugs in a"
                             + " device): a way in like an exposure.")
             .optional("tags", TAGS, "[]", "Free labels.")
-            .optional("description", TEXT, "none", "Anything worth knowing.");
+            .optional("description", TEXT, "none", "Anything worth knowing.")
+            .optional(
+                    "address",
+                    new Address(true),
+                    "none",
+                    "Its IP address, or the network its fleet sits in (10.20.0.5, 10.20.1.0/24, fd00:20::5);"
+                            + " what generated firewall rules match on.");
 
     public static final ObjectSpec FLOW = object(
                     "flow",
@@ -349,7 +371,9 @@ public final class Grammar {
             .optional("network", refs("component"), "[]", "The network-layer components it travels over, in order.")
             .optional("agreement", TEXT, "none", "The agreement that governs it when it joins two systems.")
             .optional("tags", TAGS, "[]", "Free labels.")
-            .optional("description", TEXT, "none", "Anything worth knowing.");
+            .optional("description", TEXT, "none", "Anything worth knowing.")
+            .optional(
+                    "port", PORT, "the protocol's well-known port", "The TCP or UDP port it goes to at the receiver.");
 
     public static final ObjectSpec CREDENTIAL = object(
                     "credential relation",

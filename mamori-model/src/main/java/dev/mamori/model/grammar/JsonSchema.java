@@ -97,6 +97,10 @@ public final class JsonSchema {
         if (type instanceof ValueType.Span) {
             return ordered("type", "string", "pattern", SPAN_PATTERN);
         }
+        if (type instanceof ValueType.Address) {
+            // Checked in full when the model loads; the schema only helps editors.
+            return ordered("type", "string", "pattern", "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$");
+        }
         if (type instanceof ValueType.Choice choice) {
             return Map.of("enum", choice.words());
         }

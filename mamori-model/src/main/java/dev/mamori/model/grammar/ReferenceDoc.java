@@ -86,6 +86,9 @@ public final class ReferenceDoc {
         if (type instanceof ValueType.Span) {
             return "duration (`15m`, `4h`, `2d`, `1h30m`)";
         }
+        if (type instanceof ValueType.Address address) {
+            return address.network() ? "IPv4/IPv6 address or CIDR network" : "IPv4/IPv6 address";
+        }
         if (type instanceof ValueType.Choice choice) {
             return "one of "
                     + String.join(

@@ -20,6 +20,12 @@ public sealed interface ValueType {
     /** A length of time: {@code 90s}, {@code 15m}, {@code 4h}, {@code 2d}, {@code 1h30m}. */
     record Span() implements ValueType {}
 
+    /**
+     * An IPv4 or IPv6 address or, with {@code network}, also a network in CIDR form
+     * ({@code 10.20.0.0/16}); only literal addresses, never host names.
+     */
+    record Address(boolean network) implements ValueType {}
+
     /** A word of an open vocabulary (built in, and extensible in the model's {@code vocabulary}). */
     record Word(String vocabulary) implements ValueType {}
 

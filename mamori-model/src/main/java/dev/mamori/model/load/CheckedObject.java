@@ -1,5 +1,6 @@
 package dev.mamori.model.load;
 
+import dev.mamori.model.IpPrefix;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Diagnostics;
@@ -241,6 +242,24 @@ public final class CheckedObject {
                     "'" + key + "' is '" + text + "', expected a duration with a unit: 90s, 15m, 4h, 2d or 1h30m");
             return false;
         }
+        if (type instanceof ValueType.Address address) {
+            IpPrefix.Parsed parsed = IpPrefix.parse(text);
+            if (parsed instanceof IpPrefix.Parsed.Bad bad) {
+                d.error(
+                        node.at(),
+                        "bad-address",
+                        "'" + key + "' is '" + text + "': " + bad.reason() + "; expected " + describe(type));
+                return false;
+            }
+            if (!address.network() && !((IpPrefix.Parsed.Ok) parsed).prefix().host()) {
+                d.error(
+                        node.at(),
+                        "bad-address",
+                        "'" + key + "' is '" + text + "', a network; expected " + describe(type));
+                return false;
+            }
+            return true;
+        }
         if (type instanceof ValueType.Choice choice) {
             if (choice.words().contains(text)) {
                 return true;
@@ -342,6 +361,11 @@ public final class CheckedObject {
         if (type instanceof ValueType.Span) {
             return "a duration such as 15m";
         }
+        if (type instanceof ValueType.Address address) {
+            return address.network()
+                    ? "an IPv4 or IPv6 address or a network such as 10.20.0.0/16 or fd00::/64"
+                    : "an IPv4 or IPv6 address such as 10.20.0.5 or fd00::5";
+        }
         return "text";
     }
 
@@ -407,6 +431,11 @@ public final class CheckedObject {
 
     public Optional<Duration> span(String key) {
         return scalar(key).flatMap(Syntax::span);
+    }
+
+    /** An address or network; the value was checked, so it parses. */
+    public Optional<IpPrefix> address(String key) {
+        return scalar(key).map(IpPrefix::parse).map(p -> ((IpPrefix.Parsed.Ok) p).prefix());
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> scale, E otherwise) {

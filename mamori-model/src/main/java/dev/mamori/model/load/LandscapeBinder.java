@@ -114,7 +114,8 @@ final class LandscapeBinder {
                 o.choice("trust", Scales.Trust.class, Scales.Trust.MEDIUM),
                 level,
                 o.text("description", ""),
-                z.at());
+                z.at(),
+                o.address("cidr"));
     }
 
     private Component component(String system, CheckedObject.Keyed c) {
@@ -185,7 +186,8 @@ final class LandscapeBinder {
                 o.choice("user-action", Scales.UserAction.class, Scales.UserAction.NONE),
                 o.texts("tags"),
                 o.text("description", ""),
-                c.at());
+                c.at(),
+                o.address("address"));
     }
 
     /** A flow of {@code system}'s list, or of the landscape when {@code system} is null. */
@@ -215,7 +217,25 @@ final class LandscapeBinder {
                 o.text("agreement"),
                 o.texts("tags"),
                 o.text("description", ""),
-                o.at());
+                o.at(),
+                port(o, protocolId, protocol));
+    }
+
+    /** The port the flow names, else its protocol's well-known one. */
+    private OptionalInt port(CheckedObject o, String protocolId, Protocol protocol) {
+        Optional<Long> written = o.whole("port");
+        if (written.isEmpty()) {
+            return protocol != null ? protocol.port() : OptionalInt.empty();
+        }
+        if (protocol != null && !List.of("tcp", "udp", "any").contains(protocol.transport())) {
+            diagnostics.error(
+                    o.at("port"),
+                    "port-without-ip",
+                    "a " + protocolId + " flow runs over " + protocol.transport()
+                            + ", not over TCP or UDP, so it has no port; remove 'port'");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(written.get().intValue());
     }
 
     /** The qualified id of a listed element that names itself with 'id'. */

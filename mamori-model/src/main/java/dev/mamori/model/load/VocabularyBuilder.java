@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Builds the vocabulary from its sections: the built-in one first, then each file's additions. A
@@ -138,15 +139,24 @@ final class VocabularyBuilder {
                     "protocol " + e.id() + " defaults to authentication '" + defaultAuthentication
                             + "', which is not among its authentication " + authentications);
         }
+        String transport = o.text("transport", "any");
+        if (o.has("port") && !List.of("tcp", "udp", "any").contains(transport)) {
+            diagnostics.error(
+                    o.at("port"),
+                    "port-without-ip",
+                    "protocol " + e.id() + " runs over " + transport + ", not over TCP or UDP, so it has no port;"
+                            + " remove 'port'");
+        }
         return new Protocol(
                 e.id(),
-                o.text("transport", "any"),
+                transport,
                 o.bool("commands", true),
                 encryptions,
                 authentications,
                 defaultEncryption,
                 defaultAuthentication,
-                o.text("description", ""));
+                o.text("description", ""),
+                o.whole("port").map(p -> OptionalInt.of(p.intValue())).orElse(OptionalInt.empty()));
     }
 
     private static Means means(CheckedObject.Keyed e) {

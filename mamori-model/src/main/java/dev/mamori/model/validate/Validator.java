@@ -246,7 +246,24 @@ public final class Validator {
     // ---- components --------------------------------------------------------------------------
 
     private void component(IotSystem system, Component component, Set<String> responsibleFor) {
-        component.zone().ifPresent(z -> resolve(z, Kind.ZONE, dev.mamori.model.Zone.class));
+        component
+                .zone()
+                .flatMap(z -> resolve(z, Kind.ZONE, dev.mamori.model.Zone.class))
+                .ifPresent(zone -> {
+                    // A component outside its zone's network is usually a typing slip in one of the two, and a
+                    // generated firewall would then match the wrong hosts.
+                    if (zone.cidr().isPresent()
+                            && component.address().isPresent()
+                            && !zone.cidr().get().contains(component.address().get())) {
+                        diagnostics.warning(
+                                component.at(),
+                                "address-outside-zone",
+                                "component " + component.id() + " has address "
+                                        + component.address().get()
+                                        + ", outside the network " + zone.cidr().get() + " of its zone " + zone.id()
+                                        + "; correct one of them");
+                    }
+                });
         role(component.manufacturer(), "manufacturer", component);
         role(component.maintainer(), "maintainer", component);
         role(component.operator(), "operator", component);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -131,6 +132,7 @@ public record Vocabulary(
      * @param commands whether it can carry commands
      * @param encryption the kinds of encryption it can run with
      * @param authentication the kinds of authentication it can run with
+     * @param port the well-known port a flow of it goes to, when it has one
      */
     public record Protocol(
             String id,
@@ -140,7 +142,8 @@ public record Vocabulary(
             List<String> authentication,
             String defaultEncryption,
             String defaultAuthentication,
-            String description) {
+            String description,
+            OptionalInt port) {
         public Protocol {
             encryption = List.copyOf(encryption);
             authentication = List.copyOf(authentication);

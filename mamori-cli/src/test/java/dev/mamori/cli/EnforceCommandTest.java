@@ -1,0 +1,86 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mamori enforce: files written, gaps refused with their place, usage errors. */
+class EnforceCommandTest {
+
+    private static final String MODEL = """
+            mamori: 1
+            landscape: Enforce
+            stakeholders:
+              ops: { roles: [operator, data-owner, manufacturer] }
+            systems:
+              plant:
+                owner: ops
+                operator: ops
+                category: enterprise
+                zones:
+                  ot: { cidr: 10.20.0.0/16 }
+                  office: { cidr: 10.30.0.0/16 }
+                components:
+                  broker: { kind: broker, zone: ot, address: 10.20.0.5 }
+                  hmi: { kind: workstation, zone: office, address: 10.30.0.9 }
+                flows:
+                  - { id: telemetry, from: hmi, to: broker, protocol: mqtt }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void model(String text) throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesOneRulesetPerZoneIntoTheFolder() throws IOException {
+        model(MODEL);
+        Cli cli = Cli.run(dir, "enforce", "--target", "nftables", "-o", "rules", "m.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("mamori: wrote rules/plant.ot.nft", "mamori: wrote rules/plant.office.nft");
+        String ot = Files.readString(dir.resolve("rules/plant.ot.nft"));
+        assertThat(ot)
+                .contains("ip saddr 10.30.0.9 ip daddr 10.20.0.5 tcp dport 1883 counter accept comment"
+                        + " \"flow plant.telemetry mqtt m.yaml:17\"");
+        Cli again = Cli.run(dir, "enforce", "--target", "nftables", "-o", "again", "m.yaml");
+        assertThat(again.exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("again/plant.ot.nft"))).isEqualTo(ot);
+        Cli one = Cli.run(dir, "enforce", "--target", "nftables", "--system", "plant", "-o", "one", "m.yaml");
+        assertThat(one.exitCode()).isZero();
+    }
+
+    @Test
+    void aFlowWithoutAddressIsRefusedLocatedAndNothingIsWritten() throws IOException {
+        model(MODEL.replace(", address: 10.30.0.9", "").replace("office: { cidr: 10.30.0.0/16 }", "office: {}"));
+        Cli cli = Cli.run(dir, "enforce", "--target", "nftables", "-o", "rules", "m.yaml");
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out())
+                .contains("m.yaml:17:9: error: flow plant.telemetry cannot be enforced: component plant.hmi")
+                .contains("m.yaml:12:7: error: zone plant.office has no address");
+        assertThat(cli.err()).contains("nothing written");
+        assertThat(dir.resolve("rules")).doesNotExist();
+    }
+
+    @Test
+    void usageErrors() throws IOException {
+        model(MODEL);
+        Cli noTarget = Cli.run(dir, "enforce", "-o", "rules", "m.yaml");
+        assertThat(noTarget.exitCode()).isEqualTo(2);
+        assertThat(noTarget.err()).contains("--target");
+        Cli badTarget = Cli.run(dir, "enforce", "--target", "iptables", "-o", "rules", "m.yaml");
+        assertThat(badTarget.exitCode()).isEqualTo(2);
+        assertThat(badTarget.err()).contains("nftables");
+        Cli badSystem = Cli.run(dir, "enforce", "--target", "nftables", "--system", "mall", "-o", "r", "m.yaml");
+        assertThat(badSystem.exitCode()).isEqualTo(2);
+        assertThat(badSystem.err()).contains("no system 'mall'");
+        Cli invalid = Cli.run(dir, "enforce", "--target", "nftables", "-o", "r", "nope.yaml");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+    }
+}

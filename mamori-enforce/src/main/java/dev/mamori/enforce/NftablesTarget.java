@@ -1,0 +1,344 @@
+package dev.mamori.enforce;
+
+import dev.mamori.model.Component;
+import dev.mamori.model.Flow;
+import dev.mamori.model.IotSystem;
+import dev.mamori.model.IpPrefix;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Zone;
+import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.model.diagnostics.Severity;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.vocabulary.Vocabulary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One nftables ruleset per zone. Each guards the zone's addresses (its {@code cidr}, else its
+ * components' addresses): a packet to or from them passes when it belongs to an established
+ * connection, stays within the zone, or matches a flow of the model (source, destination,
+ * protocol, port); any other is counted and dropped. Loaded on the zone's gateway it filters what
+ * crosses the boundary (the forward hook); loaded on a host of the zone, what reaches the host (the
+ * input hook). Traffic between addresses of no zone is left alone, so that loading a ruleset never
+ * cuts what the model does not speak about (the host's own loopback traffic, say).
+ */
+public final class NftablesTarget {
+
+    /** nftables keeps at most 128 bytes of a comment. */
+    private static final int COMMENT_LIMIT = 128;
+
+    private final Landscape landscape;
+    private final Vocabulary vocabulary;
+    private final Map<String, Component> components = new LinkedHashMap<>();
+    private final Map<String, Zone> zones = new LinkedHashMap<>();
+    /** Each zone's components, worked out once: a landscape may hold a hundred thousand. */
+    private final Map<Zone, List<Component>> membersOf = new LinkedHashMap<>();
+
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private NftablesTarget(Landscape landscape) {
+        this.landscape = landscape;
+        this.vocabulary = landscape.vocabulary();
+        landscape.components().forEach(c -> components.put(c.id(), c));
+        for (IotSystem system : landscape.systems().values()) {
+            system.zones().values().forEach(z -> zones.put(z.id(), z));
+        }
+        for (Component c : landscape.components()) {
+            zoneOf(c)
+                    .ifPresent(z ->
+                            membersOf.computeIfAbsent(z, k -> new ArrayList<>()).add(c));
+        }
+    }
+
+    /**
+     * The rulesets of every zone, or of the zones of {@code system} when given.
+     *
+     * @throws IllegalArgumentException when {@code system} is not a system of the landscape
+     */
+    public static Generated generate(Landscape landscape, Optional<String> system) {
+        if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
+            throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
+                    + String.join(", ", landscape.systems().keySet()));
+        }
+        return new NftablesTarget(landscape).run(system);
+    }
+
+    private Generated run(Optional<String> system) {
+        SortedMap<String, String> files = new TreeMap<>();
+        List<Zone> inScope = zones.values().stream()
+                .filter(z -> system.isEmpty() || z.system().equals(system.get()))
+                .sorted(Comparator.comparing(Zone::id))
+                .toList();
+        java.util.Set<Zone> scope = new java.util.HashSet<>(inScope);
+        // The flows of each zone in scope, in the order the model lists them.
+        Map<Zone, List<Map.Entry<Flow, Endpoints>>> flowsOf = new LinkedHashMap<>();
+        for (Flow flow : landscape.allFlows()) {
+            Optional<Zone> fromZone = component(flow.from()).flatMap(this::zoneOf);
+            Optional<Zone> toZone = component(flow.to()).flatMap(this::zoneOf);
+            boolean touches = fromZone.filter(scope::contains).isPresent()
+                    || toZone.filter(scope::contains).isPresent();
+            if (touches) {
+                endpoints(flow).ifPresent(e -> {
+                    Map.Entry<Flow, Endpoints> entry = Map.entry(flow, e);
+                    fromZone.filter(scope::contains)
+                            .ifPresent(z -> flowsOf.computeIfAbsent(z, k -> new ArrayList<>())
+                                    .add(entry));
+                    toZone.filter(scope::contains)
+                            .filter(z -> !fromZone.filter(z::equals).isPresent())
+                            .ifPresent(z -> flowsOf.computeIfAbsent(z, k -> new ArrayList<>())
+                                    .add(entry));
+                });
+            }
+        }
+        for (Zone zone : inScope) {
+            List<IpPrefix> members = members(zone);
+            if (members.isEmpty()) {
+                problem(
+                        zone.at(),
+                        "zone " + zone.id() + " has no address: give it a 'cidr', or its components an 'address',"
+                                + " so that its ruleset knows which packets are its own");
+                continue;
+            }
+            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of())));
+        }
+        if (!problems.isEmpty()) {
+            files.clear();
+        }
+        return new Generated(files, problems, notes);
+    }
+
+    /** An end of a flow: its component, the prefix rules match it by, and its zone. */
+    private record End(Component component, IpPrefix address, Optional<Zone> zone) {}
+
+    /** A flow's two ends and how its packets are matched beyond addresses. */
+    private record Endpoints(End from, End to, String transport, int port) {}
+
+    private Optional<Endpoints> endpoints(Flow flow) {
+        Vocabulary.Protocol protocol = vocabulary.protocols().get(flow.protocol());
+        String transport = protocol == null ? "any" : protocol.transport();
+        if (!List.of("tcp", "udp", "any").contains(transport)) {
+            notes.add("flow " + flow.id() + " (" + flow.at() + ") is " + flow.protocol() + " over " + transport
+                    + ", not IP traffic: no rule");
+            return Optional.empty();
+        }
+        Optional<End> from = end(flow, flow.from());
+        Optional<End> to = end(flow, flow.to());
+        OptionalInt port = flow.port();
+        if (port.isEmpty()) {
+            problem(
+                    flow.at(),
+                    "flow " + flow.id() + " (" + flow.protocol() + ") has no port, and " + flow.protocol()
+                            + " has no well-known one: say which with 'port'");
+        }
+        if (from.isEmpty() || to.isEmpty() || port.isEmpty()) {
+            return Optional.empty();
+        }
+        if (from.get().address().ipv6() != to.get().address().ipv6()) {
+            problem(
+                    flow.at(),
+                    "flow " + flow.id() + " joins an IPv4 and an IPv6 address ("
+                            + from.get().address() + " and " + to.get().address()
+                            + "); give both ends addresses of one family");
+            return Optional.empty();
+        }
+        return Optional.of(new Endpoints(from.get(), to.get(), transport, port.getAsInt()));
+    }
+
+    /** A flow's end, matched by its component's address or, less tightly, by its zone's network. */
+    private Optional<End> end(Flow flow, Ref ref) {
+        Optional<Component> component = component(ref);
+        if (component.isEmpty()) {
+            return Optional.empty(); // the validator reported the dangling reference
+        }
+        Component c = component.get();
+        Optional<Zone> zone = zoneOf(c);
+        Optional<IpPrefix> address = c.address().or(() -> zone.flatMap(Zone::cidr));
+        if (address.isEmpty()) {
+            problem(
+                    flow.at(),
+                    "flow " + flow.id() + " cannot be enforced: component " + c.id() + " (" + c.at()
+                            + ") has no 'address'"
+                            + zone.map(z -> ", nor has its zone " + z.id() + " a 'cidr'")
+                                    .orElse(" and sits in no zone"));
+        }
+        return address.map(a -> new End(c, a, zone));
+    }
+
+    private Optional<Component> component(Ref ref) {
+        return ref.candidates().stream()
+                .map(components::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    private Optional<Zone> zoneOf(Component c) {
+        return c.zone()
+                .flatMap(ref -> ref.candidates().stream()
+                        .map(zones::get)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst());
+    }
+
+    /** The zone's network, else its components' addresses, with none inside another. */
+    private List<IpPrefix> members(Zone zone) {
+        if (zone.cidr().isPresent()) {
+            return List.of(zone.cidr().get());
+        }
+        List<IpPrefix> all = membersOf.getOrDefault(zone, List.of()).stream()
+                .flatMap(c -> c.address().stream())
+                .distinct()
+                .sorted(Comparator.comparing(IpPrefix::length).thenComparing(IpPrefix::toString))
+                .toList();
+        // nftables refuses a set whose intervals overlap: keep only the widest of nested prefixes.
+        // Widest first; a prefix is nested when cutting it to a kept length gives a kept prefix
+        // (a lookup per distinct length, not a comparison with every kept prefix).
+        List<IpPrefix> kept = new ArrayList<>();
+        java.util.Set<IpPrefix> keptSet = new java.util.HashSet<>();
+        java.util.SortedSet<Integer> lengths = new java.util.TreeSet<>();
+        for (IpPrefix p : all) {
+            boolean nested = lengths.stream()
+                    .filter(l -> l <= p.length())
+                    .anyMatch(l -> keptSet.contains(new IpPrefix(p.bytes(), l).network()));
+            if (!nested) {
+                kept.add(p);
+                keptSet.add(p);
+                lengths.add(p.length());
+            }
+        }
+        kept.sort(Comparator.comparing(IpPrefix::toString));
+        return kept;
+    }
+
+    private void problem(SourceLocation at, String message) {
+        problems.add(new Diagnostic(Severity.ERROR, at, "not-enforceable", message));
+    }
+
+    static String fileName(Zone zone) {
+        return zone.id() + ".nft";
+    }
+
+    static String tableName(Zone zone) {
+        return "mamori-" + zone.id();
+    }
+
+    private String ruleset(Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows) {
+        String table = "inet " + tableName(zone);
+        List<IpPrefix> v4 = members.stream().filter(p -> !p.ipv6()).toList();
+        List<IpPrefix> v6 = members.stream().filter(IpPrefix::ipv6).toList();
+        StringBuilder out = new StringBuilder();
+        out.append("#!/usr/sbin/nft -f\n");
+        out.append("# Generated by mamori enforce --target nftables from ")
+                .append(comment(String.join(", ", landscape.files())))
+                .append('\n');
+        out.append("# Zone ")
+                .append(zone.id())
+                .append(" (")
+                .append(comment(zone.name()))
+                .append(", ")
+                .append(zone.at())
+                .append("): ")
+                .append(members.size() == 1 ? "address " : "addresses ")
+                .append(String.join(
+                        ", ", members.stream().map(IpPrefix::toString).toList()))
+                .append(".\n");
+        out.append("# A packet to or from these addresses passes when it answers an established connection, stays\n");
+        out.append("# within the zone, or is a flow of the model; any other is counted and dropped.\n");
+        out.append("# Check: nft -c -f ")
+                .append(fileName(zone))
+                .append("   Load: nft -f ")
+                .append(fileName(zone));
+        out.append("   (loading replaces an earlier version of this table only)\n\n");
+        // Declaring the table before deleting it makes the delete succeed on a first load too, so
+        // a reload replaces the old rules in one transaction.
+        out.append("table ").append(table).append('\n');
+        out.append("delete table ").append(table).append('\n');
+        out.append("table ").append(table).append(" {\n");
+        for (String hook : List.of("input", "forward")) {
+            out.append("    chain ").append(hook).append(" {\n");
+            out.append("        type filter hook ").append(hook).append(" priority filter; policy accept;\n");
+            out.append("        jump zone\n");
+            out.append("    }\n\n");
+        }
+        out.append("    chain zone {\n");
+        if (!v4.isEmpty()) {
+            out.append("        ip daddr ").append(set(v4)).append(" jump guard\n");
+            out.append("        ip saddr ").append(set(v4)).append(" jump guard\n");
+        }
+        if (!v6.isEmpty()) {
+            out.append("        ip6 daddr ").append(set(v6)).append(" jump guard\n");
+            out.append("        ip6 saddr ").append(set(v6)).append(" jump guard\n");
+        }
+        out.append("    }\n\n");
+        out.append("    chain guard {\n");
+        out.append("        ct state established,related accept\n");
+        out.append("        ct state invalid drop\n");
+        if (!v4.isEmpty()) {
+            out.append("        ip saddr ")
+                    .append(set(v4))
+                    .append(" ip daddr ")
+                    .append(set(v4))
+                    .append(" accept comment \"within zone ")
+                    .append(zone.id())
+                    .append("\"\n");
+        }
+        if (!v6.isEmpty()) {
+            out.append("        ip6 saddr ")
+                    .append(set(v6))
+                    .append(" ip6 daddr ")
+                    .append(set(v6))
+                    .append(" accept comment \"within zone ")
+                    .append(zone.id())
+                    .append("\"\n");
+        }
+        for (Map.Entry<Flow, Endpoints> entry : flows) {
+            out.append("        ")
+                    .append(rule(entry.getKey(), entry.getValue()))
+                    .append('\n');
+        }
+        out.append("        counter drop comment \"not in the model\"\n");
+        out.append("    }\n");
+        out.append("}\n");
+        return out.toString();
+    }
+
+    private static String rule(Flow flow, Endpoints e) {
+        String family = e.from().address().ipv6() ? "ip6" : "ip";
+        String l4 = switch (e.transport()) {
+            case "tcp" -> "tcp dport " + e.port();
+            case "udp" -> "udp dport " + e.port();
+            default -> "meta l4proto { tcp, udp } th dport " + e.port();
+        };
+        String at = flow.at().file() + ":" + flow.at().line();
+        String name = "flow " + flow.id() + " " + flow.protocol();
+        String text = name + " " + at;
+        if (text.length() > COMMENT_LIMIT) {
+            // the place in the model matters most for review: keep it whole, shorten the name
+            int room = Math.max(0, COMMENT_LIMIT - at.length() - 4);
+            text = name.substring(0, Math.min(name.length(), room)) + "... " + at;
+            text = text.substring(Math.max(0, text.length() - COMMENT_LIMIT));
+        }
+        return family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
+                + " counter accept comment \"" + comment(text) + "\"";
+    }
+
+    private static String set(List<IpPrefix> prefixes) {
+        return "{ "
+                + String.join(", ", prefixes.stream().map(IpPrefix::toString).toList()) + " }";
+    }
+
+    /** Text safe inside an nftables comment or a {@code #} line: printable ASCII, no quote. */
+    private static String comment(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '?'));
+        return out.toString();
+    }
+}

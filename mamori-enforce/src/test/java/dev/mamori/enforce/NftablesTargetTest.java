@@ -1,0 +1,118 @@
+package dev.mamori.enforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mamori.model.diagnostics.Diagnostic;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the nftables target writes for a model, read as text. */
+class NftablesTargetTest {
+
+    private static final String PLANT = Landscapes.plant();
+
+    private static Generated plant() {
+        return NftablesTarget.generate(Landscapes.load(PLANT), Optional.empty());
+    }
+
+    @Test
+    void oneRulesetPerZoneWithOneCountedRulePerFlowNamingItsLine() {
+        Generated g = plant();
+        assertThat(g.problems()).isEmpty();
+        assertThat(g.files()).containsOnlyKeys("plant.office.nft", "plant.ot.nft");
+        String ot = g.files().get("plant.ot.nft");
+        int telemetry = Landscapes.line(PLANT, "id: telemetry");
+        int sync = Landscapes.line(PLANT, "id: sync");
+        assertThat(ot)
+                .contains("table inet mamori-plant.ot {")
+                .contains("ip daddr { 127.0.0.8/29 } jump guard")
+                .contains("ct state established,related accept")
+                .contains("ip saddr 127.0.0.20 ip daddr 127.0.0.10 tcp dport 1883 counter accept comment \"flow"
+                        + " plant.telemetry mqtt plant.yaml:" + telemetry + "\"")
+                .contains("ip saddr 127.0.0.11 ip daddr 127.0.0.10 meta l4proto { tcp, udp } th dport 47808 counter"
+                        + " accept comment \"flow plant.sync bacnet plant.yaml:" + sync + "\"")
+                .contains("counter drop comment \"not in the model\"");
+        // The office has no cidr: its members are its components' addresses, IPv4 and IPv6 apart.
+        String office = g.files().get("plant.office.nft");
+        assertThat(office)
+                .contains("ip daddr { 127.0.0.20 } jump guard")
+                .contains("ip6 daddr { fd00:20::7 } jump guard")
+                .contains("plant.telemetry")
+                .doesNotContain("plant.sync");
+        assertThat(g.notes()).singleElement().asString().contains("ble over radio");
+    }
+
+    @Test
+    void theSameModelGivesTheSameBytes() {
+        assertThat(plant().files()).isEqualTo(plant().files());
+        assertThat(NftablesTarget.generate(Landscapes.load(PLANT), Optional.of("plant"))
+                        .files())
+                .isEqualTo(plant().files());
+    }
+
+    @Test
+    void aFlowWhoseEndHasNoAddressIsRefusedWhereTheFlowIsWritten() {
+        String text = PLANT.replace(
+                        "      - { from: tag, to: hmi, protocol: ble }",
+                        "      - { id: poll, from: hmi, to: tag, protocol: modbus-tcp }")
+                .replace("cidr: 127.0.0.8/29 ", "");
+        Generated g = NftablesTarget.generate(Landscapes.load(text), Optional.empty());
+        assertThat(g.files()).as("nothing is written when anything is missing").isEmpty();
+        Diagnostic d = g.problems().stream()
+                .filter(p -> p.message().contains("plant.poll"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(d.at().line()).isEqualTo(Landscapes.line(text, "id: poll"));
+        assertThat(d.at().file()).isEqualTo("plant.yaml");
+        assertThat(d.message()).contains("plant.tag", "has no 'address'", "zone plant.ot a 'cidr'");
+        assertThat(d.code()).isEqualTo("not-enforceable");
+    }
+
+    @Test
+    void aFlowWithoutAPortIsRefused() {
+        String text = PLANT.replace("protocol: mqtt }", "protocol: grpc }");
+        Generated g = NftablesTarget.generate(Landscapes.load(text), Optional.empty());
+        assertThat(g.files()).isEmpty();
+        assertThat(g.problems()).singleElement().satisfies(d -> {
+            assertThat(d.message()).contains("plant.telemetry", "no port", "'port'");
+            assertThat(d.at().line()).isEqualTo(Landscapes.line(text, "id: telemetry"));
+        });
+        String fixed = text.replace("protocol: grpc }", "protocol: grpc, port: 50051 }");
+        assertThat(NftablesTarget.generate(Landscapes.load(fixed), Optional.empty())
+                        .files()
+                        .get("plant.ot.nft"))
+                .contains("tcp dport 50051");
+    }
+
+    @Test
+    void aFlowBetweenIpv4AndIpv6IsRefused() {
+        String text = PLANT.replace("from: hmi, to: broker", "from: tablet, to: broker");
+        Generated g = NftablesTarget.generate(Landscapes.load(text), Optional.empty());
+        assertThat(g.problems())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("IPv4 and an IPv6"));
+    }
+
+    @Test
+    void aZoneWithoutCidrIsGuardedByItsComponentsAddressesWithoutNestedOnes() {
+        String text = PLANT.replace(
+                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }",
+                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }\n"
+                        + "      desks: { kind: workstation, zone: office, count: 40, address: 127.0.1.0/24 }\n"
+                        + "      desk: { kind: workstation, zone: office, address: 127.0.1.9 }\n"
+                        + "      twin: { kind: workstation, zone: office, address: 127.0.0.20 }");
+        String office = NftablesTarget.generate(Landscapes.load(text), Optional.empty())
+                .files()
+                .get("plant.office.nft");
+        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.1.0/24 } jump guard");
+    }
+
+    @Test
+    void anUnknownSystemIsRefused() {
+        assertThatThrownBy(() -> NftablesTarget.generate(Landscapes.load(PLANT), Optional.of("mall")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no system 'mall'")
+                .hasMessageContaining("plant");
+    }
+}
