@@ -5,14 +5,15 @@ import dev.mamori.enforce.Generated;
 import dev.mamori.enforce.NftablesTarget;
 import dev.mamori.model.Landscape;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
+import dev.mamori.report.text.Count;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,22 +79,13 @@ final class EnforceCommand implements Callable<Integer> {
             description = "The folder to write into (created when missing).")
     Path directory;
 
-    @Option(
-            names = "--today",
-            paramLabel = "DATE",
-            description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today, for reproducible runs.")
-    LocalDate today;
-
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "The landscape folder: imports and catalogs are read only inside it (default: the first"
-                    + " model file's folder).")
-    Path root;
+    @Mixin
+    LoadOptions load;
 
     @Override
     public Integer call() {
-        Loaded loaded = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false, root)
+        Loaded loaded = ModelInput.load(
+                        spec.commandLine(), parent.workingDirectory(), files, load.today, false, load.root)
                 .loaded();
         if (!loaded.valid()) {
             spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), loaded.diagnostics()).text(""));
@@ -112,8 +104,7 @@ final class EnforceCommand implements Callable<Integer> {
             spec.commandLine()
                     .getErr()
                     .println("mamori: nothing written: the model is valid but lacks what " + target + " rules need ("
-                            + generated.problems().size()
-                            + (generated.problems().size() == 1 ? " gap" : " gaps")
+                            + Count.of(generated.problems().size(), "gap")
                             + " above)");
             return ExitCode.INVALID;
         }

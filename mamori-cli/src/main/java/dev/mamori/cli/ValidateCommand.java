@@ -5,10 +5,10 @@ import dev.mamori.model.Landscape;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.report.text.Count;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,22 +56,13 @@ final class ValidateCommand implements Callable<Integer> {
             description = "text (default) or json: {valid, errors, warnings, files, diagnostics[]}.")
     Format format = Format.text;
 
-    @Option(
-            names = "--today",
-            paramLabel = "DATE",
-            description = "Judge expiry dates against DATE (YYYY-MM-DD) instead of today, for reproducible runs.")
-    LocalDate today;
-
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "The landscape folder: imports and catalogs are read only inside it (default: the first"
-                    + " model file's folder).")
-    Path root;
+    @Mixin
+    LoadOptions load;
 
     @Override
     public Integer call() {
-        Loaded result = ModelInput.load(spec.commandLine(), parent.workingDirectory(), files, today, false, root)
+        Loaded result = ModelInput.load(
+                        spec.commandLine(), parent.workingDirectory(), files, load.today, false, load.root)
                 .loaded();
         List<String> read = result.landscape()
                 .map(Landscape::files)

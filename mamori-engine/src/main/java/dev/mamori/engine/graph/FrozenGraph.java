@@ -61,6 +61,9 @@ public final class FrozenGraph {
     private final int[] dataOwner;
     private final int[] systemOwner;
     private final Facts facts;
+    // Values derived from this graph alone (the propagation graph), built once for every analysis.
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived =
+            new java.util.concurrent.ConcurrentHashMap<>();
     // Built on first use (only needs that name flows ask); two threads may both build it, alike.
     private volatile java.util.Map<Flow, Integer> flowNumbers;
 
@@ -179,6 +182,15 @@ public final class FrozenGraph {
             neededByMission.put(mission.id(), resolveNeeds(mission));
         }
         facts = new Facts(this);
+    }
+
+    /**
+     * A value computed from this graph alone, once however many analyses ask for it (the rules'
+     * scoring and the systemic analysis share one propagation graph). {@code compute} must not ask
+     * for another derived value.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<FrozenGraph, T> compute) {
+        return type.cast(derived.computeIfAbsent(type, k -> compute.apply(this)));
     }
 
     /** What the analyses ask of every element (internet-facing, actuates, radio, critical, …), decided once. */

@@ -11,18 +11,10 @@ public final class FindingSink {
 
     private final List<Finding> findings = new ArrayList<>();
 
-    /** Records a finding of {@code rule} on {@code element}, scored by {@link Scoring}. */
-    public void record(
-            RuleMetadata rule,
-            ElementRef element,
-            SourceLocation at,
-            String explanation,
-            Factor likelihood,
-            Factor impact) {
-        record(rule, element, at, explanation, likelihood, impact, rule.mitigations());
-    }
-
-    /** As {@link #record}, with fixes fitted to the element instead of the rule's general ones. */
+    /**
+     * Records a finding of {@code rule} on {@code element}, scored by {@link Scoring}, with its fixes
+     * (the rule's, after any fitted to the element).
+     */
     public void record(
             RuleMetadata rule,
             ElementRef element,

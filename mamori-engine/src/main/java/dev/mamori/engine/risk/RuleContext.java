@@ -174,16 +174,14 @@ public final class RuleContext {
      */
     public void onFlow(int f, String explanation, Factor ease, List<String> fittedFixes) {
         Flow flow = graph.flow(f);
-        List<String> fixes = new java.util.ArrayList<>(fittedFixes);
-        fixes.addAll(rule.mitigations());
-        sink.record(
-                rule,
+        report(
                 graph.flowRef(f),
                 flow.at(),
                 explanation,
-                Scoring.likelihood(scoring.reachOfFlow(f), ease),
+                scoring.reachOfFlow(f),
+                ease,
                 scoring.impactOfFlow(f, rule.properties()),
-                List.copyOf(fixes));
+                fittedFixes);
     }
 
     /** A finding on flow {@code f} whose impact the rule judged itself. */
@@ -222,16 +220,7 @@ public final class RuleContext {
     /** A finding on a mission, scored by the rule, with fixes fitted to it before the rule's general ones. */
     public void onMission(
             Mission mission, String explanation, Factor likelihood, Factor impact, List<String> fittedFixes) {
-        List<String> fixes = new java.util.ArrayList<>(fittedFixes);
-        fixes.addAll(rule.mitigations());
-        sink.record(
-                rule,
-                graph.missionRef(mission),
-                mission.at(),
-                explanation,
-                Scoring.likelihood(likelihood, likelihood),
-                impact,
-                List.copyOf(fixes));
+        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact, fittedFixes);
     }
 
     /** A finding on stakeholder {@code s}, scored by the rule. */
@@ -261,7 +250,25 @@ public final class RuleContext {
     /** Scores a finding the one way ({@link Scoring}) and hands it to the sink. */
     private void report(
             ElementRef element, SourceLocation at, String explanation, Factor reach, Factor ease, Factor impact) {
-        sink.record(rule, element, at, explanation, Scoring.likelihood(reach, ease), impact);
+        report(element, at, explanation, reach, ease, impact, List.of());
+    }
+
+    /** As above, with fixes fitted to the element put before the rule's general ones. */
+    private void report(
+            ElementRef element,
+            SourceLocation at,
+            String explanation,
+            Factor reach,
+            Factor ease,
+            Factor impact,
+            List<String> fittedFixes) {
+        List<String> fixes = rule.mitigations();
+        if (!fittedFixes.isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(fittedFixes);
+            all.addAll(rule.mitigations());
+            fixes = List.copyOf(all);
+        }
+        sink.record(rule, element, at, explanation, Scoring.likelihood(reach, ease), impact, fixes);
     }
 
     /** Whether a component is on a layer. */

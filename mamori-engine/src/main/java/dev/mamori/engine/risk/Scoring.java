@@ -320,7 +320,7 @@ public final class Scoring {
 
     private Consequences consequences() {
         if (consequences == null) {
-            consequences = Consequences.of(graph, PropagationGraph.of(graph));
+            consequences = Consequences.of(graph, graph.derived(PropagationGraph.class, PropagationGraph::of));
         }
         return consequences;
     }

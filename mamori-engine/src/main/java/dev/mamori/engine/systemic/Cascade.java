@@ -33,7 +33,6 @@ public final class Cascade {
     private final int[] flowGate; // per flow: its receiver's top gate, -1 when the receiver does not need it
     private final int[] affectsStart; // per component: the required flows leaving it or travelling over it
     private final int[] affects;
-    private final boolean[] dependent;
     private final int[] failedChildren;
     private final boolean[] broken;
     private final boolean[] down;
@@ -110,10 +109,6 @@ public final class Cascade {
                     affects[next[net]++] = f;
                 }
             }
-        }
-        dependent = new boolean[components];
-        for (int c = 0; c < components; c++) {
-            dependent[c] = top[c] >= 0;
         }
         failedChildren = new int[gateCount];
         broken = new boolean[flows];
@@ -210,11 +205,6 @@ public final class Cascade {
 
     public int componentCount() {
         return components;
-    }
-
-    /** Whether the component depends on anything: false means nothing else failing can take it down. */
-    public boolean dependsOnAnything(int component) {
-        return dependent[component];
     }
 
     /**

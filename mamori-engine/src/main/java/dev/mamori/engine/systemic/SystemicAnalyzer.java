@@ -54,7 +54,7 @@ public final class SystemicAnalyzer {
 
     public SystemicAnalyzer(FrozenGraph frozen) {
         this.frozen = frozen;
-        this.graph = PropagationGraph.of(frozen);
+        this.graph = frozen.derived(PropagationGraph.class, PropagationGraph::of);
         this.cascade = Cascade.of(frozen);
         this.index = frozen.elements();
         this.missionNeeds = frozen.missions().stream()
