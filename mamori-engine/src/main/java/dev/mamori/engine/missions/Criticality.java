@@ -113,23 +113,8 @@ final class Criticality {
             if (!skip[c]) {
                 out.add(c);
             }
-            // against what the component depends on, as the cascade does: its required data flows
-            // (their senders and networks) and its declared needs
-            for (int f : graph.flowsIn(c)) {
-                if (graph.flow(f).commands() || !graph.flow(f).required()) {
-                    continue;
-                }
-                tail = visit(graph.flowFrom(f), stamp, tail);
-                for (int net : graph.networksOf(f)) {
-                    tail = visit(net, stamp, tail);
-                }
-            }
-            if (graph.component(c).needs().isPresent()) {
-                for (dev.mamori.model.Ref ref : graph.component(c).needs().get().references()) {
-                    for (int needed : graph.needed(ref)) {
-                        tail = visit(needed, stamp, tail);
-                    }
-                }
+            for (int needed : cascade.dependsOn(c)) {
+                tail = visit(needed, stamp, tail);
             }
         }
         return ints(out);

@@ -33,6 +33,8 @@ public final class Cascade {
     private final int[] flowGate; // per flow: its receiver's top gate, -1 when the receiver does not need it
     private final int[] affectsStart; // per component: the required flows leaving it or travelling over it
     private final int[] affects;
+    private final int[] dependsOnStart; // per component: what it depends on directly (for searches upstream)
+    private final int[] dependsOn;
     private final int[] failedChildren;
     private final boolean[] broken;
     private final boolean[] down;
@@ -109,6 +111,38 @@ public final class Cascade {
                     affects[next[net]++] = f;
                 }
             }
+        }
+        // What each component depends on directly, the other way round from the gates: the senders
+        // and networks of its required flows, and what its needs name.
+        List<int[]> depends = new ArrayList<>(); // {component, what it depends on}
+        for (int f = 0; f < flows; f++) {
+            if (flowGate[f] >= 0) {
+                depends.add(new int[] {graph.flowTo(f), graph.flowFrom(f)});
+                for (int net : graph.networksOf(f)) {
+                    depends.add(new int[] {graph.flowTo(f), net});
+                }
+            }
+        }
+        for (int c = 0; c < components; c++) {
+            if (graph.component(c).needs().isPresent()) {
+                for (dev.mamori.model.Ref ref : graph.component(c).needs().get().references()) {
+                    for (int needed : graph.needed(ref)) {
+                        depends.add(new int[] {c, needed});
+                    }
+                }
+            }
+        }
+        dependsOnStart = new int[components + 1];
+        for (int[] d : depends) {
+            dependsOnStart[d[0] + 1]++;
+        }
+        for (int c = 0; c < components; c++) {
+            dependsOnStart[c + 1] += dependsOnStart[c];
+        }
+        dependsOn = new int[depends.size()];
+        int[] nextDepends = Arrays.copyOf(dependsOnStart, components);
+        for (int[] d : depends) {
+            dependsOn[nextDepends[d[0]]++] = d[1];
         }
         failedChildren = new int[gateCount];
         broken = new boolean[flows];
@@ -205,6 +239,11 @@ public final class Cascade {
 
     public int componentCount() {
         return components;
+    }
+
+    /** What component {@code c} depends on directly: required flows' senders and networks, and its needs. */
+    public int[] dependsOn(int c) {
+        return Arrays.copyOfRange(dependsOn, dependsOnStart[c], dependsOnStart[c + 1]);
     }
 
     /**

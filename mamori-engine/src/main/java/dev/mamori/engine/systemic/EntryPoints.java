@@ -71,8 +71,13 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
 
     /** A known flaw of the component's service that gives control, if it has one. */
     public static Optional<Exploit> controlExploit(Component component) {
+        return exploit(component, ExploitEffect.CONTROL);
+    }
+
+    /** A known flaw of the component's service with the given effect, if it has one. */
+    static Optional<Exploit> exploit(Component component, ExploitEffect effect) {
         return component.exploitable().stream()
-                .filter(x -> x.effect() == ExploitEffect.CONTROL)
+                .filter(x -> x.effect() == effect)
                 .findFirst();
     }
 

@@ -169,8 +169,8 @@ public final class SystemicAnalyzer {
     /** Whether an attacker can crash component c: a crash-only flaw on a service they reach. */
     private boolean crashable(Propagation propagation, int c) {
         Component component = frozen.component(c);
-        if (component.exploitable().stream()
-                .noneMatch(x -> x.effect() == dev.mamori.model.Scales.ExploitEffect.CRASH)) {
+        if (EntryPoints.exploit(component, dev.mamori.model.Scales.ExploitEffect.CRASH)
+                .isEmpty()) {
             return false;
         }
         int zone = frozen.zoneOf(c);
