@@ -98,6 +98,7 @@ final class RecordLandscape {
                 interconnections,
                 List.of(),
                 Map.of(),
+                Map.of(),
                 missions,
                 scenarios,
                 List.of(),
@@ -105,6 +106,7 @@ final class RecordLandscape {
                 List.of(),
                 List.of(),
                 BuiltInVocabulary.get(),
+                dev.mamori.model.Assumptions.defaults(AT),
                 AT);
     }
 
@@ -151,6 +153,7 @@ final class RecordLandscape {
                 components,
                 flows,
                 List.of(),
+                Map.of(),
                 Map.of(),
                 List.of(),
                 List.of(),

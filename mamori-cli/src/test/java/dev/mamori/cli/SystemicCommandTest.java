@@ -16,7 +16,10 @@ class SystemicCommandTest {
     @TempDir
     Path dir;
 
-    /** A contractor's portal password into a retailer's flat zone, where the tills share one login. */
+    /**
+     * A contractor's portal password into a retailer's flat zone, where the tills share one login; the
+     * contractor reaches the portal over the web, the route the password needs.
+     */
     private static final String MODEL = """
             mamori: 1
             landscape: Retail
@@ -41,6 +44,8 @@ class SystemicCommandTest {
                   payments: { kind: server, zone: corp, credentials: unique }
                 flows:
                   - { from: till, to: payments, protocol: https }
+            flows:
+              - { from: contractor.laptop, to: store.portal, protocol: https }
             credentials:
               - { id: vendor-login, holder: contractor.laptop, accepted-by: store.portal, mfa: false }
             missions:
@@ -138,19 +143,22 @@ class SystemicCommandTest {
 
     /**
      * Issue 14: on the bundled venue the plan for spectator-entry cut the vendor's paths but left the
-     * LTE router's (router -> gate zone -> turnstiles), and printed itself as if it isolated. Now it
-     * is checked: the router is segmented, and what no relation can keep out (turnstiles anyone at a
-     * plaza can reach) is said, not hidden.
+     * LTE router's (router -> gate zone -> turnstiles), and printed itself as if it isolated. Then it
+     * said the turnstiles anyone at a plaza can reach were beyond any change. Issue 15: what
+     * outsiders reach is a relation too, with a remedy that fits how it is reached; the plan takes
+     * the router off the internet and locks the turnstiles' service ports away, and is checked.
      */
     @Test
-    void theVenuePlanIsCheckedAndNamesWhatStillReachesTheMission() {
+    void theVenuePlanIsCheckedAndTakesTheEntriesOutOfReach() {
         Cli cli = Cli.run(dir, "systemic", "--today", "2026-11-22", "--protect", "spectator-entry");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String plan = cli.out().substring(cli.out().indexOf("Isolation plan"));
         assertThat(plan)
-                .contains("access.lte-router -> zone access.gate-ot")
-                .contains("NOT ISOLATED by the relations the model offers")
-                .contains("access.turnstiles-north (held directly, physically reachable, login fleet-shared)")
-                .doesNotContain("checked: with these cuts applied, the attacker reaches nothing");
+                .contains("exposure of access.lte-router: outsiders -> access.lte-router, reachable from the internet")
+                .contains("allow only known peers, or put it behind the VPN; give it a unique login")
+                .contains("exposure of access.turnstiles-north")
+                .contains("lock access.turnstiles-north's enclosure and service ports away from the public")
+                .doesNotContain("turnstiles-north out of outsiders' reach: allow only known peers")
+                .contains("checked: with these cuts applied, the attacker reaches nothing of spectator-entry");
     }
 }

@@ -24,6 +24,7 @@ public record IotSystem(
         Map<String, Component> components,
         List<Flow> flows,
         List<CredentialRelation> credentials,
+        Map<String, Account> accounts,
         Map<String, DataAsset> data,
         List<Responsibility> responsibilities,
         List<Control> controls,
@@ -36,6 +37,7 @@ public record IotSystem(
         components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
         flows = List.copyOf(flows);
         credentials = List.copyOf(credentials);
+        accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
         responsibilities = List.copyOf(responsibilities);
         controls = List.copyOf(controls);

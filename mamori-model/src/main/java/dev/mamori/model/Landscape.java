@@ -16,6 +16,7 @@ import java.util.Map;
  * @param jurisdictions where the products are sold or run (eu, uk, us, jp), each where it is written
  * @param catalogs the landscape's own requirement catalog files, as written (relative to the root file)
  * @param vocabulary the built-in vocabulary with the landscape's own additions
+ * @param assumptions what the analysis assumes where the facts are silent (from the root file)
  */
 public record Landscape(
         String name,
@@ -25,6 +26,7 @@ public record Landscape(
         Map<String, IotSystem> systems,
         List<Flow> flows,
         List<CredentialRelation> credentials,
+        Map<String, Account> accounts,
         Map<String, DataAsset> data,
         Map<String, Mission> missions,
         Map<String, Scenario> scenarios,
@@ -33,6 +35,7 @@ public record Landscape(
         List<Ref> jurisdictions,
         List<Ref> catalogs,
         Vocabulary vocabulary,
+        Assumptions assumptions,
         SourceLocation at) {
 
     public Landscape {
@@ -41,6 +44,7 @@ public record Landscape(
         systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
         flows = List.copyOf(flows);
         credentials = List.copyOf(credentials);
+        accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         missions = Collections.unmodifiableMap(new LinkedHashMap<>(missions));
         scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
@@ -70,6 +74,14 @@ public record Landscape(
         List<CredentialRelation> all = new ArrayList<>();
         systems.values().forEach(s -> all.addAll(s.credentials()));
         all.addAll(credentials);
+        return all;
+    }
+
+    /** Every account, of the systems and of the landscape. */
+    public List<Account> allAccounts() {
+        List<Account> all = new ArrayList<>();
+        systems.values().forEach(s -> all.addAll(s.accounts().values()));
+        all.addAll(accounts.values());
         return all;
     }
 

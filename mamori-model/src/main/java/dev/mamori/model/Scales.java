@@ -19,6 +19,27 @@ public final class Scales {
         CERTIFICATE
     }
 
+    /** What an account is: whose it is and how it is used. */
+    public enum AccountKind {
+        DOMAIN,
+        LOCAL,
+        SERVICE,
+        VENDOR_SUPPORT,
+        CLOUD
+    }
+
+    /**
+     * What is known about an account's secret: it has leaked, it is reused on other systems, the
+     * account is no longer used by anyone (so nobody notices it being used), or its secret is
+     * embedded in software on the hosts that use it.
+     */
+    public enum AccountState {
+        LEAKED,
+        REUSED,
+        DORMANT,
+        EMBEDDED
+    }
+
     /** What a known flaw gives an attacker who reaches the service: control, or only a crash (an outage). */
     public enum ExploitEffect {
         CONTROL,

@@ -1,5 +1,6 @@
 package dev.mamori.engine.graph;
 
+import dev.mamori.model.Account;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.DataAsset;
@@ -35,6 +36,9 @@ public final class FrozenGraph {
     private final Stakeholder[] stakeholders;
     private final Flow[] flows;
     private final CredentialRelation[] credentials;
+    private final Account[] accounts;
+    private final Adjacency accountLogsInTo;
+    private final Adjacency accountUsedFrom;
     private final Map<String, Integer> componentIds = new HashMap<>();
     private final Map<String, Integer> systemIds = new HashMap<>();
     private final Map<String, Integer> zoneIds = new HashMap<>();
@@ -79,6 +83,7 @@ public final class FrozenGraph {
         this.stakeholders = landscape.stakeholders().values().toArray(Stakeholder[]::new);
         this.flows = landscape.allFlows().toArray(Flow[]::new);
         this.credentials = landscape.allCredentials().toArray(CredentialRelation[]::new);
+        this.accounts = landscape.allAccounts().toArray(Account[]::new);
         number(components, Component::id, componentIds);
         number(systems, IotSystem::id, systemIds);
         number(zones, Zone::id, zoneIds);
@@ -151,6 +156,19 @@ public final class FrozenGraph {
         credentialAccepters = accepters.build();
         credentialsHeld = held.build();
         credentialsAccepted = accepted.build();
+
+        Adjacency.Builder logsInTo = new Adjacency.Builder(accounts.length);
+        Adjacency.Builder usedFrom = new Adjacency.Builder(accounts.length);
+        for (int a = 0; a < accounts.length; a++) {
+            for (Ref ref : accounts[a].logsInTo()) {
+                logsInTo.add(a, componentOf(index, ref));
+            }
+            for (Ref ref : accounts[a].usedFrom()) {
+                usedFrom.add(a, componentOf(index, ref));
+            }
+        }
+        accountLogsInTo = logsInTo.build();
+        accountUsedFrom = usedFrom.build();
 
         dataOwner = new int[data.length];
         for (int d = 0; d < data.length; d++) {
@@ -302,6 +320,24 @@ public final class FrozenGraph {
 
     public Flow flow(int f) {
         return flows[f];
+    }
+
+    public int accountCount() {
+        return accounts.length;
+    }
+
+    public Account account(int a) {
+        return accounts[a];
+    }
+
+    /** The components account {@code a} logs in to. */
+    public int[] accountLogsInTo(int a) {
+        return accountLogsInTo.of(a);
+    }
+
+    /** The components account {@code a} is typed or stored on to log in elsewhere. */
+    public int[] accountUsedFrom(int a) {
+        return accountUsedFrom.of(a);
     }
 
     public CredentialRelation credential(int r) {

@@ -212,8 +212,12 @@ public final class MissionAnalyzer {
         int n = graph.componentCount();
         boolean[] compromised = new boolean[n];
         if (compromisedEntries.length > 0) {
+            // A rehearsal states what follows from the model's facts: relations that rest on an
+            // assumption of the landscape (an unknown login taken as weak) are not followed.
             Propagation p = Propagation.from(
-                    systemic.graph(), EntryPoints.assumed(compromisedEntries, "compromised in scenario " + id));
+                    systemic.graph(),
+                    EntryPoints.assumed(compromisedEntries, "compromised in scenario " + id),
+                    systemic.graph().assumedEdges());
             for (int c = 0; c < n; c++) {
                 compromised[c] = p.controlled(c);
             }
@@ -526,7 +530,8 @@ public final class MissionAnalyzer {
             List<MissionAnalysis.AttackRoute> mine = new ArrayList<>();
             for (int c : missions.needs[m].leaves()) {
                 if (p.controlled(c)) {
-                    mine.add(new MissionAnalysis.AttackRoute(id(c), id(p.entryOf(c)), p.probability(c), p.path(c)));
+                    mine.add(new MissionAnalysis.AttackRoute(
+                            id(c), p.graph().name(p.entryOf(c)), p.probability(c), p.path(c)));
                 }
             }
             mine.sort(Comparator.comparingDouble(MissionAnalysis.AttackRoute::probability)

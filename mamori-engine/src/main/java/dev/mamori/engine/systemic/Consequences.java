@@ -9,6 +9,8 @@ import java.util.Arrays;
  * worst hazard an attacker who holds it can trigger, here or any number of hops on, and how many
  * hops away; and the nearest component a mission needs that it reaches. This is what ranks the LTE router that opens the gate network above the turnstile that
  * only reads tickets: the router holds nothing of value itself, but everything that follows from it.
+ * Relations that rest on an assumption (a neighbour's unknown login taken as weak) are not followed:
+ * a finding's impact is claimed from stated facts only.
  *
  * <p>Linear in the graph: one backward breadth-first pass per hazard level, from the worst down;
  * each node is assigned at the first (worst) level that reaches it and expanded once.
@@ -57,7 +59,7 @@ public final class Consequences {
                 int node = queue[head];
                 for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
                     int before = graph.from(graph.inEdge(i));
-                    if (level[before] == NONE) {
+                    if (level[before] == NONE && !graph.assumed(graph.inEdge(i))) {
                         level[before] = l;
                         hazardAt[before] = hazardAt[node];
                         hops[before] = hops[node] + 1;
@@ -84,7 +86,7 @@ public final class Consequences {
             int node = queue[head];
             for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
                 int before = graph.from(graph.inEdge(i));
-                if (neededAt[before] < 0) {
+                if (neededAt[before] < 0 && !graph.assumed(graph.inEdge(i))) {
                     neededAt[before] = neededAt[node];
                     neededHops[before] = neededHops[node] + 1;
                     queue[tail++] = before;

@@ -1,72 +1,105 @@
 package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Account;
 import dev.mamori.model.Component;
 import dev.mamori.model.Exploit;
+import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Scales.ExploitEffect;
 import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.UserAction;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Where an attacker starts: the components reachable from outside, each with the chance that it is
- * held, by how exposed it is (internet over partner over radio over physical access).
+ * Where an attacker starts. Outsiders (the internet, a carrier's network, attacker infrastructure)
+ * are one node of the propagation graph, never assessed: its EXPOSURE relations lead to the
+ * components reachable from outside, each with the chance that it is held, by how exposed it is
+ * (internet over partner over radio over physical access) and how its login is set, and to the
+ * accounts whose secrets have leaked. Being relations, they are what an isolation plan can remove or
+ * filter, like any other. {@code --from} and scenarios start instead from components assumed held.
  */
 public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
 
-    /** The exposed components of the landscape. */
+    /** How outsiders get at something: over the internet, as a partner, by radio, in person, by a person inside, by a leak. */
+    enum Way {
+        INTERNET,
+        PARTNER,
+        RADIO,
+        PHYSICAL,
+        PERSON,
+        LEAK
+    }
+
+    /** How a component is reached from outside and taken: the way, the chance, and why. */
+    record Exposed(Way way, double probability, String reason) {}
+
+    /** The outsiders of the landscape, whose relations lead to everything exposed. */
     public static EntryPoints exposed(FrozenGraph graph) {
-        List<Integer> nodes = new ArrayList<>();
-        List<Double> probability = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (int c = 0; c < graph.componentCount(); c++) {
-            if (graph.facts().internet(c)) {
-                continue; // the internet is where outsiders are, not something they take over
-            }
-            Component component = graph.component(c);
-            double p = 0;
-            String why = null;
-            if (graph.facts().internetFacing(c)) {
-                p = 1.0;
-                why = "reachable from the internet";
-            } else if (component.exposure().contains(Exposure.PARTNER)) {
-                p = 0.7;
-                why = "reachable by a partner";
-            } else if (component.exposure().contains(Exposure.ADJACENT)) {
-                p = 0.5;
-                why = "reachable by radio from nearby";
-            } else if (component.exposure().contains(Exposure.PHYSICAL)) {
-                p = 0.4;
-                why = "physically reachable";
-            }
-            if (p > 0) {
-                // Reaching a component is not holding it: its login decides how likely that is,
-                // unless a known flaw of its service gives control whatever the login.
-                Optional<Exploit> exploit = controlExploit(component);
-                double login = exploit.isPresent() ? 1.0 : loginFactor(component.credentials());
-                String how = exploit.map(x -> ", exploitable (" + x.flaw() + ")")
-                        .orElse(login < 1 ? ", login " + dev.mamori.model.Words.of(component.credentials()) : "");
-                p *= login;
-                why += how;
-            }
-            double person = userAction(component.userAction());
-            if (person > p) {
-                p = person;
-                why = "a person using it can let an attacker in (user-action: "
-                        + dev.mamori.model.Words.of(component.userAction()) + ")";
-            }
-            if (p > 0) {
-                nodes.add(c);
-                probability.add(p);
-                reasons.add(why);
-            }
+        PropagationGraph relations = graph.derived(PropagationGraph.class, PropagationGraph::of);
+        int outsiders = relations.outsiders();
+        return outsiders < 0
+                ? new EntryPoints(new int[0], new double[0], new String[0])
+                : new EntryPoints(new int[] {outsiders}, new double[] {1.0}, new String[] {"outsiders"});
+    }
+
+    /** How component {@code c} is reached from outside and taken, if it is. */
+    static Optional<Exposed> of(FrozenGraph graph, int c) {
+        if (graph.facts().internet(c)) {
+            return Optional.empty(); // the internet is where outsiders are, not something they take over
         }
-        return new EntryPoints(
-                nodes.stream().mapToInt(Integer::intValue).toArray(),
-                probability.stream().mapToDouble(Double::doubleValue).toArray(),
-                reasons.toArray(String[]::new));
+        Component component = graph.component(c);
+        double p = 0;
+        String why = null;
+        Way way = null;
+        if (graph.facts().internetFacing(c)) {
+            p = 1.0;
+            why = "reachable from the internet";
+            way = Way.INTERNET;
+        } else if (component.exposure().contains(Exposure.PARTNER)) {
+            p = 0.7;
+            why = "reachable by a partner";
+            way = Way.PARTNER;
+        } else if (component.exposure().contains(Exposure.ADJACENT)) {
+            p = 0.5;
+            why = "reachable by radio from nearby";
+            way = Way.RADIO;
+        } else if (component.exposure().contains(Exposure.PHYSICAL)) {
+            p = 0.4;
+            why = "physically reachable";
+            way = Way.PHYSICAL;
+        }
+        if (p > 0) {
+            // Reaching a component is not holding it: its login decides how likely that is,
+            // unless a known flaw of its service gives control whatever the login.
+            Optional<Exploit> exploit = controlExploit(component);
+            double login = exploit.isPresent() ? 1.0 : loginFactor(component.credentials());
+            String how = exploit.map(x -> ", exploitable (" + x.flaw() + ")")
+                    .orElse(login < 1 ? ", login " + dev.mamori.model.Words.of(component.credentials()) : "");
+            p *= login;
+            why += how;
+        }
+        double person = userAction(component.userAction());
+        if (person > p) {
+            p = person;
+            way = Way.PERSON;
+            why = "a person using it can let an attacker in (user-action: "
+                    + dev.mamori.model.Words.of(component.userAction()) + ")";
+        }
+        return p > 0 ? Optional.of(new Exposed(way, p, why)) : Optional.empty();
+    }
+
+    /** The chance that outsiders hold an account's secret, and why; none when nothing says they may. */
+    static Optional<Exposed> leaked(Account account) {
+        if (account.state().contains(AccountState.LEAKED)) {
+            return Optional.of(new Exposed(Way.LEAK, 1.0, "the secret of " + account.id() + " has leaked"));
+        }
+        if (account.state().contains(AccountState.REUSED)) {
+            return Optional.of(new Exposed(
+                    Way.LEAK,
+                    0.3,
+                    "the secret of " + account.id() + " is reused on other systems, whose breaches leak it"));
+        }
+        return Optional.empty();
     }
 
     /** A known flaw of the component's service that gives control, if it has one. */

@@ -138,32 +138,48 @@ public final class Propagation {
         return entries;
     }
 
-    /** The entry point the most likely path starts from. */
+    /**
+     * The entry point the most likely path starts from: where the attacker started, or the first
+     * node outsiders took (an exposed component, a leaked account).
+     */
     public int entryOf(int node) {
         int n = node;
-        while (parent[n] >= 0) {
+        while (parent[n] >= 0 && !fromOutsiders(parent[n])) {
             n = graph.from(parent[n]);
         }
         return n;
     }
 
+    private boolean fromOutsiders(int edge) {
+        return graph.from(edge) == graph.outsiders();
+    }
+
     /** Why the entry point the path starts from was held. */
     public String entryReason(int node) {
         int entry = entryOf(node);
+        if (parent[entry] >= 0) {
+            return graph.weakness(parent[entry]);
+        }
         return entryIndex[entry] >= 0 ? entries.reasons()[entryIndex[entry]] : "";
+    }
+
+    /** The chance that the entry point the path starts from is held. */
+    public double entryProbability(int node) {
+        return probability(entryOf(node));
     }
 
     /** The most likely path from an entry point to {@code node}, hop by hop. */
     public List<Hop> path(int node) {
         List<Hop> hops = new ArrayList<>();
-        for (int n = node; parent[n] >= 0; n = graph.from(parent[n])) {
+        for (int n = node; parent[n] >= 0 && !fromOutsiders(parent[n]); n = graph.from(parent[n])) {
             int e = parent[n];
             hops.add(new Hop(
                     graph.name(graph.from(e)),
                     graph.name(n),
                     graph.relation(e),
                     graph.weakness(e),
-                    graph.probability(e)));
+                    graph.probability(e),
+                    graph.assumptions(e)));
         }
         Collections.reverse(hops);
         return hops;

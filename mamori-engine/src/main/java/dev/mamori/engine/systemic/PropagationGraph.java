@@ -1,12 +1,16 @@
 package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Account;
+import dev.mamori.model.Assumptions;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Flow;
+import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Scales.Authorization;
 import dev.mamori.model.Scales.Credentials;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The relations along which compromise travels (MODEL.md), compiled into int arrays: nodes are the
@@ -22,7 +26,11 @@ public final class PropagationGraph {
 
     private final Words words;
     private final int components;
+    private final int zones;
     private final int nodes;
+    private final int outsiders;
+    private final int[] accountOfNode;
+    private final int[] positionOfNode;
     private final int systems;
     private final int[] systemOfNode;
     private final int edges;
@@ -31,6 +39,7 @@ public final class PropagationGraph {
     private final byte[] relation;
     private final int[] source;
     private final float[] probability;
+    private final java.util.BitSet assumed;
     private final int[] outStart;
     private final int[] outEdges;
     private final int[] inStart;
@@ -41,10 +50,18 @@ public final class PropagationGraph {
     private PropagationGraph(Builder b) {
         this.words = b.words;
         this.components = b.components;
-        this.nodes = b.components + b.zones;
+        this.zones = b.zones;
+        this.nodes = b.components + b.zones + b.accountNodes + (b.outsiders ? 1 : 0);
+        this.outsiders = b.outsiders ? nodes - 1 : -1;
+        this.accountOfNode = Arrays.copyOf(b.accountOfNode, b.accountNodes);
+        this.positionOfNode = Arrays.copyOf(b.positionOfNode, b.accountNodes);
         this.systems = b.systems;
         this.systemOfNode = Arrays.copyOf(b.systemOfComponent, nodes);
-        Arrays.fill(systemOfNode, components, nodes, -1);
+        Arrays.fill(systemOfNode, components, components + zones, -1);
+        System.arraycopy(b.systemOfAccountNode, 0, systemOfNode, components + zones, b.accountNodes);
+        if (outsiders >= 0) {
+            systemOfNode[outsiders] = -1;
+        }
         this.edges = b.edges;
         // The builder's arrays are shared, not copied: the builder copies them before it changes them.
         this.from = b.from;
@@ -52,6 +69,7 @@ public final class PropagationGraph {
         this.relation = b.relation;
         this.source = b.source;
         this.probability = b.probability;
+        this.assumed = (java.util.BitSet) b.assumed.clone();
         this.outStart = new int[nodes + 1];
         this.inStart = new int[nodes + 1];
         this.outEdges = new int[edges];
@@ -84,26 +102,92 @@ public final class PropagationGraph {
                 g.add(a, b, Relation.DATA, f, 1f);
             }
         }
+        Routes routes = new Routes(graph);
         for (int r = 0; r < graph.credentialCount(); r++) {
             CredentialRelation credential = graph.credential(r);
+            int holder = graph.credentialHolder(r);
             for (int target : graph.credentialAccepters(r)) {
-                g.add(graph.credentialHolder(r), target, Relation.CREDENTIAL, r, credential.mfa() ? 0.3f : 0.8f);
+                // A secret is used from where it is held: without a network route from there to
+                // the login it opens, holding it opens nothing.
+                if (routes.reaches(routes.position(holder), target)) {
+                    g.add(holder, target, Relation.CREDENTIAL, r, credential.mfa() ? 0.3f : 0.8f);
+                }
             }
+        }
+        List<Integer> leakedAccounts = accounts(graph, g, routes);
+        int outsiders = g.addOutsiders();
+        for (int c = 0; c < graph.componentCount(); c++) {
+            int component = c;
+            EntryPoints.of(graph, c)
+                    .ifPresent(x -> g.add(outsiders, component, Relation.EXPOSURE, component, (float) x.probability()));
+        }
+        for (int node : leakedAccounts) {
+            EntryPoints.leaked(graph.account(g.accountOf(node)))
+                    .ifPresent(x -> g.add(outsiders, node, Relation.EXPOSURE, -1, (float) x.probability()));
         }
         for (int z = 0; z < graph.zoneCount(); z++) {
             int zoneNode = graph.componentCount() + z;
             for (int c : graph.zoneMembers(z)) {
                 g.add(c, zoneNode, Relation.ZONE_MEMBER, z, 1f);
-                // A known flaw is crossed whatever the login; else a weak login is.
+                // A known flaw is crossed whatever the login; else a weak login is, and a login
+                // nobody has described is weak with the chance the landscape assumes.
+                Credentials login = graph.component(c).credentials();
                 float weak = EntryPoints.controlExploit(graph.component(c)).isPresent()
                         ? 0.9f
-                        : weakness(graph.component(c).credentials());
+                        : login == Credentials.UNKNOWN
+                                ? graph.landscape().assumptions().unknownLoginWeak() / 100f
+                                : weakness(login);
                 if (weak > 0) {
                     g.add(zoneNode, c, Relation.LATERAL, z, weak);
+                    if (login == Credentials.UNKNOWN
+                            && EntryPoints.controlExploit(graph.component(c)).isEmpty()) {
+                        g.assumeLast();
+                    }
                 }
             }
         }
         return g.build();
+    }
+
+    /**
+     * One node per account and place its secret can be used from: the zone (or the zoneless host)
+     * of each host it is harvested on, and outside, for a secret that has leaked or is reused
+     * elsewhere. A held host gives the secret to its place (HARVEST); from a place, the secret logs
+     * in to every component of the account that the place has a network route to (LOGIN). Nodes
+     * per place rather than per host keep a directory account that logs in to a thousand hosts at a
+     * thousand harvest edges and one login edge per target and zone.
+     */
+    private static List<Integer> accounts(FrozenGraph graph, Builder g, Routes routes) {
+        List<Integer> outside = new java.util.ArrayList<>();
+        float harvest = graph.landscape().assumptions().harvest() / 100f;
+        for (int a = 0; a < graph.accountCount(); a++) {
+            Account account = graph.account(a);
+            int system = account.system() == null
+                    ? -1
+                    : graph.systemId(account.system()).orElse(-1);
+            int index = a;
+            java.util.Map<Integer, Integer> nodeAt = new java.util.LinkedHashMap<>();
+            boolean embedded = account.state().contains(AccountState.EMBEDDED);
+            for (int[] hosts : new int[][] {graph.accountLogsInTo(a), graph.accountUsedFrom(a)}) {
+                for (int host : hosts) {
+                    int position = routes.position(host);
+                    int node = nodeAt.computeIfAbsent(position, p -> g.addAccountNode(index, p, system));
+                    g.add(host, node, Relation.HARVEST, a, embedded ? 1f : harvest);
+                }
+            }
+            if (EntryPoints.leaked(account).isPresent()) {
+                outside.add(nodeAt.computeIfAbsent(Routes.OUTSIDE, p -> g.addAccountNode(index, p, system)));
+            }
+            float login = account.mfa() ? 0.3f : 0.9f;
+            for (var at : nodeAt.entrySet()) {
+                for (int target : graph.accountLogsInTo(a)) {
+                    if (at.getKey() != target && routes.reaches(at.getKey(), target)) {
+                        g.add(at.getValue(), target, Relation.LOGIN, a, login);
+                    }
+                }
+            }
+        }
+        return outside;
     }
 
     /**
@@ -123,6 +207,12 @@ public final class PropagationGraph {
         private int[] source = new int[1024];
         private float[] probability = new float[1024];
         private boolean shared;
+        private final java.util.BitSet assumed = new java.util.BitSet();
+        private int accountNodes;
+        private boolean outsiders;
+        private int[] accountOfNode = new int[16];
+        private int[] positionOfNode = new int[16];
+        private int[] systemOfAccountNode = new int[16];
 
         /**
          * @param systemOfComponent the system of each component (nodes 0..n-1); zone nodes follow them
@@ -160,6 +250,15 @@ public final class PropagationGraph {
             return this;
         }
 
+        /**
+         * Marks the edge added last as resting on an assumption of the landscape, not on a stated
+         * fact: paths through it say so, and consequences claimed for a finding do not follow it.
+         */
+        public Builder assumeLast() {
+            assumed.set(edges - 1);
+            return this;
+        }
+
         private void resize(int n) {
             from = Arrays.copyOf(from, n);
             to = Arrays.copyOf(to, n);
@@ -171,6 +270,38 @@ public final class PropagationGraph {
 
         public int edgeCount() {
             return edges;
+        }
+
+        /**
+         * Adds a node for an account used from a place, after the components and zones; returns it.
+         *
+         * @param position a zone node, a component, or {@link Routes#OUTSIDE}
+         * @param system the account's system, or -1 for one of the landscape's
+         */
+        public int addAccountNode(int account, int position, int system) {
+            if (outsiders) {
+                throw new IllegalStateException("the outsiders' node comes last");
+            }
+            if (accountNodes == accountOfNode.length) {
+                accountOfNode = Arrays.copyOf(accountOfNode, accountNodes * 2);
+                positionOfNode = Arrays.copyOf(positionOfNode, accountNodes * 2);
+                systemOfAccountNode = Arrays.copyOf(systemOfAccountNode, accountNodes * 2);
+            }
+            accountOfNode[accountNodes] = account;
+            positionOfNode[accountNodes] = position;
+            systemOfAccountNode[accountNodes] = system;
+            return components + zones + accountNodes++;
+        }
+
+        /** The account an account node added to this builder stands for. */
+        int accountOf(int node) {
+            return accountOfNode[node - components - zones];
+        }
+
+        /** Adds the outsiders' node, the last of all; returns it. */
+        public int addOutsiders() {
+            outsiders = true;
+            return components + zones + accountNodes;
         }
 
         /**
@@ -192,13 +323,23 @@ public final class PropagationGraph {
         String name(PropagationGraph graph, int node);
 
         String weakness(PropagationGraph graph, int edge);
+
+        /** What the edge rests on beyond the model's facts; none by default. */
+        default List<String> assumptions(PropagationGraph graph, int edge) {
+            return List.of();
+        }
     }
 
     /** Plain words for graphs built without a model: node numbers and relation names. */
     public static final Words NUMBERED = new Words() {
         @Override
         public String name(PropagationGraph graph, int node) {
-            return graph.isZone(node) ? "zone " + (node - graph.componentCount()) : "component " + node;
+            if (node == graph.outsiders()) {
+                return "outsiders";
+            }
+            return graph.isZone(node)
+                    ? "zone " + (node - graph.componentCount())
+                    : graph.isAccount(node) ? "account " + graph.accountOf(node) : "component " + node;
         }
 
         @Override
@@ -265,13 +406,33 @@ public final class PropagationGraph {
         return nodes;
     }
 
-    /** Nodes below this are components; from it on, zones. */
+    /** Nodes below this are components; from it on, zones, then accounts. */
     public int componentCount() {
         return components;
     }
 
     public boolean isZone(int node) {
-        return node >= components;
+        return node >= components && node < components + zones;
+    }
+
+    /** Whether the node is an account used from a place (a zone, a host, or outside). */
+    public boolean isAccount(int node) {
+        return node >= components + zones && node != outsiders;
+    }
+
+    /** The outsiders' node (the internet, carriers' networks, attacker infrastructure), or -1 for none. */
+    public int outsiders() {
+        return outsiders;
+    }
+
+    /** The account an account node stands for. */
+    public int accountOf(int node) {
+        return accountOfNode[node - components - zones];
+    }
+
+    /** Where an account node's secret is used from: a zone node, a component, or {@link Routes#OUTSIDE}. */
+    public int positionOf(int node) {
+        return positionOfNode[node - components - zones];
     }
 
     public int edgeCount() {
@@ -288,6 +449,18 @@ public final class PropagationGraph {
 
     public Relation relation(int e) {
         return RELATIONS[relation[e]];
+    }
+
+    /** Whether the edge rests on an assumption of the landscape rather than on a stated fact. */
+    public boolean assumed(int e) {
+        return assumed.get(e);
+    }
+
+    /** The edges that rest on an assumption, marked: what an analysis of stated facts only leaves out. */
+    public boolean[] assumedEdges() {
+        boolean[] out = new boolean[edges];
+        assumed.stream().forEach(e -> out[e] = true);
+        return out;
     }
 
     /** Whether the edge passes control; the hot loops ask this without touching the enum. */
@@ -349,13 +522,41 @@ public final class PropagationGraph {
         return words.weakness(this, e);
     }
 
+    /** What an edge rests on beyond the model's facts. */
+    public List<String> assumptions(int e) {
+        return words.assumptions(this, e);
+    }
+
     /** Names and weaknesses read from the model the graph was compiled from. */
     private record FrozenWords(FrozenGraph graph) implements Words {
         @Override
         public String name(PropagationGraph g, int node) {
+            if (node == g.outsiders()) {
+                return "outsiders";
+            }
+            if (g.isAccount(node)) {
+                return "account " + graph.account(g.accountOf(node)).id()
+                        + (g.positionOf(node) == Routes.OUTSIDE ? " (outside)" : "");
+            }
             return g.isZone(node)
                     ? "zone " + graph.zone(node - g.componentCount()).id()
                     : graph.component(node).id();
+        }
+
+        @Override
+        public List<String> assumptions(PropagationGraph g, int e) {
+            Assumptions assumed = graph.landscape().assumptions();
+            if (g.relation(e) == Relation.LATERAL
+                    && graph.component(g.to(e)).credentials() == Credentials.UNKNOWN
+                    && EntryPoints.controlExploit(graph.component(g.to(e))).isEmpty()) {
+                return List.of("a login whose setting is unknown is weak (unknown-login-weak: "
+                        + assumed.unknownLoginWeak() + " %)");
+            }
+            if (g.relation(e) == Relation.HARVEST
+                    && !graph.account(g.source(e)).state().contains(AccountState.EMBEDDED)) {
+                return List.of("a held host gives up the accounts used on it (harvest: " + assumed.harvest() + " %)");
+            }
+            return List.of();
         }
 
         @Override
@@ -383,6 +584,35 @@ public final class PropagationGraph {
                             .orElse("reaches " + component.id() + ", whose login is "
                                     + dev.mamori.model.Words.of(component.credentials()) + ", from inside the zone");
                 }
+                case HARVEST -> {
+                    Account account = graph.account(g.source(e));
+                    int host = g.from(e);
+                    boolean logsIn =
+                            Arrays.stream(graph.accountLogsInTo(g.source(e))).anyMatch(h -> h == host);
+                    yield "takes the secret of " + dev.mamori.model.Words.of(account.kind()) + " account "
+                            + account.id() + ", "
+                            + (account.state().contains(AccountState.EMBEDDED)
+                                    ? "embedded in its software"
+                                    : logsIn ? "which logs in to it" : "which is used from it");
+                }
+                case LOGIN -> {
+                    Account account = graph.account(g.source(e));
+                    int from = g.positionOf(g.from(e));
+                    String where = from == Routes.OUTSIDE ? "from the internet" : "from " + name(g, from);
+                    List<String> state = new java.util.ArrayList<>();
+                    for (AccountState s : account.state()) {
+                        state.add(dev.mamori.model.Words.of(s));
+                    }
+                    yield "logs in to " + name(g, target) + " " + where + " as " + account.id()
+                            + (account.mfa() ? ", which needs a second factor" : ", with a single factor")
+                            + (state.isEmpty() ? "" : " (" + String.join(", ", state) + ")");
+                }
+                case EXPOSURE ->
+                    g.isAccount(target)
+                            ? EntryPoints.leaked(graph.account(g.accountOf(target)))
+                                    .orElseThrow()
+                                    .reason()
+                            : EntryPoints.of(graph, target).orElseThrow().reason();
                 case DATA -> "feeds data over " + graph.flow(g.source(e)).protocol() + " into " + name(g, target);
             };
         }

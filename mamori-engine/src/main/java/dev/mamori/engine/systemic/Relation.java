@@ -13,6 +13,15 @@ public enum Relation {
     ZONE_MEMBER,
     /** A weakly authenticated service reachable from inside its zone (zone node to component). */
     LATERAL,
+    /** A held host gives the secret of an account that logs in to it or is used from it (host to account node). */
+    HARVEST,
+    /** An account's secret, used where the attacker has a network route to a login it opens (account node to component). */
+    LOGIN,
+    /**
+     * Outsiders reach a component exposed to them and take it (by its login, a known flaw, or a
+     * person using it), or hold an account's leaked secret (outsiders' node to component or account).
+     */
+    EXPOSURE,
     /** A data flow: the target's decisions are influenced, not controlled. */
     DATA;
 

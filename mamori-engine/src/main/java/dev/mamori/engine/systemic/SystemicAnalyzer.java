@@ -2,11 +2,13 @@ package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.graph.NeedsCircuit;
+import dev.mamori.model.Account;
 import dev.mamori.model.Component;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Ref;
+import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.validate.ElementIndex;
@@ -87,8 +89,22 @@ public final class SystemicAnalyzer {
         EntryPoints entries = propagation.entries();
         List<SystemicAnalysis.Entry> entryList = new ArrayList<>();
         for (int i = 0; i < entries.nodes().length; i++) {
-            entryList.add(new SystemicAnalysis.Entry(
-                    frozen.component(entries.nodes()[i]).id(), entries.reasons()[i], entries.probability()[i]));
+            int node = entries.nodes()[i];
+            if (node == graph.outsiders()) {
+                // What outsiders reach and take: their relations, in the order of the model.
+                for (int k = graph.outStart(node); k < graph.outControlEnd(node); k++) {
+                    int to = graph.to(graph.outEdge(k));
+                    // Read again in double precision: the graph keeps its chances as floats.
+                    EntryPoints.Exposed x = graph.isAccount(to)
+                            ? EntryPoints.leaked(frozen.account(graph.accountOf(to)))
+                                    .orElseThrow()
+                            : EntryPoints.of(frozen, to).orElseThrow();
+                    entryList.add(new SystemicAnalysis.Entry(graph.name(to), x.reason(), x.probability()));
+                }
+            } else {
+                entryList.add(
+                        new SystemicAnalysis.Entry(graph.name(node), entries.reasons()[i], entries.probability()[i]));
+            }
         }
         int controlled = 0;
         int influenced = 0;
@@ -189,7 +205,7 @@ public final class SystemicAnalyzer {
             if (!propagation.controlled(c)) {
                 continue;
             }
-            boolean crosses = frozen.systemOf(propagation.entryOf(c)) != frozen.systemOf(c);
+            boolean crosses = graph.systemOf(propagation.entryOf(c)) != frozen.systemOf(c);
             if (across ? crosses : !crosses && propagation.entryOf(c) != c) {
                 reached.add(c);
             }
@@ -201,7 +217,7 @@ public final class SystemicAnalyzer {
             paths.add(new SystemicAnalysis.Path(
                     frozen.component(c).id(),
                     frozen.component(c).system(),
-                    frozen.component(propagation.entryOf(c)).id() + " (" + propagation.entryReason(c) + ")",
+                    graph.name(propagation.entryOf(c)) + " (" + propagation.entryReason(c) + ")",
                     propagation.probability(c),
                     propagation.path(c)));
         }
@@ -332,6 +348,78 @@ public final class SystemicAnalyzer {
                 case LATERAL -> {
                     base = 1;
                     means = "give " + graph.name(graph.to(e)) + " unique credentials";
+                }
+                case EXPOSURE -> {
+                    int to = graph.to(e);
+                    if (graph.isAccount(to)) {
+                        base = 1;
+                        Account account = frozen.account(graph.accountOf(to));
+                        means = account.state().contains(AccountState.DORMANT)
+                                ? "disable " + account.id() + ", which nobody uses"
+                                : "reset the secret of " + account.id() + " and require a second factor where it"
+                                        + " logs in";
+                    } else {
+                        Component component = frozen.component(to);
+                        EntryPoints.Exposed exposed = EntryPoints.of(frozen, to).orElseThrow();
+                        String login = PropagationGraph.weakness(component.credentials()) > 0
+                                ? "; give it a unique login"
+                                : "";
+                        String patch = EntryPoints.controlExploit(component)
+                                .map(x -> "; patch " + x.flaw() + " first")
+                                .orElse("");
+                        // The remedy fits the way outsiders get at it: a service stays, behind a
+                        // filter; a radio is paired or switched off; a device in public is locked.
+                        switch (exposed.way()) {
+                            case INTERNET, PARTNER -> {
+                                base = 3;
+                                means = "take " + component.id() + " out of outsiders' reach: allow only known peers,"
+                                        + " or put it behind the VPN" + patch + login;
+                            }
+                            case RADIO -> {
+                                base = 5;
+                                means = "close " + component.id() + "'s radio to strangers: switch off what is not"
+                                        + " used, allow only paired devices" + patch + login;
+                            }
+                            case PHYSICAL -> {
+                                base = 5;
+                                means = "lock " + component.id() + "'s enclosure and service ports away from the"
+                                        + " public" + patch + login;
+                            }
+                            default -> {
+                                base = 5;
+                                means = "restrict what people can open, run or plug in on " + component.id()
+                                        + " (application allow-listing, no removable media)";
+                            }
+                        }
+                    }
+                }
+                case HARVEST -> {
+                    Account account = frozen.account(graph.source(e));
+                    if (account.state().contains(AccountState.EMBEDDED)) {
+                        // A secret in the software is changed by a software release, not by a setting.
+                        base = 5;
+                        means = "take the secret of " + account.id() + " out of " + graph.name(graph.from(e))
+                                + "'s software (a release), giving each host its own";
+                    } else {
+                        base = 2;
+                        means = "keep " + account.id() + "'s secret off " + graph.name(graph.from(e))
+                                + ": log in there with an account of its own tier, store no secret there";
+                    }
+                }
+                case LOGIN -> {
+                    base = 1;
+                    Account account = frozen.account(graph.source(e));
+                    String target = graph.name(graph.to(e));
+                    if (account.state().contains(AccountState.DORMANT)) {
+                        means = "disable " + account.id() + ", which nobody uses";
+                    } else if (account.mfa()) {
+                        // Never ask for what is in place: a second factor already guards it.
+                        means = "allow " + account.id() + " to log in to " + target
+                                + " only from where it is needed (it already needs a second factor)";
+                    } else {
+                        means = "require a second factor for " + account.id() + " on " + target
+                                + (account.state().contains(AccountState.LEAKED) ? ", and reset its secret" : "");
+                    }
                 }
                 default -> {
                     base = 0;
@@ -550,6 +638,12 @@ public final class SystemicAnalyzer {
             case CREDENTIAL ->
                 "credential " + frozen.credential(graph.source(e)).id();
             case ZONE_MEMBER, LATERAL -> "zone " + frozen.zone(graph.source(e)).id();
+            case HARVEST, LOGIN -> "account " + frozen.account(graph.source(e)).id();
+            case EXPOSURE ->
+                graph.isAccount(graph.to(e))
+                        ? "account "
+                                + frozen.account(graph.accountOf(graph.to(e))).id()
+                        : "exposure of " + graph.name(graph.to(e));
         };
     }
 

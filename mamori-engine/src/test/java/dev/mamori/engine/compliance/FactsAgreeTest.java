@@ -6,7 +6,7 @@ import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.RiskAssessment;
 import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.engine.rules.RuleFixtures;
-import dev.mamori.engine.systemic.EntryPoints;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -74,11 +74,12 @@ class FactsAgreeTest {
         }
         assertThat(facing).containsExactly("plant.portal", "plant.web");
         assertThat(selected(graph, Condition.INTERNET_EXPOSED)).isEqualTo(facing);
-        EntryPoints entries = EntryPoints.exposed(graph);
         Set<String> fromInternet = new TreeSet<>();
-        for (int i = 0; i < entries.nodes().length; i++) {
-            if (entries.reasons()[i].startsWith("reachable from the internet")) {
-                fromInternet.add(graph.component(entries.nodes()[i]).id());
+        for (var entry : new SystemicAnalyzer(graph)
+                .analyze(SystemicAnalyzer.Options.defaults())
+                .entries()) {
+            if (entry.reason().startsWith("reachable from the internet")) {
+                fromInternet.add(entry.component());
             }
         }
         assertThat(fromInternet).isEqualTo(facing);

@@ -71,12 +71,19 @@ class VerifiedIsolationTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * Before: a target outsiders reach directly was "held from the start", beyond what a plan can
+     * change. Its exposure is a relation like any other now, and the plan takes it out of reach.
+     */
     @Test
-    void aTargetHeldDirectlyIsSaidToBeBeyondTheRelationsOfTheModel() {
+    void aTargetOutsidersReachDirectlyIsTakenOutOfTheirReach() {
         SystemicAnalysis.Isolation plan = protect(GATES, "access.lte-router");
-        assertThat(plan.verified()).isFalse();
-        assertThat(plan.stillReaching())
-                .containsExactly("access.lte-router (held directly, reachable from the internet)");
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).singleElement().satisfies(cut -> {
+            assertThat(cut.relation()).isEqualTo(Relation.EXPOSURE);
+            assertThat(cut.element()).isEqualTo("exposure of access.lte-router");
+            assertThat(cut.why()).contains("allow only known peers").contains("give it a unique login");
+        });
     }
 
     @Test

@@ -387,6 +387,51 @@ public final class Grammar {
             .optional("shared", BOOL, "false", "Whether the same secret is held by many (a fleet, a team).")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
+    public static final ObjectSpec ACCOUNT = object(
+                    "account",
+                    "An account that logs in to components. Its secret can be taken on every host it logs in to or is"
+                            + " used from, and whoever holds it logs in wherever it does, given a network route there.",
+                    "domain-admin: { kind: domain, logs-in-to: [historian, scada-server], used-from: [eng-workstation] }")
+            .optional("name", TEXT, "the id", "A readable name.")
+            .optional(
+                    "kind",
+                    choice(Scales.AccountKind.class),
+                    "local",
+                    "Whose it is: a directory (domain) account, a local or service account, a vendor's support"
+                            + " account, a cloud account.")
+            .required("logs-in-to", refs("component"), "The components it logs in to.")
+            .optional(
+                    "used-from",
+                    refs("component"),
+                    "[]",
+                    "The components it is typed or stored on to log in elsewhere (a workstation, a jump host).")
+            .optional("mfa", BOOL, "false", "Whether a second factor is also needed to log in with it.")
+            .optional(
+                    "state",
+                    new ListOf(choice(Scales.AccountState.class), true),
+                    "[]",
+                    "What is known about its secret: leaked (outsiders hold it), reused (on other systems, whose"
+                            + " breaches leak it), dormant (nobody uses it, so nobody notices), embedded (in software"
+                            + " on the hosts that use it).")
+            .optional("description", TEXT, "none", "Anything worth knowing.");
+
+    public static final ObjectSpec ASSUMPTIONS = object(
+                    "assumptions",
+                    "What the analysis assumes where the facts are silent; every path step that rests on an"
+                            + " assumption says so.",
+                    "assumptions: { unknown-login-weak: 20, harvest: 50 }")
+            .optional(
+                    "unknown-login-weak",
+                    new Whole(0, 100),
+                    "20",
+                    "The chance, in percent, that a login whose setting is unknown lets a neighbour in its zone in.")
+            .optional(
+                    "harvest",
+                    new Whole(0, 100),
+                    "50",
+                    "The chance, in percent, that an account's secret is taken from a held host it logs in to or is"
+                            + " used from (100 when it is embedded there).");
+
     public static final ObjectSpec DATA_ASSET = object(
                     "data asset",
                     "Information the landscape processes or stores.",
@@ -458,6 +503,7 @@ public final class Grammar {
             .optional("components", new MapOf(COMPONENT), "none", "Its parts.")
             .optional("flows", new ListOf(new Obj(FLOW), false), "[]", "Links from or to its components.")
             .optional("credentials", new ListOf(new Obj(CREDENTIAL), false), "[]", "Credential relations.")
+            .optional("accounts", new MapOf(ACCOUNT), "none", "Accounts that log in to its components.")
             .optional("data", new MapOf(DATA_ASSET), "none", "Its data assets.")
             .optional(
                     "responsibilities",
@@ -551,6 +597,12 @@ public final class Grammar {
                     "Interconnections between systems, written with system.component references.")
             .optional(
                     "credentials", new ListOf(new Obj(CREDENTIAL), false), "[]", "Credential relations across systems.")
+            .optional("accounts", new MapOf(ACCOUNT), "none", "Accounts that log in to several systems' components.")
+            .optional(
+                    "assumptions",
+                    new Obj(ASSUMPTIONS),
+                    "unknown logins weak 20 %, harvest 50 %",
+                    "What the analysis assumes where the facts are silent (read from the root file).")
             .optional("data", new MapOf(DATA_ASSET), "none", "Data assets shared by several systems.")
             .optional("missions", new MapOf(MISSION), "none", "The services the landscape exists for.")
             .optional("scenarios", new MapOf(SCENARIO), "none", "Disruptions to rehearse against the missions.")
@@ -586,6 +638,8 @@ public final class Grammar {
                 CERTIFICATION,
                 FLOW,
                 CREDENTIAL,
+                ACCOUNT,
+                ASSUMPTIONS,
                 DATA_ASSET,
                 MISSION,
                 DEGRADED_MODE,

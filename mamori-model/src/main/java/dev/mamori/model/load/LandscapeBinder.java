@@ -1,5 +1,7 @@
 package dev.mamori.model.load;
 
+import dev.mamori.model.Account;
+import dev.mamori.model.Assumptions;
 import dev.mamori.model.Certification;
 import dev.mamori.model.Component;
 import dev.mamori.model.Control;
@@ -76,6 +78,10 @@ final class LandscapeBinder {
         for (CheckedObject.Keyed c : o.entries("components")) {
             components.put(c.id(), component(id, c));
         }
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        for (CheckedObject.Keyed a : o.entries("accounts")) {
+            accounts.put(a.id(), account(id, a));
+        }
         Map<String, DataAsset> data = new LinkedHashMap<>();
         for (CheckedObject.Keyed d : o.entries("data")) {
             data.put(d.id(), dataAsset(id, d));
@@ -92,6 +98,7 @@ final class LandscapeBinder {
                 components,
                 o.objects("flows").stream().map(f -> flow(id, f)).toList(),
                 o.objects("credentials").stream().map(c -> credential(id, c)).toList(),
+                accounts,
                 data,
                 o.objects("responsibilities").stream()
                         .map(r -> responsibility(id, r))
@@ -261,6 +268,31 @@ final class LandscapeBinder {
                 o.bool("shared", false),
                 o.text("description", ""),
                 o.at());
+    }
+
+    Account account(String system, CheckedObject.Keyed a) {
+        CheckedObject o = a.value();
+        return new Account(
+                system == null ? a.id() : system + "." + a.id(),
+                system,
+                o.text("name", a.id()),
+                o.choice("kind", Scales.AccountKind.class, Scales.AccountKind.LOCAL),
+                o.refs("logs-in-to", system),
+                o.refs("used-from", system),
+                o.bool("mfa", false),
+                o.choices("state", Scales.AccountState.class),
+                o.text("description", ""),
+                a.at());
+    }
+
+    /** The landscape's assumptions, as its root file states them. */
+    Assumptions assumptions(CheckedObject root) {
+        return root.object("assumptions")
+                .map(o -> new Assumptions(
+                        (int) o.whole("unknown-login-weak", Assumptions.DEFAULT_UNKNOWN_LOGIN_WEAK),
+                        (int) o.whole("harvest", Assumptions.DEFAULT_HARVEST),
+                        o.at()))
+                .orElseGet(() -> Assumptions.defaults(root.at()));
     }
 
     DataAsset dataAsset(String system, CheckedObject.Keyed d) {

@@ -1,5 +1,6 @@
 package dev.mamori.model.load;
 
+import dev.mamori.model.Account;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.DataAsset;
 import dev.mamori.model.Flow;
@@ -284,6 +285,7 @@ public final class ModelLoader {
         Map<String, IotSystem> systems = new LinkedHashMap<>();
         List<Flow> flows = new ArrayList<>();
         List<CredentialRelation> credentials = new ArrayList<>();
+        Map<String, Account> accounts = new LinkedHashMap<>();
         Map<String, DataAsset> data = new LinkedHashMap<>();
         Map<String, Mission> missions = new LinkedHashMap<>();
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
@@ -307,6 +309,11 @@ public final class ModelLoader {
             }
             o.objects("flows").forEach(f -> flows.add(binder.flow(null, f)));
             o.objects("credentials").forEach(c -> credentials.add(binder.credential(null, c)));
+            for (CheckedObject.Keyed e : o.entries("accounts")) {
+                if (unique.first("account", e.id(), e.at())) {
+                    accounts.put(e.id(), binder.account(null, e));
+                }
+            }
             for (CheckedObject.Keyed e : o.entries("data")) {
                 if (unique.first("data asset", e.id(), e.at())) {
                     data.put(e.id(), binder.dataAsset(null, e));
@@ -352,6 +359,7 @@ public final class ModelLoader {
                 systems,
                 flows,
                 credentials,
+                accounts,
                 data,
                 missions,
                 scenarios,
@@ -360,6 +368,7 @@ public final class ModelLoader {
                 jurisdictions,
                 catalogs,
                 words,
+                binder.assumptions(root.root()),
                 root.root().at());
     }
 

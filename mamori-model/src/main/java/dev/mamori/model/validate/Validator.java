@@ -1,5 +1,6 @@
 package dev.mamori.model.validate;
 
+import dev.mamori.model.Account;
 import dev.mamori.model.Component;
 import dev.mamori.model.Control;
 import dev.mamori.model.CredentialRelation;
@@ -85,6 +86,9 @@ public final class Validator {
         }
         for (CredentialRelation credential : landscape.allCredentials()) {
             credential(credential);
+        }
+        for (Account account : landscape.allAccounts()) {
+            account(account);
         }
         for (Responsibility responsibility : landscape.allResponsibilities()) {
             element(responsibility.element());
@@ -453,6 +457,14 @@ public final class Validator {
         }
         if (credential.acceptedBy().isEmpty()) {
             diagnostics.error(credential.at(), "missing-key", "a credential relation needs at least one 'accepted-by'");
+        }
+    }
+
+    private void account(Account account) {
+        account.logsInTo().forEach(this::component);
+        account.usedFrom().forEach(this::component);
+        if (account.logsInTo().isEmpty()) {
+            diagnostics.error(account.at(), "missing-key", "an account needs at least one component in 'logs-in-to'");
         }
     }
 

@@ -102,6 +102,7 @@ final class SystemicJson {
                                     .toLowerCase(java.util.Locale.ROOT)
                                     .replace('_', '-'),
                     "weakness", h.weakness(),
+                    "assumptions", h.assumptions(),
                     "probability", round(h.probability())));
         }
         return out;

@@ -121,7 +121,7 @@ public final class SystemicText {
                     h.from(),
                     h.to(),
                     h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    h.weakness()));
+                    h.described()));
         }
     }
 }

@@ -244,7 +244,7 @@ public final class Diagrams {
                         h.from(),
                         h.to(),
                         h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        h.relation().name().toLowerCase(Locale.ROOT) + ": " + h.weakness()
+                        h.relation().name().toLowerCase(Locale.ROOT) + ": " + h.described()
                                 + String.format(Locale.ROOT, " (p = %.2f)", h.probability()));
             }
         }

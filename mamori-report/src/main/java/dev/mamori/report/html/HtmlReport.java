@@ -656,7 +656,7 @@ public final class HtmlReport {
             out.append(" →(")
                     .append(h.relation().name().toLowerCase(Locale.ROOT))
                     .append(": ")
-                    .append(h.weakness())
+                    .append(h.described())
                     .append(") ")
                     .append(h.to());
         }

@@ -367,7 +367,7 @@ public final class MarkdownReport {
             out.append(" →(")
                     .append(h.relation().name().toLowerCase(Locale.ROOT))
                     .append(": ")
-                    .append(inline(h.weakness()))
+                    .append(inline(h.described()))
                     .append(") ")
                     .append(inline(h.to()));
         }

@@ -105,12 +105,20 @@ class MarkdownReportTest {
             assertThat(md)
                     .contains("| " + MarkdownReport.cell(plan.cuts().get(0).element()) + " |");
         }
-        // the access system's own exposed components are held directly: the plan says it does not isolate
-        assertThat(plan.verified()).isFalse();
-        assertThat(md)
+        // the access system's exposed components are taken out of outsiders' reach: checked
+        assertThat(plan.verified()).isTrue();
+        assertThat(md).contains("exposure of access.lte-router");
+
+        // an attacker assumed to start inside the system cannot be kept out of it: the plan says so
+        Assessment inside = Assessed.example(
+                "venue/landscape.yaml",
+                new SystemicAnalyzer.Options(Optional.of("access.lte-router"), Optional.of("access"), List.of()));
+        var held = inside.systemic().isolation().orElseThrow();
+        assertThat(held.verified()).isFalse();
+        assertThat(MarkdownReport.render(inside, 0))
                 .contains(
                         "**Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
-                .contains(MarkdownReport.inline(plan.stillReaching().get(0)));
+                .contains(MarkdownReport.inline(held.stillReaching().get(0)));
     }
 
     @Test
