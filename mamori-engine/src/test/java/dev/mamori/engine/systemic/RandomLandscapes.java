@@ -15,7 +15,9 @@ import java.util.Random;
 /** Small random landscapes with every kind of relation, for property tests against brute force. */
 public final class RandomLandscapes {
 
-    private static final String[] CREDENTIALS = {"none", "default-shared", "fleet-shared", "unique", "certificate"};
+    private static final String[] CREDENTIALS = {
+        "none", "default-shared", "fleet-shared", "unique", "certificate", "unknown"
+    };
 
     private RandomLandscapes() {}
 
@@ -100,6 +102,30 @@ public final class RandomLandscapes {
             }
             y.append("  - { holder: ").append(a).append(", accepted-by: ").append(b);
             y.append(", mfa: ").append(random.nextBoolean()).append(" }\n");
+        }
+        // Accounts drawn apart too: directory accounts that log in here and there, some leaked.
+        Random accounting = new Random(seed * 31 + 7);
+        int accounts = accounting.nextInt(4);
+        if (accounts > 0) {
+            y.append("accounts:\n");
+        }
+        for (int a = 0; a < accounts; a++) {
+            y.append("  a").append(a).append(": { kind: domain, logs-in-to: [");
+            int logins = 1 + accounting.nextInt(3);
+            for (int i = 0; i < logins; i++) {
+                y.append(i == 0 ? "" : ", ").append(pick(accounting, sizes));
+            }
+            y.append("]");
+            if (accounting.nextBoolean()) {
+                y.append(", used-from: ").append(pick(accounting, sizes));
+            }
+            y.append(", mfa: ").append(accounting.nextInt(3) == 0);
+            switch (accounting.nextInt(4)) {
+                case 0 -> y.append(", state: [leaked]");
+                case 1 -> y.append(", state: [embedded]");
+                default -> {}
+            }
+            y.append(" }\n");
         }
         y.append("data:\n");
         for (int f = 0; f < flows; f++) {

@@ -1,0 +1,141 @@
+package dev.mamori.engine.systemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Component;
+import dev.mamori.model.Scales.AccountState;
+import dev.mamori.model.Scales.Credentials;
+import java.util.HashSet;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
+
+/**
+ * The propagation graph is a compilation of the model's rules (docs/systemic.md). Here the rules are
+ * applied to the model directly, naively, to a fixed point, without the graph: what outsiders take,
+ * commands, credentials over a route, zone footholds and weak (or assumed weak) neighbours, accounts
+ * taken on held hosts and used over a route. The components held must be the same.
+ */
+@Tag("slow")
+class ModelRulesPropertiesTest {
+
+    private static final int OUTSIDE = -1;
+
+    @Property(tries = 500)
+    void whatOutsidersHoldFollowsTheRulesOfTheModel(@ForAll long seed) {
+        FrozenGraph g = RandomLandscapes.frozen(seed);
+        Propagation p = Propagation.from(PropagationGraph.of(g), EntryPoints.exposed(g));
+        boolean[] held = bruteHeld(g);
+        for (int c = 0; c < g.componentCount(); c++) {
+            assertThat(p.controlled(c))
+                    .as("%s in\n%s", g.component(c).id(), RandomLandscapes.yaml(seed))
+                    .isEqualTo(held[c]);
+        }
+    }
+
+    /** Places are encoded as zone z -> -(z + 2), a zoneless host as itself, outside as -1. */
+    private static int place(FrozenGraph g, int host) {
+        return g.zoneOf(host) >= 0 ? -(g.zoneOf(host) + 2) : host;
+    }
+
+    private static boolean at(FrozenGraph g, int component, int place) {
+        return place <= -2 ? g.zoneOf(component) == -(place + 2) : component == place;
+    }
+
+    private static boolean route(FrozenGraph g, int place, int target) {
+        if (g.facts().internetFacing(target)) {
+            return true;
+        }
+        if (place == OUTSIDE) {
+            return false;
+        }
+        if (at(g, target, place)) {
+            return true;
+        }
+        for (int f = 0; f < g.flowCount(); f++) {
+            if (g.flowTo(f) == target && at(g, g.flowFrom(f), place)
+                    || g.flowFrom(f) == target && at(g, g.flowTo(f), place)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean weak(FrozenGraph g, Component c) {
+        Credentials login = c.credentials();
+        return !c.exploitable().isEmpty()
+                || login == Credentials.NONE
+                || login == Credentials.DEFAULT_SHARED
+                || login == Credentials.FLEET_SHARED
+                || login == Credentials.UNKNOWN && g.landscape().assumptions().unknownLoginWeak() > 0;
+    }
+
+    static boolean[] bruteHeld(FrozenGraph g) {
+        int n = g.componentCount();
+        boolean[] held = new boolean[n];
+        boolean[] foothold = new boolean[g.zoneCount()];
+        Set<Long> accounts = new HashSet<>(); // account * 2^32 + place
+        for (int c = 0; c < n; c++) {
+            held[c] = g.facts().internetFacing(c) && !g.facts().internet(c);
+        }
+        for (int a = 0; a < g.accountCount(); a++) {
+            if (g.account(a).state().contains(AccountState.LEAKED)
+                    || g.account(a).state().contains(AccountState.REUSED)) {
+                accounts.add(key(a, OUTSIDE));
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int f = 0; f < g.flowCount(); f++) {
+                if (g.flow(f).commands() && held[g.flowFrom(f)] && !held[g.flowTo(f)]) {
+                    held[g.flowTo(f)] = changed = true;
+                }
+            }
+            for (int r = 0; r < g.credentialCount(); r++) {
+                int holder = g.credentialHolder(r);
+                for (int t : g.credentialAccepters(r)) {
+                    if (held[holder] && !held[t] && route(g, place(g, holder), t)) {
+                        held[t] = changed = true;
+                    }
+                }
+            }
+            for (int c = 0; c < n; c++) {
+                int z = g.zoneOf(c);
+                if (z >= 0 && held[c] && !foothold[z]) {
+                    foothold[z] = changed = true;
+                }
+                if (z >= 0 && foothold[z] && !held[c] && weak(g, g.component(c))) {
+                    held[c] = changed = true;
+                }
+            }
+            for (int a = 0; a < g.accountCount(); a++) {
+                for (int[] hosts : new int[][] {g.accountLogsInTo(a), g.accountUsedFrom(a)}) {
+                    for (int h : hosts) {
+                        if (held[h] && g.landscape().assumptions().harvest() > 0) {
+                            changed |= accounts.add(key(a, place(g, h)));
+                        }
+                    }
+                }
+                for (long k : Set.copyOf(accounts)) {
+                    if ((int) (k >> 32) != a) {
+                        continue;
+                    }
+                    int place = (int) k;
+                    for (int t : g.accountLogsInTo(a)) {
+                        if (!held[t] && t != place && route(g, place, t)) {
+                            held[t] = changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static long key(int account, int place) {
+        return ((long) account << 32) | (place & 0xffffffffL);
+    }
+}
