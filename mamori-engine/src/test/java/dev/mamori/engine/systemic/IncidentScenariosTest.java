@@ -37,7 +37,8 @@ class IncidentScenariosTest {
         SystemicAnalysis a = s.analyze(Optional.of("contractor-office"), Optional.of("pos"), List.of());
 
         // The analysis keeps one path per system reached; registers and store servers are equally
-        // likely (both fleet-shared), and the first declared, the registers, is the one kept.
+        // likely (the sources do not say how their logins were set: both are left unknown), and the
+        // first declared, the registers, is the one kept.
         SystemicAnalysis.Path intoPos = s.pathInto(a, "pos.registers");
         assertThat(hops(intoPos.hops()))
                 .as("the contractor's stolen portal password, then the flat zone, then the shared register login")
@@ -46,12 +47,17 @@ class IncidentScenariosTest {
                         "retail-corp.vendor-portal -> zone retail-corp.corp-flat [ZONE_MEMBER]",
                         "zone retail-corp.corp-flat -> pos.registers [LATERAL]");
         assertThat(intoPos.targetSystem()).as("the path ends in the POS system").isEqualTo("pos");
+        assertThat(intoPos.hops().get(2).assumptions())
+                .as("the step onto the registers rests on the assumption about unknown logins, and says so")
+                .singleElement()
+                .asString()
+                .contains("unknown-login-weak");
 
         // Every path from the contractor to the POS estate crosses the portal password. Of the
         // relations that separate them, it is the cheapest to cut: revoking the password or putting
         // it behind MFA costs 1; segmenting the portal from the corporate zone (ZONE_MEMBER) costs 3;
         // giving unique logins to the registers and to the store servers (two LATERAL edges, one
-        // per weak member) costs 2. So the minimum cut is the credential relation alone, which is
+        // per member taken) costs 2. So the minimum cut is the credential relation alone, which is
         // also what the post-mortems put first (vendor access without a second factor). The zone
         // and the portal are still named as single points every path crosses, for defence in depth.
         SystemicAnalysis.Isolation isolation = a.isolation().orElseThrow();
