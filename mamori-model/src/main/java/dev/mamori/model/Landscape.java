@@ -32,6 +32,7 @@ public record Landscape(
         Map<String, Scenario> scenarios,
         List<Responsibility> responsibilities,
         List<Treatment> treatments,
+        List<Mark> marks,
         List<Ref> jurisdictions,
         List<Ref> catalogs,
         Vocabulary vocabulary,
@@ -50,6 +51,7 @@ public record Landscape(
         scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         responsibilities = List.copyOf(responsibilities);
         treatments = List.copyOf(treatments);
+        marks = List.copyOf(marks);
         jurisdictions = List.copyOf(jurisdictions);
         catalogs = List.copyOf(catalogs);
     }

@@ -19,6 +19,16 @@ public final class Scales {
         CERTIFICATE
     }
 
+    /**
+     * How sure the model is of a fact it marks: assumed by the modeller, alleged by a source that
+     * does not prove it, or known to have happened by a method nobody has described.
+     */
+    public enum Certainty {
+        ASSUMED,
+        ALLEGED,
+        UNKNOWN_METHOD
+    }
+
     /** What an account is: whose it is and how it is used. */
     public enum AccountKind {
         DOMAIN,

@@ -37,6 +37,7 @@ public final class FrozenGraph {
     private final Flow[] flows;
     private final CredentialRelation[] credentials;
     private final Account[] accounts;
+    private final java.util.IdentityHashMap<Object, dev.mamori.model.Mark> marks = new java.util.IdentityHashMap<>();
     private final Adjacency accountLogsInTo;
     private final Adjacency accountUsedFrom;
     private final Map<String, Integer> componentIds = new HashMap<>();
@@ -169,6 +170,10 @@ public final class FrozenGraph {
         }
         accountLogsInTo = logsInTo.build();
         accountUsedFrom = usedFrom.build();
+        for (dev.mamori.model.Mark mark : landscape.marks()) {
+            index.findAny(mark.on(), List.of(Kind.COMPONENT, Kind.FLOW, Kind.CREDENTIAL, Kind.ACCOUNT))
+                    .ifPresent(found -> marks.putIfAbsent(found.getValue(), mark));
+        }
 
         dataOwner = new int[data.length];
         for (int d = 0; d < data.length; d++) {
@@ -320,6 +325,14 @@ public final class FrozenGraph {
 
     public Flow flow(int f) {
         return flows[f];
+    }
+
+    /**
+     * The mark on an element of the model (a component, flow, credential relation or account), if the
+     * model marks it as assumed, alleged or unknown-method.
+     */
+    public java.util.Optional<dev.mamori.model.Mark> markOn(Object element) {
+        return java.util.Optional.ofNullable(marks.get(element));
     }
 
     public int accountCount() {

@@ -40,6 +40,7 @@ public final class PropagationGraph {
     private final int[] source;
     private final float[] probability;
     private final java.util.BitSet assumed;
+    private final java.util.BitSet alleged;
     private final int[] outStart;
     private final int[] outEdges;
     private final int[] inStart;
@@ -70,6 +71,7 @@ public final class PropagationGraph {
         this.source = b.source;
         this.probability = b.probability;
         this.assumed = (java.util.BitSet) b.assumed.clone();
+        this.alleged = (java.util.BitSet) b.alleged.clone();
         this.outStart = new int[nodes + 1];
         this.inStart = new int[nodes + 1];
         this.outEdges = new int[edges];
@@ -146,7 +148,38 @@ public final class PropagationGraph {
                 }
             }
         }
+        // Relations that rest on a fact the model marks as assumed, alleged or unknown-method are
+        // marked too: paths say so, and what is claimed as a consequence does not follow them.
+        for (int e = 0; e < g.edgeCount(); e++) {
+            java.util.Optional<dev.mamori.model.Mark> mark =
+                    markedElement(graph, g, e).flatMap(graph::markOn);
+            if (mark.isPresent()) {
+                g.assume(e);
+                if (mark.get().certainty() == dev.mamori.model.Scales.Certainty.ALLEGED) {
+                    g.alleged.set(e);
+                }
+            }
+        }
         return g.build();
+    }
+
+    /** The element of the model an edge stands for, where it can carry a mark. */
+    static java.util.Optional<Object> markedElement(FrozenGraph graph, Builder g, int e) {
+        return markedElement(
+                graph, g.relation[e], g.source[e], g.to[e], g.isAccountNode(g.to[e]) ? g.accountOf(g.to[e]) : -1);
+    }
+
+    private static java.util.Optional<Object> markedElement(
+            FrozenGraph graph, byte relation, int source, int to, int accountAtTarget) {
+        return java.util.Optional.ofNullable(
+                switch (RELATIONS[relation]) {
+                    case COMMAND, DATA -> graph.flow(source);
+                    case CREDENTIAL -> graph.credential(source);
+                    case HARVEST, LOGIN -> graph.account(source);
+                    case LATERAL -> graph.component(to);
+                    case EXPOSURE -> accountAtTarget >= 0 ? graph.account(accountAtTarget) : graph.component(to);
+                    case ZONE_MEMBER -> null;
+                });
     }
 
     /**
@@ -208,6 +241,7 @@ public final class PropagationGraph {
         private float[] probability = new float[1024];
         private boolean shared;
         private final java.util.BitSet assumed = new java.util.BitSet();
+        private final java.util.BitSet alleged = new java.util.BitSet();
         private int accountNodes;
         private boolean outsiders;
         private int[] accountOfNode = new int[16];
@@ -255,8 +289,17 @@ public final class PropagationGraph {
          * fact: paths through it say so, and consequences claimed for a finding do not follow it.
          */
         public Builder assumeLast() {
-            assumed.set(edges - 1);
+            return assume(edges - 1);
+        }
+
+        /** Marks edge {@code e} as resting on an assumption or a marked fact. */
+        public Builder assume(int e) {
+            assumed.set(e);
             return this;
+        }
+
+        boolean isAccountNode(int node) {
+            return node >= components + zones && node < components + zones + accountNodes;
         }
 
         private void resize(int n) {
@@ -451,7 +494,12 @@ public final class PropagationGraph {
         return RELATIONS[relation[e]];
     }
 
-    /** Whether the edge rests on an assumption of the landscape rather than on a stated fact. */
+    /** Whether the model marks the edge's fact as alleged by a source that does not prove it. */
+    public boolean alleged(int e) {
+        return alleged.get(e);
+    }
+
+    /** Whether the edge rests on an assumption of the landscape, or a fact the model marks, rather than on a stated fact. */
     public boolean assumed(int e) {
         return assumed.get(e);
     }
@@ -545,6 +593,20 @@ public final class PropagationGraph {
 
         @Override
         public List<String> assumptions(PropagationGraph g, int e) {
+            java.util.Optional<dev.mamori.model.Mark> mark = markedElement(
+                            graph,
+                            g.relation[e],
+                            g.source(e),
+                            g.to(e),
+                            g.isAccount(g.to(e)) ? g.accountOf(g.to(e)) : -1)
+                    .flatMap(graph::markOn);
+            if (mark.isPresent()) {
+                return List.of(dev.mamori.model.Words.of(mark.get().certainty()) + " ("
+                        + mark.get().on().text()
+                        + (mark.get().source().isEmpty()
+                                ? ""
+                                : ": " + mark.get().source()) + ")");
+            }
             Assumptions assumed = graph.landscape().assumptions();
             if (g.relation(e) == Relation.LATERAL
                     && graph.component(g.to(e)).credentials() == Credentials.UNKNOWN

@@ -33,7 +33,13 @@ public record SystemicAnalysis(
     public record Entry(String component, String reason, double probability) {}
 
     /** The most likely path into a system other than the one the attacker started in. */
-    public record Path(String target, String targetSystem, String entry, double probability, List<Hop> hops) {}
+    /**
+     * @param basis what the path rests on: {@code stated} facts only; {@code assumed} where a step
+     *     rests on an assumption or a fact the model marks; {@code alleged} when every step is a fact
+     *     a source alleges, which is reported as such and is no finding of the analysis
+     */
+    public record Path(
+            String target, String targetSystem, String entry, double probability, List<Hop> hops, String basis) {}
 
     /** What a compromise of a whole system reaches over control relations. */
     public record SystemRadius(String system, List<String> systemsReached, int score, String explanation) {}

@@ -219,9 +219,25 @@ public final class SystemicAnalyzer {
                     frozen.component(c).system(),
                     graph.name(propagation.entryOf(c)) + " (" + propagation.entryReason(c) + ")",
                     propagation.probability(c),
-                    propagation.path(c)));
+                    propagation.path(c),
+                    basis(propagation, c)));
         }
         return paths;
+    }
+
+    /**
+     * What a path rests on: alleged when every one of its relations (the way in included) is a fact a
+     * source alleges; assumed when any rests on an assumption or a marked fact; else stated.
+     */
+    private String basis(Propagation propagation, int node) {
+        boolean allAlleged = true;
+        boolean anyAssumed = false;
+        for (int n = node; propagation.parentEdge(n) >= 0; n = graph.from(propagation.parentEdge(n))) {
+            int e = propagation.parentEdge(n);
+            allAlleged &= graph.alleged(e);
+            anyAssumed |= graph.assumed(e);
+        }
+        return allAlleged && anyAssumed ? "alleged" : anyAssumed ? "assumed" : "stated";
     }
 
     private List<SystemicAnalysis.HazardReach> hazards(Propagation propagation) {

@@ -409,4 +409,69 @@ class AttackSemanticsTest {
         assertThat(analyzer(likely).fromExposed().probability(id(likely, "shop.camera")))
                 .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
     }
+
+    /**
+     * A vendor's internet-facing portal is said to command a customer's controller. Before: every fact
+     * counted as established. Now the model marks what a source only alleges; each step says so, and
+     * a path made only of alleged steps is reported as alleged, not as a finding of the analysis.
+     */
+    private static final String ALLEGED = """
+            mamori: 1
+            stakeholders:
+              vendor: { roles: [maintainer] }
+              ops: { roles: [operator] }
+            systems:
+              cloud:
+                owner: vendor
+                operator: vendor
+                category: enterprise
+                components:
+                  portal: { kind: remote-access, exposure: internet, credentials: none }
+              plant:
+                owner: ops
+                operator: ops
+                category: industrial
+                components:
+                  plc: { kind: controller, credentials: unique }
+            flows:
+              - { id: remote-commands, from: cloud.portal, to: plant.plc, protocol: https, commands: true }
+            """;
+
+    @Test
+    void aPathMadeOnlyOfAllegedFactsIsReportedAsAlleged() {
+        String alleged = ALLEGED + """
+                marks:
+                  - { on: cloud.portal, as: alleged, source: a forum post }
+                  - { on: remote-commands, as: alleged, source: the same post }
+                """;
+        SystemicAnalysis a = analyzer(alleged).analyze(SystemicAnalyzer.Options.defaults());
+        SystemicAnalysis.Path path = a.paths().stream()
+                .filter(p -> p.target().equals("plant.plc"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(path.basis()).isEqualTo("alleged");
+        assertThat(path.hops())
+                .singleElement()
+                .satisfies(
+                        h -> assertThat(h.assumptions()).containsExactly("alleged (remote-commands: the same post)"));
+
+        // One established step makes it a path that rests on what is marked, not an alleged one.
+        String mixed = ALLEGED + """
+                marks:
+                  - { on: remote-commands, as: unknown-method }
+                """;
+        SystemicAnalysis.Path partly = analyzer(mixed).analyze(SystemicAnalyzer.Options.defaults()).paths().stream()
+                .filter(p -> p.target().equals("plant.plc"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(partly.basis()).isEqualTo("assumed");
+        assertThat(partly.hops().get(0).assumptions()).containsExactly("unknown-method (remote-commands)");
+
+        SystemicAnalysis.Path stated = analyzer(ALLEGED).analyze(SystemicAnalyzer.Options.defaults()).paths().stream()
+                .filter(p -> p.target().equals("plant.plc"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stated.basis()).isEqualTo("stated");
+        assertThat(stated.hops().get(0).assumptions()).isEmpty();
+    }
 }

@@ -567,6 +567,23 @@ public final class Grammar {
                     "until", DATE, "none; required when accepted", "When the decision lapses and the finding reopens.")
             .optional("ticket", TEXT, "none", "Where the work is tracked.");
 
+    public static final ObjectSpec MARK = object(
+                    "mark",
+                    "A fact marked as less than established. Every path step that uses it says so; a path made only"
+                            + " of alleged steps is reported as alleged.",
+                    "{ on: corp.legacy-vpn-profile, as: alleged, source: one newspaper report }")
+            .required(
+                    "on",
+                    new Reference("element"),
+                    "The fact: a named flow, a credential relation, an account, or a component (its exposure and"
+                            + " its flaws).")
+            .required(
+                    "as",
+                    choice(Scales.Certainty.class),
+                    "How sure the model is: assumed by the modeller, alleged by a source, or known to have happened"
+                            + " by a method nobody has described (unknown-method).")
+            .optional("source", TEXT, "none", "Where the claim comes from, or why it is uncertain.");
+
     public static final ObjectSpec FILE = object(
                     "model file",
                     "A file of the model. The landscape is the root file and every file it imports, transitively.",
@@ -611,7 +628,12 @@ public final class Grammar {
                     new ListOf(new Obj(RESPONSIBILITY), false),
                     "[]",
                     "Who does what, across systems.")
-            .optional("treatments", new ListOf(new Obj(TREATMENT), false), "[]", "Decisions about findings.");
+            .optional("treatments", new ListOf(new Obj(TREATMENT), false), "[]", "Decisions about findings.")
+            .optional(
+                    "marks",
+                    new ListOf(new Obj(MARK), false),
+                    "[]",
+                    "Facts marked as assumed, alleged or unknown-method.");
 
     /** Every object of the language, in the order the reference presents them. */
     public static List<ObjectSpec> objects() {
@@ -647,6 +669,7 @@ public final class Grammar {
                 RESPONSIBILITY,
                 CONTROL,
                 TREATMENT,
+                MARK,
                 VOCABULARY,
                 TERM,
                 CATEGORY,

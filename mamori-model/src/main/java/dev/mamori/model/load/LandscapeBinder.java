@@ -12,6 +12,7 @@ import dev.mamori.model.Flow;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Layer;
+import dev.mamori.model.Mark;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
@@ -478,6 +479,14 @@ final class LandscapeBinder {
             part.ifPresent(parts::add);
         }
         return ok ? Optional.of(parts) : Optional.empty();
+    }
+
+    Mark mark(CheckedObject o) {
+        return new Mark(
+                o.ref("on", null).orElse(new Ref("", null, o.at())),
+                o.choice("as", Scales.Certainty.class, Scales.Certainty.ASSUMED),
+                o.text("source", ""),
+                o.at());
     }
 
     Treatment treatment(CheckedObject o) {

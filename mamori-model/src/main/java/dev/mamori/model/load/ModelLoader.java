@@ -6,6 +6,7 @@ import dev.mamori.model.DataAsset;
 import dev.mamori.model.Flow;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
+import dev.mamori.model.Mark;
 import dev.mamori.model.Mission;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Responsibility;
@@ -291,6 +292,7 @@ public final class ModelLoader {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         List<Responsibility> responsibilities = new ArrayList<>();
         List<Treatment> treatments = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
         List<Ref> jurisdictions = new ArrayList<>();
         List<Ref> catalogs = new ArrayList<>();
         for (ParsedFile file : files) {
@@ -331,6 +333,7 @@ public final class ModelLoader {
             }
             o.objects("responsibilities").forEach(r -> responsibilities.add(binder.responsibility(null, r)));
             o.objects("treatments").forEach(t -> treatments.add(binder.treatment(t)));
+            o.objects("marks").forEach(m -> marks.add(binder.mark(m)));
         }
         // The landscape is named by the first file that names it (the root, when it does); a file
         // that names it differently is read for its content, and the user is told its name is not used.
@@ -365,6 +368,7 @@ public final class ModelLoader {
                 scenarios,
                 responsibilities,
                 treatments,
+                marks,
                 jurisdictions,
                 catalogs,
                 words,

@@ -32,6 +32,7 @@ public final class ElementIndex {
         MISSION("mission", false, true),
         FLOW("flow", true, true),
         CREDENTIAL("credential relation", true, true),
+        ACCOUNT("account", true, true),
         HAZARD("hazard", true, false);
 
         private final String noun;
@@ -69,6 +70,7 @@ public final class ElementIndex {
             Kind.ZONE,
             Kind.HAZARD,
             Kind.CREDENTIAL,
+            Kind.ACCOUNT,
             Kind.STAKEHOLDER);
 
     private final Map<Kind, Map<String, Object>> byKind = new HashMap<>();
@@ -102,6 +104,9 @@ public final class ElementIndex {
         }
         for (CredentialRelation credential : landscape.allCredentials()) {
             put(Kind.CREDENTIAL, credential.id(), credential);
+        }
+        for (dev.mamori.model.Account account : landscape.allAccounts()) {
+            put(Kind.ACCOUNT, account.id(), account);
         }
     }
 

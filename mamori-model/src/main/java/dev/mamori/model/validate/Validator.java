@@ -90,6 +90,9 @@ public final class Validator {
         for (Account account : landscape.allAccounts()) {
             account(account);
         }
+        for (dev.mamori.model.Mark mark : landscape.marks()) {
+            mark(mark);
+        }
         for (Responsibility responsibility : landscape.allResponsibilities()) {
             element(responsibility.element());
             responsibility.responsible().ifPresent(this::stakeholder);
@@ -457,6 +460,14 @@ public final class Validator {
         }
         if (credential.acceptedBy().isEmpty()) {
             diagnostics.error(credential.at(), "missing-key", "a credential relation needs at least one 'accepted-by'");
+        }
+    }
+
+    /** A mark is on a fact the systemic analysis uses: a component, a flow, a credential relation or an account. */
+    private void mark(dev.mamori.model.Mark mark) {
+        List<Kind> facts = List.of(Kind.COMPONENT, Kind.FLOW, Kind.CREDENTIAL, Kind.ACCOUNT);
+        if (!mark.on().text().isEmpty() && index.findAny(mark.on(), facts).isEmpty()) {
+            dangling(mark.on(), facts, "component, named flow, credential relation or account");
         }
     }
 

@@ -80,6 +80,30 @@ class ValidatorTest {
     }
 
     @Test
+    void anAccountLogsInToKnownComponents() {
+        LoadResult result = withTop("accounts:\n  admin: { kind: domain, logs-in-to: [a.hub, a.hubb] }\n");
+        error(result, "dangling-reference", 22, 46, "no component 'a.hubb'", "did you mean 'a.hub'?");
+    }
+
+    @Test
+    void aMarkIsOnAFactTheAnalysisUses() {
+        LoadResult onZone = withTop("marks:\n  - { on: a.lan-zone, as: alleged }\n");
+        error(
+                onZone,
+                "dangling-reference",
+                22,
+                11,
+                "no component, named flow, credential relation or account 'a.lan-zone'");
+        LoadResult onComponent = withTop("marks:\n  - { on: a.hub, as: alleged, source: a report }\n");
+        assertThat(onComponent.errors())
+                .as(Models.render(onComponent.diagnostics()))
+                .isEmpty();
+        assertThat(onComponent.landscape().orElseThrow().marks())
+                .singleElement()
+                .satisfies(m -> assertThat(m.source()).isEqualTo("a report"));
+    }
+
+    @Test
     void aNeedMayNameAFlowByItsId() {
         LoadResult result =
                 Models.load(Models.BASE.replace("hub: { kind: gateway }", "hub: { kind: gateway, needs: uplink }")

@@ -126,6 +126,7 @@ final class SystemicJson {
                         "target", p.target(),
                         "targetSystem", p.targetSystem(),
                         "entry", p.entry(),
+                        "basis", p.basis(),
                         "probability", round(p.probability()),
                         "hops", hops(p.hops())))
                 .toList();

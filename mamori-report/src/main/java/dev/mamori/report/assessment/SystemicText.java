@@ -109,7 +109,16 @@ public final class SystemicText {
         out.append('\n').append(title).append(", most likely first:\n");
         for (SystemicAnalysis.Path p : paths.subList(0, Math.min(top, paths.size()))) {
             out.append(String.format(
-                    "%n  %s (system %s), p=%.2f, from %s%n", p.target(), p.targetSystem(), p.probability(), p.entry()));
+                    "%n  %s (system %s), p=%.2f, from %s%s%n",
+                    p.target(),
+                    p.targetSystem(),
+                    p.probability(),
+                    p.entry(),
+                    switch (p.basis()) {
+                        case "alleged" -> " — ALLEGED: every step is a fact a source alleges, not a finding";
+                        case "assumed" -> " — rests on assumptions (marked below)";
+                        default -> "";
+                    }));
             hops(out, p.hops());
         }
     }
