@@ -46,6 +46,7 @@ final class MamoriCommand implements Runnable {
             SystemicCommand.class,
             MissionsCommand.class,
             VerifyCommand.class,
+            FixCommand.class,
             ReportCommand.class,
             EnforceCommand.class,
             DiffCommand.class,

@@ -2,6 +2,7 @@ package dev.mamori.engine.risk;
 
 import dev.mamori.engine.graph.ElementRef;
 import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.model.edit.KeyEdit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,11 +31,40 @@ public record Finding(
         String scoring,
         List<String> mitigations,
         Optional<TreatmentState> treatment,
-        String rootCause) {
+        String rootCause,
+        List<KeyEdit> edits) {
 
     public Finding {
         properties = Set.copyOf(properties);
         mitigations = List.copyOf(mitigations);
+        edits = List.copyOf(edits);
+    }
+
+    /**
+     * The same finding with the edits of the model that fix it, first the one the rule prefers: each
+     * sets one key of the element to a value the vocabulary allows there.
+     */
+    public Finding withEdits(List<KeyEdit> fixes) {
+        return new Finding(
+                rule,
+                title,
+                severity,
+                likelihood,
+                impact,
+                properties,
+                element,
+                location,
+                explanation,
+                scoring,
+                mitigations,
+                treatment,
+                rootCause,
+                fixes);
+    }
+
+    /** How a finding is named on the command line ({@code mamori fix}): its rule and its element. */
+    public String id() {
+        return rule + "@" + element.id();
     }
 
     /** Whether the finding still needs action: untreated, being mitigated, or its acceptance lapsed. */
@@ -56,6 +86,7 @@ public record Finding(
                 scoring,
                 mitigations,
                 Optional.of(state),
-                rootCause);
+                rootCause,
+                edits);
     }
 }

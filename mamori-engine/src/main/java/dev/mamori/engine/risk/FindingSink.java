@@ -36,7 +36,8 @@ public final class FindingSink {
                 Scoring.sentence(likelihood, impact),
                 mitigations,
                 Optional.empty(),
-                rule.rootCause()));
+                rule.rootCause(),
+                List.of()));
     }
 
     /** What was recorded so far, in order. */

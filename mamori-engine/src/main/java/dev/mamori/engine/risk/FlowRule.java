@@ -1,5 +1,9 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
+
 /** A rule judged flow by flow: the loop is here, the rule is its condition and its words. */
 public abstract class FlowRule extends BaseRule {
 
@@ -16,4 +20,25 @@ public abstract class FlowRule extends BaseRule {
 
     /** Reports what the rule finds on flow {@code f}. */
     protected abstract void checkFlow(RuleContext context, int f);
+
+    @Override
+    public final List<KeyEdit> edits(FrozenGraph graph, Finding finding) {
+        int f = flowAt(graph, finding);
+        return f < 0 ? List.of() : fix(graph, f);
+    }
+
+    /** The edits that fix this rule's finding on flow {@code f}; none by default. */
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        return List.of();
+    }
+
+    /** The flow a finding is on, by where it is written (flows without an id have no other name). */
+    private static int flowAt(FrozenGraph graph, Finding finding) {
+        for (int f = 0; f < graph.flowCount(); f++) {
+            if (graph.flow(f).at().equals(finding.location())) {
+                return f;
+            }
+        }
+        return -1;
+    }
 }

@@ -43,7 +43,15 @@ public final class RiskEngine {
         RuleContext context = new RuleContext(graph, today, new Scoring(graph), sink);
         for (Rule rule : rules) {
             context.start(rule.metadata());
+            int before = sink.findings().size();
             rule.check(context);
+            List<Finding> found = sink.findings();
+            for (int i = before; i < found.size(); i++) {
+                List<dev.mamori.model.edit.KeyEdit> edits = rule.edits(graph, found.get(i));
+                if (!edits.isEmpty()) {
+                    found.set(i, found.get(i).withEdits(edits));
+                }
+            }
         }
         Diagnostics diagnostics = new Diagnostics();
         List<Finding> findings = applyTreatments(graph, sink.findings(), today, diagnostics);

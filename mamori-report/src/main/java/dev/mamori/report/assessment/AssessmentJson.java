@@ -99,6 +99,7 @@ public final class AssessmentJson {
      */
     private static void writeFinding(StableJson.Document json, Finding f, List<Object> references) throws IOException {
         json.startObject();
+        json.field("id", f.id());
         json.field("rule", f.rule());
         json.field("title", f.title());
         json.field("severity", f.severity().word());
@@ -128,6 +129,7 @@ public final class AssessmentJson {
             json.value(m);
         }
         json.endArray();
+        json.field("edits", edits(f));
         json.field("rootCause", f.rootCause());
         json.field("references", references);
         json.field(
@@ -140,6 +142,19 @@ public final class AssessmentJson {
             json.field("treatment", treatment(f.treatment().get()));
         }
         json.endObject();
+    }
+
+    /** The edits of the model that fix the finding: where the element is written, the key, the value. */
+    private static List<Object> edits(Finding f) {
+        return f.edits().stream()
+                .map(e -> {
+                    Map<String, Object> edit = new LinkedHashMap<>();
+                    edit.put("location", location(e.element()));
+                    edit.put("key", e.key());
+                    edit.put("value", e.value());
+                    return (Object) edit;
+                })
+                .toList();
     }
 
     private static void writeFactor(StableJson.Document json, Factor factor) throws IOException {
@@ -167,6 +182,7 @@ public final class AssessmentJson {
     /** One finding as the JSON assessment writes it; the server stores and serves findings in this form. */
     public static Map<String, Object> finding(Finding f, Assessment assessment) {
         Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", f.id());
         item.put("rule", f.rule());
         item.put("title", f.title());
         item.put("severity", f.severity().word());
@@ -183,6 +199,7 @@ public final class AssessmentJson {
         item.put("impact", factor(f.impact()));
         item.put("scoring", f.scoring());
         item.put("mitigations", f.mitigations());
+        item.put("edits", edits(f));
         item.put("rootCause", f.rootCause());
         item.put("references", references(f.rule(), assessment));
         item.put(

@@ -15,6 +15,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Logging;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /** A gatekeeper of the landscape whose security events go nowhere: intrusions are neither seen nor traced. */
@@ -76,5 +78,11 @@ public final class NoSecurityLogging extends ComponentRule {
                                 "nobody has said that its security events are collected, so likely"
                                         + " nobody sees them"),
                 AccessFacts.controlImpact(context, c, METADATA.properties()));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        return List.of(new KeyEdit(component.at(), "logging", "central"));
     }
 }

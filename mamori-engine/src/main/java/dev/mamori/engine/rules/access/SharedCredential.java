@@ -17,6 +17,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /** A group password or a secret baked into many units: one leak anywhere opens every door it opens. */
 public final class SharedCredential extends CredentialRule {
@@ -73,5 +75,10 @@ public final class SharedCredential extends CredentialRule {
                                 "a shared secret leaks with any of its holders, though a second"
                                         + " factor is still needed")
                         : Factor.of(4, "a shared secret leaks with any of its holders and is rarely" + " rotated"));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int r) {
+        return List.of(new KeyEdit(graph.credential(r).at(), "shared", "false"));
     }
 }

@@ -17,7 +17,9 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -151,5 +153,10 @@ public final class VendorRemoteAccessWithoutMfa extends CredentialRule {
                     + " and nothing says " + whose + " runs it");
         }
         return Optional.empty();
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int r) {
+        return List.of(new KeyEdit(graph.credential(r).at(), "mfa", "true"));
     }
 }

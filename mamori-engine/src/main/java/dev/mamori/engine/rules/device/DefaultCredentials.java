@@ -10,6 +10,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -17,6 +18,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /** The Mirai weakness: every unit ships with the same, publicly known login. */
 public final class DefaultCredentials extends ComponentRule {
@@ -49,5 +52,10 @@ public final class DefaultCredentials extends ComponentRule {
                             + (component.count() > 1 ? " (" + component.count() + " units here)" : ""),
                     Factor.of(5, "a universal default password is publicly known"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return List.of(new KeyEdit(graph.component(c).at(), "credentials", "unique"));
     }
 }

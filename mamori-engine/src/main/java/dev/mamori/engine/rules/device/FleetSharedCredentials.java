@@ -10,6 +10,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -18,6 +19,8 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * One password for the whole fleet: the operator replaced the vendor default, but with a single
@@ -69,5 +72,10 @@ public final class FleetSharedCredentials extends ComponentRule {
                 component.id() + " uses one password set for the whole fleet (credentials: fleet-shared)"
                         + DeviceFacts.fleet(component),
                 ease);
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return List.of(new KeyEdit(graph.component(c).at(), "credentials", "unique"));
     }
 }

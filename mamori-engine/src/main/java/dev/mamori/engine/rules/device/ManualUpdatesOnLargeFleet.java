@@ -7,6 +7,7 @@ import static dev.mamori.engine.risk.Property.SAFETY;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -15,6 +16,8 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.UpdatePath;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * A large fleet patched by hand: roll-outs take months, so published vulnerabilities stay open on
@@ -67,5 +70,11 @@ public final class ManualUpdatesOnLargeFleet extends ComponentRule {
                 component.id() + " is a fleet of " + component.count() + " units updated by hand (update: "
                         + Words.of(component.update()) + ")",
                 ease);
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        return List.of(new KeyEdit(component.at(), "update", "signed-automatic"));
     }
 }

@@ -7,6 +7,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -15,6 +16,7 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,5 +94,10 @@ public final class NoSecureBoot extends ComponentRule {
             return Factor.of(3, "its flash can be rewritten by hand, through physical access or a debug interface");
         }
         return Factor.of(2, "an attacker first needs some way to write its flash; then nothing stops the implant");
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return List.of(new KeyEdit(graph.component(c).at(), "secure-boot", "true"));
     }
 }

@@ -9,6 +9,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -16,6 +17,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.UpdatePath;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /** Firmware that can never be updated: every vulnerability found in it stays for the device's life. */
 public final class NoUpdatePath extends ComponentRule {
@@ -57,5 +60,11 @@ public final class NoUpdatePath extends ComponentRule {
                         + component.layer().word() + "-layer software can never be fixed"
                         + DeviceFacts.fleet(component),
                 Factor.of(3, "any vulnerability found in it stays exploitable for the rest of its service life"));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        return List.of(new KeyEdit(component.at(), "update", "signed-manual"));
     }
 }

@@ -11,6 +11,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -20,6 +21,8 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.Scales.UpdatePath;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * Updates installed without a signature check: whoever reaches the update path, or impersonates the
@@ -91,5 +94,16 @@ public final class UnsignedUpdates extends ComponentRule {
                 component.id() + " installs updates without checking a signature (update: "
                         + Words.of(component.update()) + ")" + DeviceFacts.fleet(component),
                 ease);
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        return List.of(new KeyEdit(
+                component.at(),
+                "update",
+                component.update() == dev.mamori.model.Scales.UpdatePath.AUTOMATIC
+                        ? "signed-automatic"
+                        : "signed-manual"));
     }
 }

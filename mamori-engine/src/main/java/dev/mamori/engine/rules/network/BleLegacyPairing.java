@@ -8,13 +8,16 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /**
  * A Bluetooth Low Energy link left unencrypted or protected by LE Legacy Pairing, whose key a
@@ -67,5 +70,13 @@ public final class BleLegacyPairing extends FlowRule {
                             + " captured pairing",
                     Factor.of(4, "public tools crack a captured legacy pairing offline in seconds"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return dev.mamori.engine.risk.Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "ble-secure")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

@@ -8,12 +8,15 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,5 +61,14 @@ public final class CoapWithoutDtlsOrOscore extends FlowRule {
                             + (flow.commands() ? ", and it carries commands to " + Transit.to(context, f) : ""),
                     Factor.of(4, "clear CoAP is read with any sniffer and forged with one spoofed UDP datagram"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return dev.mamori.engine.risk.Remedies.encryption(
+                        graph.landscape().vocabulary(), flow.protocol(), "dtls", "oscore")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

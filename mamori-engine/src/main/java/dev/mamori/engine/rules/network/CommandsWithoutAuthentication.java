@@ -9,12 +9,14 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.List;
@@ -89,5 +91,21 @@ public final class CommandsWithoutAuthentication extends FlowRule {
         }
         return "Set authentication: " + String.join(" or ", strong) + " on this flow (what " + flow.protocol()
                 + " supports).";
+    }
+
+    /** The first authentication the flow's protocol allows that authenticates the sender; none when it has none. */
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        Vocabulary vocabulary = graph.landscape().vocabulary();
+        Vocabulary.Protocol protocol = vocabulary.protocols().get(flow.protocol());
+        if (protocol == null) {
+            return List.of();
+        }
+        return protocol.authentication().stream()
+                .filter(a -> vocabulary.authenticationStrength(a) != Strength.NONE)
+                .findFirst()
+                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
+                .orElse(List.of());
     }
 }

@@ -7,6 +7,7 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.Reference;
@@ -14,7 +15,9 @@ import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /**
  * MQTT in clear text: topics, payloads and the broker password travel readable and forgeable.
@@ -52,5 +55,14 @@ public final class MqttWithoutTls extends FlowRule {
                             + (flow.commands() ? " and carries commands" : ""),
                     Factor.of(4, "clear-text MQTT can be read and forged by anyone on the path"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return dev.mamori.engine.risk.Remedies.encryption(
+                        graph.landscape().vocabulary(), flow.protocol(), "tls", "dtls")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

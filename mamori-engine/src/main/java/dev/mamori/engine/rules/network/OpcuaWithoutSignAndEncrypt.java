@@ -7,13 +7,16 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /**
  * OPC UA used in security mode None, which protects nothing, or Sign, which leaves process data
@@ -63,5 +66,14 @@ public final class OpcuaWithoutSignAndEncrypt extends FlowRule {
                             + "): it is signed, but its content is readable on the path",
                     Factor.of(2, "signed messages can be read but not forged"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return dev.mamori.engine.risk.Remedies.encryption(
+                        graph.landscape().vocabulary(), flow.protocol(), "opcua-sign-encrypt")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

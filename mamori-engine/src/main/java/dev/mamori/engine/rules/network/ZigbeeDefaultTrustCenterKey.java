@@ -7,12 +7,15 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * Zigbee devices that join with the published default trust-centre link key, so that anyone who
@@ -56,5 +59,14 @@ public final class ZigbeeDefaultTrustCenterKey extends FlowRule {
                             + Transit.to(context, f),
                     Factor.of(5, "the default link key is published and sniffers decrypt joins with it"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return dev.mamori.engine.risk.Remedies.encryption(
+                        graph.landscape().vocabulary(), flow.protocol(), "zigbee-install-code")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }
