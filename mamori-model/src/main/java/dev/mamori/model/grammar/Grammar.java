@@ -378,8 +378,7 @@ public final class Grammar {
             .optional("agreement", TEXT, "none", "The agreement that governs it when it joins two systems.")
             .optional("tags", TAGS, "[]", "Free labels.")
             .optional("description", TEXT, "none", "Anything worth knowing.")
-            .optional(
-                    "port", PORT, "the protocol's well-known port", "The TCP or UDP port it goes to at the receiver.")
+            .optional("port", PORT, "the protocol's well-known port", "The TCP or UDP port it goes to at the receiver.")
             .optional(
                     "topics",
                     TAGS,

@@ -226,8 +226,7 @@ final class LandscapeBinder {
         for (ScalarNode topic : written) {
             Optional<String> wrong = topicProblem(topic.text());
             if (wrong.isPresent()) {
-                diagnostics.error(
-                        topic.at(), "bad-mqtt", "topic filter '" + topic.text() + "' " + wrong.get());
+                diagnostics.error(topic.at(), "bad-mqtt", "topic filter '" + topic.text() + "' " + wrong.get());
             } else if (!out.contains(topic.text())) {
                 out.add(topic.text());
             }

@@ -12,14 +12,17 @@ class MqttTopicsTest {
 
     private static String model(String sensor, String flow) {
         return Models.BASE
-                .replace("sensor: { kind: sensor, zone: lan-zone }", "sensor: { kind: sensor, zone: lan-zone" + sensor + " }")
+                .replace(
+                        "sensor: { kind: sensor, zone: lan-zone }",
+                        "sensor: { kind: sensor, zone: lan-zone" + sensor + " }")
                 .replace("      net: { kind: lan }\n", "      net: { kind: lan }\n    flows:\n      - " + flow + "\n");
     }
 
     private static int[] where(String text, String needle) {
         int at = text.indexOf(needle);
         assertThat(at).as("%s in the model", needle).isNotNegative();
-        int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int line =
+                1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
         return new int[] {line, at - text.lastIndexOf('\n', at - 1)};
     }
 
