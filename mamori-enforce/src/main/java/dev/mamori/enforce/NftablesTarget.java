@@ -132,6 +132,12 @@ public final class NftablesTarget {
         }
         Optional<End> from = end(flow, flow.from());
         Optional<End> to = end(flow, flow.to());
+        if (from.isPresent() && to.isPresent() && subscription(flow, from.get(), to.get())) {
+            // An MQTT subscriber connects to its broker, though the data flows the other way.
+            Optional<End> broker = from;
+            from = to;
+            to = broker;
+        }
         OptionalInt port = flow.port();
         if (port.isEmpty()) {
             problem(
@@ -151,6 +157,13 @@ public final class NftablesTarget {
             return Optional.empty();
         }
         return Optional.of(new Endpoints(from.get(), to.get(), transport, port.getAsInt()));
+    }
+
+    /** Whether the flow is an MQTT subscription: from a broker to a client, which opens the connection. */
+    static boolean subscription(Flow flow, End from, End to) {
+        return flow.protocol().equals("mqtt")
+                && from.component().kind().equals("broker")
+                && !to.component().kind().equals("broker");
     }
 
     /** A flow's end, matched by its component's address or, less tightly, by its zone's network. */

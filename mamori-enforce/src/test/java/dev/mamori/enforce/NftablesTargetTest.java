@@ -36,7 +36,7 @@ class NftablesTargetTest {
         // The office has no cidr: its members are its components' addresses, IPv4 and IPv6 apart.
         String office = g.files().get("plant.office.nft");
         assertThat(office)
-                .contains("ip daddr { 127.0.0.20 } jump guard")
+                .contains("ip daddr { 127.0.0.20, 127.0.0.21 } jump guard")
                 .contains("ip6 daddr { fd00:20::7 } jump guard")
                 .contains("plant.telemetry")
                 .doesNotContain("plant.sync");
@@ -71,7 +71,8 @@ class NftablesTargetTest {
 
     @Test
     void aFlowWithoutAPortIsRefused() {
-        String text = PLANT.replace("protocol: mqtt }", "protocol: grpc }");
+        String text = PLANT.replace(
+                "protocol: mqtt, authentication: password, topics: [plant/telemetry/#] }", "protocol: grpc }");
         Generated g = NftablesTarget.generate(Landscapes.load(text), Optional.empty());
         assertThat(g.files()).isEmpty();
         assertThat(g.problems()).singleElement().satisfies(d -> {
@@ -97,15 +98,23 @@ class NftablesTargetTest {
     @Test
     void aZoneWithoutCidrIsGuardedByItsComponentsAddressesWithoutNestedOnes() {
         String text = PLANT.replace(
-                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }",
-                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }\n"
+                "app: { kind: server, zone: office, address: 127.0.0.21, mqtt-user: app }",
+                "app: { kind: server, zone: office, address: 127.0.0.21, mqtt-user: app }\n"
                         + "      desks: { kind: workstation, zone: office, count: 40, address: 127.0.1.0/24 }\n"
                         + "      desk: { kind: workstation, zone: office, address: 127.0.1.9 }\n"
                         + "      twin: { kind: workstation, zone: office, address: 127.0.0.20 }");
         String office = NftablesTarget.generate(Landscapes.load(text), Optional.empty())
                 .files()
                 .get("plant.office.nft");
-        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.1.0/24 } jump guard");
+        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.0.21, 127.0.1.0/24 } jump guard");
+    }
+
+    @Test
+    void anMqttSubscriberConnectsToItsBrokerThoughTheFlowComesFromIt() {
+        int dashboard = Landscapes.line(PLANT, "id: dashboard");
+        assertThat(plant().files().get("plant.ot.nft"))
+                .contains("ip saddr 127.0.0.21 ip daddr 127.0.0.10 tcp dport 1883 counter accept comment \"flow"
+                        + " plant.dashboard mqtt plant.yaml:" + dashboard + "\"");
     }
 
     @Test
