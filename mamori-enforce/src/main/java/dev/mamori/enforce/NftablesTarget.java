@@ -45,8 +45,14 @@ public final class NftablesTarget {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private NftablesTarget(Landscape landscape) {
+    private final PlanCuts plan;
+    /** The flows the plan cuts, by identity: two unnamed flows may be equal as records. */
+    private final java.util.Set<Flow> cut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private NftablesTarget(Landscape landscape, PlanCuts plan) {
         this.landscape = landscape;
+        this.plan = plan;
+        cut.addAll(plan.flows());
         this.vocabulary = landscape.vocabulary();
         landscape.components().forEach(c -> components.put(c.id(), c));
         for (IotSystem system : landscape.systems().values()) {
@@ -65,11 +71,23 @@ public final class NftablesTarget {
      * @throws IllegalArgumentException when {@code system} is not a system of the landscape
      */
     public static Generated generate(Landscape landscape, Optional<String> system) {
+        return generate(landscape, system, PlanCuts.NONE);
+    }
+
+    /**
+     * The rulesets with the cuts of an isolation plan made real: each flow it cuts is dropped
+     * rather than allowed, and each component it segments is kept apart within its zone.
+     *
+     * @throws IllegalArgumentException when {@code system} is not a system of the landscape
+     */
+    public static Generated generate(Landscape landscape, Optional<String> system, PlanCuts plan) {
         if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
             throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
                     + String.join(", ", landscape.systems().keySet()));
         }
-        return new NftablesTarget(landscape).run(system);
+        NftablesTarget target = new NftablesTarget(landscape, plan);
+        target.notes.addAll(plan.notes());
+        return target.run(system);
     }
 
     private Generated run(Optional<String> system) {
@@ -108,12 +126,48 @@ public final class NftablesTarget {
                                 + " so that its ruleset knows which packets are its own");
                 continue;
             }
-            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of())));
+            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of()), segments(zone)));
         }
         if (!problems.isEmpty()) {
             files.clear();
         }
         return new Generated(files, problems, notes);
+    }
+
+    /** The plan's segments in this zone, as rules; a component without an address of its own is a problem. */
+    private List<String> segments(Zone zone) {
+        List<String> rules = new ArrayList<>();
+        for (PlanCuts.Segment segment : plan.segments()) {
+            if (!segment.zone().equals(zone)) {
+                continue;
+            }
+            Component c = segment.component();
+            if (c.address().isEmpty()) {
+                problem(
+                        c.at(),
+                        "the " + plan.summary() + " sets " + c.id() + " apart in zone " + zone.id()
+                                + ", but it has no 'address' to match it by");
+                continue;
+            }
+            IpPrefix address = c.address().get();
+            String family = address.ipv6() ? "ip6" : "ip";
+            List<IpPrefix> members = members(zone).stream()
+                    .filter(p -> p.ipv6() == address.ipv6())
+                    .toList();
+            if (members.isEmpty()) {
+                continue;
+            }
+            String at = c.at().file() + ":" + c.at().line();
+            rules.add(
+                    segment.outbound()
+                            ? family + " saddr " + address + " " + family + " daddr " + set(members)
+                                    + " counter drop comment \""
+                                    + comment(clip("plan: segment " + c.id() + " in zone " + zone.id(), at)) + "\""
+                            : family + " saddr " + set(members) + " " + family + " daddr " + address
+                                    + " counter drop comment \""
+                                    + comment(clip("plan: keep zone " + zone.id() + " off " + c.id(), at)) + "\"");
+        }
+        return rules;
     }
 
     /** An end of a flow: its component, the prefix rules match it by, and its zone. */
@@ -243,7 +297,8 @@ public final class NftablesTarget {
         return "mamori-" + zone.id();
     }
 
-    private String ruleset(Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows) {
+    private String ruleset(
+            Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows, List<String> segments) {
         String table = "inet " + tableName(zone);
         List<IpPrefix> v4 = members.stream().filter(p -> !p.ipv6()).toList();
         List<IpPrefix> v6 = members.stream().filter(IpPrefix::ipv6).toList();
@@ -265,6 +320,9 @@ public final class NftablesTarget {
                 .append(".\n");
         out.append("# A packet to or from these addresses passes when it answers an established connection, stays\n");
         out.append("# within the zone, or is a flow of the model; any other is counted and dropped.\n");
+        if (!plan.isEmpty()) {
+            out.append("# With the ").append(comment(plan.summary())).append(": its cuts are dropped first.\n");
+        }
         out.append("# Check: nft -c -f ")
                 .append(fileName(zone))
                 .append("   Load: nft -f ")
@@ -294,6 +352,25 @@ public final class NftablesTarget {
         out.append("    chain guard {\n");
         out.append("        ct state established,related accept\n");
         out.append("        ct state invalid drop\n");
+        // The plan's cuts come before anything that would allow them.
+        for (Map.Entry<Flow, Endpoints> entry : flows) {
+            if (cut.contains(entry.getKey())) {
+                out.append("        ")
+                        .append(rule(entry.getKey(), entry.getValue(), true))
+                        .append('\n');
+            }
+        }
+        for (Map.Entry<Flow, Endpoints> entry : flows) {
+            if (!cut.contains(entry.getKey())) {
+                out.append("        ")
+                        .append(rule(entry.getKey(), entry.getValue(), false))
+                        .append('\n');
+            }
+        }
+        // A segmented component keeps its modelled flows (above) but not the rest of its zone.
+        for (String segment : segments) {
+            out.append("        ").append(segment).append('\n');
+        }
         if (!v4.isEmpty()) {
             out.append("        ip saddr ")
                     .append(set(v4))
@@ -312,18 +389,13 @@ public final class NftablesTarget {
                     .append(zone.id())
                     .append("\"\n");
         }
-        for (Map.Entry<Flow, Endpoints> entry : flows) {
-            out.append("        ")
-                    .append(rule(entry.getKey(), entry.getValue()))
-                    .append('\n');
-        }
         out.append("        counter drop comment \"not in the model\"\n");
         out.append("    }\n");
         out.append("}\n");
         return out.toString();
     }
 
-    private static String rule(Flow flow, Endpoints e) {
+    private static String rule(Flow flow, Endpoints e, boolean cutByPlan) {
         String family = e.from().address().ipv6() ? "ip6" : "ip";
         String l4 = switch (e.transport()) {
             case "tcp" -> "tcp dport " + e.port();
@@ -331,16 +403,20 @@ public final class NftablesTarget {
             default -> "meta l4proto { tcp, udp } th dport " + e.port();
         };
         String at = flow.at().file() + ":" + flow.at().line();
-        String name = "flow " + flow.id() + " " + flow.protocol();
+        String name = (cutByPlan ? "plan: cut flow " : "flow ") + flow.id() + " " + flow.protocol();
+        return family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
+                + " counter " + (cutByPlan ? "drop" : "accept") + " comment \"" + comment(clip(name, at)) + "\"";
+    }
+
+    /** A comment of a name and a place, within nftables' limit; the place is kept whole, for review. */
+    private static String clip(String name, String at) {
         String text = name + " " + at;
         if (text.length() > COMMENT_LIMIT) {
-            // the place in the model matters most for review: keep it whole, shorten the name
             int room = Math.max(0, COMMENT_LIMIT - at.length() - 4);
             text = name.substring(0, Math.min(name.length(), room)) + "... " + at;
             text = text.substring(Math.max(0, text.length() - COMMENT_LIMIT));
         }
-        return family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
-                + " counter accept comment \"" + comment(text) + "\"";
+        return text;
     }
 
     private static String set(List<IpPrefix> prefixes) {

@@ -118,6 +118,47 @@ class NftablesTargetTest {
     }
 
     @Test
+    void withThePlanTheCutFlowIsDroppedBeforeAnythingAllowsIt() {
+        var landscape = Landscapes.load(PLANT);
+        PlanCuts plan = PlanCuts.isolating(landscape, Optional.of("plant.hmi"), "plant.historian");
+        assertThat(plan.flows()).extracting(f -> f.id()).containsExactly("plant.setpoint");
+        String ot = NftablesTarget.generate(landscape, Optional.empty(), plan)
+                .files()
+                .get("plant.ot.nft");
+        int setpoint = Landscapes.line(PLANT, "id: setpoint");
+        String drop = "ip saddr 127.0.0.20 ip daddr 127.0.0.11 tcp dport 502 counter drop comment \"plan: cut flow"
+                + " plant.setpoint modbus-tcp plant.yaml:" + setpoint + "\"";
+        assertThat(ot).contains(drop).doesNotContain("tcp dport 502 counter accept");
+        assertThat(ot.indexOf(drop)).isLessThan(ot.indexOf("accept comment \"within zone"));
+        assertThat(ot).contains("# With the isolation plan keeping plant.historian from plant.hmi");
+        assertThat(plant().files().get("plant.ot.nft"))
+                .as("without the plan the flow is allowed")
+                .contains("tcp dport 502 counter accept comment \"flow plant.setpoint");
+    }
+
+    @Test
+    void aSegmentOfThePlanKeepsTheComponentFromTheRestOfItsZone() {
+        var landscape = Landscapes.load(PLANT);
+        var zone = landscape.systems().get("plant").zones().get("ot");
+        var historian = landscape.systems().get("plant").components().get("historian");
+        PlanCuts plan = new PlanCuts(
+                "test plan",
+                java.util.List.of(),
+                java.util.List.of(new PlanCuts.Segment(historian, zone, true, "test")),
+                java.util.List.of());
+        String ot = NftablesTarget.generate(landscape, Optional.empty(), plan)
+                .files()
+                .get("plant.ot.nft");
+        String segment = "ip saddr 127.0.0.11 ip daddr { 127.0.0.8/29 } counter drop comment \"plan: segment"
+                + " plant.historian in zone plant.ot";
+        assertThat(ot).contains(segment);
+        assertThat(ot.indexOf("flow plant.sync"))
+                .as("its modelled flows still pass")
+                .isLessThan(ot.indexOf(segment));
+        assertThat(ot.indexOf(segment)).isLessThan(ot.indexOf("within zone"));
+    }
+
+    @Test
     void anUnknownSystemIsRefused() {
         assertThatThrownBy(() -> NftablesTarget.generate(Landscapes.load(PLANT), Optional.of("mall")))
                 .isInstanceOf(IllegalArgumentException.class)
