@@ -46,6 +46,8 @@ public final class NftablesTarget {
     private final List<String> notes = new ArrayList<>();
 
     private final PlanCuts plan;
+    /** The tables written, rule by rule, for drift. */
+    private final List<Table> tables = new ArrayList<>();
     /** The flows the plan cuts, by identity: two unnamed flows may be equal as records. */
     private final java.util.Set<Flow> cut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -135,8 +137,8 @@ public final class NftablesTarget {
     }
 
     /** The plan's segments in this zone, as rules; a component without an address of its own is a problem. */
-    private List<String> segments(Zone zone) {
-        List<String> rules = new ArrayList<>();
+    private List<Rule> segments(Zone zone) {
+        List<Rule> rules = new ArrayList<>();
         for (PlanCuts.Segment segment : plan.segments()) {
             if (!segment.zone().equals(zone)) {
                 continue;
@@ -158,14 +160,14 @@ public final class NftablesTarget {
                 continue;
             }
             String at = c.at().file() + ":" + c.at().line();
-            rules.add(
-                    segment.outbound()
-                            ? family + " saddr " + address + " " + family + " daddr " + set(members)
-                                    + " counter drop comment \""
-                                    + comment(clip("plan: segment " + c.id() + " in zone " + zone.id(), at)) + "\""
-                            : family + " saddr " + set(members) + " " + family + " daddr " + address
-                                    + " counter drop comment \""
-                                    + comment(clip("plan: keep zone " + zone.id() + " off " + c.id(), at)) + "\"");
+            String what = segment.outbound()
+                    ? "plan: segment " + c.id() + " in zone " + zone.id()
+                    : "plan: keep zone " + zone.id() + " off " + c.id();
+            String match = segment.outbound()
+                    ? family + " saddr " + address + " " + family + " daddr " + set(members)
+                    : family + " saddr " + set(members) + " " + family + " daddr " + address;
+            rules.add(new Rule(
+                    "guard", match + " counter drop comment \"" + comment(clip(what, at)) + "\"", c.at(), what));
         }
         return rules;
     }
@@ -298,7 +300,7 @@ public final class NftablesTarget {
     }
 
     private String ruleset(
-            Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows, List<String> segments) {
+            Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows, List<Rule> segments) {
         String table = "inet " + tableName(zone);
         List<IpPrefix> v4 = members.stream().filter(p -> !p.ipv6()).toList();
         List<IpPrefix> v6 = members.stream().filter(IpPrefix::ipv6).toList();
@@ -333,69 +335,121 @@ public final class NftablesTarget {
         out.append("table ").append(table).append('\n');
         out.append("delete table ").append(table).append('\n');
         out.append("table ").append(table).append(" {\n");
+        List<Rule> rules = new ArrayList<>();
         for (String hook : List.of("input", "forward")) {
             out.append("    chain ").append(hook).append(" {\n");
             out.append("        type filter hook ").append(hook).append(" priority filter; policy accept;\n");
-            out.append("        jump zone\n");
+            line(out, rules, new Rule(hook, "jump zone", zone.at(), "zone " + zone.id()));
             out.append("    }\n\n");
         }
         out.append("    chain zone {\n");
-        if (!v4.isEmpty()) {
-            out.append("        ip daddr ").append(set(v4)).append(" jump guard\n");
-            out.append("        ip saddr ").append(set(v4)).append(" jump guard\n");
-        }
-        if (!v6.isEmpty()) {
-            out.append("        ip6 daddr ").append(set(v6)).append(" jump guard\n");
-            out.append("        ip6 saddr ").append(set(v6)).append(" jump guard\n");
+        for (boolean six : new boolean[] {false, true}) {
+            List<IpPrefix> family = six ? v6 : v4;
+            if (!family.isEmpty()) {
+                String ip = six ? "ip6" : "ip";
+                line(
+                        out,
+                        rules,
+                        new Rule("zone", ip + " daddr " + set(family) + " jump guard", zone.at(), "zone " + zone.id()));
+                line(
+                        out,
+                        rules,
+                        new Rule("zone", ip + " saddr " + set(family) + " jump guard", zone.at(), "zone " + zone.id()));
+            }
         }
         out.append("    }\n\n");
         out.append("    chain guard {\n");
-        out.append("        ct state established,related accept\n");
-        out.append("        ct state invalid drop\n");
+        line(out, rules, new Rule("guard", "ct state established,related accept", zone.at(), "zone " + zone.id()));
+        line(out, rules, new Rule("guard", "ct state invalid drop", zone.at(), "zone " + zone.id()));
         // The plan's cuts come before anything that would allow them.
         for (Map.Entry<Flow, Endpoints> entry : flows) {
             if (cut.contains(entry.getKey())) {
-                out.append("        ")
-                        .append(rule(entry.getKey(), entry.getValue(), true))
-                        .append('\n');
+                line(out, rules, rule(entry.getKey(), entry.getValue(), true));
             }
         }
         for (Map.Entry<Flow, Endpoints> entry : flows) {
             if (!cut.contains(entry.getKey())) {
-                out.append("        ")
-                        .append(rule(entry.getKey(), entry.getValue(), false))
-                        .append('\n');
+                line(out, rules, rule(entry.getKey(), entry.getValue(), false));
             }
         }
         // A segmented component keeps its modelled flows (above) but not the rest of its zone.
-        for (String segment : segments) {
-            out.append("        ").append(segment).append('\n');
+        for (Rule segment : segments) {
+            line(out, rules, segment);
         }
-        if (!v4.isEmpty()) {
-            out.append("        ip saddr ")
-                    .append(set(v4))
-                    .append(" ip daddr ")
-                    .append(set(v4))
-                    .append(" accept comment \"within zone ")
-                    .append(zone.id())
-                    .append("\"\n");
+        for (boolean six : new boolean[] {false, true}) {
+            List<IpPrefix> family = six ? v6 : v4;
+            if (!family.isEmpty()) {
+                String ip = six ? "ip6" : "ip";
+                line(
+                        out,
+                        rules,
+                        new Rule(
+                                "guard",
+                                ip + " saddr " + set(family) + " " + ip + " daddr " + set(family)
+                                        + " accept comment \"within zone " + zone.id() + "\"",
+                                zone.at(),
+                                "within zone " + zone.id()));
+            }
         }
-        if (!v6.isEmpty()) {
-            out.append("        ip6 saddr ")
-                    .append(set(v6))
-                    .append(" ip6 daddr ")
-                    .append(set(v6))
-                    .append(" accept comment \"within zone ")
-                    .append(zone.id())
-                    .append("\"\n");
-        }
-        out.append("        counter drop comment \"not in the model\"\n");
+        line(
+                out,
+                rules,
+                new Rule(
+                        "guard",
+                        "counter drop comment \"not in the model\"",
+                        zone.at(),
+                        "the drop of zone " + zone.id()));
         out.append("    }\n");
         out.append("}\n");
+        tables.add(new Table("inet", tableName(zone), zone, rules));
         return out.toString();
     }
 
-    private static String rule(Flow flow, Endpoints e, boolean cutByPlan) {
+    /**
+     * A rule as the target writes it, and the element of the model it comes from.
+     *
+     * @param chain the chain it is in
+     * @param text the rule in nft syntax, counter and comment included
+     * @param origin where in the model the element that asked for it is
+     * @param what that element, in words
+     */
+    public record Rule(String chain, String text, SourceLocation origin, String what) {}
+
+    /** A zone's table: its family, its name and its rules in order. */
+    public record Table(String family, String name, Zone zone, List<Rule> rules) {
+        public Table {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** The tables the model asks for, with what stopped some of them. */
+    public record Expected(List<Table> tables, List<Diagnostic> problems) {
+        public Expected {
+            tables = List.copyOf(tables);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The tables {@link #generate(Landscape, Optional, PlanCuts)} would write, rule by rule, each
+     * with the place in the model it comes from: what a deployed ruleset is compared with.
+     */
+    public static Expected expected(Landscape landscape, Optional<String> system, PlanCuts plan) {
+        if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
+            throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
+                    + String.join(", ", landscape.systems().keySet()));
+        }
+        NftablesTarget target = new NftablesTarget(landscape, plan);
+        Generated generated = target.run(system);
+        return new Expected(generated.ok() ? target.tables : List.of(), generated.problems());
+    }
+
+    private static void line(StringBuilder out, List<Rule> rules, Rule rule) {
+        out.append("        ").append(rule.text()).append('\n');
+        rules.add(rule);
+    }
+
+    private static Rule rule(Flow flow, Endpoints e, boolean cutByPlan) {
         String family = e.from().address().ipv6() ? "ip6" : "ip";
         String l4 = switch (e.transport()) {
             case "tcp" -> "tcp dport " + e.port();
@@ -404,8 +458,13 @@ public final class NftablesTarget {
         };
         String at = flow.at().file() + ":" + flow.at().line();
         String name = (cutByPlan ? "plan: cut flow " : "flow ") + flow.id() + " " + flow.protocol();
-        return family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
-                + " counter " + (cutByPlan ? "drop" : "accept") + " comment \"" + comment(clip(name, at)) + "\"";
+        return new Rule(
+                "guard",
+                family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
+                        + " counter " + (cutByPlan ? "drop" : "accept") + " comment \"" + comment(clip(name, at))
+                        + "\"",
+                flow.at(),
+                (cutByPlan ? "flow " + flow.id() + ", cut by the plan" : "flow " + flow.id()));
     }
 
     /** A comment of a name and a place, within nftables' limit; the place is kept whole, for review. */
