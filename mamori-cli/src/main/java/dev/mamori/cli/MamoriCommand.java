@@ -48,6 +48,7 @@ final class MamoriCommand implements Runnable {
             VerifyCommand.class,
             ReportCommand.class,
             EnforceCommand.class,
+            DriftCommand.class,
             DiffCommand.class,
             ImportCommand.class,
             ServeCommand.class,
