@@ -324,9 +324,7 @@ public final class NftablesDrift {
             } else if (e.has("jump") || e.has("goto")) {
                 String verdict = e.has("jump") ? "jump" : "goto";
                 clauses.add(verdict + " " + e.get(verdict).path("target").asText());
-            } else if (e.size() == 1
-                    && Set.of("accept", "drop", "return", "continue")
-                            .contains(e.fieldNames().next())) {
+            } else if (e.size() == 1 && VERDICTS.contains(e.fieldNames().next())) {
                 clauses.add(e.fieldNames().next());
             } else {
                 clauses.add(e.toString()); // not what Mamori writes: it matches nothing of the model
@@ -386,9 +384,50 @@ public final class NftablesDrift {
         return right.toString();
     }
 
+    /** Canonical addresses by their text: a large ruleset names the same few thousand again and again. */
+    private static final ThreadLocal<Map<String, String>> ADDRESSES = ThreadLocal.withInitial(HashMap::new);
+
+    private static final Set<String> VERDICTS = Set.of("accept", "drop", "return", "continue");
+
     private static String address(String text) {
-        IpPrefix.Parsed parsed = IpPrefix.parse(text);
-        return parsed instanceof IpPrefix.Parsed.Ok ok ? ok.prefix().toString() : text;
+        Map<String, String> cache = ADDRESSES.get();
+        String known = cache.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (cache.size() > 100_000) {
+            cache.clear();
+        }
+        boolean word = text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.indexOf(':') >= 0);
+        String canonical = word
+                ? text // tcp, established: not an address
+                : IpPrefix.parse(text) instanceof IpPrefix.Parsed.Ok ok
+                        ? ok.prefix().toString()
+                        : text;
+        cache.put(text, canonical);
+        return canonical;
+    }
+
+    /** Words, with braces and commas as words of their own. */
+    private static String[] tokens(String text) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean mark = c == '{' || c == '}' || c == ',';
+            if (Character.isWhitespace(c) || mark) {
+                if (start >= 0) {
+                    out.add(text.substring(start, i));
+                    start = -1;
+                }
+                if (mark) {
+                    out.add(String.valueOf(c));
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static String set(List<String> items) {
@@ -400,18 +439,14 @@ public final class NftablesDrift {
     static String canonicalText(String rule) {
         int comment = rule.indexOf(" comment \"");
         String body = comment < 0 ? rule : rule.substring(0, comment);
-        String[] tokens = body.replace("{", " { ")
-                .replace("}", " } ")
-                .replace(",", " , ")
-                .trim()
-                .split("\\s+");
+        String[] tokens = tokens(body);
         List<String> clauses = new ArrayList<>();
         int i = 0;
         while (i < tokens.length) {
             String token = tokens[i];
             if (token.equals("counter")) {
                 i++;
-            } else if (Set.of("accept", "drop", "return", "continue").contains(token)) {
+            } else if (VERDICTS.contains(token)) {
                 clauses.add(token);
                 i++;
             } else if (token.equals("jump") || token.equals("goto")) {
