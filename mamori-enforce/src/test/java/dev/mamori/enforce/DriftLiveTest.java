@@ -135,6 +135,23 @@ class DriftLiveTest {
     }
 
     @Test
+    void aDeploymentCarryingThePlanIsComparedWithThePlan(@TempDir Path dir) throws Exception {
+        PlanCuts plan = PlanCuts.isolating(LANDSCAPE, Optional.of("plant.hmi"), "plant.historian");
+        String json = deployed(
+                dir, NftablesTarget.generate(LANDSCAPE, Optional.empty(), plan).files(), "");
+        assertThat(NftablesDrift.compare(
+                        NftablesTarget.expected(LANDSCAPE, Optional.empty(), plan),
+                        LANDSCAPE,
+                        new StringReader(json),
+                        "live.json"))
+                .isEmpty();
+        // Against the model without the plan: the cut flow's drop is not modelled, its accept not deployed.
+        List<Drift.Difference> found = drift(json);
+        assertThat(found).extracting(Drift.Difference::kind).contains(Drift.Kind.NOT_IN_MODEL, Drift.Kind.NOT_DEPLOYED);
+        assertThat(found).allSatisfy(d -> assertThat(d.message()).containsAnyOf("plant.setpoint", "tcp dport 502"));
+    }
+
+    @Test
     void whatIsNotTheOutputOfNftIsRefusedWithItsPlace() {
         assertThatThrownBy(() -> drift("{\"nftables\": [ {\"table\": }"))
                 .isInstanceOf(Drift.Unreadable.class)
