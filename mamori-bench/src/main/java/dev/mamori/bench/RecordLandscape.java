@@ -203,6 +203,7 @@ final class RecordLandscape {
                 List.of(),
                 "",
                 AT,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -243,7 +244,8 @@ final class RecordLandscape {
                 List.of(),
                 "",
                 AT,
-                OptionalInt.of(8883));
+                OptionalInt.of(8883),
+                List.of());
     }
 
     private static Ref ref(String qualified) {

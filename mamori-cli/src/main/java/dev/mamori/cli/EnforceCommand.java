@@ -2,7 +2,9 @@ package dev.mamori.cli;
 
 import dev.mamori.app.Loaded;
 import dev.mamori.enforce.Generated;
+import dev.mamori.enforce.MosquittoTarget;
 import dev.mamori.enforce.NftablesTarget;
+import dev.mamori.enforce.PlanCuts;
 import dev.mamori.model.Landscape;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.report.text.Count;
@@ -31,8 +33,14 @@ import picocli.CommandLine.Spec;
             "the zone, or is a flow of the model (source and destination address, protocol, port); any",
             "other packet is counted and dropped. Each rule has a counter and a comment naming its flow",
             "and FILE:LINE. Check a file with 'nft -c -f FILE' and load it with 'nft -f FILE'",
-            "(docs/enforce.md). When a flow lacks what the rules need (an address, a port), nothing is",
-            "written and each gap is printed as FILE:LINE:COL: error: MESSAGE."
+            "(docs/enforce.md). With --target mosquitto, writes for each broker (a component of kind",
+            "broker) an ACL (BROKER.acl) that lets each client, by its mqtt-user, publish and subscribe",
+            "to the topics of its modelled MQTT flows and nothing else, and a configuration",
+            "(BROKER.conf) with its listeners, anonymous access off and the ACL. With --with-plan and",
+            "--protect Y (and --from X), the nftables rulesets also drop what the isolation plan of",
+            "'mamori systemic --protect Y' cuts. When a flow lacks what the target needs (an address,",
+            "a port, topics, a user name), nothing is written and each gap is printed as",
+            "FILE:LINE:COL: error: MESSAGE."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -44,7 +52,8 @@ import picocli.CommandLine.Spec;
 final class EnforceCommand implements Callable<Integer> {
 
     enum Target {
-        nftables
+        nftables,
+        mosquitto
     }
 
     @ParentCommand
@@ -63,7 +72,8 @@ final class EnforceCommand implements Callable<Integer> {
             names = "--target",
             paramLabel = "TARGET",
             required = true,
-            description = "What to generate: nftables (one ruleset per zone).")
+            description = "What to generate: nftables (one ruleset per zone) or mosquitto (an ACL and a"
+                    + " configuration per broker).")
     Target target;
 
     @Option(
@@ -79,6 +89,26 @@ final class EnforceCommand implements Callable<Integer> {
             description = "The folder to write into (created when missing).")
     Path directory;
 
+    @Option(names = "--with-plan", description = "Also apply the isolation plan's cuts (nftables): needs --protect.")
+    boolean withPlan;
+
+    @Option(names = "--protect", paramLabel = "Y", description = "With --with-plan: what the plan isolates.")
+    String protect;
+
+    @Option(
+            names = "--from",
+            paramLabel = "X",
+            description = "With --with-plan: the system or component assumed compromised (default: the exposed"
+                    + " components).")
+    String from;
+
+    @Option(
+            names = "--mosquitto-dir",
+            paramLabel = "PATH",
+            description = "With --target mosquitto: where the files go on the broker, named in its"
+                    + " configuration (default: " + MosquittoTarget.DEFAULT_DIRECTORY + ").")
+    String mosquittoDir = MosquittoTarget.DEFAULT_DIRECTORY;
+
     @Mixin
     LoadOptions load;
 
@@ -92,9 +122,25 @@ final class EnforceCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Landscape landscape = loaded.landscape().orElseThrow();
+        if (withPlan != (protect != null) || (from != null && !withPlan)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--with-plan needs --protect Y, and --protect and --from need --with-plan");
+        }
+        if (withPlan && target != Target.nftables) {
+            throw new ParameterException(spec.commandLine(), "--with-plan applies to --target nftables only");
+        }
         Generated generated;
         try {
-            generated = NftablesTarget.generate(landscape, Optional.ofNullable(system));
+            generated = switch (target) {
+                case nftables ->
+                    NftablesTarget.generate(
+                            landscape,
+                            Optional.ofNullable(system),
+                            withPlan
+                                    ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect)
+                                    : PlanCuts.NONE);
+                case mosquitto -> MosquittoTarget.generate(landscape, Optional.ofNullable(system), mosquittoDir);
+            };
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -112,7 +158,10 @@ final class EnforceCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(),
                     (system == null ? "the landscape" : "system " + system)
-                            + " has no zone; a ruleset guards a zone, so declare zones and put components in them");
+                            + (target == Target.nftables
+                                    ? " has no zone; a ruleset guards a zone, so declare zones and put components in"
+                                            + " them"
+                                    : " has no MQTT flow to or from a component of kind broker"));
         }
         Path folder = Output.folder(spec.commandLine(), parent.workingDirectory(), directory);
         for (Map.Entry<String, String> file : generated.files().entrySet()) {

@@ -25,6 +25,12 @@ final class ExitCode {
     static final int GATE_FAILED = 4;
 
     /**
+     * {@code mamori drift} found the deployment different from the model; the same number as the
+     * gate, for the same reason: CI can tell "not as modelled" from "the model is broken".
+     */
+    static final int DRIFT = 4;
+
+    /**
      * The server side could not be had: {@code serve} could not start its database or listen, a
      * push or an audit check could not reach the server or the database. Distinct from 1 and 2 so
      * that a script can retry this one.

@@ -49,6 +49,7 @@ final class MamoriCommand implements Runnable {
             FixCommand.class,
             ReportCommand.class,
             EnforceCommand.class,
+            DriftCommand.class,
             DiffCommand.class,
             ImportCommand.class,
             ServeCommand.class,

@@ -69,6 +69,52 @@ class EnforceCommandTest {
     }
 
     @Test
+    void mosquittoWritesAnAclAndAConfigurationPerBroker() throws IOException {
+        model(MODEL.replace("address: 10.30.0.9 }", "address: 10.30.0.9, mqtt-user: hmi-1 }")
+                .replace("protocol: mqtt }", "protocol: mqtt, authentication: password, topics: [site/+/temp] }"));
+        Cli cli =
+                Cli.run(dir, "enforce", "--target", "mosquitto", "--mosquitto-dir", "/srv/mqtt", "-o", "acl", "m.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(Files.readString(dir.resolve("acl/plant.broker.acl")))
+                .contains("user hmi-1\n# flow plant.telemetry m.yaml:17\ntopic write site/+/temp\n");
+        assertThat(Files.readString(dir.resolve("acl/plant.broker.conf")))
+                .contains("listener 1883 10.20.0.5\n", "acl_file /srv/mqtt/plant.broker.acl\n");
+        model(MODEL);
+        Cli gaps = Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "gaps", "m.yaml");
+        assertThat(gaps.exitCode()).isEqualTo(1);
+        assertThat(gaps.out()).contains("m.yaml:17:9: error: flow plant.telemetry cannot be enforced", "'topics'");
+        assertThat(dir.resolve("gaps")).doesNotExist();
+    }
+
+    @Test
+    void withPlanTheCutFlowIsDropped() throws IOException {
+        model(MODEL.replace("protocol: mqtt }", "protocol: mqtt, commands: true }"));
+        Cli cli = Cli.run(
+                dir,
+                "enforce",
+                "--target",
+                "nftables",
+                "--with-plan",
+                "--from",
+                "plant.hmi",
+                "--protect",
+                "plant.broker",
+                "-o",
+                "rules",
+                "m.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(Files.readString(dir.resolve("rules/plant.ot.nft")))
+                .contains("tcp dport 1883 counter drop comment \"plan: cut flow plant.telemetry mqtt m.yaml:17\"");
+        Cli noProtect = Cli.run(dir, "enforce", "--target", "nftables", "--with-plan", "-o", "r", "m.yaml");
+        assertThat(noProtect.exitCode()).isEqualTo(2);
+        assertThat(noProtect.err()).contains("--with-plan needs --protect");
+        Cli unknown = Cli.run(
+                dir, "enforce", "--target", "nftables", "--with-plan", "--protect", "plant.nope", "-o", "r", "m.yaml");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("plant.nope");
+    }
+
+    @Test
     void usageErrors() throws IOException {
         model(MODEL);
         Cli noTarget = Cli.run(dir, "enforce", "-o", "rules", "m.yaml");

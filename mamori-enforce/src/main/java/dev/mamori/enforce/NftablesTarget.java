@@ -45,8 +45,16 @@ public final class NftablesTarget {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private NftablesTarget(Landscape landscape) {
+    private final PlanCuts plan;
+    /** The tables written, rule by rule, for drift. */
+    private final List<Table> tables = new ArrayList<>();
+    /** The flows the plan cuts, by identity: two unnamed flows may be equal as records. */
+    private final java.util.Set<Flow> cut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private NftablesTarget(Landscape landscape, PlanCuts plan) {
         this.landscape = landscape;
+        this.plan = plan;
+        cut.addAll(plan.flows());
         this.vocabulary = landscape.vocabulary();
         landscape.components().forEach(c -> components.put(c.id(), c));
         for (IotSystem system : landscape.systems().values()) {
@@ -65,11 +73,23 @@ public final class NftablesTarget {
      * @throws IllegalArgumentException when {@code system} is not a system of the landscape
      */
     public static Generated generate(Landscape landscape, Optional<String> system) {
+        return generate(landscape, system, PlanCuts.NONE);
+    }
+
+    /**
+     * The rulesets with the cuts of an isolation plan made real: each flow it cuts is dropped
+     * rather than allowed, and each component it segments is kept apart within its zone.
+     *
+     * @throws IllegalArgumentException when {@code system} is not a system of the landscape
+     */
+    public static Generated generate(Landscape landscape, Optional<String> system, PlanCuts plan) {
         if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
             throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
                     + String.join(", ", landscape.systems().keySet()));
         }
-        return new NftablesTarget(landscape).run(system);
+        NftablesTarget target = new NftablesTarget(landscape, plan);
+        target.notes.addAll(plan.notes());
+        return target.run(system);
     }
 
     private Generated run(Optional<String> system) {
@@ -108,12 +128,48 @@ public final class NftablesTarget {
                                 + " so that its ruleset knows which packets are its own");
                 continue;
             }
-            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of())));
+            files.put(fileName(zone), ruleset(zone, members, flowsOf.getOrDefault(zone, List.of()), segments(zone)));
         }
         if (!problems.isEmpty()) {
             files.clear();
         }
         return new Generated(files, problems, notes);
+    }
+
+    /** The plan's segments in this zone, as rules; a component without an address of its own is a problem. */
+    private List<Rule> segments(Zone zone) {
+        List<Rule> rules = new ArrayList<>();
+        for (PlanCuts.Segment segment : plan.segments()) {
+            if (!segment.zone().equals(zone)) {
+                continue;
+            }
+            Component c = segment.component();
+            if (c.address().isEmpty()) {
+                problem(
+                        c.at(),
+                        "the " + plan.summary() + " sets " + c.id() + " apart in zone " + zone.id()
+                                + ", but it has no 'address' to match it by");
+                continue;
+            }
+            IpPrefix address = c.address().get();
+            String family = address.ipv6() ? "ip6" : "ip";
+            List<IpPrefix> members = members(zone).stream()
+                    .filter(p -> p.ipv6() == address.ipv6())
+                    .toList();
+            if (members.isEmpty()) {
+                continue;
+            }
+            String at = c.at().file() + ":" + c.at().line();
+            String what = segment.outbound()
+                    ? "plan: segment " + c.id() + " in zone " + zone.id()
+                    : "plan: keep zone " + zone.id() + " off " + c.id();
+            String match = segment.outbound()
+                    ? family + " saddr " + address + " " + family + " daddr " + set(members)
+                    : family + " saddr " + set(members) + " " + family + " daddr " + address;
+            rules.add(new Rule(
+                    "guard", match + " counter drop comment \"" + comment(clip(what, at)) + "\"", c.at(), what));
+        }
+        return rules;
     }
 
     /** An end of a flow: its component, the prefix rules match it by, and its zone. */
@@ -132,6 +188,12 @@ public final class NftablesTarget {
         }
         Optional<End> from = end(flow, flow.from());
         Optional<End> to = end(flow, flow.to());
+        if (from.isPresent() && to.isPresent() && subscription(flow, from.get(), to.get())) {
+            // An MQTT subscriber connects to its broker, though the data flows the other way.
+            Optional<End> broker = from;
+            from = to;
+            to = broker;
+        }
         OptionalInt port = flow.port();
         if (port.isEmpty()) {
             problem(
@@ -151,6 +213,13 @@ public final class NftablesTarget {
             return Optional.empty();
         }
         return Optional.of(new Endpoints(from.get(), to.get(), transport, port.getAsInt()));
+    }
+
+    /** Whether the flow is an MQTT subscription: from a broker to a client, which opens the connection. */
+    static boolean subscription(Flow flow, End from, End to) {
+        return flow.protocol().equals("mqtt")
+                && from.component().kind().equals("broker")
+                && !to.component().kind().equals("broker");
     }
 
     /** A flow's end, matched by its component's address or, less tightly, by its zone's network. */
@@ -230,7 +299,8 @@ public final class NftablesTarget {
         return "mamori-" + zone.id();
     }
 
-    private String ruleset(Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows) {
+    private String ruleset(
+            Zone zone, List<IpPrefix> members, List<Map.Entry<Flow, Endpoints>> flows, List<Rule> segments) {
         String table = "inet " + tableName(zone);
         List<IpPrefix> v4 = members.stream().filter(p -> !p.ipv6()).toList();
         List<IpPrefix> v6 = members.stream().filter(IpPrefix::ipv6).toList();
@@ -252,6 +322,9 @@ public final class NftablesTarget {
                 .append(".\n");
         out.append("# A packet to or from these addresses passes when it answers an established connection, stays\n");
         out.append("# within the zone, or is a flow of the model; any other is counted and dropped.\n");
+        if (!plan.isEmpty()) {
+            out.append("# With the ").append(comment(plan.summary())).append(": its cuts are dropped first.\n");
+        }
         out.append("# Check: nft -c -f ")
                 .append(fileName(zone))
                 .append("   Load: nft -f ")
@@ -262,55 +335,121 @@ public final class NftablesTarget {
         out.append("table ").append(table).append('\n');
         out.append("delete table ").append(table).append('\n');
         out.append("table ").append(table).append(" {\n");
+        List<Rule> rules = new ArrayList<>();
         for (String hook : List.of("input", "forward")) {
             out.append("    chain ").append(hook).append(" {\n");
             out.append("        type filter hook ").append(hook).append(" priority filter; policy accept;\n");
-            out.append("        jump zone\n");
+            line(out, rules, new Rule(hook, "jump zone", zone.at(), "zone " + zone.id()));
             out.append("    }\n\n");
         }
         out.append("    chain zone {\n");
-        if (!v4.isEmpty()) {
-            out.append("        ip daddr ").append(set(v4)).append(" jump guard\n");
-            out.append("        ip saddr ").append(set(v4)).append(" jump guard\n");
-        }
-        if (!v6.isEmpty()) {
-            out.append("        ip6 daddr ").append(set(v6)).append(" jump guard\n");
-            out.append("        ip6 saddr ").append(set(v6)).append(" jump guard\n");
+        for (boolean six : new boolean[] {false, true}) {
+            List<IpPrefix> family = six ? v6 : v4;
+            if (!family.isEmpty()) {
+                String ip = six ? "ip6" : "ip";
+                line(
+                        out,
+                        rules,
+                        new Rule("zone", ip + " daddr " + set(family) + " jump guard", zone.at(), "zone " + zone.id()));
+                line(
+                        out,
+                        rules,
+                        new Rule("zone", ip + " saddr " + set(family) + " jump guard", zone.at(), "zone " + zone.id()));
+            }
         }
         out.append("    }\n\n");
         out.append("    chain guard {\n");
-        out.append("        ct state established,related accept\n");
-        out.append("        ct state invalid drop\n");
-        if (!v4.isEmpty()) {
-            out.append("        ip saddr ")
-                    .append(set(v4))
-                    .append(" ip daddr ")
-                    .append(set(v4))
-                    .append(" accept comment \"within zone ")
-                    .append(zone.id())
-                    .append("\"\n");
-        }
-        if (!v6.isEmpty()) {
-            out.append("        ip6 saddr ")
-                    .append(set(v6))
-                    .append(" ip6 daddr ")
-                    .append(set(v6))
-                    .append(" accept comment \"within zone ")
-                    .append(zone.id())
-                    .append("\"\n");
+        line(out, rules, new Rule("guard", "ct state established,related accept", zone.at(), "zone " + zone.id()));
+        line(out, rules, new Rule("guard", "ct state invalid drop", zone.at(), "zone " + zone.id()));
+        // The plan's cuts come before anything that would allow them.
+        for (Map.Entry<Flow, Endpoints> entry : flows) {
+            if (cut.contains(entry.getKey())) {
+                line(out, rules, rule(entry.getKey(), entry.getValue(), true));
+            }
         }
         for (Map.Entry<Flow, Endpoints> entry : flows) {
-            out.append("        ")
-                    .append(rule(entry.getKey(), entry.getValue()))
-                    .append('\n');
+            if (!cut.contains(entry.getKey())) {
+                line(out, rules, rule(entry.getKey(), entry.getValue(), false));
+            }
         }
-        out.append("        counter drop comment \"not in the model\"\n");
+        // A segmented component keeps its modelled flows (above) but not the rest of its zone.
+        for (Rule segment : segments) {
+            line(out, rules, segment);
+        }
+        for (boolean six : new boolean[] {false, true}) {
+            List<IpPrefix> family = six ? v6 : v4;
+            if (!family.isEmpty()) {
+                String ip = six ? "ip6" : "ip";
+                line(
+                        out,
+                        rules,
+                        new Rule(
+                                "guard",
+                                ip + " saddr " + set(family) + " " + ip + " daddr " + set(family)
+                                        + " accept comment \"within zone " + zone.id() + "\"",
+                                zone.at(),
+                                "within zone " + zone.id()));
+            }
+        }
+        line(
+                out,
+                rules,
+                new Rule(
+                        "guard",
+                        "counter drop comment \"not in the model\"",
+                        zone.at(),
+                        "the drop of zone " + zone.id()));
         out.append("    }\n");
         out.append("}\n");
+        tables.add(new Table("inet", tableName(zone), zone, rules));
         return out.toString();
     }
 
-    private static String rule(Flow flow, Endpoints e) {
+    /**
+     * A rule as the target writes it, and the element of the model it comes from.
+     *
+     * @param chain the chain it is in
+     * @param text the rule in nft syntax, counter and comment included
+     * @param origin where in the model the element that asked for it is
+     * @param what that element, in words
+     */
+    public record Rule(String chain, String text, SourceLocation origin, String what) {}
+
+    /** A zone's table: its family, its name and its rules in order. */
+    public record Table(String family, String name, Zone zone, List<Rule> rules) {
+        public Table {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** The tables the model asks for, with what stopped some of them. */
+    public record Expected(List<Table> tables, List<Diagnostic> problems) {
+        public Expected {
+            tables = List.copyOf(tables);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The tables {@link #generate(Landscape, Optional, PlanCuts)} would write, rule by rule, each
+     * with the place in the model it comes from: what a deployed ruleset is compared with.
+     */
+    public static Expected expected(Landscape landscape, Optional<String> system, PlanCuts plan) {
+        if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
+            throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
+                    + String.join(", ", landscape.systems().keySet()));
+        }
+        NftablesTarget target = new NftablesTarget(landscape, plan);
+        Generated generated = target.run(system);
+        return new Expected(generated.ok() ? target.tables : List.of(), generated.problems());
+    }
+
+    private static void line(StringBuilder out, List<Rule> rules, Rule rule) {
+        out.append("        ").append(rule.text()).append('\n');
+        rules.add(rule);
+    }
+
+    private static Rule rule(Flow flow, Endpoints e, boolean cutByPlan) {
         String family = e.from().address().ipv6() ? "ip6" : "ip";
         String l4 = switch (e.transport()) {
             case "tcp" -> "tcp dport " + e.port();
@@ -318,16 +457,25 @@ public final class NftablesTarget {
             default -> "meta l4proto { tcp, udp } th dport " + e.port();
         };
         String at = flow.at().file() + ":" + flow.at().line();
-        String name = "flow " + flow.id() + " " + flow.protocol();
+        String name = (cutByPlan ? "plan: cut flow " : "flow ") + flow.id() + " " + flow.protocol();
+        return new Rule(
+                "guard",
+                family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
+                        + " counter " + (cutByPlan ? "drop" : "accept") + " comment \"" + comment(clip(name, at))
+                        + "\"",
+                flow.at(),
+                (cutByPlan ? "flow " + flow.id() + ", cut by the plan" : "flow " + flow.id()));
+    }
+
+    /** A comment of a name and a place, within nftables' limit; the place is kept whole, for review. */
+    private static String clip(String name, String at) {
         String text = name + " " + at;
         if (text.length() > COMMENT_LIMIT) {
-            // the place in the model matters most for review: keep it whole, shorten the name
             int room = Math.max(0, COMMENT_LIMIT - at.length() - 4);
             text = name.substring(0, Math.min(name.length(), room)) + "... " + at;
             text = text.substring(Math.max(0, text.length() - COMMENT_LIMIT));
         }
-        return family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
-                + " counter accept comment \"" + comment(text) + "\"";
+        return text;
     }
 
     private static String set(List<IpPrefix> prefixes) {

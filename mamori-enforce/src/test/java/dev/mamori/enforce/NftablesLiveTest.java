@@ -77,9 +77,8 @@ class NftablesLiveTest {
         assertThat(r.exit()).as("the check can fail: %s", r.output()).isNotZero();
     }
 
-    @Test
-    void inANamespaceTheModelledFlowConnectsAndAnUnmodelledOneIsDropped(@TempDir Path dir) throws Exception {
-        Path ruleset = write(dir, "plant.ot.nft");
+    /** Runs {@link NamespaceProbe} in a namespace of its own: from SOURCE to each ADDRESS PORT. */
+    private static Result probe(Path ruleset, String source, String... listeners) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path classes = Path.of(NamespaceProbe.class
                 .getProtectionDomain()
@@ -88,14 +87,31 @@ class NftablesLiveTest {
                 .toURI());
         List<String> command = new ArrayList<>(
                 List.of("unshare", "-n", java.toString(), "-cp", classes.toString(), NamespaceProbe.class.getName()));
-        // From the HMI (127.0.0.20): to the broker's MQTT port, which the model lists, and to the
-        // historian (127.0.0.11, in the same zone as the broker), which no flow reaches from there.
-        command.addAll(List.of(ruleset.toString(), "127.0.0.20", "127.0.0.10", "1883", "127.0.0.11", "5432"));
+        command.add(ruleset.toString());
+        command.add(source);
+        command.addAll(List.of(listeners));
         Result r = run(command);
         assertThat(r.exit()).as(r.output()).isZero();
+        return r;
+    }
+
+    @Test
+    void inANamespaceTheModelledFlowConnectsAndAnUnmodelledOneIsDropped(@TempDir Path dir) throws Exception {
+        // From the HMI (127.0.0.20): to the broker's MQTT port and the historian's Modbus port, which
+        // the model lists, and to the historian's database port, which no flow reaches from there.
+        Result r = probe(
+                write(dir, "plant.ot.nft"),
+                "127.0.0.20",
+                "127.0.0.10",
+                "1883",
+                "127.0.0.11",
+                "502",
+                "127.0.0.11",
+                "5432");
         assertThat(r.output())
                 .as(r.output())
                 .contains("connected 127.0.0.10:1883")
+                .contains("connected 127.0.0.11:502")
                 .contains("timed-out 127.0.0.11:5432");
         String kernel = r.output().substring(r.output().indexOf("--- ruleset"));
         assertThat(kernel)
@@ -103,5 +119,28 @@ class NftablesLiveTest {
                 .containsPattern(
                         "tcp dport 1883 counter packets [1-9]\\d* bytes \\d+ accept comment \"flow plant.telemetry")
                 .containsPattern("counter packets [1-9]\\d* bytes \\d+ drop comment \"not in the model\"");
+    }
+
+    @Test
+    void withThePlanTheCutFlowIsDroppedAndTheOthersStillConnect(@TempDir Path dir) throws Exception {
+        // The plan that keeps the historian from a compromised HMI cuts the HMI's Modbus commands.
+        var landscape = Landscapes.load(Landscapes.plant());
+        Generated g = NftablesTarget.generate(
+                landscape,
+                Optional.empty(),
+                PlanCuts.isolating(landscape, Optional.of("plant.hmi"), "plant.historian"));
+        assertThat(g.problems()).isEmpty();
+        Path ruleset = dir.resolve("plan.ot.nft");
+        Files.writeString(ruleset, g.files().get("plant.ot.nft"), StandardCharsets.UTF_8);
+        Result r = probe(ruleset, "127.0.0.20", "127.0.0.10", "1883", "127.0.0.11", "502");
+        assertThat(r.output())
+                .as(r.output())
+                .contains("connected 127.0.0.10:1883")
+                .contains("timed-out 127.0.0.11:502");
+        String kernel = r.output().substring(r.output().indexOf("--- ruleset"));
+        assertThat(kernel)
+                .as("the kernel counted the packets on the plan's rule:\n%s", kernel)
+                .containsPattern(
+                        "tcp dport 502 counter packets [1-9]\\d* bytes \\d+ drop comment \"plan: cut flow plant.setpoint");
     }
 }

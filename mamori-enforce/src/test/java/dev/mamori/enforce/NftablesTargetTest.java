@@ -36,7 +36,7 @@ class NftablesTargetTest {
         // The office has no cidr: its members are its components' addresses, IPv4 and IPv6 apart.
         String office = g.files().get("plant.office.nft");
         assertThat(office)
-                .contains("ip daddr { 127.0.0.20 } jump guard")
+                .contains("ip daddr { 127.0.0.20, 127.0.0.21 } jump guard")
                 .contains("ip6 daddr { fd00:20::7 } jump guard")
                 .contains("plant.telemetry")
                 .doesNotContain("plant.sync");
@@ -71,7 +71,8 @@ class NftablesTargetTest {
 
     @Test
     void aFlowWithoutAPortIsRefused() {
-        String text = PLANT.replace("protocol: mqtt }", "protocol: grpc }");
+        String text = PLANT.replace(
+                "protocol: mqtt, authentication: password, topics: [plant/telemetry/#] }", "protocol: grpc }");
         Generated g = NftablesTarget.generate(Landscapes.load(text), Optional.empty());
         assertThat(g.files()).isEmpty();
         assertThat(g.problems()).singleElement().satisfies(d -> {
@@ -97,15 +98,64 @@ class NftablesTargetTest {
     @Test
     void aZoneWithoutCidrIsGuardedByItsComponentsAddressesWithoutNestedOnes() {
         String text = PLANT.replace(
-                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }",
-                "hmi: { kind: workstation, zone: office, address: 127.0.0.20 }\n"
+                "app: { kind: server, zone: office, address: 127.0.0.21, mqtt-user: app }",
+                "app: { kind: server, zone: office, address: 127.0.0.21, mqtt-user: app }\n"
                         + "      desks: { kind: workstation, zone: office, count: 40, address: 127.0.1.0/24 }\n"
                         + "      desk: { kind: workstation, zone: office, address: 127.0.1.9 }\n"
                         + "      twin: { kind: workstation, zone: office, address: 127.0.0.20 }");
         String office = NftablesTarget.generate(Landscapes.load(text), Optional.empty())
                 .files()
                 .get("plant.office.nft");
-        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.1.0/24 } jump guard");
+        assertThat(office).contains("ip daddr { 127.0.0.20, 127.0.0.21, 127.0.1.0/24 } jump guard");
+    }
+
+    @Test
+    void anMqttSubscriberConnectsToItsBrokerThoughTheFlowComesFromIt() {
+        int dashboard = Landscapes.line(PLANT, "id: dashboard");
+        assertThat(plant().files().get("plant.ot.nft"))
+                .contains("ip saddr 127.0.0.21 ip daddr 127.0.0.10 tcp dport 1883 counter accept comment \"flow"
+                        + " plant.dashboard mqtt plant.yaml:" + dashboard + "\"");
+    }
+
+    @Test
+    void withThePlanTheCutFlowIsDroppedBeforeAnythingAllowsIt() {
+        var landscape = Landscapes.load(PLANT);
+        PlanCuts plan = PlanCuts.isolating(landscape, Optional.of("plant.hmi"), "plant.historian");
+        assertThat(plan.flows()).extracting(f -> f.id()).containsExactly("plant.setpoint");
+        String ot = NftablesTarget.generate(landscape, Optional.empty(), plan)
+                .files()
+                .get("plant.ot.nft");
+        int setpoint = Landscapes.line(PLANT, "id: setpoint");
+        String drop = "ip saddr 127.0.0.20 ip daddr 127.0.0.11 tcp dport 502 counter drop comment \"plan: cut flow"
+                + " plant.setpoint modbus-tcp plant.yaml:" + setpoint + "\"";
+        assertThat(ot).contains(drop).doesNotContain("tcp dport 502 counter accept");
+        assertThat(ot.indexOf(drop)).isLessThan(ot.indexOf("accept comment \"within zone"));
+        assertThat(ot).contains("# With the isolation plan keeping plant.historian from plant.hmi");
+        assertThat(plant().files().get("plant.ot.nft"))
+                .as("without the plan the flow is allowed")
+                .contains("tcp dport 502 counter accept comment \"flow plant.setpoint");
+    }
+
+    @Test
+    void aSegmentOfThePlanKeepsTheComponentFromTheRestOfItsZone() {
+        var landscape = Landscapes.load(PLANT);
+        var zone = landscape.systems().get("plant").zones().get("ot");
+        var historian = landscape.systems().get("plant").components().get("historian");
+        PlanCuts plan = new PlanCuts(
+                "test plan",
+                java.util.List.of(),
+                java.util.List.of(new PlanCuts.Segment(historian, zone, true, "test")),
+                java.util.List.of());
+        String ot = NftablesTarget.generate(landscape, Optional.empty(), plan)
+                .files()
+                .get("plant.ot.nft");
+        String segment = "ip saddr 127.0.0.11 ip daddr { 127.0.0.8/29 } counter drop comment \"plan: segment"
+                + " plant.historian in zone plant.ot";
+        assertThat(ot).contains(segment);
+        assertThat(ot.indexOf("flow plant.sync"))
+                .as("its modelled flows still pass")
+                .isLessThan(ot.indexOf(segment));
+        assertThat(ot.indexOf(segment)).isLessThan(ot.indexOf("within zone"));
     }
 
     @Test

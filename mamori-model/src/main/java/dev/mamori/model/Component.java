@@ -25,6 +25,7 @@ import java.util.Set;
  * @param needs the components it cannot run without (power, a broker, a directory), beyond the
  *     flows marked {@code required}; a component does not depend on whoever merely sends it data
  * @param address its IP address, or the network its fleet sits in, when the model says
+ * @param mqttUser the user name it logs in to an MQTT broker with, when the model says
  */
 public record Component(
         String id,
@@ -57,7 +58,8 @@ public record Component(
         List<String> tags,
         String description,
         SourceLocation at,
-        Optional<IpPrefix> address) {
+        Optional<IpPrefix> address,
+        Optional<String> mqttUser) {
 
     public Component {
         debug = List.copyOf(debug);

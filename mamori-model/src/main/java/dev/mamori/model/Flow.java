@@ -20,6 +20,8 @@ import java.util.OptionalInt;
  * @param agreement the agreement that governs it when it joins two systems
  * @param port the TCP or UDP port it goes to: the one the model names, else its protocol's
  *     well-known port, else none
+ * @param topics for MQTT, the topic filters it carries ({@code +} and {@code #} wildcards): what its
+ *     sender publishes when it goes to a broker, what its receiver subscribes to when it comes from one
  */
 public record Flow(
         String id,
@@ -39,9 +41,11 @@ public record Flow(
         List<String> tags,
         String description,
         SourceLocation at,
-        OptionalInt port) {
+        OptionalInt port,
+        List<String> topics) {
 
     public Flow {
+        topics = List.copyOf(topics);
         data = List.copyOf(data);
         network = List.copyOf(network);
         tags = List.copyOf(tags);

@@ -331,7 +331,13 @@ public final class Grammar {
                     new Address(true),
                     "none",
                     "Its IP address, or the network its fleet sits in (10.20.0.5, 10.20.1.0/24, fd00:20::5);"
-                            + " what generated firewall rules match on.");
+                            + " what generated firewall rules match on.")
+            .optional(
+                    "mqtt-user",
+                    TEXT,
+                    "none",
+                    "The user name it logs in to an MQTT broker with (with client certificates, the name the"
+                            + " broker takes from the certificate); what a generated broker ACL grants topics to.");
 
     public static final ObjectSpec FLOW = object(
                     "flow",
@@ -372,8 +378,13 @@ public final class Grammar {
             .optional("agreement", TEXT, "none", "The agreement that governs it when it joins two systems.")
             .optional("tags", TAGS, "[]", "Free labels.")
             .optional("description", TEXT, "none", "Anything worth knowing.")
+            .optional("port", PORT, "the protocol's well-known port", "The TCP or UDP port it goes to at the receiver.")
             .optional(
-                    "port", PORT, "the protocol's well-known port", "The TCP or UDP port it goes to at the receiver.");
+                    "topics",
+                    TAGS,
+                    "[]",
+                    "For MQTT, the topic filters it carries (+ and # wildcards): what the sender publishes when it"
+                            + " goes to a broker, what the receiver subscribes to when it comes from one.");
 
     public static final ObjectSpec CREDENTIAL = object(
                     "credential relation",

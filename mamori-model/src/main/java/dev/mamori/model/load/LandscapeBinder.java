@@ -195,7 +195,76 @@ final class LandscapeBinder {
                 o.texts("tags"),
                 o.text("description", ""),
                 c.at(),
-                o.address("address"));
+                o.address("address"),
+                mqttUser(o));
+    }
+
+    /** The MQTT user name, when it is one a broker's ACL file can name on a line of its own. */
+    private Optional<String> mqttUser(CheckedObject o) {
+        Optional<String> user = o.text("mqtt-user");
+        if (user.isPresent() && !user.get().matches("[\\x21-\\x7e]{1,256}")) {
+            diagnostics.error(
+                    o.at("mqtt-user"),
+                    "bad-mqtt",
+                    "'mqtt-user' is '" + user.get() + "': a user name of printable ASCII without spaces, as a"
+                            + " broker's ACL file names it");
+            return Optional.empty();
+        }
+        return user;
+    }
+
+    /**
+     * The MQTT topic filters of a flow: only on MQTT, each a valid filter ('+' and '#' stand alone
+     * in their level, '#' only last), so that a generated ACL grants exactly what the model says.
+     */
+    private List<String> topics(CheckedObject o, String protocolId) {
+        List<ScalarNode> written = o.scalars("topics");
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        if (!MQTT.contains(protocolId)) {
+            diagnostics.error(
+                    o.at("topics"),
+                    "bad-mqtt",
+                    "a " + protocolId + " flow has no MQTT topics; 'topics' is for flows over "
+                            + String.join(" or ", MQTT) + ": remove it, or correct the protocol");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (ScalarNode topic : written) {
+            Optional<String> wrong = topicProblem(topic.text());
+            if (wrong.isPresent()) {
+                diagnostics.error(topic.at(), "bad-mqtt", "topic filter '" + topic.text() + "' " + wrong.get());
+            } else if (!out.contains(topic.text())) {
+                out.add(topic.text());
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> MQTT = List.of("mqtt", "mqtt-sn");
+
+    /** Why a text is not an MQTT topic filter, if it is not. */
+    static Optional<String> topicProblem(String topic) {
+        if (topic.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        if (!topic.equals(topic.strip()) || topic.codePoints().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // An ACL line ends at the line's end and its leading blanks are dropped: such a topic
+            // could not be granted exactly.
+            return Optional.of("has a control character, or blanks at its ends");
+        }
+        String[] levels = topic.split("/", -1);
+        for (int i = 0; i < levels.length; i++) {
+            String level = levels[i];
+            if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
+                return Optional.of("has '#' other than as its whole last level (a/b/#)");
+            }
+            if (level.contains("+") && !level.equals("+")) {
+                return Optional.of("has '+' other than as a whole level (a/+/c)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A flow of {@code system}'s list, or of the landscape when {@code system} is null. */
@@ -226,7 +295,8 @@ final class LandscapeBinder {
                 o.texts("tags"),
                 o.text("description", ""),
                 o.at(),
-                port(o, protocolId, protocol));
+                port(o, protocolId, protocol),
+                topics(o, protocolId));
     }
 
     /** The port the flow names, else its protocol's well-known one. */

@@ -1,0 +1,203 @@
+package dev.mamori.cli;
+
+import dev.mamori.app.Loaded;
+import dev.mamori.enforce.Drift;
+import dev.mamori.enforce.MosquittoDrift;
+import dev.mamori.enforce.MosquittoTarget;
+import dev.mamori.enforce.NftablesDrift;
+import dev.mamori.enforce.NftablesTarget;
+import dev.mamori.enforce.PlanCuts;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.diagnostics.Diagnostic;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
+import dev.mamori.report.text.Count;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "drift",
+        mixinStandardHelpOptions = true,
+        header = "Compare what is deployed with what the model says.",
+        description = {
+            "Reads a deployed nftables ruleset (the JSON of 'nft -j list ruleset') and Mosquitto ACL files",
+            "and compares them with what 'mamori enforce' generates from the model: a rule or grant",
+            "deployed but not modelled (a path the analyses do not know), one modelled but not deployed",
+            "(a flow that will not work), and a rule out of the model's order. Each difference is printed",
+            "at the model's FILE:LINE:COL, with the deployed rule's place (table, chain, handle; or",
+            "ACL FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. See docs/enforce.md."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no drift: the deployment is what the model says",
+            "1:the model is invalid, or lacks what the targets need",
+            "2:usage error (no deployed file given, a file unreadable or not what it should be)",
+            "3:internal error in Mamori (a bug; please report it)",
+            "4:drift: the deployment differs from the model (each difference printed)"
+        })
+final class DriftCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MamoriCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Model files (YAML or JSON). Default: mamori.yaml in the current directory.")
+    List<Path> files;
+
+    @Option(
+            names = "--nftables",
+            paramLabel = "RULESET.json",
+            description = "The deployed ruleset, as 'nft -j list ruleset' writes it.")
+    Path nftables;
+
+    @Option(
+            names = "--mosquitto-acl",
+            paramLabel = "FILE",
+            description = "A deployed Mosquitto ACL file; its broker is named by --broker, or by the file's name"
+                    + " (BROKER.acl, as enforce writes it), or is the model's only broker.")
+    Path acl;
+
+    @Option(names = "--broker", paramLabel = "B", description = "The broker whose ACL --mosquitto-acl is.")
+    String broker;
+
+    @Option(
+            names = "--system",
+            paramLabel = "S",
+            description = "Only the zones and brokers of system S, as for enforce.")
+    String system;
+
+    @Option(names = "--with-plan", description = "Compare with the rulesets enforce --with-plan writes.")
+    boolean withPlan;
+
+    @Option(names = "--protect", paramLabel = "Y", description = "With --with-plan: what the plan isolates.")
+    String protect;
+
+    @Option(names = "--from", paramLabel = "X", description = "With --with-plan: the attacker's start.")
+    String from;
+
+    @Mixin
+    LoadOptions load;
+
+    @Override
+    public Integer call() {
+        if (nftables == null && acl == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "say what is deployed: --nftables RULESET.json and/or --mosquitto-acl FILE");
+        }
+        if (withPlan != (protect != null) || (from != null && !withPlan)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--with-plan needs --protect Y, and --protect and --from need --with-plan");
+        }
+        Loaded loaded = ModelInput.load(
+                        spec.commandLine(), parent.workingDirectory(), files, load.today, false, load.root)
+                .loaded();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!loaded.valid()) {
+            out.print(new DiagnosticsReport(List.of(), loaded.diagnostics()).text(""));
+            return ExitCode.INVALID;
+        }
+        Landscape landscape = loaded.landscape().orElseThrow();
+        List<Drift.Difference> differences = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        try {
+            if (nftables != null) {
+                PlanCuts plan =
+                        withPlan ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect) : PlanCuts.NONE;
+                NftablesTarget.Expected expected =
+                        NftablesTarget.expected(landscape, Optional.ofNullable(system), plan);
+                problems.addAll(expected.problems());
+                if (expected.problems().isEmpty()) {
+                    try (Reader reader = Files.newBufferedReader(resolve(nftables), StandardCharsets.UTF_8)) {
+                        differences.addAll(NftablesDrift.compare(expected, landscape, reader, nftables.toString()));
+                    }
+                }
+            }
+            if (acl != null) {
+                Map<String, MosquittoTarget.Broker> brokers =
+                        MosquittoTarget.grants(landscape, Optional.ofNullable(system), problems);
+                if (problems.isEmpty()) {
+                    MosquittoTarget.Broker b = brokerOf(brokers);
+                    String text = Files.readString(resolve(acl), StandardCharsets.UTF_8);
+                    differences.addAll(MosquittoDrift.compare(b, text, acl.toString()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (Drift.Unreadable e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (IOException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "cannot read a deployed file: "
+                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "")
+                            + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            problems.stream().sorted(Diagnostic.IN_FILE_ORDER).forEach(out::println);
+            out.flush();
+            spec.commandLine()
+                    .getErr()
+                    .println("mamori: not compared: the model is valid but lacks what the rules need ("
+                            + Count.of(problems.size(), "gap") + " above)");
+            return ExitCode.INVALID;
+        }
+        differences.forEach(out::println);
+        out.flush();
+        if (differences.isEmpty()) {
+            spec.commandLine().getErr().println("mamori: no drift");
+            return ExitCode.OK;
+        }
+        spec.commandLine().getErr().println("mamori: drift: " + Count.of(differences.size(), "difference"));
+        return ExitCode.DRIFT;
+    }
+
+    private Path resolve(Path file) {
+        return parent.workingDirectory().resolve(file);
+    }
+
+    private MosquittoTarget.Broker brokerOf(Map<String, MosquittoTarget.Broker> brokers) {
+        if (brokers.isEmpty()) {
+            throw new IllegalArgumentException("the model has no MQTT flow to or from a component of kind broker");
+        }
+        String name = broker;
+        if (name == null) {
+            String file = acl.getFileName().toString();
+            String stem = file.endsWith(".acl") ? file.substring(0, file.length() - ".acl".length()) : file;
+            if (brokers.containsKey(stem)) {
+                name = stem;
+            } else if (brokers.size() == 1) {
+                name = brokers.keySet().iterator().next();
+            } else {
+                throw new IllegalArgumentException("which broker's ACL is " + acl + "? Say --broker B; the brokers"
+                        + " are: " + String.join(", ", brokers.keySet()));
+            }
+        }
+        MosquittoTarget.Broker b = brokers.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("no broker '" + name + "' with MQTT flows; the brokers are: "
+                    + String.join(", ", brokers.keySet()));
+        }
+        return b;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * mamori drift: enforce, deploy, drift finds nothing; change the deployment, drift finds exactly
+ * that (exit 4). The nftables round trip loads the rulesets with the real nft in a network
+ * namespace of its own (needs nft, unshare and root).
+ */
+class DriftCommandTest {
+
+    private static final String MODEL = """
+            mamori: 1
+            landscape: Drift
+            stakeholders:
+              ops: { roles: [operator, data-owner, manufacturer] }
+            systems:
+              plant:
+                owner: ops
+                operator: ops
+                category: enterprise
+                zones:
+                  ot: { cidr: 10.20.0.0/16 }
+                  office: { cidr: 10.30.0.0/16 }
+                components:
+                  broker: { kind: broker, zone: ot, address: 10.20.0.5 }
+                  hmi: { kind: workstation, zone: office, address: 10.30.0.9, mqtt-user: hmi }
+                flows:
+                  - { id: telemetry, from: hmi, to: broker, protocol: mqtt, authentication: password, topics: [t/#] }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void model() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), MODEL, StandardCharsets.UTF_8);
+    }
+
+    private String nftJson(String extra) throws Exception {
+        String script =
+                "nft -f rules/plant.ot.nft && nft -f rules/plant.office.nft" + extra + " && nft -j list ruleset";
+        Process p = new ProcessBuilder("unshare", "-n", "sh", "-c", script)
+                .directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue())
+                .as("this test needs nft and unshare, as root: %s", out)
+                .isZero();
+        return out;
+    }
+
+    @Test
+    void anNftablesRoundTripHasNoDriftAndAHandMadeRuleIsFound() throws Exception {
+        model();
+        assertThat(Cli.run(dir, "enforce", "--target", "nftables", "-o", "rules", "m.yaml")
+                        .exitCode())
+                .isZero();
+        Files.writeString(dir.resolve("live.json"), nftJson(""));
+        Cli same = Cli.run(dir, "drift", "--nftables", "live.json", "m.yaml");
+        assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+        assertThat(same.err()).contains("no drift");
+        Files.writeString(
+                dir.resolve("live.json"),
+                nftJson(" && nft add rule inet mamori-plant.ot guard ip saddr 10.30.0.66 tcp dport 22 accept"));
+        Cli changed = Cli.run(dir, "drift", "--nftables", "live.json", "m.yaml");
+        assertThat(changed.exitCode()).isEqualTo(4);
+        assertThat(changed.out())
+                .startsWith("m.yaml:11:7: drift (not in the model): the deployed ruleset allows ip saddr 10.30.0.66"
+                        + " tcp dport 22 accept")
+                .contains("deployed: live.json: table inet mamori-plant.ot chain guard handle ");
+        assertThat(changed.err()).contains("drift: 1 difference");
+    }
+
+    @Test
+    void aMosquittoAclRoundTripHasNoDriftAndAnExtraGrantIsFound() throws Exception {
+        model();
+        assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")
+                        .exitCode())
+                .isZero();
+        Cli same = Cli.run(dir, "drift", "--mosquitto-acl", "acl/plant.broker.acl", "m.yaml");
+        assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+        Path file = dir.resolve("acl/plant.broker.acl");
+        Files.writeString(file, Files.readString(file).replace("topic write t/#", "topic write #"));
+        Cli changed = Cli.run(dir, "drift", "--mosquitto-acl", "acl/plant.broker.acl", "m.yaml");
+        assertThat(changed.exitCode()).isEqualTo(4);
+        assertThat(changed.out())
+                .contains("m.yaml:17:9: drift (not deployed): flow plant.telemetry: user hmi may publish to t/#")
+                .contains("m.yaml:14:7: drift (not in the model): the deployed ACL says user hmi may publish to #");
+    }
+
+    @Test
+    void usageErrors() throws Exception {
+        model();
+        Cli nothing = Cli.run(dir, "drift", "m.yaml");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("--nftables");
+        Cli missing = Cli.run(dir, "drift", "--nftables", "nope.json", "m.yaml");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.json");
+        Files.writeString(dir.resolve("bad.json"), "{\"nftables\": [\n  {\"table\": ]\n");
+        Cli bad = Cli.run(dir, "drift", "--nftables", "bad.json", "m.yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.json:2:").contains("not JSON");
+    }
+}
