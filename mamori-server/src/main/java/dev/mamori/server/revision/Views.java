@@ -67,7 +67,7 @@ public final class Views {
         return tx.run(c -> {
             List<Map<String, Object>> list = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT number, stakeholder, author, message, content_hash,"
-                    + " created_at FROM revision WHERE landscape_id = ? ORDER BY number DESC")) {
+                    + " created_at, kind FROM revision WHERE landscape_id = ? ORDER BY number DESC")) {
                 q.setString(1, v.landscape().id());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -80,8 +80,10 @@ public final class Views {
                                         .toInstant()
                                         .toString());
                         r.put("contentHash", rs.getString(5));
-                        // Who changed what, and why, is the stakeholder's own business.
-                        if (rs.getString(2).equals(v.stakeholder())) {
+                        r.put("kind", rs.getString(7));
+                        // Who changed what, and why, is the stakeholder's own business; a
+                        // re-assessment is no one's.
+                        if (rs.getString(2).equals(v.stakeholder()) || rs.getString(7).equals("reassess")) {
                             r.put("author", rs.getString(3));
                             r.put("message", rs.getString(4));
                         }
