@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -142,7 +142,10 @@ public final class MamoriServer implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
             if (tuning.reassessEvery().isPresent()) {
                 var unusedReassessing = background.scheduleWithFixedDelay(
-                        () -> quietly(log, () -> log.println("re-assessed: " + services.revisions().reassess())),
+                        () -> quietly(
+                                log,
+                                () -> log.println(
+                                        "re-assessed: " + services.revisions().reassess())),
                         0,
                         tuning.reassessEvery().get().toMillis(),
                         TimeUnit.MILLISECONDS);

@@ -100,12 +100,15 @@ public final class Api {
                 "GET",
                 landscape + "/inbox",
                 r -> Response.ok(services.inbox()
-                        .list(viewer(r), number(r, "offset").orElse(0), number(r, "limit").orElse(100))));
+                        .list(
+                                viewer(r),
+                                number(r, "offset").orElse(0),
+                                number(r, "limit").orElse(100))));
         router.route(
                 "GET",
                 webhooks,
-                r -> Response.ok(services.webhooks()
-                        .list(who(r), r.parameter("landscape"), r.parameter("stakeholder"))));
+                r -> Response.ok(
+                        services.webhooks().list(who(r), r.parameter("landscape"), r.parameter("stakeholder"))));
         router.route("POST", webhooks, r -> {
             Body body = Body.of(r);
             return Response.created(services.webhooks()

@@ -159,7 +159,9 @@ public final class Webhooks {
                         w.put("createdBy", rs.getString(3));
                         w.put(
                                 "created",
-                                rs.getObject(4, OffsetDateTime.class).toInstant().toString());
+                                rs.getObject(4, OffsetDateTime.class)
+                                        .toInstant()
+                                        .toString());
                         list.add(w);
                     }
                 }
@@ -197,8 +199,8 @@ public final class Webhooks {
             throw ApiError.badRequest("offset is 0 or more and limit 1 to 500");
         }
         return tx.run(c -> {
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT 1 FROM webhook WHERE id = ? AND landscape_id = ? AND stakeholder = ?")) {
+            try (PreparedStatement q =
+                    c.prepareStatement("SELECT 1 FROM webhook WHERE id = ? AND landscape_id = ? AND stakeholder = ?")) {
                 q.setLong(1, id);
                 q.setString(2, landscape);
                 q.setString(3, stakeholder);
@@ -225,7 +227,9 @@ public final class Webhooks {
                         d.put("attempts", rs.getInt(4));
                         d.put(
                                 "created",
-                                rs.getObject(5, OffsetDateTime.class).toInstant().toString());
+                                rs.getObject(5, OffsetDateTime.class)
+                                        .toInstant()
+                                        .toString());
                         if (rs.getString(3).equals("pending")) {
                             d.put(
                                     "next",
@@ -344,15 +348,17 @@ public final class Webhooks {
             } else {
                 insert.setNull(4, java.sql.Types.INTEGER);
             }
-            insert.setString(5, error.map(e -> e.length() > 500 ? e.substring(0, 500) : e).orElse(null));
+            insert.setString(
+                    5,
+                    error.map(e -> e.length() > 500 ? e.substring(0, 500) : e).orElse(null));
             insert.executeUpdate();
         }
         boolean delivered = status.map(s -> s >= 200 && s < 300).orElse(false);
         String state = delivered ? "delivered" : attempt >= maxAttempts ? "failed" : "pending";
         // 1, 2, 4, 8 … times the first delay.
         Duration wait = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE webhook_delivery SET state = ?, attempts = ?, next_at = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE webhook_delivery SET state = ?, attempts = ?, next_at = ? WHERE id = ?")) {
             update.setString(1, state);
             update.setInt(2, attempt);
             update.setObject(3, OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC));

@@ -278,8 +278,7 @@ public final class Inbox {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     seen.put(
-                            rs.getString(1),
-                            new MissionSeen(rs.getString(2), texts(rs.getArray(3)), rs.getBoolean(4)));
+                            rs.getString(1), new MissionSeen(rs.getString(2), texts(rs.getArray(3)), rs.getBoolean(4)));
                 }
             }
         }
@@ -294,8 +293,8 @@ public final class Inbox {
         return tx.run(c -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("stakeholder", v.stakeholder());
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT count(*) FROM inbox_item WHERE landscape_id = ? AND stakeholder = ?")) {
+            try (PreparedStatement q =
+                    c.prepareStatement("SELECT count(*) FROM inbox_item WHERE landscape_id = ? AND stakeholder = ?")) {
                 q.setString(1, v.landscape().id());
                 q.setString(2, v.stakeholder());
                 try (ResultSet rs = q.executeQuery()) {
@@ -305,8 +304,9 @@ public final class Inbox {
             }
             page.put("offset", offset);
             List<Map<String, Object>> list = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT id, revision, caused_by, created_at, body"
-                    + " FROM inbox_item WHERE landscape_id = ? AND stakeholder = ? ORDER BY id DESC OFFSET ? LIMIT ?")) {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, revision, caused_by, created_at, body"
+                            + " FROM inbox_item WHERE landscape_id = ? AND stakeholder = ? ORDER BY id DESC OFFSET ? LIMIT ?")) {
                 q.setString(1, v.landscape().id());
                 q.setString(2, v.stakeholder());
                 q.setInt(3, offset);
@@ -319,7 +319,9 @@ public final class Inbox {
                         item.put("causedBy", rs.getString(3));
                         item.put(
                                 "created",
-                                rs.getObject(4, OffsetDateTime.class).toInstant().toString());
+                                rs.getObject(4, OffsetDateTime.class)
+                                        .toInstant()
+                                        .toString());
                         item.putAll(Json.object(rs.getString(5)));
                         list.add(item);
                     }

@@ -153,9 +153,8 @@ final class Results {
     /** Whether revision {@code id} was assessed to exactly these findings, paths and missions. */
     boolean sameAs(Connection c, long id) throws SQLException {
         List<String> stored = new ArrayList<>();
-        try (PreparedStatement q =
-                c.prepareStatement("SELECT body, array_to_string(stakeholders, ',') FROM finding"
-                        + " WHERE revision_id = ? ORDER BY seq")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT body, array_to_string(stakeholders, ',') FROM finding"
+                + " WHERE revision_id = ? ORDER BY seq")) {
             q.setLong(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -175,8 +174,8 @@ final class Results {
             q.setLong(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    storedPaths.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getDouble(3) + "|"
-                            + rs.getString(4));
+                    storedPaths.add(
+                            rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getDouble(3) + "|" + rs.getString(4));
                 }
             }
         }
@@ -202,8 +201,9 @@ final class Results {
     }
 
     void store(Connection c, long revision) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO finding (revision_id, seq, rule, severity,"
-                + " severity_rank, system_id, open, stakeholders, body, element) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO finding (revision_id, seq, rule, severity,"
+                        + " severity_rank, system_id, open, stakeholders, body, element) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (FindingRow f : findings) {
                 insert.setString(10, f.element());

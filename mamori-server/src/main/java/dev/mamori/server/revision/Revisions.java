@@ -4,9 +4,6 @@ import dev.mamori.app.Loaded;
 import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.AssessmentOptions;
-import dev.mamori.engine.risk.Finding;
-import dev.mamori.engine.systemic.Hop;
-import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
@@ -14,7 +11,6 @@ import dev.mamori.model.Needs;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.syntax.ReadLimits;
-import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.server.ApiError;
 import dev.mamori.server.account.Accounts;
 import dev.mamori.server.account.Principal;
@@ -97,8 +93,8 @@ public final class Revisions {
         if (message.length() > 2000) {
             throw ApiError.badRequest("a push message is at most 2000 characters");
         }
-        return tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH)
-                .orElseThrow());
+        return tx.run(c ->
+                accept(c, who, info, stakeholder, message, files, Kind.PUSH).orElseThrow());
     }
 
     /** What made a revision. */

@@ -83,7 +83,8 @@ public final class Views {
                         r.put("kind", rs.getString(7));
                         // Who changed what, and why, is the stakeholder's own business; a
                         // re-assessment is no one's.
-                        if (rs.getString(2).equals(v.stakeholder()) || rs.getString(7).equals("reassess")) {
+                        if (rs.getString(2).equals(v.stakeholder())
+                                || rs.getString(7).equals("reassess")) {
                             r.put("author", rs.getString(3));
                             r.put("message", rs.getString(4));
                         }

@@ -134,7 +134,9 @@ public final class Treatments {
         }
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if ((Character.isISOControl(ch) && ch != '\n') || Character.isSurrogate(ch) || ch == '\uFFFE'
+            if ((Character.isISOControl(ch) && ch != '\n')
+                    || Character.isSurrogate(ch)
+                    || ch == '\uFFFE'
                     || ch == '\uFFFF') {
                 // Surrogate pairs are refused with lone ones: a reason is words, not emoji.
                 throw ApiError.badRequest("'" + field + "' holds a control character");
@@ -177,7 +179,8 @@ public final class Treatments {
                     d.reason(),
                     Optional.of(d.until()),
                     d.ticket()));
-            rows.sort(Comparator.comparing(Row::rule).thenComparing(r -> r.element().orElse("")));
+            rows.sort(Comparator.comparing(Row::rule)
+                    .thenComparing(r -> r.element().orElse("")));
             String message = d.status() + " " + d.rule() + " on " + d.element() + " until " + d.until() + ": "
                     + firstLine(d.reason());
             Map<String, Object> revision = revisions.pushIn(
