@@ -64,6 +64,12 @@ public final class MamoriServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The threads that answer requests. Writes of one landscape wait for each other without a
+     * database connection (see Revisions.serially), so reads go on while pushes queue.
+     */
+    private static final int WORKERS = 32;
+
     /** How often the webhook sender looks for due deliveries. */
     private static final Duration WEBHOOK_POLL = Duration.ofMillis(250);
 
@@ -118,9 +124,9 @@ public final class MamoriServer implements AutoCloseable {
             String version = Schema.migrate(database.dataSource());
             Services services = new Services(database, tuning);
             Router router = Api.routes(services, version, log);
-            HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
+            HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 256);
             http.createContext("/", router);
-            ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
                 Thread t = new Thread(r, "mamori-http");
                 t.setDaemon(true);
                 return t;

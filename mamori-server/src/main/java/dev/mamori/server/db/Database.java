@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
      * The most connections the pool opens: the API's worker threads, the background work (webhooks,
      * re-assessment) and a few to spare; well under PostgreSQL's default of 100.
      */
-    public static final int POOL_SIZE = 24;
+    public static final int POOL_SIZE = 40;
 
     private final HikariDataSource dataSource;
     private final String description;

@@ -93,9 +93,30 @@ public final class Revisions {
         if (message.length() > 2000) {
             throw ApiError.badRequest("a push message is at most 2000 characters");
         }
-        return tx.run(c ->
-                accept(c, who, info, stakeholder, message, files, Kind.PUSH).orElseThrow());
+        return serially(
+                info.id(),
+                () -> tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH)
+                        .orElseThrow()));
     }
+
+    /**
+     * Runs a write of a landscape after the writes of it before it in this server. The database's
+     * lock (taken inside) is what keeps revisions in one order; this one keeps the writes that wait
+     * from each holding a database connection meanwhile, which the reads need.
+     */
+    public <T> T serially(String landscape, java.util.function.Supplier<T> write) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                writers.computeIfAbsent(landscape, l -> new java.util.concurrent.locks.ReentrantLock(true));
+        lock.lock();
+        try {
+            return write.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> writers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What made a revision. */
     public enum Kind {
@@ -145,21 +166,23 @@ public final class Revisions {
         for (String id : landscapes.ids()) {
             Landscapes.Info info = landscapes.find(id).orElseThrow();
             try {
-                Optional<Map<String, Object>> made = tx.run(c -> {
-                    lock(c, info.id());
-                    Optional<String> last = latestStakeholder(c, info.id());
-                    if (last.isEmpty()) {
-                        return Optional.<Map<String, Object>>empty();
-                    }
-                    return accept(
-                            c,
-                            actor,
-                            info,
-                            last.get(),
-                            "re-assessed on " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                            List.of(),
-                            Kind.REASSESS);
-                });
+                Optional<Map<String, Object>> made = serially(
+                        info.id(),
+                        () -> tx.run(c -> {
+                            lock(c, info.id());
+                            Optional<String> last = latestStakeholder(c, info.id());
+                            if (last.isEmpty()) {
+                                return Optional.<Map<String, Object>>empty();
+                            }
+                            return accept(
+                                    c,
+                                    actor,
+                                    info,
+                                    last.get(),
+                                    "re-assessed on " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                                    List.of(),
+                                    Kind.REASSESS);
+                        }));
                 Object result = made.isPresent() ? made.get().get("revision") : "unchanged";
                 outcome.put(id, result);
             } catch (ApiError e) {

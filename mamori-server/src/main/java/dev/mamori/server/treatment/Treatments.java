@@ -156,62 +156,64 @@ public final class Treatments {
         if (!who.has(info.id(), d.stakeholder(), Role.MAINTAINER)) {
             throw ApiError.forbidden("only " + d.stakeholder() + "'s maintainers treat its findings");
         }
-        return tx.run(c -> {
-            Revisions.lock(c, info.id());
-            long latest = latestId(c, info.id());
-            String owner = ownerOfFinding(c, latest, d);
-            if (!owner.equals(d.stakeholder())) {
-                throw ApiError.forbidden("the finding " + d.rule() + " on " + d.element() + " is on an element of "
-                        + owner + "; only " + owner + "'s maintainers treat it");
-            }
-            String file = file(d.stakeholder());
-            List<Row> rows = new ArrayList<>();
-            for (Row r : rows(c, latest, file)) {
-                if (!(r.rule().equals(d.rule()) && r.element().equals(Optional.of(d.element())))) {
-                    rows.add(r);
-                }
-            }
-            rows.add(new Row(
-                    d.rule(),
-                    Optional.of(d.element()),
-                    d.status(),
-                    Optional.of(d.stakeholder()),
-                    d.reason(),
-                    Optional.of(d.until()),
-                    d.ticket()));
-            rows.sort(Comparator.comparing(Row::rule)
-                    .thenComparing(r -> r.element().orElse("")));
-            String message = d.status() + " " + d.rule() + " on " + d.element() + " until " + d.until() + ": "
-                    + firstLine(d.reason());
-            Map<String, Object> revision = revisions.pushIn(
-                    c,
-                    who,
-                    info,
-                    d.stakeholder(),
-                    message,
-                    List.of(new Revisions.PushedFile(
-                            file, render(d.stakeholder(), rows).getBytes(StandardCharsets.UTF_8))),
-                    Revisions.Kind.TREATMENT);
-            int number = (Integer) revision.get("revision");
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("stakeholder", d.stakeholder());
-            detail.put("rule", d.rule());
-            detail.put("element", d.element());
-            detail.put("status", d.status());
-            detail.put("until", d.until().toString());
-            detail.put("revision", number);
-            audit.record(c, who.name(), "treatment", info.id(), detail);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("revision", number);
-            answer.put("file", file);
-            answer.put("rule", d.rule());
-            answer.put("element", d.element());
-            answer.put("status", d.status());
-            answer.put("until", d.until().toString());
-            answer.put("finding", findingAfter(c, info.id(), number, d));
-            answer.put("warnings", revision.get("warnings"));
-            return answer;
-        });
+        return revisions.serially(
+                info.id(),
+                () -> tx.run(c -> {
+                    Revisions.lock(c, info.id());
+                    long latest = latestId(c, info.id());
+                    String owner = ownerOfFinding(c, latest, d);
+                    if (!owner.equals(d.stakeholder())) {
+                        throw ApiError.forbidden("the finding " + d.rule() + " on " + d.element()
+                                + " is on an element of " + owner + "; only " + owner + "'s maintainers treat it");
+                    }
+                    String file = file(d.stakeholder());
+                    List<Row> rows = new ArrayList<>();
+                    for (Row r : rows(c, latest, file)) {
+                        if (!(r.rule().equals(d.rule()) && r.element().equals(Optional.of(d.element())))) {
+                            rows.add(r);
+                        }
+                    }
+                    rows.add(new Row(
+                            d.rule(),
+                            Optional.of(d.element()),
+                            d.status(),
+                            Optional.of(d.stakeholder()),
+                            d.reason(),
+                            Optional.of(d.until()),
+                            d.ticket()));
+                    rows.sort(Comparator.comparing(Row::rule)
+                            .thenComparing(r -> r.element().orElse("")));
+                    String message = d.status() + " " + d.rule() + " on " + d.element() + " until " + d.until() + ": "
+                            + firstLine(d.reason());
+                    Map<String, Object> revision = revisions.pushIn(
+                            c,
+                            who,
+                            info,
+                            d.stakeholder(),
+                            message,
+                            List.of(new Revisions.PushedFile(
+                                    file, render(d.stakeholder(), rows).getBytes(StandardCharsets.UTF_8))),
+                            Revisions.Kind.TREATMENT);
+                    int number = (Integer) revision.get("revision");
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("stakeholder", d.stakeholder());
+                    detail.put("rule", d.rule());
+                    detail.put("element", d.element());
+                    detail.put("status", d.status());
+                    detail.put("until", d.until().toString());
+                    detail.put("revision", number);
+                    audit.record(c, who.name(), "treatment", info.id(), detail);
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("revision", number);
+                    answer.put("file", file);
+                    answer.put("rule", d.rule());
+                    answer.put("element", d.element());
+                    answer.put("status", d.status());
+                    answer.put("until", d.until().toString());
+                    answer.put("finding", findingAfter(c, info.id(), number, d));
+                    answer.put("warnings", revision.get("warnings"));
+                    return answer;
+                }));
     }
 
     private static String firstLine(String text) {
