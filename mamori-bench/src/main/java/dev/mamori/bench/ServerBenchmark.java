@@ -20,10 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The server under one client over loopback, with its embedded PostgreSQL: {@code push}, one
- * stakeholder's system file changed and pushed into a landscape of {@code systems} × 100
+ * stakeholder's system file changed and pushed into a landscape of {@code pushSystems} × 100
  * components (validated whole, assessed, stored with its findings, paths and inbox items);
- * {@code findingsPage}, a page of 100 findings at a random offset, read by a stakeholder who owns
- * every system and so sees every finding.
+ * {@code findingsPage}, a page of 100 findings at a random offset of a landscape of
+ * {@code pageSystems} × 100 components, read by a stakeholder who owns every system and so sees
+ * every finding.
  *
  * <p>Run: {@code ./mvnw -q -pl mamori-bench -am package -DskipTests && java -jar
  * mamori-bench/target/benchmarks.jar Server}; docs/performance.md has the figures.
@@ -41,7 +42,7 @@ public class ServerBenchmark {
     @State(Scope.Benchmark)
     public static class Pushing {
         @Param({"40"})
-        int systems;
+        int pushSystems;
 
         ServerFixture fixture;
         String file;
@@ -50,7 +51,7 @@ public class ServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            fixture = new ServerFixture(systems, 100, false);
+            fixture = new ServerFixture(pushSystems, 100, false);
             file = "systems/sys0.json";
             content = fixture.files.get(file);
         }
@@ -65,7 +66,7 @@ public class ServerBenchmark {
     @State(Scope.Benchmark)
     public static class Reading {
         @Param({"40", "400"})
-        int systems;
+        int pageSystems;
 
         ServerFixture fixture;
         long total;
@@ -73,7 +74,7 @@ public class ServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            fixture = new ServerFixture(systems, 100, true);
+            fixture = new ServerFixture(pageSystems, 100, true);
             HttpResponse<String> first = fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=1");
             ServerFixture.check(first, 200);
             total = ServerFixture.json(first.body()).path("total").asLong();

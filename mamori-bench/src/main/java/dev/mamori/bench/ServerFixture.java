@@ -81,7 +81,46 @@ final class ServerFixture implements AutoCloseable {
                     200);
         }
         token = login("integrator", "integrator-password");
-        check(push("owner0", "the landscape", files), 201);
+        // A push carries at most 200 files and 16 MiB: a large landscape comes in 100 systems at a
+        // time, each push with the root's interconnections and missions among the systems so far.
+        List<String> ids = new ArrayList<>(systemMap.keySet());
+        for (int end = Math.min(BATCH, ids.size()); ; end = Math.min(end + BATCH, ids.size())) {
+            java.util.Set<String> sofar = new java.util.HashSet<>(ids.subList(0, end));
+            Map<String, String> batch = new LinkedHashMap<>();
+            batch.put("landscape.json", write(rootFor(root, sofar)));
+            for (String id : ids.subList(Math.max(0, end - BATCH), end)) {
+                batch.put("systems/" + id + ".json", files.get("systems/" + id + ".json"));
+            }
+            check(push("owner0", "systems up to " + end, batch), 201);
+            if (end == ids.size()) {
+                break;
+            }
+        }
+    }
+
+    private static final int BATCH = 100;
+
+    /** The root file with only what joins the systems named. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rootFor(Map<String, Object> root, java.util.Set<String> systems) {
+        Map<String, Object> cut = new LinkedHashMap<>(root);
+        cut.put(
+                "flows",
+                ((List<Map<String, Object>>) root.get("flows"))
+                        .stream()
+                                .filter(f -> systems.contains(
+                                                String.valueOf(f.get("from")).split("\\.")[0])
+                                        && systems.contains(
+                                                String.valueOf(f.get("to")).split("\\.")[0]))
+                                .toList());
+        Map<String, Object> missions = new LinkedHashMap<>();
+        ((Map<String, Object>) root.get("missions")).forEach((id, m) -> {
+            if (systems.contains(id.substring("serve-".length()))) {
+                missions.put(id, m);
+            }
+        });
+        cut.put("missions", missions);
+        return cut;
     }
 
     private String login(String name, String password) {
