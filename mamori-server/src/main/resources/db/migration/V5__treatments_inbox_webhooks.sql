@@ -93,3 +93,18 @@ CREATE TABLE webhook_attempt (
 
 -- A finding's element, to tell one revision's findings from the next's (rule and element).
 ALTER TABLE finding ADD COLUMN element text;
+
+-- Treatments whose lapse has been announced to the stakeholders they concern: one warning per
+-- treatment and date, however often the landscape is re-assessed.
+CREATE TABLE treatment_warning (
+    landscape_id  text NOT NULL REFERENCES landscape (id),
+    stakeholder   text NOT NULL,
+    rule          text NOT NULL,
+    element       text NOT NULL,
+    until         date NOT NULL,
+    PRIMARY KEY (landscape_id, stakeholder, rule, element, until)
+);
+
+-- Pages of findings, most severe first, chosen on the index alone (its stakeholders and open flag
+-- included), so that only the page's bodies are read.
+CREATE INDEX finding_page ON finding (revision_id, severity_rank DESC, seq) INCLUDE (stakeholders, open);

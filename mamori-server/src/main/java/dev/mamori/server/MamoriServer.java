@@ -148,10 +148,11 @@ public final class MamoriServer implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
             if (tuning.reassessEvery().isPresent()) {
                 var unusedReassessing = background.scheduleWithFixedDelay(
-                        () -> quietly(
-                                log,
-                                () -> log.println(
-                                        "re-assessed: " + services.revisions().reassess())),
+                        () -> quietly(log, () -> {
+                            log.println("re-assessed: " + services.revisions().reassess());
+                            log.println("treatments lapsing soon, warnings given: "
+                                    + services.treatments().warnExpiring());
+                        }),
                         0,
                         tuning.reassessEvery().get().toMillis(),
                         TimeUnit.MILLISECONDS);

@@ -232,13 +232,40 @@ class TreatmentsApiTest {
         assertThat(orgcom.toString()).doesNotContain("VOPS-9");
     }
 
+    private static long expiryWarnings(String stakeholder) {
+        JsonNode inbox = venue.client
+                .get("/api/v1/landscapes/venue/inbox?stakeholder=" + stakeholder, venue.token(stakeholder + "/viewer"))
+                .json();
+        long n = 0;
+        for (JsonNode item : inbox.path("items")) {
+            if (item.path("kind").asText().equals("treatment-expiring")
+                    && item.path("element").asText().equals(element)) {
+                assertThat(item.path("daysLeft").asInt()).isEqualTo(10);
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Test
     @Order(5)
+    void aReassessmentWarnsTheOwnerOfATreatmentThatLapsesWithinFourteenDaysOnce() {
+        assertThat(expiryWarnings("venue-ops")).isZero();
+        Client.Answer first = venue.client.post("/api/v1/reassess", venue.adminToken, Map.of());
+        assertThat(first.json().path("expiryWarnings").asInt()).as(first.text()).isPositive();
+        assertThat(expiryWarnings("venue-ops")).isEqualTo(1);
+        venue.client.post("/api/v1/reassess", venue.adminToken, Map.of());
+        assertThat(expiryWarnings("venue-ops")).as("told once").isEqualTo(1);
+        assertThat(expiryWarnings("orgcom")).isZero();
+    }
+
+    @Test
+    @Order(6)
     void aReassessmentAfterTheDateReopensTheFindingAndOneWithNothingNewChangesNothing() {
         int before = latest();
         Client.Answer same = venue.client.post("/api/v1/reassess", venue.adminToken, Map.of());
         assertThat(same.status()).isEqualTo(200);
-        assertThat(same.json().path("venue").asText()).isEqualTo("unchanged");
+        assertThat(same.json().path("landscapes").path("venue").asText()).isEqualTo("unchanged");
         assertThat(latest()).isEqualTo(before);
         assertThat(venue.client
                         .post("/api/v1/reassess", venue.token("venue-ops/maintainer"), Map.of())
@@ -246,7 +273,9 @@ class TreatmentsApiTest {
                 .isEqualTo(403);
         CLOCK.advance(Duration.ofDays(11));
         Client.Answer again = venue.client.post("/api/v1/reassess", venue.adminToken, Map.of());
-        assertThat(again.json().path("venue").asInt()).as(again.text()).isEqualTo(before + 1);
+        assertThat(again.json().path("landscapes").path("venue").asInt())
+                .as(again.text())
+                .isEqualTo(before + 1);
         JsonNode reopened = finding(before + 1);
         assertThat(reopened.path("open").asBoolean()).isTrue();
         assertThat(reopened.path("treatment").path("expired").asBoolean()).isTrue();

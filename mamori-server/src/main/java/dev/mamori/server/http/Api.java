@@ -139,7 +139,10 @@ public final class Api {
             if (!who(r).serverAdmin()) {
                 throw ApiError.forbidden("only the server's admins start a re-assessment");
             }
-            return Response.ok(services.revisions().reassess());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("landscapes", services.revisions().reassess());
+            answer.put("expiryWarnings", services.treatments().warnExpiring());
+            return Response.ok(answer);
         });
     }
 

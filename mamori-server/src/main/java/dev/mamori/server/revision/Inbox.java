@@ -156,6 +156,24 @@ public final class Inbox {
         items.computeIfAbsent(stakeholder, s -> new ArrayList<>()).add(item);
     }
 
+    /**
+     * Puts items in stakeholders' inboxes and queues them for their webhooks, inside the caller's
+     * transaction.
+     *
+     * @param number the revision the items are about
+     * @param causedBy the stakeholder whose write made them; empty when the server's own work did
+     */
+    public static void tell(
+            Connection c,
+            String landscape,
+            int number,
+            Optional<String> causedBy,
+            Instant now,
+            Map<String, List<Map<String, Object>>> items)
+            throws SQLException {
+        store(c, landscape, number, causedBy, now, items);
+    }
+
     private static void store(
             Connection c,
             String landscape,

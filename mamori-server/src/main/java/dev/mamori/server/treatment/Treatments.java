@@ -366,6 +366,85 @@ public final class Treatments {
         }
     }
 
+    /** How many days ahead a lapsing treatment is announced in its stakeholders' inboxes. */
+    public static final int WARN_DAYS = 14;
+
+    /**
+     * Announces, in the inboxes (and so to the webhooks) of the stakeholders they concern, the
+     * treatments of every landscape's latest revision that lapse within {@link #WARN_DAYS} days:
+     * once per treatment and date, however often it runs. Run with every re-assessment.
+     *
+     * @return how many warnings were given
+     */
+    public int warnExpiring() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int given = 0;
+        for (String landscape : landscapes.ids()) {
+            given += revisions.serially(landscape, () -> tx.run(c -> warn(c, landscape, today)));
+        }
+        return given;
+    }
+
+    private int warn(Connection c, String landscape, LocalDate today) throws SQLException {
+        Map<String, List<Map<String, Object>>> items = new java.util.TreeMap<>();
+        int number;
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT id, number FROM revision WHERE landscape_id = ? ORDER BY number DESC LIMIT 1")) {
+            q.setString(1, landscape);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                number = rs.getInt(2);
+                long latest = rs.getLong(1);
+                try (PreparedStatement t = c.prepareStatement("SELECT rule, element, status, until, file, line,"
+                                + " stakeholders FROM revision_treatment WHERE revision_id = ? AND until IS NOT NULL"
+                                + " AND until >= ? AND until <= ? ORDER BY seq");
+                        PreparedStatement mark = c.prepareStatement(
+                                "INSERT INTO treatment_warning (landscape_id,"
+                                        + " stakeholder, rule, element, until) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    t.setLong(1, latest);
+                    t.setDate(2, Date.valueOf(today));
+                    t.setDate(3, Date.valueOf(today.plusDays(WARN_DAYS)));
+                    try (ResultSet tr = t.executeQuery()) {
+                        while (tr.next()) {
+                            String element =
+                                    Optional.ofNullable(tr.getString(2)).orElse("");
+                            LocalDate until = tr.getDate(4).toLocalDate();
+                            for (String s : (String[]) tr.getArray(7).getArray()) {
+                                mark.setString(1, landscape);
+                                mark.setString(2, s);
+                                mark.setString(3, tr.getString(1));
+                                mark.setString(4, element);
+                                mark.setDate(5, Date.valueOf(until));
+                                if (mark.executeUpdate() == 0) {
+                                    continue; // told already
+                                }
+                                Map<String, Object> item = new LinkedHashMap<>();
+                                item.put("kind", "treatment-expiring");
+                                item.put("rule", tr.getString(1));
+                                if (!element.isEmpty()) {
+                                    item.put("element", element);
+                                }
+                                item.put("status", tr.getString(3));
+                                item.put("until", until.toString());
+                                item.put("daysLeft", ChronoUnit.DAYS.between(today, until));
+                                item.put("file", tr.getString(5));
+                                item.put("line", tr.getInt(6));
+                                items.computeIfAbsent(s, k -> new ArrayList<>()).add(item);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            return 0;
+        }
+        dev.mamori.server.revision.Inbox.tell(c, landscape, number, Optional.empty(), clock.instant(), items);
+        return items.values().stream().mapToInt(List::size).sum();
+    }
+
     /**
      * The treatments of the latest revision that concern the reader (written in its files or decided
      * by it), each with the days left until it lapses; with {@code withinDays}, only those that
