@@ -216,5 +216,22 @@ class InboxWebhooksTest {
                         .json()
                         .size())
                 .isZero();
+        // orgcom takes its change back: venue-ops is told in its inbox, its removed webhook is not.
+        Client.Answer back = venue.pushContents(
+                "orgcom/maintainer",
+                "orgcom",
+                "gate-camera trigger withdrawn",
+                Map.of("access.yaml", Venue.read("access.yaml")));
+        assertThat(back.status()).isEqualTo(201);
+        assertThat(venue.client
+                        .get("/api/v1/landscapes/venue/inbox?stakeholder=venue-ops", venue.token("venue-ops/viewer"))
+                        .json()
+                        .path("items")
+                        .path(0)
+                        .path("revision")
+                        .asInt())
+                .isEqualTo(back.json().path("revision").asInt());
+        Thread.sleep(1500);
+        assertThat(RECEIVED).hasSize(2);
     }
 }

@@ -183,6 +183,12 @@ public final class Webhooks {
                     throw ApiError.notFound("no webhook " + id + " of " + stakeholder);
                 }
             }
+            // What was still to be sent to it is not sent.
+            try (PreparedStatement cancel = c.prepareStatement(
+                    "UPDATE webhook_delivery SET state = 'failed' WHERE webhook_id = ? AND state = 'pending'")) {
+                cancel.setLong(1, id);
+                cancel.executeUpdate();
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("stakeholder", stakeholder);
             detail.put("webhook", id);
@@ -314,9 +320,10 @@ public final class Webhooks {
 
     private List<Due> claim(Connection c, Instant now) throws SQLException {
         List<Due> due = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.attempts, d.body, w.url, w.secret FROM"
-                + " webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE d.state = 'pending' AND"
-                + " d.next_at <= ? ORDER BY d.next_at, d.id LIMIT 20 FOR UPDATE OF d SKIP LOCKED")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT d.id, d.attempts, d.body, w.url, w.secret FROM"
+                        + " webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE d.state = 'pending' AND"
+                        + " d.next_at <= ? AND w.removed_at IS NULL ORDER BY d.next_at, d.id LIMIT 20 FOR UPDATE OF d SKIP LOCKED")) {
             q.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
