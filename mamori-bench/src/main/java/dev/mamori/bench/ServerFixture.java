@@ -56,6 +56,16 @@ final class ServerFixture implements AutoCloseable {
                 MamoriServer.Options.loopback(0, data),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + server.port() + "/api/v1";
+        try {
+            token = load(systems, componentsPerSystem, oneOwner);
+        } catch (RuntimeException e) {
+            // A set-up that fails leaves no PostgreSQL running and no data behind.
+            close();
+            throw e;
+        }
+    }
+
+    private String load(int systems, int componentsPerSystem, boolean oneOwner) {
         String adminPassword = server.initAdmin("admin", Optional.empty()).orElseThrow();
         String admin = login("admin", adminPassword);
         Map<String, Object> root = new LandscapeGenerator(systems, componentsPerSystem, 7).toPlainValues();
@@ -80,7 +90,7 @@ final class ServerFixture implements AutoCloseable {
                     send("PUT", "/landscapes/bench/stakeholders/" + s + "/members/integrator/maintainer", admin, null),
                     200);
         }
-        token = login("integrator", "integrator-password");
+        String token = login("integrator", "integrator-password");
         // A push carries at most 200 files and 16 MiB: a large landscape comes in 100 systems at a
         // time, each push with the root's interconnections and missions among the systems so far.
         List<String> ids = new ArrayList<>(systemMap.keySet());
@@ -91,11 +101,12 @@ final class ServerFixture implements AutoCloseable {
             for (String id : ids.subList(Math.max(0, end - BATCH), end)) {
                 batch.put("systems/" + id + ".json", files.get("systems/" + id + ".json"));
             }
-            check(push("owner0", "systems up to " + end, batch), 201);
+            check(push(token, "owner0", "systems up to " + end, batch), 201);
             if (end == ids.size()) {
                 break;
             }
         }
+        return token;
     }
 
     private static final int BATCH = 100;
@@ -130,13 +141,17 @@ final class ServerFixture implements AutoCloseable {
     }
 
     HttpResponse<String> push(String stakeholder, String message, Map<String, String> contents) {
+        return push(token, stakeholder, message, contents);
+    }
+
+    private HttpResponse<String> push(String bearer, String stakeholder, String message, Map<String, String> contents) {
         List<Map<String, String>> list = new ArrayList<>();
         contents.forEach((path, content) -> list.add(Map.of("path", path, "content", content)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stakeholder", stakeholder);
         body.put("message", message);
         body.put("files", list);
-        return send("POST", "/landscapes/bench/push", token, body);
+        return send("POST", "/landscapes/bench/push", bearer, body);
     }
 
     HttpResponse<String> get(String path) {
