@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,12 +28,15 @@ import picocli.CommandLine.Spec;
             "variable MAMORI_DATABASE_URL, uses an external PostgreSQL instead. Runs until stopped",
             "(Ctrl-C or SIGTERM), then stops the database it started. --init-admin NAME first makes",
             "the server's admin account (landscapes, accounts, roles); its password is generated and",
-            "printed once, or read from standard input with --password-stdin."
+            "printed once, or read from standard input with --password-stdin. --reassess 24h assesses",
+            "the latest revision of every landscape again at start and then every 24 hours: treatments",
+            "that lapsed re-open, a newer Mamori's rules apply; a landscape whose assessment is unchanged",
+            "gets no new revision."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the server ran and was stopped",
-            "2:usage error (unknown option, bad port; --init-admin: the account exists or the password is too short)",
+            "2:usage error (unknown option, bad port or --reassess interval; --init-admin: the account exists or the password is too short)",
             "3:internal error in Mamori (a bug; please report it)",
             "5:the server could not start: the database did not start or is unreachable, its schema is newer"
                     + " than this server, or the port is taken"
@@ -74,6 +78,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " (or, with --password-stdin, the first line of standard input).")
     String initAdmin;
 
+    @Option(
+            names = "--reassess",
+            paramLabel = "INTERVAL",
+            description = "Re-assess every landscape's latest revision at start and then every INTERVAL: a number"
+                    + " and s, m, h or d (e.g. 24h), from 1m to 365d.")
+    String reassess;
+
     @Option(names = "--password-stdin", description = "With --init-admin: read the password from standard input.")
     boolean passwordStdin;
 
@@ -98,6 +109,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println("mamori serve: --password-stdin goes with --init-admin NAME");
             return ExitCode.USAGE;
         }
+        Optional<Duration> every = Optional.empty();
+        if (reassess != null) {
+            every = interval(reassess);
+            if (every.isEmpty()) {
+                err.println("mamori serve: --reassess takes a number and s, m, h or d, from 1m to 365d (e.g. 24h),"
+                        + " not '" + reassess + "'");
+                return ExitCode.USAGE;
+            }
+        }
         Optional<String> password = Optional.empty();
         if (passwordStdin) {
             try {
@@ -118,9 +138,14 @@ final class ServeCommand implements Callable<Integer> {
         Path folder = parent.workingDirectory().resolve(data).toAbsolutePath().normalize();
         MamoriServer server;
         try {
+            MamoriServer.Tuning tuning = MamoriServer.Tuning.defaults();
+            if (every.isPresent()) {
+                tuning = tuning.withReassessEvery(every.get());
+            }
             server = MamoriServer.start(
                     new MamoriServer.Options(bind, port, folder, url),
-                    new PrintStream(System.err, true, StandardCharsets.UTF_8));
+                    new PrintStream(System.err, true, StandardCharsets.UTF_8),
+                    tuning);
         } catch (StartFailure e) {
             err.println("mamori serve: " + e.getMessage());
             return ExitCode.UNAVAILABLE;
@@ -152,6 +177,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             out.println("Mamori server on http://" + hostForUrl(bind) + ":" + server.port() + "/api/v1 ("
                     + server.database().description() + ", schema version " + server.schemaVersion() + ")");
+            if (every.isPresent()) {
+                out.println("Re-assessing every landscape now and every " + reassess + ".");
+            }
             out.println("Stop it with Ctrl-C.");
             out.flush();
             stop.await();
@@ -168,6 +196,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Mamori server stopped.");
         return ExitCode.OK;
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}; empty when malformed or outside 1m to 365d. */
+    static Optional<Duration> interval(String text) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("([0-9]{1,6})([smhd])").matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        return d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(365)) > 0
+                ? Optional.empty()
+                : Optional.of(d);
     }
 
     private static String hostForUrl(String bind) {

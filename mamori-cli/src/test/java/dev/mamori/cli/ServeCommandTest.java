@@ -29,7 +29,9 @@ class ServeCommandTest {
         StringWriter err = new StringWriter();
         int[] code = {-1};
         Thread serving = new Thread(() -> code[0] = Mamori.run(
-                new String[] {"serve", "--port", "0", "--data", "server-data", "--init-admin", "first"},
+                new String[] {
+                    "serve", "--port", "0", "--data", "server-data", "--init-admin", "first", "--reassess", "24h"
+                },
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
                 dir));
@@ -61,7 +63,22 @@ class ServeCommandTest {
         serving.join(TimeUnit.SECONDS.toMillis(60));
         assertThat(serving.isAlive()).isFalse();
         assertThat(code[0]).as(err.toString()).isEqualTo(0);
-        assertThat(out.toString()).contains("Mamori server stopped.");
+        assertThat(out.toString())
+                .contains("Re-assessing every landscape now and every 24h.")
+                .contains("Mamori server stopped.");
+    }
+
+    @Test
+    void aReassessIntervalIsANumberAndAUnitWithinBounds() {
+        assertThat(ServeCommand.interval("24h")).contains(java.time.Duration.ofHours(24));
+        assertThat(ServeCommand.interval("90s")).contains(java.time.Duration.ofSeconds(90));
+        assertThat(ServeCommand.interval("7d")).contains(java.time.Duration.ofDays(7));
+        assertThat(ServeCommand.interval("30s")).isEmpty();
+        assertThat(ServeCommand.interval("400d")).isEmpty();
+        assertThat(ServeCommand.interval("1.5h")).isEmpty();
+        Cli run = Cli.run(dir, "serve", "--port", "0", "--reassess", "daily");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--reassess").contains("'daily'");
     }
 
     private static Matcher waitForUrl(StringWriter out) throws InterruptedException {

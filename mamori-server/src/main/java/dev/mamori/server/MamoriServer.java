@@ -12,10 +12,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,7 +45,36 @@ public final class MamoriServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What tests and operators may change beyond the options: the clock (expiry is judged against
+     * its day), how webhook deliveries are retried, and how often every landscape is re-assessed.
+     *
+     * @param webhookFirstRetry the wait before a failed delivery's second attempt; it doubles after
+     * @param webhookAttempts how many attempts a delivery gets before it is marked failed
+     * @param reassessEvery re-assess every landscape at start and then this often; empty: never
+     */
+    public record Tuning(
+            Clock clock, Duration webhookFirstRetry, int webhookAttempts, Optional<Duration> reassessEvery) {
+        public static Tuning defaults() {
+            return new Tuning(Clock.systemUTC(), Duration.ofSeconds(10), 6, Optional.empty());
+        }
+
+        public Tuning withReassessEvery(Duration every) {
+            return new Tuning(clock, webhookFirstRetry, webhookAttempts, Optional.of(every));
+        }
+    }
+
+    /**
+     * The threads that answer requests. Writes of one landscape wait for each other without a
+     * database connection (see Revisions.serially), so reads go on while pushes queue.
+     */
+    private static final int WORKERS = 32;
+
+    /** How often the webhook sender looks for due deliveries. */
+    private static final Duration WEBHOOK_POLL = Duration.ofMillis(250);
+
     private final Database database;
+    private final ScheduledExecutorService background;
     private final HttpServer http;
     private final ExecutorService workers;
     private final String schemaVersion;
@@ -55,7 +87,9 @@ public final class MamoriServer implements AutoCloseable {
             ExecutorService workers,
             String schemaVersion,
             Services services,
-            List<String> routes) {
+            List<String> routes,
+            ScheduledExecutorService background) {
+        this.background = background;
         this.routes = routes;
         this.database = database;
         this.http = http;
@@ -70,6 +104,15 @@ public final class MamoriServer implements AutoCloseable {
      * @throws StartFailure with a sentence for the operator when either cannot start
      */
     public static MamoriServer start(Options options, PrintStream log) {
+        return start(options, log, Tuning.defaults());
+    }
+
+    /**
+     * Starts the database and the API, tuned.
+     *
+     * @throws StartFailure with a sentence for the operator when either cannot start
+     */
+    public static MamoriServer start(Options options, PrintStream log, Tuning tuning) {
         InetAddress address;
         try {
             address = InetAddress.getByName(options.bind());
@@ -79,11 +122,11 @@ public final class MamoriServer implements AutoCloseable {
         Database database = openDatabase(options);
         try {
             String version = Schema.migrate(database.dataSource());
-            Services services = new Services(database, java.time.Clock.systemUTC());
+            Services services = new Services(database, tuning);
             Router router = Api.routes(services, version, log);
-            HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
+            HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 256);
             http.createContext("/", router);
-            ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
                 Thread t = new Thread(r, "mamori-http");
                 t.setDaemon(true);
                 return t;
@@ -93,7 +136,28 @@ public final class MamoriServer implements AutoCloseable {
             List<String> routes = router.routes().stream()
                     .map(r -> r.method() + " " + r.template())
                     .toList();
-            return new MamoriServer(database, http, workers, version, services, routes);
+            ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "mamori-background");
+                t.setDaemon(true);
+                return t;
+            });
+            var unused = background.scheduleWithFixedDelay(
+                    () -> quietly(log, () -> services.webhooks().deliverDue(log)),
+                    WEBHOOK_POLL.toMillis(),
+                    WEBHOOK_POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (tuning.reassessEvery().isPresent()) {
+                var unusedReassessing = background.scheduleWithFixedDelay(
+                        () -> quietly(log, () -> {
+                            log.println("re-assessed: " + services.revisions().reassess());
+                            log.println("treatments lapsing soon, warnings given: "
+                                    + services.treatments().warnExpiring());
+                        }),
+                        0,
+                        tuning.reassessEvery().get().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+            return new MamoriServer(database, http, workers, version, services, routes, background);
         } catch (IOException e) {
             database.close();
             throw new StartFailure(
@@ -101,6 +165,15 @@ public final class MamoriServer implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Runs background work; a failure is logged and the schedule goes on. */
+    private static void quietly(PrintStream log, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace(log);
         }
     }
 
@@ -144,6 +217,12 @@ public final class MamoriServer implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.stop(0);
         workers.shutdown();
         try {

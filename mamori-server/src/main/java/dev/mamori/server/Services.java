@@ -7,8 +7,11 @@ import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.db.Database;
 import dev.mamori.server.db.Transactions;
 import dev.mamori.server.landscape.Landscapes;
+import dev.mamori.server.notify.Webhooks;
+import dev.mamori.server.revision.Inbox;
 import dev.mamori.server.revision.Revisions;
 import dev.mamori.server.revision.Views;
+import dev.mamori.server.treatment.Treatments;
 import java.time.Clock;
 
 /** What the API's handlers work with, over one database. */
@@ -21,8 +24,14 @@ public final class Services {
     private final Landscapes landscapes;
     private final Revisions revisions;
     private final Views views;
+    private final Treatments treatments;
+    private final Inbox inbox;
+    private final Webhooks webhooks;
+    private final Clock clock;
 
-    Services(Database database, Clock clock) {
+    Services(Database database, MamoriServer.Tuning tuning) {
+        Clock clock = tuning.clock();
+        this.clock = clock;
         this.database = database;
         this.tx = new Transactions(database);
         this.audit = new AuditLog(clock);
@@ -30,6 +39,26 @@ public final class Services {
         this.landscapes = new Landscapes(tx, audit::append);
         this.revisions = new Revisions(tx, landscapes, audit::append, clock);
         this.views = new Views(tx, landscapes);
+        this.treatments = new Treatments(tx, landscapes, revisions, audit::append, clock);
+        this.inbox = new Inbox(tx);
+        this.webhooks = new Webhooks(
+                tx, landscapes, audit::append, clock, tuning.webhookFirstRetry(), tuning.webhookAttempts());
+    }
+
+    public Treatments treatments() {
+        return treatments;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {

@@ -89,14 +89,17 @@ class AuthorizationMatrixTest {
                 base + "/paths" + q,
                 base + "/files" + q + "&path=" + own,
                 base + "/audit" + q,
-                base + "/stakeholders/" + stakeholder + "/members");
+                base + "/treatments" + q + "&expiring=30",
+                base + "/inbox" + q,
+                base + "/stakeholders/" + stakeholder + "/members",
+                base + "/stakeholders/" + stakeholder + "/webhooks");
     }
 
     private static int expected(String endpoint, String role) {
         if (endpoint.contains("/audit")) {
             return role.equals("auditor") ? 200 : 403;
         }
-        if (endpoint.contains("/members")) {
+        if (endpoint.contains("/members") || endpoint.contains("/webhooks")) {
             return role.equals("admin") ? 200 : 403;
         }
         return 200;
@@ -282,6 +285,10 @@ class AuthorizationMatrixTest {
                     "/api/v1/landscapes/venue/files?stakeholder=orgcom&path=" + e,
                     "/api/v1/landscapes/venue/paths?stakeholder=orgcom&revision=" + e,
                     "/api/v1/landscapes/venue/stakeholders/" + e + "/members",
+                    "/api/v1/landscapes/venue/stakeholders/" + e + "/webhooks",
+                    "/api/v1/landscapes/venue/stakeholders/orgcom/webhooks/" + e + "/deliveries",
+                    "/api/v1/landscapes/venue/inbox?stakeholder=orgcom&offset=" + e,
+                    "/api/v1/landscapes/venue/treatments?stakeholder=orgcom&expiring=" + e,
                     "/api/v1/tokens/" + e)) {
                 Client.Answer answer = endpoint.startsWith("/api/v1/tokens/")
                         ? venue.client.send("DELETE", endpoint, token, new byte[0])

@@ -1,5 +1,7 @@
 package dev.mamori.server.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -12,18 +14,39 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the server keeps its state: a PostgreSQL it runs itself under the data folder, or an
- * external one named by URL. Closing it stops the embedded one; an external one is left running.
+ * external one named by URL, reached through a pool of connections (HikariCP) so that a request
+ * does not pay for a new connection. Closing it closes the pool and stops the embedded database;
+ * an external one is left running.
  */
 public final class Database implements AutoCloseable {
 
-    private final DataSource dataSource;
+    /**
+     * The most connections the pool opens: the API's worker threads, the background work (webhooks,
+     * re-assessment) and a few to spare; well under PostgreSQL's default of 100.
+     */
+    public static final int POOL_SIZE = 40;
+
+    private final HikariDataSource dataSource;
     private final String description;
     private final AutoCloseable stop;
 
     private Database(DataSource dataSource, String description, AutoCloseable stop) {
-        this.dataSource = dataSource;
+        this.dataSource = pooled(dataSource);
         this.description = description;
         this.stop = stop;
+    }
+
+    private static HikariDataSource pooled(DataSource raw) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(raw);
+        config.setPoolName("mamori");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(30_000);
+        // A database that cannot be reached is reported by the first use (the schema migration),
+        // with the server's own sentence, not by the pool's constructor.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /** Starts (creating on first use) the PostgreSQL kept under {@code dataFolder}. */
@@ -92,6 +115,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        dataSource.close();
         try {
             stop.close();
         } catch (Exception e) {

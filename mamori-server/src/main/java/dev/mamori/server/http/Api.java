@@ -12,6 +12,7 @@ import dev.mamori.server.http.Router.Response;
 import dev.mamori.server.landscape.Landscapes;
 import dev.mamori.server.revision.Revisions;
 import dev.mamori.server.revision.Views;
+import dev.mamori.server.treatment.Treatments;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +83,90 @@ public final class Api {
                                 number(r, "revision"))));
         router.route("GET", "/api/v1/landscapes/{landscape}/audit", api::landscapeAudit);
         router.route("GET", "/api/v1/audit", api::serverAudit);
+        api.notifications(router);
         return router;
+    }
+
+    /** Treatments, the inbox, webhooks and re-assessment (docs/server.md). */
+    private void notifications(Router router) {
+        String landscape = "/api/v1/landscapes/{landscape}";
+        String webhooks = landscape + "/stakeholders/{stakeholder}/webhooks";
+        router.route("POST", landscape + "/treatments", this::treat);
+        router.route(
+                "GET",
+                landscape + "/treatments",
+                r -> Response.ok(services.treatments().list(viewer(r), number(r, "expiring"))));
+        router.route(
+                "GET",
+                landscape + "/inbox",
+                r -> Response.ok(services.inbox()
+                        .list(
+                                viewer(r),
+                                number(r, "offset").orElse(0),
+                                number(r, "limit").orElse(100))));
+        router.route(
+                "GET",
+                webhooks,
+                r -> Response.ok(
+                        services.webhooks().list(who(r), r.parameter("landscape"), r.parameter("stakeholder"))));
+        router.route("POST", webhooks, r -> {
+            Body body = Body.of(r);
+            return Response.created(services.webhooks()
+                    .create(
+                            who(r),
+                            r.parameter("landscape"),
+                            r.parameter("stakeholder"),
+                            body.text("url"),
+                            body.optionalText("secret")));
+        });
+        router.route(
+                "DELETE",
+                webhooks + "/{webhook}",
+                r -> Response.ok(services.webhooks()
+                        .remove(who(r), r.parameter("landscape"), r.parameter("stakeholder"), id(r, "webhook"))));
+        router.route(
+                "GET",
+                webhooks + "/{webhook}/deliveries",
+                r -> Response.ok(services.webhooks()
+                        .deliveries(
+                                who(r),
+                                r.parameter("landscape"),
+                                r.parameter("stakeholder"),
+                                id(r, "webhook"),
+                                number(r, "offset").orElse(0),
+                                number(r, "limit").orElse(100))));
+        router.route("POST", "/api/v1/reassess", r -> {
+            if (!who(r).serverAdmin()) {
+                throw ApiError.forbidden("only the server's admins start a re-assessment");
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("landscapes", services.revisions().reassess());
+            answer.put("expiryWarnings", services.treatments().warnExpiring());
+            return Response.ok(answer);
+        });
+    }
+
+    private static long id(Request request, String name) {
+        try {
+            return Long.parseLong(request.parameter(name));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("a " + name + " id is a number");
+        }
+    }
+
+    private Response treat(Request request) {
+        Principal who = who(request);
+        Body body = Body.of(request);
+        Treatments.Decision decision = services.treatments()
+                .decision(
+                        body.text("stakeholder"),
+                        body.text("rule"),
+                        body.text("element"),
+                        body.text("status"),
+                        body.text("reason"),
+                        body.text("until"),
+                        body.optionalText("ticket"));
+        return Response.created(services.treatments().record(who, request.parameter("landscape"), decision));
     }
 
     private Response landscapeAudit(Request request) {

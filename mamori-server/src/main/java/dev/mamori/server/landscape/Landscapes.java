@@ -75,6 +75,20 @@ public final class Landscapes {
         });
     }
 
+    /** Every landscape's id, in order: for work over all of them (re-assessment). */
+    public List<String> ids() {
+        return tx.run(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM landscape ORDER BY id");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     public List<Map<String, Object>> list(Principal who) {
         return tx.run(c -> {
             List<Map<String, Object>> list = new ArrayList<>();

@@ -4,9 +4,6 @@ import dev.mamori.app.Loaded;
 import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.AssessmentOptions;
-import dev.mamori.engine.risk.Finding;
-import dev.mamori.engine.systemic.Hop;
-import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Mission;
@@ -14,7 +11,6 @@ import dev.mamori.model.Needs;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.syntax.ReadLimits;
-import dev.mamori.report.assessment.AssessmentJson;
 import dev.mamori.server.ApiError;
 import dev.mamori.server.account.Accounts;
 import dev.mamori.server.account.Principal;
@@ -97,7 +93,122 @@ public final class Revisions {
         if (message.length() > 2000) {
             throw ApiError.badRequest("a push message is at most 2000 characters");
         }
-        return tx.run(c -> accept(c, who, info, stakeholder, message, files));
+        return serially(
+                info.id(),
+                () -> tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH)
+                        .orElseThrow()));
+    }
+
+    /**
+     * Runs a write of a landscape after the writes of it before it in this server. The database's
+     * lock (taken inside) is what keeps revisions in one order; this one keeps the writes that wait
+     * from each holding a database connection meanwhile, which the reads need.
+     */
+    public <T> T serially(String landscape, java.util.function.Supplier<T> write) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                writers.computeIfAbsent(landscape, l -> new java.util.concurrent.locks.ReentrantLock(true));
+        lock.lock();
+        try {
+            return write.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> writers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What made a revision. */
+    public enum Kind {
+        /** A stakeholder's files pushed. */
+        PUSH,
+        /** A treatment recorded through the server, written into the stakeholder's treatments file. */
+        TREATMENT,
+        /** The same files assessed again (a newer Mamori, a later day). */
+        REASSESS;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Accepts files inside the caller's transaction, as {@link #push} does, for writes that make a
+     * revision of their own kind (a treatment). The caller has checked who may write.
+     */
+    public Map<String, Object> pushIn(
+            Connection c,
+            Principal who,
+            Landscapes.Info info,
+            String stakeholder,
+            String message,
+            List<PushedFile> files,
+            Kind kind)
+            throws SQLException {
+        checkFiles(files);
+        return accept(c, who, info, stakeholder, message, files, kind).orElseThrow();
+    }
+
+    /** The actor of re-assessments in revisions and the audit log. */
+    public static final String REASSESSOR = "mamori --reassess";
+
+    /**
+     * Assesses the latest revision of every landscape again, today, with this server's Mamori: a
+     * treatment whose date has passed re-opens its finding, a newer engine's rules take effect. A
+     * landscape whose assessment changed gets a new revision of the same files (kind
+     * {@code reassess}); one whose assessment is the same is left as it is.
+     *
+     * @return per landscape: the new revision's number, "unchanged", or why it could not be assessed
+     */
+    public Map<String, Object> reassess() {
+        Principal actor = new Principal(0, REASSESSOR, false, List.of());
+        Map<String, Object> outcome = new TreeMap<>();
+        for (String id : landscapes.ids()) {
+            Landscapes.Info info = landscapes.find(id).orElseThrow();
+            try {
+                Optional<Map<String, Object>> made = serially(
+                        info.id(),
+                        () -> tx.run(c -> {
+                            lock(c, info.id());
+                            Optional<String> last = latestStakeholder(c, info.id());
+                            if (last.isEmpty()) {
+                                return Optional.<Map<String, Object>>empty();
+                            }
+                            return accept(
+                                    c,
+                                    actor,
+                                    info,
+                                    last.get(),
+                                    "re-assessed on " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                                    List.of(),
+                                    Kind.REASSESS);
+                        }));
+                Object result = made.isPresent() ? made.get().get("revision") : "unchanged";
+                outcome.put(id, result);
+            } catch (ApiError e) {
+                // A landscape this Mamori finds invalid stays at its last revision; its people fix it.
+                outcome.put(id, "not assessed: " + e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private static Optional<String> latestStakeholder(Connection c, String landscape) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT stakeholder FROM revision WHERE landscape_id = ? ORDER BY number DESC LIMIT 1")) {
+            q.setString(1, landscape);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One write at a time per landscape: each is validated against the revision it will follow. */
+    public static void lock(Connection c, String landscape) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "landscape:" + landscape);
+            lock.execute();
+        }
     }
 
     private static void checkFiles(List<PushedFile> files) {
@@ -123,19 +234,20 @@ public final class Revisions {
         }
     }
 
-    private Map<String, Object> accept(
+    /**
+     * Validates, assesses and stores a revision; for a re-assessment, only when its assessment
+     * differs from the latest revision's (else empty, and nothing is written).
+     */
+    private Optional<Map<String, Object>> accept(
             Connection c,
             Principal who,
             Landscapes.Info info,
             String stakeholder,
             String message,
-            List<PushedFile> pushed)
+            List<PushedFile> pushed,
+            Kind kind)
             throws SQLException {
-        // One push at a time per landscape: each is validated against the revision it will follow.
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-            lock.setString(1, "landscape:" + info.id());
-            lock.execute();
-        }
+        lock(c, info.id());
         Map<String, String> owners = owners(c, info.id());
         for (PushedFile f : pushed) {
             String owner = owners.get(f.path());
@@ -197,12 +309,18 @@ public final class Revisions {
             }
             merged.put(path, new Kept(owner, merged.get(path).content()));
         }
+        Map<String, String> fileOwners = new TreeMap<>();
+        merged.forEach((path, kept) -> fileOwners.put(path, kept.stakeholder()));
+        Results results = Results.of(assessed.assessment(), systemOwners, fileOwners);
+        if (kind == Kind.REASSESS && latest.isPresent() && results.sameAs(c, latest.get())) {
+            return Optional.empty();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String contentHash = contentHash(merged);
         int number = nextNumber(c, info.id());
         long revisionId;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision (landscape_id, number, stakeholder,"
-                + " author, message, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                + " author, message, content_hash, created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, info.id());
             insert.setInt(2, number);
             insert.setString(3, stakeholder);
@@ -210,6 +328,7 @@ public final class Revisions {
             insert.setString(5, message);
             insert.setString(6, contentHash);
             insert.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(8, kind.word());
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 revisionId = rs.getLong(1);
@@ -217,17 +336,24 @@ public final class Revisions {
         }
         storeFiles(c, info.id(), revisionId, merged, owners);
         storeSystems(c, revisionId, systemOwners, systemFiles);
-        Map<String, String> fileOwners = new TreeMap<>();
-        merged.forEach((path, kept) -> fileOwners.put(path, kept.stakeholder()));
-        Map<String, Integer> open =
-                storeFindings(c, revisionId, assessed.assessment(), systemOwners, fileOwners, stakeholder);
-        storePaths(c, revisionId, assessed.assessment().systemic());
+        results.store(c, revisionId);
+        Map<String, Integer> open = results.openFor(stakeholder);
+        // Whom this revision tells what: every stakeholder but the one that made it (a re-assessment
+        // is no one's doing, so it tells everyone).
+        Inbox.record(
+                c,
+                info.id(),
+                latest,
+                revisionId,
+                number,
+                kind == Kind.REASSESS ? Optional.empty() : Optional.of(stakeholder),
+                now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("revision", number);
         detail.put("stakeholder", stakeholder);
         detail.put("contentHash", contentHash);
         detail.put("files", List.copyOf(pushedPaths));
-        audit.record(c, who.name(), "push", info.id(), detail);
+        audit.record(c, who.name(), kind.word(), info.id(), detail);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("landscape", info.id());
         answer.put("revision", number);
@@ -239,7 +365,8 @@ public final class Revisions {
         answer.put("files", List.copyOf(pushedPaths));
         answer.put("openFindingsOfYourSystems", open);
         answer.put("warnings", assessed.warnings());
-        return answer;
+        answer.put("kind", kind.word());
+        return Optional.of(answer);
     }
 
     /** A valid landscape assessed, and the warnings in the pushing stakeholder's files. */
@@ -325,7 +452,7 @@ public final class Revisions {
         return m;
     }
 
-    private static String relative(String file) {
+    static String relative(String file) {
         return file.replace('\\', '/').replaceFirst("^\\./", "");
     }
 
@@ -444,43 +571,6 @@ public final class Revisions {
         }
     }
 
-    /** Stores the findings; returns the open ones per severity for the pushing stakeholder's view. */
-    private static Map<String, Integer> storeFindings(
-            Connection c,
-            long revision,
-            Assessment assessment,
-            Map<String, String> systemOwners,
-            Map<String, String> fileOwners,
-            String stakeholder)
-            throws SQLException {
-        Map<String, Integer> open = new TreeMap<>();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO finding (revision_id, seq, rule, severity,"
-                + " severity_rank, system_id, open, stakeholders, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (Finding f : assessment.risk().findings()) {
-                // The finding as the JSON assessment writes it: what is stored and served, and what
-                // decides whom it concerns.
-                Map<String, Object> json = AssessmentJson.finding(f, assessment);
-                Set<String> touched = touches(json, assessment.landscape(), systemOwners, fileOwners);
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, f.rule());
-                insert.setString(4, f.severity().word());
-                insert.setInt(5, f.severity().ordinal());
-                insert.setString(6, (String) json.get("system"));
-                insert.setBoolean(7, f.open());
-                insert.setArray(8, c.createArrayOf("text", touched.toArray()));
-                insert.setString(9, Json.write(json));
-                insert.addBatch();
-                if (f.open() && touched.contains(stakeholder)) {
-                    open.merge(f.severity().word(), 1, Integer::sum);
-                }
-            }
-            insert.executeBatch();
-        }
-        return open;
-    }
-
     /**
      * The stakeholders a finding concerns: the owner of its element's system; for an
      * interconnection (a flow or a credential relation), the owners of the systems at both ends; for
@@ -543,35 +633,5 @@ public final class Revisions {
             atLeast.parts().forEach(n -> systems.addAll(systemsOf(n)));
         }
         return systems;
-    }
-
-    private static void storePaths(Connection c, long revision, SystemicAnalysis systemic) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO systemic_path (revision_id, seq, target,"
-                + " target_system, entry, probability, hops) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (SystemicAnalysis.Path p : systemic.paths()) {
-                List<Map<String, Object>> hops = new ArrayList<>();
-                for (Hop h : p.hops()) {
-                    Map<String, Object> hop = new LinkedHashMap<>();
-                    hop.put("from", h.from());
-                    hop.put("to", h.to());
-                    hop.put(
-                            "relation",
-                            h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    hop.put("weakness", h.weakness());
-                    hop.put("probability", h.probability());
-                    hops.add(hop);
-                }
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, p.target());
-                insert.setString(4, p.targetSystem());
-                insert.setString(5, p.entry());
-                insert.setDouble(6, p.probability());
-                insert.setString(7, Json.write(hops));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 }

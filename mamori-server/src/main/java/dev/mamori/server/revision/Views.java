@@ -67,7 +67,7 @@ public final class Views {
         return tx.run(c -> {
             List<Map<String, Object>> list = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT number, stakeholder, author, message, content_hash,"
-                    + " created_at FROM revision WHERE landscape_id = ? ORDER BY number DESC")) {
+                    + " created_at, kind FROM revision WHERE landscape_id = ? ORDER BY number DESC")) {
                 q.setString(1, v.landscape().id());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -80,8 +80,11 @@ public final class Views {
                                         .toInstant()
                                         .toString());
                         r.put("contentHash", rs.getString(5));
-                        // Who changed what, and why, is the stakeholder's own business.
-                        if (rs.getString(2).equals(v.stakeholder())) {
+                        r.put("kind", rs.getString(7));
+                        // Who changed what, and why, is the stakeholder's own business; a
+                        // re-assessment is no one's.
+                        if (rs.getString(2).equals(v.stakeholder())
+                                || rs.getString(7).equals("reassess")) {
                             r.put("author", rs.getString(3));
                             r.put("message", rs.getString(4));
                         }
@@ -143,11 +146,16 @@ public final class Views {
             }
             page.put("offset", offset);
             List<Map<String, Object>> items = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT body FROM finding" + where + " ORDER BY severity_rank DESC, seq OFFSET ? LIMIT ?")) {
+            // The page is chosen on the index (revision, severity, seq, with the stakeholders and
+            // open flag in it) and only its bodies are read: sorting whole rows, bodies and all,
+            // made a page of a large revision take a second.
+            try (PreparedStatement q = c.prepareStatement("SELECT f.body FROM (SELECT seq, severity_rank FROM finding"
+                    + where + " ORDER BY severity_rank DESC, seq OFFSET ? LIMIT ?) k JOIN finding f ON"
+                    + " f.revision_id = ? AND f.seq = k.seq ORDER BY k.severity_rank DESC, k.seq")) {
                 bind(q, id, v.stakeholder(), minimumRank.orElse(0));
                 q.setInt(4, offset);
                 q.setInt(5, limit);
+                q.setLong(6, id);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         items.add(Json.object(rs.getString(1)));

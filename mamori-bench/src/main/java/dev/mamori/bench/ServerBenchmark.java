@@ -1,0 +1,109 @@
+package dev.mamori.bench;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The server under one client over loopback, with its embedded PostgreSQL: {@code push}, one
+ * stakeholder's system file changed and pushed into a landscape of {@code pushSystems} × 100
+ * components (validated whole, assessed, stored with its findings, paths and inbox items);
+ * {@code findingsPage}, a page of 100 findings at a random offset of a landscape of
+ * {@code pageSystems} × 100 components, read by a stakeholder who owns every system and so sees
+ * every finding.
+ *
+ * <p>Run: {@code ./mvnw -q -pl mamori-bench -am package -DskipTests && java -jar
+ * mamori-bench/target/benchmarks.jar Server}; docs/performance.md has the figures.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
+public class ServerBenchmark {
+
+    /** A landscape whose systems each belong to their own stakeholder; one of them pushes. */
+    @State(Scope.Benchmark)
+    public static class Pushing {
+        @Param({"40"})
+        int pushSystems;
+
+        ServerFixture fixture;
+        String file;
+        String content;
+        int count;
+
+        @Setup(Level.Trial)
+        public void start() {
+            fixture = new ServerFixture(pushSystems, 100, false);
+            file = "systems/sys0.json";
+            content = fixture.files.get(file);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            fixture.close();
+        }
+    }
+
+    /** A landscape whose systems all belong to one stakeholder, which reads its findings. */
+    @State(Scope.Benchmark)
+    public static class Reading {
+        @Param({"40", "400"})
+        int pageSystems;
+
+        ServerFixture fixture;
+        long total;
+        final Random random = new Random(11);
+
+        @Setup(Level.Trial)
+        public void start() {
+            fixture = new ServerFixture(pageSystems, 100, true);
+            HttpResponse<String> first = fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=1");
+            ServerFixture.check(first, 200);
+            total = ServerFixture.json(first.body()).path("total").asLong();
+            System.out.println("findings of owner0: " + total);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            fixture.close();
+        }
+    }
+
+    @Benchmark
+    public String push(Pushing state) {
+        // A change of the system's description: a new revision, assessed whole.
+        String changed = state.content.replaceFirst(
+                "\"owner\":\"owner0\"", "\"description\":\"change " + (++state.count) + "\",\"owner\":\"owner0\"");
+        HttpResponse<String> answer =
+                state.fixture.push("owner0", "change " + state.count, Map.of(state.file, changed));
+        ServerFixture.check(answer, 201);
+        return answer.body();
+    }
+
+    @Benchmark
+    public String findingsPage(Reading state) {
+        long offset = state.total <= 100 ? 0 : (long) (state.random.nextDouble() * (state.total - 100));
+        HttpResponse<String> answer =
+                state.fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=100&offset=" + offset);
+        ServerFixture.check(answer, 200);
+        return answer.body();
+    }
+}

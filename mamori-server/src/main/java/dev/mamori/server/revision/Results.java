@@ -1,0 +1,272 @@
+package dev.mamori.server.revision;
+
+import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.missions.MissionAnalysis;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.systemic.Hop;
+import dev.mamori.engine.systemic.SystemicAnalysis;
+import dev.mamori.model.Landscape;
+import dev.mamori.model.Mission;
+import dev.mamori.model.Ref;
+import dev.mamori.model.Treatment;
+import dev.mamori.report.assessment.AssessmentJson;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The assessment of a revision as the server stores it: findings (each in the JSON assessment's
+ * form) with the stakeholders they concern, systemic paths, the model's treatments and the missions.
+ * Built before anything is written, so that a re-assessment can be compared with the stored one and
+ * dropped when nothing changed.
+ */
+final class Results {
+
+    record FindingRow(
+            String rule,
+            String element,
+            String severity,
+            int rank,
+            String system,
+            boolean open,
+            Set<String> touched,
+            String body) {}
+
+    record PathRow(String target, String targetSystem, String entry, double probability, String hops) {}
+
+    record TreatmentRow(
+            String rule,
+            Optional<String> element,
+            String status,
+            Optional<String> decidedBy,
+            String reason,
+            Optional<java.time.LocalDate> until,
+            Optional<String> ticket,
+            String file,
+            int line,
+            Set<String> stakeholders) {}
+
+    record MissionRow(String mission, String name, Set<String> stakeholders, boolean stoppable) {}
+
+    private final List<FindingRow> findings;
+    private final List<PathRow> paths;
+    private final List<TreatmentRow> treatments;
+    private final List<MissionRow> missions;
+
+    private Results(
+            List<FindingRow> findings, List<PathRow> paths, List<TreatmentRow> treatments, List<MissionRow> missions) {
+        this.findings = findings;
+        this.paths = paths;
+        this.treatments = treatments;
+        this.missions = missions;
+    }
+
+    static Results of(Assessment assessment, Map<String, String> systemOwners, Map<String, String> fileOwners) {
+        Landscape landscape = assessment.landscape();
+        List<FindingRow> findings = new ArrayList<>();
+        for (Finding f : assessment.risk().findings()) {
+            // The finding as the JSON assessment writes it: what is stored and served, and what
+            // decides whom it concerns.
+            Map<String, Object> json = AssessmentJson.finding(f, assessment);
+            Set<String> touched = Revisions.touches(json, landscape, systemOwners, fileOwners);
+            findings.add(new FindingRow(
+                    f.rule(),
+                    String.valueOf(json.get("element")),
+                    f.severity().word(),
+                    f.severity().ordinal(),
+                    (String) json.get("system"),
+                    f.open(),
+                    touched,
+                    Json.write(json)));
+        }
+        List<PathRow> paths = new ArrayList<>();
+        for (SystemicAnalysis.Path p : assessment.systemic().paths()) {
+            List<Map<String, Object>> hops = new ArrayList<>();
+            for (Hop h : p.hops()) {
+                Map<String, Object> hop = new LinkedHashMap<>();
+                hop.put("from", h.from());
+                hop.put("to", h.to());
+                hop.put("relation", h.relation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                hop.put("weakness", h.weakness());
+                hop.put("probability", h.probability());
+                hops.add(hop);
+            }
+            paths.add(new PathRow(p.target(), p.targetSystem(), p.entry(), p.probability(), Json.write(hops)));
+        }
+        List<TreatmentRow> treatments = new ArrayList<>();
+        for (Treatment t : landscape.treatments()) {
+            String file = Revisions.relative(t.at().file());
+            Set<String> concerned = new TreeSet<>();
+            Optional.ofNullable(fileOwners.get(file)).ifPresent(concerned::add);
+            t.decidedBy().map(Ref::text).ifPresent(concerned::add);
+            treatments.add(new TreatmentRow(
+                    t.rule(),
+                    t.element().map(Ref::text),
+                    t.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    t.decidedBy().map(Ref::text),
+                    t.reason(),
+                    t.until(),
+                    t.ticket(),
+                    file,
+                    t.at().line(),
+                    concerned));
+        }
+        List<MissionRow> missions = new ArrayList<>();
+        for (MissionAnalysis.MissionCriticality m : assessment.missions().missions()) {
+            Set<String> concerned = new TreeSet<>();
+            Mission mission = landscape.missions().get(m.mission());
+            if (mission != null) {
+                mission.owner().map(Ref::text).ifPresent(concerned::add);
+                Revisions.systemsOf(mission.needs()).stream()
+                        .map(systemOwners::get)
+                        .filter(Objects::nonNull)
+                        .forEach(concerned::add);
+            }
+            missions.add(new MissionRow(m.mission(), m.name(), concerned, m.stoppedUnderAttack()));
+        }
+        return new Results(List.copyOf(findings), List.copyOf(paths), List.copyOf(treatments), List.copyOf(missions));
+    }
+
+    /** The open findings per severity that concern {@code stakeholder}. */
+    Map<String, Integer> openFor(String stakeholder) {
+        Map<String, Integer> open = new TreeMap<>();
+        for (FindingRow f : findings) {
+            if (f.open() && f.touched().contains(stakeholder)) {
+                open.merge(f.severity(), 1, Integer::sum);
+            }
+        }
+        return open;
+    }
+
+    /** Whether revision {@code id} was assessed to exactly these findings, paths and missions. */
+    boolean sameAs(Connection c, long id) throws SQLException {
+        List<String> stored = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT body, array_to_string(stakeholders, ',') FROM finding"
+                + " WHERE revision_id = ? ORDER BY seq")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1) + "|" + rs.getString(2));
+                }
+            }
+        }
+        List<String> now = findings.stream()
+                .map(f -> f.body() + "|" + String.join(",", f.touched()))
+                .toList();
+        if (!stored.equals(now)) {
+            return false;
+        }
+        List<String> storedPaths = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT target, entry, probability, hops FROM systemic_path WHERE revision_id = ? ORDER BY seq")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    storedPaths.add(
+                            rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getDouble(3) + "|" + rs.getString(4));
+                }
+            }
+        }
+        List<String> nowPaths = paths.stream()
+                .map(p -> p.target() + "|" + p.entry() + "|" + p.probability() + "|" + p.hops())
+                .toList();
+        if (!storedPaths.equals(nowPaths)) {
+            return false;
+        }
+        Set<String> storedMissions = new TreeSet<>();
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT mission, stoppable FROM revision_mission WHERE revision_id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    storedMissions.add(rs.getString(1) + "|" + rs.getBoolean(2));
+                }
+            }
+        }
+        Set<String> nowMissions = new TreeSet<>();
+        missions.forEach(m -> nowMissions.add(m.mission() + "|" + m.stoppable()));
+        return storedMissions.equals(nowMissions);
+    }
+
+    void store(Connection c, long revision) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO finding (revision_id, seq, rule, severity,"
+                        + " severity_rank, system_id, open, stakeholders, body, element) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (FindingRow f : findings) {
+                insert.setString(10, f.element());
+                insert.setLong(1, revision);
+                insert.setInt(2, ++seq);
+                insert.setString(3, f.rule());
+                insert.setString(4, f.severity());
+                insert.setInt(5, f.rank());
+                insert.setString(6, f.system());
+                insert.setBoolean(7, f.open());
+                insert.setArray(8, c.createArrayOf("text", f.touched().toArray()));
+                insert.setString(9, f.body());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO systemic_path (revision_id, seq, target,"
+                + " target_system, entry, probability, hops) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (PathRow p : paths) {
+                insert.setLong(1, revision);
+                insert.setInt(2, ++seq);
+                insert.setString(3, p.target());
+                insert.setString(4, p.targetSystem());
+                insert.setString(5, p.entry());
+                insert.setDouble(6, p.probability());
+                insert.setString(7, p.hops());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_treatment (revision_id, seq, rule,"
+                + " element, status, decided_by, reason, until, ticket, file, line, stakeholders)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (TreatmentRow t : treatments) {
+                insert.setLong(1, revision);
+                insert.setInt(2, ++seq);
+                insert.setString(3, t.rule());
+                insert.setString(4, t.element().orElse(null));
+                insert.setString(5, t.status());
+                insert.setString(6, t.decidedBy().orElse(null));
+                insert.setString(7, t.reason());
+                insert.setDate(8, t.until().map(Date::valueOf).orElse(null));
+                insert.setString(9, t.ticket().orElse(null));
+                insert.setString(10, t.file());
+                insert.setInt(11, t.line());
+                insert.setArray(12, c.createArrayOf("text", t.stakeholders().toArray()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_mission (revision_id, mission, name,"
+                + " stakeholders, stoppable) VALUES (?, ?, ?, ?, ?)")) {
+            for (MissionRow m : missions) {
+                insert.setLong(1, revision);
+                insert.setString(2, m.mission());
+                insert.setString(3, m.name());
+                insert.setArray(4, c.createArrayOf("text", m.stakeholders().toArray()));
+                insert.setBoolean(5, m.stoppable());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
