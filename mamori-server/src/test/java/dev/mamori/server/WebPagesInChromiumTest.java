@@ -66,7 +66,8 @@ class WebPagesInChromiumTest {
         if (!present && System.getenv("CI") != null) {
             throw new AssertionError("CI must run the browser tests: .ci/run installs chromium and chromium-driver");
         }
-        Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         Files.createDirectories(SHOTS);
         server = MamoriServer.start(
                 MamoriServer.Options.loopback(0, DATA),
@@ -127,7 +128,8 @@ class WebPagesInChromiumTest {
         }
         browser.findElement(By.id("name")).sendKeys(account);
         browser.findElement(By.id("password")).sendKeys(account + "-password-long", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /** Console messages at error level since the last call, less the status of pages the test expects to be refused. */
@@ -192,12 +194,14 @@ class WebPagesInChromiumTest {
 
         browser.findElement(By.linkText("cctv")).click();
         assertThat(h1()).startsWith("System cctv");
-        assertThat(browser.findElements(By.cssSelector("figure.diagram svg g.node"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("figure.diagram svg g.node")))
+                .isNotEmpty();
         shoot("system");
 
         // A filter, then a finding opened: why, score, fix, and its line highlighted in its file.
         open("/l/venue/venue-ops/findings");
-        String worst = browser.findElement(By.cssSelector("table.findings tbody tr .sev")).getText();
+        String worst = browser.findElement(By.cssSelector("table.findings tbody tr .sev"))
+                .getText();
         String all = browser.findElement(By.id("count")).getText();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue(worst);
         browser.findElement(By.cssSelector("form.filters button")).click();
@@ -205,7 +209,8 @@ class WebPagesInChromiumTest {
         assertThat(browser.findElement(By.id("count")).getText()).isNotEqualTo(all);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.findings tbody tr"));
         assertThat(rows).isNotEmpty();
-        rows.forEach(r -> assertThat(r.findElement(By.cssSelector(".sev")).getText()).isEqualTo(worst));
+        rows.forEach(
+                r -> assertThat(r.findElement(By.cssSelector(".sev")).getText()).isEqualTo(worst));
         rows.get(0).findElement(By.tagName("a")).click();
         assertThat(text()).contains("Why", "Score", "Fix", "Likelihood", "Impact");
         WebElement hit = browser.findElement(By.cssSelector("pre.source .hit"));
@@ -256,7 +261,8 @@ class WebPagesInChromiumTest {
         open("/l/venue/venue-ops/");
         // The name is text on the page: no alert, no script refused (a refusal would be a console error).
         assertThat(text()).contains(XSS + " CCTV");
-        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert')]"))).isEmpty();
+        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert')]")))
+                .isEmpty();
         shoot("map-after-push");
         open("/l/venue/venue-ops/history?from=1&to=2");
         assertThat(text()).contains("<img src=x onerror=alert(2)> PTZ cameras reset");
@@ -281,16 +287,20 @@ class WebPagesInChromiumTest {
         assertThat(text()).contains("Spectator access control").doesNotContain("Fixed cameras (2012)");
         // Another stakeholder's system is on the map by name only, and does not open.
         open("/l/venue/orgcom/systems/cctv");
-        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status")).isEqualTo("404");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("404");
         // Reading as a stakeholder one does not belong to.
         open("/l/venue/venue-ops/findings");
-        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status")).isEqualTo("403");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
         // A maintainer is no admin: the admin page and the server's audit log are refused.
         open("/l/venue/orgcom/admin");
-        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status")).isEqualTo("403");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
         save("admin-refused");
         open("/audit");
-        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status")).isEqualTo("403");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
         // An interconnection's finding, located in another's file, opens without that file's text.
         open("/l/venue/orgcom/findings?q=cctv.");
         List<WebElement> links = browser.findElements(By.cssSelector("table.findings tbody a"));
@@ -308,7 +318,8 @@ class WebPagesInChromiumTest {
         signIn("venue-ops-auditor");
         open("/l/venue/venue-ops/admin");
         assertThat(h1()).isEqualTo("Admin of venue-ops");
-        assertThat(browser.findElement(By.cssSelector(".verification")).getText()).contains("intact");
+        assertThat(browser.findElement(By.cssSelector(".verification")).getText())
+                .contains("intact");
         assertThat(text()).contains("push").doesNotContain("Grant a role");
         shoot("admin-auditor");
     }
@@ -341,6 +352,9 @@ class WebPagesInChromiumTest {
         assertThat(browser.getPageSource()).doesNotContain(token);
         WebElement row = browser.findElement(By.xpath("//tr[td[2][contains(., 'ci <b>bold</b>')]]"));
         row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.xpath("//tr[td[2][contains(., 'ci <b>bold</b>')]]//button"))
+                        .isEmpty());
         assertThat(venue.client.get("/api/v1/me", token).status()).isEqualTo(401);
 
         browser.findElement(By.id("current")).sendKeys("orgcom-viewer-password-long");
@@ -353,7 +367,8 @@ class WebPagesInChromiumTest {
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.findElement(By.id("name")).sendKeys("orgcom-viewer");
         browser.findElement(By.id("password")).sendKeys("a-new-password-for-orgcom", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/account"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith("/account"));
         assertThat(h1()).isEqualTo("Your account");
     }
 }

@@ -5,7 +5,6 @@ import dev.mamori.server.account.Accounts;
 import dev.mamori.server.account.Principal;
 import java.util.List;
 
-
 /** The signed-in person's own page: change the password; API tokens made (shown once), listed, revoked. */
 final class AccountPages {
 
@@ -39,7 +38,13 @@ final class AccountPages {
             try {
                 Accounts.Token token = pages.services.accounts().createToken(p, label);
                 // Shown in this answer only (never on a page fetched again): the server keeps its hash alone.
-                return show(p, session, token.secret(), "Token \"" + token.label() + "\" made. Copy it now: it is not shown again.", "", 201);
+                return show(
+                        p,
+                        session,
+                        token.secret(),
+                        "Token \"" + token.label() + "\" made. Copy it now: it is not shown again.",
+                        "",
+                        201);
             } catch (ApiError e) {
                 return show(p, session, "", "", e.getMessage(), e.status());
             }
@@ -63,12 +68,14 @@ final class AccountPages {
         return pages.error(404, "there is no such page");
     }
 
-    private WebResponse show(Principal p, Sessions.Session session, String newToken, String message, String error, int status) {
+    private WebResponse show(
+            Principal p, Sessions.Session session, String newToken, String message, String error, int status) {
         long current = session.signedIn.map(Sessions.SignedIn::tokenId).orElse(-1L);
         List<PageData.TokenRow> tokens = pages.services.accounts().tokens(p).stream()
                 .map(t -> new PageData.TokenRow(
                         ((Number) t.get("id")).longValue(),
-                        String.valueOf(t.get("label")) + (((Number) t.get("id")).longValue() == current ? " (this browser)" : ""),
+                        String.valueOf(t.get("label"))
+                                + (((Number) t.get("id")).longValue() == current ? " (this browser)" : ""),
                         String.valueOf(t.get("created")),
                         t.get("revoked") == null ? "" : String.valueOf(t.get("revoked"))))
                 .toList();
@@ -78,5 +85,4 @@ final class AccountPages {
                 pages.layout("Your account", p, session, "", "", "", List.of()),
                 new PageData.AccountPage(tokens, newToken, message, error));
     }
-
 }

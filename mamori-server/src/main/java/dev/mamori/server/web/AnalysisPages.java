@@ -2,9 +2,12 @@ package dev.mamori.server.web;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.ComplianceResult;
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.systemic.Hop;
 import dev.mamori.engine.systemic.SystemicAnalysis;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.Mission;
 import dev.mamori.report.diagram.Diagram;
 import dev.mamori.report.diff.AssessmentDiff;
@@ -14,6 +17,7 @@ import dev.mamori.report.sarif.SarifReport;
 import dev.mamori.server.ApiError;
 import dev.mamori.server.account.Role;
 import dev.mamori.server.audit.AuditLog;
+import dev.mamori.server.revision.Redaction;
 import dev.mamori.server.web.PageData.AuditRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +42,8 @@ import org.eclipse.elk.core.options.Direction;
 final class AnalysisPages {
 
     /** What the reports say made them. */
-    static final String VERSION = Optional.ofNullable(AnalysisPages.class.getPackage().getImplementationVersion())
+    static final String VERSION = Optional.ofNullable(
+                    AnalysisPages.class.getPackage().getImplementationVersion())
             .orElse("0.1.0-SNAPSHOT");
 
     private static final int MAX_PATHS = 25;
@@ -63,18 +68,72 @@ final class AnalysisPages {
         return own.contains(system) ? component : "a component of system " + system;
     }
 
-    WebResponse paths(LandscapePages.Context c) {
+    WebResponse paths(WebRequest r, LandscapePages.Context c) {
         Snapshots.Snapshot snap = latest(c);
+        Assessment a = snap.assessment();
         Set<String> own = snap.systemsOf(c.stakeholder());
-        Map<String, Object> answer = pages.services.views().paths(c.viewer(), Optional.of(snap.revision().number()));
+        String from = r.query("from").orElse("");
+        String protect = r.query("protect").orElse("");
+        if (!from.isEmpty() && !a.landscape().systems().containsKey(from)) {
+            throw ApiError.badRequest("from names a system of the landscape");
+        }
+        if (!protect.isEmpty() && !own.contains(protect)) {
+            throw ApiError.badRequest("protect names one of your own systems");
+        }
+        List<Map<String, Object>> found = new ArrayList<>();
+        Optional<SystemicAnalysis.Isolation> isolation = Optional.empty();
+        if (from.isEmpty() && protect.isEmpty()) {
+            // The paths stored with the revision, as the API serves them.
+            Map<String, Object> answer = pages.services
+                    .views()
+                    .paths(c.viewer(), Optional.of(snap.revision().number()));
+            for (Object o : (List<?>) answer.get("paths")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) o;
+                found.add(p);
+            }
+        } else {
+            // A question asked from the page, as mamori systemic --from/--protect, its answer cut down as the API's.
+            SystemicAnalysis asked = new SystemicAnalyzer(FrozenGraph.of(a.landscape()))
+                    .analyze(new SystemicAnalyzer.Options(
+                            from.isEmpty() ? Optional.empty() : Optional.of(from),
+                            protect.isEmpty() ? Optional.empty() : Optional.of(protect),
+                            List.of()));
+            isolation = asked.isolation();
+            for (SystemicAnalysis.Path p : asked.paths()) {
+                if (!own.contains(p.targetSystem())) {
+                    continue;
+                }
+                List<Map<String, Object>> hops = new ArrayList<>();
+                for (Hop h : p.hops()) {
+                    Map<String, Object> hop = new java.util.LinkedHashMap<>();
+                    hop.put("from", h.from());
+                    hop.put("to", h.to());
+                    hop.put(
+                            "relation",
+                            h.relation()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', '-'));
+                    hop.put("weakness", h.weakness());
+                    hop.put("probability", h.probability());
+                    hops.add(hop);
+                }
+                Map<String, Object> shown = new java.util.LinkedHashMap<>();
+                shown.put("target", p.target());
+                shown.put("targetSystem", p.targetSystem());
+                shown.put("entry", Redaction.entry(p.entry(), snap.systemOwners(), c.stakeholder()));
+                shown.put("probability", p.probability());
+                shown.put("hops", Redaction.hops(hops, snap.systemOwners(), c.stakeholder()));
+                found.add(shown);
+            }
+        }
         List<PageData.PathView> views = new ArrayList<>();
         Diagram d = new Diagram("paths", "Paths into the systems of " + c.stakeholder(), Direction.RIGHT, false);
         int drawn = 0;
-        for (Object o : (List<?>) answer.get("paths")) {
-            Map<?, ?> p = (Map<?, ?>) o;
+        for (Map<String, Object> p : found) {
             List<String> hops = new ArrayList<>();
             List<String> chain = new ArrayList<>();
-            String entry = String.valueOf(p.get("entry"));
             for (Object h : (List<?>) p.get("hops")) {
                 Map<?, ?> hop = (Map<?, ?>) h;
                 if (hop.containsKey("summary")) {
@@ -94,7 +153,7 @@ final class AnalysisPages {
             }
             views.add(new PageData.PathView(
                     String.valueOf(p.get("target")),
-                    entry,
+                    String.valueOf(p.get("entry")),
                     String.format(java.util.Locale.ROOT, "%.2f", ((Number) p.get("probability")).doubleValue()),
                     hops));
             if (drawn++ < MAX_PATHS) {
@@ -113,25 +172,46 @@ final class AnalysisPages {
         }
         List<PageData.CutView> cuts = new ArrayList<>();
         String plan;
-        Optional<SystemicAnalysis.Isolation> isolation = snap.assessment().systemic().isolation();
-        if (isolation.isEmpty()) {
-            plan = "The assessment made no isolation plan for this landscape.";
+        if (protect.isEmpty()) {
+            plan = "Choose one of your systems to protect: the cheapest relations to cut or harden are worked out,"
+                    + " applied and checked before they are shown.";
+        } else if (isolation.isEmpty()) {
+            plan = "No plan could be made for " + protect + ".";
         } else {
             int hidden = 0;
             for (SystemicAnalysis.Cut cut : isolation.get().cuts()) {
                 if (own.contains(Redacted.systemOf(cut.from())) || own.contains(Redacted.systemOf(cut.to()))) {
-                    cuts.add(new PageData.CutView(cut.from(), cut.to(), cut.element(), cut.weakness(), cut.cost(), cut.why()));
+                    cuts.add(new PageData.CutView(
+                            cut.from(), cut.to(), cut.element(), cut.weakness(), cut.cost(), cut.why()));
                 } else {
                     hidden++;
                 }
             }
-            plan = "Cuts that touch your systems: " + cuts.size()
-                    + (hidden > 0 ? "; " + hidden + " more in other stakeholders' systems, theirs to make." : ".")
-                    + (isolation.get().verified() ? " The plan was applied and the analysis run again: it isolates." : " The plan does not isolate everything the model allows.");
+            SystemicAnalysis.Isolation plan1 = isolation.get();
+            plan = plan1.alreadyIsolated()
+                    ? protect + " is already out of reach of " + plan1.from() + "."
+                    : "To keep " + plan1.from() + " out of " + protect + ": "
+                            + plan1.cuts().size() + " cut(s), cost "
+                            + plan1.cost()
+                            + (hidden > 0 ? " (" + hidden + " in other stakeholders' systems, theirs to make)" : "")
+                            + (plan1.verified()
+                                    ? ". The plan was applied and the analysis run again: it isolates."
+                                    : ". Applied and run again, the plan does not isolate everything: what the model offers cannot.");
         }
+        List<PageData.Option> froms = new ArrayList<>();
+        froms.add(new PageData.Option("", "the exposed components", from.isEmpty()));
+        a.landscape().systems().keySet().stream()
+                .sorted()
+                .forEach(id -> froms.add(new PageData.Option(id, "system " + id, id.equals(from))));
+        List<PageData.Option> protects = new ArrayList<>();
+        protects.add(new PageData.Option("", "(none)", protect.isEmpty()));
+        own.forEach(id -> protects.add(new PageData.Option(id, id, id.equals(protect))));
         String svg = views.isEmpty() ? "" : d.svg();
-        return pages.page(200, "paths.jte", landscape().layout(c, "Systemic paths", "paths"),
-                new PageData.PathsPage(snap.revision().number(), svg, views, cuts, plan));
+        return pages.page(
+                200,
+                "paths.jte",
+                landscape().layout(c, "Systemic paths", "paths"),
+                new PageData.PathsPage(snap.revision().number(), svg, views, cuts, plan, froms, protects));
     }
 
     private static String shownNode(String component, Set<String> own) {
@@ -147,7 +227,8 @@ final class AnalysisPages {
         List<PageData.MissionView> missions = new ArrayList<>();
         for (MissionAnalysis.MissionCriticality m : a.missions().missions()) {
             Mission mission = a.landscape().missions().get(m.mission());
-            String owner = mission == null ? "" : mission.owner().map(r -> r.text()).orElse("");
+            String owner =
+                    mission == null ? "" : mission.owner().map(r -> r.text()).orElse("");
             boolean touches = owner.equals(c.stakeholder())
                     || m.needs().stream().anyMatch(n -> own.contains(Redacted.systemOf(n)));
             if (!touches) {
@@ -158,10 +239,20 @@ final class AnalysisPages {
                     m.mission(),
                     m.name(),
                     owner.isEmpty() ? "no owner named" : owner,
-                    mission == null ? "" : mission.rto().map(AnalysisPages::duration).orElse("none"),
-                    mission == null ? "" : mission.maxTolerableDowntime().map(AnalysisPages::duration).orElse("none"),
+                    mission == null
+                            ? ""
+                            : mission.rto().map(AnalysisPages::duration).orElse("none"),
+                    mission == null
+                            ? ""
+                            : mission.maxTolerableDowntime()
+                                    .map(AnalysisPages::duration)
+                                    .orElse("none"),
                     m.single().stream()
-                            .map(s -> shown(s.component(), own) + " " + s.effect().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " it")
+                            .map(s -> shown(s.component(), own) + " "
+                                    + s.effect()
+                                            .toString()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', ' ') + " it")
                             .distinct()
                             .toList(),
                     m.pairs().stream()
@@ -177,17 +268,28 @@ final class AnalysisPages {
                 if (!visible.contains(o.mission())) {
                     continue;
                 }
-                outcomes.add(o.mission() + ": " + o.status().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                outcomes.add(o.mission() + ": "
+                        + o.status()
+                                .toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' ')
                         + o.backAfter().map(d -> ", back after " + duration(d)).orElse("")
                         + o.rto().map(d -> " (RTO " + duration(d) + ")").orElse("")
-                        + o.maxDowntime().map(d -> " (maximum downtime " + duration(d) + ")").orElse("")
-                        + o.meetsObjectives().map(ok -> ok ? " — objectives met" : " — objectives missed").orElse(""));
+                        + o.maxDowntime()
+                                .map(d -> " (maximum downtime " + duration(d) + ")")
+                                .orElse("")
+                        + o.meetsObjectives()
+                                .map(ok -> ok ? " — objectives met" : " — objectives missed")
+                                .orElse(""));
             }
             if (!outcomes.isEmpty()) {
                 scenarios.add(new PageData.ScenarioView(s.name(), outcomes));
             }
         }
-        return pages.page(200, "missions.jte", landscape().layout(c, "Missions", "missions"),
+        return pages.page(
+                200,
+                "missions.jte",
+                landscape().layout(c, "Missions", "missions"),
                 new PageData.MissionsPage(snap.revision().number(), missions, scenarios));
     }
 
@@ -219,14 +321,16 @@ final class AnalysisPages {
             Assessment seen = Pages.seenBy(snap.assessment(), pages.snapshots.visible(snap, c.stakeholder()));
             return WebResponse.download(
                     "application/sarif+json",
-                    c.viewer().landscape().id() + "-" + c.stakeholder() + "-r" + snap.revision().number() + ".sarif",
+                    c.viewer().landscape().id() + "-" + c.stakeholder() + "-r"
+                            + snap.revision().number() + ".sarif",
                     SarifReport.render(seen, VERSION).getBytes(StandardCharsets.UTF_8));
         }
         if (rest.size() == 2 && rest.get(1).equals("oscal")) {
             Assessment seen = Pages.seenBy(snap.assessment(), pages.snapshots.visible(snap, c.stakeholder()));
             return WebResponse.download(
                     "application/zip",
-                    c.viewer().landscape().id() + "-" + c.stakeholder() + "-r" + snap.revision().number() + "-oscal.zip",
+                    c.viewer().landscape().id() + "-" + c.stakeholder() + "-r"
+                            + snap.revision().number() + "-oscal.zip",
                     zip(OscalExport.of(seen, mine, VERSION)));
         }
         if (rest.size() != 1) {
@@ -241,7 +345,11 @@ final class AnalysisPages {
                     satisfied++;
                 }
                 rows.add(new PageData.RequirementRow(
-                        r.requirement().id(), r.requirement().title(), r.obligation().word(), r.verdict().word(), r.why()));
+                        r.requirement().id(),
+                        r.requirement().title(),
+                        r.obligation().word(),
+                        r.verdict().word(),
+                        r.why()));
             }
             systems.add(new PageData.SystemCompliance(
                     s.system() + ": " + s.systemName(),
@@ -250,7 +358,10 @@ final class AnalysisPages {
                     rows));
         }
         String base = c.base() + "compliance/";
-        return pages.page(200, "compliance.jte", landscape().layout(c, "Compliance", "compliance"),
+        return pages.page(
+                200,
+                "compliance.jte",
+                landscape().layout(c, "Compliance", "compliance"),
                 new PageData.CompliancePage(snap.revision().number(), systems, base + "sarif", base + "oscal"));
     }
 
@@ -297,14 +408,19 @@ final class AnalysisPages {
             from = rows.get(1).number();
             to = rows.get(0).number();
         }
-        return pages.page(200, "history.jte", landscape().layout(c, "History", "history"),
+        return pages.page(
+                200,
+                "history.jte",
+                landscape().layout(c, "History", "history"),
                 new PageData.HistoryPage(rows, diff, from, to));
     }
 
     /** The findings the stakeholder sees that came, went or changed between two revisions (as mamori diff). */
     private PageData.DiffView diff(LandscapePages.Context c, int from, int to) {
-        Snapshots.Snapshot before = pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.of(from)));
-        Snapshots.Snapshot after = pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.of(to)));
+        Snapshots.Snapshot before =
+                pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.of(from)));
+        Snapshots.Snapshot after =
+                pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.of(to)));
         List<Finding> seenBefore = pages.snapshots.visible(before, c.stakeholder());
         List<Finding> seenAfter = pages.snapshots.visible(after, c.stakeholder());
         AssessmentDiff d = AssessmentDiff.between(
@@ -313,16 +429,25 @@ final class AnalysisPages {
         return new PageData.DiffView(
                 from,
                 to,
-                d.added().stream().map(f -> f.severity() + " · " + f.key() + " — " + f.title() + " (" + f.file() + ":" + f.line() + ")").toList(),
-                d.resolved().stream().map(f -> f.severity() + " · " + f.key() + " — " + f.title()).toList(),
-                d.changed().stream().map(ch -> ch.after().key() + ": " + String.join("; ", ch.what())).toList());
+                d.added().stream()
+                        .map(f -> f.severity() + " · " + f.key() + " — " + f.title() + " (" + f.file() + ":" + f.line()
+                                + ")")
+                        .toList(),
+                d.resolved().stream()
+                        .map(f -> f.severity() + " · " + f.key() + " — " + f.title())
+                        .toList(),
+                d.changed().stream()
+                        .map(ch -> ch.after().key() + ": " + String.join("; ", ch.what()))
+                        .toList());
     }
 
     WebResponse admin(WebRequest r, LandscapePages.Context c, List<String> rest) {
         boolean manages = c.who().serverAdmin() || LandscapePages.has(c, Role.ADMIN);
         boolean audits = LandscapePages.has(c, Role.AUDITOR);
         if (!manages && !audits) {
-            return pages.error(403, "only " + c.stakeholder() + "'s admins and auditors (and the server's admins) open its admin page");
+            return pages.error(
+                    403,
+                    "only " + c.stakeholder() + "'s admins and auditors (and the server's admins) open its admin page");
         }
         String landscapeId = c.viewer().landscape().id();
         if (r.method().equals("POST")) {
@@ -346,14 +471,16 @@ final class AnalysisPages {
         }
         List<PageData.MemberRow> members = manages
                 ? pages.services.accounts().members(c.who(), landscapeId, c.stakeholder()).stream()
-                        .map(m -> new PageData.MemberRow(String.valueOf(m.get("account")), String.valueOf(m.get("role"))))
+                        .map(m ->
+                                new PageData.MemberRow(String.valueOf(m.get("account")), String.valueOf(m.get("role"))))
                         .toList()
                 : List.of();
         List<AuditRow> audit = new ArrayList<>();
         String verification = "";
         if (audits) {
             verification = pages.services.transactions().run(conn -> {
-                for (AuditLog.Entry e : pages.services.audit()
+                for (AuditLog.Entry e : pages.services
+                        .audit()
                         .list(conn, Optional.of(new AuditLog.Concerning(landscapeId, c.stakeholder())), 0, 200)) {
                     audit.add(auditRow(e));
                 }
@@ -361,13 +488,28 @@ final class AnalysisPages {
             });
         }
         List<String> stakeholders = new ArrayList<>(new TreeSet<>(c.mine()));
-        return pages.page(200, "admin.jte", landscape().layout(c, "Admin", "admin"),
-                new PageData.AdminPage(stakeholders, manages, members, audits, audit, verification,
+        return pages.page(
+                200,
+                "admin.jte",
+                landscape().layout(c, "Admin", "admin"),
+                new PageData.AdminPage(
+                        stakeholders,
+                        manages,
+                        members,
+                        audits,
+                        audit,
+                        verification,
                         List.of("admin", "maintainer", "viewer", "auditor")));
     }
 
     static AuditRow auditRow(AuditLog.Entry e) {
-        return new AuditRow(e.seq(), e.at().toString(), e.actor(), e.action(), e.detail(), e.hash().substring(0, 12));
+        return new AuditRow(
+                e.seq(),
+                e.at().toString(),
+                e.actor(),
+                e.action(),
+                e.detail(),
+                e.hash().substring(0, 12));
     }
 
     static String verification(AuditLog.Verification v) {

@@ -25,7 +25,11 @@ final class Assets {
     WebResponse get(String name) {
         byte[] body = files.get(name);
         if (body == null) {
-            return new WebResponse(404, "text/plain; charset=utf-8", "no such file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+            return new WebResponse(
+                    404,
+                    "text/plain; charset=utf-8",
+                    "no such file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of());
         }
         // The files change only with the server: a day's cache is safe and saves a request per page.
         return new WebResponse(200, TYPES.get(name), body, Map.of("Cache-Control", "max-age=86400"));

@@ -1,8 +1,8 @@
 package dev.mamori.server.web;
 
-import dev.mamori.server.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.mamori.server.ApiError;
 import dev.mamori.server.http.Router;
 import dev.mamori.server.web.PageData.Option;
 import java.sql.Connection;
@@ -127,8 +127,8 @@ final class FindingPages {
                     count = rs.getLong(1);
                 }
             }
-            try (PreparedStatement q = conn.prepareStatement("SELECT seq, body FROM finding" + where
-                    + " ORDER BY severity_rank DESC, seq OFFSET ? LIMIT ?")) {
+            try (PreparedStatement q = conn.prepareStatement(
+                    "SELECT seq, body FROM finding" + where + " ORDER BY severity_rank DESC, seq OFFSET ? LIMIT ?")) {
                 bind(q, args);
                 q.setInt(args.size() + 1, offset);
                 q.setInt(args.size() + 2, PAGE);
@@ -233,7 +233,9 @@ final class FindingPages {
                 text(f, "element"),
                 text(f, "system"),
                 text(f, "layer"),
-                f.get("properties") instanceof List<?> l ? String.join("", l.stream().map(String::valueOf).toList()) : "",
+                f.get("properties") instanceof List<?> l
+                        ? String.join("", l.stream().map(String::valueOf).toList())
+                        : "",
                 text(f, "status"),
                 location.isEmpty() ? "" : location.get("file") + ":" + location.get("line"));
     }
@@ -276,9 +278,14 @@ final class FindingPages {
         Map<?, ?> likelihood = f.get("likelihood") instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> impact = f.get("impact") instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> treatment = f.get("treatment") instanceof Map<?, ?> m ? m : Map.of();
-        List<String> mitigations = f.get("mitigations") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        List<String> mitigations = f.get("mitigations") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList()
+                : List.of();
         List<String> references = f.get("references") instanceof List<?> l
-                ? l.stream().map(o -> o instanceof Map<?, ?> m ? text(m, "scheme") + " " + text(m, "id") : String.valueOf(o)).toList()
+                ? l.stream()
+                        .map(o ->
+                                o instanceof Map<?, ?> m ? text(m, "scheme") + " " + text(m, "id") : String.valueOf(o))
+                        .toList()
                 : List.of();
         PageData.FindingPage data = new PageData.FindingPage(
                 revisionNumber,
@@ -289,7 +296,9 @@ final class FindingPages {
                 text(f, "elementKind"),
                 text(f, "system"),
                 text(f, "layer"),
-                f.get("properties") instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : "",
+                f.get("properties") instanceof List<?> l
+                        ? String.join(", ", l.stream().map(String::valueOf).toList())
+                        : "",
                 text(f, "status"),
                 file,
                 line,
@@ -299,12 +308,21 @@ final class FindingPages {
                 text(f, "scoring"),
                 mitigations,
                 text(f, "rootCause"),
-                treatment.isEmpty() ? "" : text(treatment, "status") + (treatment.get("by") == null ? "" : " by " + text(treatment, "by")) + ": " + text(treatment, "reason") + (treatment.get("until") == null ? "" : " (until " + text(treatment, "until") + ")"),
+                treatment.isEmpty()
+                        ? ""
+                        : text(treatment, "status")
+                                + (treatment.get("by") == null ? "" : " by " + text(treatment, "by")) + ": "
+                                + text(treatment, "reason")
+                                + (treatment.get("until") == null ? "" : " (until " + text(treatment, "until") + ")"),
                 references,
                 source,
                 note,
                 c.base() + "findings");
-        return pages.page(200, "finding.jte", new LandscapePages(pages).layout(c, text(f, "rule") + " on " + text(f, "element"), "findings"), data);
+        return pages.page(
+                200,
+                "finding.jte",
+                new LandscapePages(pages).layout(c, text(f, "rule") + " on " + text(f, "element"), "findings"),
+                data);
     }
 
     static List<PageData.SourceLine> lines(String content, int hit) {
@@ -319,9 +337,6 @@ final class FindingPages {
         }
         return lines;
     }
-
-
-
 
     /** A finding as stored: the JSON assessment's form. */
     static Map<String, Object> object(String json) {

@@ -62,7 +62,8 @@ final class LandscapePages {
             return WebResponse.redirect(Pages.base(landscapeId, mine.get(0)));
         }
         Views.Viewer viewer = pages.services.views().viewer(p, landscapeId, Optional.of(s.get(2)));
-        Context c = new Context(p, viewer, session, Pages.mine(p, viewer.landscape().id()));
+        Context c =
+                new Context(p, viewer, session, Pages.mine(p, viewer.landscape().id()));
         List<String> rest = s.subList(3, s.size());
         String tab = rest.isEmpty() ? "" : rest.get(0);
         boolean get = r.method().equals("GET");
@@ -87,7 +88,7 @@ final class LandscapePages {
             case "" -> map(c);
             case "systems" -> rest.size() == 2 ? system(c, rest.get(1)) : notFound();
             case "findings" -> findings.serve(r, c, rest);
-            case "paths" -> rest.size() == 1 ? analyses.paths(c) : notFound();
+            case "paths" -> rest.size() == 1 ? analyses.paths(r, c) : notFound();
             case "missions" -> rest.size() == 1 ? analyses.missions(c) : notFound();
             case "compliance" -> analyses.compliance(c, rest);
             case "history" -> rest.size() == 1 ? analyses.history(r, c) : notFound();
@@ -116,7 +117,8 @@ final class LandscapePages {
      * internals, no risk of theirs).
      */
     private WebResponse map(Context c) {
-        Snapshots.Snapshot snap = pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.empty()));
+        Snapshots.Snapshot snap =
+                pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.empty()));
         Assessment a = snap.assessment();
         Set<String> own = snap.systemsOf(c.stakeholder());
         Map<String, String> worst = new TreeMap<>();
@@ -135,11 +137,21 @@ final class LandscapePages {
         }
         Map<String, String[]> links = new LinkedHashMap<>();
         for (Flow f : a.landscape().allFlows()) {
-            link(links, systemOf(a, f.from(), f.system()), systemOf(a, f.to(), f.system()), f.commands() ? "command" : "data", own);
+            link(
+                    links,
+                    systemOf(a, f.from(), f.system()),
+                    systemOf(a, f.to(), f.system()),
+                    f.commands() ? "command" : "data",
+                    own);
         }
         for (CredentialRelation cr : a.landscape().allCredentials()) {
             for (Ref accepting : cr.acceptedBy()) {
-                link(links, systemOf(a, cr.holder(), cr.system()), systemOf(a, accepting, cr.system()), "credential", own);
+                link(
+                        links,
+                        systemOf(a, cr.holder(), cr.system()),
+                        systemOf(a, accepting, cr.system()),
+                        "credential",
+                        own);
             }
         }
         Set<String> shown = new java.util.TreeSet<>(own);
@@ -147,7 +159,8 @@ final class LandscapePages {
             shown.add(l[0]);
             shown.add(l[1]);
         });
-        Diagram d = new Diagram("map", "Landscape " + a.landscape().name() + " as " + c.stakeholder(), Direction.RIGHT, false);
+        Diagram d = new Diagram(
+                "map", "Landscape " + a.landscape().name() + " as " + c.stakeholder(), Direction.RIGHT, false);
         List<PageData.SystemRow> rows = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (String id : shown) {
@@ -158,11 +171,32 @@ final class LandscapePages {
             if (own.contains(id)) {
                 String w = worst.getOrDefault(id, "");
                 int n = open.getOrDefault(id, 0);
-                d.box(id, null, sys.name(), sys.category() + " · " + n + " open", "node system-box" + (w.isEmpty() ? "" : " worst-" + w), id + ": " + sys.name() + (w.isEmpty() ? "" : "; worst open finding: " + w), -1);
-                rows.add(new PageData.SystemRow(id, sys.name(), sys.category(), sys.components().size(), n, w.isEmpty() ? "none" : w, c.base() + "systems/" + Pages.encode(id)));
+                d.box(
+                        id,
+                        null,
+                        sys.name(),
+                        sys.category() + " · " + n + " open",
+                        "node system-box" + (w.isEmpty() ? "" : " worst-" + w),
+                        id + ": " + sys.name() + (w.isEmpty() ? "" : "; worst open finding: " + w),
+                        -1);
+                rows.add(new PageData.SystemRow(
+                        id,
+                        sys.name(),
+                        sys.category(),
+                        sys.components().size(),
+                        n,
+                        w.isEmpty() ? "none" : w,
+                        c.base() + "systems/" + Pages.encode(id)));
             } else {
                 // Another stakeholder's system: its name and owner only.
-                d.box(id, null, id, "of " + snap.systemOwners().getOrDefault(id, "another stakeholder"), "node aggregate", "system " + id + " of another stakeholder", -1);
+                d.box(
+                        id,
+                        null,
+                        id,
+                        "of " + snap.systemOwners().getOrDefault(id, "another stakeholder"),
+                        "node aggregate",
+                        "system " + id + " of another stakeholder",
+                        -1);
                 others.add(id + " (" + snap.systemOwners().getOrDefault(id, "?") + ")");
             }
         }
@@ -173,7 +207,11 @@ final class LandscapePages {
                 new Link("medium", "worst-medium"),
                 new Link("low", "worst-low"),
                 new Link("other stakeholder's", "other"));
-        return pages.page(200, "map.jte", layout(c, "Map", ""), new PageData.MapPage(snap.revision().number(), d.svg(), rows, others, legend));
+        return pages.page(
+                200,
+                "map.jte",
+                layout(c, "Map", ""),
+                new PageData.MapPage(snap.revision().number(), d.svg(), rows, others, legend));
     }
 
     /** One pair of systems joined, kept once, when one end is the stakeholder's own. Commands win over data over credentials. */
@@ -211,7 +249,8 @@ final class LandscapePages {
 
     /** One of the stakeholder's own systems by layer; another's is as absent as one that does not exist. */
     private WebResponse system(Context c, String id) {
-        Snapshots.Snapshot snap = pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.empty()));
+        Snapshots.Snapshot snap =
+                pages.snapshots.snapshot(c.viewer(), pages.snapshots.revision(c.viewer(), Optional.empty()));
         IotSystem sys = snap.assessment().landscape().systems().get(id);
         if (sys == null || !c.stakeholder().equals(snap.systemOwners().get(id))) {
             return pages.error(404, "no system " + id + " of " + c.stakeholder());

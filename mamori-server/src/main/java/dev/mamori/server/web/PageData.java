@@ -139,10 +139,19 @@ public final class PageData {
         }
     }
 
-    public record PathsPage(int revision, String svg, List<PathView> paths, List<CutView> cuts, String plan) {
+    public record PathsPage(
+            int revision,
+            String svg,
+            List<PathView> paths,
+            List<CutView> cuts,
+            String plan,
+            List<Option> from,
+            List<Option> protect) {
         public PathsPage {
             paths = List.copyOf(paths);
             cuts = List.copyOf(cuts);
+            from = List.copyOf(from);
+            protect = List.copyOf(protect);
         }
     }
 
@@ -162,7 +171,13 @@ public final class PageData {
     }
 
     public record MissionView(
-            String id, String name, String owner, String rto, String maxDowntime, List<String> single, List<String> pairs) {
+            String id,
+            String name,
+            String owner,
+            String rto,
+            String maxDowntime,
+            List<String> single,
+            List<String> pairs) {
         public MissionView {
             single = List.copyOf(single);
             pairs = List.copyOf(pairs);
@@ -195,7 +210,8 @@ public final class PageData {
         }
     }
 
-    public record RevisionRow(int number, String stakeholder, String created, String author, String message, String hash) {}
+    public record RevisionRow(
+            int number, String stakeholder, String created, String author, String message, String hash) {}
 
     public record DiffView(int from, int to, List<String> added, List<String> resolved, List<String> changed) {
         public DiffView {

@@ -108,10 +108,12 @@ final class Pages {
 
     private Result loginPage(WebRequest r, String error) {
         Sessions.Session session = r.session().orElseGet(() -> sessions.open(Optional.empty()));
-        String next = r.query("next").or(() -> r.form("next")).filter(Pages::localPath).orElse("/");
+        String next = r.query("next")
+                .or(() -> r.form("next"))
+                .filter(Pages::localPath)
+                .orElse("/");
         Layout layout = layout("Sign in", "", session, "", "", "", List.of());
-        String html = templates.render(
-                "login.jte", Map.of("layout", layout, "page", new PageData.Login(next, error)));
+        String html = templates.render("login.jte", Map.of("layout", layout, "page", new PageData.Login(next, error)));
         WebResponse response = WebResponse.html(error.isEmpty() ? 200 : 401, html);
         return new Result(response, r.session().isPresent() ? Optional.empty() : Optional.of(session));
     }
@@ -130,8 +132,7 @@ final class Pages {
         }
         // A new session id at login: an id planted before it (session fixation) is worth nothing after.
         r.session().ifPresent(sessions::close);
-        Sessions.Session session =
-                sessions.open(Optional.of(new Sessions.SignedIn(name, token.id(), token.secret())));
+        Sessions.Session session = sessions.open(Optional.of(new Sessions.SignedIn(name, token.id(), token.secret())));
         String next = r.form("next").filter(Pages::localPath).orElse("/");
         return new Result(WebResponse.redirect(next), Optional.of(session));
     }
@@ -166,24 +167,37 @@ final class Pages {
     /** A page that says what went wrong, in the frame of a signed-out page (it knows no one). */
     WebResponse error(int status, String message) {
         Layout layout = new Layout("Error " + status, "", "", "", "", List.of(), List.of(), false);
-        String heading =
-                switch (status) {
-                    case 400 -> "Not understood";
-                    case 401 -> "Signed out";
-                    case 403 -> "Not yours to see or do";
-                    case 404 -> "Not found";
-                    case 413 -> "Too large";
-                    case 429 -> "Too many attempts";
-                    default -> status >= 500 ? "The server failed" : "Refused";
-                };
+        String heading = switch (status) {
+            case 400 -> "Not understood";
+            case 401 -> "Signed out";
+            case 403 -> "Not yours to see or do";
+            case 404 -> "Not found";
+            case 413 -> "Too large";
+            case 429 -> "Too many attempts";
+            default -> status >= 500 ? "The server failed" : "Refused";
+        };
         return page(status, "message.jte", layout, new PageData.Message(heading, message, status));
     }
 
-    Layout layout(String title, Principal p, Sessions.Session session, String landscapeId, String stakeholder, String tab, List<String> mine) {
+    Layout layout(
+            String title,
+            Principal p,
+            Sessions.Session session,
+            String landscapeId,
+            String stakeholder,
+            String tab,
+            List<String> mine) {
         return layout(title, p.name(), session, landscapeId, stakeholder, tab, mine, p.serverAdmin());
     }
 
-    Layout layout(String title, String user, Sessions.Session session, String landscapeId, String stakeholder, String tab, List<String> mine) {
+    Layout layout(
+            String title,
+            String user,
+            Sessions.Session session,
+            String landscapeId,
+            String stakeholder,
+            String tab,
+            List<String> mine) {
         return layout(title, user, session, landscapeId, stakeholder, tab, mine, false);
     }
 

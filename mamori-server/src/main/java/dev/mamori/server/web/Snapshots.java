@@ -175,8 +175,11 @@ final class Snapshots {
                     List<Finding> all = s.assessment().risk().findings();
                     while (rs.next()) {
                         int seq = rs.getInt(1);
-                        // The assessment made again must be the one stored; a mismatch shows nothing rather than a wrong thing.
-                        if (seq >= 1 && seq <= all.size() && all.get(seq - 1).rule().equals(rs.getString(2))) {
+                        // The assessment made again must be the one stored; a mismatch shows nothing rather than a
+                        // wrong thing.
+                        if (seq >= 1
+                                && seq <= all.size()
+                                && all.get(seq - 1).rule().equals(rs.getString(2))) {
                             seqs.add(seq);
                         }
                     }

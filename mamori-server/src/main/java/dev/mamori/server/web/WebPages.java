@@ -110,7 +110,8 @@ public final class WebPages implements HttpHandler {
             // The synchronizer token: a form is taken only with the token of the session that showed it.
             String sent = first(form, "csrf").orElse("");
             if (session.isEmpty() || !constantTimeEquals(sent, session.get().csrf)) {
-                return pages.error(403, "this form has expired or did not come from this site; reload the page and try again");
+                return pages.error(
+                        403, "this form has expired or did not come from this site; reload the page and try again");
             }
         }
         WebRequest request = new WebRequest(
@@ -152,7 +153,11 @@ public final class WebPages implements HttpHandler {
 
     /** The session cookie: out of scripts' reach, never sent by another site's page, Secure behind TLS. */
     String cookie(Sessions.Session s) {
-        return COOKIE + "=" + s.id + "; Path=/; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "");
+        return cookie(s.id, secureCookies);
+    }
+
+    static String cookie(String id, boolean secure) {
+        return COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 
     private void revokeQuietly(Sessions.SignedIn signedIn) {
@@ -167,7 +172,8 @@ public final class WebPages implements HttpHandler {
 
     /** The signed-in account of a session, read afresh (a revoked token or a withdrawn role counts at once). */
     static Optional<Principal> principal(Services services, Optional<Sessions.Session> session) {
-        return session.flatMap(s -> s.signedIn).flatMap(si -> services.accounts().authenticate(si.secret()));
+        return session.flatMap(s -> s.signedIn)
+                .flatMap(si -> services.accounts().authenticate(si.secret()));
     }
 
     private static Optional<String> cookie(HttpExchange exchange, String name) {
@@ -188,7 +194,8 @@ public final class WebPages implements HttpHandler {
     }
 
     private static Map<String, List<String>> form(HttpExchange exchange) throws IOException {
-        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("");
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_FORM_BYTES + 1);
             if (body.length > MAX_FORM_BYTES) {

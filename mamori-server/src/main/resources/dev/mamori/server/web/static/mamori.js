@@ -3,9 +3,11 @@
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   // A finding's page: bring the highlighted line of the model into view.
+  // Only the file's own box scrolls: the page stays at the top, where the finding is explained.
   var hit = document.querySelector(".source .hit");
-  if (hit && hit.scrollIntoView) {
-    hit.scrollIntoView({ block: "center" });
+  if (hit) {
+    var box = hit.closest("pre");
+    box.scrollTop = Math.max(0, hit.offsetTop - box.clientHeight / 2);
   }
   // The token shown once: a button that copies it.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
