@@ -227,6 +227,13 @@ class WebPagesInChromiumTest {
             assertThat(h1()).startsWith(page[1]);
             shoot(page[0]);
         }
+        // A question asked from the page: protect one's own system, the plan checked before it is shown.
+        open("/l/venue/venue-ops/paths");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("protect"))).selectByValue("cctv");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(browser.getCurrentUrl()).contains("protect=cctv");
+        assertThat(browser.findElement(By.id("plan")).getText()).contains("cctv");
+        shoot("paths-protect");
         open("/account");
         assertThat(h1()).isEqualTo("Your account");
         shoot("account");
@@ -266,6 +273,8 @@ class WebPagesInChromiumTest {
         shoot("map-after-push");
         open("/l/venue/venue-ops/history?from=1&to=2");
         assertThat(text()).contains("<img src=x onerror=alert(2)> PTZ cameras reset");
+        // One bar per revision in the trend of open findings, the newer one taller by the new finding.
+        assertThat(browser.findElements(By.cssSelector("#trend svg text.axis"))).hasSizeGreaterThanOrEqualTo(5);
         String diff = browser.findElement(By.id("diff")).getText();
         assertThat(diff).contains("cameras-ptz");
         shoot("history-diff");

@@ -412,7 +412,73 @@ final class AnalysisPages {
                 200,
                 "history.jte",
                 landscape().layout(c, "History", "history"),
-                new PageData.HistoryPage(rows, diff, from, to));
+                new PageData.HistoryPage(rows, diff, from, to, trend(c)));
+    }
+
+    /** The most recent revisions the trend chart draws. */
+    static final int TREND = 40;
+
+    /**
+     * Open findings the stakeholder sees per revision and severity, as a stacked bar chart (an SVG of
+     * rectangles with classes: its colours come from the style sheet, nothing inline).
+     */
+    private String trend(LandscapePages.Context c) {
+        Map<Integer, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        pages.services.transactions().run(conn -> {
+            try (java.sql.PreparedStatement q = conn.prepareStatement("SELECT r.number, f.severity, count(*) FROM finding f"
+                    + " JOIN revision r ON r.id = f.revision_id WHERE r.landscape_id = ? AND f.open"
+                    + " AND ? = ANY (f.stakeholders) AND r.number > (SELECT COALESCE(MAX(number), 0) - ? FROM revision"
+                    + " WHERE landscape_id = ?) GROUP BY r.number, f.severity")) {
+                q.setString(1, c.viewer().landscape().id());
+                q.setString(2, c.stakeholder());
+                q.setInt(3, TREND);
+                q.setString(4, c.viewer().landscape().id());
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        counts.computeIfAbsent(rs.getInt(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                    }
+                }
+            }
+            return null;
+        });
+        if (counts.isEmpty()) {
+            return "";
+        }
+        int max = counts.values().stream()
+                .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum())
+                .max()
+                .orElse(1);
+        int bar = 22;
+        int gap = 8;
+        int height = 140;
+        int width = 40 + counts.size() * (bar + gap);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 ")
+                .append(width).append(' ').append(height + 40).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height + 40)
+                .append("\" role=\"img\" aria-label=\"Open findings per revision and severity\">");
+        svg.append("<text x=\"2\" y=\"12\" class=\"axis\">").append(max).append("</text>");
+        int x = 36;
+        for (Map.Entry<Integer, Map<String, Integer>> e : counts.entrySet()) {
+            double y = height + 10;
+            int total = 0;
+            for (String severity : List.of("info", "low", "medium", "high", "critical")) {
+                int n = e.getValue().getOrDefault(severity, 0);
+                if (n == 0) {
+                    continue;
+                }
+                total += n;
+                double h = (double) n * height / max;
+                y -= h;
+                svg.append(String.format(java.util.Locale.ROOT,
+                        "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"><title>revision %d: %d %s</title></rect>",
+                        severity, x, y, bar, h, e.getKey(), n, severity));
+            }
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">%d</text>", x + 2, height + 26, e.getKey()));
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"axis\">%d</text>", x, Math.max(10, y - 3), total));
+            x += bar + gap;
+        }
+        return svg.append("</svg>").toString();
     }
 
     /** The findings the stakeholder sees that came, went or changed between two revisions (as mamori diff). */

@@ -204,7 +204,7 @@ public final class PageData {
 
     public record RequirementRow(String id, String title, String binding, String verdict, String evidence) {}
 
-    public record HistoryPage(List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to) {
+    public record HistoryPage(List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to, String trend) {
         public HistoryPage {
             revisions = List.copyOf(revisions);
         }
