@@ -159,7 +159,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             out.println("Mamori server on http://" + hostForUrl(bind) + ":" + server.port() + "/api/v1 ("
                     + server.database().description() + ", schema version " + server.schemaVersion() + ")");
-            out.println("Web pages on http://" + hostForUrl(bind) + ":" + server.port() + "/ (sign in with an account)");
+            out.println(
+                    "Web pages on http://" + hostForUrl(bind) + ":" + server.port() + "/ (sign in with an account)");
             out.println("Stop it with Ctrl-C.");
             out.flush();
             stop.await();

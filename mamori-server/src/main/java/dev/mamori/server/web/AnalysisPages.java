@@ -2,7 +2,6 @@ package dev.mamori.server.web;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.ComplianceResult;
-import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.systemic.Hop;
@@ -94,11 +93,15 @@ final class AnalysisPages {
             }
         } else {
             // A question asked from the page, as mamori systemic --from/--protect, its answer cut down as the API's.
-            SystemicAnalysis asked = new SystemicAnalyzer(FrozenGraph.of(a.landscape()))
-                    .analyze(new SystemicAnalyzer.Options(
-                            from.isEmpty() ? Optional.empty() : Optional.of(from),
-                            protect.isEmpty() ? Optional.empty() : Optional.of(protect),
-                            List.of()));
+            SystemicAnalysis asked = pages.snapshots
+                    .ask(
+                            c.viewer(),
+                            snap.revision(),
+                            new SystemicAnalyzer.Options(
+                                    from.isEmpty() ? Optional.empty() : Optional.of(from),
+                                    protect.isEmpty() ? Optional.empty() : Optional.of(protect),
+                                    List.of()))
+                    .systemic();
             isolation = asked.isolation();
             for (SystemicAnalysis.Path p : asked.paths()) {
                 if (!own.contains(p.targetSystem())) {
@@ -425,17 +428,19 @@ final class AnalysisPages {
     private String trend(LandscapePages.Context c) {
         Map<Integer, Map<String, Integer>> counts = new java.util.TreeMap<>();
         pages.services.transactions().run(conn -> {
-            try (java.sql.PreparedStatement q = conn.prepareStatement("SELECT r.number, f.severity, count(*) FROM finding f"
-                    + " JOIN revision r ON r.id = f.revision_id WHERE r.landscape_id = ? AND f.open"
-                    + " AND ? = ANY (f.stakeholders) AND r.number > (SELECT COALESCE(MAX(number), 0) - ? FROM revision"
-                    + " WHERE landscape_id = ?) GROUP BY r.number, f.severity")) {
+            try (java.sql.PreparedStatement q =
+                    conn.prepareStatement("SELECT r.number, f.severity, count(*) FROM finding f"
+                            + " JOIN revision r ON r.id = f.revision_id WHERE r.landscape_id = ? AND f.open"
+                            + " AND ? = ANY (f.stakeholders) AND r.number > (SELECT COALESCE(MAX(number), 0) - ? FROM revision"
+                            + " WHERE landscape_id = ?) GROUP BY r.number, f.severity")) {
                 q.setString(1, c.viewer().landscape().id());
                 q.setString(2, c.stakeholder());
                 q.setInt(3, TREND);
                 q.setString(4, c.viewer().landscape().id());
                 try (java.sql.ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        counts.computeIfAbsent(rs.getInt(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                        counts.computeIfAbsent(rs.getInt(1), k -> new java.util.TreeMap<>())
+                                .put(rs.getString(2), rs.getInt(3));
                     }
                 }
             }
@@ -454,8 +459,13 @@ final class AnalysisPages {
         int width = 40 + counts.size() * (bar + gap);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height + 40).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height + 40)
+                .append(width)
+                .append(' ')
+                .append(height + 40)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height + 40)
                 .append("\" role=\"img\" aria-label=\"Open findings per revision and severity\">");
         svg.append("<text x=\"2\" y=\"12\" class=\"axis\">").append(max).append("</text>");
         int x = 36;
@@ -470,12 +480,30 @@ final class AnalysisPages {
                 total += n;
                 double h = (double) n * height / max;
                 y -= h;
-                svg.append(String.format(java.util.Locale.ROOT,
+                svg.append(String.format(
+                        java.util.Locale.ROOT,
                         "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"><title>revision %d: %d %s</title></rect>",
-                        severity, x, y, bar, h, e.getKey(), n, severity));
+                        severity,
+                        x,
+                        y,
+                        bar,
+                        h,
+                        e.getKey(),
+                        n,
+                        severity));
             }
-            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">%d</text>", x + 2, height + 26, e.getKey()));
-            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"axis\">%d</text>", x, Math.max(10, y - 3), total));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" class=\"axis\">%d</text>",
+                    x + 2,
+                    height + 26,
+                    e.getKey()));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x=\"%d\" y=\"%.1f\" class=\"axis\">%d</text>",
+                    x,
+                    Math.max(10, y - 3),
+                    total));
             x += bar + gap;
         }
         return svg.append("</svg>").toString();

@@ -1,7 +1,6 @@
 package dev.mamori.server.web;
 
 import dev.mamori.engine.assessment.Assessment;
-import dev.mamori.engine.risk.Finding;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Flow;
 import dev.mamori.model.IotSystem;
@@ -123,18 +122,30 @@ final class LandscapePages {
         Set<String> own = snap.systemsOf(c.stakeholder());
         Map<String, String> worst = new TreeMap<>();
         Map<String, Integer> open = new TreeMap<>();
-        for (Finding f : pages.snapshots.visible(snap, c.stakeholder())) {
-            if (!f.open()) {
-                continue;
-            }
-            f.element().system().filter(own::contains).ifPresent(sys -> {
-                open.merge(sys, 1, Integer::sum);
-                String w = worst.get(sys);
-                if (w == null || SEVERITIES.indexOf(f.severity().word()) < SEVERITIES.indexOf(w)) {
-                    worst.put(sys, f.severity().word());
+        // The open findings the stakeholder sees, by the system of their element, as stored with the revision.
+        pages.services.transactions().run(conn -> {
+            try (java.sql.PreparedStatement q =
+                    conn.prepareStatement("SELECT system_id, severity, count(*) FROM finding"
+                            + " WHERE revision_id = ? AND ? = ANY (stakeholders) AND open AND system_id IS NOT NULL"
+                            + " GROUP BY system_id, severity")) {
+                q.setLong(1, snap.revision().id());
+                q.setString(2, c.stakeholder());
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String sys = rs.getString(1);
+                        if (!own.contains(sys)) {
+                            continue;
+                        }
+                        open.merge(sys, rs.getInt(3), Integer::sum);
+                        String w = worst.get(sys);
+                        if (w == null || SEVERITIES.indexOf(rs.getString(2)) < SEVERITIES.indexOf(w)) {
+                            worst.put(sys, rs.getString(2));
+                        }
+                    }
                 }
-            });
-        }
+            }
+            return null;
+        });
         Map<String, String[]> links = new LinkedHashMap<>();
         for (Flow f : a.landscape().allFlows()) {
             link(

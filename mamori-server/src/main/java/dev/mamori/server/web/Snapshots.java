@@ -5,6 +5,7 @@ import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.server.ApiError;
 import dev.mamori.server.db.Transactions;
 import dev.mamori.server.revision.Views;
@@ -133,7 +134,7 @@ final class Snapshots {
         });
         Snapshot s = new Snapshot(
                 revision,
-                assess(v.landscape().rootFile(), files, revision.day()),
+                assess(v.landscape().rootFile(), files, AssessmentOptions.on(revision.day())),
                 Map.copyOf(systemOwners),
                 Map.copyOf(fileOwners));
         synchronized (kept) {
@@ -199,7 +200,24 @@ final class Snapshots {
         return shown;
     }
 
-    private static Assessment assess(String root, Map<String, byte[]> files, LocalDate day) {
+    /**
+     * The revision assessed again with a systemic question (as {@code mamori systemic --from
+     * --protect}): made for this answer, not kept.
+     */
+    Assessment ask(Views.Viewer v, Revision revision, SystemicAnalyzer.Options question) {
+        Map<String, byte[]> files = new TreeMap<>();
+        tx.run(c -> {
+            readFiles(c, revision.id(), files, new TreeMap<>());
+            return null;
+        });
+        return assess(
+                v.landscape().rootFile(),
+                files,
+                AssessmentOptions.on(revision.day()).withSystemic(question));
+    }
+
+    private static Assessment assess(String root, Map<String, byte[]> files, AssessmentOptions options) {
+        LocalDate day = options.today();
         Path folder = null;
         try {
             folder = Files.createTempDirectory("mamori-web");
@@ -220,7 +238,7 @@ final class Snapshots {
             if (!loaded.valid()) {
                 throw new IllegalStateException("a stored revision no longer loads");
             }
-            return workspace.assess(loaded, AssessmentOptions.on(day));
+            return workspace.assess(loaded, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
