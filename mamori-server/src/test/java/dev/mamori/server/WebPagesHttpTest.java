@@ -195,4 +195,40 @@ class WebPagesHttpTest {
         assertThat(get("/l/venue/venue-ops/admin", cookie).statusCode()).isEqualTo(403);
         assertThat(get("/audit", cookie).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theDownloadsHoldWhatTheStakeholderMaySeeAndAreTheSameTwice() throws Exception {
+        String cookie = signIn("orgcom-auditor");
+        HttpResponse<String> sarif = get("/l/venue/orgcom/compliance/sarif", cookie);
+        assertThat(sarif.statusCode()).isEqualTo(200);
+        assertThat(sarif.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment; filename=\"venue-orgcom-r");
+        com.fasterxml.jackson.databind.JsonNode log =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.body());
+        long api = venue.client
+                .get("/api/v1/landscapes/venue/findings?stakeholder=orgcom&limit=1", venue.token("orgcom/auditor"))
+                .json()
+                .path("total")
+                .asLong();
+        assertThat(log.path("runs").get(0).path("results").size()).isEqualTo((int) api);
+        assertThat(get("/l/venue/orgcom/compliance/sarif", cookie).body()).isEqualTo(sarif.body());
+        HttpResponse<byte[]> oscal = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + server.port() + "/l/venue/orgcom/compliance/oscal"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(oscal.statusCode()).isEqualTo(200);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(oscal.body()))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+                String json = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                // Only the stakeholder's own systems are judged: another's system is not named.
+                assertThat(json).doesNotContain("\"Venue CCTV\"");
+            }
+        }
+        assertThat(names).isNotEmpty().anyMatch(n -> n.contains("assessment-results"));
+    }
 }
