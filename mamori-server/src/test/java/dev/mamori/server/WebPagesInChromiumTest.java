@@ -227,6 +227,9 @@ class WebPagesInChromiumTest {
             assertThat(h1()).startsWith(page[1]);
             shoot(page[0]);
         }
+        // The scenarios' restoration drawn as Gantt charts.
+        open("/l/venue/venue-ops/missions");
+        assertThat(browser.findElements(By.cssSelector("svg.gantt rect"))).isNotEmpty();
         // A question asked from the page: protect one's own system, the plan checked before it is shown.
         open("/l/venue/venue-ops/paths");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("protect"))).selectByValue("cctv");

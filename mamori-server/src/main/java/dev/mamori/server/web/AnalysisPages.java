@@ -286,7 +286,7 @@ final class AnalysisPages {
                                 .orElse(""));
             }
             if (!outcomes.isEmpty()) {
-                scenarios.add(new PageData.ScenarioView(s.name(), outcomes));
+                scenarios.add(new PageData.ScenarioView(s.name(), outcomes, gantt(s, visible, own)));
             }
         }
         return pages.page(
@@ -294,6 +294,98 @@ final class AnalysisPages {
                 "missions.jte",
                 landscape().layout(c, "Missions", "missions"),
                 new PageData.MissionsPage(snap.revision().number(), missions, scenarios));
+    }
+
+    /**
+     * A scenario's restoration as a Gantt chart: one bar per step from when it can start to when the
+     * component runs again, another's components named by their system only, and the recovery
+     * objectives of the missions the stakeholder sees as vertical lines. Classes only: the colours
+     * come from the style sheet.
+     */
+    static String gantt(MissionAnalysis.ScenarioResult s, Set<String> visibleMissions, Set<String> own) {
+        List<MissionAnalysis.Step> steps = s.restoration().stream()
+                .filter(st -> st.done().isPresent())
+                .limit(40)
+                .toList();
+        if (steps.isEmpty()) {
+            return "";
+        }
+        long end = 1;
+        for (MissionAnalysis.Step st : steps) {
+            end = Math.max(end, st.done().get().toSeconds());
+        }
+        List<long[]> objectives = new ArrayList<>();
+        List<String> objectiveNames = new ArrayList<>();
+        for (MissionAnalysis.MissionOutcome o : s.missions()) {
+            if (!visibleMissions.contains(o.mission())) {
+                continue;
+            }
+            o.rto().ifPresent(d -> {
+                objectives.add(new long[] {d.toSeconds(), 0});
+                objectiveNames.add("RTO of " + o.mission() + " " + duration(d));
+            });
+            o.maxDowntime().ifPresent(d -> {
+                objectives.add(new long[] {d.toSeconds(), 1});
+                objectiveNames.add("maximum downtime of " + o.mission() + " " + duration(d));
+            });
+        }
+        for (long[] o : objectives) {
+            end = Math.max(end, o[0]);
+        }
+        int label = 230;
+        int plot = 520;
+        int row = 22;
+        int height = 30 + steps.size() * row;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(
+                java.util.Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gantt\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+                        + " role=\"img\" aria-label=\"Restoration of scenario %s\">",
+                label + plot + 20,
+                height + 20,
+                label + plot + 20,
+                height + 20,
+                Xml.escape(s.name())));
+        int y = 20;
+        for (MissionAnalysis.Step st : steps) {
+            String name = shown(st.component(), own);
+            double x0 = label + (double) st.start().map(Duration::toSeconds).orElse(0L) * plot / end;
+            double x1 = label + (double) st.done().get().toSeconds() * plot / end;
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text class=\"axis\" x=\"4\" y=\"%d\">%s</text><rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\""
+                            + " height=\"14\"><title>%s: %s, back after %s</title></rect>",
+                    y + 11,
+                    Xml.escape(name.length() > 34 ? name.substring(0, 33) + "…" : name),
+                    st.cause().equals("compromised") ? "compromised" : "failed",
+                    x0,
+                    y,
+                    Math.max(2, x1 - x0),
+                    Xml.escape(name),
+                    Xml.escape(st.cause()),
+                    duration(st.done().get())));
+            y += row;
+        }
+        for (int i = 0; i < objectives.size(); i++) {
+            double x = label + (double) objectives.get(i)[0] * plot / end;
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<line class=\"%s\" x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\"><title>%s</title></line>",
+                    objectives.get(i)[1] == 0 ? "rto" : "mtd",
+                    x,
+                    x,
+                    height,
+                    Xml.escape(objectiveNames.get(i))));
+        }
+        svg.append(String.format(
+                java.util.Locale.ROOT,
+                "<text class=\"axis\" x=\"%d\" y=\"%d\">0</text><text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>",
+                label,
+                height + 14,
+                label + plot - 30,
+                height + 14,
+                duration(Duration.ofSeconds(end))));
+        return svg.append("</svg>").toString();
     }
 
     static String duration(Duration d) {

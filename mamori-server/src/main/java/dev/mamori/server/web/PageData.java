@@ -184,7 +184,7 @@ public final class PageData {
         }
     }
 
-    public record ScenarioView(String name, List<String> outcomes) {
+    public record ScenarioView(String name, List<String> outcomes, String gantt) {
         public ScenarioView {
             outcomes = List.copyOf(outcomes);
         }
