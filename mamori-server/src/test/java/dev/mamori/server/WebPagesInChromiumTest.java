@@ -230,6 +230,8 @@ class WebPagesInChromiumTest {
         // The scenarios' restoration drawn as Gantt charts.
         open("/l/venue/venue-ops/missions");
         assertThat(browser.findElements(By.cssSelector("svg.gantt rect"))).isNotEmpty();
+        browser.executeScript("document.querySelector('svg.gantt').scrollIntoView();");
+        save("missions-gantt");
         // A question asked from the page: protect one's own system, the plan checked before it is shown.
         open("/l/venue/venue-ops/paths");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("protect"))).selectByValue("cctv");

@@ -23,8 +23,19 @@ import java.util.Optional;
 final class FindingPages {
 
     static final int PAGE = 50;
+
+    /** How many lines of the model a finding's page shows on either side of its line. */
+    static final int CONTEXT = 60;
+
     static final List<String> PROPERTIES = List.of("S", "C", "I", "A");
     static final List<String> LAYERS = List.of("device", "network", "platform", "service");
+
+    /** A finding's status: open, or what its treatment decided (the model's words). */
+    static final List<String> STATUSES = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("open"),
+                    java.util.Arrays.stream(dev.mamori.model.Scales.TreatmentStatus.values())
+                            .map(dev.mamori.model.Words::of))
+            .toList();
 
     private final Pages pages;
 
@@ -96,11 +107,8 @@ final class FindingPages {
                 choice(r, "property", PROPERTIES),
                 choice(r, "layer", LAYERS),
                 rule,
-                r.query("status").orElse(""),
+                choice(r, "status", STATUSES),
                 text);
-        if (filter.status().length() > 40) {
-            throw ApiError.badRequest("a status is at most 40 characters");
-        }
         int page;
         try {
             page = Integer.parseInt(r.query("page").orElse("1"));
@@ -113,10 +121,8 @@ final class FindingPages {
         int offset = (page - 1) * PAGE;
         List<PageData.FindingRow> rows = new ArrayList<>();
         List<String> rules = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
         long total = pages.services.transactions().run(conn -> {
             distinct(conn, "rule", revision.id(), c.stakeholder(), rules);
-            distinct(conn, "body::jsonb->>'status'", revision.id(), c.stakeholder(), statuses);
             List<Object> args = new ArrayList<>();
             String where = where(filter, revision.id(), c.stakeholder(), args);
             long count;
@@ -152,7 +158,7 @@ final class FindingPages {
                 options(PROPERTIES, filter.property()),
                 options(LAYERS, filter.layer()),
                 options(rules, filter.rule()),
-                options(statuses, filter.status()),
+                options(STATUSES, filter.status()),
                 filter.text(),
                 page > 1 ? base + filter.query(page - 1) : "",
                 page < pagesCount ? base + filter.query(page + 1) : "");
@@ -179,7 +185,14 @@ final class FindingPages {
         }
     }
 
-    /** The WHERE clause of the filter; every value is a bound parameter, never text in the SQL. */
+    /**
+     * The WHERE clause of the filter; every value is a bound parameter, never text in the SQL.
+     * Property, layer and status are matched in the stored JSON's text, which the server writes
+     * compact: {@code "layer":"device"} with bare quotes appears there only as that key and value
+     * (inside a string, a quote is escaped), and matching text is many times cheaper than parsing
+     * every finding's JSON. Words are looked for in the raw text first, then in the title, element,
+     * rule and explanation themselves (the planner runs the cheaper test first).
+     */
     private static String where(Filter f, long revision, String stakeholder, List<Object> args) {
         StringBuilder w = new StringBuilder(" WHERE revision_id = ? AND ? = ANY (stakeholders)");
         args.add(revision);
@@ -189,22 +202,28 @@ final class FindingPages {
             args.add(f.severity());
         }
         if (!f.property().isEmpty()) {
-            w.append(" AND (body::jsonb->'properties') @> jsonb_build_array(?::text)");
-            args.add(f.property());
+            // The values are letters from a fixed list (checked above): safe inside the pattern.
+            w.append(" AND body ~ ?");
+            args.add("\"properties\":\\[[^]]*\"" + f.property() + "\"");
         }
         if (!f.layer().isEmpty()) {
-            w.append(" AND body::jsonb->>'layer' = ?");
-            args.add(f.layer());
+            w.append(" AND strpos(body, ?) > 0");
+            args.add("\"layer\":\"" + f.layer() + "\"");
         }
         if (!f.rule().isEmpty()) {
             w.append(" AND rule = ?");
             args.add(f.rule());
         }
         if (!f.status().isEmpty()) {
-            w.append(" AND body::jsonb->>'status' = ?");
-            args.add(f.status());
+            w.append(" AND strpos(body, ?) > 0");
+            args.add("\"status\":\"" + f.status() + "\"");
         }
         if (!f.text().isEmpty()) {
+            // The raw text holds the words as typed unless they need escaping in JSON.
+            if (f.text().chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20)) {
+                w.append(" AND strpos(lower(body), lower(?)) > 0");
+                args.add(f.text());
+            }
             w.append(" AND strpos(lower(concat_ws(' ', rule, body::jsonb->>'title', body::jsonb->>'element',"
                     + " body::jsonb->>'explanation')), lower(?)) > 0");
             args.add(f.text());
@@ -270,8 +289,12 @@ final class FindingPages {
         String note;
         try {
             Map<String, Object> content = pages.services.views().file(c.viewer(), file, Optional.of(revisionNumber));
-            source = Optional.of(lines(String.valueOf(content.get("content")), line));
-            note = "";
+            List<PageData.SourceLine> all = lines(String.valueOf(content.get("content")), line);
+            // A window around the line: a model file may have hundreds of thousands of lines.
+            int from = Math.max(0, line - 1 - CONTEXT);
+            int to = Math.min(all.size(), Math.max(line, 1) + CONTEXT);
+            source = Optional.of(all.subList(Math.min(from, to), to));
+            note = from == 0 && to == all.size() ? "" : "Lines " + (from + 1) + " to " + to + " of " + all.size() + ".";
         } catch (ApiError e) {
             note = "The file " + file + " is another stakeholder's: its text is not shown to you.";
         }
