@@ -231,4 +231,46 @@ class WebPagesHttpTest {
         }
         assertThat(names).isNotEmpty().anyMatch(n -> n.contains("assessment-results"));
     }
+
+    @Test
+    void eachFilterCountsWhatTheApiFindingsSay() throws Exception {
+        String cookie = signIn("venue-ops-viewer");
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> all = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 500) {
+            com.fasterxml.jackson.databind.JsonNode page = venue.client
+                    .get(
+                            "/api/v1/landscapes/venue/findings?offset=" + offset + "&limit=500",
+                            venue.token("venue-ops/viewer"))
+                    .json();
+            page.path("findings").forEach(all::add);
+            if (all.size() >= page.path("total").asInt()) {
+                break;
+            }
+        }
+        Map<String, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode>> filters =
+                new LinkedHashMap<>();
+        filters.put("property=S", f -> f.path("properties").toString().contains("\"S\""));
+        filters.put("property=A", f -> f.path("properties").toString().contains("\"A\""));
+        filters.put("layer=device", f -> f.path("layer").asText().equals("device"));
+        filters.put("layer=service", f -> f.path("layer").asText().equals("service"));
+        filters.put("status=open", f -> f.path("status").asText().equals("open"));
+        filters.put(
+                "severity=high&layer=platform",
+                f -> f.path("severity").asText().equals("high")
+                        && f.path("layer").asText().equals("platform"));
+        filters.put(
+                "q=Default",
+                f -> (f.path("rule").asText() + " " + f.path("title").asText() + " "
+                                + f.path("element").asText() + " "
+                                + f.path("explanation").asText())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("default"));
+        for (Map.Entry<String, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode>> e :
+                filters.entrySet()) {
+            long expected = all.stream().filter(e.getValue()).count();
+            HttpResponse<String> page = get("/l/venue/venue-ops/findings?" + e.getKey(), cookie);
+            assertThat(page.body()).as(e.getKey()).contains("id=\"count\">" + expected + " findings");
+        }
+        assertThat(all.stream().filter(filters.get("layer=device")).count()).isPositive();
+    }
 }
