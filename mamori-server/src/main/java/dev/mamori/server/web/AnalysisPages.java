@@ -390,11 +390,11 @@ final class AnalysisPages {
 
     static String duration(Duration d) {
         long minutes = d.toMinutes();
-        if (minutes % (60 * 24) == 0 && minutes > 0) {
+        if (minutes >= 60 * 24 && minutes % (60 * 24) == 0) {
             return minutes / (60 * 24) + " d";
         }
-        if (minutes % 60 == 0 && minutes > 0) {
-            return minutes / 60 + " h";
+        if (minutes >= 60) {
+            return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
         }
         return minutes + " min";
     }
