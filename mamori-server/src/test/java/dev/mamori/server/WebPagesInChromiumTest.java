@@ -335,6 +335,7 @@ class WebPagesInChromiumTest {
         assertThat(browser.findElement(By.cssSelector(".verification")).getText())
                 .contains("intact");
         assertThat(text()).contains("push").doesNotContain("Grant a role");
+        assertThat(browser.findElement(By.id("stakeholders")).getText()).contains("venue-ops", "orgcom");
         shoot("admin-auditor");
     }
 

@@ -673,7 +673,17 @@ final class AnalysisPages {
                 return verification(AuditLog.verify(conn));
             });
         }
-        List<String> stakeholders = new ArrayList<>(new TreeSet<>(c.mine()));
+        // The landscape's stakeholders as its model declares them (the latest revision), when it has one.
+        List<String> stakeholders = new ArrayList<>();
+        if (pages.snapshots.any(c.viewer())) {
+            latest(c)
+                    .assessment()
+                    .landscape()
+                    .stakeholders()
+                    .values()
+                    .forEach(st -> stakeholders.add(st.id() + ": " + st.name()
+                            + (st.roles().isEmpty() ? "" : " (" + String.join(", ", st.roles()) + ")")));
+        }
         return pages.page(
                 200,
                 "admin.jte",
