@@ -139,7 +139,12 @@ final class Pages {
 
     /** Only a path of this site, never another site ({@code //host} or {@code /\host} count as one). */
     static boolean localPath(String next) {
-        return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && next.length() < 500;
+        return next.startsWith("/")
+                && !next.startsWith("//")
+                && !next.startsWith("/\\")
+                && next.length() < 500
+                // No control character: a line break would end the Location header and start another.
+                && next.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f);
     }
 
     private WebResponse home(Principal p, Sessions.Session session) {

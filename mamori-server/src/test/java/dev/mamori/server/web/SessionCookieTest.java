@@ -25,6 +25,7 @@ class SessionCookieTest {
         assertThat(Pages.localPath("//evil.example/")).isFalse();
         assertThat(Pages.localPath("/\\evil.example/")).isFalse();
         assertThat(Pages.localPath("https://evil.example/")).isFalse();
+        assertThat(Pages.localPath("/account\r\nSet-Cookie: x=y")).isFalse();
     }
 
     /** A clock the test moves. */
