@@ -105,6 +105,7 @@ final class RecordLandscape {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 BuiltInVocabulary.get(),
                 dev.mamori.model.Assumptions.defaults(AT),
                 AT);

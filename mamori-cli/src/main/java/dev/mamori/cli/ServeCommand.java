@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         header = "Run the Mamori server: one landscape kept by many stakeholders (docs/server.md).",
         description = {
             "Starts a PostgreSQL of its own (its data under --data, default ./mamori-data), brings",
-            "its schema up to date, and serves the JSON API under /api/v1 on 127.0.0.1 (--bind opens",
-            "another address). --database postgresql://USER:PASSWORD@HOST:PORT/DB, or the environment",
+            "its schema up to date, and serves the JSON API under /api/v1 and the web pages under / on",
+            "127.0.0.1 (--bind opens another address; --secure-cookies behind a TLS proxy).",
+            "--database postgresql://USER:PASSWORD@HOST:PORT/DB, or the environment",
             "variable MAMORI_DATABASE_URL, uses an external PostgreSQL instead. Runs until stopped",
             "(Ctrl-C or SIGTERM), then stops the database it started. --init-admin NAME first makes",
             "the server's admin account (landscapes, accounts, roles); its password is generated and",
@@ -88,6 +89,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "With --init-admin: read the password from standard input.")
     boolean passwordStdin;
 
+    @Option(
+            names = "--secure-cookies",
+            description = "Mark the web pages' session cookie Secure: for a server reached over HTTPS (a TLS proxy"
+                    + " in front), so that browsers never send the cookie in clear.")
+    boolean secureCookies;
+
     /** Standard input, for --password-stdin; tests give their own. */
     java.io.InputStream stdin = System.in;
 
@@ -143,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
                 tuning = tuning.withReassessEvery(every.get());
             }
             server = MamoriServer.start(
-                    new MamoriServer.Options(bind, port, folder, url),
+                    new MamoriServer.Options(bind, port, folder, url, secureCookies),
                     new PrintStream(System.err, true, StandardCharsets.UTF_8),
                     tuning);
         } catch (StartFailure e) {
@@ -180,6 +187,8 @@ final class ServeCommand implements Callable<Integer> {
             if (every.isPresent()) {
                 out.println("Re-assessing every landscape now and every " + reassess + ".");
             }
+            out.println(
+                    "Web pages on http://" + hostForUrl(bind) + ":" + server.port() + "/ (sign in with an account)");
             out.println("Stop it with Ctrl-C.");
             out.flush();
             stop.await();

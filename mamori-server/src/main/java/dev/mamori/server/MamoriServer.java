@@ -38,8 +38,14 @@ public final class MamoriServer implements AutoCloseable {
      * @param port the TCP port, 0 for any free one
      * @param data the data folder: the embedded PostgreSQL's cluster and log
      * @param databaseUrl an external PostgreSQL to use instead of the embedded one
+     * @param secureCookies mark the web pages' session cookie Secure (the server is reached over TLS)
      */
-    public record Options(String bind, int port, Path data, Optional<String> databaseUrl) {
+    public record Options(String bind, int port, Path data, Optional<String> databaseUrl, boolean secureCookies) {
+        /** Without TLS in front: the web pages' session cookie is not marked Secure. */
+        public Options(String bind, int port, Path data, Optional<String> databaseUrl) {
+            this(bind, port, data, databaseUrl, false);
+        }
+
         public static Options loopback(int port, Path data) {
             return new Options("127.0.0.1", port, data, Optional.empty());
         }
@@ -125,7 +131,9 @@ public final class MamoriServer implements AutoCloseable {
             Services services = new Services(database, tuning);
             Router router = Api.routes(services, version, log);
             HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 256);
-            http.createContext("/", router);
+            http.createContext("/api/", router);
+            // Everything else is the web pages (dev.mamori.server.web).
+            http.createContext("/", dev.mamori.server.web.WebPages.of(services, options.secureCookies(), log));
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
                 Thread t = new Thread(r, "mamori-http");
                 t.setDaemon(true);

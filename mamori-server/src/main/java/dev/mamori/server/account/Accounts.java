@@ -143,6 +143,50 @@ public final class Accounts {
 
     private static final String DUMMY = new Passwords().hash("not a password of anyone's");
 
+    /**
+     * Changes one's own password, the current one checked first. A wrong current password counts
+     * as a failed login (the same throttle), so the form is no way around it.
+     *
+     * @throws ApiError 400 for a new password under 12 characters, 403 for a wrong current one, 429
+     *     while throttled
+     */
+    public void changePassword(Principal who, String current, String next) {
+        if (next.length() < 12) {
+            throw ApiError.badRequest("a password has at least 12 characters");
+        }
+        Optional<Duration> wait = throttle.wait(who.name());
+        if (wait.isPresent()) {
+            throw new ApiError(
+                    429,
+                    "throttled",
+                    "too many wrong passwords for " + who.name() + "; try again in "
+                            + Math.max(1, wait.get().toSeconds()) + " s");
+        }
+        String stored = tx.run(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT password_hash FROM account WHERE id = ?")) {
+                q.setLong(1, who.id());
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        if (!passwords.verify(current, stored)) {
+            throttle.failed(who.name());
+            throw ApiError.forbidden("the current password is wrong; the password was not changed");
+        }
+        String hash = passwords.hash(next);
+        tx.run(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
+                u.setString(1, hash);
+                u.setLong(2, who.id());
+                u.executeUpdate();
+            }
+            audit.record(c, who.name(), "account.password", null, Map.of("account", who.name()));
+            return null;
+        });
+    }
+
     private Token newToken(long accountId, String actor, String label) {
         if (label.isBlank() || label.length() > 100) {
             throw ApiError.badRequest("a token's label is 1-100 characters");

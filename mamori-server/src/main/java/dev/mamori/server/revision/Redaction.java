@@ -10,7 +10,7 @@ import java.util.Map;
  * hops inside another's system as "N hops inside system X"; a hop between two other systems as
  * the two systems only, without their components or weaknesses.
  */
-final class Redaction {
+public final class Redaction {
 
     private Redaction() {}
 
@@ -19,13 +19,13 @@ final class Redaction {
         return dot > 0 ? component.substring(0, dot) : component;
     }
 
-    static String entry(String entry, Map<String, String> owners, String stakeholder) {
+    public static String entry(String entry, Map<String, String> owners, String stakeholder) {
         String component = entry.split(" ", 2)[0];
         String system = systemOf(component);
         return stakeholder.equals(owners.get(system)) ? entry : "a component of system " + system;
     }
 
-    static List<Map<String, Object>> hops(
+    public static List<Map<String, Object>> hops(
             List<Map<String, Object>> hops, Map<String, String> owners, String stakeholder) {
         List<Map<String, Object>> shown = new ArrayList<>();
         String insideSystem = null;

@@ -1,0 +1,389 @@
+package dev.mamori.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The server's web pages in a real headless Chromium (Debian's chromium and chromedriver; .ci/run
+ * installs them; nothing is downloaded): maintainers of two stakeholders and an auditor sign in,
+ * one pushes a change and sees it, each page is checked for what its reader may and may not see,
+ * for console errors (a script the Content-Security-Policy refused would be one), and kept as a
+ * screenshot in target/web-pages/ at laptop and phone width.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPagesInChromiumTest {
+
+    static final Path SHOTS = Path.of("target", "web-pages");
+    private static final Path DATA = TestData.folder();
+    private static final String XSS = "<script>alert(1)</script>";
+    private static MamoriServer server;
+    private static Venue venue;
+    private static ChromeDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path driver = Path.of("/usr/bin/chromedriver");
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(driver);
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("CI must run the browser tests: .ci/run installs chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(
+                present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Files.createDirectories(SHOTS);
+        server = MamoriServer.start(
+                MamoriServer.Options.loopback(0, DATA),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        venue = new Venue(server);
+        base = "http://127.0.0.1:" + server.port();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .withLogFile(SHOTS.resolve("chromedriver.log").toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        TestData.delete(DATA);
+    }
+
+    @BeforeEach
+    void laptop() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.manage().deleteAllCookies();
+        consoleErrors();
+    }
+
+    private static void open(String path) {
+        browser.get(base + path);
+    }
+
+    private static void signIn(String account) {
+        if (!browser.getCurrentUrl().contains("/login")) {
+            open("/login");
+        }
+        browser.findElement(By.id("name")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(account + "-password-long", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Console messages at error level since the last call, less the status of pages the test expects to be refused. */
+    private static List<String> consoleErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                errors.add(e.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    private static String h1() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private static String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves the page at laptop and at phone width, and checks no console error on it. */
+    private static void shoot(String name) throws IOException {
+        assertThat(consoleErrors()).as("console errors on " + name).isEmpty();
+        save(name);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        // A phone's width: nothing sticks out of the page sideways but what scrolls inside its own box.
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        save(name + "-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        assertThat(overflow).as("horizontal overflow at phone width on " + name).isLessThanOrEqualTo(0L);
+    }
+
+    private static void save(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @Order(1)
+    void aMaintainerSignsInAndReadsEveryPageOfItsStakeholder() throws IOException {
+        open("/l/venue/venue-ops/findings");
+        assertThat(browser.getCurrentUrl()).contains("/login?next=");
+        shoot("login");
+        signIn("venue-ops-maintainer");
+        // Back where the person was going.
+        assertThat(browser.getCurrentUrl()).endsWith("/l/venue/venue-ops/findings");
+        assertThat(h1()).startsWith("Findings");
+        assertThat(browser.findElement(By.id("count")).getText()).matches("\\d+ findings · page 1 of \\d+");
+        shoot("findings");
+
+        open("/");
+        assertThat(h1()).isEqualTo("Your landscapes");
+        shoot("home");
+
+        open("/l/venue/venue-ops/");
+        assertThat(h1()).startsWith("Map");
+        assertThat(browser.findElements(By.cssSelector("figure.diagram svg"))).hasSize(1);
+        assertThat(text()).contains("Venue CCTV");
+        shoot("map");
+
+        browser.findElement(By.linkText("cctv")).click();
+        assertThat(h1()).startsWith("System cctv");
+        assertThat(browser.findElements(By.cssSelector("figure.diagram svg g.node")))
+                .isNotEmpty();
+        shoot("system");
+
+        // A filter, then a finding opened: why, score, fix, and its line highlighted in its file.
+        open("/l/venue/venue-ops/findings");
+        String worst = browser.findElement(By.cssSelector("table.findings tbody tr .sev"))
+                .getText();
+        String all = browser.findElement(By.id("count")).getText();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue(worst);
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(browser.getCurrentUrl()).contains("severity=" + worst);
+        assertThat(browser.findElement(By.id("count")).getText()).isNotEqualTo(all);
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.findings tbody tr"));
+        assertThat(rows).isNotEmpty();
+        rows.forEach(
+                r -> assertThat(r.findElement(By.cssSelector(".sev")).getText()).isEqualTo(worst));
+        rows.get(0).findElement(By.tagName("a")).click();
+        assertThat(text()).contains("Why", "Score", "Fix", "Likelihood", "Impact");
+        WebElement hit = browser.findElement(By.cssSelector("pre.source .hit"));
+        String where = browser.findElement(By.cssSelector("dl.facts dd.mono")).getText();
+        assertThat(hit.getDomAttribute("id")).isEqualTo("L" + where.substring(where.lastIndexOf(':') + 1));
+        shoot("finding");
+
+        for (String[] page : List.of(
+                new String[] {"paths", "Systemic paths"},
+                new String[] {"missions", "Missions"},
+                new String[] {"compliance", "Compliance"},
+                new String[] {"history", "History"})) {
+            open("/l/venue/venue-ops/" + page[0]);
+            assertThat(h1()).startsWith(page[1]);
+            shoot(page[0]);
+        }
+        // The scenarios' restoration drawn as Gantt charts.
+        open("/l/venue/venue-ops/missions");
+        assertThat(browser.findElements(By.cssSelector("svg.gantt rect"))).isNotEmpty();
+        browser.executeScript("document.querySelector('svg.gantt').scrollIntoView();");
+        save("missions-gantt");
+        // A question asked from the page: protect one's own system, the plan checked before it is shown.
+        open("/l/venue/venue-ops/paths");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("protect"))).selectByValue("cctv");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(browser.getCurrentUrl()).contains("protect=cctv");
+        assertThat(browser.findElement(By.id("plan")).getText()).contains("cctv");
+        shoot("paths-protect");
+        open("/account");
+        assertThat(h1()).isEqualTo("Your account");
+        shoot("account");
+    }
+
+    @Test
+    @Order(2)
+    void theKeyboardReachesTheTabsAndTheFilters() {
+        signIn("venue-ops-viewer");
+        open("/l/venue/venue-ops/findings");
+        List<String> focused = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement active = browser.switchTo().activeElement();
+            focused.add(active.getTagName() + ":" + active.getText() + ":" + active.getDomAttribute("name"));
+        }
+        assertThat(String.join("|", focused)).contains("Skip to the content", "a:Findings", "select:", "severity");
+    }
+
+    @Test
+    @Order(3)
+    void aPushIsSeenAndWhatItSaysIsShownAsText() throws IOException {
+        String cctv = Venue.read("cctv.yaml")
+                .replace("name: Venue CCTV", "name: \"" + XSS + " CCTV\"")
+                .replaceFirst("credentials: unique", "credentials: default-shared");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("cctv.yaml", cctv);
+        Client.Answer pushed = venue.pushContents(
+                "venue-ops/maintainer", "venue-ops", "<img src=x onerror=alert(2)> PTZ cameras reset", files);
+        Venue.check(pushed, 201);
+        signIn("venue-ops-maintainer");
+        open("/l/venue/venue-ops/");
+        // The name is text on the page: no alert, no script refused (a refusal would be a console error).
+        assertThat(text()).contains(XSS + " CCTV");
+        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert')]")))
+                .isEmpty();
+        shoot("map-after-push");
+        open("/l/venue/venue-ops/history?from=1&to=2");
+        assertThat(text()).contains("<img src=x onerror=alert(2)> PTZ cameras reset");
+        // One bar per revision in the trend of open findings, the newer one taller by the new finding.
+        assertThat(browser.findElements(By.cssSelector("#trend svg text.axis"))).hasSizeGreaterThanOrEqualTo(5);
+        String diff = browser.findElement(By.id("diff")).getText();
+        assertThat(diff).contains("cameras-ptz");
+        shoot("history-diff");
+
+        // The other stakeholder sees that a revision came, not who made it or why.
+        browser.manage().deleteAllCookies();
+        signIn("orgcom-maintainer");
+        open("/l/venue/orgcom/history");
+        WebElement second = browser.findElement(By.xpath("//tbody/tr[td[1][text()='2']]"));
+        assertThat(second.getText()).contains("venue-ops").doesNotContain("PTZ cameras reset", "venue-ops-maintainer");
+        shoot("history-other");
+    }
+
+    @Test
+    @Order(4)
+    void eachSeesNothingOfTheOthersInternals() throws IOException {
+        signIn("orgcom-maintainer");
+        open("/l/venue/orgcom/");
+        assertThat(text()).contains("Spectator access control").doesNotContain("Fixed cameras (2012)");
+        // Another stakeholder's system is on the map by name only, and does not open.
+        open("/l/venue/orgcom/systems/cctv");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("404");
+        // Reading as a stakeholder one does not belong to.
+        open("/l/venue/venue-ops/findings");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
+        // A maintainer is no admin: the admin page and the server's audit log are refused.
+        open("/l/venue/orgcom/admin");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
+        save("admin-refused");
+        open("/audit");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
+        // An interconnection's finding, located in another's file, opens without that file's text.
+        open("/l/venue/orgcom/findings?q=cctv.");
+        List<WebElement> links = browser.findElements(By.cssSelector("table.findings tbody a"));
+        for (WebElement a : links) {
+            assertThat(a.getText()).isNotEmpty();
+        }
+        for (String refused : consoleErrors()) {
+            assertThat(refused).contains("status of 40");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAuditorSeesTheAuditLogVerified() throws IOException {
+        signIn("venue-ops-auditor");
+        open("/l/venue/venue-ops/admin");
+        assertThat(h1()).isEqualTo("Admin of venue-ops");
+        assertThat(browser.findElement(By.cssSelector(".verification")).getText())
+                .contains("intact");
+        assertThat(text()).contains("push").doesNotContain("Grant a role");
+        assertThat(browser.findElement(By.id("stakeholders")).getText()).contains("venue-ops", "orgcom");
+        shoot("admin-auditor");
+    }
+
+    @Test
+    @Order(6)
+    void anAdminGrantsARoleThroughTheForm() throws IOException {
+        signIn("venue-ops-admin");
+        open("/l/venue/venue-ops/admin");
+        browser.findElement(By.cssSelector("form.filters input[name=account]")).sendKeys("orgcom-viewer");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(text()).contains("orgcom-viewer");
+        shoot("admin");
+    }
+
+    @Test
+    @Order(7)
+    void tokensAreShownOnceAndRevokedAndThePasswordChanges() throws IOException {
+        signIn("orgcom-viewer");
+        open("/account");
+        browser.findElement(By.name("label")).sendKeys("ci <b>bold</b>");
+        browser.findElement(By.name("label")).submit();
+        String token = browser.findElement(By.id("new-token")).getDomProperty("value");
+        assertThat(token).startsWith("mamori_");
+        assertThat(text()).contains("ci <b>bold</b>");
+        shoot("token-made");
+        // The token works on the API, and is never shown again.
+        assertThat(venue.client.get("/api/v1/me", token).status()).isEqualTo(200);
+        open("/account");
+        assertThat(browser.getPageSource()).doesNotContain(token);
+        WebElement row = browser.findElement(By.xpath("//tr[td[2][contains(., 'ci <b>bold</b>')]]"));
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.xpath("//tr[td[2][contains(., 'ci <b>bold</b>')]]//button"))
+                        .isEmpty());
+        assertThat(venue.client.get("/api/v1/me", token).status()).isEqualTo(401);
+
+        browser.findElement(By.id("current")).sendKeys("orgcom-viewer-password-long");
+        browser.findElement(By.id("new")).sendKeys("a-new-password-for-orgcom");
+        browser.findElement(By.id("repeat")).sendKeys("a-new-password-for-orgcom", Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector(".ok")).getText()).contains("password is changed");
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        open("/account");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("name")).sendKeys("orgcom-viewer");
+        browser.findElement(By.id("password")).sendKeys("a-new-password-for-orgcom", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith("/account"));
+        assertThat(h1()).isEqualTo("Your account");
+    }
+}
