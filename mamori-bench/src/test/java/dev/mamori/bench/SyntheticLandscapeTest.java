@@ -46,7 +46,11 @@ class SyntheticLandscapeTest {
                 assertThat(graph.systemOf(b)).isGreaterThan(graph.systemOf(a));
             }
         }
-        assertThat(byRelation).containsOnlyKeys(Relation.values());
+        // The relations of issue 15's accounts (harvest, login) and outsiders' exposures are not
+        // generated yet: the synthetic landscape starts from its exposed devices as entries.
+        assertThat(byRelation)
+                .containsOnlyKeys(
+                        Relation.COMMAND, Relation.CREDENTIAL, Relation.ZONE_MEMBER, Relation.LATERAL, Relation.DATA);
         assertThat(byRelation.get(Relation.ZONE_MEMBER)).isEqualTo(4_000);
         assertThat(byRelation.get(Relation.DATA)).isGreaterThan(byRelation.get(Relation.COMMAND));
         assertThat(crossing).isBetween(50, 400); // about 1 % of the flows
