@@ -29,4 +29,14 @@ public final class Remedies {
                 .filter(w -> vocabulary.encryptionStrength(w) != Strength.NONE)
                 .max(Comparator.comparing(vocabulary::encryptionStrength));
     }
+
+    /** The first authentication {@code protocol} allows that tells who sends; none when it allows none. */
+    public static Optional<String> authentication(Vocabulary vocabulary, String protocol) {
+        Vocabulary.Protocol p = vocabulary.protocols().get(protocol);
+        return p == null
+                ? Optional.empty()
+                : p.authentication().stream()
+                        .filter(a -> vocabulary.authenticationStrength(a) != Strength.NONE)
+                        .findFirst();
+    }
 }

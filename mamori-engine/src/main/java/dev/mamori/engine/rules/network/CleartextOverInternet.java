@@ -12,10 +12,13 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Optional;
 
 /** An unencrypted flow across the internet, readable and changeable by every network it passes. */
@@ -78,5 +81,13 @@ public final class CleartextOverInternet extends FlowRule {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "tls", "dtls")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

@@ -12,6 +12,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -97,14 +98,7 @@ public final class CommandsWithoutAuthentication extends FlowRule {
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
         Flow flow = graph.flow(f);
-        Vocabulary vocabulary = graph.landscape().vocabulary();
-        Vocabulary.Protocol protocol = vocabulary.protocols().get(flow.protocol());
-        if (protocol == null) {
-            return List.of();
-        }
-        return protocol.authentication().stream()
-                .filter(a -> vocabulary.authenticationStrength(a) != Strength.NONE)
-                .findFirst()
+        return Remedies.authentication(graph.landscape().vocabulary(), flow.protocol())
                 .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
                 .orElse(List.of());
     }

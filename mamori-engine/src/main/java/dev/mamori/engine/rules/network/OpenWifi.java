@@ -8,13 +8,17 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /** A device on an open Wi-Fi network: every frame is readable in range and anyone can join beside it. */
 public final class OpenWifi extends FlowRule {
@@ -53,5 +57,13 @@ public final class OpenWifi extends FlowRule {
                             + " anyone in range can join the network and reach " + Transit.to(context, f),
                     Factor.of(5, "an open network is read and joined with any laptop"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "wpa3", "wpa2")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

@@ -8,12 +8,16 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /** A password or static API key sent over an unencrypted flow, where any sniffer captures it for reuse. */
@@ -56,5 +60,13 @@ public final class PasswordOverCleartext extends FlowRule {
                             + " for " + Transit.to(context, f) + " with nothing on its path encrypting it",
                     Factor.of(5, "one capture on the path yields a secret that is reused at will"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "tls", "ssh", "dtls")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }

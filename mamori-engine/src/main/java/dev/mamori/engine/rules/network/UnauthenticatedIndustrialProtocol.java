@@ -9,12 +9,16 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -80,5 +84,13 @@ public final class UnauthenticatedIndustrialProtocol extends FlowRule {
             why += "; the attacker must first get inside the encrypted channel";
         }
         context.onFlow(f, explanation, Factor.of(ease, why));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return Remedies.authentication(graph.landscape().vocabulary(), flow.protocol())
+                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
+                .orElse(List.of());
     }
 }

@@ -8,8 +8,10 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
@@ -17,6 +19,7 @@ import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Need;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,5 +97,13 @@ public final class UnencryptedSensitiveDataInTransit extends FlowRule {
                                 3,
                                 "weak encryption is broken with public tools, given a capture at the"
                                         + " right moment"));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "tls", "dtls")
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
     }
 }
