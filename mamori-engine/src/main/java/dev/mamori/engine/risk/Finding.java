@@ -45,21 +45,7 @@ public record Finding(
      * sets one key of the element to a value the vocabulary allows there.
      */
     public Finding withEdits(List<KeyEdit> fixes) {
-        return new Finding(
-                rule,
-                title,
-                severity,
-                likelihood,
-                impact,
-                properties,
-                element,
-                location,
-                explanation,
-                scoring,
-                mitigations,
-                treatment,
-                rootCause,
-                fixes);
+        return copy(treatment, fixes);
     }
 
     /** How a finding is named on the command line ({@code mamori fix}): its rule and its element. */
@@ -73,6 +59,10 @@ public record Finding(
     }
 
     public Finding withTreatment(TreatmentState state) {
+        return copy(Optional.of(state), edits);
+    }
+
+    private Finding copy(Optional<TreatmentState> treatmentState, List<KeyEdit> fixes) {
         return new Finding(
                 rule,
                 title,
@@ -85,8 +75,8 @@ public record Finding(
                 explanation,
                 scoring,
                 mitigations,
-                Optional.of(state),
+                treatmentState,
                 rootCause,
-                edits);
+                fixes);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Flow;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.Comparator;
@@ -38,5 +41,21 @@ public final class Remedies {
                 : p.authentication().stream()
                         .filter(a -> vocabulary.authenticationStrength(a) != Strength.NONE)
                         .findFirst();
+    }
+
+    /** The edit setting flow {@code f}'s encryption to {@link #encryption}'s choice; none when there is none. */
+    public static List<KeyEdit> setEncryption(FrozenGraph graph, int f, String... preferred) {
+        Flow flow = graph.flow(f);
+        return encryption(graph.landscape().vocabulary(), flow.protocol(), preferred)
+                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
+                .orElse(List.of());
+    }
+
+    /** The edit setting flow {@code f}'s authentication to {@link #authentication}'s choice; none when there is none. */
+    public static List<KeyEdit> setAuthentication(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return authentication(graph.landscape().vocabulary(), flow.protocol())
+                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
+                .orElse(List.of());
     }
 }

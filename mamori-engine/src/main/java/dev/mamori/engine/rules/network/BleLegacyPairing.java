@@ -11,6 +11,7 @@ import static dev.mamori.engine.risk.Reference.owaspIot;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
@@ -74,9 +75,6 @@ public final class BleLegacyPairing extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return dev.mamori.engine.risk.Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "ble-secure")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "ble-secure");
     }
 }

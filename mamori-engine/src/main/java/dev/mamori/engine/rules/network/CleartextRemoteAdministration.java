@@ -83,9 +83,6 @@ public final class CleartextRemoteAdministration extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "ssh", "tls")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "ssh", "tls");
     }
 }

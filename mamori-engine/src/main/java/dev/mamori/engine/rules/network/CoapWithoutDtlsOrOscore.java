@@ -65,10 +65,6 @@ public final class CoapWithoutDtlsOrOscore extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return dev.mamori.engine.risk.Remedies.encryption(
-                        graph.landscape().vocabulary(), flow.protocol(), "dtls", "oscore")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "dtls", "oscore");
     }
 }

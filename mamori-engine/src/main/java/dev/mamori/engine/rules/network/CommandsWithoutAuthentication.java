@@ -97,9 +97,6 @@ public final class CommandsWithoutAuthentication extends FlowRule {
     /** The first authentication the flow's protocol allows that authenticates the sender; none when it has none. */
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.authentication(graph.landscape().vocabulary(), flow.protocol())
-                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
-                .orElse(List.of());
+        return Remedies.setAuthentication(graph, f);
     }
 }

@@ -70,10 +70,6 @@ public final class OpcuaWithoutSignAndEncrypt extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return dev.mamori.engine.risk.Remedies.encryption(
-                        graph.landscape().vocabulary(), flow.protocol(), "opcua-sign-encrypt")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "opcua-sign-encrypt");
     }
 }

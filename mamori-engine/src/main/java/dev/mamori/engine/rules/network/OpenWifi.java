@@ -61,9 +61,6 @@ public final class OpenWifi extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "wpa3", "wpa2")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "wpa3", "wpa2");
     }
 }

@@ -64,9 +64,6 @@ public final class PasswordOverCleartext extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "tls", "ssh", "dtls")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "tls", "ssh", "dtls");
     }
 }

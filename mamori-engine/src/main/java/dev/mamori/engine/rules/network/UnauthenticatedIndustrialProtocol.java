@@ -88,9 +88,6 @@ public final class UnauthenticatedIndustrialProtocol extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.authentication(graph.landscape().vocabulary(), flow.protocol())
-                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
-                .orElse(List.of());
+        return Remedies.setAuthentication(graph, f);
     }
 }

@@ -101,9 +101,6 @@ public final class UnencryptedSensitiveDataInTransit extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return Remedies.encryption(graph.landscape().vocabulary(), flow.protocol(), "tls", "dtls")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "tls", "dtls");
     }
 }

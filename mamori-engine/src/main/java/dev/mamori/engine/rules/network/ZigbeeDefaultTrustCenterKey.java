@@ -63,10 +63,6 @@ public final class ZigbeeDefaultTrustCenterKey extends FlowRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int f) {
-        Flow flow = graph.flow(f);
-        return dev.mamori.engine.risk.Remedies.encryption(
-                        graph.landscape().vocabulary(), flow.protocol(), "zigbee-install-code")
-                .map(e -> List.of(new KeyEdit(flow.at(), "encryption", e)))
-                .orElse(List.of());
+        return Remedies.setEncryption(graph, f, "zigbee-install-code");
     }
 }
