@@ -419,6 +419,36 @@ class IncidentScenariosTest {
         });
     }
 
+    // ---- 10. A medical device whose radio takes anyone's commands (insulin pumps, 2019) ----------
+
+    @Test
+    void anUnauthenticatedPumpRadioIsAWayInFromNearbyAndItsRemedyIsTheRadio() {
+        Scenario s = Scenario.load("minimed-2019.yaml");
+        SystemicAnalysis a = s.analyze(Optional.empty(), Optional.of("insulin-therapy.pump"), List.of());
+        assertThat(a.entries()).singleElement().satisfies(e -> {
+            assertThat(e.component()).isEqualTo("insulin-therapy.pump");
+            assertThat(e.reason()).as("within radio range [1]").isEqualTo("reachable by radio from nearby");
+            assertThat(e.probability()).isEqualTo(0.5);
+        });
+        assertThat(a.hazards())
+                .extracting(SystemicAnalysis.HazardReach::hazard)
+                .as("S: the dose can be changed [1][2]")
+                .containsExactly("insulin-therapy.pump.wrong-dose");
+        assertThat(a.missions())
+                .extracting(SystemicAnalysis.MissionEffect::mission)
+                .as("A and I: delivery is the attacker's")
+                .containsExactly("insulin-delivery");
+        SystemicAnalysis.Isolation plan = a.isolation().orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).singleElement().satisfies(c -> {
+            assertThat(c.relation()).isEqualTo(Relation.EXPOSURE);
+            assertThat(c.why())
+                    .as("the remedy is the radio, not a network filter")
+                    .contains("close insulin-therapy.pump's radio to strangers")
+                    .doesNotContain("behind the VPN");
+        });
+    }
+
     // ---- 9. Negative control: a plant behind a one-way gateway -----------------------------------
 
     @Test
