@@ -200,6 +200,8 @@ final class RecordLandscape {
                 List.of(),
                 "",
                 AT,
+                Optional.empty(),
+                List.of(),
                 Optional.empty());
     }
 
