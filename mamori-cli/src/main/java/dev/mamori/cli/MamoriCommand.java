@@ -50,6 +50,7 @@ final class MamoriCommand implements Runnable {
             EnforceCommand.class,
             DiffCommand.class,
             ImportCommand.class,
+            VulnsCommand.class,
             ServeCommand.class,
             PushCommand.class,
             AuditCommand.class,

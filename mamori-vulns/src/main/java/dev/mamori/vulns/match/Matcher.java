@@ -9,6 +9,7 @@ import dev.mamori.vulns.feed.VexStatement;
 import dev.mamori.vulns.feed.VulnerabilityData;
 import dev.mamori.vulns.sbom.InstalledPackage;
 import dev.mamori.vulns.sbom.Inventory;
+import dev.mamori.vulns.sbom.ProductKey;
 import dev.mamori.vulns.version.VersionScheme;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,9 +56,11 @@ public final class Matcher {
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
             for (InstalledPackage pkg : c.getValue()) {
                 Map<String, List<Entry>> byVulnerability = new LinkedHashMap<>();
-                for (Entry e : byProduct.getOrDefault(pkg.product().key(), List.of())) {
-                    if (e.affected().range().contains(pkg.version())) {
-                        byVulnerability.computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>()).add(e);
+                for (ProductKey name : pkg.names()) {
+                    for (Entry e : byProduct.getOrDefault(name.key(), List.of())) {
+                        if (e.affected().range().contains(pkg.version())) {
+                            byVulnerability.computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>()).add(e);
+                        }
                     }
                 }
                 byVulnerability.entrySet().stream()
@@ -140,7 +143,7 @@ public final class Matcher {
         List<VexStatement> relevant = new ArrayList<>();
         for (String id : ids) {
             for (VexStatement s : vexByVulnerability.getOrDefault(id, List.of())) {
-                if (s.product().equals(pkg.product().key())
+                if (pkg.names().stream().anyMatch(n -> n.key().equals(s.product()))
                         && s.version().map(v -> VersionScheme.of(pkg.product().ecosystem()).compare(v, pkg.version()) == 0)
                                 .orElse(true)) {
                     relevant.add(s);

@@ -56,6 +56,15 @@ public record Severity(String vector, double score) {
         return noC && noI && availability;
     }
 
+    /**
+     * Whether using it can change what the component does (integrity affected): a takeover, as
+     * far as the vector tells. A flaw that only reads (confidentiality alone) gives neither control
+     * nor an outage.
+     */
+    public boolean givesControl() {
+        return !(has("I:N") || has("VI:N"));
+    }
+
     private boolean has(String metric) {
         return ("/" + vector + "/").contains("/" + metric + "/");
     }

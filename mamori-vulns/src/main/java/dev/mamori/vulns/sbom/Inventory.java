@@ -65,6 +65,9 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
     private static Optional<InstalledPackage> software(Software s, Diagnostics diagnostics) {
         try {
             ProductKey key = s.purl().isPresent() ? ProductKey.ofPurl(s.purl().get()) : ProductKey.ofCpe(s.cpe().orElseThrow());
+            List<ProductKey> aliases = s.purl().isPresent() && s.cpe().isPresent()
+                    ? List.of(ProductKey.ofCpe(s.cpe().get()))
+                    : List.of();
             String written = s.purl().orElseGet(() -> s.cpe().orElseThrow());
             Optional<String> version = s.version().or(key::version);
             if (version.isEmpty()) {
@@ -83,9 +86,9 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
                                 + s.version().get() + "; keep one");
                 return Optional.empty();
             }
-            return Optional.of(new InstalledPackage(key, version.get(), written, s.at()));
+            return Optional.of(new InstalledPackage(key, aliases, version.get(), written, s.at()));
         } catch (ProductKey.BadName e) {
-            diagnostics.error(s.at(), s.purl().isPresent() ? "bad-purl" : "bad-cpe", e.getMessage());
+            diagnostics.error(s.at(), e.getMessage().contains("package URL") ? "bad-purl" : "bad-cpe", e.getMessage());
             return Optional.empty();
         } catch (java.util.NoSuchElementException e) {
             return Optional.empty(); // neither name: the loader already said so

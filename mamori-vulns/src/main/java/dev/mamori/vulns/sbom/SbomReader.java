@@ -61,28 +61,44 @@ public final class SbomReader {
     }
 
     private static void cyclonedx(Component c, Lines lines, List<InstalledPackage> out) {
-        String version = c.getVersion();
-        try {
-            if (c.getPurl() != null && !c.getPurl().isBlank()) {
-                ProductKey key = ProductKey.ofPurl(c.getPurl());
-                String v = version != null ? version : key.version().orElse(null);
-                if (v != null) {
-                    out.add(new InstalledPackage(key, v, c.getPurl(), lines.of(c.getPurl())));
-                }
-            } else if (c.getCpe() != null && !c.getCpe().isBlank()) {
-                ProductKey key = ProductKey.ofCpe(c.getCpe());
-                String v = version != null ? version : key.version().orElse(null);
-                if (v != null) {
-                    out.add(new InstalledPackage(key, v, c.getCpe(), lines.of(c.getCpe())));
-                }
-            }
-        } catch (ProductKey.BadName e) {
-            // A package named in a way we cannot match is left out, as a tool that never heard of it.
+        List<String> names = new ArrayList<>();
+        if (c.getPurl() != null && !c.getPurl().isBlank()) {
+            names.add(c.getPurl());
         }
+        if (c.getCpe() != null && !c.getCpe().isBlank()) {
+            names.add(c.getCpe());
+        }
+        add(names, c.getVersion(), lines, out);
         if (c.getComponents() != null) {
             for (Component child : c.getComponents()) {
                 cyclonedx(child, lines, out);
             }
+        }
+    }
+
+    /**
+     * The package of {@code names} (a purl and a CPE of one package, either may be missing), when at
+     * least one can be parsed and its version is known; a name that cannot be parsed is left out, as
+     * a tool that never heard of it would.
+     */
+    private static void add(List<String> names, String version, Lines lines, List<InstalledPackage> out) {
+        List<ProductKey> keys = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (String name : names) {
+            try {
+                keys.add(ProductKey.of(name));
+                written.add(name);
+            } catch (ProductKey.BadName e) {
+                // left out
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        String v = version != null && !version.isBlank() ? version : keys.get(0).version().orElse(null);
+        if (v != null) {
+            out.add(new InstalledPackage(
+                    keys.get(0), keys.subList(1, keys.size()), v, written.get(0), lines.of(written.get(0))));
         }
     }
 
@@ -100,27 +116,19 @@ public final class SbomReader {
         List<InstalledPackage> out = new ArrayList<>();
         for (JsonNode p : root.path("packages")) {
             String version = p.path("versionInfo").asText(null);
+            List<String> purls = new ArrayList<>();
+            List<String> cpes = new ArrayList<>();
             for (JsonNode ref : p.path("externalRefs")) {
                 String type = ref.path("referenceType").asText("");
                 String locator = ref.path("referenceLocator").asText("");
-                try {
-                    ProductKey key;
-                    if (type.equals("purl")) {
-                        key = ProductKey.ofPurl(locator);
-                    } else if (type.equals("cpe23Type") || type.equals("cpe22Type")) {
-                        key = ProductKey.ofCpe(locator);
-                    } else {
-                        continue;
-                    }
-                    String v = version != null ? version : key.version().orElse(null);
-                    if (v != null) {
-                        out.add(new InstalledPackage(key, v, locator, lines.of(locator)));
-                        break; // one name per package: the first that can be matched
-                    }
-                } catch (ProductKey.BadName e) {
-                    // as for CycloneDX: left out
+                if (type.equals("purl")) {
+                    purls.add(locator);
+                } else if (type.equals("cpe23Type") || type.equals("cpe22Type")) {
+                    cpes.add(locator);
                 }
             }
+            purls.addAll(cpes);
+            add(purls, version, lines, out);
         }
         return out;
     }
