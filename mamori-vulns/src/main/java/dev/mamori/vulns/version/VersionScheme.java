@@ -20,7 +20,8 @@ public enum VersionScheme {
     /**
      * Anything else (generic, Maven, Alpine, RPM, vendors' firmware): an optional {@code N:} epoch,
      * then runs of digits compared as numbers and runs of letters as words, where alpha, beta,
-     * milestone, rc, pre, preview, snapshot and dev mark a pre-release of what comes before them.
+     * milestone, rc, pre, preview, snapshot and dev mark a pre-release of what comes before them, and
+     * any other letters a later patch (OpenSSL's 1.0.1g after 1.0.1).
      */
     GENERIC;
 
@@ -283,8 +284,12 @@ public enum VersionScheme {
 
     // ---- generic ----------------------------------------------------------------------------
 
+    /**
+     * Words that mark a pre-release, in their order. Single letters are not among them: in OpenSSL's
+     * 1.0.1a or a vendor's 2.3b a letter is a later patch, not an alpha.
+     */
     private static final List<String> PRE_RELEASE =
-            List.of("dev", "snapshot", "alpha", "a", "beta", "b", "milestone", "m", "pre", "preview", "rc", "cr");
+            List.of("dev", "snapshot", "alpha", "beta", "milestone", "pre", "preview", "rc", "cr");
 
     private static int generic(String a, String b) {
         String[] x = genericEpoch(a);
