@@ -51,6 +51,8 @@ final class MamoriCommand implements Runnable {
             DiffCommand.class,
             ImportCommand.class,
             VulnsCommand.class,
+            VexCommand.class,
+            ShareCommand.class,
             ServeCommand.class,
             PushCommand.class,
             AuditCommand.class,
