@@ -23,7 +23,7 @@ import java.util.Set;
  * A STIX 2.1 bundle for a sector's information-sharing group (NISC 4.6): the vulnerabilities the
  * landscape's products are affected by, the software that carries them, the systems' parts that run
  * it, and the systemic paths an attacker takes across systems, hop by hop with the weakness each
- * uses. By default a part is named by what it is and the kind of system it serves ("camera of a
+ * uses (a report per path). By default a part is named by what it is and the kind of system it serves ("camera of a
  * critical-infrastructure system, public-event"), never by its id, name, address or zone; with
  * {@code internal} the ids and names are kept, for sharing inside the organisation.
  */
@@ -143,11 +143,13 @@ public final class StixBundle {
             if (refs.isEmpty()) {
                 continue;
             }
-            String ref = "grouping--" + StableIds.uuid("path:" + entry + ">" + path.target());
-            ObjectNode g = sdo(objects, "grouping", ref, time, identity);
+            // A report rather than a grouping: the official bundle schema does not list grouping.
+            String ref = "report--" + StableIds.uuid("path:" + entry + ">" + path.target());
+            ObjectNode g = sdo(objects, "report", ref, time, identity);
             g.put("name", "Systemic path into a " + systemOf(components.get(path.target()), landscape));
             g.put("description", description.toString());
-            g.put("context", "unspecified");
+            g.putArray("report_types").add("threat-report");
+            g.put("published", time);
             ArrayNode list = g.putArray("object_refs");
             refs.forEach(list::add);
         }
