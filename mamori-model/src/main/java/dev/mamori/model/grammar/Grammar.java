@@ -556,7 +556,7 @@ public final class Grammar {
                     TEXT,
                     "none: the treatment is about every finding of the rule on the element",
                     "For known-vulnerability and known-exploited-vulnerability: the CVE or advisory id it is"
-                            + " about; with status not-applicable or false-positive the component is not affected"
+                            + " about; with status not-applicable, false-positive or mitigated the component is not affected"
                             + " by it (no finding, no way in for the systemic analysis; docs/vulnerabilities.md).")
             .optional(
                     "justification",
