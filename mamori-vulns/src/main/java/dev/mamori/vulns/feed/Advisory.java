@@ -26,6 +26,11 @@ public record Advisory(
         if (id.startsWith("CVE-")) {
             return id;
         }
-        return aliases.stream().filter(a -> a.startsWith("CVE-")).findFirst().orElse(id);
+        for (String alias : aliases) {
+            if (alias.startsWith("CVE-")) {
+                return alias;
+            }
+        }
+        return id;
     }
 }

@@ -35,6 +35,8 @@ public final class Matcher {
     private final Map<String, List<Entry>> byProduct = new HashMap<>();
     private final VulnerabilityData data;
     private final Map<String, List<VexStatement>> vexByVulnerability = new HashMap<>();
+    // A vector is scored once however many packages it is matched on.
+    private final Map<String, Optional<Severity>> severities = new HashMap<>();
 
     private record Entry(Advisory advisory, Affected affected) {}
 
@@ -56,9 +58,14 @@ public final class Matcher {
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
             for (InstalledPackage pkg : c.getValue()) {
                 Map<String, List<Entry>> byVulnerability = new LinkedHashMap<>();
-                for (ProductKey name : pkg.names()) {
+                // The package's version read once per scheme, for all the ranges of its product.
+                Map<VersionScheme, VersionScheme.Version> parsed = new java.util.EnumMap<>(VersionScheme.class);
+                for (int n = -1; n < pkg.aliases().size(); n++) {
+                    ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
                     for (Entry e : byProduct.getOrDefault(name.key(), List.of())) {
-                        if (e.affected().range().contains(pkg.version())) {
+                        VersionScheme.Version version =
+                                parsed.computeIfAbsent(e.affected().range().scheme(), s -> s.parse(pkg.version()));
+                        if (e.affected().range().contains(version)) {
                             byVulnerability.computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>()).add(e);
                         }
                     }
@@ -89,7 +96,7 @@ public final class Matcher {
             ids.addAll(e.advisory().aliases());
             sources.add(e.advisory().source());
             if (severity.isEmpty()) {
-                severity = e.advisory().cvss().flatMap(Severity::of);
+                severity = e.advisory().cvss().flatMap(v -> severities.computeIfAbsent(v, Severity::of));
             }
             if (summary.isEmpty() || summary.equals(id)) {
                 summary = e.advisory().summary();

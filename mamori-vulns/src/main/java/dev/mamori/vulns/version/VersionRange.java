@@ -1,5 +1,8 @@
 package dev.mamori.vulns.version;
 
+import dev.mamori.vulns.version.VersionScheme.Version;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,22 +14,71 @@ import java.util.Locale;
  * '|', each a comparator ({@code =}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=};
  * none means '=') and a version, or {@code *} for every version. Containment follows the
  * specification's algorithm: equalities first, then the remaining constraints sorted by version
- * and read pairwise as intervals, open at either end.
+ * and read pairwise as intervals, open at either end. The bounds are read and sorted once, when the
+ * range is made.
  */
-public record VersionRange(VersionScheme scheme, String schemeName, List<Constraint> constraints, boolean all) {
+public final class VersionRange {
 
     /** One comparator and its version. */
     public record Constraint(String comparator, String version) {}
 
-    public VersionRange {
-        constraints = List.copyOf(constraints);
-    }
-
     /** Thrown for text that is not a {@code vers} range; the message says what is wrong. */
     public static final class BadRange extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         BadRange(String message) {
             super(message);
         }
+    }
+
+    private final VersionScheme scheme;
+    private final String schemeName;
+    private final List<Constraint> constraints;
+    private final boolean all;
+    // The constraints read: equalities and exclusions apart, bounds sorted by version.
+    private final Version[] equal;
+    private final Version[] excluded;
+    private final Version[] bounds;
+    private final String[] boundOps;
+
+    private VersionRange(VersionScheme scheme, String schemeName, List<Constraint> constraints, boolean all) {
+        this.scheme = scheme;
+        this.schemeName = schemeName;
+        this.constraints = List.copyOf(constraints);
+        this.all = all;
+        List<Version> eq = new ArrayList<>();
+        List<Version> ne = new ArrayList<>();
+        record Bound(Version version, String op) {}
+        List<Bound> b = new ArrayList<>();
+        for (Constraint c : constraints) {
+            Version v = scheme.parse(c.version());
+            switch (c.comparator()) {
+                case "=" -> eq.add(v);
+                case "!=" -> ne.add(v);
+                default -> b.add(new Bound(v, c.comparator()));
+            }
+        }
+        b.sort(Comparator.comparing(Bound::version));
+        this.equal = eq.toArray(new Version[0]);
+        this.excluded = ne.toArray(new Version[0]);
+        this.bounds = b.stream().map(Bound::version).toArray(Version[]::new);
+        this.boundOps = b.stream().map(Bound::op).toArray(String[]::new);
+    }
+
+    public VersionScheme scheme() {
+        return scheme;
+    }
+
+    public String schemeName() {
+        return schemeName;
+    }
+
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    public boolean all() {
+        return all;
     }
 
     /** Parses {@code vers:scheme/constraints}. */
@@ -45,7 +97,7 @@ public record VersionRange(VersionScheme scheme, String schemeName, List<Constra
             throw new BadRange("'" + text + "' has an empty scheme or no constraints");
         }
         if (body.equals("*")) {
-            return new VersionRange(VersionScheme.of(scheme), scheme, List.of(), true);
+            return everything(scheme);
         }
         List<Constraint> constraints = new ArrayList<>();
         for (String part : body.split("\\|", -1)) {
@@ -56,9 +108,9 @@ public record VersionRange(VersionScheme scheme, String schemeName, List<Constra
             if (version.isEmpty() || version.equals("*")) {
                 throw new BadRange("'" + text + "' has a constraint without a version: '" + part + "'");
             }
-            constraints.add(new Constraint(op, java.net.URLDecoder.decode(version, java.nio.charset.StandardCharsets.UTF_8)));
+            constraints.add(new Constraint(op, URLDecoder.decode(version, StandardCharsets.UTF_8)));
         }
-        return new VersionRange(VersionScheme.of(scheme), scheme, constraints, false);
+        return of(scheme, constraints);
     }
 
     /** A range from constraints already split (OSV events, NVD bounds), in any order. */
@@ -73,54 +125,50 @@ public record VersionRange(VersionScheme scheme, String schemeName, List<Constra
 
     /** Whether {@code version} lies in the range. */
     public boolean contains(String version) {
+        return all || contains(scheme.parse(version));
+    }
+
+    /** Whether {@code version}, read by this range's scheme, lies in the range. */
+    public boolean contains(Version version) {
         if (all) {
             return true;
         }
-        boolean onlyExclusions = true;
-        for (Constraint c : constraints) {
-            boolean equal = scheme.compare(version, c.version()) == 0;
-            if (c.comparator().equals("=") && equal) {
+        for (Version v : equal) {
+            if (version.compareTo(v) == 0) {
                 return true;
             }
-            if (c.comparator().equals("!=") && equal) {
+        }
+        for (Version v : excluded) {
+            if (version.compareTo(v) == 0) {
                 return false;
             }
-            onlyExclusions &= c.comparator().equals("!=");
         }
-        if (onlyExclusions) {
-            return !constraints.isEmpty();
+        if (bounds.length == 0) {
+            return equal.length == 0 && excluded.length > 0;
         }
-        List<Constraint> bounds = constraints.stream()
-                .filter(c -> !c.comparator().equals("=") && !c.comparator().equals("!="))
-                .sorted(Comparator.comparing(Constraint::version, scheme::compare))
-                .toList();
-        for (int i = 0; i < bounds.size(); i++) {
-            Constraint c = bounds.get(i);
-            boolean below = c.comparator().startsWith("<");
-            if (i == 0 && below && satisfies(version, c)) {
+        for (int i = 0; i < bounds.length; i++) {
+            boolean below = boundOps[i].startsWith("<");
+            if (i == 0 && below && satisfies(version, i)) {
                 return true; // open below: everything up to the first upper bound
             }
-            if (i == bounds.size() - 1 && !below && satisfies(version, c)) {
+            if (i == bounds.length - 1 && !below && satisfies(version, i)) {
                 return true; // open above: everything from the last lower bound
             }
-            if (!below && i + 1 < bounds.size()) {
-                Constraint next = bounds.get(i + 1);
-                if (next.comparator().startsWith("<") && satisfies(version, c) && satisfies(version, next)) {
-                    return true;
-                }
+            if (!below && i + 1 < bounds.length && boundOps[i + 1].startsWith("<")
+                    && satisfies(version, i) && satisfies(version, i + 1)) {
+                return true;
             }
         }
         return false;
     }
 
-    private boolean satisfies(String version, Constraint c) {
-        int cmp = scheme.compare(version, c.version());
-        return switch (c.comparator()) {
+    private boolean satisfies(Version version, int bound) {
+        int cmp = version.compareTo(bounds[bound]);
+        return switch (boundOps[bound]) {
             case "<" -> cmp < 0;
             case "<=" -> cmp <= 0;
             case ">" -> cmp > 0;
-            case ">=" -> cmp >= 0;
-            default -> cmp == 0;
+            default -> cmp >= 0;
         };
     }
 
@@ -135,5 +183,15 @@ public record VersionRange(VersionScheme scheme, String schemeName, List<Constra
             out.append(i == 0 ? "" : "|").append(c.comparator().equals("=") ? "" : c.comparator()).append(c.version());
         }
         return out.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VersionRange r && r.toString().equals(toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
     }
 }

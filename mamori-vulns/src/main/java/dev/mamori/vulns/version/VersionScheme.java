@@ -50,37 +50,179 @@ public enum VersionScheme {
         };
     }
 
-    // ---- semver -----------------------------------------------------------------------------
+    /**
+     * A version read once for many comparisons: matching compares each package's version with the
+     * bounds of every advisory of its product, and reading the text again each time was most of
+     * the cost (docs/performance.md).
+     */
+    public Version parse(String text) {
+        return switch (this) {
+            case SEMVER -> Version.semver(text);
+            case GENERIC -> Version.generic(text);
+            case PYPI -> new Version(this, text, null, null, Pep440.parse(text));
+            case DEB -> new Version(this, text, null, null, null);
+        };
+    }
 
-    private static int semver(String a, String b) {
-        String[] x = splitBuild(stripV(a));
-        String[] y = splitBuild(stripV(b));
-        int core = dotted(x[0], y[0]);
-        if (core != 0) {
-            return core;
+    /** A parsed version of one scheme; compare it only with versions of the same scheme. */
+    public static final class Version implements Comparable<Version> {
+        private final VersionScheme scheme;
+        private final String text;
+        // SEMVER: core parts and pre-release identifiers; GENERIC: the epoch, then the tokens.
+        private final String[] first;
+        private final String[] second;
+        // Whether each part is a run of digits, worked out once.
+        private final boolean[] firstDigits;
+        private final boolean[] secondDigits;
+        private final Object pep440;
+
+        private Version(VersionScheme scheme, String text, String[] first, String[] second, Object pep440) {
+            this.scheme = scheme;
+            this.text = text;
+            this.first = first;
+            this.second = second;
+            this.firstDigits = digitFlags(first);
+            this.secondDigits = digitFlags(second);
+            this.pep440 = pep440;
         }
-        // A version without a pre-release is newer than one with it.
-        if (x[1].isEmpty() || y[1].isEmpty()) {
-            return Boolean.compare(x[1].isEmpty(), y[1].isEmpty());
-        }
-        String[] p = x[1].split("\\.", -1);
-        String[] q = y[1].split("\\.", -1);
-        for (int i = 0; i < Math.min(p.length, q.length); i++) {
-            boolean pn = isDigits(p[i]);
-            boolean qn = isDigits(q[i]);
-            int c;
-            if (pn && qn) {
-                c = new BigInteger(p[i]).compareTo(new BigInteger(q[i]));
-            } else if (pn != qn) {
-                c = pn ? -1 : 1; // numeric identifiers sort before alphanumeric ones
-            } else {
-                c = p[i].compareTo(q[i]);
+
+        private static boolean[] digitFlags(String[] parts) {
+            if (parts == null) {
+                return new boolean[0];
             }
+            boolean[] flags = new boolean[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                flags[i] = isDigits(parts[i]);
+            }
+            return flags;
+        }
+
+        static Version semver(String text) {
+            String[] parts = splitBuild(stripV(text));
+            return new Version(
+                    SEMVER, text, dots(parts[0]), parts[1].isEmpty() ? new String[0] : dots(parts[1]), null);
+        }
+
+        /** The parts of {@code s} between dots, without a regular expression. */
+        private static String[] dots(String s) {
+            int count = 1;
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '.') {
+                    count++;
+                }
+            }
+            String[] out = new String[count];
+            int start = 0;
+            int k = 0;
+            for (int i = 0; i <= s.length(); i++) {
+                if (i == s.length() || s.charAt(i) == '.') {
+                    out[k++] = s.substring(start, i);
+                    start = i + 1;
+                }
+            }
+            return out;
+        }
+
+        static Version generic(String text) {
+            String[] e = genericEpoch(text);
+            return new Version(GENERIC, text, new String[] {e[0]}, tokens(e[1]).toArray(new String[0]), null);
+        }
+
+        @Override
+        public int compareTo(Version o) {
+            return switch (scheme) {
+                case SEMVER -> compareSemver(o);
+                case GENERIC -> compareGeneric(o);
+                case PYPI -> ((Pep440) pep440).compareTo((Pep440) o.pep440);
+                case DEB -> deb(text, o.text);
+            };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Version v && v.scheme == scheme && compareTo(v) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return scheme.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        private int compareSemver(Version o) {
+            for (int i = 0; i < Math.max(first.length, o.first.length); i++) {
+                String x = i < first.length ? first[i] : "0";
+                String y = i < o.first.length ? o.first[i] : "0";
+                boolean xd = i >= first.length || firstDigits[i];
+                boolean yd = i >= o.first.length || o.firstDigits[i];
+                int c = xd && yd ? digits(x, y) : x.compareTo(y);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            if (second.length == 0 || o.second.length == 0) {
+                return Boolean.compare(second.length == 0, o.second.length == 0);
+            }
+            for (int i = 0; i < Math.min(second.length, o.second.length); i++) {
+                boolean pn = secondDigits[i];
+                boolean qn = o.secondDigits[i];
+                int c = pn && qn ? digits(second[i], o.second[i]) : pn != qn ? (pn ? -1 : 1) : second[i].compareTo(o.second[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(second.length, o.second.length);
+        }
+
+        private int compareGeneric(Version o) {
+            int c = digits(first[0], o.first[0]);
             if (c != 0) {
                 return c;
             }
+            for (int i = 0; i < Math.max(second.length, o.second.length); i++) {
+                String s = i < second.length ? second[i] : null;
+                String t = i < o.second.length ? o.second[i] : null;
+                c = Integer.compare(rank(s), rank(t));
+                if (c == 0 && s != null && t != null) {
+                    c = secondDigits[i] && o.secondDigits[i]
+                            ? digits(s, t)
+                            : preIndex(s) >= 0 && preIndex(t) >= 0
+                                    ? Integer.compare(preIndex(s), preIndex(t))
+                                    : s.compareTo(t);
+                }
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
         }
-        return Integer.compare(p.length, q.length);
+    }
+
+    /** Compares two runs of digits as numbers, without converting them or copying them. */
+    private static int digits(String a, String b) {
+        int i = 0;
+        while (i < a.length() - 1 && a.charAt(i) == '0') {
+            i++;
+        }
+        int j = 0;
+        while (j < b.length() - 1 && b.charAt(j) == '0') {
+            j++;
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        for (; c == 0 && i < a.length(); i++, j++) {
+            c = Character.compare(a.charAt(i), b.charAt(j));
+        }
+        return c;
+    }
+
+    // ---- semver -----------------------------------------------------------------------------
+
+    private static int semver(String a, String b) {
+        return Version.semver(a).compareTo(Version.semver(b));
     }
 
     private static String stripV(String v) {
@@ -97,22 +239,17 @@ public enum VersionScheme {
                 : new String[] {noBuild, ""};
     }
 
-    private static int dotted(String a, String b) {
-        String[] p = a.split("\\.", -1);
-        String[] q = b.split("\\.", -1);
-        for (int i = 0; i < Math.max(p.length, q.length); i++) {
-            String x = i < p.length ? p[i] : "0";
-            String y = i < q.length ? q[i] : "0";
-            int c = isDigits(x) && isDigits(y) ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
-            if (c != 0) {
-                return c;
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
             }
         }
-        return 0;
-    }
-
-    private static boolean isDigits(String s) {
-        return !s.isEmpty() && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        return true;
     }
 
     // ---- Debian -----------------------------------------------------------------------------
@@ -292,30 +429,7 @@ public enum VersionScheme {
             List.of("dev", "snapshot", "alpha", "beta", "milestone", "pre", "preview", "rc", "cr");
 
     private static int generic(String a, String b) {
-        String[] x = genericEpoch(a);
-        String[] y = genericEpoch(b);
-        int c = new BigInteger(x[0]).compareTo(new BigInteger(y[0]));
-        if (c != 0) {
-            return c;
-        }
-        List<String> p = tokens(x[1]);
-        List<String> q = tokens(y[1]);
-        for (int i = 0; i < Math.max(p.size(), q.size()); i++) {
-            String s = i < p.size() ? p.get(i) : null;
-            String t = i < q.size() ? q.get(i) : null;
-            c = Integer.compare(rank(s), rank(t));
-            if (c == 0 && s != null && t != null) {
-                c = isDigits(s) && isDigits(t)
-                        ? new BigInteger(s).compareTo(new BigInteger(t))
-                        : preIndex(s) >= 0 && preIndex(t) >= 0
-                                ? Integer.compare(preIndex(s), preIndex(t))
-                                : s.compareTo(t);
-            }
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+        return Version.generic(a).compareTo(Version.generic(b));
     }
 
     /**
