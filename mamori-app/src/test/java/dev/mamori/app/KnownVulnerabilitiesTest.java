@@ -96,8 +96,8 @@ class KnownVulnerabilitiesTest {
     }
 
     private static Assessment assess(VulnerabilityData data) {
-        Workspace workspace =
-                workspace(Map.of(Path.of("m.yaml"), MODEL.getBytes(StandardCharsets.UTF_8))).withVulnerabilities(data);
+        Workspace workspace = workspace(Map.of(Path.of("m.yaml"), MODEL.getBytes(StandardCharsets.UTF_8)))
+                .withVulnerabilities(data);
         Loaded loaded = workspace.load(List.of(Path.of("m.yaml")), TODAY);
         assertThat(loaded.diagnostics()).isEmpty();
         return workspace.assess(loaded, AssessmentOptions.on(TODAY));
@@ -118,24 +118,30 @@ class KnownVulnerabilitiesTest {
         assertThat(findings(before, "known-vulnerability")).singleElement().satisfies(f -> {
             assertThat(f.element().id()).isEqualTo("plant.historian");
             assertThat(f.location().toString()).isEqualTo("m.yaml:22:13");
-            assertThat(f.explanation()).contains("CVE-2021-44228").contains("GHSA-jfh8-c2jp-5v3q").contains("CVSS 10.0");
-            assertThat(f.mitigations().get(0)).contains("update pkg:maven/org.apache.logging.log4j/log4j-core from 2.14.1 to 2.15.0");
+            assertThat(f.explanation())
+                    .contains("CVE-2021-44228")
+                    .contains("GHSA-jfh8-c2jp-5v3q")
+                    .contains("CVSS 10.0");
+            assertThat(f.mitigations().get(0))
+                    .contains("update pkg:maven/org.apache.logging.log4j/log4j-core from 2.14.1 to 2.15.0");
         });
         assertThat(findings(before, "known-exploited-vulnerability")).isEmpty();
         assertThat(before.systemic().hazards()).isEmpty();
         assertThat(hops(before.systemic())).noneMatch(h -> h.weakness().contains("CVE-2021-44228"));
 
         Assessment after = assess(data(OSV, KEV_AFTER));
-        assertThat(findings(after, "known-exploited-vulnerability")).singleElement().satisfies(f -> {
-            assertThat(f.element().id()).isEqualTo("plant.historian");
-            assertThat(f.explanation()).contains("CISA KEV since 2021-12-10");
-        });
+        assertThat(findings(after, "known-exploited-vulnerability"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.element().id()).isEqualTo("plant.historian");
+                    assertThat(f.explanation()).contains("CISA KEV since 2021-12-10");
+                });
         assertThat(findings(after, "known-vulnerability")).isEmpty();
         assertThat(after.systemic().hazards())
                 .extracting(SystemicAnalysis.HazardReach::hazard)
                 .containsExactly("plant.plc.overpressure");
-        assertThat(hops(after.systemic())).anyMatch(h -> h.to().equals("plant.historian")
-                && h.weakness().contains("CVE-2021-44228"));
+        assertThat(hops(after.systemic()))
+                .anyMatch(h -> h.to().equals("plant.historian") && h.weakness().contains("CVE-2021-44228"));
     }
 
     @Test
@@ -153,7 +159,9 @@ class KnownVulnerabilitiesTest {
         Workspace workspace = workspace(Map.of(Path.of("m.yaml"), treated.getBytes(StandardCharsets.UTF_8)))
                 .withVulnerabilities(data(OSV, KEV_AFTER));
         Loaded loaded = workspace.load(List.of(Path.of("m.yaml")), TODAY);
-        assertThat(loaded.diagnostics()).as("the treatment names a rule the workspace runs").isEmpty();
+        assertThat(loaded.diagnostics())
+                .as("the treatment names a rule the workspace runs")
+                .isEmpty();
         Assessment a = workspace.assess(loaded, AssessmentOptions.on(TODAY));
         assertThat(findings(a, "known-exploited-vulnerability")).isEmpty();
         assertThat(a.systemic().hazards()).isEmpty();
@@ -200,16 +208,27 @@ class KnownVulnerabilitiesTest {
         assertThat(errors.get(1).message()).contains("inside the landscape folder");
         assertThat(errors.get(2).message()).contains("neither a CycloneDX");
 
-        Files.writeString(sub.resolve("m.yaml"), Files.readString(sub.resolve("m.yaml"))
-                .lines()
-                .filter(l -> !l.contains("missing") && !l.contains("outside") && !l.contains("broken") && !l.contains("named"))
-                .reduce("", (a, b) -> a + b + "\n"));
+        Files.writeString(
+                sub.resolve("m.yaml"),
+                Files.readString(sub.resolve("m.yaml"))
+                        .lines()
+                        .filter(l -> !l.contains("missing")
+                                && !l.contains("outside")
+                                && !l.contains("broken")
+                                && !l.contains("named"))
+                        .reduce("", (a, b) -> a + b + "\n"));
         Loaded good = Workspace.onDisk(dir, List.of(Path.of("site/m.yaml")), Optional.empty())
                 .load(List.of(Path.of("site/m.yaml")), TODAY);
         assertThat(good.valid()).isTrue();
         assertThat(good.inventory().packages().get("s.good"))
                 .singleElement()
-                .satisfies(p -> assertThat(p.at().toString()).isEqualTo("site/sbom/cam.cdx.json:3:"
-                        + (Files.readString(sub.resolve("sbom/cam.cdx.json")).lines().toList().get(2).indexOf("pkg:") + 1)));
+                .satisfies(p -> assertThat(p.at().toString())
+                        .isEqualTo("site/sbom/cam.cdx.json:3:"
+                                + (Files.readString(sub.resolve("sbom/cam.cdx.json"))
+                                                .lines()
+                                                .toList()
+                                                .get(2)
+                                                .indexOf("pkg:")
+                                        + 1)));
     }
 }

@@ -43,16 +43,27 @@ final class ShareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", arity = "0..*", description = "Model files. Default: mamori.yaml, else the bundled example.")
+    @Parameters(
+            paramLabel = "MODEL",
+            arity = "0..*",
+            description = "Model files. Default: mamori.yaml, else the bundled example.")
     List<Path> files;
 
-    @Option(names = "--as", paramLabel = "NAME", description = "The organisation that shares, as it wants to be named. Default: the landscape's name.")
+    @Option(
+            names = "--as",
+            paramLabel = "NAME",
+            description = "The organisation that shares, as it wants to be named. Default: the landscape's name.")
     String as;
 
-    @Option(names = "--internal", description = "Keep the ids and names of the systems' parts (for sharing inside the organisation).")
+    @Option(
+            names = "--internal",
+            description = "Keep the ids and names of the systems' parts (for sharing inside the organisation).")
     boolean internal;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "The bundle's date, and the day treatments are judged on.")
+    @Option(
+            names = "--today",
+            paramLabel = "DATE",
+            description = "The bundle's date, and the day treatments are judged on.")
     LocalDate today;
 
     @Mixin
@@ -67,7 +78,9 @@ final class ShareCommand implements Callable<Integer> {
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), working, files, day, true);
         if (!input.loaded().valid()) {
-            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+            spec.commandLine()
+                    .getOut()
+                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
             return ExitCode.INVALID;
         }
         Workspace workspace = input.workspace()

@@ -53,7 +53,10 @@ final class VexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", arity = "0..*", description = "Model files. Default: mamori.yaml, else the bundled example.")
+    @Parameters(
+            paramLabel = "MODEL",
+            arity = "0..*",
+            description = "Model files. Default: mamori.yaml, else the bundled example.")
     List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csaf (default) or cyclonedx.")
@@ -72,10 +75,16 @@ final class VexCommand implements Callable<Integer> {
             description = "The stakeholder that publishes the document. Default: the products' manufacturer.")
     String publisher;
 
-    @Option(names = "--id", paramLabel = "ID", description = "The document's tracking id. Default: from the landscape and the date.")
+    @Option(
+            names = "--id",
+            paramLabel = "ID",
+            description = "The document's tracking id. Default: from the landscape and the date.")
     String id;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "The document's date, and the day treatments are judged on.")
+    @Option(
+            names = "--today",
+            paramLabel = "DATE",
+            description = "The document's date, and the day treatments are judged on.")
     LocalDate today;
 
     @Mixin
@@ -90,14 +99,16 @@ final class VexCommand implements Callable<Integer> {
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), working, files, day, true);
         if (!input.loaded().valid()) {
-            spec.commandLine().getOut().print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+            spec.commandLine()
+                    .getOut()
+                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
             return ExitCode.INVALID;
         }
         Landscape landscape = input.loaded().landscape().orElseThrow();
         for (String p : products) {
             if (landscape.components().stream().noneMatch(c -> c.id().equals(p))) {
-                throw new ParameterException(spec.commandLine(), "--product names no component: '" + p
-                        + "' (write system.component)");
+                throw new ParameterException(
+                        spec.commandLine(), "--product names no component: '" + p + "' (write system.component)");
             }
         }
         KnownVulnerabilities known = input.workspace()
@@ -106,10 +117,11 @@ final class VexCommand implements Callable<Integer> {
         List<VexDocuments.Statement> statements =
                 VexDocuments.statements(landscape, input.loaded().inventory(), known.matches(), products, day);
         Stakeholder by = publisher(landscape, statements);
-        VexDocuments.Publisher pub = new VexDocuments.Publisher(
-                by.name(), "https://" + by.id().toLowerCase(Locale.ROOT) + ".invalid");
+        VexDocuments.Publisher pub =
+                new VexDocuments.Publisher(by.name(), "https://" + by.id().toLowerCase(Locale.ROOT) + ".invalid");
         String docId = id != null ? id : "MAMORI-VEX-" + by.id().toUpperCase(Locale.ROOT) + "-" + day;
-        String title = "VEX for " + (products.isEmpty() ? "the products of " + landscape.name() : String.join(", ", products));
+        String title =
+                "VEX for " + (products.isEmpty() ? "the products of " + landscape.name() : String.join(", ", products));
         String text = format == Format.csaf
                 ? VexDocuments.csaf(statements, pub, docId, title, day)
                 : VexDocuments.cyclonedx(statements, pub, docId, day);
@@ -121,8 +133,10 @@ final class VexCommand implements Callable<Integer> {
         if (publisher != null) {
             Stakeholder s = landscape.stakeholders().get(publisher);
             if (s == null) {
-                throw new ParameterException(spec.commandLine(), "--publisher names no stakeholder: '" + publisher
-                        + "'; the landscape has " + String.join(", ", landscape.stakeholders().keySet()));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--publisher names no stakeholder: '" + publisher + "'; the landscape has "
+                                + String.join(", ", landscape.stakeholders().keySet()));
             }
             return s;
         }
@@ -132,9 +146,10 @@ final class VexCommand implements Callable<Integer> {
                 .flatMap(Optional::stream)
                 .map(ref -> ref.text())
                 .findFirst();
-        return manufacturer.map(m -> landscape.stakeholders().get(m))
+        return manufacturer
+                .map(m -> landscape.stakeholders().get(m))
                 .or(() -> landscape.stakeholders().values().stream().findFirst())
-                .orElse(new Stakeholder("mamori", landscape.name(), List.of(), Optional.empty(), Optional.empty(), "",
-                        landscape.at()));
+                .orElse(new Stakeholder(
+                        "mamori", landscape.name(), List.of(), Optional.empty(), Optional.empty(), "", landscape.at()));
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -104,7 +104,9 @@ final class VulnsImportCommand implements Callable<Integer> {
                                     i.kind().title(),
                                     i.records(),
                                     i.date().isEmpty() ? "" : ", dated " + i.date(),
-                                    i.replaced().isEmpty() ? "" : " (replaces " + String.join(", ", i.replaced()) + ")");
+                                    i.replaced().isEmpty()
+                                            ? ""
+                                            : " (replaces " + String.join(", ", i.replaced()) + ")");
                 }
             }
         } catch (FeedReader.BadFeed e) {
@@ -127,7 +129,8 @@ final class VulnsImportCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw new ParameterException(spec.commandLine(), "--from takes a URL, not '" + url + "'");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new ParameterException(spec.commandLine(), "--from takes an http or https URL, not '" + url + "'");
         }
         HttpClient client = HttpClient.newBuilder()
@@ -136,17 +139,22 @@ final class VulnsImportCommand implements Callable<Integer> {
                 .build();
         try {
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofMinutes(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new ParameterException(
-                            spec.commandLine(), "cannot fetch " + url + ": the server answered " + response.statusCode());
+                            spec.commandLine(),
+                            "cannot fetch " + url + ": the server answered " + response.statusCode());
                 }
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FETCH_BYTES + 1));
                 if (bytes.length > MAX_FETCH_BYTES) {
-                    throw new ParameterException(spec.commandLine(), "cannot fetch " + url + ": it is larger than "
-                            + MAX_FETCH_BYTES + " bytes");
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "cannot fetch " + url + ": it is larger than " + MAX_FETCH_BYTES + " bytes");
                 }
                 return bytes;
             }

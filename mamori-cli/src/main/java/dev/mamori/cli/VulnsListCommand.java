@@ -52,7 +52,10 @@ final class VulnsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", arity = "0..*", description = "Model files. Default: mamori.yaml, else the bundled example.")
+    @Parameters(
+            paramLabel = "MODEL",
+            arity = "0..*",
+            description = "Model files. Default: mamori.yaml, else the bundled example.")
     List<Path> files;
 
     @Option(names = "--today", paramLabel = "DATE", description = "Judge treatments' expiry against DATE.")
@@ -79,7 +82,8 @@ final class VulnsListCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         VulnerabilityData data = vulnerabilities.data(spec.commandLine(), working, input.bundled());
-        KnownVulnerabilities known = input.workspace().withVulnerabilities(data).knownVulnerabilities(input.loaded(), day);
+        KnownVulnerabilities known =
+                input.workspace().withVulnerabilities(data).knownVulnerabilities(input.loaded(), day);
         List<Match> sorted = known.matches().stream()
                 .sorted(java.util.Comparator.comparing((Match m) -> !m.affected())
                         .thenComparing(m -> !m.knownExploited())
@@ -88,7 +92,11 @@ final class VulnsListCommand implements Callable<Integer> {
                         .thenComparing(Match::id))
                 .toList();
         String text = format == Format.json ? json(data, sorted) : text(data, input, sorted);
-        output.write(spec.commandLine(), working, text, input.loaded().landscape().orElseThrow().files());
+        output.write(
+                spec.commandLine(),
+                working,
+                text,
+                input.loaded().landscape().orElseThrow().files());
         return ExitCode.OK;
     }
 
@@ -100,40 +108,67 @@ final class VulnsListCommand implements Callable<Integer> {
         } else {
             out.append('\n');
             for (VulnerabilityData.Source s : data.sources()) {
-                out.append("  ").append(s.kind().title()).append(": ").append(s.file()).append(", ")
-                        .append(s.records()).append(" records")
+                out.append("  ")
+                        .append(s.kind().title())
+                        .append(": ")
+                        .append(s.file())
+                        .append(", ")
+                        .append(s.records())
+                        .append(" records")
                         .append(s.date().isEmpty() ? "" : ", dated " + s.date())
                         .append(s.imported().isEmpty() ? "" : ", imported " + s.imported())
                         .append('\n');
             }
         }
-        out.append("Packages: ").append(input.loaded().inventory().size()).append(" on ")
-                .append(input.loaded().inventory().packages().size()).append(" components\n\n");
+        out.append("Packages: ")
+                .append(input.loaded().inventory().size())
+                .append(" on ")
+                .append(input.loaded().inventory().packages().size())
+                .append(" components\n\n");
         long affected = matches.stream().filter(Match::affected).count();
-        long exploited = matches.stream().filter(m -> m.affected() && m.knownExploited()).count();
-        out.append(affected).append(affected == 1 ? " known vulnerability" : " known vulnerabilities")
-                .append(" (").append(exploited).append(" known exploited)")
-                .append(matches.size() > affected ? ", " + (matches.size() - affected) + " cleared by VEX or a treatment" : "")
+        long exploited =
+                matches.stream().filter(m -> m.affected() && m.knownExploited()).count();
+        out.append(affected)
+                .append(affected == 1 ? " known vulnerability" : " known vulnerabilities")
+                .append(" (")
+                .append(exploited)
+                .append(" known exploited)")
+                .append(
+                        matches.size() > affected
+                                ? ", " + (matches.size() - affected) + " cleared by VEX or a treatment"
+                                : "")
                 .append('\n');
         for (Match m : matches) {
-            out.append('\n').append(m.pkg().at().file()).append(':').append(m.pkg().at().line()).append(": ")
-                    .append(m.component()).append(": ").append(m.id())
+            out.append('\n')
+                    .append(m.pkg().at().file())
+                    .append(':')
+                    .append(m.pkg().at().line())
+                    .append(": ")
+                    .append(m.component())
+                    .append(": ")
+                    .append(m.id())
                     .append(m.knownExploited() ? " [known exploited]" : "")
-                    .append(m.affected() ? "" : " [cleared]").append('\n');
+                    .append(m.affected() ? "" : " [cleared]")
+                    .append('\n');
             out.append("  ").append(m.pkg().name());
             if (!m.pkg().name().contains(m.pkg().version())) {
                 out.append(' ').append(m.pkg().version());
             }
-            out.append(m.fixed().map(f -> ", fixed in " + f).orElse(", no fixed version listed")).append('\n');
+            out.append(m.fixed().map(f -> ", fixed in " + f).orElse(", no fixed version listed"))
+                    .append('\n');
             if (!m.summary().equals(m.id())) {
                 out.append("  ").append(m.summary()).append('\n');
             }
             StringBuilder facts = new StringBuilder();
-            m.severity().ifPresent(s -> facts.append(String.format(Locale.ROOT, "CVSS %.1f %s", s.score(), s.rating())));
-            m.epss().ifPresent(e -> facts.append(facts.length() > 0 ? ", " : "")
-                    .append(String.format(Locale.ROOT, "EPSS %.3f", e.score())));
-            m.exploited().ifPresent(e -> facts.append(facts.length() > 0 ? ", " : "")
-                    .append("in CISA KEV since ").append(e.added()));
+            m.severity()
+                    .ifPresent(s -> facts.append(String.format(Locale.ROOT, "CVSS %.1f %s", s.score(), s.rating())));
+            m.epss()
+                    .ifPresent(e -> facts.append(facts.length() > 0 ? ", " : "")
+                            .append(String.format(Locale.ROOT, "EPSS %.3f", e.score())));
+            m.exploited()
+                    .ifPresent(e -> facts.append(facts.length() > 0 ? ", " : "")
+                            .append("in CISA KEV since ")
+                            .append(e.added()));
             if (facts.length() > 0) {
                 out.append("  ").append(facts).append('\n');
             }

@@ -48,8 +48,16 @@ class VulnsCommandTest {
                 .contains("5 known vulnerabilities (3 known exploited), 2 cleared by VEX or a treatment")
                 .contains("examples/venue/cctv.yaml:109: cctv.video-analytics: CVE-2021-44228 [known exploited]")
                 .contains("imported 2026-12-01");
-        Cli json = Cli.inRepository("vulns", "list", "examples/venue/landscape.yaml", "--vuln-db", db.toString(),
-                "--today", "2026-12-01", "--format", "json");
+        Cli json = Cli.inRepository(
+                "vulns",
+                "list",
+                "examples/venue/landscape.yaml",
+                "--vuln-db",
+                db.toString(),
+                "--today",
+                "2026-12-01",
+                "--format",
+                "json");
         assertThat(json.out()).contains("\"id\" : \"CVE-2017-0144\"").contains("\"knownExploited\" : true");
     }
 
@@ -58,7 +66,9 @@ class VulnsCommandTest {
         Path db = dir.resolve("db");
         Files.writeString(dir.resolve("kev.json"), KEV);
         Files.writeString(dir.resolve("bad.json"), "{\"hello\": 1}");
-        assertThat(Cli.run(dir, "vulns", "import", "kev.json", "--vuln-db", "db").exitCode()).isZero();
+        assertThat(Cli.run(dir, "vulns", "import", "kev.json", "--vuln-db", "db")
+                        .exitCode())
+                .isZero();
         String manifest = Files.readString(db.resolve("sources.json"));
         Cli bad = Cli.run(dir, "vulns", "import", "bad.json", "kev.json", "--vuln-db", "db");
         assertThat(bad.exitCode()).isEqualTo(2);
@@ -82,8 +92,16 @@ class VulnsCommandTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/";
-            Cli fetched = Cli.run(dir, "vulns", "import", "--from", base + "known_exploited_vulnerabilities.json",
-                    "--vuln-db", "db", "--today", "2026-12-01");
+            Cli fetched = Cli.run(
+                    dir,
+                    "vulns",
+                    "import",
+                    "--from",
+                    base + "known_exploited_vulnerabilities.json",
+                    "--vuln-db",
+                    "db",
+                    "--today",
+                    "2026-12-01");
             assertThat(fetched.exitCode()).as(fetched.err()).isZero();
             assertThat(Files.readString(dir.resolve("db/sources.json")))
                     .contains("\"origin\" : \"" + base + "known_exploited_vulnerabilities.json\"")
@@ -105,13 +123,21 @@ class VulnsCommandTest {
         assertThat(csaf.out())
                 .contains("\"category\" : \"csaf_vex\"")
                 .contains("\"label\" : \"vulnerable_code_not_in_execute_path\"")
-                .isEqualTo(Cli.inRepository("vex", "--today", "2026-12-01", "--product", "cctv.cameras-legacy").out());
+                .isEqualTo(Cli.inRepository("vex", "--today", "2026-12-01", "--product", "cctv.cameras-legacy")
+                        .out());
         Cli cdx = Cli.inRepository("vex", "--format", "cyclonedx", "--today", "2026-12-01");
-        assertThat(cdx.out()).contains("\"state\" : \"not_affected\"").contains("\"justification\" : \"code_not_reachable\"");
+        assertThat(cdx.out())
+                .contains("\"state\" : \"not_affected\"")
+                .contains("\"justification\" : \"code_not_reachable\"");
         assertThat(Cli.inRepository("vex", "--product", "cctv.nothing").err()).contains("--product names no component");
         Cli share = Cli.inRepository("share", "--today", "2026-12-01", "--as", "Bayside operator");
         assertThat(share.exitCode()).as(share.err()).isZero();
-        assertThat(share.out()).contains("\"type\" : \"bundle\"").contains("CVE-2017-0144").doesNotContain("cctv.");
-        assertThat(Cli.inRepository("share", "--today", "2026-12-01", "--internal").out()).contains("cctv.nvr-legacy");
+        assertThat(share.out())
+                .contains("\"type\" : \"bundle\"")
+                .contains("CVE-2017-0144")
+                .doesNotContain("cctv.");
+        assertThat(Cli.inRepository("share", "--today", "2026-12-01", "--internal")
+                        .out())
+                .contains("cctv.nvr-legacy");
     }
 }

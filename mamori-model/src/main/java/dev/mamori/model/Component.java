@@ -82,10 +82,39 @@ public record Component(
         List<Exploit> all = new java.util.ArrayList<>(exploitable);
         all.addAll(more);
         return new Component(
-                id, system, name, layer, kind, count, zone, manufacturer, maintainer, operator, credentials, update,
-                secureBoot, debug, exposure, supportUntil, certifications, logging, constrained, tenancy,
-                safetyFunction, hazards, stores, restore, needs, all, userAction, tags, description, at, address,
-                software, sbom);
+                id,
+                system,
+                name,
+                layer,
+                kind,
+                count,
+                zone,
+                manufacturer,
+                maintainer,
+                operator,
+                credentials,
+                update,
+                secureBoot,
+                debug,
+                exposure,
+                supportUntil,
+                certifications,
+                logging,
+                constrained,
+                tenancy,
+                safetyFunction,
+                hazards,
+                stores,
+                restore,
+                needs,
+                all,
+                userAction,
+                tags,
+                description,
+                at,
+                address,
+                software,
+                sbom);
     }
 
     /** The id within its system. */

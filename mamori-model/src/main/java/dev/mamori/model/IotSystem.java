@@ -45,7 +45,22 @@ public record IotSystem(
     /** This system with its components replaced by {@code replaced} (same ids, same order). */
     public IotSystem withComponents(Map<String, Component> replaced) {
         return new IotSystem(
-                id, name, owner, operator, category, sector, profile, zones, replaced, flows, credentials, data,
-                responsibilities, controls, tags, description, at);
+                id,
+                name,
+                owner,
+                operator,
+                category,
+                sector,
+                profile,
+                zones,
+                replaced,
+                flows,
+                credentials,
+                data,
+                responsibilities,
+                controls,
+                tags,
+                description,
+                at);
     }
 }

@@ -61,13 +61,29 @@ public record Landscape(
         Map<String, IotSystem> changed = new LinkedHashMap<>();
         for (Map.Entry<String, IotSystem> system : systems.entrySet()) {
             Map<String, Component> components = new LinkedHashMap<>();
-            system.getValue().components().forEach((id, c) -> components.put(
-                    id, more.containsKey(c.id()) ? c.withMoreExploits(more.get(c.id())) : c));
+            system.getValue()
+                    .components()
+                    .forEach((id, c) ->
+                            components.put(id, more.containsKey(c.id()) ? c.withMoreExploits(more.get(c.id())) : c));
             changed.put(system.getKey(), system.getValue().withComponents(components));
         }
         return new Landscape(
-                name, description, files, stakeholders, changed, flows, credentials, data, missions, scenarios,
-                responsibilities, treatments, jurisdictions, catalogs, vocabulary, at);
+                name,
+                description,
+                files,
+                stakeholders,
+                changed,
+                flows,
+                credentials,
+                data,
+                missions,
+                scenarios,
+                responsibilities,
+                treatments,
+                jurisdictions,
+                catalogs,
+                vocabulary,
+                at);
     }
 
     /** Every component of every system, in declaration order. */

@@ -13,4 +13,8 @@ import java.util.Optional;
  * @param name a readable name, if written
  */
 public record Software(
-        Optional<String> purl, Optional<String> cpe, Optional<String> version, Optional<String> name, SourceLocation at) {}
+        Optional<String> purl,
+        Optional<String> cpe,
+        Optional<String> version,
+        Optional<String> name,
+        SourceLocation at) {}

@@ -21,18 +21,22 @@ class SchemasTest {
 
     @Test
     void theExampleOsvRecordIsValidOsv() throws Exception {
-        assertThat(Schemas.errors(Schemas.OSV, file("vulns/osv/GHSA-jfh8-c2jp-5v3q.json"))).isEmpty();
+        assertThat(Schemas.errors(Schemas.OSV, file("vulns/osv/GHSA-jfh8-c2jp-5v3q.json")))
+                .isEmpty();
     }
 
     @Test
     void theExampleCsafDocumentsAreValidCsaf() throws Exception {
-        assertThat(Schemas.errors(Schemas.CSAF, file("vulns/csaf/kaimon-sa-2026-001.json"))).isEmpty();
-        assertThat(Schemas.errors(Schemas.CSAF, file("vulns/csaf/mieru-vex-2026-003.json"))).isEmpty();
+        assertThat(Schemas.errors(Schemas.CSAF, file("vulns/csaf/kaimon-sa-2026-001.json")))
+                .isEmpty();
+        assertThat(Schemas.errors(Schemas.CSAF, file("vulns/csaf/mieru-vex-2026-003.json")))
+                .isEmpty();
     }
 
     @Test
     void theExampleBillOfMaterialsAndTheTestVexAreValidCycloneDx() throws Exception {
-        assertThat(Schemas.errors(Schemas.CYCLONEDX, file("sbom/cameras-legacy.cdx.json"))).isEmpty();
+        assertThat(Schemas.errors(Schemas.CYCLONEDX, file("sbom/cameras-legacy.cdx.json")))
+                .isEmpty();
         assertThat(Schemas.errors(Schemas.CYCLONEDX, dev.mamori.vulns.feed.FeedReaderTestAccess.cycloneDxVex()))
                 .isEmpty();
     }
@@ -40,8 +44,9 @@ class SchemasTest {
     @Test
     void theSchemasRejectBrokenDocuments() throws Exception {
         assertThat(Schemas.errors(Schemas.OSV, "{\"id\": 5}")).isNotEmpty();
-        assertThat(Schemas.errors(Schemas.CSAF, file("vulns/csaf/kaimon-sa-2026-001.json")
-                        .replace("\"csaf_security_advisory\"", "1")))
+        assertThat(Schemas.errors(
+                        Schemas.CSAF,
+                        file("vulns/csaf/kaimon-sa-2026-001.json").replace("\"csaf_security_advisory\"", "1")))
                 .isNotEmpty();
         assertThat(Schemas.errors(Schemas.CYCLONEDX, "{\"bomFormat\": \"SPDX\", \"specVersion\": \"1.5\"}"))
                 .isNotEmpty();

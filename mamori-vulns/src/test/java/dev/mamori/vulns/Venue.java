@@ -36,16 +36,16 @@ public record Venue(Landscape landscape, Inventory inventory, KnownVulnerabiliti
 
     public static Venue load() throws Exception {
         ModelSource source = ModelSource.fileSystem();
-        LoadResult result = new ModelLoader(source, new ModelLoader.Options(
-                        dev.mamori.model.syntax.ReadLimits.DEFAULT, TODAY))
+        LoadResult result = new ModelLoader(
+                        source, new ModelLoader.Options(dev.mamori.model.syntax.ReadLimits.DEFAULT, TODAY))
                 .load(List.of(ROOT.resolve("landscape.yaml")));
         assertThat(result.valid()).as("%s", result.diagnostics()).isTrue();
         Landscape landscape = result.landscape().orElseThrow();
         Inventory inventory = Inventory.read(source, landscape);
         assertThat(inventory.diagnostics()).isEmpty();
         KnownVulnerabilities known = KnownVulnerabilities.of(landscape, inventory, data(), TODAY);
-        SystemicAnalysis systemic = new SystemicAnalyzer(FrozenGraph.of(known.landscape()))
-                .analyze(SystemicAnalyzer.Options.defaults());
+        SystemicAnalysis systemic =
+                new SystemicAnalyzer(FrozenGraph.of(known.landscape())).analyze(SystemicAnalyzer.Options.defaults());
         return new Venue(landscape, inventory, known, systemic);
     }
 }

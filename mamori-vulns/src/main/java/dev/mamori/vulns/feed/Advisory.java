@@ -14,7 +14,12 @@ import java.util.Optional;
  * @param affected the products and version ranges it affects
  */
 public record Advisory(
-        String id, List<String> aliases, String source, String summary, Optional<String> cvss, List<Affected> affected) {
+        String id,
+        List<String> aliases,
+        String source,
+        String summary,
+        Optional<String> cvss,
+        List<Affected> affected) {
 
     public Advisory {
         aliases = List.copyOf(aliases);

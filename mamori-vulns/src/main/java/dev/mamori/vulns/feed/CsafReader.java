@@ -34,7 +34,10 @@ final class CsafReader {
         for (JsonNode p : tree.path("full_product_names")) {
             product(p, Optional.empty(), Optional.empty(), products);
         }
-        String date = root.path("document").path("tracking").path("current_release_date").asText("");
+        String date = root.path("document")
+                .path("tracking")
+                .path("current_release_date")
+                .asText("");
         String docId = root.path("document").path("tracking").path("id").asText(file);
         List<Advisory> advisories = new ArrayList<>();
         List<VexStatement> vex = new ArrayList<>();
@@ -75,7 +78,8 @@ final class CsafReader {
                         continue;
                     }
                     VersionRange range = p.range()
-                            .or(() -> p.version().map(ver -> VersionRange.of("generic", List.of(new Constraint("=", ver)))))
+                            .or(() -> p.version()
+                                    .map(ver -> VersionRange.of("generic", List.of(new Constraint("=", ver)))))
                             .orElse(VersionRange.everything("generic"));
                     affected.add(new Affected(p.key(), range, Optional.ofNullable(fixedVersionByKey.get(p.key()))));
                 }
@@ -86,10 +90,29 @@ final class CsafReader {
                     flagOf.put(pid.asText(), flag.path("label").asText("").replace('_', '-'));
                 }
             }
-            statements(status, "known_not_affected", VexStatement.Status.NOT_AFFECTED, id, products, flagOf, file, date, vex);
+            statements(
+                    status,
+                    "known_not_affected",
+                    VexStatement.Status.NOT_AFFECTED,
+                    id,
+                    products,
+                    flagOf,
+                    file,
+                    date,
+                    vex);
             statements(status, "fixed", VexStatement.Status.FIXED, id, products, flagOf, file, date, vex);
-            statements(status, "under_investigation", VexStatement.Status.UNDER_INVESTIGATION, id, products, flagOf, file, date, vex);
-            String title = v.path("title").asText(root.path("document").path("title").asText(id));
+            statements(
+                    status,
+                    "under_investigation",
+                    VexStatement.Status.UNDER_INVESTIGATION,
+                    id,
+                    products,
+                    flagOf,
+                    file,
+                    date,
+                    vex);
+            String title =
+                    v.path("title").asText(root.path("document").path("title").asText(id));
             if (!affected.isEmpty()) {
                 advisories.add(new Advisory(id, aliases, file, OsvReader.firstLine(title), cvss, affected));
             }

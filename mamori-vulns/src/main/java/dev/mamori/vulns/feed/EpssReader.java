@@ -32,8 +32,8 @@ final class EpssReader {
             }
             if (!header) {
                 if (!line.toLowerCase(java.util.Locale.ROOT).startsWith("cve,epss")) {
-                    throw new FeedReader.BadFeed(file + ":" + (n + 1) + ": EPSS scores start with the header"
-                            + " cve,epss,percentile");
+                    throw new FeedReader.BadFeed(
+                            file + ":" + (n + 1) + ": EPSS scores start with the header" + " cve,epss,percentile");
                 }
                 header = true;
                 continue;

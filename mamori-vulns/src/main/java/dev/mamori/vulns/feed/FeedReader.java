@@ -62,8 +62,8 @@ public final class FeedReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadFeed(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid JSON: " + e.getOriginalMessage());
+            throw new BadFeed(file + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
         }
         return List.of(json(file, root));
     }
@@ -135,6 +135,8 @@ public final class FeedReader {
 
     static java.util.Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || !v.isTextual() || v.asText().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+        return v == null || !v.isTextual() || v.asText().isBlank()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(v.asText());
     }
 }

@@ -23,8 +23,8 @@ final class KevReader {
             out.add(new Exploited(
                     cve,
                     v.path("vulnerabilityName").asText(cve),
-                    date(file, v, "dateAdded").orElseThrow(() -> new FeedReader.BadFeed(
-                            file + ": " + cve + " has no \"dateAdded\"")),
+                    date(file, v, "dateAdded")
+                            .orElseThrow(() -> new FeedReader.BadFeed(file + ": " + cve + " has no \"dateAdded\"")),
                     date(file, v, "dueDate"),
                     v.path("knownRansomwareCampaignUse").asText("").equalsIgnoreCase("Known"),
                     v.path("requiredAction").asText("")));
@@ -39,8 +39,8 @@ final class KevReader {
         try {
             return text.map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            throw new FeedReader.BadFeed(file + ": \"" + field + "\" of " + v.path("cveID").asText()
-                    + " is not a date (YYYY-MM-DD): " + text.orElse(""));
+            throw new FeedReader.BadFeed(file + ": \"" + field + "\" of "
+                    + v.path("cveID").asText() + " is not a date (YYYY-MM-DD): " + text.orElse(""));
         }
     }
 }

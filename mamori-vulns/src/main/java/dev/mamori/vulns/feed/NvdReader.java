@@ -18,7 +18,8 @@ final class NvdReader {
 
     private NvdReader() {}
 
-    private static final List<String> METRICS = List.of("cvssMetricV40", "cvssMetricV31", "cvssMetricV30", "cvssMetricV2");
+    private static final List<String> METRICS =
+            List.of("cvssMetricV40", "cvssMetricV31", "cvssMetricV30", "cvssMetricV2");
 
     static Feed read(String file, JsonNode root) throws FeedReader.BadFeed {
         List<Advisory> out = new ArrayList<>();
@@ -37,7 +38,11 @@ final class NvdReader {
             }
             Optional<String> cvss = Optional.empty();
             for (String metric : METRICS) {
-                JsonNode m = cve.path("metrics").path(metric).path(0).path("cvssData").path("vectorString");
+                JsonNode m = cve.path("metrics")
+                        .path(metric)
+                        .path(0)
+                        .path("cvssData")
+                        .path("vectorString");
                 if (m.isTextual()) {
                     cvss = Optional.of(metric.equals("cvssMetricV2") ? m.asText() : m.asText());
                     break;

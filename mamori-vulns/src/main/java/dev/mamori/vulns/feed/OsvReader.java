@@ -32,7 +32,8 @@ final class OsvReader {
                 cvss = Optional.of(s.path("score").asText());
             }
         }
-        String summary = FeedReader.text(osv, "summary").orElse(FeedReader.text(osv, "details").orElse(id));
+        String summary = FeedReader.text(osv, "summary")
+                .orElse(FeedReader.text(osv, "details").orElse(id));
         List<Affected> affected = new ArrayList<>();
         for (JsonNode a : osv.path("affected")) {
             JsonNode pkg = a.path("package");
@@ -67,7 +68,9 @@ final class OsvReader {
                 String op = e.has("last_affected") ? "<=" : "<";
                 String bound = e.has("fixed")
                         ? e.path("fixed").asText()
-                        : e.has("last_affected") ? e.path("last_affected").asText() : e.path("limit").asText();
+                        : e.has("last_affected")
+                                ? e.path("last_affected").asText()
+                                : e.path("limit").asText();
                 List<Constraint> c = new ArrayList<>();
                 if (!introduced.equals("0")) {
                     c.add(new Constraint(">=", introduced));

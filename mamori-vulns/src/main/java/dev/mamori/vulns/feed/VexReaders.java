@@ -45,8 +45,8 @@ final class VexReaders {
                 case "exploitable" -> VexStatement.Status.AFFECTED;
                 default -> VexStatement.Status.UNDER_INVESTIGATION;
             };
-            Optional<String> justification =
-                    Optional.ofNullable(CYCLONEDX_JUSTIFICATION.get(analysis.path("justification").asText("")));
+            Optional<String> justification = Optional.ofNullable(
+                    CYCLONEDX_JUSTIFICATION.get(analysis.path("justification").asText("")));
             for (JsonNode affects : v.path("affects")) {
                 String ref = affects.path("ref").asText("");
                 String name = purlOfRef.getOrDefault(ref, ref);
@@ -91,8 +91,10 @@ final class VexReaders {
                 case "fixed" -> VexStatement.Status.FIXED;
                 case "affected" -> VexStatement.Status.AFFECTED;
                 case "under_investigation" -> VexStatement.Status.UNDER_INVESTIGATION;
-                default -> throw new FeedReader.BadFeed(file + ": " + id + " has status '" + s.path("status").asText("")
-                        + "'; OpenVEX says not_affected, affected, fixed or under_investigation");
+                default ->
+                    throw new FeedReader.BadFeed(file + ": " + id + " has status '"
+                            + s.path("status").asText("")
+                            + "'; OpenVEX says not_affected, affected, fixed or under_investigation");
             };
             Optional<String> justification = FeedReader.text(s, "justification").map(j -> j.replace('_', '-'));
             String when = s.path("timestamp").asText(date);

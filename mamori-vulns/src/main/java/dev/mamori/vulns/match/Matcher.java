@@ -48,7 +48,9 @@ public final class Matcher {
             }
         }
         for (VexStatement s : data.vex()) {
-            vexByVulnerability.computeIfAbsent(s.vulnerability(), k -> new ArrayList<>()).add(s);
+            vexByVulnerability
+                    .computeIfAbsent(s.vulnerability(), k -> new ArrayList<>())
+                    .add(s);
         }
     }
 
@@ -66,7 +68,9 @@ public final class Matcher {
                         VersionScheme.Version version =
                                 parsed.computeIfAbsent(e.affected().range().scheme(), s -> s.parse(pkg.version()));
                         if (e.affected().range().contains(version)) {
-                            byVulnerability.computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>()).add(e);
+                            byVulnerability
+                                    .computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>())
+                                    .add(e);
                         }
                     }
                 }
@@ -108,8 +112,8 @@ public final class Matcher {
                 fixed = f;
             }
         }
-        Optional<String> notAffected = treated(component, ids, treatments, today)
-                .or(() -> vex(pkg, ids));
+        Optional<String> notAffected =
+                treated(component, ids, treatments, today).or(() -> vex(pkg, ids));
         return new Match(
                 component,
                 pkg,
@@ -130,7 +134,9 @@ public final class Matcher {
             if (t.vulnerability().isEmpty() || !ids.contains(t.vulnerability().get())) {
                 continue;
             }
-            boolean here = t.element().map(Ref::text).map(e -> e.equals(component) || component.endsWith("." + e))
+            boolean here = t.element()
+                    .map(Ref::text)
+                    .map(e -> e.equals(component) || component.endsWith("." + e))
                     .orElse(true);
             boolean clears = t.status() == TreatmentStatus.NOT_APPLICABLE
                     || t.status() == TreatmentStatus.FALSE_POSITIVE
@@ -151,7 +157,10 @@ public final class Matcher {
         for (String id : ids) {
             for (VexStatement s : vexByVulnerability.getOrDefault(id, List.of())) {
                 if (pkg.names().stream().anyMatch(n -> n.key().equals(s.product()))
-                        && s.version().map(v -> VersionScheme.of(pkg.product().ecosystem()).compare(v, pkg.version()) == 0)
+                        && s.version()
+                                .map(v -> VersionScheme.of(pkg.product().ecosystem())
+                                                .compare(v, pkg.version())
+                                        == 0)
                                 .orElse(true)) {
                     relevant.add(s);
                 }
@@ -161,7 +170,8 @@ public final class Matcher {
             return Optional.empty();
         }
         VexStatement decisive = relevant.stream()
-                .max(Comparator.<VexStatement, Boolean>comparing(s -> s.version().isPresent())
+                .max(Comparator.<VexStatement, Boolean>comparing(
+                                s -> s.version().isPresent())
                         .thenComparing(VexStatement::timestamp)
                         .thenComparing(s -> !s.status().clears()))
                 .orElseThrow();

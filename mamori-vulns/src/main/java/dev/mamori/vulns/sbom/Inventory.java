@@ -64,7 +64,9 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
 
     private static Optional<InstalledPackage> software(Software s, Diagnostics diagnostics) {
         try {
-            ProductKey key = s.purl().isPresent() ? ProductKey.ofPurl(s.purl().get()) : ProductKey.ofCpe(s.cpe().orElseThrow());
+            ProductKey key = s.purl().isPresent()
+                    ? ProductKey.ofPurl(s.purl().get())
+                    : ProductKey.ofCpe(s.cpe().orElseThrow());
             List<ProductKey> aliases = s.purl().isPresent() && s.cpe().isPresent()
                     ? List.of(ProductKey.ofCpe(s.cpe().get()))
                     : List.of();
@@ -78,7 +80,9 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
                                 + " sixth part of a CPE) or under 'version', so that advisories can be matched");
                 return Optional.empty();
             }
-            if (s.version().isPresent() && key.version().isPresent() && !s.version().equals(key.version())) {
+            if (s.version().isPresent()
+                    && key.version().isPresent()
+                    && !s.version().equals(key.version())) {
                 diagnostics.error(
                         s.at(),
                         "conflicting-version",
@@ -107,7 +111,8 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
                                 + " folder, and this one is absolute");
                 return List.of();
             }
-            Path base = Optional.ofNullable(Path.of(sbom.at().file()).getParent()).orElse(Path.of(""));
+            Path base =
+                    Optional.ofNullable(Path.of(sbom.at().file()).getParent()).orElse(Path.of(""));
             Path file = base.resolve(sbom.path()).normalize();
             if (read.containsKey(file)) {
                 return read.get(file);

@@ -34,8 +34,10 @@ public record ProductKey(String key, String ecosystem, Optional<String> version)
             } else if (!type.equals("maven") && !type.equals("golang")) {
                 name = name.toLowerCase(Locale.ROOT);
             }
-            String namespace = purl.getNamespace() == null ? "" : purl.getNamespace().toLowerCase(Locale.ROOT) + "/";
-            return new ProductKey("purl:" + type + "/" + namespace + name, type, Optional.ofNullable(purl.getVersion()));
+            String namespace =
+                    purl.getNamespace() == null ? "" : purl.getNamespace().toLowerCase(Locale.ROOT) + "/";
+            return new ProductKey(
+                    "purl:" + type + "/" + namespace + name, type, Optional.ofNullable(purl.getVersion()));
         } catch (MalformedPackageURLException | RuntimeException e) {
             throw new BadName("'" + text + "' is not a valid package URL: " + e.getMessage());
         }
@@ -61,10 +63,10 @@ public record ProductKey(String key, String ecosystem, Optional<String> version)
             throw new BadName("'" + text + "' is not a CPE name: its part is a, o or h, and it names a vendor and a"
                     + " product");
         }
-        Optional<String> version = parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals("*")
-                        && !parts[3].equals("-")
-                ? Optional.of(parts[3].replace("\\", ""))
-                : Optional.empty();
+        Optional<String> version =
+                parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals("*") && !parts[3].equals("-")
+                        ? Optional.of(parts[3].replace("\\", ""))
+                        : Optional.empty();
         return new ProductKey("cpe:" + parts[0] + ":" + parts[1] + ":" + parts[2], "cpe", version);
     }
 

@@ -95,7 +95,9 @@ public final class SbomReader {
         if (keys.isEmpty()) {
             return;
         }
-        String v = version != null && !version.isBlank() ? version : keys.get(0).version().orElse(null);
+        String v = version != null && !version.isBlank()
+                ? version
+                : keys.get(0).version().orElse(null);
         if (v != null) {
             out.add(new InstalledPackage(
                     keys.get(0), keys.subList(1, keys.size()), v, written.get(0), lines.of(written.get(0))));

@@ -72,7 +72,10 @@ public final class StixBundle {
                 if (m.exploited().isPresent()) {
                     ObjectNode r = refs.addObject();
                     r.put("source_name", "cisa-kev");
-                    r.put("description", "known to be exploited, listed since " + m.exploited().get().added());
+                    r.put(
+                            "description",
+                            "known to be exploited, listed since "
+                                    + m.exploited().get().added());
                     r.put("url", "https://www.cisa.gov/known-exploited-vulnerabilities-catalog");
                 }
                 if (!refs.isEmpty()) {
@@ -81,7 +84,8 @@ public final class StixBundle {
                 return ref;
             });
             String sw = software.computeIfAbsent(m.pkg().name(), name -> {
-                String ref = "software--" + StableIds.uuid("software:" + name + "@" + m.pkg().version());
+                String ref = "software--"
+                        + StableIds.uuid("software:" + name + "@" + m.pkg().version());
                 ObjectNode o = objects.addObject();
                 o.put("type", "software");
                 o.put("spec_version", "2.1");
@@ -99,15 +103,24 @@ public final class StixBundle {
                 }
                 return ref;
             });
-            String infra = infrastructure(objects, infrastructure, components.get(m.component()), m.component(),
-                    landscape, options, time, identity);
+            String infra = infrastructure(
+                    objects,
+                    infrastructure,
+                    components.get(m.component()),
+                    m.component(),
+                    landscape,
+                    options,
+                    time,
+                    identity);
             relationship(objects, infra, "has", vuln, time, identity);
             relationship(objects, infra, "consists-of", sw, time, identity);
         }
         // Every path into another system, and the paths inside one that use a vulnerability shared here.
         List<SystemicAnalysis.Path> shared = new ArrayList<>(systemic.paths());
         for (SystemicAnalysis.Path path : systemic.internalPaths()) {
-            if (path.hops().stream().anyMatch(h -> vulnerabilities.keySet().stream().anyMatch(v -> h.weakness().contains(v)))) {
+            if (path.hops().stream()
+                    .anyMatch(h -> vulnerabilities.keySet().stream()
+                            .anyMatch(v -> h.weakness().contains(v)))) {
                 shared.add(path);
             }
         }
@@ -115,7 +128,9 @@ public final class StixBundle {
             Set<String> refs = new LinkedHashSet<>();
             String entry = idOf(path.entry());
             StringBuilder description = new StringBuilder();
-            description.append(String.format(Locale.ROOT, "An attacker who holds %s reaches %s with a chance of %.2f: ",
+            description.append(String.format(
+                    Locale.ROOT,
+                    "An attacker who holds %s reaches %s with a chance of %.2f: ",
                     describe(components.get(entry), entry, landscape, options),
                     describe(components.get(path.target()), path.target(), landscape, options),
                     path.probability()));
@@ -136,7 +151,9 @@ public final class StixBundle {
                 });
                 steps.add(describe(components.get(hop.to()), hop.to(), landscape, options) + " ["
                         + hop.relation().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        + (options.internal() ? ": " + hop.weakness() : used.isEmpty() ? "" : ": " + String.join(", ", used))
+                        + (options.internal()
+                                ? ": " + hop.weakness()
+                                : used.isEmpty() ? "" : ": " + String.join(", ", used))
                         + "]");
             }
             description.append(String.join(" -> ", steps));
@@ -155,8 +172,11 @@ public final class StixBundle {
         }
         ObjectNode bundle = JSON.createObjectNode();
         bundle.put("type", "bundle");
-        bundle.put("id", "bundle--" + StableIds.uuid("bundle:" + landscape.name() + ":" + options.today()
-                + ":" + options.internal()));
+        bundle.put(
+                "id",
+                "bundle--"
+                        + StableIds.uuid(
+                                "bundle:" + landscape.name() + ":" + options.today() + ":" + options.internal()));
         bundle.set("objects", objects);
         try {
             return JSON.writeValueAsString(bundle) + "\n";
@@ -178,7 +198,8 @@ public final class StixBundle {
         return o;
     }
 
-    private static void relationship(ArrayNode objects, String source, String type, String target, String time, String by) {
+    private static void relationship(
+            ArrayNode objects, String source, String type, String target, String time, String by) {
         String id = "relationship--" + StableIds.uuid("relationship:" + source + " " + type + " " + target);
         for (var o : objects) {
             if (o.path("id").asText().equals(id)) {
@@ -239,6 +260,8 @@ public final class StixBundle {
             return "system";
         }
         IotSystem s = landscape.systems().get(c.system());
-        return s == null ? "system" : s.category() + " system" + s.sector().map(x -> " (" + x + ")").orElse("");
+        return s == null
+                ? "system"
+                : s.category() + " system" + s.sector().map(x -> " (" + x + ")").orElse("");
     }
 }

@@ -56,7 +56,8 @@ public final class VexDocuments {
         landscape.components().forEach(c -> byId.put(c.id(), c));
         List<Statement> out = new ArrayList<>();
         for (Treatment t : landscape.treatments()) {
-            if (t.vulnerability().isEmpty() || t.until().map(u -> u.isBefore(today)).orElse(false)) {
+            if (t.vulnerability().isEmpty()
+                    || t.until().map(u -> u.isBefore(today)).orElse(false)) {
                 continue;
             }
             String status = switch (t.status()) {
@@ -72,18 +73,29 @@ public final class VexDocuments {
                     continue;
                 }
                 List<InstalledPackage> pkgs = matches.stream()
-                        .filter(m -> m.component().equals(c.id()) && m.ids().contains(t.vulnerability().get()))
+                        .filter(m -> m.component().equals(c.id())
+                                && m.ids().contains(t.vulnerability().get()))
                         .map(Match::pkg)
                         .distinct()
                         .toList();
                 if (pkgs.isEmpty()) {
                     out.add(new Statement(
-                            t.vulnerability().get(), c, Optional.empty(), status, t.justification(), t.reason(),
+                            t.vulnerability().get(),
+                            c,
+                            Optional.empty(),
+                            status,
+                            t.justification(),
+                            t.reason(),
                             Optional.empty()));
                 }
                 for (InstalledPackage p : pkgs) {
                     out.add(new Statement(
-                            t.vulnerability().get(), c, Optional.of(p), status, t.justification(), t.reason(),
+                            t.vulnerability().get(),
+                            c,
+                            Optional.of(p),
+                            status,
+                            t.justification(),
+                            t.reason(),
                             Optional.empty()));
                 }
             }
@@ -94,7 +106,8 @@ public final class VexDocuments {
             }
             Component c = byId.get(m.component());
             if (c != null) {
-                out.add(new Statement(m.id(), c, Optional.of(m.pkg()), "known_affected", Optional.empty(), m.summary(), m.fixed()));
+                out.add(new Statement(
+                        m.id(), c, Optional.of(m.pkg()), "known_affected", Optional.empty(), m.summary(), m.fixed()));
             }
         }
         return out;
@@ -109,20 +122,26 @@ public final class VexDocuments {
         if (exact != null) {
             return List.of(exact);
         }
-        return byId.values().stream().filter(c -> c.id().endsWith("." + ref.text())).toList();
+        return byId.values().stream()
+                .filter(c -> c.id().endsWith("." + ref.text()))
+                .toList();
     }
 
     private static String productId(Statement s) {
-        return "CSAFPID-" + s.component().id() + s.pkg().map(p -> "-" + p.shortName().replaceAll("[^A-Za-z0-9.]+", "-")
-                + "-" + p.version()).orElse("");
+        return "CSAFPID-" + s.component().id()
+                + s.pkg()
+                        .map(p -> "-" + p.shortName().replaceAll("[^A-Za-z0-9.]+", "-") + "-" + p.version())
+                        .orElse("");
     }
 
     private static String productName(Statement s) {
-        return s.component().name() + s.pkg().map(p -> ": " + p.shortName() + " " + p.version()).orElse("");
+        return s.component().name()
+                + s.pkg().map(p -> ": " + p.shortName() + " " + p.version()).orElse("");
     }
 
     /** A CSAF 2.0 VEX document (profile csaf_vex) of {@code statements}. */
-    public static String csaf(List<Statement> statements, Publisher publisher, String id, String title, LocalDate today) {
+    public static String csaf(
+            List<Statement> statements, Publisher publisher, String id, String title, LocalDate today) {
         String date = today + "T00:00:00.000Z";
         ObjectNode root = JSON.createObjectNode();
         ObjectNode doc = root.putObject("document");
@@ -168,7 +187,9 @@ public final class VexDocuments {
             });
         }
         Map<String, List<Statement>> byVulnerability = new TreeMap<>();
-        statements.forEach(s -> byVulnerability.computeIfAbsent(s.vulnerability(), k -> new ArrayList<>()).add(s));
+        statements.forEach(s -> byVulnerability
+                .computeIfAbsent(s.vulnerability(), k -> new ArrayList<>())
+                .add(s));
         ArrayNode vulns = root.putArray("vulnerabilities");
         for (Map.Entry<String, List<Statement>> v : byVulnerability.entrySet()) {
             ObjectNode vuln = vulns.addObject();
@@ -210,9 +231,13 @@ public final class VexDocuments {
                     remediation.put("category", s.fixed().isPresent() ? "vendor_fix" : "none_available");
                     remediation.put(
                             "details",
-                            s.fixed().map(f -> "Update " + s.pkg().map(InstalledPackage::shortName).orElse("it") + " to " + f
-                                            + " or later.")
-                                    .orElse("No fixed version is listed; keep the product out of reach until one ships."));
+                            s.fixed()
+                                    .map(f -> "Update "
+                                            + s.pkg()
+                                                    .map(InstalledPackage::shortName)
+                                                    .orElse("it") + " to " + f + " or later.")
+                                    .orElse(
+                                            "No fixed version is listed; keep the product out of reach until one ships."));
                     remediation.putArray("product_ids").add(productId(s));
                 }
             }
@@ -254,7 +279,11 @@ public final class VexDocuments {
             Statement s = c.getValue();
             component.put("type", s.pkg().isPresent() ? "library" : "device");
             component.put("bom-ref", c.getKey());
-            component.put("name", s.pkg().map(InstalledPackage::shortName).orElse(s.component().name()));
+            component.put(
+                    "name",
+                    s.pkg()
+                            .map(InstalledPackage::shortName)
+                            .orElse(s.component().name()));
             s.pkg().ifPresent(p -> {
                 component.put("version", p.version());
                 if (p.name().startsWith("pkg:")) {
@@ -263,10 +292,13 @@ public final class VexDocuments {
                     component.put("cpe", p.name());
                 }
             });
-            component.put("description", "in " + s.component().name() + " (" + s.component().id() + ")");
+            component.put(
+                    "description",
+                    "in " + s.component().name() + " (" + s.component().id() + ")");
         }
         Map<String, List<Statement>> byKey = new TreeMap<>();
-        statements.forEach(s -> byKey.computeIfAbsent(s.vulnerability() + " " + s.status(), k -> new ArrayList<>()).add(s));
+        statements.forEach(s -> byKey.computeIfAbsent(s.vulnerability() + " " + s.status(), k -> new ArrayList<>())
+                .add(s));
         ArrayNode vulns = root.putArray("vulnerabilities");
         for (List<Statement> group : byKey.values()) {
             Statement first = group.get(0);
@@ -279,11 +311,13 @@ public final class VexDocuments {
                 source.put("url", "https://nvd.nist.gov/vuln/detail/" + first.vulnerability());
             }
             ObjectNode analysis = v.putObject("analysis");
-            analysis.put("state", switch (first.status()) {
-                case "known_not_affected" -> "not_affected";
-                case "fixed" -> "resolved";
-                default -> "exploitable";
-            });
+            analysis.put(
+                    "state",
+                    switch (first.status()) {
+                        case "known_not_affected" -> "not_affected";
+                        case "fixed" -> "resolved";
+                        default -> "exploitable";
+                    });
             first.justification().map(CYCLONEDX_JUSTIFICATION::get).ifPresent(j -> analysis.put("justification", j));
             if (first.status().equals("known_affected")) {
                 analysis.putArray("response").add(first.fixed().isPresent() ? "update" : "workaround_available");
@@ -292,7 +326,11 @@ public final class VexDocuments {
                 analysis.put("detail", first.detail());
             }
             ArrayNode affects = v.putArray("affects");
-            group.stream().map(VexDocuments::productId).distinct().sorted().forEach(ref -> affects.addObject().put("ref", ref));
+            group.stream()
+                    .map(VexDocuments::productId)
+                    .distinct()
+                    .sorted()
+                    .forEach(ref -> affects.addObject().put("ref", ref));
         }
         return write(root);
     }

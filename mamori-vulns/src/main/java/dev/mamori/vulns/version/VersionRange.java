@@ -154,8 +154,11 @@ public final class VersionRange {
             if (i == bounds.length - 1 && !below && satisfies(version, i)) {
                 return true; // open above: everything from the last lower bound
             }
-            if (!below && i + 1 < bounds.length && boundOps[i + 1].startsWith("<")
-                    && satisfies(version, i) && satisfies(version, i + 1)) {
+            if (!below
+                    && i + 1 < bounds.length
+                    && boundOps[i + 1].startsWith("<")
+                    && satisfies(version, i)
+                    && satisfies(version, i + 1)) {
                 return true;
             }
         }
@@ -180,7 +183,9 @@ public final class VersionRange {
         StringBuilder out = new StringBuilder("vers:").append(schemeName).append('/');
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);
-            out.append(i == 0 ? "" : "|").append(c.comparator().equals("=") ? "" : c.comparator()).append(c.version());
+            out.append(i == 0 ? "" : "|")
+                    .append(c.comparator().equals("=") ? "" : c.comparator())
+                    .append(c.version());
         }
         return out.toString();
     }

@@ -99,8 +99,7 @@ public enum VersionScheme {
 
         static Version semver(String text) {
             String[] parts = splitBuild(stripV(text));
-            return new Version(
-                    SEMVER, text, dots(parts[0]), parts[1].isEmpty() ? new String[0] : dots(parts[1]), null);
+            return new Version(SEMVER, text, dots(parts[0]), parts[1].isEmpty() ? new String[0] : dots(parts[1]), null);
         }
 
         /** The parts of {@code s} between dots, without a regular expression. */
@@ -170,7 +169,9 @@ public enum VersionScheme {
             for (int i = 0; i < Math.min(second.length, o.second.length); i++) {
                 boolean pn = secondDigits[i];
                 boolean qn = o.secondDigits[i];
-                int c = pn && qn ? digits(second[i], o.second[i]) : pn != qn ? (pn ? -1 : 1) : second[i].compareTo(o.second[i]);
+                int c = pn && qn
+                        ? digits(second[i], o.second[i])
+                        : pn != qn ? (pn ? -1 : 1) : second[i].compareTo(o.second[i]);
                 if (c != 0) {
                     return c;
                 }
@@ -331,8 +332,9 @@ public enum VersionScheme {
         return x.compareTo(y);
     }
 
-    private record Pep440(BigInteger epoch, List<BigInteger> release, int preKind, BigInteger pre, BigInteger post,
-            BigInteger dev) implements Comparable<Pep440> {
+    private record Pep440(
+            BigInteger epoch, List<BigInteger> release, int preKind, BigInteger pre, BigInteger post, BigInteger dev)
+            implements Comparable<Pep440> {
 
         // preKind: -2 a dev release of the release itself, -1 alpha..: 0 a, 1 b, 2 rc, 3 none (the release)
         static Pep440 parse(String text) {

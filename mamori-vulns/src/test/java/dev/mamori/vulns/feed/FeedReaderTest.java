@@ -32,7 +32,8 @@ class FeedReaderTest {
         Feed kev = example("kev/known_exploited_vulnerabilities.json");
         assertThat(kev.kind()).isEqualTo(FeedKind.KEV);
         assertThat(kev.date()).hasValue("2026-11-20T15:00:00.0000Z");
-        assertThat(kev.exploited()).extracting(Exploited::cve)
+        assertThat(kev.exploited())
+                .extracting(Exploited::cve)
                 .containsExactly("CVE-2014-0160", "CVE-2014-6271", "CVE-2017-0144", "CVE-2021-44228");
         Exploited log4shell = kev.exploited().get(3);
         assertThat(log4shell.added()).isEqualTo(LocalDate.of(2021, 12, 10));
@@ -62,8 +63,10 @@ class FeedReaderTest {
         assertThat(first.fixed()).hasValue("2.15.0");
         assertThat(first.range().contains("2.14.1")).isTrue();
         assertThat(first.range().contains("2.15.0")).isFalse();
-        assertThat(a.affected().stream().anyMatch(f -> f.range().contains("2.0-beta9"))).isTrue();
-        assertThat(a.affected().stream().anyMatch(f -> f.range().contains("2.12.2"))).isFalse();
+        assertThat(a.affected().stream().anyMatch(f -> f.range().contains("2.0-beta9")))
+                .isTrue();
+        assertThat(a.affected().stream().anyMatch(f -> f.range().contains("2.12.2")))
+                .isFalse();
     }
 
     @Test
@@ -118,14 +121,16 @@ class FeedReaderTest {
     void csafVexGivesNotAffectedWithTheFlagAsJustification() throws Exception {
         Feed vex = example("csaf/mieru-vex-2026-003.json");
         assertThat(vex.advisories()).isEmpty();
-        assertThat(vex.vex()).singleElement().isEqualTo(new VexStatement(
-                "CVE-2022-3602",
-                "purl:generic/openssl",
-                Optional.of("3.0.5"),
-                VexStatement.Status.NOT_AFFECTED,
-                Optional.of("vulnerable-code-not-in-execute-path"),
-                "csaf/mieru-vex-2026-003.json",
-                "2026-10-02T00:00:00.000Z"));
+        assertThat(vex.vex())
+                .singleElement()
+                .isEqualTo(new VexStatement(
+                        "CVE-2022-3602",
+                        "purl:generic/openssl",
+                        Optional.of("3.0.5"),
+                        VexStatement.Status.NOT_AFFECTED,
+                        Optional.of("vulnerable-code-not-in-execute-path"),
+                        "csaf/mieru-vex-2026-003.json",
+                        "2026-10-02T00:00:00.000Z"));
     }
 
     static final String CYCLONEDX_VEX = """
@@ -144,7 +149,8 @@ class FeedReaderTest {
     void cycloneDxVexStatesByComponentReferenceOrPurl() throws Exception {
         Feed vex = text("vex.cdx.json", CYCLONEDX_VEX);
         assertThat(vex.kind()).isEqualTo(FeedKind.CYCLONEDX_VEX);
-        assertThat(vex.vex()).extracting(VexStatement::vulnerability, VexStatement::status, VexStatement::justification)
+        assertThat(vex.vex())
+                .extracting(VexStatement::vulnerability, VexStatement::status, VexStatement::justification)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "CVE-2022-3602",

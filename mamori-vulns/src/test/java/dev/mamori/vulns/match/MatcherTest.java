@@ -77,8 +77,13 @@ class MatcherTest {
 
     static VexStatement vex(Optional<String> version, Status status, String timestamp) {
         return new VexStatement(
-                "CVE-2022-3602", "purl:generic/openssl", version, status, Optional.of("component-not-present"),
-                "vex-" + timestamp + ".json", timestamp);
+                "CVE-2022-3602",
+                "purl:generic/openssl",
+                version,
+                status,
+                Optional.of("component-not-present"),
+                "vex-" + timestamp + ".json",
+                timestamp);
     }
 
     static Treatment treatment(TreatmentStatus status, Optional<LocalDate> until) {
@@ -118,12 +123,14 @@ class MatcherTest {
         assertThat(new Matcher(data(List.of())).match(inventory(openssl("3.0.8"), openssl("1.1.1")), List.of(), TODAY))
                 .isEmpty();
         // Only the OSV record still covers 3.0.7.
-        assertThat(only(data(List.of()), List.of(), openssl("3.0.7")).ids()).containsExactly("CVE-2022-3602", "OSV-2022-1");
+        assertThat(only(data(List.of()), List.of(), openssl("3.0.7")).ids())
+                .containsExactly("CVE-2022-3602", "OSV-2022-1");
     }
 
     @Test
     void aVexStatementClearsAMatchAndTheLatestDocumentWins() {
-        Match cleared = only(data(List.of(vex(Optional.empty(), Status.NOT_AFFECTED, "2026-01-01"))), List.of(), openssl("3.0.5"));
+        Match cleared = only(
+                data(List.of(vex(Optional.empty(), Status.NOT_AFFECTED, "2026-01-01"))), List.of(), openssl("3.0.5"));
         assertThat(cleared.affected()).isFalse();
         assertThat(cleared.notAffected()).hasValueSatisfying(n -> assertThat(n).contains("component-not-present"));
         Match reopened = only(
@@ -145,7 +152,9 @@ class MatcherTest {
                 openssl("3.0.5"));
         assertThat(specific.affected()).isFalse();
         Match otherVersion = only(
-                data(List.of(vex(Optional.of("3.0.4"), Status.NOT_AFFECTED, "2026-01-01"))), List.of(), openssl("3.0.5"));
+                data(List.of(vex(Optional.of("3.0.4"), Status.NOT_AFFECTED, "2026-01-01"))),
+                List.of(),
+                openssl("3.0.5"));
         assertThat(otherVersion.affected()).isTrue();
         Match tie = only(
                 data(List.of(
@@ -159,34 +168,43 @@ class MatcherTest {
     @Test
     void aTreatmentOfTheModelBeatsEveryVexStatementUntilItLapses() {
         List<VexStatement> affected = List.of(vex(Optional.of("3.0.5"), Status.AFFECTED, "2026-05-01"));
-        Match treated = only(data(affected), List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.empty())), openssl("3.0.5"));
+        Match treated = only(
+                data(affected), List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.empty())), openssl("3.0.5"));
         assertThat(treated.affected()).isFalse();
-        assertThat(treated.notAffected()).hasValueSatisfying(n -> assertThat(n)
-                .contains("m.yaml:40:5")
-                .contains("vulnerable-code-not-present")
-                .contains("the code is not built in"));
+        assertThat(treated.notAffected())
+                .hasValueSatisfying(n -> assertThat(n)
+                        .contains("m.yaml:40:5")
+                        .contains("vulnerable-code-not-present")
+                        .contains("the code is not built in"));
         Match lapsed = only(
                 data(affected),
                 List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.of(TODAY.minusDays(1)))),
                 openssl("3.0.5"));
         assertThat(lapsed.affected()).isTrue();
-        Match accepted = only(data(affected), List.of(treatment(TreatmentStatus.ACCEPTED, Optional.empty())), openssl("3.0.5"));
-        assertThat(accepted.affected()).as("an acceptance is not a statement that it is not affected").isTrue();
+        Match accepted =
+                only(data(affected), List.of(treatment(TreatmentStatus.ACCEPTED, Optional.empty())), openssl("3.0.5"));
+        assertThat(accepted.affected())
+                .as("an acceptance is not a statement that it is not affected")
+                .isTrue();
     }
 
     @Test
     void cvssVectorsAreScoredAndReadForReachAndEffect() {
-        Severity log4shell = Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H").orElseThrow();
+        Severity log4shell =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H").orElseThrow();
         assertThat(log4shell.score()).isEqualTo(10.0);
         assertThat(log4shell.rating()).isEqualTo("critical");
         assertThat(log4shell.remoteUnauthenticated()).isTrue();
         assertThat(log4shell.givesControl()).isTrue();
-        Severity crash = Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H").orElseThrow();
+        Severity crash =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H").orElseThrow();
         assertThat(crash.crashOnly()).isTrue();
         assertThat(crash.givesControl()).isFalse();
-        Severity read = Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N").orElseThrow();
+        Severity read =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N").orElseThrow();
         assertThat(read.crashOnly() || read.givesControl()).isFalse();
-        assertThat(Severity.of("AV:N/AC:L/Au:N/C:P/I:P/A:P")).hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(7.5));
+        assertThat(Severity.of("AV:N/AC:L/Au:N/C:P/I:P/A:P"))
+                .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(7.5));
         assertThat(Severity.of("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
                 .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(9.3));
         assertThat(Severity.of("not a vector")).isEmpty();

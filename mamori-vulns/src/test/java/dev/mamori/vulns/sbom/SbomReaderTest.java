@@ -21,11 +21,13 @@ class SbomReaderTest {
     @Test
     void cycloneDxJsonGivesEveryPackageWithItsPurlItsCpeAndItsLine() throws Exception {
         List<InstalledPackage> packages = read("cameras-legacy.cdx.json");
-        assertThat(packages).extracting(InstalledPackage::name)
+        assertThat(packages)
+                .extracting(InstalledPackage::name)
                 .containsExactly("pkg:generic/openssl@1.0.1e", "pkg:generic/bash@4.1", "pkg:generic/busybox@1.19.4");
         InstalledPackage openssl = packages.get(0);
         assertThat(openssl.version()).isEqualTo("1.0.1e");
-        assertThat(openssl.names()).extracting(ProductKey::key)
+        assertThat(openssl.names())
+                .extracting(ProductKey::key)
                 .containsExactly("purl:generic/openssl", "cpe:a:openssl:openssl");
         assertThat(openssl.at()).isEqualTo(new SourceLocation("cameras-legacy.cdx.json", 22, 16));
     }
@@ -33,7 +35,8 @@ class SbomReaderTest {
     @Test
     void cycloneDxXmlIsReadByTheSameLibraryWithTheMetadataComponent() throws Exception {
         List<InstalledPackage> packages = read("lte-router.cdx.xml");
-        assertThat(packages).extracting(p -> p.product().key(), InstalledPackage::version)
+        assertThat(packages)
+                .extracting(p -> p.product().key(), InstalledPackage::version)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("cpe:o:kaimon:kr-lte200_firmware", "2.3.0"),
                         org.assertj.core.groups.Tuple.tuple("purl:generic/dnsmasq", "2.77"));
@@ -43,7 +46,8 @@ class SbomReaderTest {
     @Test
     void spdxJsonPackagesByTheirExternalReferences() throws Exception {
         List<InstalledPackage> packages = read("cameras-ptz.spdx.json");
-        assertThat(packages).extracting(InstalledPackage::name)
+        assertThat(packages)
+                .extracting(InstalledPackage::name)
                 .containsExactly("pkg:generic/openssl@3.0.5", "pkg:generic/busybox@1.36.1");
         assertThat(packages.get(0).aliases()).extracting(ProductKey::key).containsExactly("cpe:a:openssl:openssl");
     }
@@ -52,8 +56,8 @@ class SbomReaderTest {
     void whatIsNoBillOfMaterialsIsRefusedWithTheReason() {
         assertThatThrownBy(() -> SbomReader.read("x.json", "{\"hello\": 1}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("neither a CycloneDX");
-        assertThatThrownBy(() -> SbomReader.read(
-                        "s.json", "{\"spdxVersion\": \"SPDX-2.3\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() ->
+                        SbomReader.read("s.json", "{\"spdxVersion\": \"SPDX-2.3\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("\"packages\"");
     }
 
@@ -64,6 +68,7 @@ class SbomReaderTest {
         assertThat(ProductKey.ofCpe("cpe:/o:fortinet:fortios:6.0.4").version()).hasValue("6.0.4");
         assertThatThrownBy(() -> ProductKey.ofPurl("pkg:/nothing")).hasMessageContaining("not a valid package URL");
         assertThatThrownBy(() -> ProductKey.ofCpe("cpe:2.3:o:fortinet")).hasMessageContaining("not 13");
-        assertThatThrownBy(() -> ProductKey.ofCpe("cpe:2.3:x:a:b:1:*:*:*:*:*:*:*")).hasMessageContaining("a, o or h");
+        assertThatThrownBy(() -> ProductKey.ofCpe("cpe:2.3:x:a:b:1:*:*:*:*:*:*:*"))
+                .hasMessageContaining("a, o or h");
     }
 }

@@ -48,14 +48,16 @@ class ShareDocumentsTest {
     void csafVexIsValidCsafAndReadsBackAsTheSameStatements() throws Exception {
         String csaf = VexDocuments.csaf(statements, PUBLISHER, "MV-VEX-1", "VEX", Venue.TODAY);
         assertThat(Schemas.errors(Schemas.CSAF, csaf)).isEmpty();
-        Feed back = FeedReader.read("out.json", csaf.getBytes(StandardCharsets.UTF_8)).get(0);
+        Feed back = FeedReader.read("out.json", csaf.getBytes(StandardCharsets.UTF_8))
+                .get(0);
         assertThat(back.vex()).singleElement().satisfies(s -> {
             assertThat(s.vulnerability()).isEqualTo("CVE-2014-6271");
             assertThat(s.status()).isEqualTo(VexStatement.Status.NOT_AFFECTED);
             assertThat(s.justification()).hasValue("vulnerable-code-not-in-execute-path");
             assertThat(s.version()).hasValue("4.1");
         });
-        assertThat(back.advisories()).extracting(a -> a.id())
+        assertThat(back.advisories())
+                .extracting(a -> a.id())
                 .contains("CVE-2014-0160", "CVE-2021-44228", "KAIMON-SA-2026-001");
         assertThat(csaf).isEqualTo(VexDocuments.csaf(statements, PUBLISHER, "MV-VEX-1", "VEX", Venue.TODAY));
     }
@@ -64,11 +66,15 @@ class ShareDocumentsTest {
     void cycloneDxVexIsValidCycloneDxAndReadsBack() throws Exception {
         String cdx = VexDocuments.cyclonedx(statements, PUBLISHER, "MV-VEX-1", Venue.TODAY);
         assertThat(Schemas.errors(Schemas.CYCLONEDX, cdx)).isEmpty();
-        Feed back = FeedReader.read("out.cdx.json", cdx.getBytes(StandardCharsets.UTF_8)).get(0);
-        assertThat(back.vex()).filteredOn(s -> s.status() == VexStatement.Status.NOT_AFFECTED)
+        Feed back = FeedReader.read("out.cdx.json", cdx.getBytes(StandardCharsets.UTF_8))
+                .get(0);
+        assertThat(back.vex())
+                .filteredOn(s -> s.status() == VexStatement.Status.NOT_AFFECTED)
                 .singleElement()
                 .satisfies(s -> assertThat(s.justification()).hasValue("vulnerable-code-not-in-execute-path"));
-        assertThat(back.vex()).filteredOn(s -> s.status() == VexStatement.Status.AFFECTED).hasSize(5);
+        assertThat(back.vex())
+                .filteredOn(s -> s.status() == VexStatement.Status.AFFECTED)
+                .hasSize(5);
     }
 
     @Test
@@ -81,11 +87,13 @@ class ShareDocumentsTest {
         JsonNode bundle = new ObjectMapper().readTree(stix);
         assertThat(Schemas.errors(Schemas.STIX_BUNDLE, stix)).isEmpty();
         for (JsonNode o : bundle.path("objects")) {
-            String schema = Schemas.STIX_BUNDLE.replace("common/bundle.json", switch (o.path("type").asText()) {
-                case "software" -> "observables/software.json";
-                case "relationship" -> "sros/relationship.json";
-                default -> "sdos/" + o.path("type").asText() + ".json";
-            });
+            String schema = Schemas.STIX_BUNDLE.replace(
+                    "common/bundle.json",
+                    switch (o.path("type").asText()) {
+                        case "software" -> "observables/software.json";
+                        case "relationship" -> "sros/relationship.json";
+                        default -> "sdos/" + o.path("type").asText() + ".json";
+                    });
             assertThat(Schemas.errors(schema, o.toString())).as(o.toString()).isEmpty();
         }
         assertThat(bundle.findValuesAsText("name")).contains("CVE-2017-0144", "CVE-2021-44228");
@@ -104,6 +112,7 @@ class ShareDocumentsTest {
 
     @Test
     void theSchemaCheckOfTheBundleCanFail() {
-        assertThat(Schemas.errors(Schemas.STIX_BUNDLE, "{\"type\": \"bundle\", \"id\": \"nope\"}")).isNotEmpty();
+        assertThat(Schemas.errors(Schemas.STIX_BUNDLE, "{\"type\": \"bundle\", \"id\": \"nope\"}"))
+                .isNotEmpty();
     }
 }

@@ -13,7 +13,9 @@ class VersionRangeTest {
         for (int i = 0; i < versions.length; i++) {
             for (int j = 0; j < versions.length; j++) {
                 int c = Integer.signum(scheme.compare(versions[i], versions[j]));
-                assertThat(c).as("%s vs %s (%s)", versions[i], versions[j], scheme).isEqualTo(Integer.compare(i, j));
+                assertThat(c)
+                        .as("%s vs %s (%s)", versions[i], versions[j], scheme)
+                        .isEqualTo(Integer.compare(i, j));
             }
         }
     }
@@ -62,8 +64,19 @@ class VersionRangeTest {
     @Test
     void genericComparesRunsOfDigitsAsNumbersAndKnowsPreReleaseWords() {
         ascending(
-                VersionScheme.GENERIC, "1.0-alpha", "1.0-beta2", "1.0-rc1", "1.0", "1.0a", "1.0.1", "1.9", "1.10", "1:0.1");
-        assertThat(VersionScheme.GENERIC.compare("1.0.1a", "1.0.1")).as("a patch letter, not an alpha").isPositive();
+                VersionScheme.GENERIC,
+                "1.0-alpha",
+                "1.0-beta2",
+                "1.0-rc1",
+                "1.0",
+                "1.0a",
+                "1.0.1",
+                "1.9",
+                "1.10",
+                "1:0.1");
+        assertThat(VersionScheme.GENERIC.compare("1.0.1a", "1.0.1"))
+                .as("a patch letter, not an alpha")
+                .isPositive();
         assertThat(VersionScheme.GENERIC.compare("1.0", "1.0.0")).isZero();
         assertThat(VersionScheme.GENERIC.compare("2.0-beta9", "2.0")).isNegative();
         assertThat(VersionScheme.GENERIC.compare("1.0.1g", "1.0.1e")).isPositive();
@@ -110,7 +123,9 @@ class VersionRangeTest {
     void epochsDecideBeforeTheVersion() {
         VersionRange range = VersionRange.parse("vers:deb/>=1:1.0|<1:2.0");
         assertThat(range.contains("1:1.5")).isTrue();
-        assertThat(range.contains("1.5")).as("epoch 0 is older than any epoch 1").isFalse();
+        assertThat(range.contains("1.5"))
+                .as("epoch 0 is older than any epoch 1")
+                .isFalse();
         assertThat(range.contains("2:0.1")).isFalse();
         assertThat(VersionRange.parse("vers:pypi/<1!1.0").contains("2.0")).isTrue();
     }
