@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +58,21 @@ public final class Matcher {
         List<Match> out = new ArrayList<>();
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
             for (InstalledPackage pkg : c.getValue()) {
-                Map<String, List<Entry>> byVulnerability = new LinkedHashMap<>();
-                // The package's version read once per scheme, for all the ranges of its product.
-                Map<VersionScheme, VersionScheme.Version> parsed = new java.util.EnumMap<>(VersionScheme.class);
+                // Most packages match nothing: the maps are made at the first product with advisories.
+                Map<String, List<Entry>> byVulnerability = null;
+                Map<VersionScheme, VersionScheme.Version> parsed = null;
                 for (int n = -1; n < pkg.aliases().size(); n++) {
                     ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
-                    for (Entry e : byProduct.getOrDefault(name.key(), List.of())) {
+                    List<Entry> entries = byProduct.get(name.key());
+                    if (entries == null) {
+                        continue;
+                    }
+                    if (parsed == null) {
+                        // The package's version is read once per scheme, for all the ranges of its product.
+                        parsed = new java.util.EnumMap<>(VersionScheme.class);
+                        byVulnerability = new java.util.TreeMap<>();
+                    }
+                    for (Entry e : entries) {
                         VersionScheme.Version version =
                                 parsed.computeIfAbsent(e.affected().range().scheme(), s -> s.parse(pkg.version()));
                         if (e.affected().range().contains(version)) {
@@ -74,9 +82,11 @@ public final class Matcher {
                         }
                     }
                 }
-                byVulnerability.entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .forEach(v -> out.add(match(c.getKey(), pkg, v.getKey(), v.getValue(), treatments, today)));
+                if (byVulnerability != null) {
+                    for (Map.Entry<String, List<Entry>> v : byVulnerability.entrySet()) {
+                        out.add(match(c.getKey(), pkg, v.getKey(), v.getValue(), treatments, today));
+                    }
+                }
             }
         }
         return out;
