@@ -34,7 +34,12 @@ class SbomReaderTest {
 
     @Test
     void cycloneDxXmlIsReadByTheSameLibraryWithTheMetadataComponent() throws Exception {
-        List<InstalledPackage> packages = read("lte-router.cdx.xml");
+        // The router's bill of materials as CycloneDX XML (the example itself carries it as JSON).
+        byte[] xml;
+        try (java.io.InputStream in = SbomReaderTest.class.getResourceAsStream("/sbom/lte-router.cdx.xml")) {
+            xml = in.readAllBytes();
+        }
+        List<InstalledPackage> packages = SbomReader.read("lte-router.cdx.xml", xml);
         assertThat(packages)
                 .extracting(p -> p.product().key(), InstalledPackage::version)
                 .containsExactly(
