@@ -34,7 +34,7 @@ class StartupTest {
                     .startsWith("validate", "init", "schema")
                     .contains("assess", "report", "diff", "import", "help")
                     .contains("enforce")
-                    .hasSize(20);
+                    .hasSize(23);
         }
     }
 }
