@@ -5,6 +5,7 @@ import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.validate.ElementIndex;
+import dev.mamori.vulns.sbom.Inventory;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +21,16 @@ import java.util.Optional;
  * @param notices what a person should know about how the files were read (a Threagile model
  *     converted, a hint on an error), in the order they arose; not problems of the model
  * @param index the index of the landscape's elements that validation built, reused by the analyses
+ * @param inventory what its components run (software entries and bills of materials), empty when
+ *     the landscape is invalid
  */
 public record Loaded(
         Optional<Landscape> landscape,
         Catalog catalog,
         List<Diagnostic> diagnostics,
         List<String> notices,
-        Optional<ElementIndex> index) {
+        Optional<ElementIndex> index,
+        Inventory inventory) {
 
     public Loaded {
         diagnostics = List.copyOf(diagnostics);

@@ -20,6 +20,9 @@ import dev.mamori.model.load.LoadResult;
 import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
 import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.vulns.KnownVulnerabilities;
+import dev.mamori.vulns.feed.VulnerabilityData;
+import dev.mamori.vulns.sbom.Inventory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,16 +56,53 @@ public final class Workspace {
     private final ModelSource source;
     private final ReadLimits limits;
     private final List<Rule> rules;
+    private final VulnerabilityData vulnerabilities;
 
-    /** A workspace reading its files from {@code source}, with the default limits and every rule. */
+    /**
+     * A workspace reading its files from {@code source}, with the default limits, every rule and
+     * the rules of known vulnerabilities, and no vulnerability data (see {@link #withVulnerabilities}).
+     */
     public Workspace(ModelSource source) {
-        this(source, ReadLimits.DEFAULT, RuleCatalog.all());
+        this(source, ReadLimits.DEFAULT, allRules());
     }
 
     public Workspace(ModelSource source, ReadLimits limits, List<Rule> rules) {
+        this(source, limits, rules, VulnerabilityData.empty());
+    }
+
+    private Workspace(ModelSource source, ReadLimits limits, List<Rule> rules, VulnerabilityData vulnerabilities) {
         this.source = source;
         this.limits = limits;
         this.rules = List.copyOf(rules);
+        this.vulnerabilities = vulnerabilities;
+    }
+
+    /** The built-in rules and those of known vulnerabilities (which report only with vulnerability data). */
+    public static List<Rule> allRules() {
+        List<Rule> all = new ArrayList<>(RuleCatalog.all());
+        all.addAll(KnownVulnerabilities.rulesWithoutData());
+        return List.copyOf(all);
+    }
+
+    /**
+     * This workspace, matching what the landscape's components run against {@code data} before it
+     * assesses: known vulnerabilities become findings, and those known to be exploited become
+     * flaws the systemic analysis uses as ways in (docs/vulnerabilities.md).
+     */
+    public Workspace withVulnerabilities(VulnerabilityData data) {
+        return new Workspace(source, limits, rules, data);
+    }
+
+    /** The vulnerability data this workspace matches against (empty unless given). */
+    public VulnerabilityData vulnerabilities() {
+        return vulnerabilities;
+    }
+
+    /** The known vulnerabilities of a valid landscape: its matches, and the flaws they add. */
+    public KnownVulnerabilities knownVulnerabilities(Loaded loaded, LocalDate today) {
+        Landscape landscape = loaded.landscape()
+                .orElseThrow(() -> new IllegalArgumentException("an invalid landscape cannot be matched"));
+        return KnownVulnerabilities.of(landscape, loaded.inventory(), vulnerabilities, today);
     }
 
     /**
@@ -108,9 +148,18 @@ public final class Workspace {
         if (!readable) {
             diagnostics.sort(Diagnostic.IN_FILE_ORDER);
             return new Loaded(
-                    Optional.empty(), CatalogReader.builtIn(), diagnostics, foreign.notices(), Optional.empty());
+                    Optional.empty(),
+                    CatalogReader.builtIn(),
+                    diagnostics,
+                    foreign.notices(),
+                    Optional.empty(),
+                    Inventory.empty());
         }
         Landscape landscape = model.landscape().orElseThrow();
+        // What the components run: their software entries, and the bills of materials they name,
+        // read through the same confined source as the imports.
+        Inventory inventory = Inventory.read(source, landscape);
+        diagnostics.addAll(inventory.diagnostics());
         CatalogReader.Result catalog = LandscapeCatalogs.read(source, landscape);
         diagnostics.addAll(catalog.diagnostics());
         if (catalog.valid()) {
@@ -124,7 +173,8 @@ public final class Workspace {
                 catalog.valid() ? catalog.catalog() : CatalogReader.builtIn(),
                 diagnostics,
                 foreign.notices(),
-                errors ? Optional.empty() : model.index());
+                errors ? Optional.empty() : model.index(),
+                inventory);
     }
 
     /** Assesses a valid landscape; see {@link #assess(Loaded, AssessmentOptions, Assessor.Listener)}. */
@@ -145,11 +195,16 @@ public final class Workspace {
                 .orElseThrow(() -> new IllegalArgumentException("an invalid landscape cannot be assessed"));
         try {
             listener.started(Assessor.STAGES.get(0));
-            // The graph reuses the index validation built: references are resolved once per run.
-            FrozenGraph graph = loaded.index()
-                    .map(index -> FrozenGraph.of(landscape, index))
-                    .orElseGet(() -> FrozenGraph.of(landscape));
-            return new Assessor(rules, loaded.catalog()).assess(graph, loaded.warnings(), options, listener);
+            KnownVulnerabilities known =
+                    KnownVulnerabilities.of(landscape, loaded.inventory(), vulnerabilities, options.today());
+            // The graph reuses the index validation built: references are resolved once per run. A
+            // landscape with flaws derived from vulnerability data has new component records, so it
+            // is indexed again.
+            FrozenGraph graph = known.derived().isEmpty() && loaded.index().isPresent()
+                    ? FrozenGraph.of(landscape, loaded.index().get())
+                    : FrozenGraph.of(known.landscape());
+            return new Assessor(known.rules(rules), loaded.catalog())
+                    .assess(graph, loaded.warnings(), options, listener);
         } catch (SystemicAnalyzer.UnknownElement | MissionAnalyzer.UnknownScenario | Assessor.UnknownProfile e) {
             // These exceptions always carry the sentence to show; the fallback only satisfies the type.
             throw new InvalidRequest(Objects.requireNonNullElse(e.getMessage(), "the request names nothing"), e);

@@ -205,6 +205,8 @@ final class RecordLandscape {
                 "",
                 AT,
                 Optional.empty(),
+                Optional.empty(),
+                List.of(),
                 Optional.empty());
     }
 

@@ -40,6 +40,9 @@ final class AssessedModel {
                     + " model file's folder).")
     Path root;
 
+    @picocli.CommandLine.Mixin
+    VulnerabilityOptions vulnerabilities = new VulnerabilityOptions();
+
     LocalDate today() {
         return today != null ? today : LocalDate.now();
     }
@@ -102,8 +105,9 @@ final class AssessedModel {
             return Optional.empty();
         }
         try {
-            return Optional.of(
-                    input.workspace().assess(input.loaded(), options, stage -> progress.stage(assessing(stage))));
+            Workspace workspace = input.workspace()
+                    .withVulnerabilities(vulnerabilities.data(commandLine, workingDirectory, input.bundled()));
+            return Optional.of(workspace.assess(input.loaded(), options, stage -> progress.stage(assessing(stage))));
         } catch (Workspace.InvalidRequest e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

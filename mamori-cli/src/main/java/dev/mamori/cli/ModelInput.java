@@ -18,8 +18,9 @@ import picocli.CommandLine;
  *
  * @param workspace the workspace that read it, to assess it with
  * @param loaded what was read
+ * @param bundled whether it is the bundled example
  */
-record ModelInput(Workspace workspace, Loaded loaded) {
+record ModelInput(Workspace workspace, Loaded loaded, boolean bundled) {
 
     /** The example packed into the command line, read when a command that offers it is given no model. */
     static final String BUNDLED_EXAMPLE = "examples/venue/landscape.yaml";
@@ -52,13 +53,13 @@ record ModelInput(Workspace workspace, Loaded loaded) {
         boolean none = files == null || files.isEmpty();
         if (none && bundledWhenNone && !Files.isRegularFile(workingDirectory.resolve(ModelArguments.DEFAULT_MODEL))) {
             Workspace bundled = new Workspace(ModelInput::bundled);
-            return new ModelInput(bundled, bundled.load(List.of(Path.of(BUNDLED_EXAMPLE)), day));
+            return new ModelInput(bundled, bundled.load(List.of(Path.of(BUNDLED_EXAMPLE)), day), true);
         }
         List<Path> roots = ModelArguments.resolve(commandLine, workingDirectory, files);
         Workspace workspace = Workspace.onDisk(workingDirectory, roots, Optional.ofNullable(root));
         Loaded loaded = workspace.load(roots, day);
         loaded.notices().forEach(notice -> commandLine.getErr().println("mamori: " + notice));
-        return new ModelInput(workspace, loaded);
+        return new ModelInput(workspace, loaded, false);
     }
 
     /** A file of the bundled examples, from the class path; paths are as in the repository. */

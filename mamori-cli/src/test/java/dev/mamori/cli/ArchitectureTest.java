@@ -69,6 +69,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void vulnerabilityDataFlowsIntoTheModelAndEngineNeverFromThem() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.mamori.model..", "dev.mamori.engine..", "dev.mamori.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.mamori.vulns.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.mamori.vulns..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mamori.report..", "dev.mamori.app..", "dev.mamori.cli..", "dev.mamori.server.."));
+    }
+
+    @Test
     void reportsDoNotDependOnTheShells() {
         check(noClasses()
                 .that()

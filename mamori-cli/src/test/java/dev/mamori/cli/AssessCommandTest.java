@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mamori.engine.rules.RuleCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class AssessCommandTest {
         assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out())
                 .contains("Shop — 1 system, 2 components, 0 flows; "
-                        + RuleCatalog.all().size() + " rules, judged on 2026-11-22")
+                        + dev.mamori.app.Workspace.allRules().size() + " rules, judged on 2026-11-22")
                 .contains("Open findings:")
                 .contains("default-credentials  shop.cam  m.yaml:10")
                 .contains(
@@ -69,7 +68,7 @@ class AssessCommandTest {
         assertThat(finding.get("open").asBoolean()).isFalse();
         assertThat(finding.at("/treatment/until").asText()).isEqualTo("2027-01-01");
         assertThat(json.at("/summary/rules").asInt())
-                .isEqualTo(RuleCatalog.all().size());
+                .isEqualTo(dev.mamori.app.Workspace.allRules().size());
     }
 
     @Test
@@ -116,7 +115,7 @@ class AssessCommandTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out())
                 .contains("default-credentials")
-                .contains(RuleCatalog.all().size() + " rules.");
+                .contains(dev.mamori.engine.rules.RuleCatalog.all().size() + " rules.");
         Cli one = Cli.run(dir, "rules", "mqtt-without-tls");
         assertThat(one.out())
                 .startsWith("mqtt-without-tls — MQTT without transport encryption")

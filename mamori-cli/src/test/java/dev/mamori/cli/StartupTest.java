@@ -33,8 +33,8 @@ class StartupTest {
             assertThat(MamoriCommand.commandLine(root(), args).getSubcommands().keySet())
                     .startsWith("validate", "init", "schema")
                     .contains("assess", "report", "diff", "import", "help")
-                    .contains("enforce", "drift", "fix")
-                    .hasSize(22);
+                    .contains("enforce", "drift", "fix", "vulns", "vex", "share")
+                    .hasSize(25);
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.Set;
  *     flows marked {@code required}; a component does not depend on whoever merely sends it data
  * @param address its IP address, or the network its fleet sits in, when the model says
  * @param mqttUser the user name it logs in to an MQTT broker with, when the model says
+ * @param software the packages the model says it runs
+ * @param sbom its software bill of materials, a file named relative to the model file that names it
  */
 public record Component(
         String id,
@@ -59,7 +61,9 @@ public record Component(
         String description,
         SourceLocation at,
         Optional<IpPrefix> address,
-        Optional<String> mqttUser) {
+        Optional<String> mqttUser,
+        List<Software> software,
+        Optional<SbomFile> sbom) {
 
     public Component {
         debug = List.copyOf(debug);
@@ -69,6 +73,51 @@ public record Component(
         stores = List.copyOf(stores);
         exploitable = List.copyOf(exploitable);
         tags = List.copyOf(tags);
+        software = List.copyOf(software);
+    }
+
+    /**
+     * This component with {@code more} known flaws besides its own, as derived from vulnerability
+     * data; the model's own come first.
+     */
+    public Component withMoreExploits(List<Exploit> more) {
+        List<Exploit> all = new java.util.ArrayList<>(exploitable);
+        all.addAll(more);
+        return new Component(
+                id,
+                system,
+                name,
+                layer,
+                kind,
+                count,
+                zone,
+                manufacturer,
+                maintainer,
+                operator,
+                credentials,
+                update,
+                secureBoot,
+                debug,
+                exposure,
+                supportUntil,
+                certifications,
+                logging,
+                constrained,
+                tenancy,
+                safetyFunction,
+                hazards,
+                stores,
+                restore,
+                needs,
+                all,
+                userAction,
+                tags,
+                description,
+                at,
+                address,
+                mqttUser,
+                software,
+                sbom);
     }
 
     /** The id within its system. */

@@ -43,4 +43,27 @@ public record IotSystem(
         controls = List.copyOf(controls);
         tags = List.copyOf(tags);
     }
+
+    /** This system with its components replaced by {@code replaced} (same ids, same order). */
+    public IotSystem withComponents(Map<String, Component> replaced) {
+        return new IotSystem(
+                id,
+                name,
+                owner,
+                operator,
+                category,
+                sector,
+                profile,
+                zones,
+                replaced,
+                flows,
+                credentials,
+                accounts,
+                data,
+                responsibilities,
+                controls,
+                tags,
+                description,
+                at);
+    }
 }

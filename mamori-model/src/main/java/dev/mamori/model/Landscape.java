@@ -56,6 +56,45 @@ public record Landscape(
         catalogs = List.copyOf(catalogs);
     }
 
+    /**
+     * This landscape with known flaws added to some components (by qualified id), as derived from
+     * vulnerability data; everything else is the same.
+     */
+    public Landscape withMoreExploits(Map<String, List<Exploit>> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, IotSystem> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, IotSystem> system : systems.entrySet()) {
+            Map<String, Component> components = new LinkedHashMap<>();
+            system.getValue()
+                    .components()
+                    .forEach((id, c) ->
+                            components.put(id, more.containsKey(c.id()) ? c.withMoreExploits(more.get(c.id())) : c));
+            changed.put(system.getKey(), system.getValue().withComponents(components));
+        }
+        return new Landscape(
+                name,
+                description,
+                files,
+                stakeholders,
+                changed,
+                flows,
+                credentials,
+                accounts,
+                data,
+                missions,
+                scenarios,
+                responsibilities,
+                treatments,
+                marks,
+                jurisdictions,
+                catalogs,
+                vocabulary,
+                assumptions,
+                at);
+    }
+
     /** Every component of every system, in declaration order. */
     public List<Component> components() {
         List<Component> all = new ArrayList<>();

@@ -10,6 +10,9 @@ import java.util.Optional;
  * and until when. Past {@code until} the finding counts as open again.
  *
  * @param element the element the decision is about; empty means every element the rule fires on
+ * @param vulnerability for the rules of known vulnerabilities, the one vulnerability (CVE or
+ *     advisory id) it is about; such a treatment is applied where vulnerabilities are matched
+ * @param justification why the element is not affected by that vulnerability, in CSAF's words
  */
 public record Treatment(
         String rule,
@@ -19,4 +22,6 @@ public record Treatment(
         String reason,
         Optional<LocalDate> until,
         Optional<String> ticket,
-        SourceLocation at) {}
+        SourceLocation at,
+        Optional<String> vulnerability,
+        Optional<String> justification) {}

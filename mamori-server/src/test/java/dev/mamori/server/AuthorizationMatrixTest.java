@@ -47,7 +47,8 @@ class AuthorizationMatrixTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         venue = new Venue(server);
         List<Path> roots = Venue.FILES.stream().map(Path::of).toList();
-        Workspace workspace = Workspace.onDisk(Venue.FOLDER, roots, Optional.of(Venue.FOLDER));
+        Workspace workspace =
+                Workspace.onDisk(Venue.FOLDER, roots, Optional.empty()); // the landscape folder: that of the first file
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Loaded loaded = workspace.load(roots, today);
         full = workspace.assess(loaded, AssessmentOptions.on(today));

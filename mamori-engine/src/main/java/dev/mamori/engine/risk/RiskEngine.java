@@ -103,6 +103,11 @@ public final class RiskEngine {
                 warnNamesNoRule(treatment, ruleIds, diagnostics);
                 continue;
             }
+            if (treatment.vulnerability().isPresent()) {
+                // About one vulnerability: applied where vulnerabilities are matched (mamori-vulns),
+                // since a finding does not carry the id of the vulnerability it reports.
+                continue;
+            }
             Optional<String> element = treatment.element().map(ref -> elementId(index, ref));
             boolean expired = treatment.until().map(u -> u.isBefore(today)).orElse(false);
             TreatmentState state = new TreatmentState(

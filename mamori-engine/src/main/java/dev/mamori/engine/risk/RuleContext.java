@@ -156,6 +156,22 @@ public final class RuleContext {
         report(graph.componentRef(c), component.at(), explanation, scoring.reach(c), ease, impact);
     }
 
+    /**
+     * A finding on component {@code c} that points at {@code at}, a line of what the component
+     * declares (a package it runs, its bill of materials), with fixes fitted to it before the rule's
+     * general ones.
+     */
+    public void onComponent(int c, SourceLocation at, String explanation, Factor ease, List<String> fittedFixes) {
+        report(
+                graph.componentRef(c),
+                at,
+                explanation,
+                scoring.reach(c),
+                ease,
+                scoring.impact(c, rule.properties()),
+                fittedFixes);
+    }
+
     /** A finding on flow {@code f}. */
     public void onFlow(int f, String explanation, Factor ease) {
         Flow flow = graph.flow(f);

@@ -218,6 +218,25 @@ public final class Grammar {
                     "What using it gives: control of the component, or only a crash (an outage, not a takeover).")
             .optional("description", TEXT, "none", "Where it is documented, what it needs.");
 
+    public static final ObjectSpec SOFTWARE = object(
+                    "software",
+                    "A package a component runs, named so that advisories can be matched to it: a package URL or a"
+                            + " CPE, and its version.",
+                    "{ purl: pkg:generic/busybox@1.35.0 }")
+            .optional(
+                    "purl",
+                    TEXT,
+                    "none (then cpe)",
+                    "Its package URL (pkg:type/namespace/name@version, github.com/package-url/purl-spec); the"
+                            + " version may be written in it or under 'version'.")
+            .optional(
+                    "cpe",
+                    TEXT,
+                    "none (then purl)",
+                    "Its CPE 2.3 name (cpe:2.3:part:vendor:product:version:…), as NVD lists products.")
+            .optional("version", TEXT, "the version in the purl or CPE", "The version it runs.")
+            .optional("name", TEXT, "the purl's or CPE's name", "A readable name.");
+
     public static final ObjectSpec CERTIFICATION = object(
                     "certification",
                     "A certification or label the component holds.",
@@ -318,6 +337,18 @@ public final class Grammar {
                     "[]",
                     "Known flaws of its services: an attacker who reaches it uses them whatever its login, as a"
                             + " way in when it is exposed and as a way across from a neighbour in its zone.")
+            .optional(
+                    "software",
+                    new ListOf(new Obj(SOFTWARE), false),
+                    "[]",
+                    "The packages it runs (firmware, operating system, libraries), matched against the vulnerability"
+                            + " data of 'mamori vulns' (docs/vulnerabilities.md).")
+            .optional(
+                    "sbom",
+                    TEXT,
+                    "none",
+                    "Its software bill of materials: a CycloneDX (JSON or XML) or SPDX JSON file, relative to this"
+                            + " file and inside the landscape folder; its packages are matched like 'software'.")
             .optional(
                     "user-action",
                     choice(Scales.UserAction.class),
@@ -576,7 +607,25 @@ public final class Grammar {
             .required("reason", TEXT, "Why.")
             .optional(
                     "until", DATE, "none; required when accepted", "When the decision lapses and the finding reopens.")
-            .optional("ticket", TEXT, "none", "Where the work is tracked.");
+            .optional("ticket", TEXT, "none", "Where the work is tracked.")
+            .optional(
+                    "vulnerability",
+                    TEXT,
+                    "none: the treatment is about every finding of the rule on the element",
+                    "For known-vulnerability and known-exploited-vulnerability: the CVE or advisory id it is"
+                            + " about; with status not-applicable, false-positive or mitigated the component is not affected"
+                            + " by it (no finding, no way in for the systemic analysis; docs/vulnerabilities.md).")
+            .optional(
+                    "justification",
+                    new Choice(List.of(
+                            "component-not-present",
+                            "vulnerable-code-not-present",
+                            "vulnerable-code-not-in-execute-path",
+                            "vulnerable-code-cannot-be-controlled-by-adversary",
+                            "inline-mitigations-already-exist")),
+                    "none",
+                    "Why the component is not affected by the vulnerability, in the words of CSAF and OpenVEX;"
+                            + " written to the VEX documents of 'mamori vex'.");
 
     public static final ObjectSpec MARK = object(
                     "mark",
@@ -668,6 +717,7 @@ public final class Grammar {
                 RESTORATION,
                 HAZARD,
                 EXPLOIT,
+                SOFTWARE,
                 CERTIFICATION,
                 FLOW,
                 CREDENTIAL,

@@ -18,10 +18,12 @@ import dev.mamori.model.Needs;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Responsibility;
 import dev.mamori.model.Restoration;
+import dev.mamori.model.SbomFile;
 import dev.mamori.model.Scales;
 import dev.mamori.model.Scales.Classification;
 import dev.mamori.model.Scales.Need;
 import dev.mamori.model.Scenario;
+import dev.mamori.model.Software;
 import dev.mamori.model.Stakeholder;
 import dev.mamori.model.Treatment;
 import dev.mamori.model.Zone;
@@ -196,7 +198,9 @@ final class LandscapeBinder {
                 o.text("description", ""),
                 c.at(),
                 o.address("address"),
-                mqttUser(o));
+                mqttUser(o),
+                o.objects("software").stream().map(this::software).toList(),
+                o.text("sbom").map(path -> new SbomFile(path, o.at("sbom"))));
     }
 
     /** The MQTT user name, when it is one a broker's ACL file can name on a line of its own. */
@@ -265,6 +269,36 @@ final class LandscapeBinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A package a component runs. Only the form of its names is checked here (a purl starts with
+     * {@code pkg:} and names a type and a name; a CPE 2.3 name has its thirteen parts), so that a
+     * typo is found by 'mamori validate'; the vulnerability module parses them in full.
+     */
+    private Software software(CheckedObject o) {
+        Optional<String> purl = o.text("purl");
+        Optional<String> cpe = o.text("cpe");
+        if (purl.isEmpty() && cpe.isEmpty()) {
+            diagnostics.error(
+                    o.at(),
+                    "software-without-name",
+                    "a software entry names its package by 'purl' (pkg:type/namespace/name@version) or by 'cpe'"
+                            + " (cpe:2.3:part:vendor:product:version:…); this one has neither");
+        }
+        purl.filter(p -> !Syntax.isPackageUrl(p))
+                .ifPresent(p -> diagnostics.error(
+                        o.at("purl"),
+                        "bad-purl",
+                        "'" + p + "' is not a package URL: it is written pkg:type/name@version or"
+                                + " pkg:type/namespace/name@version, e.g. pkg:generic/busybox@1.35.0"));
+        cpe.filter(c -> !Syntax.isCpe23(c))
+                .ifPresent(c -> diagnostics.error(
+                        o.at("cpe"),
+                        "bad-cpe",
+                        "'" + c + "' is not a CPE 2.3 name: it has 13 parts separated by ':', e.g."
+                                + " cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*"));
+        return new Software(purl, cpe, o.text("version"), o.text("name"), o.at());
     }
 
     /** A flow of {@code system}'s list, or of the landscape when {@code system} is null. */
@@ -568,6 +602,8 @@ final class LandscapeBinder {
                 o.text("reason", ""),
                 o.date("until"),
                 o.text("ticket"),
-                o.at());
+                o.at(),
+                o.text("vulnerability"),
+                o.text("justification"));
     }
 }

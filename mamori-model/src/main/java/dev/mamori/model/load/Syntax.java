@@ -87,4 +87,25 @@ final class Syntax {
             return Optional.empty();
         }
     }
+
+    /**
+     * The form of a package URL: {@code pkg:}, a type of letters, digits, '.', '+' or '-' starting
+     * with a letter, then at least a name, no spaces.
+     */
+    private static final Pattern PACKAGE_URL =
+            Pattern.compile("pkg:/*[A-Za-z][A-Za-z0-9.+-]*/[^\\s@?#]*[^\\s@?#/][^\\s]*");
+
+    static boolean isPackageUrl(String s) {
+        return PACKAGE_URL.matcher(s).matches();
+    }
+
+    /** A CPE 2.3 formatted string: {@code cpe:2.3:} and eleven more parts, the part a, o or h. */
+    static boolean isCpe23(String s) {
+        if (!s.startsWith("cpe:2.3:") || s.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        // Colons escaped with a backslash belong to a part.
+        String[] parts = s.split("(?<!\\\\):", -1);
+        return parts.length == 13 && parts[2].matches("[aoh*-]") && !parts[3].isEmpty() && !parts[4].isEmpty();
+    }
 }

@@ -1,0 +1,212 @@
+package dev.mamori.vulns.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.model.Ref;
+import dev.mamori.model.Scales.TreatmentStatus;
+import dev.mamori.model.Treatment;
+import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.vulns.feed.Advisory;
+import dev.mamori.vulns.feed.Affected;
+import dev.mamori.vulns.feed.Epss;
+import dev.mamori.vulns.feed.Exploited;
+import dev.mamori.vulns.feed.VexStatement;
+import dev.mamori.vulns.feed.VexStatement.Status;
+import dev.mamori.vulns.feed.VulnerabilityData;
+import dev.mamori.vulns.sbom.InstalledPackage;
+import dev.mamori.vulns.sbom.Inventory;
+import dev.mamori.vulns.sbom.ProductKey;
+import dev.mamori.vulns.version.VersionRange;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MatcherTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    static final SourceLocation AT = new SourceLocation("m.yaml", 3, 5);
+
+    static InstalledPackage openssl(String version) {
+        return new InstalledPackage(
+                ProductKey.ofPurl("pkg:generic/openssl@" + version),
+                List.of(ProductKey.ofCpe("cpe:2.3:a:openssl:openssl:" + version + ":*:*:*:*:*:*:*")),
+                version,
+                "pkg:generic/openssl@" + version,
+                AT);
+    }
+
+    static Inventory inventory(InstalledPackage... packages) {
+        return new Inventory(Map.of("s.cam", List.of(packages)), List.of());
+    }
+
+    /** NVD's CVE by CPE, and an OSV record of the same CVE by purl, fixed at different versions. */
+    static List<Advisory> advisories() {
+        return List.of(
+                new Advisory(
+                        "CVE-2022-3602",
+                        List.of(),
+                        "nvd.json",
+                        "punycode overrun",
+                        Optional.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"),
+                        List.of(new Affected(
+                                "cpe:a:openssl:openssl",
+                                VersionRange.parse("vers:generic/>=3.0.0|<3.0.7"),
+                                Optional.of("3.0.7")))),
+                new Advisory(
+                        "OSV-2022-1",
+                        List.of("CVE-2022-3602"),
+                        "osv.json",
+                        "punycode overrun",
+                        Optional.empty(),
+                        List.of(new Affected(
+                                "purl:generic/openssl",
+                                VersionRange.parse("vers:generic/>=3.0.0|<3.0.8"),
+                                Optional.of("3.0.8")))));
+    }
+
+    static VulnerabilityData data(List<VexStatement> vex) {
+        return new VulnerabilityData(
+                List.of(),
+                advisories(),
+                Map.of("CVE-2022-3602", new Exploited("CVE-2022-3602", "x", TODAY, Optional.empty(), false, "")),
+                Map.of("CVE-2022-3602", new Epss("CVE-2022-3602", 0.05, 0.9)),
+                vex);
+    }
+
+    static VexStatement vex(Optional<String> version, Status status, String timestamp) {
+        return new VexStatement(
+                "CVE-2022-3602",
+                "purl:generic/openssl",
+                version,
+                status,
+                Optional.of("component-not-present"),
+                "vex-" + timestamp + ".json",
+                timestamp);
+    }
+
+    static Treatment treatment(TreatmentStatus status, Optional<LocalDate> until) {
+        return new Treatment(
+                "known-exploited-vulnerability",
+                Optional.of(new Ref("s.cam", null, AT)),
+                status,
+                Optional.empty(),
+                "the code is not built in",
+                until,
+                Optional.empty(),
+                new SourceLocation("m.yaml", 40, 5),
+                Optional.of("CVE-2022-3602"),
+                Optional.of("vulnerable-code-not-present"));
+    }
+
+    static Match only(VulnerabilityData data, List<Treatment> treatments, InstalledPackage pkg) {
+        List<Match> matches = new Matcher(data).match(inventory(pkg), treatments, TODAY);
+        assertThat(matches).hasSize(1);
+        return matches.get(0);
+    }
+
+    @Test
+    void advisoriesOfOneCveFromSeveralSourcesAreOneMatchWithTheLowestFix() {
+        Match m = only(data(List.of()), List.of(), openssl("3.0.5"));
+        assertThat(m.id()).isEqualTo("CVE-2022-3602");
+        assertThat(m.ids()).containsExactly("CVE-2022-3602", "OSV-2022-1");
+        assertThat(m.fixed()).hasValue("3.0.7");
+        assertThat(m.severity()).hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(7.5));
+        assertThat(m.knownExploited()).isTrue();
+        assertThat(m.epss()).isPresent();
+        assertThat(m.affected()).isTrue();
+    }
+
+    @Test
+    void versionsOutsideTheRangeDoNotMatch() {
+        assertThat(new Matcher(data(List.of())).match(inventory(openssl("3.0.8"), openssl("1.1.1")), List.of(), TODAY))
+                .isEmpty();
+        // Only the OSV record still covers 3.0.7.
+        assertThat(only(data(List.of()), List.of(), openssl("3.0.7")).ids())
+                .containsExactly("CVE-2022-3602", "OSV-2022-1");
+    }
+
+    @Test
+    void aVexStatementClearsAMatchAndTheLatestDocumentWins() {
+        Match cleared = only(
+                data(List.of(vex(Optional.empty(), Status.NOT_AFFECTED, "2026-01-01"))), List.of(), openssl("3.0.5"));
+        assertThat(cleared.affected()).isFalse();
+        assertThat(cleared.notAffected()).hasValueSatisfying(n -> assertThat(n).contains("component-not-present"));
+        Match reopened = only(
+                data(List.of(
+                        vex(Optional.empty(), Status.NOT_AFFECTED, "2026-01-01"),
+                        vex(Optional.empty(), Status.AFFECTED, "2026-02-01"))),
+                List.of(),
+                openssl("3.0.5"));
+        assertThat(reopened.affected()).isTrue();
+    }
+
+    @Test
+    void aStatementOnTheVersionBeatsOneOnTheProductAndOnATieAffectedWins() {
+        Match specific = only(
+                data(List.of(
+                        vex(Optional.of("3.0.5"), Status.NOT_AFFECTED, "2026-01-01"),
+                        vex(Optional.empty(), Status.AFFECTED, "2026-03-01"))),
+                List.of(),
+                openssl("3.0.5"));
+        assertThat(specific.affected()).isFalse();
+        Match otherVersion = only(
+                data(List.of(vex(Optional.of("3.0.4"), Status.NOT_AFFECTED, "2026-01-01"))),
+                List.of(),
+                openssl("3.0.5"));
+        assertThat(otherVersion.affected()).isTrue();
+        Match tie = only(
+                data(List.of(
+                        vex(Optional.empty(), Status.NOT_AFFECTED, "2026-01-01"),
+                        vex(Optional.empty(), Status.AFFECTED, "2026-01-01"))),
+                List.of(),
+                openssl("3.0.5"));
+        assertThat(tie.affected()).isTrue();
+    }
+
+    @Test
+    void aTreatmentOfTheModelBeatsEveryVexStatementUntilItLapses() {
+        List<VexStatement> affected = List.of(vex(Optional.of("3.0.5"), Status.AFFECTED, "2026-05-01"));
+        Match treated = only(
+                data(affected), List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.empty())), openssl("3.0.5"));
+        assertThat(treated.affected()).isFalse();
+        assertThat(treated.notAffected())
+                .hasValueSatisfying(n -> assertThat(n)
+                        .contains("m.yaml:40:5")
+                        .contains("vulnerable-code-not-present")
+                        .contains("the code is not built in"));
+        Match lapsed = only(
+                data(affected),
+                List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.of(TODAY.minusDays(1)))),
+                openssl("3.0.5"));
+        assertThat(lapsed.affected()).isTrue();
+        Match accepted =
+                only(data(affected), List.of(treatment(TreatmentStatus.ACCEPTED, Optional.empty())), openssl("3.0.5"));
+        assertThat(accepted.affected())
+                .as("an acceptance is not a statement that it is not affected")
+                .isTrue();
+    }
+
+    @Test
+    void cvssVectorsAreScoredAndReadForReachAndEffect() {
+        Severity log4shell =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H").orElseThrow();
+        assertThat(log4shell.score()).isEqualTo(10.0);
+        assertThat(log4shell.rating()).isEqualTo("critical");
+        assertThat(log4shell.remoteUnauthenticated()).isTrue();
+        assertThat(log4shell.givesControl()).isTrue();
+        Severity crash =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H").orElseThrow();
+        assertThat(crash.crashOnly()).isTrue();
+        assertThat(crash.givesControl()).isFalse();
+        Severity read =
+                Severity.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N").orElseThrow();
+        assertThat(read.crashOnly() || read.givesControl()).isFalse();
+        assertThat(Severity.of("AV:N/AC:L/Au:N/C:P/I:P/A:P"))
+                .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(7.5));
+        assertThat(Severity.of("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
+                .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(9.3));
+        assertThat(Severity.of("not a vector")).isEmpty();
+    }
+}
