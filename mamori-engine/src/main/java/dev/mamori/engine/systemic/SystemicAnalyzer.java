@@ -363,7 +363,15 @@ public final class SystemicAnalyzer {
                 }
                 case LATERAL -> {
                     base = 1;
-                    means = "give " + graph.name(graph.to(e)) + " unique credentials";
+                    // The remedy is what let the neighbour in: a known flaw is patched (a login
+                    // does not help against it), a weak or unknown login is made unique.
+                    Component target = frozen.component(graph.to(e));
+                    means = EntryPoints.controlExploit(target)
+                            .map(x -> "patch " + x.flaw() + " on " + target.id()
+                                    + (PropagationGraph.weakness(target.credentials()) > 0
+                                            ? ", and give it unique credentials"
+                                            : ""))
+                            .orElse("give " + target.id() + " unique credentials");
                 }
                 case EXPOSURE -> {
                     int to = graph.to(e);

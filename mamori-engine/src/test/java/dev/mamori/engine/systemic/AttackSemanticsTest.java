@@ -145,6 +145,18 @@ class AttackSemanticsTest {
                 .last()
                 .asString()
                 .contains("exploitable (CVE-2099-1234)");
+        // The plan to keep the historian names the remedy for a flaw: a patch, not a new password.
+        SystemicAnalysis.Isolation plan = analyzer.analyze(new SystemicAnalyzer.Options(
+                        Optional.of("plant.vpn"), Optional.of("plant.historian"), List.of()))
+                .isolation()
+                .orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts())
+                .extracting(SystemicAnalysis.Cut::why)
+                .anySatisfy(why -> assertThat(why)
+                        .contains("patch CVE-2099-1234 on plant.historian")
+                        .doesNotContain("unique credentials"));
+
         // A crash-only flaw is an outage, not a takeover: the HMI (reached from the foothold in its
         // zone) is not held, but the mission that needs it can be stopped.
         assertThat(p.controlled(hmi)).isFalse();
