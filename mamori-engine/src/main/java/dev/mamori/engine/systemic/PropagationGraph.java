@@ -150,7 +150,7 @@ public final class PropagationGraph {
         }
         // Relations that rest on a fact the model marks as assumed, alleged or unknown-method are
         // marked too: paths say so, and what is claimed as a consequence does not follow them.
-        for (int e = 0; e < g.edgeCount(); e++) {
+        for (int e = 0; e < (graph.landscape().marks().isEmpty() ? 0 : g.edgeCount()); e++) {
             java.util.Optional<dev.mamori.model.Mark> mark =
                     markedElement(graph, g, e).flatMap(graph::markOn);
             if (mark.isPresent()) {
