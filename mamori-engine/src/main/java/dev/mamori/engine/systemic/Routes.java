@@ -5,8 +5,9 @@ import dev.mamori.engine.graph.FrozenGraph;
 /**
  * Whether a secret held somewhere can be used against a login elsewhere: only over a network route
  * the model declares. A place is a zone (anyone in it reaches its members and whatever its members
- * send to), a zoneless host (which reaches what it sends to), or outside (which reaches what is
- * exposed to the internet). A credential cannot jump over the only route to its login.
+ * exchange flows with), a zoneless host (which reaches what it exchanges flows with), or outside
+ * (which reaches what is exposed to the internet). A credential cannot jump over the only route to
+ * its login. A flow either way counts, so a one-way gateway is not told apart from a two-way link.
  */
 final class Routes {
 
