@@ -58,7 +58,10 @@ class FixesApplyTest {
                         "no-update-path",
                         "mqtt-without-tls",
                         "commands-without-authentication",
-                        "zigbee-default-trust-center-key");
-        assertThat(applied).isGreaterThan(30);
+                        "zigbee-default-trust-center-key",
+                        "network-debug-service",
+                        "no-authentication",
+                        "device-exposed-to-internet");
+        assertThat(applied).isGreaterThan(40);
     }
 }

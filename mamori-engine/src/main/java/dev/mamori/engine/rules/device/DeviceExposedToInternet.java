@@ -9,6 +9,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -16,6 +17,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * A device reachable straight from the internet: indexed by Shodan and Censys within hours, and
@@ -67,5 +70,20 @@ public final class DeviceExposedToInternet extends ComponentRule {
                 c,
                 "the device " + component.id() + " " + how + DeviceFacts.fleet(component),
                 Factor.of(3, "internet-wide scanners find it within hours and try every known flaw on it"));
+    }
+
+    /** Its exposure without the internet, when the model exposes it there (an untrusted zone is moved by hand). */
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        if (!component.exposure().contains(Exposure.INTERNET)) {
+            return List.of();
+        }
+        List<String> kept = component.exposure().stream()
+                .filter(e -> e != Exposure.INTERNET)
+                .sorted()
+                .map(dev.mamori.model.Words::of)
+                .toList();
+        return List.of(new KeyEdit(component.at(), "exposure", "[" + String.join(", ", kept) + "]"));
     }
 }

@@ -10,6 +10,7 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -18,6 +19,7 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,5 +114,17 @@ public final class NetworkDebugService extends ComponentRule {
             case "adb" -> "adb over the network usually gives a root shell without a login";
             default -> service + " is as strong as the password behind it and is probed constantly";
         };
+    }
+
+    /** The debug list without the network services this rule flags there. */
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        Component component = graph.component(c);
+        boolean embedded = component.layer() == Layer.DEVICE || component.layer() == Layer.NETWORK;
+        List<String> kept = component.debug().stream()
+                .filter(s -> !SERVICES.containsKey(s) || !embedded && !NEVER_ACCEPTABLE.contains(s))
+                .distinct()
+                .toList();
+        return List.of(new KeyEdit(component.at(), "debug", "[" + String.join(", ", kept) + "]"));
     }
 }

@@ -19,7 +19,9 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /**
  * A reachable component with no login at all: whoever can send it a packet can configure or command
@@ -109,5 +111,10 @@ public final class NoAuthentication extends ComponentRule {
         }
         int flows = context.graph().flowsIn(c).length;
         return "receives " + flows + (flows == 1 ? " flow" : " flows") + " from other components";
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return List.of(new KeyEdit(graph.component(c).at(), "credentials", "unique"));
     }
 }
