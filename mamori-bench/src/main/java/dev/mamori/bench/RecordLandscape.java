@@ -207,7 +207,8 @@ final class RecordLandscape {
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                java.util.OptionalLong.empty());
     }
 
     private static Restoration restore(

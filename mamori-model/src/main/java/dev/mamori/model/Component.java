@@ -28,6 +28,9 @@ import java.util.Set;
  * @param mqttUser the user name it logs in to an MQTT broker with, when the model says
  * @param software the packages the model says it runs
  * @param sbom its software bill of materials, a file named relative to the model file that names it
+ * @param floodCapacity how many attacking devices' traffic it absorbs and keeps serving (a scrubbing
+ *     service or several providers raise it); empty when the model does not say, and then no flood
+ *     is judged against it
  */
 public record Component(
         String id,
@@ -63,7 +66,8 @@ public record Component(
         Optional<IpPrefix> address,
         Optional<String> mqttUser,
         List<Software> software,
-        Optional<SbomFile> sbom) {
+        Optional<SbomFile> sbom,
+        java.util.OptionalLong floodCapacity) {
 
     public Component {
         debug = List.copyOf(debug);
@@ -117,7 +121,8 @@ public record Component(
                 address,
                 mqttUser,
                 software,
-                sbom);
+                sbom,
+                floodCapacity);
     }
 
     /** The id within its system. */

@@ -17,11 +17,13 @@ public record SystemicAnalysis(
         List<SystemRadius> blastRadius,
         List<HazardReach> hazards,
         List<MissionEffect> missions,
+        List<Flood> floods,
         Optional<Isolation> isolation,
         Optional<OutageEffect> outage) {
 
     public SystemicAnalysis {
         entries = List.copyOf(entries);
+        floods = List.copyOf(floods);
         paths = List.copyOf(paths);
         internalPaths = List.copyOf(internalPaths);
         blastRadius = List.copyOf(blastRadius);
@@ -47,6 +49,18 @@ public record SystemicAnalysis(
     /** A hazard whose component an attacker can control. */
     public record HazardReach(
             String hazard, String severity, boolean interlocked, double probability, List<Hop> hops) {}
+
+    /**
+     * A component taken down by a flood: the devices the attacker holds that can send to the
+     * internet, more than it absorbs.
+     *
+     * @param from the held components the flood comes from, with their counts
+     */
+    public record Flood(String target, long devices, long capacity, List<String> from) {
+        public Flood {
+            from = List.copyOf(from);
+        }
+    }
 
     /** A mission that stops if the controlled components act against it. */
     public record MissionEffect(String mission, List<String> compromisedNeeds) {}

@@ -127,6 +127,10 @@ public final class SystemicAnalyzer {
                 missions(underAttack(propagation)::down).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
+                floods(propagation).stream()
+                        .map(f -> new SystemicAnalysis.Flood(
+                                frozen.component(f.target()).id(), f.devices(), f.capacity(), f.from()))
+                        .toList(),
                 isolation,
                 outage);
     }
@@ -179,7 +183,56 @@ public final class SystemicAnalyzer {
                 held.add(c);
             }
         }
+        for (FloodedComponent flood : floods(propagation)) {
+            held.add(flood.target());
+        }
         return Outage.of(cascade, held.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A component a flood takes down, and the flood. */
+    private record FloodedComponent(int target, long devices, long capacity, List<String> from) {}
+
+    /**
+     * The components a flood takes down: every device the attacker holds that can send to the
+     * internet (a fleet counts its units) floods together, and a component reachable from the
+     * internet that declares what it absorbs falls when the flood is larger. A flood is not a data
+     * flow: the target does not come to depend on its attackers.
+     */
+    private List<FloodedComponent> floods(Propagation propagation) {
+        long devices = 0;
+        List<String> from = new ArrayList<>();
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (propagation.controlled(c) && sendsToTheInternet(c)) {
+                devices += frozen.component(c).count();
+                from.add(frozen.component(c).id() + " (" + frozen.component(c).count() + ")");
+            }
+        }
+        List<FloodedComponent> out = new ArrayList<>();
+        for (int t = 0; t < frozen.componentCount(); t++) {
+            java.util.OptionalLong capacity = frozen.component(t).floodCapacity();
+            if (capacity.isPresent() && frozen.facts().internetFacing(t) && devices > capacity.getAsLong()) {
+                out.add(new FloodedComponent(t, devices, capacity.getAsLong(), from));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a component can send to the internet: it faces it, or a flow of its goes to or over it. */
+    private boolean sendsToTheInternet(int c) {
+        if (frozen.facts().internetFacing(c)) {
+            return true;
+        }
+        for (int f : frozen.flowsOut(c)) {
+            if (frozen.facts().internet(frozen.flowTo(f))) {
+                return true;
+            }
+            for (int n : frozen.networksOf(f)) {
+                if (frozen.facts().internet(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether an attacker can crash component c: a crash-only flaw on a service they reach. */

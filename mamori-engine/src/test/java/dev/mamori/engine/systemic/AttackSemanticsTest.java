@@ -486,4 +486,72 @@ class AttackSemanticsTest {
         assertThat(stated.basis()).isEqualTo("stated");
         assertThat(stated.hops().get(0).assumptions()).isEmpty();
     }
+
+    /**
+     * A botnet of held cameras floods a DNS provider that a web shop's names depend on. Before: no
+     * denial of service existed, and a flood written as a data flow made the victim depend on its
+     * attackers. Now the held devices that can send to the internet flood together, and a target
+     * that absorbs fewer falls; a second provider that absorbs more keeps the names resolving.
+     */
+    private static final String FLOOD = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              homes:
+                owner: ops
+                operator: ops
+                category: consumer
+                components:
+                  cameras: { kind: camera, count: 5000, exposure: internet, credentials: default-shared }
+              dns:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  provider-a: { kind: dns, exposure: internet, credentials: unique, flood-capacity: 1000 }
+                  provider-b: { kind: dns, exposure: internet, credentials: unique, flood-capacity: 1000000 }
+              shop:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  site: { kind: web-app, exposure: internet, credentials: unique, needs: NEEDS }
+            flows:
+              - { from: homes.cameras, to: dns.provider-a, protocol: dns }
+            missions:
+              sales: { needs: [shop.site] }
+            """;
+
+    /** The cameras held (the botnet), so that what else an outsider might hold does not blur the flood. */
+    private static final SystemicAnalyzer.Options BOTNET =
+            new SystemicAnalyzer.Options(Optional.of("homes.cameras"), Optional.empty(), List.of());
+
+    @Test
+    void heldFleetsFloodWhatAbsorbsLessAndASecondProviderThatAbsorbsMoreHolds() {
+        SystemicAnalysis single =
+                analyzer(FLOOD.replace("NEEDS", "dns.provider-a")).analyze(BOTNET);
+        assertThat(single.floods()).singleElement().satisfies(f -> {
+            assertThat(f.target()).isEqualTo("dns.provider-a");
+            assertThat(f.devices()).isEqualTo(5000);
+            assertThat(f.capacity()).isEqualTo(1000);
+            assertThat(f.from()).containsExactly("homes.cameras (5000)");
+        });
+        assertThat(single.missions())
+                .extracting(SystemicAnalysis.MissionEffect::mission)
+                .as("the shop's names stop resolving: sales stop")
+                .containsExactly("sales");
+
+        SystemicAnalysis both = analyzer(FLOOD.replace("NEEDS", "{ any: [dns.provider-a, dns.provider-b] }"))
+                .analyze(BOTNET);
+        assertThat(both.floods()).extracting(SystemicAnalysis.Flood::target).containsExactly("dns.provider-a");
+        assertThat(both.missions()).as("the second provider absorbs the flood").isEmpty();
+
+        // The flow the cameras send is data, not a need: with no flood it takes nothing down.
+        SystemicAnalysis small = analyzer(
+                        FLOOD.replace("NEEDS", "dns.provider-a").replace("count: 5000", "count: 10"))
+                .analyze(BOTNET);
+        assertThat(small.floods()).isEmpty();
+        assertThat(small.missions()).isEmpty();
+    }
 }

@@ -368,7 +368,14 @@ public final class Grammar {
                     TEXT,
                     "none",
                     "The user name it logs in to an MQTT broker with (with client certificates, the name the"
-                            + " broker takes from the certificate); what a generated broker ACL grants topics to.");
+                            + " broker takes from the certificate); what a generated broker ACL grants topics to.")
+            .optional(
+                    "flood-capacity",
+                    new Whole(1, 1_000_000_000_000L),
+                    "none (no flood is judged against it)",
+                    "How many attacking devices' traffic it absorbs and keeps serving; a scrubbing service or"
+                            + " several providers raise it. A flood from the fleets an attacker holds that exceeds it"
+                            + " takes it down.");
 
     public static final ObjectSpec FLOW = object(
                     "flow",

@@ -200,7 +200,8 @@ final class LandscapeBinder {
                 o.address("address"),
                 mqttUser(o),
                 o.objects("software").stream().map(this::software).toList(),
-                o.text("sbom").map(path -> new SbomFile(path, o.at("sbom"))));
+                o.text("sbom").map(path -> new SbomFile(path, o.at("sbom"))),
+                o.whole("flood-capacity").map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty()));
     }
 
     /** The MQTT user name, when it is one a broker's ACL file can name on a line of its own. */

@@ -57,6 +57,15 @@ final class SystemicJson {
                 s.missions().stream()
                         .map(m -> map("mission", m.mission(), "compromisedNeeds", m.compromisedNeeds()))
                         .toList());
+        out.put(
+                "floods",
+                s.floods().stream()
+                        .map(f -> map(
+                                "target", f.target(),
+                                "devices", f.devices(),
+                                "capacity", f.capacity(),
+                                "from", f.from()))
+                        .toList());
         s.isolation()
                 .ifPresent(i -> out.put(
                         "isolation",

@@ -43,6 +43,11 @@ public final class SystemicText {
                             .append(String.join(", ", m.compromisedNeeds()))
                             .append('\n'));
         }
+        for (SystemicAnalysis.Flood f : s.floods()) {
+            out.append(String.format(
+                    "%nFlood: %s falls to the %,d devices the attacker holds (it absorbs %,d), from %s%n",
+                    f.target(), f.devices(), f.capacity(), String.join(", ", f.from())));
+        }
         out.append("\nBlast radius (a whole system compromised):\n");
         for (SystemicAnalysis.SystemRadius r :
                 s.blastRadius().subList(0, Math.min(top, s.blastRadius().size()))) {
