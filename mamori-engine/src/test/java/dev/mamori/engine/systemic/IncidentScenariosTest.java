@@ -73,16 +73,14 @@ class IncidentScenariosTest {
                 .as("the portal and the flat zone are on every path")
                 .containsExactlyInAnyOrder("retail-corp.vendor-portal", "zone retail-corp.corp-flat");
 
-        // A compromise of the POS system alone controls no component of retail-corp (the portal and the
-        // staging server have their own logins), so its blast radius is empty: sharing a zone owned by
-        // retail-corp is not a foothold in it (zone nodes belong to no system in the blast radius).
+        // The sources do not say how the staging servers' logins were set: from the POS system they
+        // are reached only over the assumption about unknown logins, and the path says so (the
+        // registers' data did end up on internal staging servers [1]).
         SystemicAnalysis fromPos = s.analyze(Optional.of("pos"), Optional.empty(), List.of());
         assertThat(fromPos.paths())
-                .as("from the POS system no component of another system is controlled")
-                .isEmpty();
-        assertThat(radius(fromPos, "pos").systemsReached())
-                .as("the zone shared with retail-corp is no foothold in retail-corp")
-                .isEmpty();
+                .as("every path from the POS system into retail-corp rests on the assumption")
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.basis()).isEqualTo("assumed"));
     }
 
     // ---- 2. Camera botnet and a managed-DNS provider (2016) ---------------------------------------
@@ -93,40 +91,22 @@ class IncidentScenariosTest {
         SystemicAnalysis a = s.analyze(Optional.empty(), Optional.empty(), List.of("managed-dns.name-servers"));
 
         assertThat(a.entries())
-                .as("the port-forwarded cameras and DVRs are entry points, reachable from the internet")
+                .as("the devices whose telnet the internet reaches are entry points [1]")
                 .extracting(SystemicAnalysis.Entry::component, SystemicAnalysis.Entry::reason)
-                .contains(
-                        tuple("home-cctv.ip-cameras", "reachable from the internet"),
-                        tuple("home-cctv.dvrs", "reachable from the internet"));
-
-        // The cameras wired to the DVR are not forwarded, but share the home network and the factory
-        // login: from an exposed camera or DVR they are one lateral step away.
+                .contains(tuple("home-cctv.devices", "reachable from the internet"));
         Propagation exposed = s.propagation(Optional.empty());
-        assertThat(s.controlled(exposed, "home-cctv.ip-cameras"))
-                .as("exposed cameras are held")
+        assertThat(s.controlled(exposed, "home-cctv.devices"))
+                .as("held with their factory-default login [1]")
                 .isTrue();
-        assertThat(s.controlled(exposed, "home-cctv.indoor-cameras"))
-                .as("indoor cameras are held too")
-                .isTrue();
-        List<String> indoor = hops(s.path(exposed, "home-cctv.indoor-cameras"));
-        assertThat(indoor)
-                .as("indoor cameras: into the home network, then the default login")
-                .hasSize(2);
-        assertThat(indoor.get(0))
-                .as("the foothold is an exposed camera or DVR")
-                .isIn(
-                        "home-cctv.ip-cameras -> zone home-cctv.home-lan [ZONE_MEMBER]",
-                        "home-cctv.dvrs -> zone home-cctv.home-lan [ZONE_MEMBER]");
-        assertThat(indoor.get(1)).isEqualTo("zone home-cctv.home-lan -> home-cctv.indoor-cameras [LATERAL]");
         assertThat(a.missions())
-                .as("the households' own surveillance is in the attacker's hands")
+                .as("the households' own devices are in the attacker's hands")
                 .anySatisfy(m -> {
                     assertThat(m.mission()).isEqualTo("home-surveillance");
-                    assertThat(m.compromisedNeeds()).contains("home-cctv.ip-cameras", "home-cctv.dvrs");
+                    assertThat(m.compromisedNeeds()).contains("home-cctv.devices");
                 });
 
-        // The flood itself is not derived: control of half a million devices is not turned into the
-        // unavailability of what they can reach (see the report), so the DNS outage is assumed.
+        // Dyn's capacity is not public, so no flood-capacity is stated and the flood is not derived:
+        // the name servers' outage is rehearsed with --fail.
         SystemicAnalysis.OutageEffect outage = a.outage().orElseThrow();
         assertThat(outage.down())
                 .as("a site whose only name servers are at the provider goes down")
