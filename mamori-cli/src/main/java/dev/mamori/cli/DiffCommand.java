@@ -3,7 +3,6 @@ package dev.mamori.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.engine.assessment.AssessmentOptions;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.report.diff.AssessmentDiff;
 import dev.mamori.report.diff.DiffReport;
 import dev.mamori.report.diff.Snapshot;
@@ -115,10 +114,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), parent.workingDirectory(), List.of(file), day, false);
-        if (!input.loaded().valid()) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+        if (input.invalidPrinted(spec.commandLine())) {
             return Optional.empty();
         }
         // Through the workspace, so that each side is judged against its own landscape's catalogs.

@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.app.Loaded;
 import dev.mamori.app.Workspace;
+import dev.mamori.report.diagnostics.DiagnosticsReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +22,18 @@ import picocli.CommandLine;
  * @param bundled whether it is the bundled example
  */
 record ModelInput(Workspace workspace, Loaded loaded, boolean bundled) {
+
+    /**
+     * Whether the model is invalid; if so, its errors (located) are printed first. The commands that
+     * read a model themselves begin with this.
+     */
+    boolean invalidPrinted(CommandLine commandLine) {
+        if (loaded.valid()) {
+            return false;
+        }
+        commandLine.getOut().print(new DiagnosticsReport(List.of(), loaded.diagnostics()).text(""));
+        return true;
+    }
 
     /** The example packed into the command line, read when a command that offers it is given no model. */
     static final String BUNDLED_EXAMPLE = "examples/venue/landscape.yaml";

@@ -3,7 +3,6 @@ package dev.mamori.cli;
 import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.AssessmentOptions;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.vulns.KnownVulnerabilities;
 import dev.mamori.vulns.share.StixBundle;
 import java.nio.file.Path;
@@ -77,10 +76,7 @@ final class ShareCommand implements Callable<Integer> {
         Path working = parent.workingDirectory();
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), working, files, day, true);
-        if (!input.loaded().valid()) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+        if (input.invalidPrinted(spec.commandLine())) {
             return ExitCode.INVALID;
         }
         Workspace workspace = input.workspace()

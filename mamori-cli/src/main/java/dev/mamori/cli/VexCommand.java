@@ -3,7 +3,6 @@ package dev.mamori.cli;
 import dev.mamori.model.Component;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.Stakeholder;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.vulns.KnownVulnerabilities;
 import dev.mamori.vulns.share.VexDocuments;
 import java.nio.file.Path;
@@ -98,10 +97,7 @@ final class VexCommand implements Callable<Integer> {
         Path working = parent.workingDirectory();
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), working, files, day, true);
-        if (!input.loaded().valid()) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+        if (input.invalidPrinted(spec.commandLine())) {
             return ExitCode.INVALID;
         }
         Landscape landscape = input.loaded().landscape().orElseThrow();

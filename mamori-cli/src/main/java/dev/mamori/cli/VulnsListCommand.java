@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.vulns.KnownVulnerabilities;
 import dev.mamori.vulns.feed.VulnerabilityData;
 import dev.mamori.vulns.match.Match;
@@ -75,10 +74,7 @@ final class VulnsListCommand implements Callable<Integer> {
         Path working = parent.parent().workingDirectory();
         LocalDate day = today != null ? today : LocalDate.now();
         ModelInput input = ModelInput.load(spec.commandLine(), working, files, day, true);
-        if (!input.loaded().valid()) {
-            spec.commandLine()
-                    .getOut()
-                    .print(new DiagnosticsReport(List.of(), input.loaded().diagnostics()).text(""));
+        if (input.invalidPrinted(spec.commandLine())) {
             return ExitCode.INVALID;
         }
         VulnerabilityData data = vulnerabilities.data(spec.commandLine(), working, input.bundled());

@@ -116,6 +116,7 @@ public final class SystemicAnalyzer {
                 .map(target -> isolate(options.from().orElse("the exposed components"), entries, target));
         Optional<SystemicAnalysis.OutageEffect> outage =
                 options.fail().isEmpty() ? Optional.empty() : Optional.of(outage(options.fail()));
+        List<FloodedComponent> floods = floods(propagation);
         return new SystemicAnalysis(
                 entryList,
                 controlled,
@@ -124,10 +125,10 @@ public final class SystemicAnalyzer {
                 paths(propagation, false),
                 blastRadius(),
                 hazards(propagation),
-                missions(underAttack(propagation)::down).stream()
+                missions(underAttack(propagation, floods)::down).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
-                floods(propagation).stream()
+                floods.stream()
                         .map(f -> new SystemicAnalysis.Flood(
                                 frozen.component(f.target()).id(), f.devices(), f.capacity(), f.from()))
                         .toList(),
@@ -177,13 +178,17 @@ public final class SystemicAnalyzer {
      * modems were).
      */
     public Outage underAttack(Propagation propagation) {
+        return underAttack(propagation, floods(propagation));
+    }
+
+    private Outage underAttack(Propagation propagation, List<FloodedComponent> floods) {
         List<Integer> held = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (propagation.controlled(c) || crashable(propagation, c)) {
                 held.add(c);
             }
         }
-        for (FloodedComponent flood : floods(propagation)) {
+        for (FloodedComponent flood : floods) {
             held.add(flood.target());
         }
         return Outage.of(cascade, held.stream().mapToInt(Integer::intValue).toArray());
