@@ -123,6 +123,17 @@ class WebPagesInChromiumTest {
     }
 
     /**
+     * Does what starts a navigation (a click, a submit) and waits until the page it started from is
+     * gone, so that what is read next is the next page: on a busy machine the click returns first.
+     */
+    private static void navigating(Runnable action) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /**
      * Waits for the navigation a click started: a click returns before the next page is there
      * when the machine is busy, so the address is asked until it is the one expected.
      */
@@ -135,7 +146,7 @@ class WebPagesInChromiumTest {
             open("/login");
         }
         browser.findElement(By.id("name")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys(account + "-password-long", Keys.ENTER);
+        navigating(() -> browser.findElement(By.id("password")).sendKeys(account + "-password-long", Keys.ENTER));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
@@ -152,11 +163,21 @@ class WebPagesInChromiumTest {
     }
 
     private static String h1() {
-        return browser.findElement(By.tagName("h1")).getText();
+        return read(By.tagName("h1"));
     }
 
     private static String text() {
-        return browser.findElement(By.tagName("body")).getText();
+        return read(By.tagName("body"));
+    }
+
+    /**
+     * An element's text, read again when the page it was found on is replaced while it is read: a
+     * click returns before the next page is there when the machine is busy.
+     */
+    private static String read(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(what).getText());
     }
 
     /** Saves the page at laptop and at phone width, and checks no console error on it. */
@@ -200,7 +221,7 @@ class WebPagesInChromiumTest {
         assertThat(text()).contains("Venue CCTV");
         shoot("map");
 
-        browser.findElement(By.linkText("cctv")).click();
+        navigating(() -> browser.findElement(By.linkText("cctv")).click());
         assertThat(h1()).startsWith("System cctv");
         assertThat(browser.findElements(By.cssSelector("figure.diagram svg g.node")))
                 .isNotEmpty();
@@ -212,14 +233,15 @@ class WebPagesInChromiumTest {
                 .getText();
         String all = browser.findElement(By.id("count")).getText();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue(worst);
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        navigating(
+                () -> browser.findElement(By.cssSelector("form.filters button")).click());
         arrivedAt(url -> url.contains("severity=" + worst));
         assertThat(browser.findElement(By.id("count")).getText()).isNotEqualTo(all);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.findings tbody tr"));
         assertThat(rows).isNotEmpty();
         rows.forEach(
                 r -> assertThat(r.findElement(By.cssSelector(".sev")).getText()).isEqualTo(worst));
-        rows.get(0).findElement(By.tagName("a")).click();
+        navigating(() -> rows.get(0).findElement(By.tagName("a")).click());
         assertThat(text()).contains("Why", "Score", "Fix", "Likelihood", "Impact");
         WebElement hit = browser.findElement(By.cssSelector("pre.source .hit"));
         String where = browser.findElement(By.cssSelector("dl.facts dd.mono")).getText();
@@ -243,7 +265,8 @@ class WebPagesInChromiumTest {
         // A question asked from the page: protect one's own system, the plan checked before it is shown.
         open("/l/venue/venue-ops/paths");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("protect"))).selectByValue("cctv");
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        navigating(
+                () -> browser.findElement(By.cssSelector("form.filters button")).click());
         arrivedAt(url -> url.contains("protect=cctv"));
         assertThat(browser.findElement(By.id("plan")).getText()).contains("cctv");
         shoot("paths-protect");
@@ -353,7 +376,11 @@ class WebPagesInChromiumTest {
         signIn("venue-ops-admin");
         open("/l/venue/venue-ops/admin");
         browser.findElement(By.cssSelector("form.filters input[name=account]")).sendKeys("orgcom-viewer");
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        navigating(
+                () -> browser.findElement(By.cssSelector("form.filters button")).click());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains("orgcom-viewer"));
         assertThat(text()).contains("orgcom-viewer");
         shoot("admin");
     }
@@ -382,7 +409,7 @@ class WebPagesInChromiumTest {
 
         browser.findElement(By.id("current")).sendKeys("orgcom-viewer-password-long");
         browser.findElement(By.id("new")).sendKeys("a-new-password-for-orgcom");
-        browser.findElement(By.id("repeat")).sendKeys("a-new-password-for-orgcom", Keys.ENTER);
+        navigating(() -> browser.findElement(By.id("repeat")).sendKeys("a-new-password-for-orgcom", Keys.ENTER));
         assertThat(browser.findElement(By.cssSelector(".ok")).getText()).contains("password is changed");
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
         arrivedAt(url -> url.endsWith("/login"));
