@@ -17,6 +17,9 @@ import java.util.Set;
  * @param treatment what the model decided about it, if anything
  * @param rootCause what fixing it changes (see {@link RuleMetadata#rootCause}): findings on one
  *     element with one root cause are one problem
+ * @param wayIn when the weakness is on a way in to catastrophic harm (outsiders take the element, or
+ *     the flow's sender, or the secret's holder, directly, and holding it leads to a catastrophic
+ *     hazard), why: such problems are ranked first ({@link RiskAssessment#openProblems})
  */
 public record Finding(
         String rule,
@@ -32,7 +35,8 @@ public record Finding(
         List<String> mitigations,
         Optional<TreatmentState> treatment,
         String rootCause,
-        List<KeyEdit> edits) {
+        List<KeyEdit> edits,
+        Optional<String> wayIn) {
 
     public Finding {
         properties = Set.copyOf(properties);
@@ -77,6 +81,7 @@ public record Finding(
                 mitigations,
                 treatmentState,
                 rootCause,
-                fixes);
+                fixes,
+                wayIn);
     }
 }

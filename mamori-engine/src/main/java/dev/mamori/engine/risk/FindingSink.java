@@ -22,7 +22,8 @@ public final class FindingSink {
             String explanation,
             Factor likelihood,
             Factor impact,
-            List<String> mitigations) {
+            List<String> mitigations,
+            Optional<String> wayIn) {
         findings.add(new Finding(
                 rule.id(),
                 rule.title(),
@@ -37,7 +38,8 @@ public final class FindingSink {
                 mitigations,
                 Optional.empty(),
                 rule.rootCause(),
-                List.of()));
+                List.of(),
+                wayIn));
     }
 
     /** What was recorded so far, in order. */

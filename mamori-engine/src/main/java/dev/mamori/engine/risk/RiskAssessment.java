@@ -45,8 +45,11 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
     }
 
     /**
-     * The open findings as problems: those on one element with one root cause together, led by the
-     * most severe (the order of {@link #findings}), the problems in the order of their leads.
+     * The open findings as problems, in the order to act on them: those on one element with one
+     * root cause together, led by the most severe (the order of {@link #findings}). Problems on a way
+     * in to catastrophic harm ({@link Finding#wayIn}) of at least medium severity come first, then the
+     * rest, each part in the order of its leads: an internet-facing entry to a crowd crush is fixed
+     * before a critical finding deeper in, which that entry is the way to.
      */
     public List<Problem> openProblems() {
         Map<String, List<Finding>> byKey = new LinkedHashMap<>();
@@ -54,7 +57,14 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
             byKey.computeIfAbsent(f.element().id() + "\u0000" + f.rootCause(), k -> new ArrayList<>())
                     .add(f);
         }
-        return byKey.values().stream().map(Problem::new).toList();
+        List<Problem> first = new ArrayList<>();
+        List<Problem> rest = new ArrayList<>();
+        for (List<Finding> group : byKey.values()) {
+            Problem problem = new Problem(group);
+            (problem.wayIn().isPresent() ? first : rest).add(problem);
+        }
+        first.addAll(rest);
+        return List.copyOf(first);
     }
 
     /** One problem: the findings of one root cause on one element, the first the most severe. */
@@ -65,6 +75,20 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
 
         public Finding lead() {
             return findings.get(0);
+        }
+
+        /**
+         * Why the problem lies on a way in to catastrophic harm, when its lead is at least medium
+         * and one of its findings says so.
+         */
+        public java.util.Optional<String> wayIn() {
+            if (lead().severity().compareTo(Severity.MEDIUM) < 0) {
+                return java.util.Optional.empty();
+            }
+            return findings.stream()
+                    .map(Finding::wayIn)
+                    .flatMap(java.util.Optional::stream)
+                    .findFirst();
         }
 
         /** The rules that see it, the lead's first. */

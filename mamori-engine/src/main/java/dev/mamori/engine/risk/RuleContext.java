@@ -147,13 +147,14 @@ public final class RuleContext {
                 explanation,
                 scoring.reach(c),
                 ease,
-                scoring.impact(c, rule.properties()));
+                scoring.impact(c, rule.properties()),
+                c);
     }
 
     /** A finding on component {@code c} whose impact the rule judged itself. */
     public void onComponent(int c, String explanation, Factor ease, Factor impact) {
         Component component = graph.component(c);
-        report(graph.componentRef(c), component.at(), explanation, scoring.reach(c), ease, impact);
+        report(graph.componentRef(c), component.at(), explanation, scoring.reach(c), ease, impact, c);
     }
 
     /**
@@ -169,7 +170,8 @@ public final class RuleContext {
                 scoring.reach(c),
                 ease,
                 scoring.impact(c, rule.properties()),
-                fittedFixes);
+                fittedFixes,
+                c);
     }
 
     /** A finding on flow {@code f}. */
@@ -181,7 +183,8 @@ public final class RuleContext {
                 explanation,
                 scoring.reachOfFlow(f),
                 ease,
-                scoring.impactOfFlow(f, rule.properties()));
+                scoring.impactOfFlow(f, rule.properties()),
+                graph.flowFrom(f));
     }
 
     /**
@@ -197,13 +200,14 @@ public final class RuleContext {
                 scoring.reachOfFlow(f),
                 ease,
                 scoring.impactOfFlow(f, rule.properties()),
-                fittedFixes);
+                fittedFixes,
+                graph.flowFrom(f));
     }
 
     /** A finding on flow {@code f} whose impact the rule judged itself. */
     public void onFlow(int f, String explanation, Factor ease, Factor impact) {
         Flow flow = graph.flow(f);
-        report(graph.flowRef(f), flow.at(), explanation, scoring.reachOfFlow(f), ease, impact);
+        report(graph.flowRef(f), flow.at(), explanation, scoring.reachOfFlow(f), ease, impact, graph.flowFrom(f));
     }
 
     /** A finding on credential relation {@code r}; its reach is the holder's, its impact the worst accepter's. */
@@ -219,43 +223,52 @@ public final class RuleContext {
                 explanation,
                 scoring.reach(graph.credentialHolder(r)),
                 ease,
-                impact);
+                impact,
+                graph.credentialHolder(r));
     }
 
     /** A finding on data asset {@code d}, scored by the rule. */
     public void onData(int d, String explanation, Factor likelihood, Factor impact) {
         DataAsset asset = graph.data(d);
-        report(graph.dataRef(d), asset.at(), explanation, likelihood, likelihood, impact);
+        report(graph.dataRef(d), asset.at(), explanation, likelihood, likelihood, impact, NO_ENTRY);
     }
 
     /** A finding on a mission, scored by the rule. */
     public void onMission(Mission mission, String explanation, Factor likelihood, Factor impact) {
-        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact);
+        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact, NO_ENTRY);
     }
 
     /** A finding on a mission, scored by the rule, with fixes fitted to it before the rule's general ones. */
     public void onMission(
             Mission mission, String explanation, Factor likelihood, Factor impact, List<String> fittedFixes) {
-        report(graph.missionRef(mission), mission.at(), explanation, likelihood, likelihood, impact, fittedFixes);
+        report(
+                graph.missionRef(mission),
+                mission.at(),
+                explanation,
+                likelihood,
+                likelihood,
+                impact,
+                fittedFixes,
+                NO_ENTRY);
     }
 
     /** A finding on stakeholder {@code s}, scored by the rule. */
     public void onStakeholder(int s, String explanation, Factor likelihood, Factor impact) {
         Stakeholder stakeholder = graph.stakeholder(s);
-        report(graph.stakeholderRef(s), stakeholder.at(), explanation, likelihood, likelihood, impact);
+        report(graph.stakeholderRef(s), stakeholder.at(), explanation, likelihood, likelihood, impact, NO_ENTRY);
     }
 
     /** A finding on zone {@code z}, scored by the rule. */
     public void onZone(int z, String explanation, Factor likelihood, Factor impact) {
         Zone zone = graph.zone(z);
-        report(graph.zoneRef(z), zone.at(), explanation, likelihood, likelihood, impact);
+        report(graph.zoneRef(z), zone.at(), explanation, likelihood, likelihood, impact, NO_ENTRY);
     }
 
     /** A finding on a hazard of component {@code c}; a fleet of 100 or more raises its impact by one. */
     public void onHazard(int c, Hazard hazard, String explanation, Factor reach, Factor ease) {
         Factor impact = Scoring.acrossFleet(
                 Scoring.hazardImpact(hazard, ""), graph.component(c).count());
-        report(graph.hazardRef(c, hazard), hazard.at(), explanation, reach, ease, impact);
+        report(graph.hazardRef(c, hazard), hazard.at(), explanation, reach, ease, impact, c);
     }
 
     /** The id by which a flow is named in findings: its own id, or {@code from -> to (protocol)}. */
@@ -263,10 +276,23 @@ public final class RuleContext {
         return graph.flowName(f);
     }
 
-    /** Scores a finding the one way ({@link Scoring}) and hands it to the sink. */
+    /** The component a finding's attacker would start from, when it is on none (data, missions, zones). */
+    private static final int NO_ENTRY = -1;
+
+    /**
+     * Scores a finding the one way ({@link Scoring}) and hands it to the sink; {@code entry} is the
+     * component an attacker would hold to use the weakness (the element, a flow's sender, a secret's
+     * holder), which decides whether the finding lies on a way in to catastrophic harm.
+     */
     private void report(
-            ElementRef element, SourceLocation at, String explanation, Factor reach, Factor ease, Factor impact) {
-        report(element, at, explanation, reach, ease, impact, List.of());
+            ElementRef element,
+            SourceLocation at,
+            String explanation,
+            Factor reach,
+            Factor ease,
+            Factor impact,
+            int entry) {
+        report(element, at, explanation, reach, ease, impact, List.of(), entry);
     }
 
     /** As above, with fixes fitted to the element put before the rule's general ones. */
@@ -277,14 +303,23 @@ public final class RuleContext {
             Factor reach,
             Factor ease,
             Factor impact,
-            List<String> fittedFixes) {
+            List<String> fittedFixes,
+            int entry) {
         List<String> fixes = rule.mitigations();
         if (!fittedFixes.isEmpty()) {
             List<String> all = new java.util.ArrayList<>(fittedFixes);
             all.addAll(rule.mitigations());
             fixes = List.copyOf(all);
         }
-        sink.record(rule, element, at, explanation, Scoring.likelihood(reach, ease), impact, fixes);
+        sink.record(
+                rule,
+                element,
+                at,
+                explanation,
+                Scoring.likelihood(reach, ease),
+                impact,
+                fixes,
+                entry < 0 || rule.judgesRecords() ? java.util.Optional.empty() : scoring.wayInToCatastrophe(entry));
     }
 
     /** Whether a component is on a layer. */

@@ -12,6 +12,9 @@ import java.util.Set;
  * @param id a readable, stable kebab-case id ({@code default-credentials}); treatments name it
  * @param rootCause what a fix of it changes, shared by rules that one change fixes together (an
  *     unauthenticated command flow is one problem, however many rules see it); its id by default
+ * @param judgesRecords the rule judges what the model records (owners, dates, agreements, logging)
+ *     rather than a weakness an attacker uses to get in or through: its findings are never ranked
+ *     first as a way in to catastrophic harm
  */
 public record RuleMetadata(
         String id,
@@ -21,7 +24,8 @@ public record RuleMetadata(
         Set<Property> properties,
         List<Reference> references,
         List<String> mitigations,
-        String rootCause) {
+        String rootCause,
+        boolean judgesRecords) {
 
     public RuleMetadata {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -51,6 +55,7 @@ public record RuleMetadata(
         private List<Reference> references = List.of();
         private List<String> mitigations = List.of();
         private String rootCause;
+        private boolean judgesRecords;
 
         private Builder(String id) {
             this.id = id;
@@ -63,6 +68,12 @@ public record RuleMetadata(
          */
         public Builder rootCause(String rootCause) {
             this.rootCause = rootCause;
+            return this;
+        }
+
+        /** Says the rule judges the model's records, not a weakness an attacker uses (see the record). */
+        public Builder judgesRecords() {
+            this.judgesRecords = true;
             return this;
         }
 
@@ -97,7 +108,8 @@ public record RuleMetadata(
         }
 
         public RuleMetadata build() {
-            return new RuleMetadata(id, title, rationale, layers, properties, references, mitigations, rootCause);
+            return new RuleMetadata(
+                    id, title, rationale, layers, properties, references, mitigations, rootCause, judgesRecords);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class Scoring {
     private final Factor[] impactCache;
     private final Set<?>[] dataAroundCache;
     private Consequences consequences; // built on first use: what holding each component leads to
+    private boolean[] takenDirectly; // built on first use: outsiders take the component over a stated exposure
 
     public Scoring(FrozenGraph graph) {
         this.graph = graph;
@@ -316,6 +317,48 @@ public final class Scoring {
         return Factor.of(
                 Consequences.hazardLevel(hazard),
                 hazard.interlock().isPresent() ? reason + ", but an independent interlock holds it back" : reason);
+    }
+
+    /**
+     * Why a weakness on what an attacker would hold at component {@code c} comes first, or nothing:
+     * outsiders take {@code c} directly, over an exposure the model states (not one resting on an
+     * assumed or alleged fact), and holding it leads to a hazard declared catastrophic (interlocked
+     * or not: the interlock makes the harm less likely, not less grave) over stated control relations. This is the element {@code mamori systemic} shows as the entry of a path to that
+     * hazard; closing it prevents the worst harm, so its problems lead the list whatever their band.
+     */
+    public java.util.Optional<String> wayInToCatastrophe(int c) {
+        Consequences reach = consequences();
+        if (reach.catastropheComponent(c) < 0 || !takenDirectly()[c]) {
+            return java.util.Optional.empty();
+        }
+        Hazard hazard = reach.catastrophe(c);
+        String id = graph.component(c).id();
+        String leads = reach.catastropheHops(c) == 0
+                ? "its own hazard " + hazard.id() + " is catastrophic"
+                : "holding it leads to "
+                        + graph.component(reach.catastropheComponent(c)).id() + " in " + hops(reach.catastropheHops(c))
+                        + ", whose hazard " + hazard.id() + " is catastrophic";
+        return java.util.Optional.of("outsiders can take " + id + " directly, and " + leads
+                + (hazard.interlock().isPresent() ? " (an interlock holds it back)" : ""));
+    }
+
+    private boolean[] takenDirectly() {
+        if (takenDirectly == null) {
+            PropagationGraph g = graph.derived(PropagationGraph.class, PropagationGraph::of);
+            boolean[] taken = new boolean[graph.componentCount()];
+            int outsiders = g.outsiders();
+            if (outsiders >= 0) {
+                for (int i = g.outStart(outsiders); i < g.outEnd(outsiders); i++) {
+                    int e = g.outEdge(i);
+                    int to = g.to(e);
+                    if (to < taken.length && !g.assumed(e) && !g.alleged(e)) {
+                        taken[to] = true;
+                    }
+                }
+            }
+            takenDirectly = taken;
+        }
+        return takenDirectly;
     }
 
     private Consequences consequences() {

@@ -26,6 +26,9 @@ public final class Consequences {
     private final int[]
             neededAt; // per node: the nearest component a mission needs that holding it reaches, -1 for none
     private final int[] neededHops;
+    private final int[]
+            catastropheAt; // per node: the nearest component with a catastrophic hazard it reaches, -1 for none
+    private final int[] catastropheHops;
     private final FrozenGraph frozen;
 
     private Consequences(FrozenGraph frozen, PropagationGraph graph) {
@@ -46,6 +49,9 @@ public final class Consequences {
         neededAt = new int[n];
         neededHops = new int[n];
         missions(frozen, graph, queue);
+        catastropheAt = new int[n];
+        catastropheHops = new int[n];
+        catastrophes(frozen, graph, queue);
         for (int l = 5; l >= 2; l--) {
             int tail = 0;
             for (int c = 0; c < components; c++) {
@@ -93,6 +99,57 @@ public final class Consequences {
                 }
             }
         }
+    }
+
+    /**
+     * Backward from every component with a hazard declared catastrophic, interlocked or not: the
+     * severity is what the harm would be, the interlock only how likely it is to happen. What
+     * reaches one is a way to the worst harm the model names.
+     */
+    private void catastrophes(FrozenGraph frozen, PropagationGraph graph, int[] queue) {
+        Arrays.fill(catastropheAt, -1);
+        int tail = 0;
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (catastrophicHazard(frozen, c) != null) {
+                catastropheAt[c] = c;
+                queue[tail++] = c;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int node = queue[head];
+            for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
+                int before = graph.from(graph.inEdge(i));
+                if (catastropheAt[before] < 0 && !graph.assumed(graph.inEdge(i))) {
+                    catastropheAt[before] = catastropheAt[node];
+                    catastropheHops[before] = catastropheHops[node] + 1;
+                    queue[tail++] = before;
+                }
+            }
+        }
+    }
+
+    private static Hazard catastrophicHazard(FrozenGraph frozen, int c) {
+        for (Hazard hazard : frozen.component(c).hazards()) {
+            if (hazard.severity() == dev.mamori.model.Scales.HazardSeverity.CATASTROPHIC) {
+                return hazard;
+            }
+        }
+        return null;
+    }
+
+    /** The nearest component with a hazard declared catastrophic that holding {@code c} reaches (c itself when it has one), or -1. */
+    public int catastropheComponent(int c) {
+        return catastropheAt[c];
+    }
+
+    /** Control hops from {@code c} to that component. */
+    public int catastropheHops(int c) {
+        return catastropheHops[c];
+    }
+
+    /** The catastrophic hazard of the component {@link #catastropheComponent} names. */
+    public Hazard catastrophe(int c) {
+        return catastrophicHazard(frozen, catastropheAt[c]);
     }
 
     /** The nearest component a mission needs that holding {@code c} reaches (c itself when needed), or -1. */

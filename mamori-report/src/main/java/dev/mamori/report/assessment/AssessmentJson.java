@@ -131,6 +131,9 @@ public final class AssessmentJson {
         json.endArray();
         json.field("edits", edits(f));
         json.field("rootCause", f.rootCause());
+        if (f.wayIn().isPresent()) {
+            json.field("wayIn", f.wayIn().get());
+        }
         json.field("references", references);
         json.field(
                 "status",
@@ -201,6 +204,7 @@ public final class AssessmentJson {
         item.put("mitigations", f.mitigations());
         item.put("edits", edits(f));
         item.put("rootCause", f.rootCause());
+        f.wayIn().ifPresent(w -> item.put("wayIn", w));
         item.put("references", references(f.rule(), assessment));
         item.put(
                 "status",

@@ -61,6 +61,9 @@ public final class AssessmentText {
         }
         for (RiskAssessment.Problem problem : shown) {
             appendFinding(out, problem.lead());
+            problem.wayIn()
+                    .ifPresent(why ->
+                            out.append("         first, a way in: ").append(why).append('\n'));
             if (problem.findings().size() > 1) {
                 out.append("         the same problem, also seen by: ")
                         .append(String.join(

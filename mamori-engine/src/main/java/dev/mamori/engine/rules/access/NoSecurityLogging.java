@@ -27,6 +27,7 @@ public final class NoSecurityLogging extends ComponentRule {
             "remote-access", "identity", "pki", "update-server", "device-management", "broker", "firewall", "scada");
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-security-logging")
+            .judgesRecords()
             .title("No security logging on a security-relevant component")
             .rationale("Logins, failed attempts, configuration changes, certificate issuance, pushed updates and"
                     + " commands at the components that guard the landscape are what incident responders need to see"

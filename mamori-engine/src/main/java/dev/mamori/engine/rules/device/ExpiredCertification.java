@@ -22,6 +22,7 @@ import java.util.List;
 public final class ExpiredCertification extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("expired-certification")
+            .judgesRecords()
             .title("Certification has expired")
             .rationale("A security certification or label vouches for a product at a point in time and for a"
                     + " period; once its validity date (certifications: until) has passed, the assessment no"

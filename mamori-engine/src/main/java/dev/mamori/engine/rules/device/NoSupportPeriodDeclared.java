@@ -20,6 +20,7 @@ import dev.mamori.model.Layer;
 public final class NoSupportPeriodDeclared extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-support-period-declared")
+            .judgesRecords()
             .title("No support period declared")
             .rationale("The defined support period is the date until which the manufacturer commits to security"
                     + " updates; ETSI EN 303 645 makes publishing it mandatory, and the UK PSTI regime and the"

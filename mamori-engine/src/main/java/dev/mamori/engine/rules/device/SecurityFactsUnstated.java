@@ -23,6 +23,7 @@ import java.util.List;
 public final class SecurityFactsUnstated extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("security-facts-unstated")
+            .judgesRecords()
             .title("Security facts of a reachable device are not stated")
             .rationale("Credentials and the update path decide most of what can go wrong with a device: default"
                     + " passwords, unauthenticated access, unsigned or missing updates. The model language keeps"

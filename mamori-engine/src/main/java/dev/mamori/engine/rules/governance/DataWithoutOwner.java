@@ -22,6 +22,7 @@ import java.util.Set;
 public final class DataWithoutOwner extends DataRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("data-without-owner")
+            .judgesRecords()
             .title("Data asset with no owner")
             .rationale("The data owner is the one who decides on a data asset's use: its classification, who may"
                     + " read or change it, how long it is kept, to whom it may be passed on. Without one, access"

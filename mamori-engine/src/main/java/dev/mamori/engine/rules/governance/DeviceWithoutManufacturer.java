@@ -23,6 +23,7 @@ import dev.mamori.model.Layer;
 public final class DeviceWithoutManufacturer extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("device-without-manufacturer")
+            .judgesRecords()
             .title("Device with no known manufacturer")
             .rationale("When a device's maker is not known, nobody can tell whether a published vulnerability or"
                     + " a backdoored component batch concerns it, where its firmware updates and advisories"

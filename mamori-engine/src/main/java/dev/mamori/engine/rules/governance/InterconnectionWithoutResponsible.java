@@ -20,6 +20,7 @@ import dev.mamori.model.Layer;
 public final class InterconnectionWithoutResponsible extends FlowRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("interconnection-without-responsible")
+            .judgesRecords()
             .title("Interconnection between systems with no responsible stakeholder")
             .rationale("Where two systems meet, each owner secures its own side and the link itself belongs to"
                     + " nobody: its credentials are not rotated, its traffic is not watched, its failures are"

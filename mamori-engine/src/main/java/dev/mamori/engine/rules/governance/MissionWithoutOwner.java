@@ -17,6 +17,7 @@ import dev.mamori.model.Mission;
 public final class MissionWithoutOwner extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-without-owner")
+            .judgesRecords()
             .title("Mission with no owner")
             .rationale("A mission usually spans several systems and organisations; its owner is the one who"
                     + " answers for the service as a whole. Without one, nobody sets its RTO and downtime"

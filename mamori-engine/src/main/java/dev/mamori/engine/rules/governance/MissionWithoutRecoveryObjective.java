@@ -18,6 +18,7 @@ import dev.mamori.model.Words;
 public final class MissionWithoutRecoveryObjective extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-without-recovery-objective")
+            .judgesRecords()
             .title("Mission with no recovery time objective")
             .rationale("A recovery time objective is what turns 'we have backups' into a recovery that works in"
                     + " time: it sizes the spares kept, the restore procedure, the on-call rota and the support"

@@ -19,6 +19,7 @@ import dev.mamori.model.Layer;
 public final class NoResponsibleStakeholder extends ComponentRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("no-responsible-stakeholder")
+            .judgesRecords()
             .title("Component with no responsible stakeholder")
             .rationale("In a system of systems, a component that no stakeholder runs or maintains falls between"
                     + " the organisations: nobody applies its updates, reads its logs, renews its certificates,"

@@ -29,6 +29,7 @@ public final class PersonalDataToUnauthorizedStakeholder extends FlowRule {
     private static final List<String> ENTITLED_ROLES = List.of("data-owner", "service-provider", "platform-provider");
 
     static final RuleMetadata METADATA = RuleMetadata.rule("personal-data-to-unauthorized-stakeholder")
+            .judgesRecords()
             .title("Personal data passed to a stakeholder with no basis to receive it")
             .rationale("Personal data that enters another organisation's system is a transfer to a third party."
                     + " It is lawful when the receiver is the data's owner, a controller in its own right, or a"

@@ -21,6 +21,7 @@ import java.util.Set;
 public final class PersonalDataWithoutOwner extends DataRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("personal-data-without-owner")
+            .judgesRecords()
             .title("Personal data with no owner")
             .rationale("Privacy law (GDPR, the Japanese APPI) needs a controller for every processing of"
                     + " personal data: someone who fixes its purpose and retention, answers access and erasure"
