@@ -58,4 +58,42 @@ public final class Remedies {
                 .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
                 .orElse(List.of());
     }
+
+    /**
+     * The first authentication {@code protocol} allows that is strong (a certificate, a token bound
+     * to the caller, a message code); none when it allows none.
+     */
+    public static Optional<String> strongAuthentication(Vocabulary vocabulary, String protocol) {
+        Vocabulary.Protocol p = vocabulary.protocols().get(protocol);
+        return p == null
+                ? Optional.empty()
+                : p.authentication().stream()
+                        .filter(a -> vocabulary.authenticationStrength(a) == Strength.STRONG)
+                        .findFirst();
+    }
+
+    /** The edit setting flow {@code f}'s authentication to {@link #strongAuthentication}'s choice; none when there is none. */
+    public static List<KeyEdit> setStrongAuthentication(FrozenGraph graph, int f) {
+        Flow flow = graph.flow(f);
+        return strongAuthentication(graph.landscape().vocabulary(), flow.protocol())
+                .map(a -> List.of(new KeyEdit(flow.at(), "authentication", a)))
+                .orElse(List.of());
+    }
+
+    /**
+     * The edit taking component {@code c} off the internet, keeping its other exposures; none when
+     * it is not exposed to the internet by its own exposure (a zone or a flow makes it so instead).
+     */
+    public static List<KeyEdit> withoutInternetExposure(FrozenGraph graph, int c) {
+        dev.mamori.model.Component component = graph.component(c);
+        if (!component.exposure().contains(dev.mamori.model.Scales.Exposure.INTERNET)) {
+            return List.of();
+        }
+        List<String> kept = component.exposure().stream()
+                .filter(e -> e != dev.mamori.model.Scales.Exposure.INTERNET)
+                .sorted()
+                .map(dev.mamori.model.Words::of)
+                .toList();
+        return List.of(new KeyEdit(component.at(), "exposure", "[" + String.join(", ", kept) + "]"));
+    }
 }

@@ -61,7 +61,18 @@ class FixesApplyTest {
                         "zigbee-default-trust-center-key",
                         "network-debug-service",
                         "no-authentication",
-                        "device-exposed-to-internet");
+                        "device-exposed-to-internet",
+                        "multi-tenant-without-isolation",
+                        "internet-exposed-database",
+                        "management-plane-exposed",
+                        "api-key-on-internet",
+                        "can-without-message-authentication",
+                        "commands-over-carrier-network-without-end-to-end-encryption",
+                        "actuator-commands-without-authorization",
+                        "unsigned-updates-on-safety-function",
+                        "debug-interface-physically-reachable",
+                        "anonymous-broker",
+                        "password-only-internet-login");
         assertThat(applied).isGreaterThan(40);
     }
 }

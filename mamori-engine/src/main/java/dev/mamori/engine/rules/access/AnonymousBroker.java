@@ -16,6 +16,7 @@ import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,5 +70,23 @@ public final class AnonymousBroker extends ComponentRule {
                         + String.join(", ", anonymous),
                 Factor.of(5, "any client that reaches the broker can subscribe to every topic and publish" + " to any"),
                 AccessFacts.controlImpact(context, c, METADATA.properties()));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        // One edit fixes the finding only when one client comes in anonymously.
+        int anonymous = -1;
+        for (int f : graph.flowsIn(c)) {
+            if (graph.landscape()
+                            .vocabulary()
+                            .authenticationStrength(graph.flow(f).authentication())
+                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE) {
+                if (anonymous >= 0) {
+                    return List.of();
+                }
+                anonymous = f;
+            }
+        }
+        return anonymous < 0 ? List.of() : dev.mamori.engine.risk.Remedies.setStrongAuthentication(graph, anonymous);
     }
 }

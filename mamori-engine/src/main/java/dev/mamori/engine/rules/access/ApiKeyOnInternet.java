@@ -13,7 +13,9 @@ import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /** A static API key as the only proof of identity on a flow across the internet. */
 public final class ApiKeyOnInternet extends FlowRule {
@@ -58,5 +60,10 @@ public final class ApiKeyOnInternet extends FlowRule {
                 clear
                         ? Factor.of(5, "the key crosses the internet in clear text, readable by anyone on the path")
                         : Factor.of(3, "static API keys leak from apps, repositories and logs and rarely" + " expire"));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        return dev.mamori.engine.risk.Remedies.setStrongAuthentication(graph, f);
     }
 }

@@ -15,7 +15,9 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 
 /** A database or historian listening on the internet: found by scanners, dumped or wiped for ransom. */
 public final class InternetExposedDatabase extends ComponentRule {
@@ -83,5 +85,10 @@ public final class InternetExposedDatabase extends ComponentRule {
                                 "exposed databases are scanned for constantly, and only their own"
                                         + " login stands in the way"),
                 AccessFacts.controlImpact(context, c, METADATA.properties()));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return dev.mamori.engine.risk.Remedies.withoutInternetExposure(graph, c);
     }
 }

@@ -16,7 +16,9 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Credentials;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 import java.util.Set;
 
 /** The console that controls a fleet or a plant, reachable from anywhere on the internet. */
@@ -85,5 +87,10 @@ public final class ManagementPlaneExposed extends ComponentRule {
                         "only callers with strong credentials are modelled, but the console is still one"
                                 + " exploit or one stolen key away")
                 : Factor.of(4, "exposed consoles are found by search engines and attacked by password and exploit");
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return dev.mamori.engine.risk.Remedies.withoutInternetExposure(graph, c);
     }
 }

@@ -7,6 +7,7 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -14,6 +15,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Tenancy;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /** A platform serving several customers from shared storage and code paths, separated only by checks in code. */
 public final class MultiTenantWithoutIsolation extends ComponentRule {
@@ -55,5 +58,10 @@ public final class MultiTenantWithoutIsolation extends ComponentRule {
                                     + " exposes all the others"),
                     AccessFacts.controlImpact(context, c, METADATA.properties()));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return List.of(new KeyEdit(graph.component(c).at(), "tenancy", "multi-isolated"));
     }
 }

@@ -19,6 +19,7 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,5 +101,23 @@ public final class PasswordOnlyInternetLogin extends ComponentRule {
             }
         }
         return true;
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        // One edit fixes the finding only when one caller comes in with a single static secret.
+        int weak = -1;
+        for (int f : graph.flowsIn(c)) {
+            if (graph.landscape()
+                            .vocabulary()
+                            .authenticationStrength(graph.flow(f).authentication())
+                    == dev.mamori.model.vocabulary.Vocabulary.Strength.WEAK) {
+                if (weak >= 0) {
+                    return List.of();
+                }
+                weak = f;
+            }
+        }
+        return weak < 0 ? List.of() : dev.mamori.engine.risk.Remedies.setStrongAuthentication(graph, weak);
     }
 }

@@ -8,6 +8,7 @@ import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.RuleContext;
@@ -16,6 +17,7 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Exposure;
 import dev.mamori.model.Scales.Trust;
+import dev.mamori.model.edit.KeyEdit;
 import java.util.List;
 import java.util.Map;
 
@@ -96,5 +98,14 @@ public final class DebugInterfacePhysicallyReachable extends ComponentRule {
                         Math.max(1, best - penalty),
                         list + " at hand gives firmware and secrets"
                                 + (penalty == 0 ? "" : ", if the unit can be reached by hand")));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        List<String> kept = graph.component(c).debug().stream()
+                .filter(port -> !HARDWARE.containsKey(port))
+                .distinct()
+                .toList();
+        return List.of(new KeyEdit(graph.component(c).at(), "debug", "[" + String.join(", ", kept) + "]"));
     }
 }

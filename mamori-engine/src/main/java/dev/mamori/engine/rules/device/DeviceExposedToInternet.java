@@ -75,15 +75,6 @@ public final class DeviceExposedToInternet extends ComponentRule {
     /** Its exposure without the internet, when the model exposes it there (an untrusted zone is moved by hand). */
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int c) {
-        Component component = graph.component(c);
-        if (!component.exposure().contains(Exposure.INTERNET)) {
-            return List.of();
-        }
-        List<String> kept = component.exposure().stream()
-                .filter(e -> e != Exposure.INTERNET)
-                .sorted()
-                .map(dev.mamori.model.Words::of)
-                .toList();
-        return List.of(new KeyEdit(component.at(), "exposure", "[" + String.join(", ", kept) + "]"));
+        return dev.mamori.engine.risk.Remedies.withoutInternetExposure(graph, c);
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 public final class MissionSinglePointOfFailure extends MissionRule {
 
     static final RuleMetadata METADATA = RuleMetadata.rule("mission-single-point-of-failure")
-            .judgesRecords()
             .title("Mission with a single point of failure")
             .rationale("A mission whose needs expression requires a single unit (count 1) with no alternative"
                     + " stops whenever that one unit does: a hardware fault, a botched update, a power cut, a"

@@ -7,12 +7,15 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.emb3d;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
 import dev.mamori.engine.risk.FlowRule;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * CAN frames without a MAC: any node on the bus can send any identifier, so one compromised node
@@ -61,5 +64,10 @@ public final class CanWithoutMessageAuthentication extends FlowRule {
                             "any node on a CAN bus can send any identifier, and replaying frames needs no"
                                     + " knowledge of their meaning"));
         }
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        return dev.mamori.engine.risk.Remedies.setAuthentication(graph, f);
     }
 }

@@ -15,7 +15,9 @@ import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,5 +105,10 @@ public final class CommandsOverCarrierNetworkWithoutEndToEndEncryption extends F
             return Optional.of("over the carrier's network");
         }
         return Optional.empty();
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        return dev.mamori.engine.risk.Remedies.setEncryption(graph, f, "tls", "dtls", "ipsec");
     }
 }

@@ -15,6 +15,8 @@ import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Authorization;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * An actuator that does whatever any sender says: no check that this sender may give this command,
@@ -68,5 +70,10 @@ public final class ActuatorCommandsWithoutAuthorization extends FlowRule {
                         + graph.component(graph.flowFrom(f)).id() + " over "
                         + flow.protocol() + " without authorising it (authorization: none)",
                 SafetyFacts.commandEase(context, f));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int f) {
+        return List.of(new KeyEdit(graph.flow(f).at(), "authorization", "per-command"));
     }
 }

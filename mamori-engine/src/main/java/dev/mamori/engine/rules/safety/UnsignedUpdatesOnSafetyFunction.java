@@ -17,6 +17,8 @@ import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.UpdatePath;
 import dev.mamori.model.Words;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * The TRITON weakness: safety firmware or logic loaded without a signature check, so whoever reaches
@@ -78,5 +80,11 @@ public final class UnsignedUpdatesOnSafetyFunction extends ComponentRule {
                 "safety function " + component.id() + " " + what,
                 ease,
                 SafetyFacts.safetyFunctionImpact(context, c, METADATA.properties()));
+    }
+
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        // Signed and loaded by hand: a change to a safety function also passes management of change.
+        return List.of(new KeyEdit(graph.component(c).at(), "update", "signed-manual"));
     }
 }
