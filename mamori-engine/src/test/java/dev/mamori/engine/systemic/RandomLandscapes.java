@@ -136,6 +136,11 @@ public final class RandomLandscapes {
 
     /** A random landscape of the systemic tests with three random missions over its components. */
     public static dev.mamori.model.Landscape withMissions(long seed) {
+        return load(withMissionsYaml(seed));
+    }
+
+    /** The text of {@link #withMissions}. */
+    public static String withMissionsYaml(long seed) {
         String yaml = RandomLandscapes.yaml(seed);
         List<String> ids = load(yaml).components().stream()
                 .map(dev.mamori.model.Component::id)
@@ -149,7 +154,7 @@ public final class RandomLandscapes {
                     .append(needs(random, ids, 2))
                     .append(" }\n");
         }
-        return load(yaml + missions);
+        return yaml + missions;
     }
 
     public static String needs(Random random, List<String> ids, int depth) {

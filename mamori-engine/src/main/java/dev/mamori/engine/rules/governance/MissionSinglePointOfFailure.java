@@ -38,9 +38,10 @@ public final class MissionSinglePointOfFailure extends MissionRule {
             .threatens(AVAILABILITY)
             .references(capec(607), emb3d("TID-404"), iec62443("SR 7.1"))
             .mitigations(
-                    "Add a redundant unit or a standby, and say so in the needs expression: needs: { any:"
-                            + " [SYSTEM.PRIMARY, SYSTEM.STANDBY] }, or raise the component's count when identical"
-                            + " units take over for each other.",
+                    "Add a redundant unit or a standby, and say so in every needs expression that names it"
+                            + " (the mission's and its components'): needs: { any: [SYSTEM.PRIMARY,"
+                            + " SYSTEM.STANDBY] }; where it is needed for a required flow it sends or carries, give"
+                            + " the flow a second route as well.",
                     "Define a degraded mode that keeps the mission going without it (degraded-modes: ID: { needs:"
                             + " ..., tolerable-for: ... }) and rehearse the switch-over.",
                     "Until then, protect the single unit first: keep it off the internet, give it spares and a"
