@@ -100,6 +100,13 @@ public final class PropagationGraph {
             // passes control, authorized or not.
             if (flow.commands()) {
                 g.add(a, b, Relation.COMMAND, f, 0.9f);
+                if (forgeableOnItsPath(graph, flow)) {
+                    for (int n : graph.networksOf(f)) {
+                        if (n != a && n != b) {
+                            g.add(n, b, Relation.INTERCEPT, f, 0.9f);
+                        }
+                    }
+                }
             } else {
                 g.add(a, b, Relation.DATA, f, 1f);
             }
@@ -163,6 +170,19 @@ public final class PropagationGraph {
         return g.build();
     }
 
+    /**
+     * Whether a command flow can be read and forged by whoever holds a network component it travels
+     * over: it is not encrypted end to end (a carrier's or a radio's own encryption ends inside the
+     * network) and its authentication is not strong (a password seen in clear is replayed; a message
+     * code or a certificate binds each command to the sender's key, which the path does not hold).
+     */
+    static boolean forgeableOnItsPath(FrozenGraph graph, Flow flow) {
+        var vocabulary = graph.landscape().vocabulary();
+        return vocabulary.encryptionStrength(flow.encryption()) == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE
+                && vocabulary.authenticationStrength(flow.authentication())
+                        != dev.mamori.model.vocabulary.Vocabulary.Strength.STRONG;
+    }
+
     /** The element of the model an edge stands for, where it can carry a mark. */
     static java.util.Optional<Object> markedElement(FrozenGraph graph, Builder g, int e) {
         return markedElement(
@@ -173,7 +193,7 @@ public final class PropagationGraph {
             FrozenGraph graph, byte relation, int source, int to, int accountAtTarget) {
         return java.util.Optional.ofNullable(
                 switch (RELATIONS[relation]) {
-                    case COMMAND, DATA -> graph.flow(source);
+                    case COMMAND, INTERCEPT, DATA -> graph.flow(source);
                     case CREDENTIAL -> graph.credential(source);
                     case HARVEST, LOGIN -> graph.account(source);
                     case LATERAL -> graph.component(to);
@@ -636,6 +656,15 @@ public final class PropagationGraph {
                     CredentialRelation c = graph.credential(g.source(e));
                     yield "holds a " + c.kind() + " that " + name(g, target) + " accepts"
                             + (c.mfa() ? ", behind MFA" : ", without MFA") + (c.shared() ? ", shared by many" : "");
+                }
+                case INTERCEPT -> {
+                    Flow flow = graph.flow(g.source(e));
+                    yield "carries " + graph.flowName(g.source(e)) + ", commands over " + flow.protocol()
+                            + " in clear with "
+                            + (flow.authentication().equals("none")
+                                    ? "no authentication"
+                                    : "only " + flow.authentication() + " authentication")
+                            + ", and forges them to " + name(g, target);
                 }
                 case ZONE_MEMBER -> "sits in " + name(g, target) + " with nothing segmenting it from its neighbours";
                 case LATERAL -> {

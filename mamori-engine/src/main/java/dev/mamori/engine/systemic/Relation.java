@@ -22,6 +22,12 @@ public enum Relation {
      * person using it), or hold an account's leaked secret (outsiders' node to component or account).
      */
     EXPOSURE,
+    /**
+     * A held network component on the path of a command flow that travels in clear and is not
+     * strongly authenticated: whoever holds the path reads the flow and forges its commands, so
+     * control passes to the flow's receiver (a man in the middle; network component to receiver).
+     */
+    INTERCEPT,
     /** A data flow: the target's decisions are influenced, not controlled. */
     DATA;
 

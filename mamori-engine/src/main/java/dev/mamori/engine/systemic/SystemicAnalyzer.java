@@ -406,6 +406,17 @@ public final class SystemicAnalyzer {
                                 + " (limits, an interlock), or cut the flow";
                     }
                 }
+                case INTERCEPT -> {
+                    base = 2;
+                    var flow = frozen.flow(graph.source(e));
+                    String encryption = dev.mamori.engine.risk.Remedies.encryption(
+                                    frozen.landscape().vocabulary(), flow.protocol(), "tls", "dtls", "ipsec")
+                            .map(x -> "encryption: " + x)
+                            .orElse("a tunnel the path does not end");
+                    means = "protect " + frozen.flowName(graph.source(e)) + " end to end (" + encryption
+                            + ", or a strong authentication of each command), so that " + graph.name(graph.from(e))
+                            + " on its path can neither read nor forge it";
+                }
                 case CREDENTIAL -> {
                     base = 1;
                     // Never ask for what is already in place: a credential behind MFA is still
@@ -713,9 +724,13 @@ public final class SystemicAnalyzer {
     /** What an edge of the propagation graph is in the model: a flow, a credential relation or a zone. */
     String element(int e) {
         return switch (graph.relation(e)) {
-            case COMMAND, DATA -> {
+            case COMMAND, INTERCEPT, DATA -> {
                 var flow = frozen.flow(graph.source(e));
-                yield flow.named() ? flow.id() : "flow " + graph.name(graph.from(e)) + " -> " + graph.name(graph.to(e));
+                int f = graph.source(e);
+                yield flow.named()
+                        ? flow.id()
+                        : "flow " + frozen.component(frozen.flowFrom(f)).id() + " -> "
+                                + frozen.component(frozen.flowTo(f)).id();
             }
             case CREDENTIAL ->
                 "credential " + frozen.credential(graph.source(e)).id();

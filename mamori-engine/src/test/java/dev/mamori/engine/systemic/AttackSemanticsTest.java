@@ -196,6 +196,52 @@ class AttackSemanticsTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A SCADA server commands a pump controller over a field router, MQTT in clear with a
+     * password. Before: holding the router gave nothing, since no flow left it. A man in the middle
+     * reads the password and forges the commands, so the controller is held; the plan protects the
+     * flow end to end. The same flow under TLS stays out of reach.
+     */
+    private static final String IN_CLEAR = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              water:
+                owner: ops
+                operator: ops
+                category: industrial
+                components:
+                  router: { kind: router, exposure: internet, credentials: default-shared }
+                  scada: { kind: server, credentials: unique }
+                  pump-plc: { kind: controller, credentials: unique, hazards: { dry-run: { severity: critical } } }
+                flows:
+                  - { id: setpoints, from: scada, to: pump-plc, protocol: mqtt, commands: true, encryption: ENCRYPTION, authentication: password, network: [router] }
+            """;
+
+    @Test
+    void aHeldNetworkOnThePathOfCommandsInClearForgesThem() {
+        String clear = IN_CLEAR.replace("ENCRYPTION", "none");
+        SystemicAnalysis a = analyze(clear, "water.router", "water.pump-plc");
+        assertThat(a.hazards())
+                .singleElement()
+                .satisfies(
+                        h -> assertThat(hops(h.hops())).containsExactly("water.router -> water.pump-plc [INTERCEPT]"));
+        assertThat(a.hazards().get(0).hops().get(0).weakness())
+                .contains("carries water.setpoints, commands over mqtt in clear with only password authentication");
+        SystemicAnalysis.Isolation plan = a.isolation().orElseThrow();
+        assertThat(plan.cuts()).anySatisfy(cut -> {
+            assertThat(cut.relation()).isEqualTo(Relation.INTERCEPT);
+            assertThat(cut.why()).contains("protect water.setpoints end to end (encryption: tls");
+        });
+        assertThat(plan.verified()).isTrue();
+
+        SystemicAnalysis encrypted = analyze(IN_CLEAR.replace("ENCRYPTION", "tls"), "water.router", "water.pump-plc");
+        assertThat(encrypted.hazards())
+                .as("TLS ends at the PLC, not at the router")
+                .isEmpty();
+    }
+
     private static List<String> hops(List<Hop> path) {
         return path.stream()
                 .map(h -> h.from() + " -> " + h.to() + " [" + h.relation() + "]")

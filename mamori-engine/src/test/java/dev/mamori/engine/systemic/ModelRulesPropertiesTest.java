@@ -6,6 +6,7 @@ import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Scales.Credentials;
+import dev.mamori.model.vocabulary.Vocabulary;
 import java.util.HashSet;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -93,6 +94,14 @@ class ModelRulesPropertiesTest {
                 if (g.flow(f).commands() && held[g.flowFrom(f)] && !held[g.flowTo(f)]) {
                     held[g.flowTo(f)] = changed = true;
                 }
+                // a man in the middle: a held network on the path of commands in clear, not strongly authenticated
+                if (g.flow(f).commands() && !held[g.flowTo(f)] && inClearAndForgeable(g, f)) {
+                    for (int net : g.networksOf(f)) {
+                        if (held[net]) {
+                            held[g.flowTo(f)] = changed = true;
+                        }
+                    }
+                }
             }
             for (int r = 0; r < g.credentialCount(); r++) {
                 int holder = g.credentialHolder(r);
@@ -133,6 +142,12 @@ class ModelRulesPropertiesTest {
             }
         }
         return held;
+    }
+
+    private static boolean inClearAndForgeable(FrozenGraph g, int f) {
+        Vocabulary words = g.landscape().vocabulary();
+        return words.encryptionStrength(g.flow(f).encryption()) == Vocabulary.Strength.NONE
+                && words.authenticationStrength(g.flow(f).authentication()) != Vocabulary.Strength.STRONG;
     }
 
     private static long key(int account, int place) {
