@@ -208,7 +208,8 @@ final class RecordLandscape {
                 Optional.empty(),
                 List.of(),
                 Optional.empty(),
-                java.util.OptionalLong.empty());
+                java.util.OptionalLong.empty(),
+                Optional.empty());
     }
 
     private static Restoration restore(

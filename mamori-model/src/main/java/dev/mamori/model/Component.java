@@ -31,6 +31,8 @@ import java.util.Set;
  * @param floodCapacity how many attacking devices' traffic it absorbs and keeps serving (a scrubbing
  *     service or several providers raise it); empty when the model does not say, and then no flood
  *     is judged against it
+ * @param updatesFrom where its software comes from: the component that builds, signs or serves the
+ *     updates it installs (a vendor's update service); whoever holds that one ships it their code
  */
 public record Component(
         String id,
@@ -67,7 +69,8 @@ public record Component(
         Optional<String> mqttUser,
         List<Software> software,
         Optional<SbomFile> sbom,
-        java.util.OptionalLong floodCapacity) {
+        java.util.OptionalLong floodCapacity,
+        Optional<Ref> updatesFrom) {
 
     public Component {
         debug = List.copyOf(debug);
@@ -122,7 +125,8 @@ public record Component(
                 mqttUser,
                 software,
                 sbom,
-                floodCapacity);
+                floodCapacity,
+                updatesFrom);
     }
 
     /** The id within its system. */

@@ -6,6 +6,7 @@ import dev.mamori.model.Assumptions;
 import dev.mamori.model.Component;
 import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.Flow;
+import dev.mamori.model.Scales;
 import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Scales.Authorization;
 import dev.mamori.model.Scales.Credentials;
@@ -111,6 +112,17 @@ public final class PropagationGraph {
                 g.add(a, b, Relation.DATA, f, 1f);
             }
         }
+        // A vendor's update service taken over ships its code to every component that installs
+        // from it: at once where updates install themselves, with a person's help where they are
+        // installed by hand or nobody said how.
+        for (int c = 0; c < graph.componentCount(); c++) {
+            Component component = graph.component(c);
+            if (component.updatesFrom().isEmpty() || component.update() == Scales.UpdatePath.NONE) {
+                continue;
+            }
+            int source = graph.componentOf(component.updatesFrom().get()).orElseThrow();
+            g.add(source, c, Relation.UPDATE, c, updateChance(component.update()));
+        }
         Routes routes = new Routes(graph);
         for (int r = 0; r < graph.credentialCount(); r++) {
             CredentialRelation credential = graph.credential(r);
@@ -183,6 +195,15 @@ public final class PropagationGraph {
                         != dev.mamori.model.vocabulary.Vocabulary.Strength.STRONG;
     }
 
+    /** The chance that code shipped by a held update source runs on a component that installs from it. */
+    static float updateChance(Scales.UpdatePath path) {
+        return switch (path) {
+            case AUTOMATIC, SIGNED_AUTOMATIC -> 0.9f;
+            case MANUAL, SIGNED_MANUAL, UNKNOWN -> 0.6f;
+            case NONE -> 0f;
+        };
+    }
+
     /** The element of the model an edge stands for, where it can carry a mark. */
     static java.util.Optional<Object> markedElement(FrozenGraph graph, Builder g, int e) {
         return markedElement(
@@ -197,6 +218,7 @@ public final class PropagationGraph {
                     case CREDENTIAL -> graph.credential(source);
                     case HARVEST, LOGIN -> graph.account(source);
                     case LATERAL -> graph.component(to);
+                    case UPDATE -> graph.component(source);
                     case EXPOSURE -> accountAtTarget >= 0 ? graph.account(accountAtTarget) : graph.component(to);
                     case ZONE_MEMBER -> null;
                 });
@@ -665,6 +687,17 @@ public final class PropagationGraph {
                                     ? "no authentication"
                                     : "only " + flow.authentication() + " authentication")
                             + ", and forges them to " + name(g, target);
+                }
+                case UPDATE -> {
+                    Component component = graph.component(target);
+                    yield "ships its code to " + name(g, target) + ", which installs updates from it "
+                            + switch (component.update()) {
+                                case AUTOMATIC -> "by itself, unsigned";
+                                case SIGNED_AUTOMATIC -> "by itself, signed where the updates are made";
+                                case MANUAL, SIGNED_MANUAL -> "by hand";
+                                default -> "(how is not said)";
+                            }
+                            + (component.count() > 1 ? ", on all " + component.count() + " units" : "");
                 }
                 case ZONE_MEMBER -> "sits in " + name(g, target) + " with nothing segmenting it from its neighbours";
                 case LATERAL -> {

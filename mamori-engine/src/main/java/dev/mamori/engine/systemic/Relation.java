@@ -28,6 +28,11 @@ public enum Relation {
      * control passes to the flow's receiver (a man in the middle; network component to receiver).
      */
     INTERCEPT,
+    /**
+     * A component installs the software another builds, signs or serves ({@code updates-from}):
+     * whoever holds the source ships it their code, signed or not (update source to component).
+     */
+    UPDATE,
     /** A data flow: the target's decisions are influenced, not controlled. */
     DATA;
 

@@ -417,6 +417,14 @@ public final class SystemicAnalyzer {
                             + ", or a strong authentication of each command), so that " + graph.name(graph.from(e))
                             + " on its path can neither read nor forge it";
                 }
+                case UPDATE -> {
+                    base = 5;
+                    // The update path is the function: it stays, and what it installs is checked
+                    // against something the update source does not hold.
+                    means = "have " + graph.name(graph.to(e)) + " install only what is verified against a key "
+                            + graph.name(graph.from(e)) + " does not hold (signing kept offline at the vendor,"
+                            + " reproducible builds), and stage its updates instead of taking them as they come";
+                }
                 case CREDENTIAL -> {
                     base = 1;
                     // Never ask for what is already in place: a credential behind MFA is still
@@ -736,6 +744,7 @@ public final class SystemicAnalyzer {
                 "credential " + frozen.credential(graph.source(e)).id();
             case ZONE_MEMBER, LATERAL -> "zone " + frozen.zone(graph.source(e)).id();
             case HARVEST, LOGIN -> "account " + frozen.account(graph.source(e)).id();
+            case UPDATE -> "updates of " + frozen.component(graph.source(e)).id();
             case EXPOSURE ->
                 graph.isAccount(graph.to(e))
                         ? "account "

@@ -110,10 +110,11 @@ class SinglePointFixPropertiesTest {
             String rewritten = line;
             if ((componentLine || missionLine) && line.contains("needs:")) {
                 int at = line.indexOf("needs:");
-                String needs = line.substring(at);
-                needs = named.matcher(needs)
+                int end = line.indexOf(", updates-from:", at); // the needs end where the update source begins
+                end = end < 0 ? line.length() : end;
+                String needs = named.matcher(line.substring(at, end))
                         .replaceAll(Matcher.quoteReplacement("{ any: [" + component + ", " + component + "s] }"));
-                rewritten = line.substring(0, at) + needs;
+                rewritten = line.substring(0, at) + needs + line.substring(end);
             }
             out.append(rewritten).append('\n');
             if (componentLine && system.equals(currentSystem) && line.startsWith("      " + local + ": ")) {

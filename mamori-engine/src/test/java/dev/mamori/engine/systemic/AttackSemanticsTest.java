@@ -242,6 +242,57 @@ class AttackSemanticsTest {
                 .isEmpty();
     }
 
+    /**
+     * A vendor's update service, on the internet with a published default login, ships the software
+     * a customer's tills install by themselves. Before: nothing followed from the vendor's server,
+     * since no flow or login leads from it. The attacker who holds it ships the tills their code; the
+     * plan verifies what the tills install against a key the service does not hold.
+     */
+    private static final String UPDATE_CHANNEL = """
+            mamori: 1
+            stakeholders:
+              vendor: { roles: [manufacturer] }
+              shop: { roles: [operator] }
+            systems:
+              vendor:
+                owner: vendor
+                operator: vendor
+                category: enterprise
+                components:
+                  update-service: { kind: server, exposure: internet, credentials: default-shared }
+              shop:
+                owner: shop
+                operator: shop
+                category: enterprise
+                components:
+                  tills: { kind: workstation, count: 40, credentials: unique, update: signed-automatic, updates-from: vendor.update-service }
+            """;
+
+    @Test
+    void aVendorsUpdateServiceTakenOverControlsEveryFleetThatInstallsFromIt() {
+        SystemicAnalysis a = analyze(UPDATE_CHANNEL, "vendor.update-service", "shop.tills");
+        assertThat(a.paths()).singleElement().satisfies(p -> {
+            assertThat(hops(p.hops())).containsExactly("vendor.update-service -> shop.tills [UPDATE]");
+            assertThat(p.hops().get(0).weakness())
+                    .isEqualTo("ships its code to shop.tills, which installs updates from it by itself, signed"
+                            + " where the updates are made, on all 40 units");
+        });
+        SystemicAnalysis.Isolation plan = a.isolation().orElseThrow();
+        assertThat(plan.cuts()).singleElement().satisfies(cut -> {
+            assertThat(cut.relation()).isEqualTo(Relation.UPDATE);
+            assertThat(cut.why())
+                    .contains("install only what is verified against a key vendor.update-service does not hold");
+        });
+        assertThat(plan.verified()).isTrue();
+        SystemicAnalysis none = analyze(
+                UPDATE_CHANNEL.replace("update: signed-automatic", "update: none"),
+                "vendor.update-service",
+                "shop.tills");
+        assertThat(none.paths())
+                .as("a till that takes no updates takes none of the attacker's")
+                .isEmpty();
+    }
+
     private static List<String> hops(List<Hop> path) {
         return path.stream()
                 .map(h -> h.from() + " -> " + h.to() + " [" + h.relation() + "]")

@@ -103,6 +103,16 @@ class ModelRulesPropertiesTest {
                     }
                 }
             }
+            // a held update source ships its code to what installs from it
+            for (int c = 0; c < n; c++) {
+                Component component = g.component(c);
+                if (component.updatesFrom().isPresent()
+                        && component.update() != dev.mamori.model.Scales.UpdatePath.NONE
+                        && held[g.componentOf(component.updatesFrom().get()).orElseThrow()]
+                        && !held[c]) {
+                    held[c] = changed = true;
+                }
+            }
             for (int r = 0; r < g.credentialCount(); r++) {
                 int holder = g.credentialHolder(r);
                 for (int t : g.credentialAccepters(r)) {

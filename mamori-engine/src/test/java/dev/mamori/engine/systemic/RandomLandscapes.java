@@ -62,11 +62,16 @@ public final class RandomLandscapes {
                 ids.add("s" + s + ".c" + c);
             }
         }
-        // Declared needs drawn apart, so that the other draws stay as they were for a seed.
+        // Declared needs drawn apart, so that the other draws stay as they were for a seed; so are
+        // the update sources, one component in six installing another's updates.
         Random needing = new Random(~seed);
+        Random updating = new Random(seed * 13 + 5);
         for (String id : ids) {
             List<String> others = ids.stream().filter(o -> !o.equals(id)).toList();
             String needs = others.isEmpty() || needing.nextInt(3) > 0 ? "" : ", needs: " + needs(needing, others, 2);
+            if (!others.isEmpty() && updating.nextInt(6) == 0) {
+                needs += ", updates-from: " + others.get(updating.nextInt(others.size()));
+            }
             int at = y.indexOf("@needs:" + id + "@");
             y.replace(at, at + ("@needs:" + id + "@").length(), needs);
         }

@@ -375,7 +375,14 @@ public final class Grammar {
                     "none (no flood is judged against it)",
                     "How many attacking devices' traffic it absorbs and keeps serving; a scrubbing service or"
                             + " several providers raise it. A flood from the fleets an attacker holds that exceeds it"
-                            + " takes it down.");
+                            + " takes it down.")
+            .optional(
+                    "updates-from",
+                    new Reference("component"),
+                    "none",
+                    "Where its software comes from: the component that builds, signs or serves the updates it"
+                            + " installs (a vendor's update service, system.component). Whoever holds that one ships"
+                            + " it their code, signed or not.");
 
     public static final ObjectSpec FLOW = object(
                     "flow",

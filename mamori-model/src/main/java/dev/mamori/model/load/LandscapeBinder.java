@@ -201,7 +201,8 @@ final class LandscapeBinder {
                 mqttUser(o),
                 o.objects("software").stream().map(this::software).toList(),
                 o.text("sbom").map(path -> new SbomFile(path, o.at("sbom"))),
-                o.whole("flood-capacity").map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty()));
+                o.whole("flood-capacity").map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty()),
+                o.ref("updates-from", system));
     }
 
     /** The MQTT user name, when it is one a broker's ACL file can name on a line of its own. */

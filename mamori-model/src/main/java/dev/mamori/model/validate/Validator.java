@@ -271,6 +271,17 @@ public final class Validator {
                                         + "; correct one of them");
                     }
                 });
+        component
+                .updatesFrom()
+                .ifPresent(source -> component(source).ifPresent(from -> {
+                    if (from.id().equals(component.id())) {
+                        diagnostics.error(
+                                source.at(),
+                                "self-update",
+                                component.id()
+                                        + " names itself in 'updates-from'; name the service its updates come from");
+                    }
+                }));
         role(component.manufacturer(), "manufacturer", component);
         role(component.maintainer(), "maintainer", component);
         role(component.operator(), "operator", component);
