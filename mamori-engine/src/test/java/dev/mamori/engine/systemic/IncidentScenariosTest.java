@@ -453,6 +453,53 @@ class IncidentScenariosTest {
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** Hops as "from -> to [RELATION]", for readable assertions. */
+    // ---- 11. A worm through a supplier's update (NotPetya through M.E.Doc, 2017) -------------------
+
+    @Test
+    void theSuppliersUpdateServiceShipsTheWormAndItsTakenCredentialsCarryItAcrossTheNetwork() {
+        Scenario s = Scenario.load("notpetya-medoc-2017.yaml");
+        SystemicAnalysis a =
+                s.analyze(Optional.of("medoc.update-service"), Optional.of("business-operations"), List.of());
+        Propagation p = s.propagation(Optional.of("medoc.update-service"));
+
+        assertThat(hops(s.path(p, "customer.servers")))
+                .as("the update, then the credentials taken from memory and used with PsExec and WMI [1][2][3]")
+                .containsExactly(
+                        "medoc.update-service -> customer.accounting-pc [UPDATE]",
+                        "customer.accounting-pc -> account customer.admin [HARVEST]",
+                        "account customer.admin -> customer.servers [LOGIN]");
+        assertThat(s.path(p, "customer.servers").get(1).assumptions())
+                .as("whether an administrator's secret was on that computer is not stated")
+                .singleElement()
+                .satisfies(x -> assertThat(x).contains("harvest"));
+        assertThat(s.controlled(p, "customer.workstations"))
+                .as("the worm reaches the other computers")
+                .isTrue();
+        // A: what the attacker holds is wiped; the mission stops. (What follows from an assumed
+        // step is not claimed as a consequence, so the analysis claims the update's part.)
+        assertThat(a.paths()).extracting(SystemicAnalysis.Path::target).contains("customer.accounting-pc");
+
+        // Keeping the company running: the isolation point US-CERT names, restricting where
+        // administrative credentials are used [3], is among the plan's first three changes.
+        SystemicAnalysis.Isolation plan = a.isolation().orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts().subList(0, Math.min(3, plan.cuts().size()))).anySatisfy(c -> {
+            assertThat(c.relation()).isEqualTo(Relation.HARVEST);
+            assertThat(c.element()).isEqualTo("account customer.admin");
+        });
+        // Keeping the accounting computer itself: the supplier's update channel [1][2] is the cut.
+        SystemicAnalysis.Isolation atTheSource = s.analyze(
+                        Optional.of("medoc.update-service"), Optional.of("customer.accounting-pc"), List.of())
+                .isolation()
+                .orElseThrow();
+        assertThat(atTheSource.verified()).isTrue();
+        assertThat(atTheSource.cuts()).singleElement().satisfies(c -> {
+            assertThat(c.relation()).isEqualTo(Relation.UPDATE);
+            assertThat(c.why())
+                    .contains("install only what is verified against a key medoc.update-service does not hold");
+        });
+    }
+
     private static List<String> hops(List<Hop> hops) {
         return hops.stream()
                 .map(h -> h.from() + " -> " + h.to() + " [" + h.relation() + "]")
