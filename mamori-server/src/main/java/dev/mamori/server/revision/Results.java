@@ -1,6 +1,7 @@
 package dev.mamori.server.revision;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.systemic.Hop;
@@ -42,7 +43,11 @@ final class Results {
             String system,
             boolean open,
             Set<String> touched,
-            String body) {}
+            String body,
+            String layer,
+            String properties,
+            String status,
+            String words) {}
 
     record PathRow(String target, String targetSystem, String entry, double probability, String hops) {}
 
@@ -60,17 +65,26 @@ final class Results {
 
     record MissionRow(String mission, String name, Set<String> stakeholders, boolean stoppable) {}
 
+    /** A system's compliance in a revision: requirements that apply and those satisfied. */
+    record ComplianceRow(String system, int requirements, int satisfied) {}
+
     private final List<FindingRow> findings;
     private final List<PathRow> paths;
     private final List<TreatmentRow> treatments;
     private final List<MissionRow> missions;
+    private final List<ComplianceRow> compliance;
 
     private Results(
-            List<FindingRow> findings, List<PathRow> paths, List<TreatmentRow> treatments, List<MissionRow> missions) {
+            List<FindingRow> findings,
+            List<PathRow> paths,
+            List<TreatmentRow> treatments,
+            List<MissionRow> missions,
+            List<ComplianceRow> compliance) {
         this.findings = findings;
         this.paths = paths;
         this.treatments = treatments;
         this.missions = missions;
+        this.compliance = compliance;
     }
 
     static Results of(Assessment assessment, Map<String, String> systemOwners, Map<String, String> fileOwners) {
@@ -89,7 +103,13 @@ final class Results {
                     (String) json.get("system"),
                     f.open(),
                     touched,
-                    Json.write(json)));
+                    Json.write(json),
+                    (String) json.get("layer"),
+                    json.get("properties") instanceof List<?> l
+                            ? String.join("", l.stream().map(String::valueOf).toList())
+                            : "",
+                    String.valueOf(json.get("status")),
+                    words(json)));
         }
         List<PathRow> paths = new ArrayList<>();
         for (SystemicAnalysis.Path p : assessment.systemic().paths()) {
@@ -136,7 +156,30 @@ final class Results {
             }
             missions.add(new MissionRow(m.mission(), m.name(), concerned, m.stoppedUnderAttack()));
         }
-        return new Results(List.copyOf(findings), List.copyOf(paths), List.copyOf(treatments), List.copyOf(missions));
+        List<ComplianceRow> compliance = new ArrayList<>();
+        for (ComplianceResult.SystemCompliance s : assessment.compliance().systems()) {
+            int satisfied = (int) s.requirements().stream()
+                    .filter(r -> r.verdict().word().equals("satisfied"))
+                    .count();
+            compliance.add(new ComplianceRow(s.system(), s.requirements().size(), satisfied));
+        }
+        return new Results(
+                List.copyOf(findings),
+                List.copyOf(paths),
+                List.copyOf(treatments),
+                List.copyOf(missions),
+                List.copyOf(compliance));
+    }
+
+    /** What a search by words looks in: rule, title, element and explanation, lower case. */
+    static String words(Map<String, Object> json) {
+        return String.join(
+                        " ",
+                        String.valueOf(json.get("rule")),
+                        String.valueOf(json.getOrDefault("title", "")),
+                        String.valueOf(json.get("element")),
+                        String.valueOf(json.getOrDefault("explanation", "")))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The open findings per severity that concern {@code stakeholder}. */
@@ -201,40 +244,44 @@ final class Results {
     }
 
     void store(Connection c, long revision) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO finding (revision_id, seq, rule, severity,"
-                        + " severity_rank, system_id, open, stakeholders, body, element) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (FindingRow f : findings) {
-                insert.setString(10, f.element());
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, f.rule());
-                insert.setString(4, f.severity());
-                insert.setInt(5, f.rank());
-                insert.setString(6, f.system());
-                insert.setBoolean(7, f.open());
-                insert.setArray(8, c.createArrayOf("text", f.touched().toArray()));
-                insert.setString(9, f.body());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        // The findings are most of what a revision writes (tens of thousands for a large landscape):
+        // one COPY stream instead of a statement per row.
+        Copy findingRows = new Copy(
+                "finding (revision_id, seq, rule, severity, severity_rank, system_id, open, stakeholders, body,"
+                        + " element, layer, properties, status, words)");
+        int findingSeq = 0;
+        for (FindingRow f : findings) {
+            findingRows
+                    .add(revision)
+                    .add(++findingSeq)
+                    .add(f.rule())
+                    .add(f.severity())
+                    .add(f.rank())
+                    .add(f.system())
+                    .add(f.open())
+                    .add(f.touched())
+                    .add(f.body())
+                    .add(f.element())
+                    .add(f.layer())
+                    .add(f.properties())
+                    .add(f.status())
+                    .add(f.words())
+                    .end();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO systemic_path (revision_id, seq, target,"
-                + " target_system, entry, probability, hops) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (PathRow p : paths) {
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, p.target());
-                insert.setString(4, p.targetSystem());
-                insert.setString(5, p.entry());
-                insert.setDouble(6, p.probability());
-                insert.setString(7, p.hops());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        findingRows.into(c);
+        Copy pathRows = new Copy("systemic_path (revision_id, seq, target, target_system, entry, probability, hops)");
+        int pathSeq = 0;
+        for (PathRow p : paths) {
+            pathRows.add(revision)
+                    .add(++pathSeq)
+                    .add(p.target())
+                    .add(p.targetSystem())
+                    .add(p.entry())
+                    .add(p.probability())
+                    .add(p.hops())
+                    .end();
         }
+        pathRows.into(c);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_treatment (revision_id, seq, rule,"
                 + " element, status, decided_by, reason, until, ticket, file, line, stakeholders)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -264,6 +311,17 @@ final class Results {
                 insert.setString(3, m.name());
                 insert.setArray(4, c.createArrayOf("text", m.stakeholders().toArray()));
                 insert.setBoolean(5, m.stoppable());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_compliance (revision_id, system_id,"
+                + " requirements, satisfied) VALUES (?, ?, ?, ?)")) {
+            for (ComplianceRow r : compliance) {
+                insert.setLong(1, revision);
+                insert.setString(2, r.system());
+                insert.setInt(3, r.requirements());
+                insert.setInt(4, r.satisfied());
                 insert.addBatch();
             }
             insert.executeBatch();
