@@ -23,6 +23,10 @@ UPDATE finding SET
         body::jsonb ->> 'explanation'));
 ALTER TABLE finding ENABLE TRIGGER finding_immutable;
 
+-- Every read of findings names its revision, and the page index carries the stakeholders: the
+-- inverted index over all revisions' stakeholders was never chosen for a read, and was the dearest
+-- part of storing a revision's findings.
+DROP INDEX finding_by_stakeholder;
 DROP INDEX finding_page;
 CREATE INDEX finding_page ON finding (revision_id, severity_rank DESC, seq)
     INCLUDE (stakeholders, open, rule, layer, properties, status);
@@ -38,3 +42,7 @@ CREATE TABLE revision_compliance (
 );
 CREATE TRIGGER revision_compliance_immutable BEFORE UPDATE OR DELETE ON revision_compliance
     FOR EACH ROW EXECUTE FUNCTION revision_immutable();
+
+-- What a revision's file is: a model file (read as the landscape) or a bill of materials that a
+-- component names with sbom: (read only through that name, never as a model).
+ALTER TABLE revision_file ADD COLUMN kind text NOT NULL DEFAULT 'model' CHECK (kind IN ('model', 'sbom'));

@@ -207,6 +207,7 @@ class KillDuringPushesTest {
         String token = login(client, "integrator", "integrator-password-long");
         Map<String, String> files = new LinkedHashMap<>();
         Venue.FILES.forEach(f -> files.put(f, Venue.read(f)));
+        Venue.SBOMS.forEach(f -> files.put(f, Venue.read(f)));
         Client.Answer first = client.post("/api/v1/landscapes/venue/push", token, body("venue-ops", "first", files));
         Venue.check(first, 201);
         acknowledged.put(
@@ -222,8 +223,7 @@ class KillDuringPushesTest {
     }
 
     private static Map<String, Object> body(String stakeholder, String message, Map<String, String> files) {
-        List<Map<String, String>> list = new ArrayList<>();
-        files.forEach((path, content) -> list.add(Map.of("path", path, "content", content)));
+        List<Map<String, String>> list = Venue.entries(files);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stakeholder", stakeholder);
         body.put("message", message);

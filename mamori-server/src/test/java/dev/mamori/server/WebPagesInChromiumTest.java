@@ -461,9 +461,8 @@ class WebPagesInChromiumTest {
         for (int i = 0; i < 8; i++) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
             WebElement active = browser.switchTo().activeElement();
-            String name = active.getTagName().equals("button")
-                    ? "button"
-                    : String.valueOf(active.getDomAttribute("id"));
+            String name =
+                    active.getTagName().equals("button") ? "button" : String.valueOf(active.getDomAttribute("id"));
             if (reached.isEmpty() || !reached.get(reached.size() - 1).equals(name)) {
                 reached.add(name);
             }

@@ -87,29 +87,79 @@ final class Results {
         this.compliance = compliance;
     }
 
-    static Results of(Assessment assessment, Map<String, String> systemOwners, Map<String, String> fileOwners) {
-        Landscape landscape = assessment.landscape();
-        List<FindingRow> findings = new ArrayList<>();
-        for (Finding f : assessment.risk().findings()) {
-            // The finding as the JSON assessment writes it: what is stored and served, and what
-            // decides whom it concerns.
+    /**
+     * A finding as stored: its JSON (the JSON assessment's form) and the facets drawn from it. A pure
+     * function of the finding (and the rule's fixed metadata), so one made for an earlier revision
+     * serves every equal finding of a later one.
+     */
+    record Rendered(
+            String body,
+            String element,
+            String elementKind,
+            String system,
+            String file,
+            String layer,
+            String properties,
+            String status,
+            String words) {
+
+        static Rendered of(Finding f, Assessment assessment) {
             Map<String, Object> json = AssessmentJson.finding(f, assessment);
-            Set<String> touched = Revisions.touches(json, landscape, systemOwners, fileOwners);
-            findings.add(new FindingRow(
-                    f.rule(),
-                    String.valueOf(json.get("element")),
-                    f.severity().word(),
-                    f.severity().ordinal(),
-                    (String) json.get("system"),
-                    f.open(),
-                    touched,
+            Object location = json.get("location");
+            return new Rendered(
                     Json.write(json),
+                    String.valueOf(json.get("element")),
+                    String.valueOf(json.get("elementKind")),
+                    (String) json.get("system"),
+                    location instanceof Map<?, ?> m ? String.valueOf(m.get("file")) : null,
                     (String) json.get("layer"),
                     json.get("properties") instanceof List<?> l
                             ? String.join("", l.stream().map(String::valueOf).toList())
                             : "",
                     String.valueOf(json.get("status")),
-                    words(json)));
+                    Results.words(json));
+        }
+    }
+
+    static Results of(Assessment assessment, Map<String, String> systemOwners, Map<String, String> fileOwners) {
+        return of(assessment, systemOwners, fileOwners, Map.of(), new java.util.HashMap<>());
+    }
+
+    /**
+     * The results of an assessment; each finding's JSON is taken from {@code earlier} when an equal
+     * finding was rendered before (most of a landscape's findings do not change with one
+     * stakeholder's push), and every finding's rendering is put in {@code rendered} for the next.
+     */
+    static Results of(
+            Assessment assessment,
+            Map<String, String> systemOwners,
+            Map<String, String> fileOwners,
+            Map<Finding, Rendered> earlier,
+            Map<Finding, Rendered> rendered) {
+        Landscape landscape = assessment.landscape();
+        List<FindingRow> findings = new ArrayList<>();
+        Revisions.Ends ends = Revisions.Ends.of(landscape);
+        for (Finding f : assessment.risk().findings()) {
+            Rendered r = earlier.get(f);
+            if (r == null) {
+                r = Rendered.of(f, assessment);
+            }
+            rendered.put(f, r);
+            Set<String> touched = Revisions.touches(
+                    r.system(), r.elementKind(), r.element(), r.file(), landscape, ends, systemOwners, fileOwners);
+            findings.add(new FindingRow(
+                    f.rule(),
+                    r.element(),
+                    f.severity().word(),
+                    f.severity().ordinal(),
+                    r.system(),
+                    f.open(),
+                    touched,
+                    r.body(),
+                    r.layer(),
+                    r.properties(),
+                    r.status(),
+                    r.words()));
         }
         List<PathRow> paths = new ArrayList<>();
         for (SystemicAnalysis.Path p : assessment.systemic().paths()) {
@@ -247,6 +297,7 @@ final class Results {
         // The findings are most of what a revision writes (tens of thousands for a large landscape):
         // one COPY stream instead of a statement per row.
         Copy findingRows = new Copy(
+                c,
                 "finding (revision_id, seq, rule, severity, severity_rank, system_id, open, stakeholders, body,"
                         + " element, layer, properties, status, words)");
         int findingSeq = 0;
@@ -268,8 +319,9 @@ final class Results {
                     .add(f.words())
                     .end();
         }
-        findingRows.into(c);
-        Copy pathRows = new Copy("systemic_path (revision_id, seq, target, target_system, entry, probability, hops)");
+        findingRows.finish();
+        Copy pathRows =
+                new Copy(c, "systemic_path (revision_id, seq, target, target_system, entry, probability, hops)");
         int pathSeq = 0;
         for (PathRow p : paths) {
             pathRows.add(revision)
@@ -281,7 +333,7 @@ final class Results {
                     .add(p.hops())
                     .end();
         }
-        pathRows.into(c);
+        pathRows.finish();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_treatment (revision_id, seq, rule,"
                 + " element, status, decided_by, reason, until, ticket, file, line, stakeholders)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
