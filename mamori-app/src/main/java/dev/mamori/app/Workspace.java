@@ -19,6 +19,7 @@ import dev.mamori.model.diagnostics.Severity;
 import dev.mamori.model.load.LoadResult;
 import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
+import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.vulns.KnownVulnerabilities;
 import dev.mamori.vulns.feed.VulnerabilityData;
@@ -133,15 +134,30 @@ public final class Workspace {
      * throws on bad input: every problem is a located diagnostic.
      */
     public Loaded load(List<Path> files, LocalDate today) {
+        return load(files, today, Map.of());
+    }
+
+    /**
+     * Reads as {@link #load(List, LocalDate)} does, except that the model files in {@code parsed}
+     * are not read again: the caller read them before (a server keeps the trees of the files of its
+     * last accepted revision, by their content) and gives the trees this workspace's reader made of
+     * them then.
+     */
+    public Loaded load(List<Path> files, LocalDate today, Map<Path, Node> parsed) {
         ModelLoader.Options options = new ModelLoader.Options(limits, today);
         ForeignModels foreign = ForeignModels.convert(source, files, options);
         List<Path> rest = files.stream()
                 .map(Path::normalize)
                 .filter(f -> !foreign.failed().contains(f))
                 .toList();
+        Map<Path, Node> prepared = parsed;
+        if (!foreign.trees().isEmpty()) {
+            prepared = new java.util.HashMap<>(parsed);
+            prepared.putAll(foreign.trees());
+        }
         LoadResult model = rest.isEmpty()
                 ? new LoadResult(Optional.empty(), List.of())
-                : new ModelLoader(source, options).load(rest, foreign.trees());
+                : new ModelLoader(source, options).load(rest, prepared);
         List<Diagnostic> diagnostics = new ArrayList<>(foreign.diagnostics());
         diagnostics.addAll(model.diagnostics());
         boolean readable = model.valid() && foreign.failed().isEmpty();

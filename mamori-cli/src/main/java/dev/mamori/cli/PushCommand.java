@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             "landscape with them first: an invalid push is refused with the located errors and",
             "changes nothing; an accepted one becomes a revision, assessed at once. Files are named",
             "on the server by their path under --root (default: the folder of the first FILE).",
+            "The bills of materials the files name with sbom: (inside that folder, at most 8 MiB",
+            "each) are sent with them.",
             "The API token comes from MAMORI_TOKEN, or --token-file."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -118,6 +120,7 @@ final class PushCommand implements Callable<Integer> {
         body.put("stakeholder", stakeholder);
         body.put("message", message);
         ArrayNode list = body.putArray("files");
+        java.util.Set<Path> sboms = new java.util.TreeSet<>();
         for (Path file : files) {
             Path absolute = working.resolve(file).normalize();
             if (!absolute.startsWith(folder)) {
@@ -125,12 +128,47 @@ final class PushCommand implements Callable<Integer> {
                         + " (--root names it)");
                 return ExitCode.USAGE;
             }
+            String content;
             try {
-                list.addObject()
-                        .put("path", folder.relativize(absolute).toString().replace('\\', '/'))
-                        .put("content", Files.readString(absolute, StandardCharsets.UTF_8));
+                content = Files.readString(absolute, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("mamori push: cannot read " + file + ": " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+            list.addObject()
+                    .put("path", folder.relativize(absolute).toString().replace('\\', '/'))
+                    .put("content", content);
+            sboms.addAll(sbomsNamed(absolute, content));
+        }
+        // The bills of materials the pushed files name go with them: the server reads them where
+        // the components name them. Only files inside the landscape folder, of bounded size.
+        for (Path sbom : sboms) {
+            if (files.stream().anyMatch(f -> working.resolve(f).normalize().equals(sbom))) {
+                continue;
+            }
+            String name = folder.relativize(sbom).toString().replace('\\', '/');
+            if (!sbom.startsWith(folder)) {
+                err.println("mamori push: the bill of materials " + sbom + " is not inside the landscape folder "
+                        + folder + " (--root names it); it is not sent");
+                return ExitCode.USAGE;
+            }
+            try {
+                if (!Files.isRegularFile(sbom)) {
+                    err.println("mamori push: the bill of materials " + name + " that a pushed file names is not"
+                            + " a file in " + folder);
+                    return ExitCode.USAGE;
+                }
+                if (Files.size(sbom) > MAX_SBOM_BYTES) {
+                    err.println("mamori push: the bill of materials " + name + " is larger than " + MAX_SBOM_BYTES
+                            + " bytes, the server's limit");
+                    return ExitCode.USAGE;
+                }
+                list.addObject()
+                        .put("path", name)
+                        .put("content", Files.readString(sbom, StandardCharsets.UTF_8))
+                        .put("kind", "sbom");
+            } catch (IOException e) {
+                err.println("mamori push: cannot read the bill of materials " + name + ": " + e.getMessage());
                 return ExitCode.USAGE;
             }
         }
@@ -192,6 +230,48 @@ final class PushCommand implements Callable<Integer> {
         }
         err.println("mamori push: refused (" + status + "): " + said);
         return status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.USAGE;
+    }
+
+    /** The largest bill of materials the server takes (Revisions.MAX_SBOM_BYTES). */
+    static final long MAX_SBOM_BYTES = dev.mamori.server.revision.Revisions.MAX_SBOM_BYTES;
+
+    /**
+     * The files a model file names with {@code sbom:} (anywhere in it: components, fleets), resolved
+     * as the model resolves them, against the folder of the file that names them. A file that does
+     * not read names none: the server says what is wrong with it.
+     */
+    static List<Path> sbomsNamed(Path file, String content) {
+        String name = file.getFileName().toString();
+        java.util.Optional<dev.mamori.model.syntax.Node> tree = new dev.mamori.model.syntax.TreeReader(
+                        dev.mamori.model.syntax.ReadLimits.DEFAULT)
+                .read(
+                        name,
+                        content.getBytes(StandardCharsets.UTF_8),
+                        dev.mamori.model.syntax.TreeReader.Syntax.forFileName(name),
+                        new dev.mamori.model.diagnostics.Diagnostics());
+        List<Path> named = new java.util.ArrayList<>();
+        tree.ifPresent(t -> collect(t, file.getParent(), named));
+        return named;
+    }
+
+    private static void collect(dev.mamori.model.syntax.Node node, Path dir, List<Path> named) {
+        if (node instanceof dev.mamori.model.syntax.MapNode map) {
+            for (dev.mamori.model.syntax.MapNode.Entry e : map.entries()) {
+                if (e.key().equals("sbom")
+                        && e.value() instanceof dev.mamori.model.syntax.ScalarNode s
+                        && !s.isNull()) {
+                    try {
+                        named.add(dir.resolve(s.text()).normalize());
+                    } catch (java.nio.file.InvalidPathException bad) {
+                        // Not a file name: the server's validation says so, located.
+                    }
+                } else {
+                    collect(e.value(), dir, named);
+                }
+            }
+        } else if (node instanceof dev.mamori.model.syntax.ListNode items) {
+            items.items().forEach(i -> collect(i, dir, named));
+        }
     }
 
     private Optional<String> token(PrintWriter err) {

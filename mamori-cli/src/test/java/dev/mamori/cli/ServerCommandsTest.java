@@ -69,16 +69,15 @@ class ServerCommandsTest {
         Files.writeString(dir.resolve("token"), token + "\n");
         model = dir.resolve("venue");
         Files.createDirectories(model);
+        // The example as it is, its components' bills of materials included: push sends them along.
         for (String f : VENUE) {
-            // Without its sbom lines: the server stores model files only, not the bills of materials
-            // they name (docs/vulnerabilities.md), so a revision with them would not validate there.
-            Files.writeString(
-                    model.resolve(f),
-                    Files.readString(Cli.REPOSITORY.resolve("examples/venue").resolve(f))
-                            .lines()
-                            .filter(line -> !line.strip().startsWith("sbom:"))
-                            .map(line -> line + "\n")
-                            .collect(java.util.stream.Collectors.joining()));
+            Files.copy(Cli.REPOSITORY.resolve("examples/venue").resolve(f), model.resolve(f));
+        }
+        Files.createDirectories(model.resolve("sbom"));
+        try (var sboms = Files.list(Cli.REPOSITORY.resolve("examples/venue/sbom"))) {
+            for (Path sbom : sboms.toList()) {
+                Files.copy(sbom, model.resolve("sbom").resolve(sbom.getFileName()));
+            }
         }
     }
 
@@ -116,6 +115,37 @@ class ServerCommandsTest {
         assertThat(run.out())
                 .contains("Revision 1 of venue accepted (")
                 .contains("Open findings that concern venue-ops");
+        // The bills of materials the files name went with them and are kept with the revision.
+        var files = server.services().transactions().run(c -> {
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            try (var q = c.prepareStatement("SELECT path FROM revision_file WHERE kind = 'sbom' ORDER BY path")) {
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        kept.add(rs.getString(1));
+                    }
+                }
+            }
+            return kept;
+        });
+        assertThat(files)
+                .containsExactly(
+                        "sbom/cameras-legacy.cdx.json", "sbom/cameras-ptz.spdx.json", "sbom/lte-router.cdx.json");
+    }
+
+    @Test
+    @Order(2)
+    void aBillOfMaterialsOutsideTheLandscapeFolderIsNotSent() throws IOException {
+        Path cctv = model.resolve("cctv.yaml");
+        String original = Files.readString(cctv);
+        Files.writeString(dir.resolve("outside.cdx.json"), "{}");
+        Files.writeString(cctv, original.replace("sbom: sbom/cameras-legacy.cdx.json", "sbom: ../outside.cdx.json"));
+        try {
+            Cli run = Cli.run(dir, push("venue-ops", "cctv.yaml"));
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("is not inside the landscape folder");
+        } finally {
+            Files.writeString(cctv, original);
+        }
     }
 
     @Test

@@ -72,8 +72,14 @@ class KillDuringPushesTest {
                     thread.start();
                     pushers.add(thread);
                 }
-                // Killed while pushes are in flight: a push of the venue takes a good part of a second.
-                Thread.sleep(1500 + random.nextInt(2000));
+                // Killed while pushes are in flight: once this round's first push is acknowledged (a
+                // cold server on a busy machine takes seconds for it), within the next pushes.
+                int before = acknowledged.size();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (acknowledged.size() == before && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(200 + random.nextInt(1500));
                 server.destroyForcibly();
                 server.waitFor(30, TimeUnit.SECONDS);
                 dead.set(true);
@@ -140,7 +146,8 @@ class KillDuringPushesTest {
                 }
             }
         }
-        assertThat(files).hasSize(Venue.FILES.size());
+        // The model files and the bills of materials their components name.
+        assertThat(files).hasSize(Venue.FILES.size() + Venue.SBOMS.size());
         StringBuilder manifest = new StringBuilder();
         files.forEach((path, content) ->
                 manifest.append(sha256(content)).append("  ").append(path).append('\n'));
@@ -207,6 +214,7 @@ class KillDuringPushesTest {
         String token = login(client, "integrator", "integrator-password-long");
         Map<String, String> files = new LinkedHashMap<>();
         Venue.FILES.forEach(f -> files.put(f, Venue.read(f)));
+        Venue.SBOMS.forEach(f -> files.put(f, Venue.read(f)));
         Client.Answer first = client.post("/api/v1/landscapes/venue/push", token, body("venue-ops", "first", files));
         Venue.check(first, 201);
         acknowledged.put(
@@ -222,8 +230,7 @@ class KillDuringPushesTest {
     }
 
     private static Map<String, Object> body(String stakeholder, String message, Map<String, String> files) {
-        List<Map<String, String>> list = new ArrayList<>();
-        files.forEach((path, content) -> list.add(Map.of("path", path, "content", content)));
+        List<Map<String, String>> list = Venue.entries(files);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stakeholder", stakeholder);
         body.put("message", message);

@@ -109,6 +109,56 @@ class RevisionsApiTest {
     }
 
     @Test
+    void billsOfMaterialsGoWithTheModelThatNamesThem() {
+        // The first revision holds the example's bills of materials, each its model file's stakeholder's.
+        JsonNode router = venue.client
+                .get(
+                        "/api/v1/landscapes/venue/files?stakeholder=orgcom&path=sbom/lte-router.cdx.json",
+                        venue.token("orgcom/viewer"))
+                .json();
+        assertThat(router.path("content").asText()).contains("\"bomFormat\": \"CycloneDX\"");
+        assertThat(venue.client
+                        .get(
+                                "/api/v1/landscapes/venue/files?stakeholder=venue-ops&path=sbom/lte-router.cdx.json",
+                                venue.token("venue-ops/viewer"))
+                        .status())
+                .isEqualTo(404);
+        int before = revisions();
+        String sbom = Venue.read("sbom/cameras-legacy.cdx.json");
+        // One that no component names is refused; so is one that is not JSON or XML by its name.
+        Client.Answer stray =
+                venue.pushContents("venue-ops/maintainer", "venue-ops", "stray", Map.of("sbom/stray.cdx.json", sbom));
+        assertThat(stray.status()).as(stray.text()).isEqualTo(422);
+        assertThat(stray.json().path("message").asText()).contains("no component names it");
+        Client.Answer text =
+                venue.pushContents("venue-ops/maintainer", "venue-ops", "text", Map.of("sbom/cameras.txt", sbom));
+        assertThat(text.status()).isEqualTo(400);
+        // A model naming a bill of materials the landscape does not hold: the located error of the model.
+        String cctv = Venue.read("cctv.yaml");
+        String renamed = cctv.replace("sbom: sbom/cameras-legacy.cdx.json", "sbom: sbom/cameras-legacy-2.cdx.json");
+        assertThat(renamed).isNotEqualTo(cctv);
+        Client.Answer missing =
+                venue.pushContents("venue-ops/maintainer", "venue-ops", "missing", Map.of("cctv.yaml", renamed));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().path("details").get(0).path("code").asText()).isEqualTo("unreadable-sbom");
+        assertThat(revisions()).isEqualTo(before);
+        // With the file it names, the push is taken.
+        Map<String, String> both = new java.util.LinkedHashMap<>();
+        both.put("cctv.yaml", renamed);
+        both.put("sbom/cameras-legacy-2.cdx.json", sbom);
+        Client.Answer taken = venue.pushContents("venue-ops/maintainer", "venue-ops", "new firmware", both);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        assertThat(venue.client
+                        .get(
+                                "/api/v1/landscapes/venue/files?stakeholder=venue-ops&path=sbom/cameras-legacy-2.cdx.json",
+                                venue.token("venue-ops/viewer"))
+                        .json()
+                        .path("content")
+                        .asText())
+                .isEqualTo(sbom);
+    }
+
+    @Test
     void onlyTheStakeholdersMaintainersPushItsFiles() {
         int before = revisions();
         Client.Answer byOps = venue.push("venue-ops/maintainer", "venue-ops", "not ours", List.of("access.yaml"));

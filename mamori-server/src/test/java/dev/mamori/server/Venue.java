@@ -28,6 +28,10 @@ final class Venue {
             "telco.yaml",
             "ticketing.yaml",
             "transport.yaml");
+    /** The bills of materials the example's components name with sbom:, pushed with the model files. */
+    static final List<String> SBOMS =
+            List.of("sbom/cameras-legacy.cdx.json", "sbom/cameras-ptz.spdx.json", "sbom/lte-router.cdx.json");
+
     static final List<String> ROLES = List.of("admin", "maintainer", "viewer", "auditor");
     static final List<String> STAKEHOLDERS = List.of("venue-ops", "orgcom");
 
@@ -53,7 +57,9 @@ final class Venue {
             everything.put(s, "maintainer");
         }
         tokens.put("integrator", person("integrator", everything));
-        Client.Answer first = push("integrator", "venue-ops", "the venue as agreed at the kick-off", FILES);
+        List<String> all = new ArrayList<>(FILES);
+        all.addAll(SBOMS);
+        Client.Answer first = push("integrator", "venue-ops", "the venue as agreed at the kick-off", all);
         check(first, 201);
     }
 
@@ -81,20 +87,23 @@ final class Venue {
         return answer.json().path("token").asText();
     }
 
-    /**
-     * A file of the example as pushed: without its {@code sbom:} lines, since the server stores model
-     * files only and the bills of materials they name (docs/vulnerabilities.md) are not pushed yet.
-     */
+    /** A file of the example as it is in the repository, its sbom: lines included. */
     static String read(String file) {
         try {
-            return Files.readString(FOLDER.resolve(file))
-                    .lines()
-                    .filter(line -> !line.strip().startsWith("sbom:"))
-                    .map(line -> line + "\n")
-                    .collect(java.util.stream.Collectors.joining());
+            return Files.readString(FOLDER.resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The files of a push as the API takes them: the bills of materials (under sbom/) marked as such. */
+    static List<Map<String, String>> entries(Map<String, String> contents) {
+        List<Map<String, String>> list = new ArrayList<>();
+        contents.forEach((path, content) -> list.add(
+                path.startsWith("sbom/")
+                        ? Map.of("path", path, "content", content, "kind", "sbom")
+                        : Map.of("path", path, "content", content)));
+        return list;
     }
 
     Client.Answer push(String who, String stakeholder, String message, List<String> files) {
@@ -104,8 +113,7 @@ final class Venue {
     }
 
     Client.Answer pushContents(String who, String stakeholder, String message, Map<String, String> contents) {
-        List<Map<String, String>> list = new ArrayList<>();
-        contents.forEach((path, content) -> list.add(Map.of("path", path, "content", content)));
+        List<Map<String, String>> list = entries(contents);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stakeholder", stakeholder);
         body.put("message", message);

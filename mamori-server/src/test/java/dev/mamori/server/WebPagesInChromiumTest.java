@@ -421,4 +421,167 @@ class WebPagesInChromiumTest {
                 .until(d -> d.getCurrentUrl().endsWith("/account"));
         assertThat(h1()).isEqualTo("Your account");
     }
+
+    /** Console errors since the last call, each only the status of a page the test expects to be refused. */
+    private static void onlyRefusals(String status) {
+        for (String refused : consoleErrors()) {
+            assertThat(refused).contains("status of " + status);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aMaintainerTreatsAFindingAndSeesItInTheNextRevision() throws IOException {
+        signIn("venue-ops-maintainer");
+        // An open finding on one of venue-ops's own elements, opened, then treated from its page.
+        open("/l/venue/venue-ops/findings?status=open&q=cctv.");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.findings tbody tr"));
+        assertThat(rows).isNotEmpty();
+        String rule = rows.get(0).findElements(By.tagName("td")).get(1).getText();
+        String element = rows.get(0).findElements(By.tagName("td")).get(3).getText();
+        navigating(() -> rows.get(0).findElement(By.tagName("a")).click());
+        navigating(() -> browser.findElement(By.id("treat")).click());
+        assertThat(h1()).startsWith("Treatments");
+        assertThat(browser.findElement(By.id("rule")).getDomProperty("value")).isEqualTo(rule);
+        assertThat(browser.findElement(By.id("element")).getDomProperty("value"))
+                .isEqualTo(element);
+
+        // Refused as the API refuses it (a day already past): the form comes back as sent, with why.
+        browser.findElement(By.id("reason")).sendKeys(XSS + " VLAN-isolated until the replacement");
+        setDate("until", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        navigating(() -> browser.findElement(By.cssSelector("#decide button")).click());
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("'until'");
+        assertThat(browser.findElement(By.id("reason")).getDomProperty("value")).startsWith(XSS);
+        onlyRefusals("400");
+
+        // By keyboard: from the reason, the date, the ticket and the button are reached in that order
+        // (a date field takes several presses: one per part of the date).
+        browser.findElement(By.id("reason")).click();
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement active = browser.switchTo().activeElement();
+            String name =
+                    active.getTagName().equals("button") ? "button" : String.valueOf(active.getDomAttribute("id"));
+            if (reached.isEmpty() || !reached.get(reached.size() - 1).equals(name)) {
+                reached.add(name);
+            }
+        }
+        assertThat(reached).containsSubsequence("until", "ticket", "button");
+
+        // Ten days ahead: recorded as a new revision, and listed among the decisions lapsing soon.
+        setDate("until", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10));
+        browser.findElement(By.id("ticket")).sendKeys("VOPS-1423");
+        navigating(() -> browser.findElement(By.cssSelector("#decide button")).click());
+        String done = browser.findElement(By.id("done")).getText();
+        assertThat(done).matches("Your decision is recorded as revision \\d+.*");
+        String revision = done.replaceAll("\\D*(\\d+).*", "$1");
+        String lapsing = browser.findElement(By.id("lapsing")).getText();
+        assertThat(lapsing).contains(rule, element, XSS + " VLAN-isolated", "10 day(s) left");
+        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert')]")))
+                .isEmpty();
+        shoot("treatments");
+
+        // The next revision is the treatment's, and its assessment reads the finding as accepted.
+        open("/l/venue/venue-ops/history");
+        WebElement made = browser.findElement(By.xpath("//tbody/tr[td[1][text()='" + revision + "']]"));
+        assertThat(made.getText()).contains("treatment", "venue-ops-maintainer", "accepted " + rule);
+        // The trend of requirements met: one bar per revision kept with its compliance.
+        assertThat(browser.findElements(By.cssSelector("#met svg rect.met"))).isNotEmpty();
+        shoot("history-met");
+        open("/l/venue/venue-ops/findings?rule=" + rule + "&q=" + element);
+        WebElement treated =
+                browser.findElement(By.xpath("//table[@class='findings']/tbody/tr[td[4][text()='" + element + "']]"));
+        assertThat(treated.getText()).contains("accepted");
+
+        // A viewer reads the decisions but gets no form; another stakeholder does not see them.
+        browser.manage().deleteAllCookies();
+        signIn("venue-ops-viewer");
+        open("/l/venue/venue-ops/treatments");
+        assertThat(text()).contains(XSS + " VLAN-isolated");
+        assertThat(browser.findElements(By.id("decide"))).isEmpty();
+        shoot("treatments-viewer");
+        browser.manage().deleteAllCookies();
+        signIn("orgcom-maintainer");
+        open("/l/venue/orgcom/treatments");
+        assertThat(text()).doesNotContain("VLAN-isolated");
+        assertThat(browser.findElements(By.id("decide"))).hasSize(1);
+        open("/l/venue/venue-ops/treatments");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
+        onlyRefusals("403");
+    }
+
+    /**
+     * Sets a date field's value: the browser's own date control takes typed digits in the order of
+     * the machine's locale, which differs from machine to machine.
+     */
+    private static void setDate(String id, java.time.LocalDate date) {
+        WebElement field = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].value = arguments[1];", field, date.toString());
+    }
+
+    @Test
+    @Order(9)
+    void anotherStakeholdersChangeIsInTheInboxAndAnAdminAddsAWebhook() throws IOException {
+        // orgcom lets its gate controllers command venue-ops's video recorders: a way into venue-ops's CCTV.
+        String line = "engineers reach every controller from here.\n";
+        String access = Venue.read("access.yaml")
+                .replace(
+                        line,
+                        line + "      - id: gate-camera-trigger\n"
+                                + "        from: gate-controllers\n"
+                                + "        to: cctv.nvr\n"
+                                + "        protocol: http\n"
+                                + "        commands: true\n"
+                                + "        agreement: Gate-camera integration (draft)\n");
+        Client.Answer pushed = venue.pushContents(
+                "orgcom/maintainer", "orgcom", "<b>gate cameras</b> for the vendor", Map.of("access.yaml", access));
+        Venue.check(pushed, 201);
+        int revision = pushed.json().path("revision").asInt();
+
+        signIn("venue-ops-viewer");
+        open("/l/venue/venue-ops/inbox");
+        assertThat(h1()).isEqualTo("Inbox");
+        String items = browser.findElement(By.id("items")).getText();
+        assertThat(items).contains("Revision " + revision + ", caused by orgcom");
+        // What orgcom's change did, cut to what venue-ops may see: not orgcom's internals, not its message.
+        assertThat(items).doesNotContain("access.lte-router", "access.vendor-portal", "gate cameras");
+        assertThat(browser.findElements(By.cssSelector("form[action='inbox/webhooks']")))
+                .isEmpty();
+        shoot("inbox");
+
+        browser.manage().deleteAllCookies();
+        signIn("venue-ops-admin");
+        open("/l/venue/venue-ops/inbox");
+        browser.findElement(By.name("url")).sendKeys("http://127.0.0.1:9/hook?from='venue'&x=1");
+        navigating(() -> browser.findElement(By.cssSelector("#webhooks form.filters button"))
+                .click());
+        String secret = browser.findElement(By.id("new-secret")).getDomProperty("value");
+        assertThat(secret).hasSize(64);
+        assertThat(browser.findElement(By.id("webhooks")).getText())
+                .contains("http://127.0.0.1:9/hook?from='venue'&x=1");
+        shoot("inbox-webhook");
+        // The secret is shown once: not on the page again, nor on the API's list.
+        open("/l/venue/venue-ops/inbox");
+        assertThat(browser.getPageSource()).doesNotContain(secret);
+        navigating(() -> browser.findElement(By.linkText("Deliveries")).click());
+        assertThat(h1()).startsWith("Deliveries of webhook");
+        shoot("webhook-deliveries");
+        open("/l/venue/venue-ops/inbox");
+        navigating(
+                () -> browser.findElement(By.xpath("//button[text()='Remove']")).click());
+        assertThat(browser.findElement(By.id("done")).getText()).contains("removed");
+        assertThat(browser.findElements(By.linkText("Deliveries"))).isEmpty();
+
+        // Another stakeholder's inbox is not read, nor its webhooks managed.
+        browser.manage().deleteAllCookies();
+        signIn("orgcom-maintainer");
+        open("/l/venue/venue-ops/inbox");
+        assertThat(browser.findElement(By.cssSelector(".message")).getDomAttribute("data-status"))
+                .isEqualTo("403");
+        open("/l/venue/orgcom/inbox");
+        assertThat(text()).doesNotContain("Revision " + revision + ",");
+        onlyRefusals("403");
+    }
 }

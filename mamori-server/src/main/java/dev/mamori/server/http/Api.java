@@ -224,10 +224,17 @@ public final class Api {
         for (JsonNode f : files) {
             JsonNode path = f.get("path");
             JsonNode content = f.get("content");
+            JsonNode kind = f.get("kind");
             if (path == null || !path.isTextual() || content == null || !content.isTextual()) {
-                throw ApiError.badRequest("each file is {\"path\": TEXT, \"content\": TEXT}");
+                throw ApiError.badRequest("each file is {\"path\": TEXT, \"content\": TEXT, \"kind\"?: model|sbom}");
             }
-            pushed.add(new Revisions.PushedFile(path.asText(), content.asText().getBytes(StandardCharsets.UTF_8)));
+            if (kind != null && !kind.isTextual()) {
+                throw ApiError.badRequest("a file's 'kind' is model or sbom");
+            }
+            pushed.add(new Revisions.PushedFile(
+                    path.asText(),
+                    content.asText().getBytes(StandardCharsets.UTF_8),
+                    kind == null ? Revisions.FileKind.MODEL : Revisions.FileKind.of(kind.asText())));
         }
         Map<String, Object> accepted = services.revisions()
                 .push(

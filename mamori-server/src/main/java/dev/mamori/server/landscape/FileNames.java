@@ -19,6 +19,33 @@ public final class FileNames {
      * @throws ApiError 400 naming what is wrong with it
      */
     public static String checkedName(String name) {
+        checkedPath(name);
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+            throw ApiError.badRequest("the file " + quoted(name) + " is not a model file (.yaml, .yml, .json)");
+        }
+        return name;
+    }
+
+    /**
+     * The name as given, when it is a safe relative path of a bill of materials: CycloneDX (JSON or
+     * XML) or SPDX JSON, as the model's {@code sbom:} reads them.
+     *
+     * @throws ApiError 400 naming what is wrong with it
+     */
+    public static String checkedSbomName(String name) {
+        checkedPath(name);
+        if (!(name.endsWith(".json") || name.endsWith(".xml"))) {
+            throw ApiError.badRequest("the file " + quoted(name) + " is not a bill of materials (.json, .xml)");
+        }
+        return name;
+    }
+
+    /** A value for a message, shown safely. */
+    public static String quotedForMessage(String value) {
+        return quoted(value);
+    }
+
+    private static void checkedPath(String name) {
         if (name.isEmpty() || name.length() > 300) {
             throw ApiError.badRequest("a file name is 1-300 characters");
         }
@@ -37,10 +64,6 @@ public final class FileNames {
                         + " (letters, digits, _ . -; no '..')");
             }
         }
-        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-            throw ApiError.badRequest("the file " + quoted(name) + " is not a model file (.yaml, .yml, .json)");
-        }
-        return name;
     }
 
     /** The name for a message: control characters shown as escapes, at most 80 characters. */

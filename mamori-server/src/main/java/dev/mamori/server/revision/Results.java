@@ -1,6 +1,7 @@
 package dev.mamori.server.revision;
 
 import dev.mamori.engine.assessment.Assessment;
+import dev.mamori.engine.compliance.ComplianceResult;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.systemic.Hop;
@@ -42,7 +43,11 @@ final class Results {
             String system,
             boolean open,
             Set<String> touched,
-            String body) {}
+            String body,
+            String layer,
+            String properties,
+            String status,
+            String words) {}
 
     record PathRow(String target, String targetSystem, String entry, double probability, String hops) {}
 
@@ -60,36 +65,101 @@ final class Results {
 
     record MissionRow(String mission, String name, Set<String> stakeholders, boolean stoppable) {}
 
+    /** A system's compliance in a revision: requirements that apply and those satisfied. */
+    record ComplianceRow(String system, int requirements, int satisfied) {}
+
     private final List<FindingRow> findings;
     private final List<PathRow> paths;
     private final List<TreatmentRow> treatments;
     private final List<MissionRow> missions;
+    private final List<ComplianceRow> compliance;
 
     private Results(
-            List<FindingRow> findings, List<PathRow> paths, List<TreatmentRow> treatments, List<MissionRow> missions) {
+            List<FindingRow> findings,
+            List<PathRow> paths,
+            List<TreatmentRow> treatments,
+            List<MissionRow> missions,
+            List<ComplianceRow> compliance) {
         this.findings = findings;
         this.paths = paths;
         this.treatments = treatments;
         this.missions = missions;
+        this.compliance = compliance;
+    }
+
+    /**
+     * A finding as stored: its JSON (the JSON assessment's form) and the facets drawn from it. A pure
+     * function of the finding (and the rule's fixed metadata), so one made for an earlier revision
+     * serves every equal finding of a later one.
+     */
+    record Rendered(
+            String body,
+            String element,
+            String elementKind,
+            String system,
+            String file,
+            String layer,
+            String properties,
+            String status,
+            String words) {
+
+        static Rendered of(Finding f, Assessment assessment) {
+            Map<String, Object> json = AssessmentJson.finding(f, assessment);
+            Object location = json.get("location");
+            return new Rendered(
+                    Json.write(json),
+                    String.valueOf(json.get("element")),
+                    String.valueOf(json.get("elementKind")),
+                    (String) json.get("system"),
+                    location instanceof Map<?, ?> m ? String.valueOf(m.get("file")) : null,
+                    (String) json.get("layer"),
+                    json.get("properties") instanceof List<?> l
+                            ? String.join("", l.stream().map(String::valueOf).toList())
+                            : "",
+                    String.valueOf(json.get("status")),
+                    Results.words(json));
+        }
     }
 
     static Results of(Assessment assessment, Map<String, String> systemOwners, Map<String, String> fileOwners) {
+        return of(assessment, systemOwners, fileOwners, Map.of(), new java.util.HashMap<>());
+    }
+
+    /**
+     * The results of an assessment; each finding's JSON is taken from {@code earlier} when an equal
+     * finding was rendered before (most of a landscape's findings do not change with one
+     * stakeholder's push), and every finding's rendering is put in {@code rendered} for the next.
+     */
+    static Results of(
+            Assessment assessment,
+            Map<String, String> systemOwners,
+            Map<String, String> fileOwners,
+            Map<Finding, Rendered> earlier,
+            Map<Finding, Rendered> rendered) {
         Landscape landscape = assessment.landscape();
         List<FindingRow> findings = new ArrayList<>();
+        Revisions.Ends ends = Revisions.Ends.of(landscape);
         for (Finding f : assessment.risk().findings()) {
-            // The finding as the JSON assessment writes it: what is stored and served, and what
-            // decides whom it concerns.
-            Map<String, Object> json = AssessmentJson.finding(f, assessment);
-            Set<String> touched = Revisions.touches(json, landscape, systemOwners, fileOwners);
+            Rendered r = earlier.get(f);
+            if (r == null) {
+                r = Rendered.of(f, assessment);
+            }
+            rendered.put(f, r);
+            Set<String> touched = Revisions.touches(
+                    r.system(), r.elementKind(), r.element(), r.file(), landscape, ends, systemOwners, fileOwners);
             findings.add(new FindingRow(
                     f.rule(),
-                    String.valueOf(json.get("element")),
+                    r.element(),
                     f.severity().word(),
                     f.severity().ordinal(),
-                    (String) json.get("system"),
+                    r.system(),
                     f.open(),
                     touched,
-                    Json.write(json)));
+                    r.body(),
+                    r.layer(),
+                    r.properties(),
+                    r.status(),
+                    r.words()));
         }
         List<PathRow> paths = new ArrayList<>();
         for (SystemicAnalysis.Path p : assessment.systemic().paths()) {
@@ -136,7 +206,30 @@ final class Results {
             }
             missions.add(new MissionRow(m.mission(), m.name(), concerned, m.stoppedUnderAttack()));
         }
-        return new Results(List.copyOf(findings), List.copyOf(paths), List.copyOf(treatments), List.copyOf(missions));
+        List<ComplianceRow> compliance = new ArrayList<>();
+        for (ComplianceResult.SystemCompliance s : assessment.compliance().systems()) {
+            int satisfied = (int) s.requirements().stream()
+                    .filter(r -> r.verdict().word().equals("satisfied"))
+                    .count();
+            compliance.add(new ComplianceRow(s.system(), s.requirements().size(), satisfied));
+        }
+        return new Results(
+                List.copyOf(findings),
+                List.copyOf(paths),
+                List.copyOf(treatments),
+                List.copyOf(missions),
+                List.copyOf(compliance));
+    }
+
+    /** What a search by words looks in: rule, title, element and explanation, lower case. */
+    static String words(Map<String, Object> json) {
+        return String.join(
+                        " ",
+                        String.valueOf(json.get("rule")),
+                        String.valueOf(json.getOrDefault("title", "")),
+                        String.valueOf(json.get("element")),
+                        String.valueOf(json.getOrDefault("explanation", "")))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The open findings per severity that concern {@code stakeholder}. */
@@ -201,40 +294,46 @@ final class Results {
     }
 
     void store(Connection c, long revision) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO finding (revision_id, seq, rule, severity,"
-                        + " severity_rank, system_id, open, stakeholders, body, element) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (FindingRow f : findings) {
-                insert.setString(10, f.element());
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, f.rule());
-                insert.setString(4, f.severity());
-                insert.setInt(5, f.rank());
-                insert.setString(6, f.system());
-                insert.setBoolean(7, f.open());
-                insert.setArray(8, c.createArrayOf("text", f.touched().toArray()));
-                insert.setString(9, f.body());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        // The findings are most of what a revision writes (tens of thousands for a large landscape):
+        // one COPY stream instead of a statement per row.
+        Copy findingRows = new Copy(
+                c,
+                "finding (revision_id, seq, rule, severity, severity_rank, system_id, open, stakeholders, body,"
+                        + " element, layer, properties, status, words)");
+        int findingSeq = 0;
+        for (FindingRow f : findings) {
+            findingRows
+                    .add(revision)
+                    .add(++findingSeq)
+                    .add(f.rule())
+                    .add(f.severity())
+                    .add(f.rank())
+                    .add(f.system())
+                    .add(f.open())
+                    .add(f.touched())
+                    .add(f.body())
+                    .add(f.element())
+                    .add(f.layer())
+                    .add(f.properties())
+                    .add(f.status())
+                    .add(f.words())
+                    .end();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO systemic_path (revision_id, seq, target,"
-                + " target_system, entry, probability, hops) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (PathRow p : paths) {
-                insert.setLong(1, revision);
-                insert.setInt(2, ++seq);
-                insert.setString(3, p.target());
-                insert.setString(4, p.targetSystem());
-                insert.setString(5, p.entry());
-                insert.setDouble(6, p.probability());
-                insert.setString(7, p.hops());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        findingRows.finish();
+        Copy pathRows =
+                new Copy(c, "systemic_path (revision_id, seq, target, target_system, entry, probability, hops)");
+        int pathSeq = 0;
+        for (PathRow p : paths) {
+            pathRows.add(revision)
+                    .add(++pathSeq)
+                    .add(p.target())
+                    .add(p.targetSystem())
+                    .add(p.entry())
+                    .add(p.probability())
+                    .add(p.hops())
+                    .end();
         }
+        pathRows.finish();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_treatment (revision_id, seq, rule,"
                 + " element, status, decided_by, reason, until, ticket, file, line, stakeholders)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -264,6 +363,17 @@ final class Results {
                 insert.setString(3, m.name());
                 insert.setArray(4, c.createArrayOf("text", m.stakeholders().toArray()));
                 insert.setBoolean(5, m.stoppable());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO revision_compliance (revision_id, system_id,"
+                + " requirements, satisfied) VALUES (?, ?, ?, ?)")) {
+            for (ComplianceRow r : compliance) {
+                insert.setLong(1, revision);
+                insert.setString(2, r.system());
+                insert.setInt(3, r.requirements());
+                insert.setInt(4, r.satisfied());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -58,11 +58,41 @@ public final class Revisions {
     /** The most files one push may carry. */
     public static final int MAX_FILES = 200;
 
-    /** A file as pushed: its path inside the landscape and its bytes. */
-    public record PushedFile(String path, byte[] content) {}
+    /** The largest bill of materials a push may carry (a model file's limit is the command line's). */
+    public static final int MAX_SBOM_BYTES = 8 * 1024 * 1024;
 
-    /** A file of the landscape as of a revision, and the stakeholder it belongs to. */
-    record Kept(String stakeholder, byte[] content) {}
+    /**
+     * What a file of a landscape is: a model file (read as the landscape, every one named), or a
+     * bill of materials a component names with {@code sbom:} (read only through that name).
+     */
+    public enum FileKind {
+        MODEL,
+        SBOM;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The kind a push names, {@code model} when it names none. */
+        public static FileKind of(String word) {
+            for (FileKind k : values()) {
+                if (k.word().equals(word)) {
+                    return k;
+                }
+            }
+            throw ApiError.badRequest("a file's 'kind' is model or sbom, not " + FileNames.quotedForMessage(word));
+        }
+    }
+
+    /** A file as pushed: its path inside the landscape, its bytes, and what it is. */
+    public record PushedFile(String path, byte[] content, FileKind kind) {
+        public PushedFile(String path, byte[] content) {
+            this(path, content, FileKind.MODEL);
+        }
+    }
+
+    /** A file of the landscape as of a revision, the stakeholder it belongs to, and what it is. */
+    record Kept(String stakeholder, byte[] content, FileKind kind) {}
 
     private final Transactions tx;
     private final Landscapes landscapes;
@@ -117,6 +147,16 @@ public final class Revisions {
 
     private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> writers =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The trees of the model files of accepted revisions, by path and content. */
+    private final ParsedFiles parsed = new ParsedFiles();
+
+    /** The most findings whose renderings are kept per landscape (about 3 KB each). */
+    static final int MAX_RENDERED = 150_000;
+
+    /** Per landscape, the findings of its latest assessment as rendered for storing. */
+    private final java.util.concurrent.ConcurrentMap<String, Map<dev.mamori.engine.risk.Finding, Results.Rendered>>
+            rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What made a revision. */
     public enum Kind {
@@ -221,9 +261,19 @@ public final class Revisions {
         Set<String> seen = new TreeSet<>();
         long max = ReadLimits.DEFAULT.maxFileBytes();
         for (PushedFile f : files) {
-            FileNames.checkedName(f.path());
+            if (f.kind() == FileKind.SBOM) {
+                FileNames.checkedSbomName(f.path());
+            } else {
+                FileNames.checkedName(f.path());
+            }
             if (!seen.add(f.path())) {
                 throw ApiError.badRequest("the push carries " + f.path() + " twice");
+            }
+            if (f.kind() == FileKind.SBOM && f.content().length > MAX_SBOM_BYTES) {
+                throw new ApiError(
+                        413,
+                        "too-large",
+                        f.path() + " is larger than " + MAX_SBOM_BYTES + " bytes, the limit for a bill of materials");
             }
             if (f.content().length > max) {
                 throw new ApiError(
@@ -260,7 +310,7 @@ public final class Revisions {
         Map<String, Kept> merged = new TreeMap<>(latest.isPresent() ? files(c, latest.get()) : Map.of());
         for (PushedFile f : pushed) {
             // Until the model says otherwise, a new file is the pushing stakeholder's.
-            merged.put(f.path(), new Kept(owners.getOrDefault(f.path(), stakeholder), f.content()));
+            merged.put(f.path(), new Kept(owners.getOrDefault(f.path(), stakeholder), f.content(), f.kind()));
         }
         if (!merged.containsKey(info.rootFile())) {
             throw new ApiError(
@@ -275,6 +325,16 @@ public final class Revisions {
         if (!landscape.stakeholders().containsKey(stakeholder)) {
             throw new ApiError(
                     422, "invalid", "the landscape declares no stakeholder " + stakeholder + "; nothing was changed");
+        }
+        Map<String, String> named = sbomsNamed(landscape);
+        for (PushedFile f : pushed) {
+            if (f.kind() == FileKind.SBOM && !named.containsKey(f.path())) {
+                throw new ApiError(
+                        422,
+                        "invalid",
+                        f.path() + " is pushed as a bill of materials, but no component names it with sbom:;"
+                                + " nothing was changed");
+            }
         }
         Set<String> pushedPaths = new TreeSet<>();
         pushed.forEach(f -> pushedPaths.add(f.path()));
@@ -292,11 +352,20 @@ public final class Revisions {
         // A file belongs to one stakeholder: the one that first pushed it, else the owner of the
         // systems it defines, else the stakeholder pushing. Its systems must stay that stakeholder's,
         // and only that stakeholder's maintainers push it.
-        for (String path : pushedPaths) {
+        // Model files first: a new bill of materials belongs to the stakeholder of the file that names it.
+        List<String> inOrder = new ArrayList<>();
+        pushedPaths.stream().filter(p -> merged.get(p).kind() == FileKind.MODEL).forEach(inOrder::add);
+        pushedPaths.stream().filter(p -> merged.get(p).kind() != FileKind.MODEL).forEach(inOrder::add);
+        for (String path : inOrder) {
             Set<String> systemsOwners = ownersInFile.getOrDefault(path, Set.of());
+            String namedIn = named.get(path);
             String owner = owners.containsKey(path)
                     ? owners.get(path)
-                    : systemsOwners.size() == 1 ? systemsOwners.iterator().next() : stakeholder;
+                    : systemsOwners.size() == 1
+                            ? systemsOwners.iterator().next()
+                            : namedIn != null && merged.containsKey(namedIn)
+                                    ? merged.get(namedIn).stakeholder()
+                                    : stakeholder;
             for (String o : systemsOwners) {
                 if (!o.equals(owner)) {
                     throw ApiError.forbidden(path + " (of " + owner + ") defines a system of " + o + "; a file holds"
@@ -307,11 +376,18 @@ public final class Revisions {
                 throw ApiError.forbidden(path + " holds the systems of " + owner + "; only " + owner
                         + "'s maintainers push it; nothing was changed");
             }
-            merged.put(path, new Kept(owner, merged.get(path).content()));
+            merged.put(
+                    path,
+                    new Kept(owner, merged.get(path).content(), merged.get(path).kind()));
         }
         Map<String, String> fileOwners = new TreeMap<>();
         merged.forEach((path, kept) -> fileOwners.put(path, kept.stakeholder()));
-        Results results = Results.of(assessed.assessment(), systemOwners, fileOwners);
+        Map<dev.mamori.engine.risk.Finding, Results.Rendered> next = new java.util.HashMap<>();
+        Results results = Results.of(
+                assessed.assessment(), systemOwners, fileOwners, rendered.getOrDefault(info.id(), Map.of()), next);
+        // What this assessment rendered serves the next one (a rendering depends on the finding only,
+        // so it holds whether or not this revision is kept); a very large landscape is not kept.
+        rendered.put(info.id(), next.size() <= MAX_RENDERED ? next : Map.of());
         if (kind == Kind.REASSESS && latest.isPresent() && results.sameAs(c, latest.get())) {
             return Optional.empty();
         }
@@ -388,10 +464,33 @@ public final class Revisions {
             // root file (another's, perhaps) having to import it.
             List<Path> roots = new ArrayList<>();
             roots.add(Path.of(root));
-            merged.keySet().stream().filter(p -> !p.equals(root)).map(Path::of).forEach(roots::add);
+            merged.forEach((p, kept) -> {
+                // A bill of materials is read only where a component names it, never as a model.
+                if (!p.equals(root) && kept.kind() == FileKind.MODEL) {
+                    roots.add(Path.of(p));
+                }
+            });
             // The command line's own confinement: imports resolve inside the landscape folder only.
             Workspace workspace = Workspace.onDisk(folder, roots, Optional.of(folder));
-            Loaded loaded = workspace.load(roots, today);
+            // The files read in an earlier accepted revision are not parsed again: their trees are kept.
+            Map<Path, dev.mamori.model.syntax.Node> prepared = new java.util.HashMap<>();
+            Map<String, String> hashes = new TreeMap<>();
+            merged.forEach((p, kept) -> {
+                if (kept.kind() == FileKind.MODEL) {
+                    String hash = sha256(kept.content());
+                    hashes.put(p, hash);
+                    parsed.get(p, hash)
+                            .ifPresent(tree -> prepared.put(Path.of(p).normalize(), tree));
+                }
+            });
+            Loaded loaded = workspace.load(roots, today, prepared);
+            if (loaded.valid()) {
+                hashes.forEach((p, hash) -> {
+                    if (!prepared.containsKey(Path.of(p).normalize())) {
+                        parsed.read(p, hash, merged.get(p).content());
+                    }
+                });
+            }
             if (!loaded.valid()) {
                 List<Map<String, Object>> errors = new ArrayList<>();
                 int hidden = 0;
@@ -452,6 +551,22 @@ public final class Revisions {
         return m;
     }
 
+    /**
+     * The files the components name with {@code sbom:}, as paths inside the landscape folder, each
+     * with the model file that names it (the first, when several do).
+     */
+    static Map<String, String> sbomsNamed(Landscape landscape) {
+        Map<String, String> named = new TreeMap<>();
+        for (dev.mamori.model.Component c : landscape.components()) {
+            c.sbom().ifPresent(sbom -> {
+                String file = relative(sbom.at().file());
+                Path base = Optional.ofNullable(Path.of(file).getParent()).orElse(Path.of(""));
+                named.putIfAbsent(relative(base.resolve(sbom.path()).normalize().toString()), file);
+            });
+        }
+        return named;
+    }
+
     static String relative(String file) {
         return file.replace('\\', '/').replaceFirst("^\\./", "");
     }
@@ -507,12 +622,12 @@ public final class Revisions {
 
     private static Map<String, Kept> files(Connection c, long revision) throws SQLException {
         Map<String, Kept> files = new TreeMap<>();
-        try (PreparedStatement q =
-                c.prepareStatement("SELECT path, stakeholder, content FROM revision_file WHERE revision_id = ?")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT path, stakeholder, content, kind FROM revision_file WHERE revision_id = ?")) {
             q.setLong(1, revision);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    files.put(rs.getString(1), new Kept(rs.getString(2), rs.getBytes(3)));
+                    files.put(rs.getString(1), new Kept(rs.getString(2), rs.getBytes(3), FileKind.of(rs.getString(4))));
                 }
             }
         }
@@ -534,7 +649,7 @@ public final class Revisions {
             Connection c, String landscape, long revision, Map<String, Kept> merged, Map<String, String> owners)
             throws SQLException {
         try (PreparedStatement file = c.prepareStatement("INSERT INTO revision_file (revision_id, path, stakeholder,"
-                        + " sha256, content) VALUES (?, ?, ?, ?, ?)");
+                        + " sha256, content, kind) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement owner = c.prepareStatement(
                         "INSERT INTO file_owner (landscape_id, path, stakeholder) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, Kept> e : merged.entrySet()) {
@@ -543,6 +658,7 @@ public final class Revisions {
                 file.setString(3, e.getValue().stakeholder());
                 file.setString(4, sha256(e.getValue().content()));
                 file.setBytes(5, e.getValue().content());
+                file.setString(6, e.getValue().kind().word());
                 file.addBatch();
                 if (!owners.containsKey(e.getKey())) {
                     owner.setString(1, landscape);
@@ -578,25 +694,21 @@ public final class Revisions {
      * owner of the file it is written in.
      */
     static Set<String> touches(
-            Map<String, Object> finding,
+            String system,
+            String kind,
+            String id,
+            String file,
             Landscape landscape,
+            Ends ends,
             Map<String, String> systemOwners,
             Map<String, String> fileOwners) {
         Set<String> systems = new TreeSet<>();
         Set<String> touched = new TreeSet<>();
-        Optional.ofNullable((String) finding.get("system")).ifPresent(systems::add);
-        String kind = String.valueOf(finding.get("elementKind"));
-        String id = String.valueOf(finding.get("element"));
+        Optional.ofNullable(system).ifPresent(systems::add);
         if (kind.equals("flow")) {
-            landscape.allFlows().stream().filter(flow -> flow.id().equals(id)).forEach(flow -> {
-                systems.add(systemOf(flow.from()));
-                systems.add(systemOf(flow.to()));
-            });
+            systems.addAll(ends.flows().getOrDefault(id, Set.of()));
         } else if (kind.equals("credential relation")) {
-            landscape.allCredentials().stream().filter(cr -> cr.id().equals(id)).forEach(cr -> {
-                systems.add(systemOf(cr.holder()));
-                cr.acceptedBy().forEach(r -> systems.add(systemOf(r)));
-            });
+            systems.addAll(ends.credentials().getOrDefault(id, Set.of()));
         } else if (kind.equals("mission")) {
             Mission mission = landscape.missions().get(id);
             if (mission != null) {
@@ -608,11 +720,32 @@ public final class Revisions {
                 .map(systemOwners::get)
                 .filter(java.util.Objects::nonNull)
                 .forEach(touched::add);
-        if (touched.isEmpty() && finding.get("location") instanceof Map<?, ?> location) {
-            Optional.ofNullable(fileOwners.get(relative(String.valueOf(location.get("file")))))
-                    .ifPresent(touched::add);
+        if (touched.isEmpty() && file != null) {
+            Optional.ofNullable(fileOwners.get(relative(file))).ifPresent(touched::add);
         }
         return touched;
+    }
+
+    /**
+     * The systems at the ends of each interconnection, by its id: worked out once per assessment,
+     * not once per finding (a large landscape has tens of thousands of each).
+     */
+    record Ends(Map<String, Set<String>> flows, Map<String, Set<String>> credentials) {
+        static Ends of(Landscape landscape) {
+            Map<String, Set<String>> flows = new java.util.HashMap<>();
+            for (dev.mamori.model.Flow flow : landscape.allFlows()) {
+                Set<String> at = flows.computeIfAbsent(flow.id(), k -> new TreeSet<>());
+                at.add(systemOf(flow.from()));
+                at.add(systemOf(flow.to()));
+            }
+            Map<String, Set<String>> credentials = new java.util.HashMap<>();
+            for (dev.mamori.model.CredentialRelation cr : landscape.allCredentials()) {
+                Set<String> at = credentials.computeIfAbsent(cr.id(), k -> new TreeSet<>());
+                at.add(systemOf(cr.holder()));
+                cr.acceptedBy().forEach(r -> at.add(systemOf(r)));
+            }
+            return new Ends(flows, credentials);
+        }
     }
 
     private static String systemOf(dev.mamori.model.Ref ref) {

@@ -240,6 +240,17 @@ public final class Treatments {
      * written in.
      */
     private static String ownerOfFinding(Connection c, long revision, Decision d) throws SQLException {
+        return ownerOfFinding(c, revision, d.rule(), d.element());
+    }
+
+    /**
+     * The stakeholder whose maintainers treat the finding {@code rule} on {@code element} of
+     * revision {@code revision} (by its database id): as {@link #record} decides it.
+     *
+     * @throws ApiError 404 when the revision has no such finding; 403 when it is on no stakeholder's element
+     */
+    public static String ownerOfFinding(Connection c, long revision, String rule, String element) throws SQLException {
+        Decision d = new Decision("", rule, element, "", "", LocalDate.MIN, Optional.empty());
         String system;
         String body;
         try (PreparedStatement q = c.prepareStatement("SELECT system_id, body FROM finding"

@@ -139,17 +139,13 @@ final class AnalysisPages {
             List<String> chain = new ArrayList<>();
             for (Object h : (List<?>) p.get("hops")) {
                 Map<?, ?> hop = (Map<?, ?>) h;
+                hops.add(hop(hop));
                 if (hop.containsKey("summary")) {
-                    hops.add(String.valueOf(hop.get("summary")));
                     chain.add("system " + hop.get("inside"));
                 } else if (hop.containsKey("fromSystem")) {
-                    hops.add("system " + hop.get("fromSystem") + " → system " + hop.get("toSystem") + " ("
-                            + hop.get("relation") + ")");
                     chain.add("system " + hop.get("fromSystem"));
                     chain.add("system " + hop.get("toSystem"));
                 } else {
-                    hops.add(hop.get("from") + " → " + hop.get("to") + " (" + hop.get("relation")
-                            + (hop.get("weakness") == null ? "" : ": " + hop.get("weakness")) + ")");
                     chain.add(shownNode(String.valueOf(hop.get("from")), own));
                     chain.add(shownNode(String.valueOf(hop.get("to")), own));
                 }
@@ -215,6 +211,19 @@ final class AnalysisPages {
                 "paths.jte",
                 landscape().layout(c, "Systemic paths", "paths"),
                 new PageData.PathsPage(snap.revision().number(), svg, views, cuts, plan, froms, protects));
+    }
+
+    /** A hop as the redacted paths give it, in words: a summary, two systems, or two components and how. */
+    static String hop(Map<?, ?> hop) {
+        if (hop.containsKey("summary")) {
+            return String.valueOf(hop.get("summary"));
+        }
+        if (hop.containsKey("fromSystem")) {
+            return "system " + hop.get("fromSystem") + " → system " + hop.get("toSystem") + " (" + hop.get("relation")
+                    + ")";
+        }
+        return hop.get("from") + " → " + hop.get("to") + " (" + hop.get("relation")
+                + (hop.get("weakness") == null ? "" : ": " + hop.get("weakness")) + ")";
     }
 
     private static String shownNode(String component, Set<String> own) {
@@ -483,6 +492,7 @@ final class AnalysisPages {
             rows.add(new PageData.RevisionRow(
                     ((Number) rev.get("revision")).intValue(),
                     String.valueOf(rev.get("stakeholder")),
+                    String.valueOf(rev.getOrDefault("kind", "push")),
                     String.valueOf(rev.get("created")),
                     rev.containsKey("author") ? String.valueOf(rev.get("author")) : "",
                     rev.containsKey("message") ? String.valueOf(rev.get("message")) : "",
@@ -507,7 +517,94 @@ final class AnalysisPages {
                 200,
                 "history.jte",
                 landscape().layout(c, "History", "history"),
-                new PageData.HistoryPage(rows, diff, from, to, trend(c)));
+                new PageData.HistoryPage(rows, diff, from, to, trend(c), met(c)));
+    }
+
+    /**
+     * Requirements met per revision over the stakeholder's own systems (as each revision's owners
+     * had them), as bars of the share satisfied with the counts: stored with each revision when it
+     * was assessed, so no old revision is assessed again for it. Revisions stored before the server
+     * kept these counts have no bar.
+     */
+    private PageData.ComplianceTrend met(LandscapePages.Context c) {
+        Map<Integer, int[]> counts = new java.util.TreeMap<>();
+        pages.services.transactions().run(conn -> {
+            try (java.sql.PreparedStatement q = conn.prepareStatement("SELECT r.number, sum(rc.requirements),"
+                    + " sum(rc.satisfied) FROM revision r JOIN revision_system s ON s.revision_id = r.id AND s.owner = ?"
+                    + " JOIN revision_compliance rc ON rc.revision_id = r.id AND rc.system_id = s.system_id"
+                    + " WHERE r.landscape_id = ? AND r.number > (SELECT COALESCE(MAX(number), 0) - ? FROM revision"
+                    + " WHERE landscape_id = ?) GROUP BY r.number")) {
+                q.setString(1, c.stakeholder());
+                q.setString(2, c.viewer().landscape().id());
+                q.setInt(3, TREND);
+                q.setString(4, c.viewer().landscape().id());
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getInt(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                    }
+                }
+            }
+            return null;
+        });
+        if (counts.isEmpty()) {
+            return new PageData.ComplianceTrend("", List.of());
+        }
+        int bar = 22;
+        int gap = 8;
+        int height = 120;
+        int width = 40 + counts.size() * (bar + gap);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"met\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height + 40)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height + 40)
+                .append("\" role=\"img\" aria-label=\"Requirements met per revision\">");
+        svg.append("<text x=\"2\" y=\"12\" class=\"axis\">100%</text>");
+        List<String> rows = new ArrayList<>();
+        int x = 36;
+        for (Map.Entry<Integer, int[]> e : counts.entrySet()) {
+            int total = e.getValue()[0];
+            int satisfied = e.getValue()[1];
+            double share = total == 0 ? 0 : (double) satisfied / total;
+            double h = share * height;
+            double top = height + 10 - h;
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<rect class=\"unmet\" x=\"%d\" y=\"10\" width=\"%d\" height=\"%.1f\"></rect>",
+                    x,
+                    bar,
+                    height - h));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<rect class=\"met\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"><title>revision %d:"
+                            + " %d of %d requirements satisfied</title></rect>",
+                    x,
+                    top,
+                    bar,
+                    h,
+                    e.getKey(),
+                    satisfied,
+                    total));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" class=\"axis\">%d</text>",
+                    x + 2,
+                    height + 26,
+                    e.getKey()));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" class=\"axis\">%d%%</text>",
+                    x,
+                    height + 38,
+                    Math.round(share * 100)));
+            rows.add("revision " + e.getKey() + ": " + satisfied + " of " + total + " requirements satisfied");
+            x += bar + gap;
+        }
+        return new PageData.ComplianceTrend(svg.append("</svg>").toString(), rows);
     }
 
     /** The most recent revisions the trend chart draws. */

@@ -37,6 +37,11 @@ final class FindingPages {
                             .map(dev.mamori.model.Words::of))
             .toList();
 
+    /** A severity's rank as stored with each finding (its place in the engine's scale). */
+    static final Map<String, Integer> SEVERITY_RANKS = java.util.Arrays.stream(dev.mamori.engine.risk.Severity.values())
+            .collect(java.util.stream.Collectors.toMap(
+                    dev.mamori.engine.risk.Severity::word, dev.mamori.engine.risk.Severity::ordinal));
+
     private final Pages pages;
 
     FindingPages(Pages pages) {
@@ -187,46 +192,38 @@ final class FindingPages {
 
     /**
      * The WHERE clause of the filter; every value is a bound parameter, never text in the SQL.
-     * Property, layer and status are matched in the stored JSON's text, which the server writes
-     * compact: {@code "layer":"device"} with bare quotes appears there only as that key and value
-     * (inside a string, a quote is escaped), and matching text is many times cheaper than parsing
-     * every finding's JSON. Words are looked for in the raw text first, then in the title, element,
-     * rule and explanation themselves (the planner runs the cheaper test first).
+     * Severity, rule, property, layer and status are columns the page index carries (written with
+     * each finding), so a filtered page and its count are read from the index; words are looked for
+     * in the finding's words column (rule, title, element and explanation, lower case).
      */
     private static String where(Filter f, long revision, String stakeholder, List<Object> args) {
         StringBuilder w = new StringBuilder(" WHERE revision_id = ? AND ? = ANY (stakeholders)");
         args.add(revision);
         args.add(stakeholder);
         if (!f.severity().isEmpty()) {
-            w.append(" AND severity = ?");
-            args.add(f.severity());
+            // The index is ordered by rank: the rank, not the word, lets it skip to that severity.
+            w.append(" AND severity_rank = ?");
+            args.add(SEVERITY_RANKS.get(f.severity()));
         }
         if (!f.property().isEmpty()) {
-            // The values are letters from a fixed list (checked above): safe inside the pattern.
-            w.append(" AND body ~ ?");
-            args.add("\"properties\":\\[[^]]*\"" + f.property() + "\"");
+            w.append(" AND strpos(properties, ?) > 0");
+            args.add(f.property());
         }
         if (!f.layer().isEmpty()) {
-            w.append(" AND strpos(body, ?) > 0");
-            args.add("\"layer\":\"" + f.layer() + "\"");
+            w.append(" AND layer = ?");
+            args.add(f.layer());
         }
         if (!f.rule().isEmpty()) {
             w.append(" AND rule = ?");
             args.add(f.rule());
         }
         if (!f.status().isEmpty()) {
-            w.append(" AND strpos(body, ?) > 0");
-            args.add("\"status\":\"" + f.status() + "\"");
+            w.append(" AND status = ?");
+            args.add(f.status());
         }
         if (!f.text().isEmpty()) {
-            // The raw text holds the words as typed unless they need escaping in JSON.
-            if (f.text().chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20)) {
-                w.append(" AND strpos(lower(body), lower(?)) > 0");
-                args.add(f.text());
-            }
-            w.append(" AND strpos(lower(concat_ws(' ', rule, body::jsonb->>'title', body::jsonb->>'element',"
-                    + " body::jsonb->>'explanation')), lower(?)) > 0");
-            args.add(f.text());
+            w.append(" AND strpos(words, ?) > 0");
+            args.add(f.text().toLowerCase(java.util.Locale.ROOT));
         }
         return w.toString();
     }
@@ -236,6 +233,8 @@ final class FindingPages {
             Object a = args.get(i);
             if (a instanceof Long l) {
                 q.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                q.setInt(i + 1, n);
             } else {
                 q.setString(i + 1, (String) a);
             }
@@ -267,7 +266,10 @@ final class FindingPages {
     /** One finding: why, score, fix, and the model's file with the line highlighted when the file is the stakeholder's. */
     private WebResponse one(LandscapePages.Context c, int revisionNumber, int seq) {
         Snapshots.Revision revision = pages.snapshots.revision(c.viewer(), Optional.of(revisionNumber));
+        boolean maintains = LandscapePages.has(c, dev.mamori.server.account.Role.MAINTAINER);
+        String[] owner = {""};
         Map<String, Object> f = pages.services.transactions().run(conn -> {
+            Map<String, Object> found;
             try (PreparedStatement q = conn.prepareStatement(
                     "SELECT body FROM finding WHERE revision_id = ? AND seq = ? AND ? = ANY (stakeholders)")) {
                 q.setLong(1, revision.id());
@@ -278,10 +280,24 @@ final class FindingPages {
                     if (!rs.next()) {
                         throw ApiError.notFound("no finding " + revisionNumber + "/" + seq + " of " + c.stakeholder());
                     }
-                    return object(rs.getString(1));
+                    found = object(rs.getString(1));
                 }
             }
+            if (maintains) {
+                // Whose maintainers treat it: the owner of the element, as the treatments' service decides.
+                try {
+                    owner[0] = dev.mamori.server.treatment.Treatments.ownerOfFinding(
+                            conn, revision.id(), text(found, "rule"), text(found, "element"));
+                } catch (ApiError e) {
+                    owner[0] = "";
+                }
+            }
+            return found;
         });
+        String treat = maintains && owner[0].equals(c.stakeholder())
+                ? c.base() + "treatments?rule=" + Pages.encode(text(f, "rule")) + "&element="
+                        + Pages.encode(text(f, "element")) + "&title=" + Pages.encode(text(f, "title")) + "#decide"
+                : "";
         Map<?, ?> location = f.get("location") instanceof Map<?, ?> m ? m : Map.of();
         String file = text(location, "file");
         int line = location.get("line") instanceof Number n ? n.intValue() : 0;
@@ -340,7 +356,8 @@ final class FindingPages {
                 references,
                 source,
                 note,
-                c.base() + "findings");
+                c.base() + "findings",
+                treat);
         return pages.page(
                 200,
                 "finding.jte",

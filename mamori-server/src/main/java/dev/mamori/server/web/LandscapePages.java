@@ -31,11 +31,15 @@ final class LandscapePages {
     private final Pages pages;
     private final FindingPages findings;
     private final AnalysisPages analyses;
+    private final TreatmentPages treatments;
+    private final InboxPages inbox;
 
     LandscapePages(Pages pages) {
         this.pages = pages;
         this.findings = new FindingPages(pages);
         this.analyses = new AnalysisPages(pages);
+        this.treatments = new TreatmentPages(pages);
+        this.inbox = new InboxPages(pages);
     }
 
     /** What every landscape page knows: who, as which stakeholder, and the frame. */
@@ -69,6 +73,13 @@ final class LandscapePages {
         if (tab.equals("admin")) {
             return analyses.admin(r, c, rest);
         }
+        // The inbox (and its webhooks) needs no revision: it is what revisions told.
+        if (tab.equals("inbox")) {
+            return inbox.serve(r, c, rest);
+        }
+        if (tab.equals("treatments") && !get) {
+            return treatments.serve(r, c, rest);
+        }
         if (!get) {
             return pages.error(405, "this page takes no form");
         }
@@ -91,6 +102,7 @@ final class LandscapePages {
             case "missions" -> rest.size() == 1 ? analyses.missions(c) : notFound();
             case "compliance" -> analyses.compliance(c, rest);
             case "history" -> rest.size() == 1 ? analyses.history(r, c) : notFound();
+            case "treatments" -> treatments.serve(r, c, rest);
             default -> notFound();
         };
     }

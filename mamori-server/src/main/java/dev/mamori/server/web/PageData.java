@@ -126,7 +126,8 @@ public final class PageData {
             List<String> references,
             Optional<List<SourceLine>> source,
             String sourceNote,
-            String back) {
+            String back,
+            String treatHref) {
         public FindingPage {
             mitigations = List.copyOf(mitigations);
             references = List.copyOf(references);
@@ -204,14 +205,15 @@ public final class PageData {
 
     public record RequirementRow(String id, String title, String binding, String verdict, String evidence) {}
 
-    public record HistoryPage(List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to, String trend) {
+    public record HistoryPage(
+            List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to, String trend, ComplianceTrend met) {
         public HistoryPage {
             revisions = List.copyOf(revisions);
         }
     }
 
     public record RevisionRow(
-            int number, String stakeholder, String created, String author, String message, String hash) {}
+            int number, String stakeholder, String kind, String created, String author, String message, String hash) {}
 
     public record DiffView(int from, int to, List<String> added, List<String> resolved, List<String> changed) {
         public DiffView {
@@ -248,4 +250,85 @@ public final class PageData {
     }
 
     public record TokenRow(long id, String label, String created, String revoked) {}
+
+    /** The decisions about a stakeholder's findings, the lapsing ones first, and the form to make one. */
+    public record TreatmentsPage(
+            String today,
+            List<TreatmentRow> lapsing,
+            List<TreatmentRow> all,
+            boolean maintains,
+            TreatmentForm form,
+            List<String> statuses,
+            String done,
+            String error) {
+        public TreatmentsPage {
+            lapsing = List.copyOf(lapsing);
+            all = List.copyOf(all);
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    public record TreatmentRow(
+            String rule,
+            String element,
+            String status,
+            String by,
+            String reason,
+            String until,
+            String left,
+            boolean expired,
+            String ticket,
+            String where,
+            String findingsHref) {}
+
+    /** What the form holds: empty, filled from a finding, or as sent when it was refused. */
+    public record TreatmentForm(
+            String rule, String element, String status, String reason, String until, String ticket, String title) {}
+
+    /** A stakeholder's inbox a page at a time, and its webhooks for its admins. */
+    public record InboxPage(
+            long total,
+            int page,
+            int pages,
+            List<InboxRow> items,
+            String previous,
+            String next,
+            boolean manages,
+            List<WebhookRow> webhooks,
+            String newSecret,
+            String message,
+            String error) {
+        public InboxPage {
+            items = List.copyOf(items);
+            webhooks = List.copyOf(webhooks);
+        }
+    }
+
+    public record InboxRow(
+            long id, int revision, String created, String causedBy, String kind, String what, List<String> hops) {
+        public InboxRow {
+            hops = List.copyOf(hops);
+        }
+    }
+
+    public record WebhookRow(long id, String url, String createdBy, String created, String deliveriesHref) {}
+
+    public record DeliveriesPage(long webhook, String url, List<DeliveryRow> deliveries, String back) {
+        public DeliveriesPage {
+            deliveries = List.copyOf(deliveries);
+        }
+    }
+
+    public record DeliveryRow(long id, int revision, String state, int attempts, String created, List<String> tries) {
+        public DeliveryRow {
+            tries = List.copyOf(tries);
+        }
+    }
+
+    /** The trend of requirements met: the SVG, and its numbers as a table for those who cannot see it. */
+    public record ComplianceTrend(String svg, List<String> rows) {
+        public ComplianceTrend {
+            rows = List.copyOf(rows);
+        }
+    }
 }

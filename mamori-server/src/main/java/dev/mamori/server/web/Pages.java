@@ -46,10 +46,12 @@ final class Pages {
     static final List<String[]> TABS = List.of(
             new String[] {"", "Map"},
             new String[] {"findings", "Findings"},
+            new String[] {"treatments", "Treatments"},
             new String[] {"paths", "Systemic paths"},
             new String[] {"missions", "Missions"},
             new String[] {"compliance", "Compliance"},
             new String[] {"history", "History"},
+            new String[] {"inbox", "Inbox"},
             new String[] {"admin", "Admin"});
 
     final Services services;

@@ -119,8 +119,9 @@ final class Snapshots {
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, String> fileOwners = new TreeMap<>();
         Map<String, String> systemOwners = new TreeMap<>();
+        Set<String> others = new TreeSet<>();
         tx.run(c -> {
-            readFiles(c, revision.id(), files, fileOwners);
+            readFiles(c, revision.id(), files, fileOwners, others);
             try (PreparedStatement q =
                     c.prepareStatement("SELECT system_id, owner FROM revision_system WHERE revision_id = ?")) {
                 q.setLong(1, revision.id());
@@ -134,7 +135,7 @@ final class Snapshots {
         });
         Snapshot s = new Snapshot(
                 revision,
-                assess(v.landscape().rootFile(), files, AssessmentOptions.on(revision.day())),
+                assess(v.landscape().rootFile(), files, others, AssessmentOptions.on(revision.day())),
                 Map.copyOf(systemOwners),
                 Map.copyOf(fileOwners));
         synchronized (kept) {
@@ -147,14 +148,19 @@ final class Snapshots {
         return s;
     }
 
-    private static void readFiles(Connection c, long revision, Map<String, byte[]> files, Map<String, String> owners)
+    /** A revision's files and their owners; {@code others} gets those that are no model file (bills of materials). */
+    private static void readFiles(
+            Connection c, long revision, Map<String, byte[]> files, Map<String, String> owners, Set<String> others)
             throws SQLException {
-        try (PreparedStatement q =
-                c.prepareStatement("SELECT path, stakeholder, content FROM revision_file WHERE revision_id = ?")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT path, stakeholder, content, kind FROM revision_file WHERE revision_id = ?")) {
             q.setLong(1, revision);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     files.put(rs.getString(1), rs.getBytes(3));
+                    if (!rs.getString(4).equals("model")) {
+                        others.add(rs.getString(1));
+                    }
                     owners.put(rs.getString(1), rs.getString(2));
                 }
             }
@@ -206,17 +212,20 @@ final class Snapshots {
      */
     Assessment ask(Views.Viewer v, Revision revision, SystemicAnalyzer.Options question) {
         Map<String, byte[]> files = new TreeMap<>();
+        Set<String> others = new TreeSet<>();
         tx.run(c -> {
-            readFiles(c, revision.id(), files, new TreeMap<>());
+            readFiles(c, revision.id(), files, new TreeMap<>(), others);
             return null;
         });
         return assess(
                 v.landscape().rootFile(),
                 files,
+                others,
                 AssessmentOptions.on(revision.day()).withSystemic(question));
     }
 
-    private static Assessment assess(String root, Map<String, byte[]> files, AssessmentOptions options) {
+    private static Assessment assess(
+            String root, Map<String, byte[]> files, Set<String> notModels, AssessmentOptions options) {
         LocalDate day = options.today();
         Path folder = null;
         try {
@@ -232,7 +241,10 @@ final class Snapshots {
             // As the push did: every file named, the root first, imports confined to the folder.
             List<Path> roots = new ArrayList<>();
             roots.add(Path.of(root));
-            files.keySet().stream().filter(p -> !p.equals(root)).map(Path::of).forEach(roots::add);
+            files.keySet().stream()
+                    .filter(p -> !p.equals(root) && !notModels.contains(p))
+                    .map(Path::of)
+                    .forEach(roots::add);
             Workspace workspace = Workspace.onDisk(folder, roots, Optional.of(folder));
             Loaded loaded = workspace.load(roots, day);
             if (!loaded.valid()) {
