@@ -500,6 +500,35 @@ class IncidentScenariosTest {
         });
     }
 
+    // ---- 12. A safety system reprogrammed (TRITON, 2017) -------------------------------------------
+
+    @Test
+    void theEngineeringWorkstationReprogramsTheSafetyControllers() {
+        Scenario s = Scenario.load("triton-2017.yaml");
+        SystemicAnalysis a = s.analyze(Optional.of("plant.sis-workstation"), Optional.of("production"), List.of());
+        Propagation p = s.propagation(Optional.of("plant.sis-workstation"));
+
+        assertThat(hops(s.path(p, "plant.sis-controllers")))
+                .as("TRITON's program download over TriStation [1][2]")
+                .containsExactly("plant.sis-workstation -> plant.sis-controllers [COMMAND]");
+        assertThat(a.hazards())
+                .extracting(SystemicAnalysis.HazardReach::hazard)
+                .as("S: the protection can be lost [1][2]")
+                .containsExactly("plant.sis-controllers.protection-lost");
+        assertThat(a.missions())
+                .extracting(SystemicAnalysis.MissionEffect::mission)
+                .as("A: the controllers tripped and the process stopped [1]")
+                .containsExactly("production");
+        // The isolation point both sources name: the controllers accept no program change in
+        // operation (the key switch out of PROGRAM), i.e. what they accept over TriStation.
+        SystemicAnalysis.Isolation plan = a.isolation().orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts().subList(0, Math.min(3, plan.cuts().size()))).anySatisfy(c -> {
+            assertThat(c.element()).isEqualTo("plant.tristation");
+            assertThat(c.why()).contains("limit what plant.sis-controllers accepts over this flow");
+        });
+    }
+
     private static List<String> hops(List<Hop> hops) {
         return hops.stream()
                 .map(h -> h.from() + " -> " + h.to() + " [" + h.relation() + "]")
