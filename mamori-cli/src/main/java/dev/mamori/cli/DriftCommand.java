@@ -8,8 +8,8 @@ import dev.mamori.enforce.MosquittoDrift;
 import dev.mamori.enforce.MosquittoTarget;
 import dev.mamori.enforce.NftablesDrift;
 import dev.mamori.enforce.NftablesTarget;
-import dev.mamori.enforce.Opening;
 import dev.mamori.enforce.PlanCuts;
+import dev.mamori.enforce.Unmodelled;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
@@ -168,7 +168,7 @@ final class DriftCommand implements Callable<Integer> {
         Landscape landscape = loaded.landscape().orElseThrow();
         List<Drift.Difference> differences = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
-        List<Opening> openings = new ArrayList<>();
+        List<Unmodelled> openings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
             if (nftables != null) {
@@ -188,7 +188,9 @@ final class DriftCommand implements Callable<Integer> {
                 if (problems.isEmpty() && acl != null) {
                     MosquittoTarget.Broker b = brokerOf(brokers, acl, ".acl");
                     String text = Files.readString(resolve(acl), StandardCharsets.UTF_8);
-                    differences.addAll(MosquittoDrift.compare(b, text, acl.toString()));
+                    MosquittoDrift.Result result = MosquittoDrift.compareAll(b, text, acl.toString());
+                    differences.addAll(result.differences());
+                    openings.addAll(result.grants());
                 }
                 if (problems.isEmpty() && conf != null) {
                     MosquittoTarget.Broker b = brokerOf(brokers, conf, ".conf");
@@ -222,8 +224,10 @@ final class DriftCommand implements Callable<Integer> {
         // What each deployed accept the model lacks opens, printed under its difference.
         Map<Drift.Difference, DriftImpact.Impact> impacts = new IdentityHashMap<>();
         if (!noImpact) {
+            // In the order printed, so that the limit keeps the first ones.
+            openings.sort(java.util.Comparator.comparing(Unmodelled::difference, Drift.Difference.ORDER));
             DriftImpact.of(landscape, openings, impactLimit)
-                    .forEach(i -> impacts.put(i.opening().difference(), i));
+                    .forEach(i -> impacts.put(i.source().difference(), i));
         }
         for (Drift.Difference d : differences) {
             out.println(d);

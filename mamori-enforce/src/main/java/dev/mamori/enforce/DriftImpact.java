@@ -66,7 +66,7 @@ public final class DriftImpact {
     /**
      * What one deployed rule opens, or why it could not be said.
      *
-     * @param opening the rule and its traffic
+     * @param source the deployed rule or grant
      * @param assumed the flows put into the model for it ({@code FROM -> TO PROTOCOL/PORT})
      * @param exposed the components assumed exposed for it, with the exposure
      * @param unplaced addresses of the rule that are no component's, in words
@@ -77,7 +77,7 @@ public final class DriftImpact {
      * @param skipped when the rule was not analysed, why
      */
     public record Impact(
-            Opening opening,
+            Unmodelled source,
             List<String> assumed,
             List<String> exposed,
             List<String> unplaced,
@@ -104,8 +104,10 @@ public final class DriftImpact {
         /** The lines a report prints under the drift, indented. */
         public List<String> lines() {
             List<String> out = new ArrayList<>();
-            out.add("traffic: " + opening.words()
-                    + (opening.exact() ? "" : " (some clauses not understood: taken wider)"));
+            boolean exact = !(source instanceof Opening o) || o.exact();
+            out.add((source instanceof Opening ? "traffic: " : "grant: ")
+                    + source.words()
+                    + (exact ? "" : " (some clauses not understood: taken wider)"));
             skipped.ifPresent(s -> out.add("not analysed: " + s));
             unplaced.forEach(u -> out.add("unplaced: " + u));
             assumed.forEach(a -> out.add("assumed flow: " + a));
@@ -134,7 +136,7 @@ public final class DriftImpact {
      * What each opening opens, analysed one at a time against the model alone (the first {@code
      * most}; the others are named as not analysed).
      */
-    public static List<Impact> of(Landscape landscape, List<Opening> openings, int most) {
+    public static List<Impact> of(Landscape landscape, List<? extends Unmodelled> openings, int most) {
         if (openings.isEmpty()) {
             return List.of();
         }
@@ -151,7 +153,7 @@ public final class DriftImpact {
         return out;
     }
 
-    private Impact skipped(Opening opening, String why) {
+    private Impact skipped(Unmodelled opening, String why) {
         return new Impact(
                 opening, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, Optional.of(why));
     }
@@ -202,6 +204,112 @@ public final class DriftImpact {
         return new Side(found, unplaced, outside);
     }
 
+    private Impact impact(Unmodelled unmodelled, int number) {
+        // Java 17: no patterns in switch yet; the interface is sealed to these two.
+        return unmodelled instanceof Opening o ? impact(o, number) : impact((AclGrant) unmodelled, number);
+    }
+
+    /** A broker's grant: its client joined to the modelled subscribers (or publishers) of the topics it opens. */
+    private Impact impact(AclGrant grant, int number) {
+        SourceLocation at = grant.broker().component().at();
+        String source = "deployed, not modelled: " + grant.difference().deployed();
+        List<String> unplaced = new ArrayList<>();
+        List<Component> clients = grant.user().isEmpty()
+                ? List.of()
+                : components.stream()
+                        .filter(c -> c.mqttUser().equals(grant.user()))
+                        .toList();
+        if (grant.user().isEmpty()) {
+            unplaced.add("anonymous clients are no component of the model: whoever reaches "
+                    + grant.broker().component().id() + " may use the grant");
+        } else if (clients.isEmpty()) {
+            unplaced.add("no component logs in as " + grant.user().get() + " (mqtt-user)");
+        }
+        Component broker = grant.broker().component();
+        boolean write = grant.access() == MosquittoTarget.Access.WRITE;
+        String id = uniqueId("drift-" + number);
+        List<Flow> flows = new ArrayList<>();
+        List<String> assumed = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        boolean counterpart = false;
+        for (Flow f : landscape.allFlows()) {
+            if (!f.protocol().equals("mqtt")
+                    || f.topics().stream().noneMatch(t -> AclGrant.overlap(t, grant.topic()))) {
+                continue;
+            }
+            Component from = resolve(f.from());
+            Component to = resolve(f.to());
+            // Publishing reaches the broker's subscribers; subscribing, what its publishers send.
+            Component other = write ? (from == broker ? to : null) : (to == broker ? from : null);
+            if (other == null) {
+                continue;
+            }
+            counterpart = true;
+            for (Component client : clients) {
+                Component a = write ? client : other;
+                Component b = write ? other : client;
+                if (a == b || !pairs.add(a.id() + "\n" + b.id())) {
+                    continue;
+                }
+                flows.add(flow(
+                        id + "." + (flows.size() + 1),
+                        a,
+                        b,
+                        "mqtt",
+                        "none",
+                        "password",
+                        f.commands(),
+                        f.port(),
+                        source,
+                        at));
+                assumed.add(a.id() + " -> " + b.id() + " mqtt through " + broker.id() + " (" + grant.topic()
+                        + (f.commands() ? ", commands as flow " + f.id() + ")" : ", data as flow " + f.id() + ")"));
+            }
+        }
+        if (!counterpart) {
+            unplaced.add("no modelled flow " + (write ? "subscribes to" : "publishes") + " topics that " + grant.topic()
+                    + " matches at " + broker.id() + ": nothing to join it to");
+        }
+        return analysed(grant, flows, pairs, assumed, Map.of(), List.of(), unplaced, source, at);
+    }
+
+    private Component resolve(Ref ref) {
+        return NftablesTarget.resolve(byId, ref);
+    }
+
+    private static Flow flow(
+            String id,
+            Component a,
+            Component b,
+            String protocol,
+            String encryption,
+            String authentication,
+            boolean commands,
+            OptionalInt port,
+            String source,
+            SourceLocation at) {
+        return new Flow(
+                id,
+                true,
+                null,
+                new Ref(a.id(), null, at),
+                new Ref(b.id(), null, at),
+                protocol,
+                encryption,
+                authentication,
+                commands,
+                Authorization.NONE,
+                List.of(),
+                false,
+                List.of(),
+                Optional.empty(),
+                List.of("drift"),
+                source,
+                at,
+                port,
+                List.of());
+    }
+
     private Impact impact(Opening opening, int number) {
         Side from = side(opening.from(), opening.zone(), true);
         Side to = side(opening.to(), opening.zone(), false);
@@ -229,27 +337,17 @@ public final class DriftImpact {
                 if (a == b) {
                     continue;
                 }
-                String flowId = id + "." + (flows.size() + 1);
-                flows.add(new Flow(
-                        flowId,
-                        true,
-                        null,
-                        new Ref(a.id(), null, at),
-                        new Ref(b.id(), null, at),
+                flows.add(flow(
+                        id + "." + (flows.size() + 1),
+                        a,
+                        b,
                         protocol.id(),
                         protocol.defaultEncryption(),
                         protocol.defaultAuthentication(),
                         protocol.commands(),
-                        Authorization.NONE,
-                        List.of(),
-                        false,
-                        List.of(),
-                        Optional.empty(),
-                        List.of("drift"),
-                        source,
-                        at,
                         port,
-                        List.of()));
+                        source,
+                        at));
                 pairs.add(a.id() + "\n" + b.id());
                 assumed.add(a.id() + " -> " + b.id() + " " + protocol.id()
                         + (opening.ports().isEmpty() ? "" : "/" + String.join(",", opening.ports()))
@@ -269,6 +367,20 @@ public final class DriftImpact {
                 }
             }
         }
+        return analysed(opening, flows, pairs, assumed, exposures, exposed, unplaced, source, at);
+    }
+
+    /** The analysis with the assumed flows and exposures, against the model alone. */
+    private Impact analysed(
+            Unmodelled opening,
+            List<Flow> flows,
+            Set<String> pairs,
+            List<String> assumed,
+            Map<String, Exposure> exposures,
+            List<String> exposed,
+            List<String> unplaced,
+            String source,
+            SourceLocation at) {
         if (flows.isEmpty() && exposures.isEmpty()) {
             return new Impact(
                     opening, assumed, exposed, unplaced, List.of(), List.of(), List.of(), 0, Optional.empty());

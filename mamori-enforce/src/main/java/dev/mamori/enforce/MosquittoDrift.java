@@ -38,6 +38,24 @@ public final class MosquittoDrift {
      */
     public static List<Drift.Difference> compare(MosquittoTarget.Broker broker, String text, String file)
             throws Drift.Unreadable {
+        return compareAll(broker, text, file).differences();
+    }
+
+    /**
+     * The differences, and the deployed grants among them that no flow asks for.
+     *
+     * @param grants in the order of the differences
+     */
+    public record Result(List<Drift.Difference> differences, List<AclGrant> grants) {
+        public Result {
+            differences = List.copyOf(differences);
+            grants = List.copyOf(grants);
+        }
+    }
+
+    /** As {@link #compare(MosquittoTarget.Broker, String, String)}, with the grants the model lacks. */
+    public static Result compareAll(MosquittoTarget.Broker broker, String text, String file) throws Drift.Unreadable {
+        List<AclGrant> grants = new ArrayList<>();
         Map<Key, Integer> deployed = new LinkedHashMap<>();
         // Denials (topic deny), by user and topic: an isolation plan's cuts.
         Map<Key, Integer> deniedDeployed = new LinkedHashMap<>();
@@ -132,15 +150,24 @@ public final class MosquittoDrift {
         }
         for (Map.Entry<Key, Integer> d : deployed.entrySet()) {
             if (!modelled.containsKey(d.getKey())) {
-                out.add(new Drift.Difference(
+                Drift.Difference difference = new Drift.Difference(
                         Drift.Kind.NOT_IN_MODEL,
                         brokerAt,
                         file + ":" + d.getValue(),
                         "the deployed ACL says " + d.getKey().words() + " at "
-                                + broker.component().id() + ", which no flow of the model asks for"));
+                                + broker.component().id() + ", which no flow of the model asks for");
+                out.add(difference);
+                grants.add(new AclGrant(
+                        difference,
+                        broker,
+                        d.getKey().user(),
+                        d.getKey().access(),
+                        d.getKey().topic()));
             }
         }
-        return Drift.sorted(out);
+        List<Drift.Difference> sorted = Drift.sorted(out);
+        grants.sort(java.util.Comparator.comparing(AclGrant::difference, Drift.Difference.ORDER));
+        return new Result(sorted, grants);
     }
 
     private static String argument(String[] words, String file, int line) throws Drift.Unreadable {

@@ -27,7 +27,8 @@ public record Opening(
         List<IpPrefix> to,
         String transport,
         List<String> ports,
-        boolean exact) {
+        boolean exact)
+        implements Unmodelled {
 
     public Opening {
         from = List.copyOf(from);
@@ -116,6 +117,7 @@ public record Opening(
     }
 
     /** The rule's traffic in words: {@code 10.30.0.66 -> 10.20.0.5 tcp/22}. */
+    @Override
     public String words() {
         return (from.isEmpty() ? "any address" : join(from)) + " -> " + (to.isEmpty() ? "any address" : join(to)) + " "
                 + transport + (ports.isEmpty() ? "" : "/" + String.join(",", ports));

@@ -39,7 +39,7 @@ class DriftImpactTest {
         assertThat(result.openings()).hasSize(1);
         List<DriftImpact.Impact> impacts = DriftImpact.of(LANDSCAPE, result.openings(), 10);
         assertThat(impacts).hasSize(1);
-        assertThat(impacts.get(0).opening().difference())
+        assertThat(impacts.get(0).source().difference())
                 .isSameAs(result.differences().get(0));
         return impacts.get(0);
     }
@@ -129,5 +129,56 @@ class DriftImpactTest {
         assertThat(impacts.get(0).skipped()).isEmpty();
         assertThat(impacts.get(1).skipped())
                 .hasValueSatisfying(s -> assertThat(s).contains("--impact-limit"));
+    }
+
+    /** broker-plan.yaml with the SCADA host not exposed, and an exposed kiosk that only shows telemetry. */
+    private static final String KIOSK = Landscapes.resource("broker-plan.yaml")
+            .replace(", mqtt-user: scada, exposure: [internet] }", ", mqtt-user: scada }")
+            .replace(
+                    "      panel:",
+                    "      kiosk: { kind: display, zone: ot, address: 127.0.3.14, credentials: certificate, mqtt-user:"
+                            + " kiosk, exposure: [internet] }\n      panel:")
+            .replace(
+                    "    flows:\n",
+                    "    flows:\n      - { id: wall, from: broker, to: kiosk, protocol: mqtt, authentication: password,"
+                            + " topics: [line/tele/#] }\n");
+
+    @Test
+    void aBrokerGrantTheModelLacksJoinsItsClientToTheTopicsSubscribers() throws Exception {
+        Landscape kiosk = Landscapes.load(KIOSK);
+        var problems = new java.util.ArrayList<dev.mamori.model.diagnostics.Diagnostic>();
+        MosquittoTarget.Broker broker =
+                MosquittoTarget.grants(kiosk, Optional.empty(), problems).get("line.broker");
+        assertThat(problems).isEmpty();
+        String acl = MosquittoTarget.generate(kiosk, Optional.empty(), "/etc/mosquitto/mamori")
+                .files()
+                .get("line.broker.acl")
+                .replace("user kiosk\n", "user kiosk\ntopic write line/cmd/valve\n");
+        MosquittoDrift.Result result = MosquittoDrift.compareAll(broker, acl, "line.broker.acl");
+        assertThat(result.grants()).singleElement().satisfies(g -> {
+            assertThat(g.user()).contains("kiosk");
+            assertThat(g.difference()).isSameAs(result.differences().get(0));
+        });
+        DriftImpact.Impact impact = DriftImpact.of(kiosk, result.grants(), 10).get(0);
+        // The valve subscribes to line/cmd/#, the panel to line/#: both would receive what the kiosk publishes.
+        assertThat(impact.assumed())
+                .containsExactly(
+                        "line.kiosk -> line.valve mqtt through line.broker (line/cmd/valve, commands as flow"
+                                + " line.actuate)",
+                        "line.kiosk -> line.panel mqtt through line.broker (line/cmd/valve, data as flow line.view)");
+        assertThat(impact.hazards()).singleElement().asString().startsWith("line.valve.overflow (critical");
+        assertThat(impact.paths()).anySatisfy(p -> assertThat(p).startsWith("to line.valve from line.kiosk"));
+        assertThat(impact.lines()).contains("grant: user kiosk may publish to line/cmd/valve at line.broker");
+    }
+
+    @Test
+    void topicFiltersOverlapLevelByLevel() {
+        assertThat(AclGrant.overlap("line/cmd/#", "line/cmd/valve")).isTrue();
+        assertThat(AclGrant.overlap("line/+/valve", "line/cmd/#")).isTrue();
+        assertThat(AclGrant.overlap("line/#", "line")).isTrue();
+        assertThat(AclGrant.overlap("#", "anything/at/all")).isTrue();
+        assertThat(AclGrant.overlap("line/tele/#", "line/cmd/valve")).isFalse();
+        assertThat(AclGrant.overlap("line/+", "line/cmd/valve")).isFalse();
+        assertThat(AclGrant.overlap("line/cmd", "line/cmd/valve")).isFalse();
     }
 }
