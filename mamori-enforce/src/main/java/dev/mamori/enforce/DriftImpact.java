@@ -165,6 +165,10 @@ public final class DriftImpact {
         Set<Component> found = new LinkedHashSet<>();
         List<String> unplaced = new ArrayList<>();
         Optional<Exposure> outside = Optional.empty();
+        // 0.0.0.0/0 and ::/0 are any address, as no address is.
+        if (prefixes.stream().anyMatch(p -> p.length() == 0)) {
+            prefixes = List.of();
+        }
         if (prefixes.isEmpty()) {
             if (source) {
                 // Any source: the internet included, wherever the gateway is reachable from it.

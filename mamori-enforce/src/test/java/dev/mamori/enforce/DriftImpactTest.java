@@ -98,6 +98,15 @@ class DriftImpactTest {
     }
 
     @Test
+    void aRuleFromEveryAddressIsAnyAddress(@TempDir Path dir) throws Exception {
+        DriftImpact.Impact impact = only(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 0.0.0.0/0 ip daddr 127.0.1.5 tcp dport 502 accept");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.exposed()).containsExactly("line.plc to the internet (the rule allows any source)");
+    }
+
+    @Test
     void anAddressNoComponentHasIsNamedNotGuessed(@TempDir Path dir) throws Exception {
         DriftImpact.Impact impact = only(
                 dir,
