@@ -2,11 +2,14 @@ package dev.mamori.cli;
 
 import dev.mamori.app.Loaded;
 import dev.mamori.enforce.Drift;
+import dev.mamori.enforce.DriftImpact;
+import dev.mamori.enforce.MosquittoConfDrift;
 import dev.mamori.enforce.MosquittoDrift;
 import dev.mamori.enforce.MosquittoTarget;
 import dev.mamori.enforce.NftablesDrift;
 import dev.mamori.enforce.NftablesTarget;
 import dev.mamori.enforce.PlanCuts;
+import dev.mamori.enforce.Unmodelled;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.diagnostics.DiagnosticsReport;
@@ -18,10 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,12 +42,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Compare what is deployed with what the model says.",
         description = {
-            "Reads a deployed nftables ruleset (the JSON of 'nft -j list ruleset') and Mosquitto ACL files",
-            "and compares them with what 'mamori enforce' generates from the model: a rule or grant",
-            "deployed but not modelled (a path the analyses do not know), one modelled but not deployed",
-            "(a flow that will not work), and a rule out of the model's order. Each difference is printed",
-            "at the model's FILE:LINE:COL, with the deployed rule's place (table, chain, handle; or",
-            "ACL FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. See docs/enforce.md."
+            "Reads a deployed nftables ruleset (the JSON of 'nft -j list ruleset'), a Mosquitto ACL and a",
+            "Mosquitto configuration, and compares them with what 'mamori enforce' generates from the model:",
+            "a rule or grant deployed but not modelled (a path the analyses do not know), one modelled but",
+            "not deployed (a flow that will not work), and a rule out of the model's order. Each difference",
+            "is printed at the model's FILE:LINE:COL, with the deployed rule's place (table, chain, handle;",
+            "or FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. Each deployed accept the",
+            "model lacks is then put into the model as an assumed flow (or, from any address, an assumed",
+            "exposure) and the systemic analysis run again: the paths, hazards and missions it opens are",
+            "printed under it (--no-impact leaves this out). See docs/enforce.md."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -78,7 +87,17 @@ final class DriftCommand implements Callable<Integer> {
                     + " (BROKER.acl, as enforce writes it), or is the model's only broker.")
     Path acl;
 
-    @Option(names = "--broker", paramLabel = "B", description = "The broker whose ACL --mosquitto-acl is.")
+    @Option(
+            names = "--mosquitto-conf",
+            paramLabel = "FILE",
+            description = "A deployed Mosquitto configuration file: anonymous access, listeners, acl_file and"
+                    + " password_file are compared; its broker is found as for --mosquitto-acl (BROKER.conf).")
+    Path conf;
+
+    @Option(
+            names = "--broker",
+            paramLabel = "B",
+            description = "The broker whose ACL --mosquitto-acl and configuration --mosquitto-conf are.")
     String broker;
 
     @Option(
@@ -96,18 +115,47 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "X", description = "With --with-plan: the attacker's start.")
     String from;
 
+    @Option(
+            names = "--no-impact",
+            description = "Do not analyse what the deployed rules the model lacks open (by default each is put into the"
+                    + " model as an assumed flow and the systemic analysis is run again).")
+    boolean noImpact;
+
+    @Option(
+            names = "--impact-limit",
+            paramLabel = "N",
+            description = "Analyse at most N deployed rules the model lacks, one systemic analysis each (default: 10).")
+    int impactLimit = 10;
+
     @Mixin
     LoadOptions load;
 
     @Override
     public Integer call() {
-        if (nftables == null && acl == null) {
+        if (nftables == null && acl == null && conf == null) {
             throw new ParameterException(
-                    spec.commandLine(), "say what is deployed: --nftables RULESET.json and/or --mosquitto-acl FILE");
+                    spec.commandLine(),
+                    "say what is deployed: --nftables RULESET.json, --mosquitto-acl FILE and/or --mosquitto-conf FILE");
         }
         if (withPlan != (protect != null) || (from != null && !withPlan)) {
             throw new ParameterException(
                     spec.commandLine(), "--with-plan needs --protect Y, and --protect and --from need --with-plan");
+        }
+        if (impactLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--impact-limit must be 0 or more");
+        }
+        // The deployed ruleset needs no model: it is read on a second core while the model loads.
+        FutureTask<NftablesDrift.Deployed> deployed = null;
+        if (nftables != null) {
+            Path file = resolve(nftables);
+            deployed = new FutureTask<>(() -> {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    return NftablesDrift.read(reader, nftables.toString());
+                }
+            });
+            Thread reading = new Thread(deployed, "mamori-drift-read");
+            reading.setDaemon(true);
+            reading.start();
         }
         Loaded loaded = ModelInput.load(
                         spec.commandLine(), parent.workingDirectory(), files, load.today, false, load.root)
@@ -120,28 +168,39 @@ final class DriftCommand implements Callable<Integer> {
         Landscape landscape = loaded.landscape().orElseThrow();
         List<Drift.Difference> differences = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
+        List<Unmodelled> openings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try {
             if (nftables != null) {
-                PlanCuts plan =
-                        withPlan ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect) : PlanCuts.NONE;
                 NftablesTarget.Expected expected =
-                        NftablesTarget.expected(landscape, Optional.ofNullable(system), plan);
+                        NftablesTarget.expected(landscape, Optional.ofNullable(system), plan(landscape));
                 problems.addAll(expected.problems());
                 if (expected.problems().isEmpty()) {
-                    try (Reader reader = Files.newBufferedReader(resolve(nftables), StandardCharsets.UTF_8)) {
-                        differences.addAll(NftablesDrift.compare(expected, landscape, reader, nftables.toString()));
-                    }
+                    NftablesDrift.Result result =
+                            NftablesDrift.compareAll(expected, landscape, deployed(deployed), nftables.toString());
+                    differences.addAll(result.differences());
+                    openings.addAll(result.openings());
                 }
             }
-            if (acl != null) {
+            if (acl != null || conf != null) {
                 Map<String, MosquittoTarget.Broker> brokers =
-                        MosquittoTarget.grants(landscape, Optional.ofNullable(system), problems);
-                if (problems.isEmpty()) {
-                    MosquittoTarget.Broker b = brokerOf(brokers);
+                        MosquittoTarget.grants(landscape, Optional.ofNullable(system), plan(landscape), problems);
+                if (problems.isEmpty() && acl != null) {
+                    MosquittoTarget.Broker b = brokerOf(brokers, acl, ".acl");
                     String text = Files.readString(resolve(acl), StandardCharsets.UTF_8);
-                    differences.addAll(MosquittoDrift.compare(b, text, acl.toString()));
+                    MosquittoDrift.Result result = MosquittoDrift.compareAll(b, text, acl.toString());
+                    differences.addAll(result.differences());
+                    openings.addAll(result.grants());
+                }
+                if (problems.isEmpty() && conf != null) {
+                    MosquittoTarget.Broker b = brokerOf(brokers, conf, ".conf");
+                    String text = Files.readString(resolve(conf), StandardCharsets.UTF_8);
+                    MosquittoConfDrift.Result result = MosquittoConfDrift.compare(b, text, conf.toString());
+                    differences.addAll(result.differences());
+                    notes.addAll(result.notes());
                 }
             }
+            differences.sort(Drift.Difference.ORDER);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (Drift.Unreadable e) {
@@ -162,8 +221,23 @@ final class DriftCommand implements Callable<Integer> {
                             + Count.of(problems.size(), "gap") + " above)");
             return ExitCode.INVALID;
         }
-        differences.forEach(out::println);
+        // What each deployed accept the model lacks opens, printed under its difference.
+        Map<Drift.Difference, DriftImpact.Impact> impacts = new IdentityHashMap<>();
+        if (!noImpact) {
+            // In the order printed, so that the limit keeps the first ones.
+            openings.sort(java.util.Comparator.comparing(Unmodelled::difference, Drift.Difference.ORDER));
+            DriftImpact.of(landscape, openings, impactLimit)
+                    .forEach(i -> impacts.put(i.source().difference(), i));
+        }
+        for (Drift.Difference d : differences) {
+            out.println(d);
+            DriftImpact.Impact impact = impacts.get(d);
+            if (impact != null) {
+                impact.lines().forEach(line -> out.println("    " + line));
+            }
+        }
         out.flush();
+        notes.forEach(note -> spec.commandLine().getErr().println("mamori: " + note));
         if (differences.isEmpty()) {
             spec.commandLine().getErr().println("mamori: no drift");
             return ExitCode.OK;
@@ -172,25 +246,57 @@ final class DriftCommand implements Callable<Integer> {
         return ExitCode.DRIFT;
     }
 
+    /** The deployed ruleset read on the second thread; what went wrong there is thrown here. */
+    private static NftablesDrift.Deployed deployed(FutureTask<NftablesDrift.Deployed> reading)
+            throws Drift.Unreadable, IOException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Drift.Unreadable u) {
+                throw u;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private Path resolve(Path file) {
         return parent.workingDirectory().resolve(file);
     }
 
-    private MosquittoTarget.Broker brokerOf(Map<String, MosquittoTarget.Broker> brokers) {
+    /** The isolation plan the deployment carries (with --with-plan), computed once. */
+    private PlanCuts plan(Landscape landscape) {
+        if (plan == null) {
+            plan = withPlan ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect) : PlanCuts.NONE;
+        }
+        return plan;
+    }
+
+    private PlanCuts plan;
+
+    private MosquittoTarget.Broker brokerOf(Map<String, MosquittoTarget.Broker> brokers, Path deployed, String suffix) {
         if (brokers.isEmpty()) {
             throw new IllegalArgumentException("the model has no MQTT flow to or from a component of kind broker");
         }
         String name = broker;
         if (name == null) {
-            String file = acl.getFileName().toString();
-            String stem = file.endsWith(".acl") ? file.substring(0, file.length() - ".acl".length()) : file;
+            String file = deployed.getFileName().toString();
+            String stem = file.endsWith(suffix) ? file.substring(0, file.length() - suffix.length()) : file;
             if (brokers.containsKey(stem)) {
                 name = stem;
             } else if (brokers.size() == 1) {
                 name = brokers.keySet().iterator().next();
             } else {
-                throw new IllegalArgumentException("which broker's ACL is " + acl + "? Say --broker B; the brokers"
-                        + " are: " + String.join(", ", brokers.keySet()));
+                throw new IllegalArgumentException("which broker's file is " + deployed
+                        + "? Say --broker B; the brokers" + " are: " + String.join(", ", brokers.keySet()));
             }
         }
         MosquittoTarget.Broker b = brokers.get(name);

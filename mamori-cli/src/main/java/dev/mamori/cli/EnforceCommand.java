@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "to the topics of its modelled MQTT flows and nothing else, and a configuration",
             "(BROKER.conf) with its listeners, anonymous access off and the ACL. With --with-plan and",
             "--protect Y (and --from X), the nftables rulesets also drop what the isolation plan of",
-            "'mamori systemic --protect Y' cuts. When a flow lacks what the target needs (an address,",
+            "'mamori systemic --protect Y' cuts, and the ACLs deny the MQTT flows it cuts (topic deny).",
+            "When a flow lacks what the target needs (an address,",
             "a port, topics, a user name), nothing is written and each gap is printed as",
             "FILE:LINE:COL: error: MESSAGE."
         },
@@ -89,7 +90,10 @@ final class EnforceCommand implements Callable<Integer> {
             description = "The folder to write into (created when missing).")
     Path directory;
 
-    @Option(names = "--with-plan", description = "Also apply the isolation plan's cuts (nftables): needs --protect.")
+    @Option(
+            names = "--with-plan",
+            description = "Also apply the isolation plan's cuts (nftables: drops; mosquitto: ACL denials): needs"
+                    + " --protect.")
     boolean withPlan;
 
     @Option(names = "--protect", paramLabel = "Y", description = "With --with-plan: what the plan isolates.")
@@ -126,20 +130,13 @@ final class EnforceCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--with-plan needs --protect Y, and --protect and --from need --with-plan");
         }
-        if (withPlan && target != Target.nftables) {
-            throw new ParameterException(spec.commandLine(), "--with-plan applies to --target nftables only");
-        }
         Generated generated;
         try {
+            PlanCuts plan =
+                    withPlan ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect) : PlanCuts.NONE;
             generated = switch (target) {
-                case nftables ->
-                    NftablesTarget.generate(
-                            landscape,
-                            Optional.ofNullable(system),
-                            withPlan
-                                    ? PlanCuts.isolating(landscape, Optional.ofNullable(from), protect)
-                                    : PlanCuts.NONE);
-                case mosquitto -> MosquittoTarget.generate(landscape, Optional.ofNullable(system), mosquittoDir);
+                case nftables -> NftablesTarget.generate(landscape, Optional.ofNullable(system), plan);
+                case mosquitto -> MosquittoTarget.generate(landscape, Optional.ofNullable(system), mosquittoDir, plan);
             };
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -99,6 +99,94 @@ class DriftCommandTest {
     }
 
     @Test
+    void aMosquittoConfigurationChangedByHandIsFound() throws Exception {
+        model();
+        assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")
+                        .exitCode())
+                .isZero();
+        Cli same = Cli.run(
+                dir,
+                "drift",
+                "--mosquitto-acl",
+                "acl/plant.broker.acl",
+                "--mosquitto-conf",
+                "acl/plant.broker.conf",
+                "m.yaml");
+        assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+        Path file = dir.resolve("acl/plant.broker.conf");
+        Files.writeString(file, Files.readString(file).replace("allow_anonymous false", "allow_anonymous true"));
+        int line = (int) Files.readString(file)
+                        .lines()
+                        .takeWhile(l -> !l.startsWith("allow_anonymous"))
+                        .count()
+                + 1;
+        Cli changed = Cli.run(dir, "drift", "--mosquitto-conf", "acl/plant.broker.conf", "m.yaml");
+        assertThat(changed.exitCode()).isEqualTo(4);
+        assertThat(changed.out())
+                .isEqualTo("m.yaml:14:7: drift (not in the model): broker plant.broker lets clients in without a name"
+                        + " (allow_anonymous true), but no flow to or from it says authentication: none\n"
+                        + "    deployed: acl/plant.broker.conf:" + line + "\n");
+    }
+
+    private static final String HAZARD = """
+            mamori: 1
+            landscape: Impact
+            stakeholders:
+              ops: { roles: [operator, data-owner, manufacturer] }
+            systems:
+              line:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones:
+                  ot: { cidr: 10.40.0.0/16 }
+                  office: { cidr: 10.50.0.0/16 }
+                components:
+                  plc:
+                    kind: controller
+                    zone: ot
+                    address: 10.40.0.5
+                    credentials: none
+                    hazards:
+                      overpressure: { severity: catastrophic }
+                  laptop: { kind: workstation, zone: office, address: 10.50.0.5, exposure: [internet] }
+                flows:
+                  - { id: reports, from: plc, to: laptop, protocol: https }
+            """;
+
+    @Test
+    void aDeployedRuleTheModelLacksIsAnalysedAsAnAssumedFlow() throws Exception {
+        Files.writeString(dir.resolve("h.yaml"), HAZARD, StandardCharsets.UTF_8);
+        assertThat(Cli.run(dir, "enforce", "--target", "nftables", "-o", "rules", "h.yaml")
+                        .exitCode())
+                .isZero();
+        String script = "nft -f rules/line.ot.nft && nft -f rules/line.office.nft && nft add rule inet mamori-line.ot"
+                + " guard ip saddr 10.50.0.5 ip daddr 10.40.0.5 tcp dport 502 accept && nft -j list ruleset";
+        Process p = new ProcessBuilder("unshare", "-n", "sh", "-c", script)
+                .directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("this test needs nft and unshare, as root").isZero();
+        Files.writeString(dir.resolve("live.json"), json);
+        Cli drift = Cli.run(dir, "drift", "--nftables", "live.json", "h.yaml");
+        assertThat(drift.exitCode()).as(drift.err()).isEqualTo(4);
+        assertThat(drift.out())
+                .contains("allows ip saddr 10.50.0.5 ip daddr 10.40.0.5 tcp dport 502 accept")
+                .contains("    traffic: 10.50.0.5 -> 10.40.0.5 tcp/502\n")
+                .contains("    assumed flow: line.laptop -> line.plc modbus-tcp/502 (commands)\n")
+                .contains("    opens: hazard line.plc.overpressure (catastrophic")
+                .contains("    opens: path to line.plc from line.laptop");
+        Cli bare = Cli.run(dir, "drift", "--no-impact", "--nftables", "live.json", "h.yaml");
+        assertThat(bare.exitCode()).isEqualTo(4);
+        assertThat(bare.out())
+                .contains("tcp dport 502 accept")
+                .doesNotContain("assumed flow")
+                .doesNotContain("opens:");
+    }
+
+    @Test
     void usageErrors() throws Exception {
         model();
         Cli nothing = Cli.run(dir, "drift", "m.yaml");

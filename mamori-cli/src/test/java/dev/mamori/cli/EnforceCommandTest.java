@@ -115,6 +115,32 @@ class EnforceCommandTest {
     }
 
     @Test
+    void withPlanTheBrokerDeniesTheCutFlow() throws IOException {
+        model(MODEL.replace(
+                        "protocol: mqtt }",
+                        "protocol: mqtt, commands: true, authentication: password, topics:" + " [cmd/#] }")
+                .replace("address: 10.30.0.9 }", "address: 10.30.0.9, mqtt-user: hmi }"));
+        Cli cli = Cli.run(
+                dir,
+                "enforce",
+                "--target",
+                "mosquitto",
+                "--with-plan",
+                "--from",
+                "plant.hmi",
+                "--protect",
+                "plant.broker",
+                "-o",
+                "acl",
+                "m.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(Files.readString(dir.resolve("acl/plant.broker.acl")))
+                .contains(
+                        "user hmi\n# plan: cut flow plant.telemetry m.yaml:17 (it published these)\ntopic deny cmd/#\n")
+                .doesNotContain("topic write");
+    }
+
+    @Test
     void usageErrors() throws IOException {
         model(MODEL);
         Cli noTarget = Cli.run(dir, "enforce", "-o", "rules", "m.yaml");

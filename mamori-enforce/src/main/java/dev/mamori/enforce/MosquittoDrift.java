@@ -19,11 +19,14 @@ public final class MosquittoDrift {
 
     private MosquittoDrift() {}
 
-    /** One grant: to whom (empty: anonymous clients), read or write, which topic filter. */
+    /** One grant: to whom (empty: anonymous clients), read or write (null for a denial), which topic filter. */
     private record Key(Optional<String> user, MosquittoTarget.Access access, String topic) {
+        String who() {
+            return user.isPresent() ? "user " + user.get() : "anonymous clients";
+        }
+
         String words() {
-            return (user.isPresent() ? "user " + user.get() : "anonymous clients") + " may "
-                    + (access == MosquittoTarget.Access.WRITE ? "publish to " : "subscribe to ") + topic;
+            return who() + " may " + (access == MosquittoTarget.Access.WRITE ? "publish to " : "subscribe to ") + topic;
         }
     }
 
@@ -35,7 +38,27 @@ public final class MosquittoDrift {
      */
     public static List<Drift.Difference> compare(MosquittoTarget.Broker broker, String text, String file)
             throws Drift.Unreadable {
+        return compareAll(broker, text, file).differences();
+    }
+
+    /**
+     * The differences, and the deployed grants among them that no flow asks for.
+     *
+     * @param grants in the order of the differences
+     */
+    public record Result(List<Drift.Difference> differences, List<AclGrant> grants) {
+        public Result {
+            differences = List.copyOf(differences);
+            grants = List.copyOf(grants);
+        }
+    }
+
+    /** As {@link #compare(MosquittoTarget.Broker, String, String)}, with the grants the model lacks. */
+    public static Result compareAll(MosquittoTarget.Broker broker, String text, String file) throws Drift.Unreadable {
+        List<AclGrant> grants = new ArrayList<>();
         Map<Key, Integer> deployed = new LinkedHashMap<>();
+        // Denials (topic deny), by user and topic: an isolation plan's cuts.
+        Map<Key, Integer> deniedDeployed = new LinkedHashMap<>();
         List<Drift.Difference> out = new ArrayList<>();
         SourceLocation brokerAt = broker.component().at();
         Optional<String> user = Optional.empty();
@@ -62,6 +85,9 @@ public final class MosquittoDrift {
                             default -> List.of(); // deny grants nothing
                         };
                         topic = parts[1];
+                        if (parts[0].equals("deny")) {
+                            deniedDeployed.putIfAbsent(new Key(user, null, topic), n);
+                        }
                     } else {
                         access = List.of(MosquittoTarget.Access.READ, MosquittoTarget.Access.WRITE);
                         topic = rest;
@@ -95,17 +121,53 @@ public final class MosquittoDrift {
                                 + broker.component().id() + ", but the deployed ACL does not let it"));
             }
         }
-        for (Map.Entry<Key, Integer> d : deployed.entrySet()) {
-            if (!modelled.containsKey(d.getKey())) {
+        Map<Key, MosquittoTarget.Grant> denials = new LinkedHashMap<>();
+        for (MosquittoTarget.Grant g : broker.denials()) {
+            denials.putIfAbsent(new Key(g.user(), null, g.topic()), g);
+        }
+        for (Map.Entry<Key, MosquittoTarget.Grant> m : denials.entrySet()) {
+            if (!deniedDeployed.containsKey(m.getKey())) {
+                out.add(new Drift.Difference(
+                        Drift.Kind.NOT_DEPLOYED,
+                        m.getValue().flow().at(),
+                        file + " denies no such thing",
+                        "flow " + m.getValue().flow().id() + ", cut by the plan: "
+                                + m.getKey().who() + " should be denied "
+                                + m.getKey().topic() + " at "
+                                + broker.component().id() + ", but the deployed ACL does not deny it"));
+            }
+        }
+        for (Map.Entry<Key, Integer> d : deniedDeployed.entrySet()) {
+            if (!denials.containsKey(d.getKey())) {
                 out.add(new Drift.Difference(
                         Drift.Kind.NOT_IN_MODEL,
                         brokerAt,
                         file + ":" + d.getValue(),
-                        "the deployed ACL says " + d.getKey().words() + " at "
-                                + broker.component().id() + ", which no flow of the model asks for"));
+                        "the deployed ACL denies " + d.getKey().who() + " "
+                                + d.getKey().topic() + " at "
+                                + broker.component().id() + ", which neither the model nor its plan asks for"));
             }
         }
-        return Drift.sorted(out);
+        for (Map.Entry<Key, Integer> d : deployed.entrySet()) {
+            if (!modelled.containsKey(d.getKey())) {
+                Drift.Difference difference = new Drift.Difference(
+                        Drift.Kind.NOT_IN_MODEL,
+                        brokerAt,
+                        file + ":" + d.getValue(),
+                        "the deployed ACL says " + d.getKey().words() + " at "
+                                + broker.component().id() + ", which no flow of the model asks for");
+                out.add(difference);
+                grants.add(new AclGrant(
+                        difference,
+                        broker,
+                        d.getKey().user(),
+                        d.getKey().access(),
+                        d.getKey().topic()));
+            }
+        }
+        List<Drift.Difference> sorted = Drift.sorted(out);
+        grants.sort(java.util.Comparator.comparing(AclGrant::difference, Drift.Difference.ORDER));
+        return new Result(sorted, grants);
     }
 
     private static String argument(String[] words, String file, int line) throws Drift.Unreadable {

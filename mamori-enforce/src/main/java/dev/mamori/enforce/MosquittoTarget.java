@@ -43,17 +43,26 @@ public final class MosquittoTarget {
         }
     }
 
-    /** A broker's grants, in the order the model lists its flows, and the ports its flows use. */
-    public record Broker(Component component, List<Grant> grants, TreeSet<Integer> ports) {}
+    /**
+     * A broker's grants, in the order the model lists its flows, and the ports its flows use.
+     *
+     * @param denials the grants of the flows an isolation plan cuts: written as {@code topic deny}
+     *     lines, which Mosquitto checks before any grant, and left out of {@code grants}
+     */
+    public record Broker(Component component, List<Grant> grants, List<Grant> denials, TreeSet<Integer> ports) {}
 
     private final Landscape landscape;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private MosquittoTarget(Landscape landscape) {
+    /** The flows an isolation plan cuts, by identity: two unnamed flows may be equal as records. */
+    private final java.util.Set<Flow> cut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private MosquittoTarget(Landscape landscape, PlanCuts plan) {
         this.landscape = landscape;
         landscape.components().forEach(c -> components.put(c.id(), c));
+        cut.addAll(plan.flows());
     }
 
     /**
@@ -64,16 +73,26 @@ public final class MosquittoTarget {
      * @throws IllegalArgumentException when {@code system} is not a system of the landscape
      */
     public static Generated generate(Landscape landscape, Optional<String> system, String directory) {
+        return generate(landscape, system, directory, PlanCuts.NONE);
+    }
+
+    /**
+     * As {@link #generate(Landscape, Optional, String)}, with the MQTT flows an isolation plan cuts
+     * denied rather than granted: their client may no longer publish or subscribe to their topics at
+     * the broker, even where another of its flows grants a wider filter.
+     */
+    public static Generated generate(Landscape landscape, Optional<String> system, String directory, PlanCuts plan) {
         if (system.isPresent() && !landscape.systems().containsKey(system.get())) {
             throw new IllegalArgumentException("no system '" + system.get() + "' in the landscape; the systems are: "
                     + String.join(", ", landscape.systems().keySet()));
         }
-        MosquittoTarget target = new MosquittoTarget(landscape);
+        MosquittoTarget target = new MosquittoTarget(landscape, plan);
         Map<String, Broker> brokers = target.brokers(system);
+        target.planNotes(plan, brokers);
         SortedMap<String, String> files = new TreeMap<>();
         if (target.problems.isEmpty()) {
             for (Broker broker : brokers.values()) {
-                files.put(aclName(broker.component()), acl(landscape, broker));
+                files.put(aclName(broker.component()), acl(landscape, broker, plan));
                 files.put(confName(broker.component()), conf(landscape, broker, directory));
             }
         }
@@ -82,10 +101,36 @@ public final class MosquittoTarget {
 
     /** What the model grants at each broker (of {@code system} when given), by broker id in id order; problems are kept. */
     public static Map<String, Broker> grants(Landscape landscape, Optional<String> system, List<Diagnostic> problems) {
-        MosquittoTarget target = new MosquittoTarget(landscape);
+        return grants(landscape, system, PlanCuts.NONE, problems);
+    }
+
+    /** As {@link #grants(Landscape, Optional, List)}, with the flows {@code plan} cuts as denials. */
+    public static Map<String, Broker> grants(
+            Landscape landscape, Optional<String> system, PlanCuts plan, List<Diagnostic> problems) {
+        MosquittoTarget target = new MosquittoTarget(landscape, plan);
         Map<String, Broker> brokers = target.brokers(system);
         problems.addAll(target.problems);
         return brokers;
+    }
+
+    /** What of the plan an ACL cannot do: cuts of flows that are not MQTT at a broker, segments, credentials. */
+    private void planNotes(PlanCuts plan, Map<String, Broker> brokers) {
+        if (plan.isEmpty() && plan.notes().isEmpty()) {
+            return;
+        }
+        java.util.Set<Flow> denied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        brokers.values().forEach(b -> b.denials().forEach(g -> denied.add(g.flow())));
+        for (Flow f : plan.flows()) {
+            if (!denied.contains(f)) {
+                notes.add("the " + plan.summary() + " cuts flow " + f.id() + " (" + f.at() + "), which is not MQTT at a"
+                        + " broker of this ACL: make it with --target nftables --with-plan");
+            }
+        }
+        for (PlanCuts.Segment segment : plan.segments()) {
+            notes.add("the " + plan.summary() + " sets " + segment.component().id() + " apart in zone "
+                    + segment.zone().id() + ": a broker's ACL cannot, make it with --target nftables --with-plan");
+        }
+        notes.addAll(plan.notes());
     }
 
     static String aclName(Component broker) {
@@ -164,11 +209,11 @@ public final class MosquittoTarget {
                     continue;
                 }
             }
-            Broker b =
-                    brokers.computeIfAbsent(broker.id(), k -> new Broker(broker, new ArrayList<>(), new TreeSet<>()));
+            Broker b = brokers.computeIfAbsent(
+                    broker.id(), k -> new Broker(broker, new ArrayList<>(), new ArrayList<>(), new TreeSet<>()));
             flow.port().ifPresent(b.ports()::add);
             for (String topic : flow.topics()) {
-                b.grants().add(new Grant(user, access, topic, flow));
+                (cut.contains(flow) ? b.denials() : b.grants()).add(new Grant(user, access, topic, flow));
             }
         }
         return brokers;
@@ -189,7 +234,7 @@ public final class MosquittoTarget {
         return broker.grants().stream().anyMatch(g -> g.user().isEmpty());
     }
 
-    private static String acl(Landscape landscape, Broker broker) {
+    private static String acl(Landscape landscape, Broker broker, PlanCuts plan) {
         StringBuilder out = new StringBuilder();
         out.append("# Generated by mamori enforce --target mosquitto from ")
                 .append(text(String.join(", ", landscape.files())))
@@ -200,24 +245,66 @@ public final class MosquittoTarget {
                 .append(broker.component().at())
                 .append("): each client may publish (write) and subscribe to (read) only the\n");
         out.append("# topics of its modelled flows; Mosquitto denies anything no line grants.\n");
+        if (!broker.denials().isEmpty()) {
+            out.append("# With the ").append(text(plan.summary())).append(": the flows it cuts are denied\n");
+            out.append("# (topic deny), which Mosquitto checks before any grant.\n");
+        }
         // Lines before the first 'user' line apply to anonymous clients.
         List<Grant> anonymous =
                 broker.grants().stream().filter(g -> g.user().isEmpty()).toList();
-        if (!anonymous.isEmpty()) {
+        List<Grant> anonymousDenied =
+                broker.denials().stream().filter(g -> g.user().isEmpty()).toList();
+        if (!anonymous.isEmpty() || !anonymousDenied.isEmpty()) {
             out.append("\n# Anonymous clients (flows with authentication: none)\n");
+            denials(out, anonymousDenied);
             lines(out, anonymous);
         }
         TreeMap<String, List<Grant>> byUser = new TreeMap<>();
+        TreeMap<String, List<Grant>> deniedByUser = new TreeMap<>();
         for (Grant g : broker.grants()) {
             g.user()
                     .ifPresent(u ->
                             byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(g));
         }
-        for (Map.Entry<String, List<Grant>> user : byUser.entrySet()) {
-            out.append("\nuser ").append(user.getKey()).append('\n');
-            lines(out, user.getValue());
+        for (Grant g : broker.denials()) {
+            g.user()
+                    .ifPresent(u -> deniedByUser
+                            .computeIfAbsent(u, k -> new ArrayList<>())
+                            .add(g));
+        }
+        java.util.TreeSet<String> users = new java.util.TreeSet<>(byUser.keySet());
+        users.addAll(deniedByUser.keySet());
+        for (String user : users) {
+            out.append("\nuser ").append(user).append('\n');
+            denials(out, deniedByUser.getOrDefault(user, List.of()));
+            lines(out, byUser.getOrDefault(user, List.of()));
         }
         return out.toString();
+    }
+
+    /** One {@code topic deny} line per topic of a cut flow, under a comment naming it; each once. */
+    private static void denials(StringBuilder out, List<Grant> denials) {
+        Flow last = null;
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (Grant g : denials) {
+            String line = "topic deny " + g.topic();
+            if (!written.add(line)) {
+                continue;
+            }
+            if (g.flow() != last) {
+                out.append("# plan: cut flow ")
+                        .append(text(g.flow().id()))
+                        .append(' ')
+                        .append(g.flow().at().file())
+                        .append(':')
+                        .append(g.flow().at().line())
+                        .append(" (it ")
+                        .append(g.access() == Access.WRITE ? "published" : "subscribed to")
+                        .append(" these)\n");
+                last = g.flow();
+            }
+            out.append(line).append('\n');
+        }
     }
 
     /** One line per grant, under a comment naming the flow whenever the flow changes; each grant once. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.model.IpPrefix;
 import dev.mamori.model.Landscape;
@@ -51,7 +50,38 @@ public final class NftablesDrift {
     public static List<Drift.Difference> compare(
             NftablesTarget.Expected expected, Landscape landscape, Reader json, String file)
             throws Drift.Unreadable, IOException {
-        Map<String, LiveTable> live = read(json, file);
+        return compare(expected, landscape, read(json, file), file);
+    }
+
+    /**
+     * The differences between {@code expected} and a deployed ruleset read before.
+     *
+     * @param file the deployed file's name, for locating
+     * @param landscape the model, for the zones left out of {@code expected} by a system filter
+     */
+    public static List<Drift.Difference> compare(
+            NftablesTarget.Expected expected, Landscape landscape, Deployed deployed, String file) {
+        return compareAll(expected, landscape, deployed, file).differences();
+    }
+
+    /**
+     * The differences, and what each deployed accept the model does not ask for lets through.
+     *
+     * @param differences in file order of the model, then of the deployment
+     * @param openings the traffic of the deployed accepts that are not in the model, in the same order
+     */
+    public record Result(List<Drift.Difference> differences, List<Opening> openings) {
+        public Result {
+            differences = List.copyOf(differences);
+            openings = List.copyOf(openings);
+        }
+    }
+
+    /** As {@link #compare(NftablesTarget.Expected, Landscape, Deployed, String)}, with the openings. */
+    public static Result compareAll(
+            NftablesTarget.Expected expected, Landscape landscape, Deployed deployed, String file) {
+        Map<String, LiveTable> live = deployed.tables;
+        List<Opening> openings = new ArrayList<>();
         Set<String> zones = new TreeSet<>();
         landscape.systems().values().forEach(s -> s.zones().values().forEach(z -> zones.add(z.id())));
         List<Drift.Difference> out = new ArrayList<>();
@@ -70,7 +100,7 @@ public final class NftablesDrift {
                                 + t.rules().size() + " rules is in force"));
                 continue;
             }
-            compareTable(t, l, file, out);
+            compareTable(t, l, file, out, openings);
         }
         SourceLocation landscapeAt = SourceLocation.startOf(landscape.files().get(0));
         for (LiveTable l : live.values()) {
@@ -86,10 +116,12 @@ public final class NftablesDrift {
                                 + l.rules().size() + " rules the model knows nothing of)"));
             }
         }
-        return Drift.sorted(out);
+        openings.sort(java.util.Comparator.comparing(Opening::difference, Drift.Difference.ORDER));
+        return new Result(Drift.sorted(out), openings);
     }
 
-    private static void compareTable(NftablesTarget.Table t, LiveTable l, String file, List<Drift.Difference> out) {
+    private static void compareTable(
+            NftablesTarget.Table t, LiveTable l, String file, List<Drift.Difference> out, List<Opening> openings) {
         Zone zone = t.zone();
         String where = file + ": table " + t.family() + " " + t.name();
         // Chains: the model's, with the hooks and policies it gives its base chains.
@@ -139,7 +171,7 @@ public final class NftablesDrift {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         Map<String, List<NftablesTarget.Rule>> placed = new LinkedHashMap<>();
         for (NftablesTarget.Rule r : t.rules()) {
-            String text = canonicalText(r.text());
+            String text = r.key();
             List<Integer> candidates = unmatched.getOrDefault(r.chain() + "\n" + text, List.of());
             if (candidates.isEmpty()) {
                 out.add(new Drift.Difference(
@@ -167,20 +199,23 @@ public final class NftablesDrift {
                             r.origin(),
                             where + " chain " + r.chain() + " handle " + moved.handle(),
                             r.what() + ": its rule is deployed in another place than the model's, where the rules"
-                                    + " before it decide first (" + canonicalText(r.text()) + ")"));
+                                    + " before it decide first (" + r.key() + ")"));
                 }
             }
         }
         for (int i = 0; i < matched.length; i++) {
             if (!matched[i]) {
                 LiveRule r = l.rules().get(i);
-                out.add(new Drift.Difference(
+                Drift.Difference d = new Drift.Difference(
                         Drift.Kind.NOT_IN_MODEL,
                         zone.at(),
                         where + " chain " + r.chain() + " handle " + r.handle()
                                 + (r.comment().isEmpty() ? "" : " comment \"" + r.comment() + "\""),
                         verb(r.text()) + " " + r.text() + ", which the model of zone " + zone.id()
-                                + " does not ask for"));
+                                + " does not ask for");
+                out.add(d);
+                // An accept in any chain of the table lets its packets past the zone's drop.
+                Opening.of(d, zone, r.text()).ifPresent(openings::add);
             }
         }
     }
@@ -228,7 +263,33 @@ public final class NftablesDrift {
 
     // ---- reading nft -j ------------------------------------------------------------------------
 
-    private static Map<String, LiveTable> read(Reader json, String file) throws Drift.Unreadable, IOException {
+    /**
+     * Mamori's tables of a deployed ruleset, read from the JSON of {@code nft -j list ruleset}: what
+     * {@link #compare(NftablesTarget.Expected, Landscape, Deployed, String)} compares. It needs no
+     * model, so it can be read while the model loads.
+     */
+    public static final class Deployed {
+        private final Map<String, LiveTable> tables;
+
+        private Deployed(Map<String, LiveTable> tables) {
+            this.tables = tables;
+        }
+
+        /** How many rules Mamori's tables hold. */
+        public int rules() {
+            return tables.values().stream().mapToInt(t -> t.rules().size()).sum();
+        }
+    }
+
+    /**
+     * Reads a deployed ruleset. The JSON is read token by token, each rule turned straight into the
+     * shared form: a ruleset of a large landscape (86 MB for 172,000 rules) is never held as a tree,
+     * and only the rules of Mamori's own tables are kept.
+     *
+     * @param file the file's name, for locating
+     * @throws Drift.Unreadable when {@code json} is not the JSON {@code nft -j list ruleset} writes
+     */
+    public static Deployed read(Reader json, String file) throws Drift.Unreadable, IOException {
         Map<String, LiveTable> tables = new LinkedHashMap<>();
         try (JsonParser p = new JsonFactory().createParser(json)) {
             p.setCodec(JSON);
@@ -247,11 +308,12 @@ public final class NftablesDrift {
                     throw unreadable(file, p.currentLocation(), "'nftables' is not a list");
                 }
                 found = true;
-                // One element at a time: a ruleset of a large landscape is never held as one tree.
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    JsonLocation at = p.currentLocation();
-                    JsonNode element = p.readValueAsTree();
-                    element(element, tables, file, at);
+                JsonToken next;
+                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next != JsonToken.START_OBJECT) {
+                        throw unreadable(file, p.currentLocation(), "an element of 'nftables' is not an object");
+                    }
+                    element(p, tables, file);
                 }
             }
             if (!found) {
@@ -262,7 +324,7 @@ public final class NftablesDrift {
             JsonLocation at = e.getLocation();
             throw unreadable(file, at, "not JSON: " + e.getOriginalMessage());
         }
-        return tables;
+        return new Deployed(tables);
     }
 
     private static Drift.Unreadable unreadable(String file, JsonLocation at, String why) {
@@ -270,118 +332,225 @@ public final class NftablesDrift {
                 file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": " + why);
     }
 
-    private static void element(JsonNode element, Map<String, LiveTable> tables, String file, JsonLocation at)
-            throws Drift.Unreadable {
-        if (element.has("table")) {
-            JsonNode t = element.get("table");
-            String name = t.path("name").asText();
-            if (name.startsWith("mamori-")) {
-                String family = t.path("family").asText();
-                tables.putIfAbsent(
-                        family + " " + name, new LiveTable(family, name, new LinkedHashMap<>(), new ArrayList<>()));
-            }
-        } else if (element.has("chain")) {
-            JsonNode c = element.get("chain");
-            LiveTable t =
-                    tables.get(c.path("family").asText() + " " + c.path("table").asText());
-            if (t != null) {
-                String hook = c.has("hook")
-                        ? "hook " + c.path("hook").asText() + " policy "
-                                + c.path("policy").asText("accept")
-                        : "";
-                t.chains().put(c.path("name").asText(), hook);
-            }
-        } else if (element.has("rule")) {
-            JsonNode r = element.get("rule");
-            LiveTable t =
-                    tables.get(r.path("family").asText() + " " + r.path("table").asText());
-            if (t == null) {
-                return;
-            }
-            if (!r.path("expr").isArray()) {
-                throw unreadable(file, at, "a rule without 'expr'");
-            }
-            t.rules()
-                    .add(new LiveRule(
-                            r.path("chain").asText(),
-                            r.path("handle").asLong(),
-                            r.path("comment").asText(""),
-                            text(r.get("expr"))));
-        }
-    }
-
-    /** A rule's expressions in the shared form: selector, value, verdict; counters left out. */
-    static String text(JsonNode exprs) {
-        List<String> clauses = new ArrayList<>();
-        for (JsonNode e : exprs) {
-            if (e.has("match")) {
-                JsonNode m = e.get("match");
-                String op = m.path("op").asText("==");
-                clauses.add(left(m.get("left")) + (op.equals("==") || op.equals("in") ? "" : " " + op) + " "
-                        + value(m.get("right")));
-            } else if (e.has("counter")) {
+    /** One element of the list ({@code {"table": {...}}}, {@code {"rule": {...}}}, ...); the parser is at its start. */
+    private static void element(JsonParser p, Map<String, LiveTable> tables, String file)
+            throws IOException, Drift.Unreadable {
+        JsonLocation at = p.currentLocation();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String kind = p.currentName();
+            if (p.nextToken() != JsonToken.START_OBJECT
+                    || !(kind.equals("table") || kind.equals("chain") || kind.equals("rule"))) {
+                p.skipChildren(); // metainfo, sets, counters, ...: nothing Mamori writes
                 continue;
-            } else if (e.has("jump") || e.has("goto")) {
-                String verdict = e.has("jump") ? "jump" : "goto";
-                clauses.add(verdict + " " + e.get(verdict).path("target").asText());
-            } else if (e.size() == 1 && VERDICTS.contains(e.fieldNames().next())) {
-                clauses.add(e.fieldNames().next());
-            } else {
-                clauses.add(e.toString()); // not what Mamori writes: it matches nothing of the model
+            }
+            // The fields, in whatever order they come; expressions already in the shared form.
+            String family = "";
+            String table = "";
+            String name = "";
+            String chain = "";
+            String hook = null;
+            String policy = "accept";
+            String comment = "";
+            long handle = 0;
+            String expr = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken token = p.nextToken();
+                switch (field) {
+                    case "family" -> family = p.getText();
+                    case "table" -> table = p.getText();
+                    case "name" -> name = p.getText();
+                    case "chain" -> chain = p.getText();
+                    case "hook" -> hook = p.getText();
+                    case "policy" -> policy = p.getText();
+                    case "comment" -> comment = p.getText();
+                    case "handle" -> handle = token.isNumeric() ? p.getLongValue() : 0;
+                    case "expr" -> {
+                        if (token != JsonToken.START_ARRAY) {
+                            throw unreadable(file, p.currentLocation(), "a rule's 'expr' is not a list");
+                        }
+                        expr = expressions(p);
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            switch (kind) {
+                case "table" -> {
+                    if (name.startsWith("mamori-")) {
+                        tables.putIfAbsent(
+                                family + " " + name,
+                                new LiveTable(family, name, new LinkedHashMap<>(), new ArrayList<>()));
+                    }
+                }
+                case "chain" -> {
+                    LiveTable t = tables.get(family + " " + table);
+                    if (t != null) {
+                        t.chains().put(name, hook == null ? "" : "hook " + hook + " policy " + policy);
+                    }
+                }
+                default -> {
+                    LiveTable t = tables.get(family + " " + table);
+                    if (t == null) {
+                        continue;
+                    }
+                    if (expr == null) {
+                        throw unreadable(file, at, "a rule without 'expr'");
+                    }
+                    t.rules().add(new LiveRule(chain, handle, comment, expr));
+                }
             }
         }
-        return String.join(" ", clauses);
     }
 
-    private static String left(JsonNode left) {
-        if (left == null) {
-            return "?";
+    /** A rule's expressions in the shared form: selector, value, verdict; counters left out. The parser is at the list. */
+    private static String expressions(JsonParser p) throws IOException {
+        StringBuilder out = new StringBuilder(64);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String clause = expression(p);
+            if (clause != null) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(clause);
+            }
         }
-        if (left.has("payload")) {
-            return left.get("payload").path("protocol").asText() + " "
-                    + left.get("payload").path("field").asText();
-        }
-        if (left.has("meta")) {
-            return "meta " + left.get("meta").path("key").asText();
-        }
-        if (left.has("ct")) {
-            return "ct " + left.get("ct").path("key").asText();
-        }
-        return left.toString();
+        return out.toString();
     }
 
-    private static String value(JsonNode right) {
-        if (right == null) {
-            return "?";
+    /** One expression, or null for a counter; the parser is at its start. */
+    private static String expression(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return p.readValueAsTree().toString();
         }
-        if (right.isTextual()) {
-            return address(right.asText());
+        String clause = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken token = p.nextToken();
+            if (key.equals("match") && token == JsonToken.START_OBJECT) {
+                String op = "==";
+                String left = "?";
+                String right = "?";
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    switch (field) {
+                        case "op" -> op = p.getText();
+                        case "left" -> left = left(p);
+                        case "right" -> right = value(p);
+                        default -> p.skipChildren();
+                    }
+                }
+                clause = left + (op.equals("==") || op.equals("in") ? "" : " " + op) + " " + right;
+            } else if (key.equals("counter")) {
+                p.skipChildren();
+            } else if ((key.equals("jump") || key.equals("goto")) && token == JsonToken.START_OBJECT) {
+                String target = "";
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("target")) {
+                        target = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                clause = key + " " + target;
+            } else if (VERDICTS.contains(key)) {
+                p.skipChildren();
+                clause = key;
+            } else {
+                // Not what Mamori writes: kept whole, so it matches nothing of the model.
+                clause = "{\"" + key + "\":" + p.readValueAsTree() + "}";
+            }
         }
-        if (right.isNumber()) {
-            return right.asText();
+        return clause;
+    }
+
+    /** The selector of a match ({@code ip saddr}, {@code meta l4proto}, {@code ct state}); the parser is at it. */
+    private static String left(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return p.readValueAsTree().toString();
         }
-        if (right.isArray()) {
+        String selector = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String kind = p.currentName();
+            JsonToken token = p.nextToken();
+            if (selector == null && token == JsonToken.START_OBJECT && LEFTS.contains(kind)) {
+                String protocol = "";
+                String field = "";
+                String key = "";
+                boolean other = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "protocol" -> protocol = p.getText();
+                        case "field" -> field = p.getText();
+                        case "key" -> key = p.getText();
+                        default -> {
+                            other = true;
+                            p.skipChildren();
+                        }
+                    }
+                }
+                selector =
+                        other ? "{" + kind + " ?}" : kind.equals("payload") ? protocol + " " + field : kind + " " + key;
+            } else {
+                selector = "{\"" + kind + "\":" + p.readValueAsTree() + "}";
+            }
+        }
+        return selector == null ? "?" : selector;
+    }
+
+    private static final Set<String> LEFTS = Set.of("payload", "meta", "ct");
+
+    /** The value of a match, canonical: an address, a word, a number, a set in order, a range. */
+    private static String value(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return address(p.getText());
+        }
+        if (token.isScalarValue()) {
+            return p.getText();
+        }
+        if (token == JsonToken.START_ARRAY) {
             List<String> items = new ArrayList<>();
-            right.forEach(i -> items.add(value(i)));
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                items.add(value(p));
+            }
             return set(items);
         }
-        if (right.has("set")) {
-            return value(
-                    right.get("set").isArray()
-                            ? right.get("set")
-                            : JSON.createArrayNode().add(right.get("set")));
+        // An object: {"set": ...}, {"prefix": {...}}, {"range": [a, b]}, or something else.
+        String out = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String kind = p.currentName();
+            JsonToken inner = p.nextToken();
+            if (kind.equals("set")) {
+                out = inner == JsonToken.START_ARRAY ? value(p) : set(List.of(value(p)));
+            } else if (kind.equals("prefix") && inner == JsonToken.START_OBJECT) {
+                String addr = "";
+                String len = "";
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    switch (field) {
+                        case "addr" -> addr = p.getText();
+                        case "len" -> len = p.getText();
+                        default -> p.skipChildren();
+                    }
+                }
+                out = address(addr + "/" + len);
+            } else if (kind.equals("range") && inner == JsonToken.START_ARRAY) {
+                List<String> ends = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    ends.add(value(p));
+                }
+                out = ends.size() == 2 ? ends.get(0) + "-" + ends.get(1) : "{\"range\":" + ends + "}";
+            } else {
+                out = "{\"" + kind + "\":" + p.readValueAsTree() + "}";
+            }
         }
-        if (right.has("prefix")) {
-            return address(right.get("prefix").path("addr").asText() + "/"
-                    + right.get("prefix").path("len").asText());
-        }
-        if (right.has("range")
-                && right.get("range").isArray()
-                && right.get("range").size() == 2) {
-            return value(right.get("range").get(0)) + "-"
-                    + value(right.get("range").get(1));
-        }
-        return right.toString();
+        return out == null ? "{}" : out;
     }
 
     /** Canonical addresses by their text: a large ruleset names the same few thousand again and again. */

@@ -46,6 +46,8 @@ public final class NftablesTarget {
     private final List<String> notes = new ArrayList<>();
 
     private final PlanCuts plan;
+    /** Whether the files' text is wanted, or only the rules (for drift). */
+    private boolean render = true;
     /** The tables written, rule by rule, for drift. */
     private final List<Table> tables = new ArrayList<>();
     /** The flows the plan cuts, by identity: two unnamed flows may be equal as records. */
@@ -243,19 +245,32 @@ public final class NftablesTarget {
     }
 
     private Optional<Component> component(Ref ref) {
-        return ref.candidates().stream()
-                .map(components::get)
-                .filter(java.util.Objects::nonNull)
-                .findFirst();
+        return Optional.ofNullable(resolve(components, ref));
+    }
+
+    /** A reference resolved as {@link Ref#candidates()} says, without a list per call: a landscape has 100,000s. */
+    static <T> T resolve(Map<String, T> elements, Ref ref) {
+        if (ref.system() != null && ref.text().indexOf('.') < 0) {
+            T local = elements.get(ref.system() + "." + ref.text());
+            if (local != null) {
+                return local;
+            }
+        }
+        return elements.get(ref.text());
     }
 
     private Optional<Zone> zoneOf(Component c) {
-        return c.zone()
-                .flatMap(ref -> ref.candidates().stream()
-                        .map(zones::get)
-                        .filter(java.util.Objects::nonNull)
-                        .findFirst());
+        Zone known = zoneOf.get(c);
+        if (known != null || zoneOf.containsKey(c)) {
+            return Optional.ofNullable(known);
+        }
+        Zone z = c.zone().map(ref -> resolve(zones, ref)).orElse(null);
+        zoneOf.put(c, z);
+        return Optional.ofNullable(z);
     }
+
+    /** Each component's zone (null for none), worked out once. */
+    private final Map<Component, Zone> zoneOf = new java.util.IdentityHashMap<>();
 
     /** The zone's network, else its components' addresses, with none inside another. */
     private List<IpPrefix> members(Zone zone) {
@@ -402,7 +417,7 @@ public final class NftablesTarget {
         out.append("    }\n");
         out.append("}\n");
         tables.add(new Table("inet", tableName(zone), zone, rules));
-        return out.toString();
+        return render ? out.toString() : "";
     }
 
     /**
@@ -413,7 +428,20 @@ public final class NftablesTarget {
      * @param origin where in the model the element that asked for it is
      * @param what that element, in words
      */
-    public record Rule(String chain, String text, SourceLocation origin, String what) {}
+    public record Rule(String chain, String text, SourceLocation origin, String what, String key) {
+
+        /**
+         * @param key the rule in the form drift compares (counter and comment out, sets in order):
+         *     worked out from the rule's parts where the target knows them, so that a large landscape's
+         *     rules need not be read back from their text
+         */
+        public Rule {}
+
+        /** A rule whose key is read from its text. */
+        public Rule(String chain, String text, SourceLocation origin, String what) {
+            this(chain, text, origin, what, NftablesDrift.canonicalText(text));
+        }
+    }
 
     /** A zone's table: its family, its name and its rules in order. */
     public record Table(String family, String name, Zone zone, List<Rule> rules) {
@@ -440,6 +468,7 @@ public final class NftablesTarget {
                     + String.join(", ", landscape.systems().keySet()));
         }
         NftablesTarget target = new NftablesTarget(landscape, plan);
+        target.render = false;
         Generated generated = target.run(system);
         return new Expected(generated.ok() ? target.tables : List.of(), generated.problems());
     }
@@ -458,13 +487,17 @@ public final class NftablesTarget {
         };
         String at = flow.at().file() + ":" + flow.at().line();
         String name = (cutByPlan ? "plan: cut flow " : "flow ") + flow.id() + " " + flow.protocol();
+        String match = family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " ";
+        String verdict = cutByPlan ? "drop" : "accept";
+        // The key as NftablesDrift.canonicalText would read it from the text (a test holds them equal).
+        String key = match + (e.transport().equals("any") ? "meta l4proto {tcp,udp} th dport " + e.port() : l4) + " "
+                + verdict;
         return new Rule(
                 "guard",
-                family + " saddr " + e.from().address() + " " + family + " daddr " + e.to().address() + " " + l4
-                        + " counter " + (cutByPlan ? "drop" : "accept") + " comment \"" + comment(clip(name, at))
-                        + "\"",
+                match + l4 + " counter " + verdict + " comment \"" + comment(clip(name, at)) + "\"",
                 flow.at(),
-                (cutByPlan ? "flow " + flow.id() + ", cut by the plan" : "flow " + flow.id()));
+                (cutByPlan ? "flow " + flow.id() + ", cut by the plan" : "flow " + flow.id()),
+                key);
     }
 
     /** A comment of a name and a place, within nftables' limit; the place is kept whole, for review. */
@@ -485,8 +518,18 @@ public final class NftablesTarget {
 
     /** Text safe inside an nftables comment or a {@code #} line: printable ASCII, no quote. */
     private static String comment(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '?'));
-        return out.toString();
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean safe = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+            if (!safe && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                out.append(safe ? c : '?'); // one '?' for a character outside the BMP, as for any other
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -29,7 +29,7 @@ class DriftLiveTest {
     private static final Landscape LANDSCAPE = Landscapes.load(PLANT);
 
     /** Loads the rulesets (after {@code edit} on each) in a fresh namespace, runs {@code then}, and lists the ruleset as JSON. */
-    private static String deployed(Path dir, Map<String, String> files, String then) throws Exception {
+    static String deployed(Path dir, Map<String, String> files, String then) throws Exception {
         List<String> loads = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = dir.resolve(f.getKey());

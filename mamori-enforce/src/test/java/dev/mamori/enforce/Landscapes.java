@@ -21,7 +21,12 @@ final class Landscapes {
     private Landscapes() {}
 
     static String plant() {
-        try (InputStream in = Landscapes.class.getResourceAsStream("plant.yaml")) {
+        return resource("plant.yaml");
+    }
+
+    /** A test model of this package's resources, as text. */
+    static String resource(String name) {
+        try (InputStream in = Landscapes.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,193 @@
+package dev.mamori.enforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.model.Landscape;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A deployed rule the model lacks, put back into the model as an assumed flow (or exposure) and
+ * the systemic analysis run again: what it opens. The rules are loaded with the real nft in a
+ * network namespace and read back with {@code nft -j list ruleset}, as in {@link DriftLiveTest}.
+ * In line.yaml the internet-exposed laptop has no flow to the controller whose hazard is
+ * overpressure: without a rule from one to the other, neither the hazard nor the mission that
+ * needs the controller is within an attacker's reach.
+ */
+class DriftImpactTest {
+
+    private static final String LINE = Landscapes.resource("line.yaml");
+    private static final Landscape LANDSCAPE = Landscapes.load(LINE);
+
+    private static NftablesDrift.Result drift(Path dir, String then) throws Exception {
+        String json = DriftLiveTest.deployed(
+                dir, NftablesTarget.generate(LANDSCAPE, Optional.empty()).files(), then);
+        return NftablesDrift.compareAll(
+                NftablesTarget.expected(LANDSCAPE, Optional.empty(), PlanCuts.NONE),
+                LANDSCAPE,
+                NftablesDrift.read(new StringReader(json), "live.json"),
+                "live.json");
+    }
+
+    private static DriftImpact.Impact only(Path dir, String rule) throws Exception {
+        NftablesDrift.Result result = drift(dir, rule);
+        assertThat(result.differences()).hasSize(1);
+        assertThat(result.openings()).hasSize(1);
+        List<DriftImpact.Impact> impacts = DriftImpact.of(LANDSCAPE, result.openings(), 10);
+        assertThat(impacts).hasSize(1);
+        assertThat(impacts.get(0).source().difference())
+                .isSameAs(result.differences().get(0));
+        return impacts.get(0);
+    }
+
+    @Test
+    void withoutDriftNothingIsOpened(@TempDir Path dir) throws Exception {
+        NftablesDrift.Result result = drift(dir, "");
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.openings()).isEmpty();
+        assertThat(DriftImpact.of(LANDSCAPE, result.openings(), 10)).isEmpty();
+    }
+
+    @Test
+    void aRuleFromTheExposedLaptopToTheControllerOpensItsHazardAndStopsTheMission(@TempDir Path dir) throws Exception {
+        DriftImpact.Impact impact = only(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 127.0.2.5 ip daddr 127.0.1.5 tcp dport 502"
+                        + " accept comment vendor");
+        assertThat(impact.skipped()).isEmpty();
+        assertThat(impact.assumed()).containsExactly("line.laptop -> line.plc modbus-tcp/502 (commands)");
+        assertThat(impact.hazards())
+                .singleElement()
+                .asString()
+                .startsWith("line.plc.overpressure (catastrophic")
+                .endsWith("not reachable without the rule");
+        assertThat(impact.missions()).containsExactly("production can be stopped (it needs line.plc)");
+        assertThat(impact.paths())
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("to line.plc from line.laptop")
+                        .contains("not reached without the rule")
+                        .endsWith(": line.laptop -> line.plc"));
+        assertThat(impact.moreControlled()).isPositive();
+        assertThat(impact.lines()).contains("traffic: 127.0.2.5 -> 127.0.1.5 tcp/502");
+    }
+
+    @Test
+    void aRuleTheModelAlreadyImpliesOpensNothingNew(@TempDir Path dir) throws Exception {
+        // The controller already sends to the historian (opc-ua); a second port between them adds no reach.
+        DriftImpact.Impact impact = only(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 127.0.1.5 ip daddr 127.0.1.6 tcp dport 22 accept");
+        assertThat(impact.assumed()).containsExactly("line.plc -> line.historian ssh/22 (commands)");
+        assertThat(impact.opensSomething()).isFalse();
+        assertThat(impact.lines()).contains("opens: nothing the analysis of the model does not already find");
+    }
+
+    @Test
+    void aRuleFromAnySourceExposesItsDestination(@TempDir Path dir) throws Exception {
+        DriftImpact.Impact impact =
+                only(dir, "nft insert rule inet mamori-line.ot guard ip daddr 127.0.1.5 tcp dport 502 accept");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.exposed()).containsExactly("line.plc to the internet (the rule allows any source)");
+        assertThat(impact.hazards()).singleElement().asString().startsWith("line.plc.overpressure");
+        // The controller is now an entry: from it, its zone's historian (whose login is unknown).
+        assertThat(impact.paths()).anySatisfy(p -> assertThat(p).startsWith("to line.historian from line.plc"));
+    }
+
+    @Test
+    void aRuleFromEveryAddressIsAnyAddress(@TempDir Path dir) throws Exception {
+        DriftImpact.Impact impact = only(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 0.0.0.0/0 ip daddr 127.0.1.5 tcp dport 502 accept");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.exposed()).containsExactly("line.plc to the internet (the rule allows any source)");
+    }
+
+    @Test
+    void anAddressNoComponentHasIsNamedNotGuessed(@TempDir Path dir) throws Exception {
+        DriftImpact.Impact impact = only(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 127.0.1.9 ip daddr 127.0.1.5 tcp dport 502 accept");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.unplaced())
+                .containsExactly("127.0.1.9 is in zone line.ot but no component of the model has it: add the host to"
+                        + " the model to analyse what it reaches");
+        assertThat(impact.opensSomething()).isFalse();
+    }
+
+    @Test
+    void aDropTheModelLacksOpensNothingAndIsNotAnalysed(@TempDir Path dir) throws Exception {
+        NftablesDrift.Result result =
+                drift(dir, "nft insert rule inet mamori-line.ot guard ip saddr 127.0.2.5 tcp dport 23 drop");
+        assertThat(result.differences()).hasSize(1);
+        assertThat(result.openings()).isEmpty();
+    }
+
+    @Test
+    void beyondTheLimitARuleIsNamedButNotAnalysed(@TempDir Path dir) throws Exception {
+        NftablesDrift.Result result = drift(
+                dir,
+                "nft insert rule inet mamori-line.ot guard ip saddr 127.0.2.5 ip daddr 127.0.1.5 tcp dport 502 accept"
+                        + " && nft insert rule inet mamori-line.ot guard ip saddr 127.0.2.5 ip daddr 127.0.1.6"
+                        + " tcp dport 5432 accept");
+        List<DriftImpact.Impact> impacts = DriftImpact.of(LANDSCAPE, result.openings(), 1);
+        assertThat(impacts).hasSize(2);
+        assertThat(impacts.get(0).skipped()).isEmpty();
+        assertThat(impacts.get(1).skipped())
+                .hasValueSatisfying(s -> assertThat(s).contains("--impact-limit"));
+    }
+
+    /** broker-plan.yaml with the SCADA host not exposed, and an exposed kiosk that only shows telemetry. */
+    private static final String KIOSK = Landscapes.resource("broker-plan.yaml")
+            .replace(", mqtt-user: scada, exposure: [internet] }", ", mqtt-user: scada }")
+            .replace(
+                    "      panel:",
+                    "      kiosk: { kind: display, zone: ot, address: 127.0.3.14, credentials: certificate, mqtt-user:"
+                            + " kiosk, exposure: [internet] }\n      panel:")
+            .replace(
+                    "    flows:\n",
+                    "    flows:\n      - { id: wall, from: broker, to: kiosk, protocol: mqtt, authentication: password,"
+                            + " topics: [line/tele/#] }\n");
+
+    @Test
+    void aBrokerGrantTheModelLacksJoinsItsClientToTheTopicsSubscribers() throws Exception {
+        Landscape kiosk = Landscapes.load(KIOSK);
+        var problems = new java.util.ArrayList<dev.mamori.model.diagnostics.Diagnostic>();
+        MosquittoTarget.Broker broker =
+                MosquittoTarget.grants(kiosk, Optional.empty(), problems).get("line.broker");
+        assertThat(problems).isEmpty();
+        String acl = MosquittoTarget.generate(kiosk, Optional.empty(), "/etc/mosquitto/mamori")
+                .files()
+                .get("line.broker.acl")
+                .replace("user kiosk\n", "user kiosk\ntopic write line/cmd/valve\n");
+        MosquittoDrift.Result result = MosquittoDrift.compareAll(broker, acl, "line.broker.acl");
+        assertThat(result.grants()).singleElement().satisfies(g -> {
+            assertThat(g.user()).contains("kiosk");
+            assertThat(g.difference()).isSameAs(result.differences().get(0));
+        });
+        DriftImpact.Impact impact = DriftImpact.of(kiosk, result.grants(), 10).get(0);
+        // The valve subscribes to line/cmd/#, the panel to line/#: both would receive what the kiosk publishes.
+        assertThat(impact.assumed())
+                .containsExactly(
+                        "line.kiosk -> line.valve mqtt through line.broker (line/cmd/valve, commands as flow"
+                                + " line.actuate)",
+                        "line.kiosk -> line.panel mqtt through line.broker (line/cmd/valve, data as flow line.view)");
+        assertThat(impact.hazards()).singleElement().asString().startsWith("line.valve.overflow (critical");
+        assertThat(impact.paths()).anySatisfy(p -> assertThat(p).startsWith("to line.valve from line.kiosk"));
+        assertThat(impact.lines()).contains("grant: user kiosk may publish to line/cmd/valve at line.broker");
+    }
+
+    @Test
+    void topicFiltersOverlapLevelByLevel() {
+        assertThat(AclGrant.overlap("line/cmd/#", "line/cmd/valve")).isTrue();
+        assertThat(AclGrant.overlap("line/+/valve", "line/cmd/#")).isTrue();
+        assertThat(AclGrant.overlap("line/#", "line")).isTrue();
+        assertThat(AclGrant.overlap("#", "anything/at/all")).isTrue();
+        assertThat(AclGrant.overlap("line/tele/#", "line/cmd/valve")).isFalse();
+        assertThat(AclGrant.overlap("line/+", "line/cmd/valve")).isFalse();
+        assertThat(AclGrant.overlap("line/cmd", "line/cmd/valve")).isFalse();
+    }
+}
