@@ -85,7 +85,9 @@ public record PlanCuts(String summary, List<Flow> flows, List<Segment> segments,
                     segment(components, zones, cut.to(), cut.from(), false, why)
                             .ifPresentOrElse(
                                     segments::add, () -> notes.add("the plan cuts " + cut.element() + ": no rule"));
-                case CREDENTIAL ->
+                // credentials, accounts, exposures, a flow protected end to end, an update path:
+                // changes a firewall cannot make, said rather than dropped
+                default ->
                     notes.add("the plan cuts " + cut.element() + " (" + cut.from() + " -> " + cut.to() + "): "
                             + cut.why() + "; a firewall cannot, so no rule");
             }
