@@ -569,43 +569,6 @@ public final class DriftImpact {
     }
 
     private static Component exposed(Component c, Exposure more) {
-        Set<Exposure> exposure = new LinkedHashSet<>(c.exposure());
-        exposure.add(more);
-        return new Component(
-                c.id(),
-                c.system(),
-                c.name(),
-                c.layer(),
-                c.kind(),
-                c.count(),
-                c.zone(),
-                c.manufacturer(),
-                c.maintainer(),
-                c.operator(),
-                c.credentials(),
-                c.update(),
-                c.secureBoot(),
-                c.debug(),
-                exposure,
-                c.supportUntil(),
-                c.certifications(),
-                c.logging(),
-                c.constrained(),
-                c.tenancy(),
-                c.safetyFunction(),
-                c.hazards(),
-                c.stores(),
-                c.restore(),
-                c.needs(),
-                c.exploitable(),
-                c.userAction(),
-                c.tags(),
-                c.description(),
-                c.at(),
-                c.address(),
-                c.mqttUser(),
-                c.software(),
-                c.sbom(),
-                c.floodCapacity());
+        return c.withExposure(Set.of(more));
     }
 }

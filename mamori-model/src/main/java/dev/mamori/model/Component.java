@@ -90,6 +90,10 @@ public record Component(
     public Component withMoreExploits(List<Exploit> more) {
         List<Exploit> all = new java.util.ArrayList<>(exploitable);
         all.addAll(more);
+        return copy(all, exposure);
+    }
+
+    private Component copy(List<Exploit> exploits, Set<Exposure> exposures) {
         return new Component(
                 id,
                 system,
@@ -105,7 +109,7 @@ public record Component(
                 update,
                 secureBoot,
                 debug,
-                exposure,
+                exposures,
                 supportUntil,
                 certifications,
                 logging,
@@ -116,7 +120,7 @@ public record Component(
                 stores,
                 restore,
                 needs,
-                all,
+                exploits,
                 userAction,
                 tags,
                 description,
@@ -127,6 +131,16 @@ public record Component(
                 sbom,
                 floodCapacity,
                 updatesFrom);
+    }
+
+    /**
+     * The same component reachable also from where {@code more} says: what a deployed rule the model
+     * lacks opens (drift's analysis of it).
+     */
+    public Component withExposure(Set<Exposure> more) {
+        Set<Exposure> all = new java.util.LinkedHashSet<>(exposure);
+        all.addAll(more);
+        return copy(exploitable, all);
     }
 
     /** The id within its system. */
