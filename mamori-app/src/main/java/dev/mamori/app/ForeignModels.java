@@ -72,7 +72,7 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
             if (bytes.isEmpty() || !mentionsThreagileKey(bytes.get())) {
                 return Optional.empty();
             }
-            Optional<Node> tree = new TreeReader(options.limits())
+            Optional<Node> tree = new TreeReader(options.limits(), options.cache())
                     .read(
                             file.toString(),
                             bytes.get(),

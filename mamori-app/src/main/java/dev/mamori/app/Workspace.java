@@ -21,6 +21,7 @@ import dev.mamori.model.load.ModelLoader;
 import dev.mamori.model.load.ModelSource;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
+import dev.mamori.model.syntax.TreeCache;
 import dev.mamori.vulns.KnownVulnerabilities;
 import dev.mamori.vulns.feed.VulnerabilityData;
 import dev.mamori.vulns.sbom.Inventory;
@@ -58,6 +59,8 @@ public final class Workspace {
     private final ReadLimits limits;
     private final List<Rule> rules;
     private final VulnerabilityData vulnerabilities;
+    /** Where the trees of the landscape's large files are kept between runs. */
+    private final TreeCache cache;
 
     /**
      * A workspace reading its files from {@code source}, with the default limits, every rule and
@@ -68,14 +71,20 @@ public final class Workspace {
     }
 
     public Workspace(ModelSource source, ReadLimits limits, List<Rule> rules) {
-        this(source, limits, rules, VulnerabilityData.empty());
+        this(source, limits, rules, VulnerabilityData.empty(), TreeCache.NONE);
     }
 
-    private Workspace(ModelSource source, ReadLimits limits, List<Rule> rules, VulnerabilityData vulnerabilities) {
+    private Workspace(
+            ModelSource source,
+            ReadLimits limits,
+            List<Rule> rules,
+            VulnerabilityData vulnerabilities,
+            TreeCache cache) {
         this.source = source;
         this.limits = limits;
         this.rules = List.copyOf(rules);
         this.vulnerabilities = vulnerabilities;
+        this.cache = cache;
     }
 
     /** The built-in rules and those of known vulnerabilities (which report only with vulnerability data). */
@@ -91,7 +100,7 @@ public final class Workspace {
      * flaws the systemic analysis uses as ways in (docs/vulnerabilities.md).
      */
     public Workspace withVulnerabilities(VulnerabilityData data) {
-        return new Workspace(source, limits, rules, data);
+        return new Workspace(source, limits, rules, data, cache);
     }
 
     /** The vulnerability data this workspace matches against (empty unless given). */
@@ -112,11 +121,21 @@ public final class Workspace {
      * or name as catalogs only inside the landscape folder — {@code root} when given, else the folder
      * of the first root file — as regular files of bounded size, so that a model cannot make Mamori
      * read (and quote) a file the user did not name.
+     *
+     * <p>The trees of large files are kept in {@code .mamori/cache} in that folder, so that an
+     * unchanged landscape is not parsed again ({@link TreeCache}); the environment variable
+     * {@code MAMORI_CACHE=0} turns this off.
      */
     public static Workspace onDisk(Path workingDirectory, List<Path> files, Optional<Path> root) {
         Path folder = root.map(r -> workingDirectory.resolve(r).toAbsolutePath().normalize())
                 .orElseGet(() -> folderOf(workingDirectory, files));
-        return new Workspace(ModelSource.confined(workingDirectory, folder, files, ReadLimits.DEFAULT.maxFileBytes()));
+        TreeCache cache = "0".equals(System.getenv("MAMORI_CACHE")) ? TreeCache.NONE : TreeCache.beside(folder);
+        return new Workspace(
+                ModelSource.confined(workingDirectory, folder, files, ReadLimits.DEFAULT.maxFileBytes()),
+                ReadLimits.DEFAULT,
+                allRules(),
+                VulnerabilityData.empty(),
+                cache);
     }
 
     private static Path folderOf(Path workingDirectory, List<Path> files) {
@@ -144,7 +163,7 @@ public final class Workspace {
      * them then.
      */
     public Loaded load(List<Path> files, LocalDate today, Map<Path, Node> parsed) {
-        ModelLoader.Options options = new ModelLoader.Options(limits, today);
+        ModelLoader.Options options = new ModelLoader.Options(limits, today, cache);
         ForeignModels foreign = ForeignModels.convert(source, files, options);
         List<Path> rest = files.stream()
                 .map(Path::normalize)

@@ -54,6 +54,15 @@ final class TreatmentWriter {
     private final LocalDate today;
     private final Diagnostics diagnostics;
     private final NotImported notImported;
+    /**
+     * The model's links by their link id, source and target, each list in the model's order; made on
+     * the first tracked risk that names one, so that a tracked risk looks at the links it names
+     * rather than at every link of the model (which made the import quadratic in large models).
+     */
+    private Map<String, List<Link>> linksById;
+
+    private Map<String, List<Link>> linksBySource;
+    private Map<String, List<Link>> linksByTarget;
 
     TreatmentWriter(
             ThreagileModel model,
@@ -272,7 +281,7 @@ final class TreatmentWriter {
             return Optional.empty();
         }
         List<Link> out = new ArrayList<>();
-        for (Link link : model.links()) {
+        for (Link link : candidates(pattern, everything)) {
             if (!plan.flowIds().containsKey(link.threagileId())) {
                 continue;
             }
@@ -289,6 +298,36 @@ final class TreatmentWriter {
             return Optional.empty();
         }
         return Optional.of(out);
+    }
+
+    /** The links a pattern can match, in the model's order: those under its first named part. */
+    private List<Link> candidates(List<String> pattern, boolean everything) {
+        if (everything) {
+            return model.links();
+        }
+        if (linksById == null) {
+            linksById = new LinkedHashMap<>();
+            linksBySource = new LinkedHashMap<>();
+            linksByTarget = new LinkedHashMap<>();
+            for (Link link : model.links()) {
+                linksById
+                        .computeIfAbsent(link.threagileId(), k -> new ArrayList<>())
+                        .add(link);
+                linksBySource
+                        .computeIfAbsent(link.source().id(), k -> new ArrayList<>())
+                        .add(link);
+                linksByTarget
+                        .computeIfAbsent(link.target().text(), k -> new ArrayList<>())
+                        .add(link);
+            }
+        }
+        if (!pattern.get(0).equals("*")) {
+            return linksById.getOrDefault(pattern.get(0), List.of());
+        }
+        if (!pattern.get(1).equals("*")) {
+            return linksBySource.getOrDefault(pattern.get(1), List.of());
+        }
+        return linksByTarget.getOrDefault(pattern.get(2), List.of());
     }
 
     private static boolean matches(String part, String id) {

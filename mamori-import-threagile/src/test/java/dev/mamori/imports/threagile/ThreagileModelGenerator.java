@@ -11,8 +11,16 @@ import java.nio.file.Path;
  * talks to a broker, a database and a dashboard in the cloud), with their data, trust boundaries,
  * shared runtimes and some risk tracking. The same size gives the same model.
  *
+ * <p>A site's own links are 1.1 per asset; a third argument K adds links inside each site (to the
+ * next assets of the site, over HTTPS) until every asset has at least K, for the side-by-side runs of
+ * {@code mamori-bench/threagile-side-by-side.sh}, which use K = 3 as the measurements in issue 21 did.
+ * The file has no dependency beyond the JDK, so it also runs as a single-file program:
+ *
  * <p>{@code java -cp mamori-import-threagile/target/test-classes
  * dev.mamori.imports.threagile.ThreagileModelGenerator 4000 /tmp/threagile-4000.yaml}
+ *
+ * <p>{@code java mamori-import-threagile/src/test/java/dev/mamori/imports/threagile/ThreagileModelGenerator.java
+ * 4000 /tmp/threagile-4000.yaml 3}
  */
 public final class ThreagileModelGenerator {
 
@@ -24,12 +32,25 @@ public final class ThreagileModelGenerator {
     public static void main(String[] args) throws IOException {
         int assets = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
         Path out = Path.of(args.length > 1 ? args[1] : "threagile-" + assets + ".yaml");
-        Files.writeString(out, model(assets), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out + ": " + (assets / SITE * SITE) + " technical assets");
+        int links = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        Files.writeString(out, model(assets, links), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out + ": " + (Math.max(1, assets / SITE) * SITE) + " technical assets, "
+                + linkCount(assets, links) + " communication links");
     }
 
-    /** A model of {@code assets} technical assets, rounded down to whole sites. */
+    /** A model of {@code assets} technical assets, rounded down to whole sites, with the sites' own links. */
     static String model(int assets) {
+        return model(assets, 0);
+    }
+
+    /**
+     * A model of {@code assets} technical assets, rounded down to whole sites, where every asset has
+     * at least {@code linksPerAsset} communication links (at most {@code SITE - 1}: they stay in the site).
+     */
+    static String model(int assets, int linksPerAsset) {
+        if (linksPerAsset < 0 || linksPerAsset >= SITE) {
+            throw new IllegalArgumentException("links per asset: 0 to " + (SITE - 1));
+        }
         int sites = Math.max(1, assets / SITE);
         StringBuilder y = new StringBuilder(assets * 900);
         y.append("threagile_version: 1.0.0\n");
@@ -58,7 +79,7 @@ public final class ThreagileModelGenerator {
         }
         y.append("technical_assets:\n");
         for (int s = 0; s < sites; s++) {
-            site(y, s);
+            site(y, s, linksPerAsset);
         }
         y.append("trust_boundaries:\n");
         y.append("  Cloud:\n    id: cloud\n    type: network-cloud-provider\n    technical_assets_inside: []\n");
@@ -136,8 +157,37 @@ public final class ThreagileModelGenerator {
                 .append('\n');
     }
 
-    private static void site(StringBuilder y, int s) {
+    /** The ids of a site's assets, in the order they are written. */
+    private static String[] siteIds(int s) {
+        String[] ids = new String[SITE];
+        for (int d = 0; d < 6; d++) {
+            ids[d] = "device-" + s + "-" + d;
+        }
+        ids[6] = "gateway-" + s;
+        ids[7] = "broker-" + s;
+        ids[8] = "db-" + s;
+        ids[9] = "dashboard-" + s;
+        return ids;
+    }
+
+    /** The targets of each asset's own links in a site, by the asset's index in {@link #siteIds}. */
+    private static int[][] ownTargets() {
+        return new int[][] {{6}, {6}, {6}, {6}, {6}, {6}, {7, 0}, {8}, {}, {8, 7}};
+    }
+
+    /** How many communication links {@link #model(int, int)} writes. */
+    static long linkCount(int assets, int linksPerAsset) {
+        long perSite = 0;
+        for (int[] own : ownTargets()) {
+            perSite += Math.max(own.length, linksPerAsset);
+        }
+        return perSite * Math.max(1, assets / SITE);
+    }
+
+    private static void site(StringBuilder y, int s, int linksPerAsset) {
         String owner = "Site " + s + " Operator";
+        String[] ids = siteIds(s);
+        int[][] own = ownTargets();
         for (int d = 0; d < 6; d++) {
             asset(
                     y,
@@ -151,6 +201,7 @@ public final class ThreagileModelGenerator {
             y.append("    data_assets_processed: [readings-").append(s).append("]\n");
             y.append("    communication_links:\n");
             link(y, "Report", "gateway-" + s, "mqtt", "none", false, false, "business", "readings-" + s, "");
+            extraLinks(y, s, d, own[d], ids, linksPerAsset);
         }
         asset(y, "Gateway " + s, "gateway-" + s, "process", "gateway", owner, true, "physical");
         y.append("    data_assets_processed: [readings-")
@@ -171,20 +222,46 @@ public final class ThreagileModelGenerator {
                 "readings-" + s,
                 "settings-" + s);
         link(y, "Configure", "device-" + s + "-0", "binary", "none", false, false, "business", "settings-" + s, "");
+        extraLinks(y, s, 6, own[6], ids, linksPerAsset);
         asset(y, "Broker " + s, "broker-" + s, "process", "message-queue", "Cloud Host", true, "container");
         y.append("    multi_tenant: true\n");
         y.append("    communication_links:\n");
         link(y, "Store", "db-" + s, "jdbc-encrypted", "credentials", false, false, "business", "readings-" + s, "");
+        extraLinks(y, s, 7, own[7], ids, linksPerAsset);
         asset(y, "Database " + s, "db-" + s, "datastore", "database", owner, false, "virtual");
         y.append("    data_assets_stored: [readings-")
                 .append(s)
                 .append(", settings-")
                 .append(s)
                 .append("]\n");
+        if (linksPerAsset > 0) {
+            y.append("    communication_links:\n");
+            extraLinks(y, s, 8, own[8], ids, linksPerAsset);
+        }
         asset(y, "Dashboard " + s, "dashboard-" + s, "process", "web-application", owner, true, "container");
         y.append("    communication_links:\n");
         link(y, "Query", "db-" + s, "jdbc", "credentials", true, true, "business", "", "readings-" + s);
         link(y, "Admin", "broker-" + s, "ssh", "client-certificate", false, false, "devops", "settings-" + s, "");
+        extraLinks(y, s, 9, own[9], ids, linksPerAsset);
+    }
+
+    /**
+     * Links from the asset at {@code from} to the next assets of its site (round the site, skipping
+     * itself and the targets of its own links) until it has {@code linksPerAsset}.
+     */
+    private static void extraLinks(StringBuilder y, int s, int from, int[] own, String[] ids, int linksPerAsset) {
+        int have = own.length;
+        for (int step = 1; step < SITE && have < linksPerAsset; step++) {
+            int to = (from + step) % SITE;
+            boolean taken = false;
+            for (int t : own) {
+                taken |= t == to;
+            }
+            if (!taken) {
+                link(y, "Sync " + step, ids[to], "https", "token", false, false, "business", "readings-" + s, "");
+                have++;
+            }
+        }
     }
 
     private static void asset(

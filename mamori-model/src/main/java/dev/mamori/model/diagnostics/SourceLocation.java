@@ -19,6 +19,26 @@ public record SourceLocation(String file, int line, int column) implements Compa
         return new SourceLocation(file, 1, 1);
     }
 
+    /**
+     * The record's own equality, with the cheap parts first: lines and columns differ far more often
+     * than files, and a model's locations share their file's string. Locations are compared in bulk
+     * (a finding's flow is found by its location among every flow of the landscape), and the
+     * generated equality compared the file's path first, character by character.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof SourceLocation other
+                        && line == other.line
+                        && column == other.column
+                        && (file == other.file || file != null && file.equals(other.file));
+    }
+
+    @Override
+    public int hashCode() {
+        return ((file == null ? 0 : file.hashCode()) * 31 + line) * 31 + column;
+    }
+
     @Override
     public int compareTo(SourceLocation other) {
         int byFile = file.compareTo(other.file);

@@ -21,6 +21,7 @@ import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.ScalarNode;
+import dev.mamori.model.syntax.TreeCache;
 import dev.mamori.model.syntax.TreeReader;
 import dev.mamori.model.validate.Validator;
 import dev.mamori.model.vocabulary.Vocabulary;
@@ -46,8 +47,13 @@ public final class ModelLoader {
 
     /**
      * @param today the date expiry is judged against (treatments past their date)
+     * @param cache where the trees of large files are kept between runs ({@link TreeCache#NONE}: nowhere)
      */
-    public record Options(ReadLimits limits, LocalDate today) {
+    public record Options(ReadLimits limits, LocalDate today, TreeCache cache) {
+        public Options(ReadLimits limits, LocalDate today) {
+            this(limits, today, TreeCache.NONE);
+        }
+
         public static Options defaults() {
             return new Options(ReadLimits.DEFAULT, LocalDate.now());
         }
@@ -205,8 +211,8 @@ public final class ModelLoader {
             return Optional.empty();
         }
         Diagnostics parsing = new Diagnostics();
-        Optional<Node> tree =
-                new TreeReader(options.limits()).read(name, bytes.get(), TreeReader.Syntax.forFileName(name), parsing);
+        Optional<Node> tree = new TreeReader(options.limits(), options.cache())
+                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), parsing);
         if (tree.isPresent() && lacksOnlyTheVersion(tree.get())) {
             diagnostics.error(
                     importedAt != null ? at : tree.get().at(),

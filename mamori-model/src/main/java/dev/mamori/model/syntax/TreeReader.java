@@ -51,11 +51,18 @@ public final class TreeReader {
     }
 
     private final ReadLimits limits;
+    private final TreeCache cache;
     private final InMemoryYamlFactory yamlFactory;
     private final JsonFactory jsonFactory;
 
     public TreeReader(ReadLimits limits) {
+        this(limits, TreeCache.NONE);
+    }
+
+    /** A reader that takes the trees of large files from {@code cache} when their files have not changed. */
+    public TreeReader(ReadLimits limits, TreeCache cache) {
         this.limits = limits;
+        this.cache = cache;
         LoaderOptions options = new LoaderOptions();
         // Duplicate keys are found by the tree walk, which reports every one and goes on; Jackson's
         // own detector (which this option would switch on) stops at the first.
@@ -79,6 +86,26 @@ public final class TreeReader {
      * empty when the file could not be read as a tree at all.
      */
     public Optional<Node> read(String file, byte[] content, Syntax syntax, Diagnostics diagnostics) {
+        if (!cache.covers(content) || content.length > limits.maxFileBytes()) {
+            return parse(file, content, syntax, diagnostics);
+        }
+        byte[] key = cache.key(file, content, syntax, limits);
+        Optional<Node> kept = cache.get(file, key);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        // Only a tree read without a word to say is kept: what the parse said is not.
+        Diagnostics said = new Diagnostics();
+        Optional<Node> tree = parse(file, content, syntax, said);
+        List<dev.mamori.model.diagnostics.Diagnostic> problems = said.sorted();
+        diagnostics.addAll(problems);
+        if (tree.isPresent() && problems.isEmpty()) {
+            cache.put(file, key, tree.get());
+        }
+        return tree;
+    }
+
+    private Optional<Node> parse(String file, byte[] content, Syntax syntax, Diagnostics diagnostics) {
         if (content.length > limits.maxFileBytes()) {
             diagnostics.error(
                     SourceLocation.startOf(file),
