@@ -38,6 +38,9 @@ public final class Matcher {
     // The number of each entry's id among the distinct ids, to group a package's entries by id
     // without reading the entries.
     private final int[] idNumber;
+    // Whether some entry holds only on a platform (a CSAF relationship): then a package's entries
+    // are checked against what else its component runs.
+    private final boolean platforms;
     // What a match of an entry alone says, made when the entry first matches and shared by all its
     // matches: most entries match many packages or none.
     private final Vulnerability[] known;
@@ -62,6 +65,7 @@ public final class Matcher {
         list.sort(Comparator.comparing(Entry::id));
         this.entries = list.toArray(new Entry[0]);
         this.known = new Vulnerability[entries.length];
+        this.platforms = list.stream().anyMatch(e -> e.affected().platform().isPresent());
         this.idNumber = new int[entries.length];
         for (int i = 1; i < entries.length; i++) {
             idNumber[i] = idNumber[i - 1] + (entries[i].id().equals(entries[i - 1].id()) ? 0 : 1);
@@ -129,6 +133,17 @@ public final class Matcher {
                 }
                 if (indexes > 1) {
                     found.sortDistinct(); // one index gives its entries in ascending order already
+                }
+                if (platforms) {
+                    List<InstalledPackage> runs = c.getValue();
+                    found.retain(e -> entries[e]
+                            .affected()
+                            .platform()
+                            .map(p -> onPlatform(p, runs))
+                            .orElse(true));
+                    if (found.size() == 0) {
+                        continue;
+                    }
                 }
                 for (int i = 0; i < found.size(); ) {
                     int j = i + 1;
@@ -294,6 +309,29 @@ public final class Matcher {
         return Optional.of((decisive.status() == VexStatement.Status.FIXED ? "fixed" : "not affected")
                 + " according to " + decisive.source()
                 + decisive.justification().map(j -> " (" + j + ")").orElse(""));
+    }
+
+    /**
+     * Whether a component that runs {@code packages} is on {@code platform}: it runs the platform
+     * (in its range, when it has one), or it runs none of the platforms the advisory relates the
+     * product to, so that which one is not known and the flaw is reported rather than missed.
+     */
+    private static boolean onPlatform(Affected.Platform platform, List<InstalledPackage> packages) {
+        boolean another = false;
+        for (InstalledPackage q : packages) {
+            for (int n = -1; n < q.aliases().size(); n++) {
+                String key = (n < 0 ? q.product() : q.aliases().get(n)).key();
+                if (key.equals(platform.product())) {
+                    if (platform.range().map(r -> r.contains(q.version())).orElse(true)) {
+                        return true;
+                    }
+                    another = true; // the platform, at a version the advisory does not name
+                } else if (platform.related().contains(key)) {
+                    another = true;
+                }
+            }
+        }
+        return !another;
     }
 
     private static boolean names(InstalledPackage pkg, String product) {

@@ -188,6 +188,17 @@ final class RangeIndex {
             size = 0;
         }
 
+        /** Keeps the values {@code keep} accepts, in their order. */
+        void retain(java.util.function.IntPredicate keep) {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (keep.test(values[i])) {
+                    values[n++] = values[i];
+                }
+            }
+            size = n;
+        }
+
         /** Sorts the values and drops repeated ones. */
         void sortDistinct() {
             Arrays.sort(values, 0, size);

@@ -209,4 +209,49 @@ class MatcherTest {
                 .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(9.3));
         assertThat(Severity.of("not a vector")).isEmpty();
     }
+
+    /**
+     * A CSAF relationship: the firmware is affected installed on the GC-10; a gate that declares
+     * the GC-20 is not, and one that declares no hardware the advisory names is reported (which
+     * device it is is not known). The agent's range is CSAF's vers-like form.
+     */
+    @Test
+    void csafRelationshipsHoldOnTheirPlatformOnly() throws Exception {
+        byte[] bytes;
+        try (var in = MatcherTest.class.getResourceAsStream("/dev/mamori/vulns/feed/csaf-relationships.json")) {
+            bytes = in.readAllBytes();
+        }
+        VulnerabilityData data =
+                VulnerabilityData.of(dev.mamori.vulns.feed.FeedReader.read("csaf-relationships.json", bytes));
+        java.util.function.Function<String, InstalledPackage> cpe = name -> new InstalledPackage(
+                ProductKey.ofCpe(name),
+                List.of(),
+                ProductKey.ofCpe(name).version().orElseThrow(),
+                name,
+                AT);
+        InstalledPackage firmware31 = cpe.apply("cpe:2.3:o:kaimon:gc_firmware:3.1:*:*:*:*:*:*:*");
+        InstalledPackage firmware32 = cpe.apply("cpe:2.3:o:kaimon:gc_firmware:3.2:*:*:*:*:*:*:*");
+        InstalledPackage gc10 = cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-a:*:*:*:*:*:*:*");
+        InstalledPackage gc10revB = cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-b:*:*:*:*:*:*:*");
+        InstalledPackage gc20 = cpe.apply("cpe:2.3:h:kaimon:gc-20:1:*:*:*:*:*:*:*");
+        InstalledPackage agent141 = new InstalledPackage(
+                ProductKey.ofPurl("pkg:npm/%40kaimon/gate-agent@1.4.1"), List.of(), "1.4.1", "agent", AT);
+        InstalledPackage agent142 = new InstalledPackage(
+                ProductKey.ofPurl("pkg:npm/%40kaimon/gate-agent@1.4.2"), List.of(), "1.4.2", "agent", AT);
+        Map<String, List<InstalledPackage>> packages = new java.util.LinkedHashMap<>();
+        packages.put("s.on-gc10", List.of(firmware31, gc10));
+        packages.put("s.on-gc20", List.of(gc20, firmware31));
+        packages.put("s.unknown-device", List.of(firmware31));
+        packages.put("s.on-gc10-rev-b", List.of(firmware31, gc10revB));
+        packages.put("s.patched", List.of(firmware32, gc10));
+        packages.put("s.agents", List.of(agent141, agent142));
+        List<Match> matches = new Matcher(data).match(new Inventory(packages, List.of()), List.of(), TODAY);
+        assertThat(matches)
+                .extracting(m -> m.component() + " " + m.pkg().version() + " " + m.id())
+                .containsExactly(
+                        "s.on-gc10 3.1 KAIMON-SA-2026-007",
+                        "s.unknown-device 3.1 KAIMON-SA-2026-007",
+                        "s.agents 1.4.1 KAIMON-SA-2026-007");
+        assertThat(matches.get(0).severity()).map(Severity::score).hasValue(8.8);
+    }
 }
