@@ -10,6 +10,7 @@ import dev.mamori.vulns.feed.VulnerabilityData;
 import dev.mamori.vulns.sbom.InstalledPackage;
 import dev.mamori.vulns.sbom.Inventory;
 import dev.mamori.vulns.sbom.ProductKey;
+import dev.mamori.vulns.version.VersionRange;
 import dev.mamori.vulns.version.VersionScheme;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,24 +71,43 @@ public final class Matcher {
         for (int i = 1; i < entries.length; i++) {
             idNumber[i] = idNumber[i - 1] + (entries[i].id().equals(entries[i - 1].id()) ? 0 : 1);
         }
-        Map<String, Map<VersionScheme, List<Integer>>> grouped = new HashMap<>();
-        for (int i = 0; i < entries.length; i++) {
-            grouped.computeIfAbsent(entries[i].affected().product(), k -> new java.util.EnumMap<>(VersionScheme.class))
-                    .computeIfAbsent(entries[i].affected().range().scheme(), k -> new ArrayList<>())
-                    .add(i);
+        // The entries by product and scheme: sorted so that each (product, scheme) is one run,
+        // entries ascending within it; no map per product, as most products have one advisory.
+        Integer[] order = new Integer[entries.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        grouped.forEach((product, bySchemes) -> byProduct.put(
-                product,
-                bySchemes.entrySet().stream()
-                        .map(s -> new RangeIndex(
-                                s.getKey(),
-                                s.getValue().stream()
-                                        .map(i -> entries[i].affected().range())
-                                        .toList(),
-                                s.getValue().stream()
-                                        .mapToInt(Integer::intValue)
-                                        .toArray()))
-                        .toArray(RangeIndex[]::new)));
+        java.util.Arrays.sort(
+                order,
+                Comparator.<Integer, String>comparing(i -> entries[i].affected().product())
+                        .thenComparingInt(
+                                i -> entries[i].affected().range().scheme().ordinal())
+                        .thenComparingInt(i -> i));
+        List<RangeIndex> ofProduct = new ArrayList<>(1);
+        for (int from = 0; from < order.length; ) {
+            Affected first = entries[order[from]].affected();
+            int to = from + 1;
+            while (to < order.length
+                    && entries[order[to]].affected().product().equals(first.product())
+                    && entries[order[to]].affected().range().scheme()
+                            == first.range().scheme()) {
+                to++;
+            }
+            List<VersionRange> ranges = new ArrayList<>(to - from);
+            int[] numbers = new int[to - from];
+            for (int k = from; k < to; k++) {
+                ranges.add(entries[order[k]].affected().range());
+                numbers[k - from] = order[k];
+            }
+            ofProduct.add(new RangeIndex(first.range().scheme(), ranges, numbers));
+            boolean last = to == order.length
+                    || !entries[order[to]].affected().product().equals(first.product());
+            if (last) {
+                byProduct.put(first.product(), ofProduct.toArray(new RangeIndex[0]));
+                ofProduct.clear();
+            }
+            from = to;
+        }
         for (VexStatement s : data.vex()) {
             vexByVulnerability
                     .computeIfAbsent(s.vulnerability(), k -> new ArrayList<>())

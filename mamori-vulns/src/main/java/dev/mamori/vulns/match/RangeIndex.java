@@ -41,7 +41,7 @@ final class RangeIndex {
         for (VersionRange r : ranges) {
             all.addAll(r.points());
         }
-        all.sort(null);
+        all.sort(null); // the versions of one scheme, in its order
         List<Version> distinct = new ArrayList<>();
         for (Version v : all) {
             if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(v) != 0) {
@@ -124,36 +124,43 @@ final class RangeIndex {
         if (range.all()) {
             return new int[] {0, last};
         }
-        int[] own =
-                range.points().stream().mapToInt(this::rank).sorted().distinct().toArray();
-        // The stretches: [0, 2*own[0]], {2*own[0]+1}, [2*own[0]+2, 2*own[1]], …, [2*own[m-1]+2, last].
-        List<int[]> stretches = new ArrayList<>();
-        int from = 0;
-        for (int r : own) {
-            stretches.add(new int[] {from, 2 * r});
-            stretches.add(new int[] {2 * r + 1, 2 * r + 1});
-            from = 2 * r + 2;
+        List<Version> own = range.points();
+        int[] ranks = new int[own.size()];
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = rank(own.get(i));
         }
-        stretches.add(new int[] {from, last});
-        int[] out = new int[stretches.size() * 2];
+        Arrays.sort(ranks);
+        // The stretches: [0, 2*r0], {2*r0+1}, [2*r0+2, 2*r1], …, [2*r(m-1)+2, last], for the
+        // distinct ranks r of the range's own points.
+        int[] out = new int[4 * ranks.length + 2];
         int n = 0;
-        for (int[] s : stretches) {
-            if (s[0] > s[1]) {
+        int from = 0;
+        for (int i = 0; i <= ranks.length; i++) {
+            if (i > 0 && i < ranks.length && ranks[i] == ranks[i - 1]) {
                 continue;
             }
-            int cell = s[0];
-            boolean in = range.contains(point -> Integer.compare(cell, 2 * rank(point) + 1));
-            if (!in) {
-                continue;
-            }
-            if (n > 0 && out[n - 1] + 1 == s[0]) {
-                out[n - 1] = s[1]; // joins the interval before
-            } else {
-                out[n++] = s[0];
-                out[n++] = s[1];
+            int end = i < ranks.length ? 2 * ranks[i] : last;
+            n = add(range, from, end, out, n);
+            if (i < ranks.length) {
+                n = add(range, end + 1, end + 1, out, n);
+                from = end + 2;
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Adds the stretch of cells {@code low..high} to the intervals {@code out[0..n)} if the range contains it. */
+    private int add(VersionRange range, int low, int high, int[] out, int n) {
+        if (low > high || !range.contains(point -> Integer.compare(low, 2 * rank(point) + 1))) {
+            return n;
+        }
+        if (n > 0 && out[n - 1] + 1 == low) {
+            out[n - 1] = high; // joins the interval before
+            return n;
+        }
+        out[n] = low;
+        out[n + 1] = high;
+        return n + 2;
     }
 
     private int rank(Version point) {
