@@ -1,10 +1,10 @@
 package dev.mamori.cli;
 
+import dev.mamori.app.Workspace;
 import dev.mamori.engine.risk.Property;
 import dev.mamori.engine.risk.Reference;
 import dev.mamori.engine.risk.Rule;
 import dev.mamori.engine.risk.RuleMetadata;
-import dev.mamori.engine.rules.RuleCatalog;
 import dev.mamori.model.Layer;
 import dev.mamori.model.diagnostics.Suggestions;
 import java.io.PrintWriter;
@@ -44,7 +44,8 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Rule> rules = RuleCatalog.all();
+        // The built-in rules and those of known vulnerabilities, which report with vulnerability data.
+        List<Rule> rules = Workspace.allRules();
         if (id == null) {
             int width = rules.stream()
                     .mapToInt(r -> r.metadata().id().length())
@@ -58,7 +59,9 @@ final class RulesCommand implements Callable<Integer> {
             out.printf("%n%d rules. 'mamori rules RULE-ID' explains one.%n", rules.size());
             return ExitCode.OK;
         }
-        RuleMetadata m = RuleCatalog.find(id)
+        RuleMetadata m = rules.stream()
+                .filter(r -> r.metadata().id().equals(id))
+                .findFirst()
                 .map(Rule::metadata)
                 .orElseThrow(() -> new ParameterException(
                         spec.commandLine(),

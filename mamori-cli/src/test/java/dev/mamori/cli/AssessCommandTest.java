@@ -115,7 +115,9 @@ class AssessCommandTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out())
                 .contains("default-credentials")
-                .contains(dev.mamori.engine.rules.RuleCatalog.all().size() + " rules.");
+                .contains("known-exploited-vulnerability")
+                .contains("known-vulnerability")
+                .contains(dev.mamori.app.Workspace.allRules().size() + " rules.");
         Cli one = Cli.run(dir, "rules", "mqtt-without-tls");
         assertThat(one.out())
                 .startsWith("mqtt-without-tls — MQTT without transport encryption")

@@ -140,4 +140,94 @@ class VulnsCommandTest {
                         .out())
                 .contains("cctv.nvr-legacy");
     }
+
+    /**
+     * A VPN on the internet and, in its zone, a historian that commands a PLC with a catastrophic
+     * hazard. With Log4Shell on the historian known to be exploited, a foothold in the zone takes
+     * the historian, and the isolation plan for the PLC is "patch CVE-2021-44228 on
+     * plant.historian" with its cost; before the catalog lists it, nothing reaches the PLC.
+     */
+    static final String PLANT = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              plant:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones: [plant-lan]
+                components:
+                  vpn: { kind: vpn, zone: plant-lan, exposure: internet, credentials: certificate }
+                  historian:
+                    kind: server
+                    zone: plant-lan
+                    credentials: unique
+                    software:
+                      - { purl: pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1 }
+                  plc: { kind: controller, credentials: unique, hazards: { overpressure: { severity: catastrophic } } }
+                flows:
+                  - { from: historian, to: plc, protocol: modbus-tcp, commands: true }
+            """;
+
+    static final String LOG4SHELL_OSV = """
+            {"schema_version": "1.6.0", "id": "GHSA-jfh8-c2jp-5v3q", "modified": "2026-10-01T00:00:00Z",
+             "aliases": ["CVE-2021-44228"],
+             "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H"}],
+             "affected": [{"package": {"ecosystem": "Maven", "name": "org.apache.logging.log4j:log4j-core",
+                                       "purl": "pkg:maven/org.apache.logging.log4j/log4j-core"},
+                           "ranges": [{"type": "ECOSYSTEM",
+                                       "events": [{"introduced": "2.13.0"}, {"fixed": "2.15.0"}]}]}]}
+            """;
+
+    @Test
+    void aKnownExploitedFlawBecomesAPatchCutOfTheIsolationPlanWithItsCost(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), PLANT, StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve("before"));
+        Files.createDirectories(dir.resolve("after"));
+        Files.writeString(dir.resolve("before/osv.json"), LOG4SHELL_OSV, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("after/osv.json"), LOG4SHELL_OSV, StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("before/kev.json"),
+                "{\"catalogVersion\": \"2021.12.01\", \"dateReleased\": \"2021-12-01\", \"vulnerabilities\": []}",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("after/kev.json"), KEV, StandardCharsets.UTF_8);
+
+        Cli before = Cli.run(
+                dir, "systemic", "m.yaml", "--vulns", "before", "--today", "2026-12-01", "--protect", "plant.plc");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out())
+                .contains("nothing to cut: no control path leads there, checked")
+                .doesNotContain("patch CVE-2021-44228");
+
+        Cli after = Cli.run(
+                dir, "systemic", "m.yaml", "--vulns", "after", "--today", "2026-12-01", "--protect", "plant.plc");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        String plan = after.out().substring(after.out().indexOf("Isolation plan"));
+        assertThat(plan)
+                .contains("cut or harden these 1 relation (total cost 1):")
+                .contains("reaches plant.historian, whose service is exploitable (CVE-2021-44228), from inside the"
+                        + " zone")
+                .contains("patch CVE-2021-44228 on plant.historian (cost 1)")
+                .contains("checked: with these cuts applied, the attacker reaches nothing of plant.plc");
+
+        Cli json = Cli.run(
+                dir,
+                "systemic",
+                "m.yaml",
+                "--vulns",
+                "after",
+                "--today",
+                "2026-12-01",
+                "--protect",
+                "plant.plc",
+                "--format",
+                "json");
+        com.fasterxml.jackson.databind.JsonNode isolation = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out())
+                .at("/systemic/isolation");
+        assertThat(isolation.at("/cuts/0/why").asText()).isEqualTo("patch CVE-2021-44228 on plant.historian (cost 1)");
+        assertThat(isolation.at("/cuts/0/cost").asInt()).isEqualTo(1);
+        assertThat(isolation.at("/verified").asBoolean()).isTrue();
+    }
 }

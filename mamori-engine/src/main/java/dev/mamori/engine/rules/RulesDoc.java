@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
 
 /**
  * docs/rules.md, written from the rules' metadata so that the page and the rules cannot drift
- * apart: {@code RulesDocTest} fails when the file differs from what this writes, and rewrites it
- * when run with {@code -Dmamori.regenerate=true}.
+ * apart: {@code RulesPageTest} (mamori-cli, which sees the built-in rules and those of other
+ * modules, such as the known-vulnerability rules of mamori-vulns) fails when the file differs from
+ * what this writes, and rewrites it when run with {@code -Dmamori.regenerate=true}.
  */
 public final class RulesDoc {
 
     /** How to rewrite the page; it heads the file so that whoever edits it by hand learns how. */
-    public static final String REGENERATE = "./mvnw -B -ntp -pl mamori-engine -am verify -Dtest=RulesDocTest"
+    public static final String REGENERATE = "./mvnw -B -ntp -pl mamori-cli -am verify -Dtest=RulesPageTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dmamori.regenerate=true";
 
     private static final Map<String, String> AREAS = areas();
@@ -33,6 +34,7 @@ public final class RulesDoc {
         areas.put("access", "Access and platforms");
         areas.put("safety", "Safety");
         areas.put("governance", "Governance");
+        areas.put("vulns", "Known vulnerabilities");
         return areas;
     }
 
@@ -47,8 +49,13 @@ public final class RulesDoc {
         out.append("# Risk rules\n\n");
         out.append("Mamori's ")
                 .append(rules.size())
-                .append(" risk rules, one class each under `mamori-engine/src/main/java/dev/mamori/engine/rules/`."
-                        + " Each finding is scored the same way ([scoring.md](scoring.md)); `mamori rules ID`"
+                .append(" risk rules, one class each under ")
+                .append(rules.stream()
+                        .map(RulesDoc::folder)
+                        .distinct()
+                        .map(f -> "`" + f + "`")
+                        .collect(Collectors.joining(" and ")))
+                .append(". Each finding is scored the same way ([scoring.md](scoring.md)); `mamori rules ID`"
                         + " prints one rule, and a treatment names a rule by its id.\n\n");
         out.append("| id | title | layers | threatens |\n| --- | --- | --- | --- |\n");
         for (Rule rule : rules) {
@@ -92,9 +99,26 @@ public final class RulesDoc {
         return out.toString();
     }
 
+    private static final String BUILT_IN = "dev.mamori.engine.rules.";
+
+    /** A built-in rule's area is its package under the rules; another module's rules are its own area. */
     private static String area(Rule rule) {
         String name = rule.getClass().getPackageName();
-        return name.substring(name.lastIndexOf('.') + 1);
+        if (name.startsWith(BUILT_IN)) {
+            return name.substring(BUILT_IN.length());
+        }
+        String[] parts = name.split("\\.");
+        return parts.length > 2 ? parts[2] : name;
+    }
+
+    /** Where the rule's sources are: module mamori-X holds the packages dev.mamori.X. */
+    private static String folder(Rule rule) {
+        String name = rule.getClass().getPackageName();
+        if (name.startsWith(BUILT_IN)) {
+            return "mamori-engine/src/main/java/dev/mamori/engine/rules/";
+        }
+        String[] parts = name.split("\\.");
+        return (parts.length > 2 ? "mamori-" + parts[2] + "/" : "") + "src/main/java/" + name.replace('.', '/') + "/";
     }
 
     /** Layers in the model's order, device first. */

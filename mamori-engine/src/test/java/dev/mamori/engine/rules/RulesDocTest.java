@@ -14,18 +14,24 @@ class RulesDocTest {
     /** Tests run in mamori-engine; the docs are at the repository root. */
     private static final Path PAGE = Path.of("../docs/rules.md");
 
+    /**
+     * The page is compared whole, with the rules of the other modules, by RulesPageTest in
+     * mamori-cli; here, each built-in rule's section is on it as written from its metadata.
+     */
     @Test
-    void theRulesPageIsTheGeneratedOne() throws IOException {
+    void theRulesPageHasTheGeneratedSectionOfEveryBuiltInRule() throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         String generated = RulesDoc.markdown(RuleCatalog.all());
-        if (Boolean.getBoolean("mamori.regenerate")) {
-            Files.writeString(PAGE, generated, StandardCharsets.UTF_8);
+        for (var rule : RuleCatalog.all()) {
+            String id = rule.metadata().id();
+            int at = generated.indexOf("\n### " + id + "\n");
+            int end = generated.indexOf("\n###", at + 1);
+            String section =
+                    generated.substring(at, end < 0 ? generated.length() : end).replaceAll("\n## [^\n]*\n$", "");
+            assertThat(page)
+                    .as("docs/rules.md is stale for %s: rewrite it with %s", id, RulesDoc.REGENERATE)
+                    .contains(section);
         }
-        assertThat(Files.exists(PAGE))
-                .as("docs/rules.md exists; write it with " + RulesDoc.REGENERATE)
-                .isTrue();
-        assertThat(Files.readString(PAGE, StandardCharsets.UTF_8))
-                .as("docs/rules.md is stale: rewrite it with " + RulesDoc.REGENERATE)
-                .isEqualTo(generated);
     }
 
     @Test

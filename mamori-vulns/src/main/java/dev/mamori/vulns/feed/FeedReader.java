@@ -54,9 +54,12 @@ public final class FeedReader {
         if (start.startsWith("#") || start.toLowerCase(java.util.Locale.ROOT).startsWith("cve,")) {
             return List.of(EpssReader.read(file, text));
         }
+        if (start.startsWith("<") && org.cyclonedx.parsers.BomParserFactory.looksLikeCycloneDX(bytes)) {
+            return List.of(VexReaders.cyclonedxXml(file, bytes));
+        }
         if (!start.startsWith("{") && !start.startsWith("[")) {
             throw new BadFeed(file + " is not vulnerability data Mamori reads: expected JSON (OSV, CSAF, KEV, NVD,"
-                    + " CycloneDX VEX, OpenVEX), EPSS CSV or a zip of OSV files");
+                    + " CycloneDX VEX, OpenVEX), CycloneDX VEX in XML, EPSS CSV or a zip of OSV files");
         }
         JsonNode root;
         try {

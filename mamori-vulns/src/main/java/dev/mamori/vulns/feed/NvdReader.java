@@ -10,9 +10,11 @@ import java.util.Optional;
 
 /**
  * NVD's CVE API 2.0 JSON: each CVE with its description, its CVSS vector (v4.0, else v3.1, v3.0,
- * v2) and the vulnerable CPE matches of its configurations with their version bounds. A match
- * that holds only together with another (a firmware on one hardware model) is read on its own:
- * Mamori may report a vulnerability on a platform where it cannot be used, never miss one.
+ * v2) and the vulnerable CPE matches of its configurations with their version bounds. In a
+ * configuration whose nodes must all hold ({@code "operator": "AND"}), the CPEs that are not
+ * vulnerable themselves are the platforms the vulnerable ones must run on (a firmware on one
+ * hardware model): each vulnerable match is then affected on each of them, as a CSAF relationship
+ * is ({@link Affected.Platform}).
  */
 final class NvdReader {
 
@@ -50,20 +52,48 @@ final class NvdReader {
             }
             List<Affected> affected = new ArrayList<>();
             for (JsonNode config : cve.path("configurations")) {
+                List<Affected> vulnerable = new ArrayList<>();
+                List<Affected> platforms = new ArrayList<>();
+                boolean all = config.path("operator").asText("OR").equals("AND");
                 for (JsonNode node : config.path("nodes")) {
                     if (node.path("negate").asBoolean(false)) {
                         continue;
                     }
                     for (JsonNode match : node.path("cpeMatch")) {
-                        if (match.path("vulnerable").asBoolean(false)) {
-                            affected(match).ifPresent(affected::add);
-                        }
+                        boolean isVulnerable = match.path("vulnerable").asBoolean(false);
+                        affected(match).ifPresent(isVulnerable ? vulnerable::add : platforms::add);
                     }
                 }
+                affected.addAll(all ? onPlatforms(vulnerable, platforms) : vulnerable);
             }
             out.add(new Advisory(id, List.of(), file, OsvReader.firstLine(summary), cvss, affected));
         }
         return new Feed(FeedKind.NVD, file, FeedReader.text(root, "timestamp"), out, List.of(), List.of(), List.of());
+    }
+
+    // Beyond this many pairs of a vulnerable CPE and a platform, a configuration is read as if
+    // each vulnerable CPE held alone: reported more widely rather than multiplied.
+    private static final int MAX_PAIRS = 256;
+
+    /** Each vulnerable match on each platform of its configuration; alone when there are none. */
+    private static List<Affected> onPlatforms(List<Affected> vulnerable, List<Affected> platforms) {
+        if (platforms.isEmpty() || vulnerable.size() * platforms.size() > MAX_PAIRS) {
+            return vulnerable;
+        }
+        java.util.Set<String> related = new java.util.TreeSet<>();
+        platforms.forEach(p -> related.add(p.product()));
+        List<Affected> out = new ArrayList<>();
+        for (Affected v : vulnerable) {
+            for (Affected p : platforms) {
+                Optional<VersionRange> range = p.range().all() ? Optional.empty() : Optional.of(p.range());
+                out.add(new Affected(
+                        v.product(),
+                        v.range(),
+                        v.fixed(),
+                        Optional.of(new Affected.Platform(p.product(), range, related))));
+            }
+        }
+        return out;
     }
 
     private static Optional<Affected> affected(JsonNode match) {

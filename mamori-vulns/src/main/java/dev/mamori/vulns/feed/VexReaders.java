@@ -5,10 +5,16 @@ import dev.mamori.vulns.sbom.ProductKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.vulnerability.Vulnerability;
+import org.cyclonedx.parsers.BomParserFactory;
 
-/** CycloneDX VEX (JSON) and OpenVEX documents, as statements per vulnerability and product. */
+/** CycloneDX VEX (JSON and XML) and OpenVEX documents, as statements per vulnerability and product. */
 final class VexReaders {
 
     private VexReaders() {}
@@ -25,6 +31,9 @@ final class VexReaders {
             "protected_at_perimeter", "inline-mitigations-already-exist",
             "protected_by_mitigating_control", "inline-mitigations-already-exist");
 
+    /** One CycloneDX vulnerability's analysis, as the JSON and XML documents both give it. */
+    private record Analysed(String id, String state, String justification, List<String> refs) {}
+
     static Feed cyclonedx(String file, JsonNode root) throws FeedReader.BadFeed {
         Map<String, String> purlOfRef = new HashMap<>();
         collectRefs(root.path("metadata").path("component"), purlOfRef);
@@ -32,23 +41,83 @@ final class VexReaders {
             collectRefs(c, purlOfRef);
         }
         String date = root.path("metadata").path("timestamp").asText("");
-        List<VexStatement> out = new ArrayList<>();
+        List<Analysed> analysed = new ArrayList<>();
         for (JsonNode v : root.path("vulnerabilities")) {
-            String id = v.path("id").asText("");
             JsonNode analysis = v.path("analysis");
-            if (id.isEmpty() || !analysis.has("state")) {
+            List<String> refs = new ArrayList<>();
+            v.path("affects").forEach(a -> refs.add(a.path("ref").asText("")));
+            if (analysis.has("state")) {
+                analysed.add(new Analysed(
+                        v.path("id").asText(""),
+                        analysis.path("state").asText(),
+                        analysis.path("justification").asText(""),
+                        refs));
+            }
+        }
+        return cyclonedx(file, date, purlOfRef, analysed);
+    }
+
+    /**
+     * CycloneDX VEX in XML, read by CycloneDX's own library (as bills of materials are): the same
+     * analyses as in JSON, with the states and justifications written in XML's words.
+     */
+    static Feed cyclonedxXml(String file, byte[] bytes) throws FeedReader.BadFeed {
+        Bom bom;
+        try {
+            bom = BomParserFactory.createParser(bytes).parse(bytes);
+        } catch (ParseException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new FeedReader.BadFeed(file + " is not a readable CycloneDX document: " + message);
+        }
+        Map<String, String> purlOfRef = new HashMap<>();
+        if (bom.getMetadata() != null && bom.getMetadata().getComponent() != null) {
+            collectRefs(bom.getMetadata().getComponent(), purlOfRef);
+        }
+        if (bom.getComponents() != null) {
+            bom.getComponents().forEach(c -> collectRefs(c, purlOfRef));
+        }
+        String date = bom.getMetadata() != null && bom.getMetadata().getTimestamp() != null
+                ? bom.getMetadata().getTimestamp().toInstant().toString()
+                : "";
+        List<Analysed> analysed = new ArrayList<>();
+        if (bom.getVulnerabilities() != null) {
+            for (Vulnerability v : bom.getVulnerabilities()) {
+                Vulnerability.Analysis analysis = v.getAnalysis();
+                if (analysis == null || analysis.getState() == null) {
+                    continue;
+                }
+                List<String> refs = new ArrayList<>();
+                if (v.getAffects() != null) {
+                    v.getAffects().forEach(a -> refs.add(a.getRef() == null ? "" : a.getRef()));
+                }
+                analysed.add(new Analysed(
+                        v.getId() == null ? "" : v.getId(),
+                        analysis.getState().name().toLowerCase(Locale.ROOT),
+                        analysis.getJustification() == null
+                                ? ""
+                                : analysis.getJustification().name().toLowerCase(Locale.ROOT),
+                        refs));
+            }
+        }
+        return cyclonedx(file, date, purlOfRef, analysed);
+    }
+
+    private static Feed cyclonedx(String file, String date, Map<String, String> purlOfRef, List<Analysed> analysed)
+            throws FeedReader.BadFeed {
+        List<VexStatement> out = new ArrayList<>();
+        for (Analysed v : analysed) {
+            String id = v.id();
+            if (id.isEmpty()) {
                 continue;
             }
-            VexStatement.Status status = switch (analysis.path("state").asText()) {
+            VexStatement.Status status = switch (v.state()) {
                 case "not_affected", "false_positive" -> VexStatement.Status.NOT_AFFECTED;
                 case "resolved", "resolved_with_pedigree" -> VexStatement.Status.FIXED;
                 case "exploitable" -> VexStatement.Status.AFFECTED;
                 default -> VexStatement.Status.UNDER_INVESTIGATION;
             };
-            Optional<String> justification = Optional.ofNullable(
-                    CYCLONEDX_JUSTIFICATION.get(analysis.path("justification").asText("")));
-            for (JsonNode affects : v.path("affects")) {
-                String ref = affects.path("ref").asText("");
+            Optional<String> justification = Optional.ofNullable(CYCLONEDX_JUSTIFICATION.get(v.justification()));
+            for (String ref : v.refs()) {
                 String name = purlOfRef.getOrDefault(ref, ref);
                 try {
                     ProductKey key = ProductKey.of(name);
@@ -67,6 +136,16 @@ final class VexReaders {
                 List.of(),
                 List.of(),
                 out);
+    }
+
+    private static void collectRefs(Component component, Map<String, String> out) {
+        String name = component.getPurl() != null ? component.getPurl() : component.getCpe();
+        if (component.getBomRef() != null && name != null && !name.isEmpty()) {
+            out.put(component.getBomRef(), name);
+        }
+        if (component.getComponents() != null) {
+            component.getComponents().forEach(c -> collectRefs(c, out));
+        }
     }
 
     private static void collectRefs(JsonNode component, Map<String, String> out) {

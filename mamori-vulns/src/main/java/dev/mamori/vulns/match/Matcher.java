@@ -10,6 +10,7 @@ import dev.mamori.vulns.feed.VulnerabilityData;
 import dev.mamori.vulns.sbom.InstalledPackage;
 import dev.mamori.vulns.sbom.Inventory;
 import dev.mamori.vulns.sbom.ProductKey;
+import dev.mamori.vulns.version.VersionRange;
 import dev.mamori.vulns.version.VersionScheme;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,20 +32,81 @@ import java.util.TreeSet;
  */
 public final class Matcher {
 
-    private final Map<String, List<Entry>> byProduct = new HashMap<>();
     private final VulnerabilityData data;
+    // Every (advisory, affected product) pair, sorted by the id findings use, then as the data lists
+    // them: a package's matches are then its entries' numbers in ascending order, grouped by id.
+    private final Entry[] entries;
+    // The number of each entry's id among the distinct ids, to group a package's entries by id
+    // without reading the entries.
+    private final int[] idNumber;
+    // Whether some entry holds only on a platform (a CSAF relationship): then a package's entries
+    // are checked against what else its component runs.
+    private final boolean platforms;
+    // What a match of an entry alone says, made when the entry first matches and shared by all its
+    // matches: most entries match many packages or none.
+    private final Vulnerability[] known;
+    // The ranges by product key, one index per version scheme the product's ranges use.
+    private final Map<String, RangeIndex[]> byProduct = new HashMap<>();
     private final Map<String, List<VexStatement>> vexByVulnerability = new HashMap<>();
     // A vector is scored once however many packages it is matched on.
     private final Map<String, Optional<Severity>> severities = new HashMap<>();
 
-    private record Entry(Advisory advisory, Affected affected) {}
+    private record Entry(Advisory advisory, Affected affected, String id) {}
 
     public Matcher(VulnerabilityData data) {
         this.data = data;
+        List<Entry> list = new ArrayList<>();
         for (Advisory a : data.advisories()) {
+            String id = a.cve();
             for (Affected f : a.affected()) {
-                byProduct.computeIfAbsent(f.product(), k -> new ArrayList<>()).add(new Entry(a, f));
+                list.add(new Entry(a, f, id));
             }
+        }
+        // A stable sort: entries of one id keep the data's order.
+        list.sort(Comparator.comparing(Entry::id));
+        this.entries = list.toArray(new Entry[0]);
+        this.known = new Vulnerability[entries.length];
+        this.platforms = list.stream().anyMatch(e -> e.affected().platform().isPresent());
+        this.idNumber = new int[entries.length];
+        for (int i = 1; i < entries.length; i++) {
+            idNumber[i] = idNumber[i - 1] + (entries[i].id().equals(entries[i - 1].id()) ? 0 : 1);
+        }
+        // The entries by product and scheme: sorted so that each (product, scheme) is one run,
+        // entries ascending within it; no map per product, as most products have one advisory.
+        Integer[] order = new Integer[entries.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(
+                order,
+                Comparator.<Integer, String>comparing(i -> entries[i].affected().product())
+                        .thenComparingInt(
+                                i -> entries[i].affected().range().scheme().ordinal())
+                        .thenComparingInt(i -> i));
+        List<RangeIndex> ofProduct = new ArrayList<>(1);
+        for (int from = 0; from < order.length; ) {
+            Affected first = entries[order[from]].affected();
+            int to = from + 1;
+            while (to < order.length
+                    && entries[order[to]].affected().product().equals(first.product())
+                    && entries[order[to]].affected().range().scheme()
+                            == first.range().scheme()) {
+                to++;
+            }
+            List<VersionRange> ranges = new ArrayList<>(to - from);
+            int[] numbers = new int[to - from];
+            for (int k = from; k < to; k++) {
+                ranges.add(entries[order[k]].affected().range());
+                numbers[k - from] = order[k];
+            }
+            ofProduct.add(new RangeIndex(first.range().scheme(), ranges, numbers));
+            boolean last = to == order.length
+                    || !entries[order[to]].affected().product().equals(first.product());
+            if (last) {
+                byProduct.put(first.product(), ofProduct.toArray(new RangeIndex[0]));
+                ofProduct.clear();
+            }
+            from = to;
         }
         for (VexStatement s : data.vex()) {
             vexByVulnerability
@@ -55,57 +117,101 @@ public final class Matcher {
 
     /** Every match of {@code inventory}, affected or cleared, by component in declaration order, then by id. */
     public List<Match> match(Inventory inventory, List<Treatment> treatments, LocalDate today) {
+        Treatments treated = new Treatments(treatments, today);
         List<Match> out = new ArrayList<>();
+        RangeIndex.Ints found = new RangeIndex.Ints();
+        // The package's version read once per scheme, for all the ranges of its products; and each
+        // version text read once per scheme, as many packages run the same versions.
+        VersionScheme.Version[] parsed = new VersionScheme.Version[VersionScheme.values().length];
+        List<Map<String, VersionScheme.Version>> versions = new ArrayList<>();
+        for (VersionScheme s : VersionScheme.values()) {
+            versions.add(new HashMap<>());
+        }
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
+            String component = c.getKey();
             for (InstalledPackage pkg : c.getValue()) {
-                // Most packages match nothing: the maps are made at the first product with advisories.
-                Map<String, List<Entry>> byVulnerability = null;
-                Map<VersionScheme, VersionScheme.Version> parsed = null;
+                found.clear();
+                java.util.Arrays.fill(parsed, null);
+                int indexes = 0;
                 for (int n = -1; n < pkg.aliases().size(); n++) {
                     ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
-                    List<Entry> entries = byProduct.get(name.key());
-                    if (entries == null) {
+                    RangeIndex[] ranges = byProduct.get(name.key());
+                    if (ranges == null) {
                         continue;
                     }
-                    if (parsed == null) {
-                        // The package's version is read once per scheme, for all the ranges of its product.
-                        parsed = new java.util.EnumMap<>(VersionScheme.class);
-                        byVulnerability = new java.util.TreeMap<>();
-                    }
-                    for (Entry e : entries) {
-                        VersionScheme.Version version =
-                                parsed.computeIfAbsent(e.affected().range().scheme(), s -> s.parse(pkg.version()));
-                        if (e.affected().range().contains(version)) {
-                            byVulnerability
-                                    .computeIfAbsent(e.advisory().cve(), k -> new ArrayList<>())
-                                    .add(e);
+                    for (RangeIndex index : ranges) {
+                        int s = index.scheme().ordinal();
+                        if (parsed[s] == null) {
+                            parsed[s] = versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
                         }
+                        index.collect(index.cell(parsed[s]), found);
+                        indexes++;
                     }
                 }
-                if (byVulnerability != null) {
-                    for (Map.Entry<String, List<Entry>> v : byVulnerability.entrySet()) {
-                        out.add(match(c.getKey(), pkg, v.getKey(), v.getValue(), treatments, today));
+                if (found.size() == 0) {
+                    continue;
+                }
+                if (indexes > 1) {
+                    found.sortDistinct(); // one index gives its entries in ascending order already
+                }
+                if (platforms) {
+                    List<InstalledPackage> runs = c.getValue();
+                    found.retain(e -> entries[e]
+                            .affected()
+                            .platform()
+                            .map(p -> onPlatform(p, runs))
+                            .orElse(true));
+                    if (found.size() == 0) {
+                        continue;
                     }
+                }
+                for (int i = 0; i < found.size(); ) {
+                    int j = i + 1;
+                    while (j < found.size() && idNumber[found.get(j)] == idNumber[found.get(i)]) {
+                        j++;
+                    }
+                    out.add(match(component, pkg, found, i, j, treated));
+                    i = j;
                 }
             }
         }
         return out;
     }
 
+    /** The match of the entries {@code found[from..to)}, all of one id. */
     private Match match(
-            String component,
-            InstalledPackage pkg,
-            String id,
-            List<Entry> entries,
-            List<Treatment> treatments,
-            LocalDate today) {
+            String component, InstalledPackage pkg, RangeIndex.Ints found, int from, int to, Treatments treated) {
+        Vulnerability v = to - from == 1 ? known(found.get(from)) : merged(found, from, to);
+        Optional<String> notAffected = treated.clearing(component, v.ids()).or(() -> vex(pkg, v.ids()));
+        return new Match(component, pkg, v, notAffected);
+    }
+
+    private Vulnerability known(int entry) {
+        Vulnerability k = known[entry];
+        if (k == null) {
+            k = describe(List.of(entries[entry]));
+            known[entry] = k;
+        }
+        return k;
+    }
+
+    private Vulnerability merged(RangeIndex.Ints found, int from, int to) {
+        List<Entry> matched = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            matched.add(entries[found.get(i)]);
+        }
+        return describe(matched);
+    }
+
+    /** What the sources say of one vulnerability, joined over the entries of it that matched. */
+    private Vulnerability describe(List<Entry> matched) {
+        String id = matched.get(0).id();
         TreeSet<String> ids = new TreeSet<>();
         TreeSet<String> sources = new TreeSet<>();
         Optional<Severity> severity = Optional.empty();
         Optional<String> fixed = Optional.empty();
         String summary = "";
-        VersionScheme scheme = VersionScheme.GENERIC;
-        for (Entry e : entries) {
+        for (Entry e : matched) {
             ids.add(e.advisory().id());
             ids.addAll(e.advisory().aliases());
             sources.add(e.advisory().source());
@@ -115,18 +221,14 @@ public final class Matcher {
             if (summary.isEmpty() || summary.equals(id)) {
                 summary = e.advisory().summary();
             }
-            scheme = e.affected().range().scheme();
+            VersionScheme scheme = e.affected().range().scheme();
             Optional<String> f = e.affected().fixed();
             // The lowest fix above the version run: the smallest step that removes it.
             if (f.isPresent() && (fixed.isEmpty() || scheme.compare(f.get(), fixed.get()) < 0)) {
                 fixed = f;
             }
         }
-        Optional<String> notAffected =
-                treated(component, ids, treatments, today).or(() -> vex(pkg, ids));
-        return new Match(
-                component,
-                pkg,
+        return new Vulnerability(
                 id,
                 List.copyOf(ids),
                 summary,
@@ -134,16 +236,48 @@ public final class Matcher {
                 Optional.ofNullable(data.epss().get(id)),
                 Optional.ofNullable(data.exploited().get(id)),
                 fixed,
-                notAffected,
                 List.copyOf(sources));
     }
 
-    private static Optional<String> treated(
-            String component, TreeSet<String> ids, List<Treatment> treatments, LocalDate today) {
-        for (Treatment t : treatments) {
-            if (t.vulnerability().isEmpty() || !ids.contains(t.vulnerability().get())) {
-                continue;
+    /**
+     * The treatments of the model that name a vulnerability, by its id, to clear matches: a
+     * treatment applies to the component it names (or to every component when it names none), and
+     * the first one in the model's order that clears a match decides.
+     */
+    private static final class Treatments {
+        private final Map<String, List<Integer>> byVulnerability = new HashMap<>();
+        private final List<Treatment> treatments;
+        private final LocalDate today;
+
+        Treatments(List<Treatment> treatments, LocalDate today) {
+            this.treatments = treatments;
+            this.today = today;
+            for (int i = 0; i < treatments.size(); i++) {
+                Treatment t = treatments.get(i);
+                if (t.vulnerability().isPresent()) {
+                    byVulnerability
+                            .computeIfAbsent(t.vulnerability().get(), k -> new ArrayList<>())
+                            .add(i);
+                }
             }
+        }
+
+        Optional<String> clearing(String component, List<String> ids) {
+            if (byVulnerability.isEmpty()) {
+                return Optional.empty();
+            }
+            int first = Integer.MAX_VALUE;
+            for (String id : ids) {
+                for (int i : byVulnerability.getOrDefault(id, List.of())) {
+                    if (i < first && clears(treatments.get(i), component)) {
+                        first = i;
+                    }
+                }
+            }
+            return first == Integer.MAX_VALUE ? Optional.empty() : Optional.of(describe(treatments.get(first)));
+        }
+
+        private boolean clears(Treatment t, String component) {
             boolean here = t.element()
                     .map(Ref::text)
                     .map(e -> e.equals(component) || component.endsWith("." + e))
@@ -152,21 +286,25 @@ public final class Matcher {
                     || t.status() == TreatmentStatus.FALSE_POSITIVE
                     || t.status() == TreatmentStatus.MITIGATED;
             boolean lapsed = t.until().map(u -> u.isBefore(today)).orElse(false);
-            if (here && clears && !lapsed) {
-                return Optional.of("not affected by the treatment at " + t.at()
-                        + t.justification().map(j -> " (" + j + ")").orElse("")
-                        + t.decidedBy().map(b -> ", decided by " + b.text()).orElse("")
-                        + ": " + t.reason());
-            }
+            return here && clears && !lapsed;
         }
-        return Optional.empty();
+
+        private static String describe(Treatment t) {
+            return "not affected by the treatment at " + t.at()
+                    + t.justification().map(j -> " (" + j + ")").orElse("")
+                    + t.decidedBy().map(b -> ", decided by " + b.text()).orElse("")
+                    + ": " + t.reason();
+        }
     }
 
-    private Optional<String> vex(InstalledPackage pkg, TreeSet<String> ids) {
+    private Optional<String> vex(InstalledPackage pkg, List<String> ids) {
+        if (vexByVulnerability.isEmpty()) {
+            return Optional.empty();
+        }
         List<VexStatement> relevant = new ArrayList<>();
         for (String id : ids) {
             for (VexStatement s : vexByVulnerability.getOrDefault(id, List.of())) {
-                if (pkg.names().stream().anyMatch(n -> n.key().equals(s.product()))
+                if (names(pkg, s.product())
                         && s.version()
                                 .map(v -> VersionScheme.of(pkg.product().ecosystem())
                                                 .compare(v, pkg.version())
@@ -191,5 +329,40 @@ public final class Matcher {
         return Optional.of((decisive.status() == VexStatement.Status.FIXED ? "fixed" : "not affected")
                 + " according to " + decisive.source()
                 + decisive.justification().map(j -> " (" + j + ")").orElse(""));
+    }
+
+    /**
+     * Whether a component that runs {@code packages} is on {@code platform}: it runs the platform
+     * (in its range, when it has one), or it runs none of the platforms the advisory relates the
+     * product to, so that which one is not known and the flaw is reported rather than missed.
+     */
+    private static boolean onPlatform(Affected.Platform platform, List<InstalledPackage> packages) {
+        boolean another = false;
+        for (InstalledPackage q : packages) {
+            for (int n = -1; n < q.aliases().size(); n++) {
+                String key = (n < 0 ? q.product() : q.aliases().get(n)).key();
+                if (key.equals(platform.product())) {
+                    if (platform.range().map(r -> r.contains(q.version())).orElse(true)) {
+                        return true;
+                    }
+                    another = true; // the platform, at a version the advisory does not name
+                } else if (platform.related().contains(key)) {
+                    another = true;
+                }
+            }
+        }
+        return !another;
+    }
+
+    private static boolean names(InstalledPackage pkg, String product) {
+        if (pkg.product().key().equals(product)) {
+            return true;
+        }
+        for (ProductKey alias : pkg.aliases()) {
+            if (alias.key().equals(product)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

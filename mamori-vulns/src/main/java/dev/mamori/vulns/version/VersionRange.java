@@ -4,9 +4,11 @@ import dev.mamori.vulns.version.VersionScheme.Version;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /**
  * A version range in the form of the {@code vers} specification
@@ -130,16 +132,27 @@ public final class VersionRange {
 
     /** Whether {@code version}, read by this range's scheme, lies in the range. */
     public boolean contains(Version version) {
+        return contains(version::compareTo);
+    }
+
+    /**
+     * Whether a version lies in the range, given only how it compares with each of the range's
+     * {@link #points()}: {@code compare} returns a negative number, zero or a positive number as the
+     * version is older than, equal to or newer than the point it is given. Matching uses this to
+     * decide a range once for every version that compares alike with its points, rather than once
+     * per package.
+     */
+    public boolean contains(ToIntFunction<Version> compare) {
         if (all) {
             return true;
         }
         for (Version v : equal) {
-            if (version.compareTo(v) == 0) {
+            if (compare.applyAsInt(v) == 0) {
                 return true;
             }
         }
         for (Version v : excluded) {
-            if (version.compareTo(v) == 0) {
+            if (compare.applyAsInt(v) == 0) {
                 return false;
             }
         }
@@ -148,25 +161,34 @@ public final class VersionRange {
         }
         for (int i = 0; i < bounds.length; i++) {
             boolean below = boundOps[i].startsWith("<");
-            if (i == 0 && below && satisfies(version, i)) {
+            if (i == 0 && below && satisfies(compare, i)) {
                 return true; // open below: everything up to the first upper bound
             }
-            if (i == bounds.length - 1 && !below && satisfies(version, i)) {
+            if (i == bounds.length - 1 && !below && satisfies(compare, i)) {
                 return true; // open above: everything from the last lower bound
             }
             if (!below
                     && i + 1 < bounds.length
                     && boundOps[i + 1].startsWith("<")
-                    && satisfies(version, i)
-                    && satisfies(version, i + 1)) {
+                    && satisfies(compare, i)
+                    && satisfies(compare, i + 1)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean satisfies(Version version, int bound) {
-        int cmp = version.compareTo(bounds[bound]);
+    /** Every version the constraints name, read by the range's scheme (none for every version). */
+    public List<Version> points() {
+        List<Version> out = new ArrayList<>(equal.length + excluded.length + bounds.length);
+        out.addAll(Arrays.asList(equal));
+        out.addAll(Arrays.asList(excluded));
+        out.addAll(Arrays.asList(bounds));
+        return out;
+    }
+
+    private boolean satisfies(ToIntFunction<Version> compare, int bound) {
+        int cmp = compare.applyAsInt(bounds[bound]);
         return switch (boundOps[bound]) {
             case "<" -> cmp < 0;
             case "<=" -> cmp <= 0;

@@ -75,6 +75,11 @@ public enum VersionScheme {
         private final boolean[] firstDigits;
         private final boolean[] secondDigits;
         private final Object pep440;
+        // Most versions are up to three numbers: those carry them packed in one long, compared
+        // first (negative when the version does not fit). Whether equal packed numbers make equal
+        // versions depends on what follows them: a semver pre-release is compared further.
+        private final long packed;
+        private final boolean more;
 
         private Version(VersionScheme scheme, String text, String[] first, String[] second, Object pep440) {
             this.scheme = scheme;
@@ -84,6 +89,64 @@ public enum VersionScheme {
             this.firstDigits = digitFlags(first);
             this.secondDigits = digitFlags(second);
             this.pep440 = pep440;
+            this.packed = pack();
+            this.more = scheme == SEMVER && second.length > 0;
+        }
+
+        /**
+         * The numbers packed, 20 bits each, then one bit that sorts a semver pre-release before its
+         * release; -1 when the version is not up to three numbers that fit. Generic versions pack
+         * only when they are numbers alone, with no epoch: their zeros before the end are dropped
+         * when read, so padding with zeros keeps their order (1.2 before 1.2.1, 1.0 equal to 1.0.0).
+         */
+        private long pack() {
+            String[] numbers;
+            boolean release;
+            if (scheme == SEMVER) {
+                numbers = first;
+                release = second.length == 0;
+            } else if (scheme == GENERIC) {
+                if (!first[0].equals("0") || second.length == 0) {
+                    return -1;
+                }
+                numbers = second;
+                release = true;
+            } else {
+                return -1;
+            }
+            if (numbers.length > 3) {
+                return -1;
+            }
+            long out = 0;
+            for (int i = 0; i < 3; i++) {
+                long n = 0;
+                if (i < numbers.length) {
+                    String part = numbers[i];
+                    if (part.isEmpty() || part.length() > 6 || !isDigits(part)) {
+                        return -1;
+                    }
+                    n = Long.parseLong(part);
+                    if (n >= 1 << 20) {
+                        return -1;
+                    }
+                }
+                out = (out << 20) | n;
+            }
+            return (out << 1) | (release ? 1 : 0);
+        }
+
+        /**
+         * The numbers of the version packed in one long, or -1; for a version whose packed form is
+         * not -1, comparing packed forms orders it as {@link #compareTo} does unless they are equal
+         * and {@link #comparesFurther()}.
+         */
+        public long packed() {
+            return packed;
+        }
+
+        /** Whether two versions of equal {@link #packed()} numbers still compare by what follows them. */
+        public boolean comparesFurther() {
+            return more;
         }
 
         private static boolean[] digitFlags(String[] parts) {
@@ -129,6 +192,9 @@ public enum VersionScheme {
 
         @Override
         public int compareTo(Version o) {
+            if (packed >= 0 && o.packed >= 0 && (packed != o.packed || !(more || o.more))) {
+                return Long.compare(packed, o.packed);
+            }
             return switch (scheme) {
                 case SEMVER -> compareSemver(o);
                 case GENERIC -> compareGeneric(o);

@@ -160,6 +160,68 @@ class FeedReaderTest {
                                 "CVE-2022-3786", VexStatement.Status.AFFECTED, Optional.empty()));
     }
 
+    static byte[] resource(String name) throws IOException {
+        try (var in = FeedReaderTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void cycloneDxVexInXmlStatesAsInJson() throws Exception {
+        List<Feed> feeds = FeedReader.read("vex.cdx.xml", resource("vex.cdx.xml"));
+        assertThat(feeds).singleElement().satisfies(vex -> {
+            assertThat(vex.kind()).isEqualTo(FeedKind.CYCLONEDX_VEX);
+            assertThat(vex.date()).hasValue("2026-10-05T00:00:00Z");
+            // The same statements as the JSON document of the same content, a nested component's
+            // reference included.
+            assertThat(vex.vex())
+                    .extracting(VexStatement::vulnerability, VexStatement::status, VexStatement::justification)
+                    .containsExactlyElementsOf(text("vex.cdx.json", CYCLONEDX_VEX).vex().stream()
+                            .map(s -> org.assertj.core.groups.Tuple.tuple(
+                                    s.vulnerability(), s.status(), s.justification()))
+                            .toList());
+            assertThat(vex.vex()).allSatisfy(s -> {
+                assertThat(s.product()).isEqualTo("purl:generic/openssl");
+                assertThat(s.version()).hasValue("3.0.5");
+            });
+        });
+    }
+
+    @Test
+    void csafVersLikeRangesAndRelationshipsOfTheProductTree() throws Exception {
+        String text = new String(resource("csaf-relationships.json"), StandardCharsets.UTF_8);
+        assertThat(dev.mamori.vulns.Schemas.errors(dev.mamori.vulns.Schemas.CSAF, text))
+                .as("the test document is valid CSAF 2.0")
+                .isEmpty();
+        Feed csaf = text("csaf-relationships.json", text);
+        Advisory a = csaf.advisories().get(0);
+        assertThat(a.id()).isEqualTo("KAIMON-SA-2026-007");
+        // The firmware is affected on the GC-10 only; the agent's vls range is read in npm's order;
+        // the legacy agent's range in words is not a range and is left out.
+        assertThat(a.affected()).hasSize(2);
+        Affected firmware = a.affected().get(0);
+        assertThat(firmware.product()).isEqualTo("cpe:o:kaimon:gc_firmware");
+        assertThat(firmware.range()).hasToString("vers:generic/<3.2");
+        assertThat(firmware.platform()).hasValueSatisfying(p -> {
+            assertThat(p.product()).isEqualTo("cpe:h:kaimon:gc-10");
+            assertThat(p.range()).map(Object::toString).hasValue("vers:generic/rev-a");
+            assertThat(p.related()).containsExactlyInAnyOrder("cpe:h:kaimon:gc-10", "cpe:h:kaimon:gc-20");
+        });
+        Affected agent = a.affected().get(1);
+        assertThat(agent.product()).isEqualTo("purl:npm/@kaimon/gate-agent");
+        assertThat(agent.range()).hasToString("vers:npm/>=1.0.0|<1.4.2");
+        assertThat(agent.range().contains("1.4.2-rc.1")).isTrue();
+        assertThat(agent.platform()).isEmpty();
+        // Not affected on the GC-20 would clear the firmware on every device without its platform.
+        assertThat(csaf.vex()).isEmpty();
+        assertThat(CsafReader.range("vers:all/*", "npm"))
+                .hasValueSatisfying(r -> assertThat(r.all()).isTrue());
+        assertThat(CsafReader.range("<V3.0.29", "cpe"))
+                .hasValueSatisfying(r -> assertThat(r.contains("3.0.28")).isTrue());
+        assertThat(CsafReader.range("before 3.0", "cpe")).isEmpty();
+    }
+
     static final String OPENVEX = """
             {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1",
              "author": "Example PSIRT", "timestamp": "2026-10-06T00:00:00Z", "version": 1,

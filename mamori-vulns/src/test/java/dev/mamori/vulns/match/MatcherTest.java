@@ -209,4 +209,91 @@ class MatcherTest {
                 .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(9.3));
         assertThat(Severity.of("not a vector")).isEmpty();
     }
+
+    /**
+     * A CSAF relationship: the firmware is affected installed on the GC-10; a gate that declares
+     * the GC-20 is not, and one that declares no hardware the advisory names is reported (which
+     * device it is is not known). The agent's range is CSAF's vers-like form.
+     */
+    @Test
+    void csafRelationshipsHoldOnTheirPlatformOnly() throws Exception {
+        byte[] bytes;
+        try (var in = MatcherTest.class.getResourceAsStream("/dev/mamori/vulns/feed/csaf-relationships.json")) {
+            bytes = in.readAllBytes();
+        }
+        VulnerabilityData data =
+                VulnerabilityData.of(dev.mamori.vulns.feed.FeedReader.read("csaf-relationships.json", bytes));
+        java.util.function.Function<String, InstalledPackage> cpe = name -> new InstalledPackage(
+                ProductKey.ofCpe(name),
+                List.of(),
+                ProductKey.ofCpe(name).version().orElseThrow(),
+                name,
+                AT);
+        InstalledPackage firmware31 = cpe.apply("cpe:2.3:o:kaimon:gc_firmware:3.1:*:*:*:*:*:*:*");
+        InstalledPackage firmware32 = cpe.apply("cpe:2.3:o:kaimon:gc_firmware:3.2:*:*:*:*:*:*:*");
+        InstalledPackage gc10 = cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-a:*:*:*:*:*:*:*");
+        InstalledPackage gc10revB = cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-b:*:*:*:*:*:*:*");
+        InstalledPackage gc20 = cpe.apply("cpe:2.3:h:kaimon:gc-20:1:*:*:*:*:*:*:*");
+        InstalledPackage agent141 = new InstalledPackage(
+                ProductKey.ofPurl("pkg:npm/%40kaimon/gate-agent@1.4.1"), List.of(), "1.4.1", "agent", AT);
+        InstalledPackage agent142 = new InstalledPackage(
+                ProductKey.ofPurl("pkg:npm/%40kaimon/gate-agent@1.4.2"), List.of(), "1.4.2", "agent", AT);
+        Map<String, List<InstalledPackage>> packages = new java.util.LinkedHashMap<>();
+        packages.put("s.on-gc10", List.of(firmware31, gc10));
+        packages.put("s.on-gc20", List.of(gc20, firmware31));
+        packages.put("s.unknown-device", List.of(firmware31));
+        packages.put("s.on-gc10-rev-b", List.of(firmware31, gc10revB));
+        packages.put("s.patched", List.of(firmware32, gc10));
+        packages.put("s.agents", List.of(agent141, agent142));
+        List<Match> matches = new Matcher(data).match(new Inventory(packages, List.of()), List.of(), TODAY);
+        assertThat(matches)
+                .extracting(m -> m.component() + " " + m.pkg().version() + " " + m.id())
+                .containsExactly(
+                        "s.on-gc10 3.1 KAIMON-SA-2026-007",
+                        "s.unknown-device 3.1 KAIMON-SA-2026-007",
+                        "s.agents 1.4.1 KAIMON-SA-2026-007");
+        assertThat(matches.get(0).severity()).map(Severity::score).hasValue(8.8);
+    }
+
+    /** An NVD configuration that holds only on given hardware (operator AND), in NVD's API 2.0 form. */
+    static final String NVD_ON_HARDWARE = """
+            {"resultsPerPage": 1, "startIndex": 0, "totalResults": 1, "format": "NVD_CVE", "version": "2.0",
+             "timestamp": "2026-11-01T00:00:00.000",
+             "vulnerabilities": [{"cve": {
+               "id": "CVE-2026-99901", "sourceIdentifier": "psirt@kaimon.example", "published": "2026-10-20T00:00:00.000",
+               "lastModified": "2026-10-21T00:00:00.000", "vulnStatus": "Analyzed",
+               "descriptions": [{"lang": "en", "value": "An invented flaw of the tests: the maintenance service of GC firmware before 3.2 runs commands on GC-10 rev-a and GC-11 controllers."}],
+               "configurations": [{"operator": "AND", "nodes": [
+                 {"operator": "OR", "negate": false, "cpeMatch": [
+                   {"vulnerable": true, "criteria": "cpe:2.3:o:kaimon:gc_firmware:*:*:*:*:*:*:*:*",
+                    "versionEndExcluding": "3.2", "matchCriteriaId": "11111111-1111-1111-1111-111111111111"}]},
+                 {"operator": "OR", "negate": false, "cpeMatch": [
+                   {"vulnerable": false, "criteria": "cpe:2.3:h:kaimon:gc-10:rev-a:*:*:*:*:*:*:*",
+                    "matchCriteriaId": "22222222-2222-2222-2222-222222222222"},
+                   {"vulnerable": false, "criteria": "cpe:2.3:h:kaimon:gc-11:-:*:*:*:*:*:*:*",
+                    "matchCriteriaId": "33333333-3333-3333-3333-333333333333"}]}]}]}}]}
+            """;
+
+    @Test
+    void nvdConfigurationsThatHoldOnlyOnAPlatformAreMatchedThere() throws Exception {
+        VulnerabilityData data = VulnerabilityData.of(dev.mamori.vulns.feed.FeedReader.read(
+                "nvd.json", NVD_ON_HARDWARE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.function.Function<String, InstalledPackage> cpe = name -> new InstalledPackage(
+                ProductKey.ofCpe(name),
+                List.of(),
+                ProductKey.ofCpe(name).version().orElse("-"),
+                name,
+                AT);
+        InstalledPackage firmware = cpe.apply("cpe:2.3:o:kaimon:gc_firmware:3.1:*:*:*:*:*:*:*");
+        Map<String, List<InstalledPackage>> packages = new java.util.LinkedHashMap<>();
+        packages.put("s.gc10-rev-a", List.of(firmware, cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-a:*:*:*:*:*:*:*")));
+        packages.put("s.gc10-rev-b", List.of(firmware, cpe.apply("cpe:2.3:h:kaimon:gc-10:rev-b:*:*:*:*:*:*:*")));
+        packages.put("s.gc11", List.of(firmware, cpe.apply("cpe:2.3:h:kaimon:gc-11:2:*:*:*:*:*:*:*")));
+        packages.put("s.no-hardware-named", List.of(firmware));
+        List<Match> matches = new Matcher(data).match(new Inventory(packages, List.of()), List.of(), TODAY);
+        assertThat(matches)
+                .extracting(Match::component)
+                .containsExactly("s.gc10-rev-a", "s.gc11", "s.no-hardware-named");
+        assertThat(matches).allSatisfy(m -> assertThat(m.ids()).containsExactly("CVE-2026-99901"));
+    }
 }

@@ -40,6 +40,41 @@ class VersionRangeTest {
     }
 
     @Test
+    void versionsComparedByTheirPackedNumbersSortAsThoseComparedPartByPart() {
+        // Up to three numbers are compared packed in one long; the others part by part: mixed, they
+        // must still make one order.
+        ascending(
+                VersionScheme.SEMVER,
+                "0.0.1",
+                "1.2.3-alpha",
+                "1.2.3-rc.1",
+                "1.2.3",
+                "1.2.3.4",
+                "1.2.4",
+                "1.2.1048575",
+                "1.2.1048576",
+                "1.2.99999999",
+                "1.3");
+        ascending(
+                VersionScheme.GENERIC,
+                "0",
+                "0.0.1",
+                "1",
+                "1.0.1",
+                "1.2-rc1",
+                "1.2",
+                "1.2.1",
+                "1.2.1a",
+                "1.2.1.1",
+                "1.3",
+                "1234567",
+                "1:0.1");
+        assertThat(VersionScheme.GENERIC.compare("1.0.0", "1")).isZero();
+        assertThat(VersionScheme.GENERIC.compare("0:1.2", "1.2.0")).isZero();
+        assertThat(VersionScheme.SEMVER.compare("1.2", "1.2.0")).isZero();
+    }
+
+    @Test
     void debianHonoursEpochsTildesAndRevisions() {
         ascending(VersionScheme.DEB, "1.0~rc1", "1.0", "1.0-1", "1.0-2", "1.0a", "1.1", "2.0", "1:0.9", "1:1.0");
     }

@@ -1,0 +1,105 @@
+package dev.mamori.vulns.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.vulns.version.VersionRange;
+import dev.mamori.vulns.version.VersionScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The compiled ranges of a product say what each range says when asked directly, version by version. */
+class RangeIndexTest {
+
+    private static List<Integer> indexed(RangeIndex index, VersionScheme scheme, String version) {
+        RangeIndex.Ints out = new RangeIndex.Ints();
+        index.collect(index.cell(scheme.parse(version)), out);
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            list.add(out.get(i));
+        }
+        return list;
+    }
+
+    private static List<Integer> direct(List<VersionRange> ranges, String version) {
+        return IntStream.range(0, ranges.size())
+                .filter(r -> ranges.get(r).contains(version))
+                .boxed()
+                .toList();
+    }
+
+    private static void agrees(String scheme, List<String> ranges, List<String> versions) {
+        List<VersionRange> parsed = ranges.stream().map(VersionRange::parse).toList();
+        VersionScheme s = VersionScheme.of(scheme);
+        RangeIndex index =
+                new RangeIndex(s, parsed, IntStream.range(0, parsed.size()).toArray());
+        for (String v : versions) {
+            assertThat(indexed(index, s, v)).as("%s in %s", v, ranges).isEqualTo(direct(parsed, v));
+        }
+    }
+
+    @Test
+    void equalitiesExclusionsOpenEndsAndPreReleasesAsTheRangesThemselves() {
+        agrees(
+                "npm",
+                List.of(
+                        "vers:npm/>=1.2.0|<1.4.0",
+                        "vers:npm/<1.0.0",
+                        "vers:npm/>=2.0.0-rc.1",
+                        "vers:npm/1.3.0|1.5.0",
+                        "vers:npm/!=1.3.0",
+                        "vers:npm/>1.0.0|<=1.2.0|>=1.5.0|<1.6.0",
+                        "vers:npm/*",
+                        "vers:npm/>=1.2.0|<1.4.0|!=1.3.0"),
+                List.of(
+                        "0.1.0",
+                        "1.0.0-alpha",
+                        "1.0.0",
+                        "1.0.1",
+                        "1.2.0",
+                        "1.2.1",
+                        "1.3.0",
+                        "1.3.0-beta",
+                        "1.4.0",
+                        "1.5.0",
+                        "1.5.5",
+                        "1.6.0",
+                        "2.0.0-alpha",
+                        "2.0.0-rc.1",
+                        "2.0.0",
+                        "9.9.9"));
+    }
+
+    @Test
+    void versionsThatCompareEqualButAreWrittenDifferentlyShareAPoint() {
+        agrees(
+                "generic",
+                List.of("vers:generic/>=1.0|<1.0.2", "vers:generic/>=1.0.0|<=1.0.2", "vers:generic/1.0.1a"),
+                List.of("0.9", "1", "1.0", "1.0.0", "1.0.1", "1.0.1a", "1.0.1-rc1", "1.0.2", "1.0.3"));
+    }
+
+    @Test
+    void randomIntervalsAgreeWithTheRangesOnEveryVersionAroundTheirBounds() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<String> ranges = new ArrayList<>();
+        String[] ops = {"<", "<=", ">", ">=", "=", "!="};
+        for (int r = 0; r < 200; r++) {
+            int parts = 1 + random.nextInt(4);
+            List<String> constraints = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                constraints.add(ops[random.nextInt(ops.length)] + "1." + random.nextInt(12) + "." + random.nextInt(3));
+            }
+            ranges.add("vers:semver/" + String.join("|", constraints));
+        }
+        List<String> versions = new ArrayList<>();
+        for (int minor = 0; minor < 13; minor++) {
+            for (int patch = 0; patch < 4; patch++) {
+                versions.add("1." + minor + "." + patch);
+                versions.add("1." + minor + "." + patch + "-rc.1");
+            }
+        }
+        agrees("semver", ranges, versions);
+    }
+}
