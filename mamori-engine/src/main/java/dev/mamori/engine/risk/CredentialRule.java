@@ -33,11 +33,6 @@ public abstract class CredentialRule extends BaseRule {
     }
 
     private static int credentialAt(FrozenGraph graph, Finding finding) {
-        for (int r = 0; r < graph.credentialCount(); r++) {
-            if (graph.credential(r).at().equals(finding.location())) {
-                return r;
-            }
-        }
-        return -1;
+        return WrittenAt.credential(graph, finding.location());
     }
 }

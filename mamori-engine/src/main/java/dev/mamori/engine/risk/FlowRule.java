@@ -34,11 +34,6 @@ public abstract class FlowRule extends BaseRule {
 
     /** The flow a finding is on, by where it is written (flows without an id have no other name). */
     private static int flowAt(FrozenGraph graph, Finding finding) {
-        for (int f = 0; f < graph.flowCount(); f++) {
-            if (graph.flow(f).at().equals(finding.location())) {
-                return f;
-            }
-        }
-        return -1;
+        return WrittenAt.flow(graph, finding.location());
     }
 }

@@ -98,6 +98,13 @@ public final class RiskEngine {
         ElementIndex index = graph.elements();
         Set<String> ruleIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
         List<Finding> out = new ArrayList<>(findings);
+        // The findings of each rule, so that a treatment looks only at its rule's findings: a
+        // scan of every finding per treatment was quadratic in imported models, which carry one
+        // treatment per tracked risk.
+        Map<String, List<Integer>> byRule = new java.util.HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            byRule.computeIfAbsent(out.get(i).rule(), k -> new ArrayList<>()).add(i);
+        }
         for (Treatment treatment : landscape.treatments()) {
             if (!ruleIds.contains(treatment.rule())) {
                 warnNamesNoRule(treatment, ruleIds, diagnostics);
@@ -118,11 +125,9 @@ public final class RiskEngine {
                     expired,
                     treatment.at());
             int matched = 0;
-            for (int i = 0; i < out.size(); i++) {
+            for (int i : byRule.getOrDefault(treatment.rule(), List.of())) {
                 Finding finding = out.get(i);
-                if (finding.rule().equals(treatment.rule())
-                        && (element.isEmpty()
-                                || element.get().equals(finding.element().id()))) {
+                if (element.isEmpty() || element.get().equals(finding.element().id())) {
                     out.set(i, finding.withTreatment(state));
                     matched++;
                 }
