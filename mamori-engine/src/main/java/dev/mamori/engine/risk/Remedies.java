@@ -5,7 +5,6 @@ import dev.mamori.model.Flow;
 import dev.mamori.model.edit.KeyEdit;
 import dev.mamori.model.vocabulary.Vocabulary;
 import dev.mamori.model.vocabulary.Vocabulary.Strength;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,18 +18,7 @@ public final class Remedies {
      * can run with, else the strongest it can; none when it can run with nothing stronger than none.
      */
     public static Optional<String> encryption(Vocabulary vocabulary, String protocol, String... preferred) {
-        Vocabulary.Protocol p = vocabulary.protocols().get(protocol);
-        List<String> allowed = p == null || p.encryption().isEmpty()
-                ? List.copyOf(vocabulary.encryption().keySet())
-                : p.encryption();
-        for (String word : preferred) {
-            if (allowed.contains(word) && vocabulary.encryptionStrength(word) != Strength.NONE) {
-                return Optional.of(word);
-            }
-        }
-        return allowed.stream()
-                .filter(w -> vocabulary.encryptionStrength(w) != Strength.NONE)
-                .max(Comparator.comparing(vocabulary::encryptionStrength));
+        return vocabulary.encryptionFor(protocol, preferred);
     }
 
     /** The first authentication {@code protocol} allows that tells who sends; none when it allows none. */

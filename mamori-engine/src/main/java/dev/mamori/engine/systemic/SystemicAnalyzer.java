@@ -409,8 +409,9 @@ public final class SystemicAnalyzer {
                 case INTERCEPT -> {
                     base = 2;
                     var flow = frozen.flow(graph.source(e));
-                    String encryption = dev.mamori.engine.risk.Remedies.encryption(
-                                    frozen.landscape().vocabulary(), flow.protocol(), "tls", "dtls", "ipsec")
+                    String encryption = frozen.landscape()
+                            .vocabulary()
+                            .encryptionFor(flow.protocol(), "tls", "dtls", "ipsec")
                             .map(x -> "encryption: " + x)
                             .orElse("a tunnel the path does not end");
                     means = "protect " + frozen.flowName(graph.source(e)) + " end to end (" + encryption

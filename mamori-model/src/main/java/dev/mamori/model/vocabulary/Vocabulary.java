@@ -67,6 +67,24 @@ public record Vocabulary(
         return m == null ? Strength.NONE : m.strength();
     }
 
+    /**
+     * The encryption to set on a flow of {@code protocol}: the first of {@code preferred} the protocol
+     * can run with, else the strongest it can; none when it can run with nothing stronger than none.
+     */
+    public java.util.Optional<String> encryptionFor(String protocol, String... preferred) {
+        Protocol p = protocols.get(protocol);
+        List<String> allowed =
+                p == null || p.encryption().isEmpty() ? List.copyOf(encryption.keySet()) : p.encryption();
+        for (String word : preferred) {
+            if (allowed.contains(word) && encryptionStrength(word) != Strength.NONE) {
+                return java.util.Optional.of(word);
+            }
+        }
+        return allowed.stream()
+                .filter(w -> encryptionStrength(w) != Strength.NONE)
+                .max(java.util.Comparator.comparing(this::encryptionStrength));
+    }
+
     /** How strong a means of authentication is; a word the vocabulary does not know counts as none. */
     public Strength authenticationStrength(String means) {
         Means m = authentication.get(means);
