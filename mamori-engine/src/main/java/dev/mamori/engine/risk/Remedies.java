@@ -84,4 +84,24 @@ public final class Remedies {
                 .toList();
         return List.of(new KeyEdit(component.at(), "exposure", "[" + String.join(", ", kept) + "]"));
     }
+
+    /**
+     * The one flow into component {@code c} whose authentication is {@code strength}, or -1 when
+     * there is none or more than one: one edit fixes a finding only when one flow is its cause.
+     */
+    public static int theOnlyFlowIn(FrozenGraph graph, int c, Strength strength) {
+        int only = -1;
+        for (int f : graph.flowsIn(c)) {
+            if (graph.landscape()
+                            .vocabulary()
+                            .authenticationStrength(graph.flow(f).authentication())
+                    == strength) {
+                if (only >= 0) {
+                    return -1;
+                }
+                only = f;
+            }
+        }
+        return only;
+    }
 }

@@ -88,17 +88,7 @@ public final class Consequences {
                 }
             }
         }
-        for (int head = 0; head < tail; head++) {
-            int node = queue[head];
-            for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
-                int before = graph.from(graph.inEdge(i));
-                if (neededAt[before] < 0 && !graph.assumed(graph.inEdge(i))) {
-                    neededAt[before] = neededAt[node];
-                    neededHops[before] = neededHops[node] + 1;
-                    queue[tail++] = before;
-                }
-            }
-        }
+        backward(graph, queue, tail, neededAt, neededHops);
     }
 
     /**
@@ -115,13 +105,22 @@ public final class Consequences {
                 queue[tail++] = c;
             }
         }
+        backward(graph, queue, tail, catastropheAt, catastropheHops);
+    }
+
+    /**
+     * Breadth-first backward over stated control relations from the {@code tail} seeds in
+     * {@code queue}: each node reached is given the seed it leads to ({@code at}, -1 until then)
+     * and how many hops away.
+     */
+    private static void backward(PropagationGraph graph, int[] queue, int tail, int[] at, int[] hops) {
         for (int head = 0; head < tail; head++) {
             int node = queue[head];
             for (int i = graph.inStart(node); i < graph.inControlEnd(node); i++) {
                 int before = graph.from(graph.inEdge(i));
-                if (catastropheAt[before] < 0 && !graph.assumed(graph.inEdge(i))) {
-                    catastropheAt[before] = catastropheAt[node];
-                    catastropheHops[before] = catastropheHops[node] + 1;
+                if (at[before] < 0 && !graph.assumed(graph.inEdge(i))) {
+                    at[before] = at[node];
+                    hops[before] = hops[node] + 1;
                     queue[tail++] = before;
                 }
             }

@@ -74,19 +74,8 @@ public final class AnonymousBroker extends ComponentRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int c) {
-        // One edit fixes the finding only when one client comes in anonymously.
-        int anonymous = -1;
-        for (int f : graph.flowsIn(c)) {
-            if (graph.landscape()
-                            .vocabulary()
-                            .authenticationStrength(graph.flow(f).authentication())
-                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE) {
-                if (anonymous >= 0) {
-                    return List.of();
-                }
-                anonymous = f;
-            }
-        }
+        int anonymous = dev.mamori.engine.risk.Remedies.theOnlyFlowIn(
+                graph, c, dev.mamori.model.vocabulary.Vocabulary.Strength.NONE);
         return anonymous < 0 ? List.of() : dev.mamori.engine.risk.Remedies.setStrongAuthentication(graph, anonymous);
     }
 }

@@ -105,19 +105,8 @@ public final class PasswordOnlyInternetLogin extends ComponentRule {
 
     @Override
     protected List<KeyEdit> fix(FrozenGraph graph, int c) {
-        // One edit fixes the finding only when one caller comes in with a single static secret.
-        int weak = -1;
-        for (int f : graph.flowsIn(c)) {
-            if (graph.landscape()
-                            .vocabulary()
-                            .authenticationStrength(graph.flow(f).authentication())
-                    == dev.mamori.model.vocabulary.Vocabulary.Strength.WEAK) {
-                if (weak >= 0) {
-                    return List.of();
-                }
-                weak = f;
-            }
-        }
+        int weak = dev.mamori.engine.risk.Remedies.theOnlyFlowIn(
+                graph, c, dev.mamori.model.vocabulary.Vocabulary.Strength.WEAK);
         return weak < 0 ? List.of() : dev.mamori.engine.risk.Remedies.setStrongAuthentication(graph, weak);
     }
 }
