@@ -2,6 +2,8 @@ package dev.mamori.engine.risk;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.systemic.Consequences;
+import dev.mamori.engine.systemic.EntryPoints;
+import dev.mamori.engine.systemic.Propagation;
 import dev.mamori.engine.systemic.PropagationGraph;
 import dev.mamori.model.Component;
 import dev.mamori.model.DataAsset;
@@ -33,6 +35,7 @@ public final class Scoring {
     private final Set<?>[] dataAroundCache;
     private Consequences consequences; // built on first use: what holding each component leads to
     private boolean[] takenDirectly; // built on first use: outsiders take the component over a stated exposure
+    private Propagation heldFromOutside; // built on first use: how likely outsiders hold each component
 
     public Scoring(FrozenGraph graph) {
         this.graph = graph;
@@ -133,17 +136,56 @@ public final class Scoring {
             reach = reach.max(Factor.of(3, component.id() + " is physically reachable"));
         }
         if (reach.level() < 4) {
-            for (int f : graph.flowsIn(c)) {
-                int source = graph.flowFrom(f);
-                if (graph.facts().internetFacing(source)) {
-                    return Factor.of(
-                            4,
-                            component.id() + " is one hop from the internet, through "
-                                    + graph.component(source).id());
-                }
-            }
+            reach = reach.max(reachOverPaths(c));
         }
         return reach;
+    }
+
+    /**
+     * How easily an attacker gets to {@code c} over the systemic analysis' most likely paths from
+     * outside, on stated facts only: the chance that outsiders end up holding {@code c} itself or a
+     * component that sends to it. Likely (70 % or more) is reach 4, possible (30 % or more) reach 3;
+     * less adds nothing to what the zone and the exposure give. Being next to something exposed is
+     * not enough: an internet-facing gateway with its own login (30 %) opens what it talks to as
+     * a possibility, a default password (100 %) as a near certainty, however many hops in.
+     */
+    private Factor reachOverPaths(int c) {
+        Propagation held = heldFromOutside();
+        int best = c;
+        double p = held.probability(c);
+        for (int f : graph.flowsIn(c)) {
+            int sender = graph.flowFrom(f);
+            if (held.probability(sender) > p) {
+                p = held.probability(sender);
+                best = sender;
+            }
+        }
+        int level = p >= 0.7 ? 4 : p >= 0.4 ? 3 : 1;
+        if (level == 1) {
+            return Factor.of(
+                    1,
+                    "no likely path from outside leads to " + graph.component(c).id());
+        }
+        String chance = Math.round(p * 100) + " %";
+        String id = graph.component(c).id();
+        int entry = held.entryOf(best);
+        String how = entry == best
+                ? "outsiders take it directly (" + held.entryReason(best) + ")"
+                : "outsiders hold it on a path entering at " + held.graph().name(entry);
+        return Factor.of(
+                level,
+                (best == c ? id : id + " receives from " + graph.component(best).id()) + ", and " + how
+                        + ", with a chance of " + chance);
+    }
+
+    /** Compromise from outside over stated relations only: what reach over paths is measured on. */
+    private Propagation heldFromOutside() {
+        if (heldFromOutside == null) {
+            PropagationGraph g = graph.derived(PropagationGraph.class, PropagationGraph::of);
+            // Alleged and marked facts are assumed edges too (PropagationGraph.of).
+            heldFromOutside = Propagation.from(g, EntryPoints.exposed(graph), g.assumedEdges());
+        }
+        return heldFromOutside;
     }
 
     /** How easily an attacker reaches flow {@code f}: its ends, and the networks it crosses. */

@@ -197,7 +197,8 @@ public final class MarkdownReport {
                         .append(" | ")
                         .append(cell(f.location().file() + ":" + f.location().line()))
                         .append(" | ")
-                        .append(cell(f.explanation()))
+                        .append(cell(f.explanation()
+                                + f.wayIn().map(w -> "; first, a way in: " + w).orElse("")))
                         .append(" | ")
                         .append(cell(f.mitigations().get(0)))
                         .append(" |\n");

@@ -23,6 +23,24 @@ class HtmlReportTest {
                 .contains("<span class=\"kind\">the same problem as internet-to-control-zone-flow</span>");
     }
 
+    /** Issue 14: a finding on a way in to catastrophic harm says so in its row, as assess and JSON do. */
+    @Test
+    void aRowOnAWayInToCatastrophicHarmSaysSo() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String html = HtmlReport.render(venue, "9.9.9");
+        var ways = venue.risk().findings().stream()
+                .filter(f -> f.wayIn().isPresent())
+                .toList();
+        assertThat(ways).isNotEmpty();
+        assertThat(html)
+                .contains("<div class=\"way-in\">first, a way in: outsiders can take access.lte-router directly");
+        assertThat(Pattern.compile("<div class=\"way-in\">")
+                        .matcher(html)
+                        .results()
+                        .count())
+                .isEqualTo(ways.size());
+    }
+
     @Test
     void everySectionIsThereAndNothingIsFetched() {
         Assessment venue = Assessed.example(
