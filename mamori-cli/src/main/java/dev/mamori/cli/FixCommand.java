@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         name = "fix",
         mixinStandardHelpOptions = true,
         header = "Show, or apply, the edit of the model that fixes one finding.",
-        customSynopsis = "mamori fix FINDING MODEL... [--apply] [--line LINE] [--today DATE] [--root DIR]",
+        customSynopsis =
+                "mamori fix FINDING MODEL... [--apply] [--value VALUE] [--line LINE] [--today DATE] [--root DIR]",
         description = {
             "FINDING is RULE@ELEMENT, as 'assess' and its JSON name it (default-credentials@access.gate).",
             "Without --apply, prints the finding and the line of the model its fix changes, before and",
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
             "order, layout), then reads and assesses the model again: the change is kept only if the",
             "model is valid and the finding is gone, else the file is put back as it was.",
             "Fixes are values the vocabulary allows for the element; a finding whose fix is not one key",
-            "(a date only its maker knows, an interlock to build) has none, and says so."
+            "(a date only its maker knows, an interlock to build) has none, and says so. Where the value",
+            "is a person's to choose (an owner among the stakeholders, a zone's target security level),",
+            "the choices are listed and --apply needs --value; --value also picks any other edit offered."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -54,6 +57,12 @@ final class FixCommand implements Callable<Integer> {
 
     @Option(names = "--apply", description = "Write the change into the model file, then check it.")
     boolean apply;
+
+    @Option(
+            names = "--value",
+            paramLabel = "VALUE",
+            description = "Apply the edit that sets this value, among those offered (needed when the fix is a choice).")
+    String value;
 
     @Option(
             names = "--line",
@@ -84,7 +93,29 @@ final class FixCommand implements Callable<Integer> {
                     target.id() + " has no edit of the model that fixes it; its remedies:\n  - "
                             + String.join("\n  - ", target.mitigations()));
         }
-        KeyEdit edit = target.edits().get(0);
+        KeyEdit edit = chosen(target);
+        var out = spec.commandLine().getOut();
+        if (edit == null) {
+            String choices = String.join(
+                    ", ", target.edits().stream().map(KeyEdit::value).toList());
+            if (apply) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        target.id() + ": set " + target.edits().get(0).key() + " to one of " + choices
+                                + "; which one is yours to decide: name it with --value");
+            }
+            KeyEdit first = target.edits().get(0);
+            out.printf(
+                    "%s (%s) at %s:%d%n  %s%n  fix: set %s: one of %s (yours to choose: --apply --value VALUE)%n",
+                    target.id(),
+                    target.severity().word(),
+                    first.element().file(),
+                    first.element().line(),
+                    target.explanation(),
+                    first.key(),
+                    choices);
+            return ExitCode.OK;
+        }
         Path file = fileOf(assessed.get(), edit.element().file());
         String before = Files.readString(file, StandardCharsets.UTF_8);
         KeyEdit.Result result = edit.applyTo(before);
@@ -92,7 +123,6 @@ final class FixCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot edit " + file + ": " + refused.reason());
         }
         String after = ((KeyEdit.Result.Edited) result).text();
-        var out = spec.commandLine().getOut();
         out.printf(
                 "%s (%s) at %s:%d%n  %s%n  fix: set %s: %s%n%s",
                 target.id(),
@@ -123,6 +153,27 @@ final class FixCommand implements Callable<Integer> {
         }
         out.println("applied to " + edit.element().file() + " and checked: the model is valid and the finding is gone");
         return ExitCode.OK;
+    }
+
+    /**
+     * The edit to make: the one setting {@code --value}, else the rule's preferred one; null when
+     * the fix is a person's choice and none was named.
+     */
+    private KeyEdit chosen(Finding target) {
+        if (value == null) {
+            return target.edits().get(0).asks() ? null : target.edits().get(0);
+        }
+        return target.edits().stream()
+                .filter(e -> e.value().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        target.id() + " offers no edit setting " + value + "; it offers "
+                                + String.join(
+                                        ", ",
+                                        target.edits().stream()
+                                                .map(e -> e.key() + ": " + e.value())
+                                                .toList())));
     }
 
     private Finding find(Assessment assessment, String finding) {

@@ -73,6 +73,51 @@ class FixCommandTest {
         assertThat(cli.err()).contains("has no edit of the model that fixes it; its remedies:");
     }
 
+    /** Who made the locks is the operator's to say: the makers on record are offered, one is applied when named. */
+    @Test
+    void aChoiceIsListedAndAppliedOnlyWhenNamed() throws IOException {
+        Path model = dir.resolve("m.yaml");
+        String text = MODEL.replace(
+                "  ops: { roles: [operator] }\n",
+                "  ops: { roles: [operator] }\n  lockco: { roles: [manufacturer] }\n  gateco: { roles: [manufacturer] }\n");
+        Files.writeString(model, text, StandardCharsets.UTF_8);
+        Cli shown = Cli.run(dir, "fix", "device-without-manufacturer@shop.door", "--today", "2026-11-22", "m.yaml");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("fix: set manufacturer: one of lockco, gateco (yours to choose");
+        Cli unnamed = Cli.run(
+                dir, "fix", "device-without-manufacturer@shop.door", "--apply", "--today", "2026-11-22", "m.yaml");
+        assertThat(unnamed.exitCode()).isEqualTo(2);
+        assertThat(unnamed.err()).contains("name it with --value");
+        Cli wrong = Cli.run(
+                dir,
+                "fix",
+                "device-without-manufacturer@shop.door",
+                "--apply",
+                "--value",
+                "ops",
+                "--today",
+                "2026-11-22",
+                "m.yaml");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err())
+                .contains("offers no edit setting ops; it offers manufacturer: lockco, manufacturer: gateco");
+        assertThat(Files.readString(model)).isEqualTo(text);
+        Cli named = Cli.run(
+                dir,
+                "fix",
+                "device-without-manufacturer@shop.door",
+                "--apply",
+                "--value",
+                "gateco",
+                "--today",
+                "2026-11-22",
+                "m.yaml");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(Files.readString(model))
+                .isEqualTo(text.replace(
+                        "credentials: default-shared }", "credentials: default-shared, manufacturer: gateco }"));
+    }
+
     @Test
     void theFindingAndTheModelAreBothNeeded() throws IOException {
         write();

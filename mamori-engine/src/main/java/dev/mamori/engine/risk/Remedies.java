@@ -104,4 +104,25 @@ public final class Remedies {
         }
         return only;
     }
+    /**
+     * The edits naming a stakeholder for {@code key} of the element written at {@code at}, one per
+     * stakeholder a person may choose: those with one of {@code roles}, in the order the landscape
+     * declares them; none when no stakeholder has such a role (then the fix is a stakeholder to add,
+     * not a key to set). Who answers for an element is not Mamori's to decide, so the edits ask
+     * ({@link KeyEdit#asks}).
+     */
+    public static List<KeyEdit> chooseStakeholder(
+            FrozenGraph graph, dev.mamori.model.diagnostics.SourceLocation at, String key, String... roles) {
+        List<String> fitting = new java.util.ArrayList<>();
+        for (int s = 0; s < graph.stakeholderCount(); s++) {
+            dev.mamori.model.Stakeholder stakeholder = graph.stakeholder(s);
+            for (String role : roles) {
+                if (stakeholder.hasRole(role)) {
+                    fitting.add(stakeholder.id());
+                    break;
+                }
+            }
+        }
+        return KeyEdit.choices(at, key, fitting);
+    }
 }

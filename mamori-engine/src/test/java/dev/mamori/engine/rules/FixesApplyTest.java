@@ -30,21 +30,26 @@ class FixesApplyTest {
                 if (finding.edits().isEmpty()) {
                     continue;
                 }
-                KeyEdit edit = finding.edits().get(0);
-                KeyEdit.Result result = edit.applyTo(text);
-                assertThat(result)
-                        .as("%s: the edit %s applies", finding.id(), edit)
-                        .isInstanceOf(KeyEdit.Result.Edited.class);
-                String fixed = ((KeyEdit.Result.Edited) result).text();
-                // assess() refuses a model with errors, so loading it is the validity check
-                RiskAssessment after = RuleFixtures.assess(id + ".yaml", fixed, List.of(rule));
-                assertThat(after.findings())
-                        .as("%s is gone once %s is set to %s", finding.id(), edit.key(), edit.value())
-                        .noneMatch(f -> f.element().equals(finding.element())
-                                && f.location().line() == finding.location().line());
-                applied++;
-                if (!covered.contains(id)) {
-                    covered.add(id);
+                // A choice a person makes (an owner, a target level): every value on offer fixes it.
+                List<KeyEdit> tried = finding.edits().get(0).asks()
+                        ? finding.edits()
+                        : finding.edits().subList(0, 1);
+                for (KeyEdit edit : tried) {
+                    KeyEdit.Result result = edit.applyTo(text);
+                    assertThat(result)
+                            .as("%s: the edit %s applies", finding.id(), edit)
+                            .isInstanceOf(KeyEdit.Result.Edited.class);
+                    String fixed = ((KeyEdit.Result.Edited) result).text();
+                    // assess() refuses a model with errors, so loading it is the validity check
+                    RiskAssessment after = RuleFixtures.assess(id + ".yaml", fixed, List.of(rule));
+                    assertThat(after.findings())
+                            .as("%s is gone once %s is set to %s", finding.id(), edit.key(), edit.value())
+                            .noneMatch(f -> f.element().equals(finding.element())
+                                    && f.location().line() == finding.location().line());
+                    applied++;
+                    if (!covered.contains(id)) {
+                        covered.add(id);
+                    }
                 }
             }
         }
@@ -72,7 +77,13 @@ class FixesApplyTest {
                         "unsigned-updates-on-safety-function",
                         "debug-interface-physically-reachable",
                         "anonymous-broker",
-                        "password-only-internet-login");
+                        "password-only-internet-login",
+                        "data-without-owner",
+                        "personal-data-without-owner",
+                        "mission-without-owner",
+                        "device-without-manufacturer",
+                        "no-responsible-stakeholder",
+                        "control-zone-without-security-level");
         assertThat(applied).isGreaterThan(40);
     }
 }

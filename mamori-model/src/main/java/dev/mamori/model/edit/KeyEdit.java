@@ -20,8 +20,21 @@ import java.util.Optional;
  *
  * @param element where the element is written: its key (a component, a zone) or its mapping (a flow)
  * @param value the new value as YAML text: a plain word, a number, or a flow list such as {@code [a, b]}
+ * @param asks whether a person chooses this value among the finding's edits (an owner among the
+ *     stakeholders, a target security level): any of them fixes the finding, but which one is right
+ *     is theirs to say, so {@code mamori fix} applies it only when named ({@code --value})
  */
-public record KeyEdit(SourceLocation element, String key, String value) {
+public record KeyEdit(SourceLocation element, String key, String value, boolean asks) {
+
+    /** An edit the rule chooses itself: the value that fixes the finding. */
+    public KeyEdit(SourceLocation element, String key, String value) {
+        this(element, key, value, false);
+    }
+
+    /** One edit for each value a person may choose, in the order given. */
+    public static java.util.List<KeyEdit> choices(SourceLocation element, String key, java.util.List<String> values) {
+        return values.stream().map(v -> new KeyEdit(element, key, v, true)).toList();
+    }
 
     /** The file's new text, or why the edit cannot be made there. */
     public sealed interface Result {

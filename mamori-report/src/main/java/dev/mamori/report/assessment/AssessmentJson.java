@@ -155,6 +155,9 @@ public final class AssessmentJson {
                     edit.put("location", location(e.element()));
                     edit.put("key", e.key());
                     edit.put("value", e.value());
+                    if (e.asks()) {
+                        edit.put("choice", true); // one of several values a person chooses among
+                    }
                     return (Object) edit;
                 })
                 .toList();

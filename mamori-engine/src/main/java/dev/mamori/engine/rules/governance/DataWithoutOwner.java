@@ -6,13 +6,18 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.DataRule;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.Need;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -83,5 +88,11 @@ public final class DataWithoutOwner extends DataRule {
         return Factor.of(
                 need.ordinal() + 2,
                 "the " + what + " of " + asset.id() + " is " + need.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Its owner, among the stakeholders that own data, is the stakeholders' to name. */
+    @Override
+    public List<KeyEdit> edits(FrozenGraph graph, Finding finding) {
+        return Remedies.chooseStakeholder(graph, finding.location(), "owner", "data-owner", "operator");
     }
 }

@@ -9,12 +9,16 @@ import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.iec62443;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * A device of unknown origin (NISC 3 f)): the supply chain cannot be traced, so advisories,
@@ -61,5 +65,11 @@ public final class DeviceWithoutManufacturer extends ComponentRule {
                         1,
                         "an unknown maker is no way in by itself; it keeps known flaws in " + component.id()
                                 + " from being matched to it and patched"));
+    }
+
+    /** The maker, among the stakeholders that make things. */
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return Remedies.chooseStakeholder(graph, graph.component(c).at(), "manufacturer", "manufacturer");
     }
 }

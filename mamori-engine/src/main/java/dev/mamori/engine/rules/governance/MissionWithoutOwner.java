@@ -3,12 +3,17 @@ package dev.mamori.engine.rules.governance;
 import static dev.mamori.engine.risk.Property.AVAILABILITY;
 import static dev.mamori.engine.risk.Reference.iec62443;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.MissionRule;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Layer;
 import dev.mamori.model.Mission;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * A mission nobody answers for (NISC 3 f), 4.6): in an outage that spans systems, no one has the
@@ -57,5 +62,11 @@ public final class MissionWithoutOwner extends MissionRule {
                         "an outage or incident of " + mission.id() + " needs decisions across systems,"
                                 + " and nobody has the authority to take them"),
                 stewardship.missionStakes(mission));
+    }
+
+    /** Who answers for the mission, most likely one that operates systems, is the stakeholders' to name. */
+    @Override
+    public List<KeyEdit> edits(FrozenGraph graph, Finding finding) {
+        return Remedies.chooseStakeholder(graph, finding.location(), "owner", "operator", "service-provider");
     }
 }

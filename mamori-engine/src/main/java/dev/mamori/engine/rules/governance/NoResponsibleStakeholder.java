@@ -5,12 +5,16 @@ import static dev.mamori.engine.risk.Property.INTEGRITY;
 import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.ComponentRule;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.Component;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 
 /**
  * An orphaned component (NISC 3 f)): nobody is charged with patching, monitoring or answering for
@@ -63,5 +67,11 @@ public final class NoResponsibleStakeholder extends ComponentRule {
                         3,
                         "nobody is assigned to patch, monitor or respond for " + component.id()
                                 + ", so its weaknesses stay open and its incidents go unnoticed"));
+    }
+
+    /** Who runs it, among the stakeholders that operate or maintain things. */
+    @Override
+    protected List<KeyEdit> fix(FrozenGraph graph, int c) {
+        return Remedies.chooseStakeholder(graph, graph.component(c).at(), "operator", "operator", "maintainer");
     }
 }

@@ -6,12 +6,17 @@ import static dev.mamori.engine.risk.Reference.cwe;
 import static dev.mamori.engine.risk.Reference.etsi;
 import static dev.mamori.engine.risk.Reference.owaspIot;
 
+import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.DataRule;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Finding;
+import dev.mamori.engine.risk.Remedies;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.model.DataAsset;
 import dev.mamori.model.Layer;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -76,5 +81,11 @@ public final class PersonalDataWithoutOwner extends DataRule {
                         + " accountable party for it",
                 likelihood,
                 impact);
+    }
+
+    /** Its owner, among the stakeholders that own data, is the stakeholders' to name. */
+    @Override
+    public List<KeyEdit> edits(FrozenGraph graph, Finding finding) {
+        return Remedies.chooseStakeholder(graph, finding.location(), "owner", "data-owner", "operator");
     }
 }

@@ -8,6 +8,7 @@ import static dev.mamori.engine.risk.Reference.iec62443;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Factor;
+import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.risk.RuleContext;
 import dev.mamori.engine.risk.RuleMetadata;
 import dev.mamori.engine.risk.ZoneRule;
@@ -16,6 +17,8 @@ import dev.mamori.model.Layer;
 import dev.mamori.model.Scales.ZoneKind;
 import dev.mamori.model.Words;
 import dev.mamori.model.Zone;
+import dev.mamori.model.edit.KeyEdit;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -83,5 +86,14 @@ public final class ControlZoneWithoutSecurityLevel extends ZoneRule {
                         + " has no target security level (security-level)",
                 likelihood,
                 impact);
+    }
+
+    /**
+     * The target level, 1 to 4 (IEC 62443-3-2 sets it from the zone's risk assessment): any of them
+     * states the target, and which one is the asset owner's to decide.
+     */
+    @Override
+    public List<KeyEdit> edits(FrozenGraph graph, Finding finding) {
+        return KeyEdit.choices(finding.location(), "security-level", List.of("1", "2", "3", "4"));
     }
 }
