@@ -85,6 +85,8 @@ final class RecordLandscape {
                         lans,
                         List.of(ref("sys0.broker")),
                         List.of(),
+                        List.of(),
+                        java.util.Optional.empty(),
                         "",
                         AT));
         return new Landscape(

@@ -11,6 +11,8 @@ import java.util.List;
  * @param fails components or systems that stop working
  * @param compromised components or systems an attacker holds; control spreads from them
  * @param failsTagged tags whose components all fail
+ * @param shutDown components or systems people stop as a precaution: down, but not held by anyone
+ * @param decidedBy the stakeholder who decides the shutdown, and when to restart
  */
 public record Scenario(
         String id,
@@ -18,6 +20,8 @@ public record Scenario(
         List<Ref> fails,
         List<Ref> compromised,
         List<String> failsTagged,
+        List<Ref> shutDown,
+        java.util.Optional<Ref> decidedBy,
         String description,
         SourceLocation at) {
 
@@ -25,5 +29,6 @@ public record Scenario(
         fails = List.copyOf(fails);
         compromised = List.copyOf(compromised);
         failsTagged = List.copyOf(failsTagged);
+        shutDown = List.copyOf(shutDown);
     }
 }

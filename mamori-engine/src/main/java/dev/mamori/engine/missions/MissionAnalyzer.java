@@ -111,7 +111,9 @@ public final class MissionAnalyzer {
                     "Given on the command line",
                     describe(options),
                     named(options.fail()),
-                    named(options.compromise())));
+                    named(options.compromise()),
+                    new int[0],
+                    Optional.empty()));
         }
         return new MissionAnalysis(
                 perMission,
@@ -132,7 +134,9 @@ public final class MissionAnalyzer {
                 scenario.name(),
                 scenario.description(),
                 scenarioComponents(scenario.fails(), scenario.failsTagged()),
-                scenarioComponents(scenario.compromised(), List.of()));
+                scenarioComponents(scenario.compromised(), List.of()),
+                scenarioComponents(scenario.shutDown(), List.of()),
+                scenario.decidedBy().map(Ref::text));
     }
 
     // ---- scenarios -------------------------------------------------------------------------------
@@ -207,8 +211,19 @@ public final class MissionAnalyzer {
         return Criticality.ints(List.copyOf(out));
     }
 
+    /**
+     * @param shutDown components people stop as a precaution: down like a failure, but nothing is
+     *     broken; each restarts, by the decision of {@code decidedBy}, once everything the scenario's
+     *     attacker held is back (the reason for stopping is gone), and takes no repair time of its own
+     */
     private MissionAnalysis.ScenarioResult run(
-            String id, String name, String description, int[] failed, int[] compromisedEntries) {
+            String id,
+            String name,
+            String description,
+            int[] failed,
+            int[] compromisedEntries,
+            int[] shutDown,
+            Optional<String> decidedBy) {
         int n = graph.componentCount();
         boolean[] compromised = new boolean[n];
         if (compromisedEntries.length > 0) {
@@ -226,6 +241,11 @@ public final class MissionAnalyzer {
         for (int c : failed) {
             toRestore[c] = true;
         }
+        boolean[] stopped = new boolean[n];
+        for (int c : shutDown) {
+            stopped[c] = !toRestore[c]; // what is broken or held is restored as such, not restarted
+            toRestore[c] = true;
+        }
         List<Integer> restoreList = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             if (toRestore[c]) {
@@ -240,9 +260,18 @@ public final class MissionAnalyzer {
         Arrays.fill(duration, -2);
         String[] how = new String[n];
         int[][] after = new int[n][];
+        int[] held = restoreList.stream()
+                .filter(c -> compromised[c])
+                .mapToInt(Integer::intValue)
+                .toArray();
         for (int c = 0; c < n; c++) {
             after[c] = toRestore[c] ? after(c) : new int[0];
-            if (toRestore[c]) {
+            if (stopped[c]) {
+                after[c] = held;
+                duration[c] = 0;
+                how[c] = "restart once what was compromised is back"
+                        + decidedBy.map(s -> ", as " + s + " decides").orElse("");
+            } else if (toRestore[c]) {
                 Optional<Restoration> r = graph.component(c).restore();
                 Step step = step(r, compromised[c]);
                 duration[c] = step.seconds;
@@ -261,8 +290,8 @@ public final class MissionAnalyzer {
         for (int c : restoreList) {
             steps.add(new MissionAnalysis.Step(
                     id(c),
-                    compromised[c] ? "compromised" : "failed",
-                    restorer(c),
+                    compromised[c] ? "compromised" : stopped[c] ? "shut down" : "failed",
+                    stopped[c] ? decidedBy.orElse(restorer(c)) : restorer(c),
                     how[c],
                     time(schedule.startAt(c)),
                     duration[c] >= 0 ? Optional.of(Duration.ofSeconds(duration[c])) : Optional.empty(),

@@ -334,6 +334,36 @@ class IncidentScenariosTest {
                 .satisfies(c -> assertThat(c.why()).contains("disable corp-it.legacy-vpn-profile"));
     }
 
+    /**
+     * Colonial's pipeline stopped by the company's own decision [1]: rehearsed as a shutdown, it stops
+     * the mission while the attacker holds nothing of the pipeline, and the pipeline restarts, as the
+     * company decides, once the encrypted IT systems are back.
+     */
+    @Test
+    void colonialsPrecautionaryShutdownStopsTheMissionWithoutTheAttackerReachingIt() {
+        Scenario s = Scenario.load("colonial-2021.yaml");
+        dev.mamori.engine.missions.MissionAnalysis.ScenarioResult r = new dev.mamori.engine.missions.MissionAnalyzer(
+                        s.frozen(), s.analyzer())
+                .scenario(s.frozen().landscape().scenarios().get("may-2021"));
+        assertThat(r.compromised()).containsExactly("corp-it.it-servers");
+        assertThat(r.missions())
+                .filteredOn(o -> o.mission().equals("fuel-delivery"))
+                .singleElement()
+                .satisfies(o ->
+                        assertThat(o.status()).isEqualTo(dev.mamori.engine.missions.MissionAnalysis.Status.STOPPED));
+        for (String ot : List.of("pipeline-ot.scada", "pipeline-ot.pump-stations")) {
+            assertThat(r.restoration())
+                    .filteredOn(step -> step.component().equals(ot))
+                    .singleElement()
+                    .satisfies(step -> {
+                        assertThat(step.cause()).isEqualTo("shut down");
+                        assertThat(step.by()).isEqualTo("pipeco");
+                        assertThat(step.after()).containsExactly("corp-it.it-servers");
+                        assertThat(step.how()).contains("restart once what was compromised is back");
+                    });
+        }
+    }
+
     // ---- 7. Breakers opened from the control room's own workstations (Ukraine, 2015) --------------
 
     @Test

@@ -608,6 +608,17 @@ public final class Grammar {
                     "[]",
                     "Components or whole systems an attacker holds; control spreads from them.")
             .optional("fails-tagged", TAGS, "[]", "Tags whose components all fail together.")
+            .optional(
+                    "shut-down",
+                    refs("component or system"),
+                    "[]",
+                    "Components or whole systems people stop as a precaution (a pipeline while its office network"
+                            + " is cleaned): down, but not held; they restart once what was compromised is back.")
+            .optional(
+                    "decided-by",
+                    new Reference("stakeholder"),
+                    "none",
+                    "Who decides the precautionary shutdown, and when to restart.")
             .optional("description", TEXT, "none", "What happens.");
 
     public static final ObjectSpec TREATMENT = object(

@@ -467,6 +467,8 @@ final class LandscapeBinder {
                 o.refs("fails", null),
                 o.refs("compromised", null),
                 o.texts("fails-tagged"),
+                o.refs("shut-down", null),
+                o.ref("decided-by", null),
                 o.text("description", ""),
                 at);
     }

@@ -174,7 +174,7 @@ public final class Validator {
     /** @param tags every tag some component carries */
     private void scenario(Scenario scenario, Set<String> tags) {
         List<Kind> kinds = List.of(Kind.COMPONENT, Kind.SYSTEM);
-        for (Ref ref : concat(scenario.fails(), scenario.compromised())) {
+        for (Ref ref : concat(concat(scenario.fails(), scenario.compromised()), scenario.shutDown())) {
             if (!ref.text().isEmpty() && index.findAny(ref, kinds).isEmpty()) {
                 dangling(ref, kinds, "component or system");
             }
@@ -188,14 +188,23 @@ public final class Validator {
                                 + "', but no component has that tag" + Suggestions.didYouMean(tag, List.copyOf(tags)));
             }
         }
+        scenario.decidedBy().ifPresent(this::stakeholder);
+        if (!scenario.shutDown().isEmpty() && scenario.decidedBy().isEmpty()) {
+            diagnostics.warning(
+                    scenario.at(),
+                    "undecided-shutdown",
+                    "scenario " + scenario.id() + " shuts components down as a precaution but does not say who"
+                            + " decides it, and when to restart; name the stakeholder with 'decided-by'");
+        }
         if (scenario.fails().isEmpty()
                 && scenario.compromised().isEmpty()
-                && scenario.failsTagged().isEmpty()) {
+                && scenario.failsTagged().isEmpty()
+                && scenario.shutDown().isEmpty()) {
             diagnostics.warning(
                     scenario.at(),
                     "empty-scenario",
                     "scenario " + scenario.id()
-                            + " disrupts nothing; list what 'fails', is 'compromised', or 'fails-tagged'");
+                            + " disrupts nothing; list what 'fails', is 'compromised', is 'shut-down', or 'fails-tagged'");
         }
     }
 

@@ -247,6 +247,18 @@ class ValidatorTest {
                 3,
                 "no component has that tag");
         warning(withTop("scenarios:\n  s: { name: Nothing }\n"), "empty-scenario", 22, 3, "disrupts nothing");
+        warning(
+                withTop("scenarios:\n  s: { shut-down: [b] }\n"),
+                "undecided-shutdown",
+                22,
+                3,
+                "does not say who decides it");
+        error(
+                withTop("scenarios:\n  s: { shut-down: [b], decided-by: nobody }\n"),
+                "dangling-reference",
+                22,
+                36,
+                "no stakeholder 'nobody'");
     }
 
     /** Issue 14: the starter's "thermostats keep their setpoint" mode needed nothing, so nothing could stop its mission. */
