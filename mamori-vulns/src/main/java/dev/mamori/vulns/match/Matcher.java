@@ -179,121 +179,11 @@ public final class Matcher {
         // version text read once per scheme, as many packages run the same versions.
         final VersionScheme.Version[] parsed = new VersionScheme.Version[VersionScheme.values().length];
         final List<Map<String, VersionScheme.Version>> versions = new ArrayList<>();
-        // Versions of up to three plain numbers, the most common, by the text's number key: finding
-        // one reads the text once, where a map of texts also reads its node, its key and the key's
-        // characters, which was a quarter of matching a large inventory (docs/performance.md).
-        final NumberTable[] numeric = new NumberTable[VersionScheme.values().length];
 
         Lookup() {
             for (VersionScheme s : VersionScheme.values()) {
                 versions.add(new HashMap<>());
-                numeric[s.ordinal()] = new NumberTable();
             }
-        }
-
-        /** The version {@code text} of {@code scheme}, read once; {@code key} is its {@link #numberKey}. */
-        VersionScheme.Version version(VersionScheme scheme, String text, long key) {
-            if (key < 0) {
-                return versions.get(scheme.ordinal()).computeIfAbsent(text, scheme::parse);
-            }
-            NumberTable table = numeric[scheme.ordinal()];
-            VersionScheme.Version v = table.get(key);
-            if (v == null) {
-                v = scheme.parse(text);
-                table.put(key, v);
-            }
-            return v;
-        }
-    }
-
-    /**
-     * A key that only this text has, for a version of one to three numbers of up to six digits
-     * without leading zeros ("1.22.3", "0.9", "7"): the numbers, 20 bits each, then how many there
-     * are; -1 for any other text (which is then looked up by its text).
-     */
-    static long numberKey(String text) {
-        int length = text.length();
-        if (length == 0 || length > 20) {
-            return -1;
-        }
-        long key = 0;
-        int parts = 0;
-        int digits = 0;
-        long n = 0;
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? text.charAt(i) : '.';
-            if (c >= '0' && c <= '9') {
-                if (digits == 1 && n == 0) {
-                    return -1; // a leading zero: "01" is not "1" in every scheme
-                }
-                n = n * 10 + (c - '0');
-                if (++digits > 6) {
-                    return -1;
-                }
-            } else if (c == '.' && digits > 0 && parts < 3) {
-                key = (key << 20) | n;
-                parts++;
-                n = 0;
-                digits = 0;
-            } else {
-                return -1;
-            }
-        }
-        return (key << 2) | (parts - 1);
-    }
-
-    /** Versions by their number key: open addressing over two arrays, grown at half full. */
-    private static final class NumberTable {
-        private long[] keys = filled(64);
-        private VersionScheme.Version[] values = new VersionScheme.Version[64];
-        private int size;
-
-        private static long[] filled(int n) {
-            long[] a = new long[n];
-            java.util.Arrays.fill(a, -1);
-            return a;
-        }
-
-        private static int slot(long key, int mask) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & mask;
-        }
-
-        VersionScheme.Version get(long key) {
-            int mask = keys.length - 1;
-            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i];
-                }
-                if (keys[i] == -1) {
-                    return null;
-                }
-            }
-        }
-
-        void put(long key, VersionScheme.Version value) {
-            if (2 * (size + 1) > keys.length) {
-                long[] oldKeys = keys;
-                VersionScheme.Version[] oldValues = values;
-                keys = filled(oldKeys.length * 2);
-                values = new VersionScheme.Version[oldKeys.length * 2];
-                size = 0;
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldKeys[i] != -1) {
-                        put(oldKeys[i], oldValues[i]);
-                    }
-                }
-            }
-            int mask = keys.length - 1;
-            int i = slot(key, mask);
-            while (keys[i] != -1 && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            if (keys[i] == -1) {
-                size++;
-            }
-            keys[i] = key;
-            values[i] = value;
         }
     }
 
@@ -306,7 +196,6 @@ public final class Matcher {
             found.clear();
             java.util.Arrays.fill(parsed, null);
             int indexes = 0;
-            long key = -2; // the version's number key, worked out when a scheme first needs it
             for (int n = -1; n < pkg.aliases().size(); n++) {
                 ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
                 RangeIndex[] ranges = byProduct.get(name.key());
@@ -316,10 +205,7 @@ public final class Matcher {
                 for (RangeIndex index : ranges) {
                     int s = index.scheme().ordinal();
                     if (parsed[s] == null) {
-                        if (key == -2) {
-                            key = numberKey(pkg.version());
-                        }
-                        parsed[s] = lookup.version(index.scheme(), pkg.version(), key);
+                        parsed[s] = lookup.versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
                     }
                     index.collect(index.cell(parsed[s]), found);
                     indexes++;
