@@ -84,7 +84,12 @@ final class VulnsImportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "there is no file or folder " + given);
             }
             for (Path file : Files.isDirectory(path) ? VulnerabilityStore.filesOf(path) : List.of(path)) {
-                pending.add(new Pending(file.getFileName().toString(), Files.readAllBytes(file), given.toString()));
+                // The origin is the file as the user would name it, also when a folder was named: the
+                // store, and the lines printed, say where each came from.
+                String origin = file.equals(path)
+                        ? given.toString()
+                        : given.resolve(path.relativize(file)).toString();
+                pending.add(new Pending(file.getFileName().toString(), Files.readAllBytes(file), origin));
             }
         }
         for (String url : urls) {
@@ -99,10 +104,11 @@ final class VulnsImportCommand implements Callable<Integer> {
                     spec.commandLine()
                             .getOut()
                             .printf(
-                                    "imported %s: %s, %d records%s%s%n",
+                                    "imported %s: %s, %d record%s%s%s%n",
                                     p.origin(),
                                     i.kind().title(),
                                     i.records(),
+                                    i.records() == 1 ? "" : "s",
                                     i.date().isEmpty() ? "" : ", dated " + i.date(),
                                     i.replaced().isEmpty()
                                             ? ""

@@ -98,9 +98,9 @@ final class VulnsListCommand implements Callable<Integer> {
 
     private static String text(VulnerabilityData data, ModelInput input, List<Match> matches) {
         StringBuilder out = new StringBuilder();
-        out.append("Vulnerability data: ");
+        out.append("Vulnerability data:");
         if (data.sources().isEmpty()) {
-            out.append("none (import some with 'mamori vulns import', or name files with --vulns)\n");
+            out.append(" none (import some with 'mamori vulns import', or name files with --vulns)\n");
         } else {
             out.append('\n');
             for (VulnerabilityData.Source s : data.sources()) {
@@ -110,7 +110,7 @@ final class VulnsListCommand implements Callable<Integer> {
                         .append(s.file())
                         .append(", ")
                         .append(s.records())
-                        .append(" records")
+                        .append(s.records() == 1 ? " record" : " records")
                         .append(s.date().isEmpty() ? "" : ", dated " + s.date())
                         .append(s.imported().isEmpty() ? "" : ", imported " + s.imported())
                         .append('\n');

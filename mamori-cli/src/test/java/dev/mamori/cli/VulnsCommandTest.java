@@ -40,6 +40,9 @@ class VulnsCommandTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out())
                 .contains("known-exploited catalog (CISA KEV), 4 records, dated 2026-11-20")
+                // A folder's files are each named as the user would name them, one record in the singular.
+                .contains("imported " + Path.of("examples/venue/vulns/osv/GHSA-jfh8-c2jp-5v3q.json")
+                        + ": OSV, 1 record, dated 2026-10-01")
                 .contains("store: " + db);
         Cli list = Cli.inRepository(
                 "vulns", "list", "examples/venue/landscape.yaml", "--vuln-db", db.toString(), "--today", "2026-12-01");

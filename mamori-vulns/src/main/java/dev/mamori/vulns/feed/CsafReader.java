@@ -149,12 +149,19 @@ final class CsafReader {
             List<VexStatement> out) {
         for (JsonNode pid : status.path(field)) {
             Product p = products.get(pid.asText());
-            // A statement on a combination (a firmware on one device) would, without its platform,
-            // clear the product on every device: it is left out, and only affected entries carry
-            // the platform.
-            if (p != null && p.range().isEmpty() && p.platform().isEmpty()) {
+            // A statement on a combination (a firmware on one device) keeps its platform, so that it
+            // holds only where the component runs that device.
+            if (p != null) {
                 out.add(new VexStatement(
-                        id, p.key(), p.version(), kind, Optional.ofNullable(flagOf.get(pid.asText())), file, date));
+                        id,
+                        p.key(),
+                        p.version(),
+                        p.range(),
+                        kind,
+                        Optional.ofNullable(flagOf.get(pid.asText())),
+                        file,
+                        date,
+                        p.platform()));
             }
         }
     }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * vendor's CSAF) are one match, joined by their CVE. A match is then cleared, in this order of
  * precedence, by a treatment of the model that names the vulnerability (not-applicable or
  * false-positive, not lapsed), else by the VEX statement that names the version (before one that
- * names the product alone), the latest document first, an affected statement winning a tie.
+ * names the product alone; one on the platform the component runs before one on any), the latest
+ * document first, an affected statement winning a tie.
  */
 public final class Matcher {
 
@@ -115,75 +117,132 @@ public final class Matcher {
         }
     }
 
-    /** Every match of {@code inventory}, affected or cleared, by component in declaration order, then by id. */
+    /**
+     * Every match of {@code inventory}, affected or cleared, by component in declaration order, then
+     * by id. A package list several components share (a fleet's bill of materials named by each of
+     * its groups) is matched once, and its matches are given to each of them; only the model's
+     * treatments, which name components, are then applied per component.
+     */
     public List<Match> match(Inventory inventory, List<Treatment> treatments, LocalDate today) {
         Treatments treated = new Treatments(treatments, today);
         List<Match> out = new ArrayList<>();
-        RangeIndex.Ints found = new RangeIndex.Ints();
-        // The package's version read once per scheme, for all the ranges of its products; and each
-        // version text read once per scheme, as many packages run the same versions.
-        VersionScheme.Version[] parsed = new VersionScheme.Version[VersionScheme.values().length];
-        List<Map<String, VersionScheme.Version>> versions = new ArrayList<>();
-        for (VersionScheme s : VersionScheme.values()) {
-            versions.add(new HashMap<>());
+        Lookup lookup = new Lookup();
+        Map<List<InstalledPackage>, Integer> uses = new IdentityHashMap<>();
+        for (List<InstalledPackage> list : inventory.packages().values()) {
+            uses.merge(list, 1, Integer::sum);
         }
+        Map<List<InstalledPackage>, List<Hit>> shared = new IdentityHashMap<>();
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
             String component = c.getKey();
-            for (InstalledPackage pkg : c.getValue()) {
-                found.clear();
-                java.util.Arrays.fill(parsed, null);
-                int indexes = 0;
-                for (int n = -1; n < pkg.aliases().size(); n++) {
-                    ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
-                    RangeIndex[] ranges = byProduct.get(name.key());
-                    if (ranges == null) {
-                        continue;
-                    }
-                    for (RangeIndex index : ranges) {
-                        int s = index.scheme().ordinal();
-                        if (parsed[s] == null) {
-                            parsed[s] = versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
-                        }
-                        index.collect(index.cell(parsed[s]), found);
-                        indexes++;
-                    }
+            List<InstalledPackage> runs = c.getValue();
+            if (uses.get(runs) > 1) {
+                List<Hit> hits = shared.get(runs);
+                if (hits == null) {
+                    List<Hit> found = new ArrayList<>();
+                    hits(runs, lookup, (pkg, v, vex) -> found.add(new Hit(pkg, v, vex)));
+                    hits = found;
+                    shared.put(runs, hits);
                 }
-                if (found.size() == 0) {
-                    continue;
+                for (Hit h : hits) {
+                    out.add(match(component, h.pkg(), h.vulnerability(), h.vex(), treated));
                 }
-                if (indexes > 1) {
-                    found.sortDistinct(); // one index gives its entries in ascending order already
-                }
-                if (platforms) {
-                    List<InstalledPackage> runs = c.getValue();
-                    found.retain(e -> entries[e]
-                            .affected()
-                            .platform()
-                            .map(p -> onPlatform(p, runs))
-                            .orElse(true));
-                    if (found.size() == 0) {
-                        continue;
-                    }
-                }
-                for (int i = 0; i < found.size(); ) {
-                    int j = i + 1;
-                    while (j < found.size() && idNumber[found.get(j)] == idNumber[found.get(i)]) {
-                        j++;
-                    }
-                    out.add(match(component, pkg, found, i, j, treated));
-                    i = j;
-                }
+            } else {
+                // Most lists are one component's: their matches are made as they are found.
+                hits(runs, lookup, (pkg, v, vex) -> out.add(match(component, pkg, v, vex, treated)));
             }
         }
         return out;
     }
 
-    /** The match of the entries {@code found[from..to)}, all of one id. */
-    private Match match(
-            String component, InstalledPackage pkg, RangeIndex.Ints found, int from, int to, Treatments treated) {
-        Vulnerability v = to - from == 1 ? known(found.get(from)) : merged(found, from, to);
-        Optional<String> notAffected = treated.clearing(component, v.ids()).or(() -> vex(pkg, v.ids()));
-        return new Match(component, pkg, v, notAffected);
+    /**
+     * How many packages were looked up in the index over every call of {@link #match}: a list of
+     * packages shared by several components is looked up once.
+     */
+    public long packagesLookedUp() {
+        return packagesLookedUp;
+    }
+
+    private long packagesLookedUp;
+
+    /** A vulnerability of a package of a list, and whether a VEX statement clears it there. */
+    private record Hit(InstalledPackage pkg, Vulnerability vulnerability, Optional<String> vex) {}
+
+    @FunctionalInterface
+    private interface Hits {
+        void hit(InstalledPackage pkg, Vulnerability vulnerability, Optional<String> vex);
+    }
+
+    /** What one call of {@link #match} keeps between packages. */
+    private static final class Lookup {
+        final RangeIndex.Ints found = new RangeIndex.Ints();
+        // The package's version read once per scheme, for all the ranges of its products; and each
+        // version text read once per scheme, as many packages run the same versions.
+        final VersionScheme.Version[] parsed = new VersionScheme.Version[VersionScheme.values().length];
+        final List<Map<String, VersionScheme.Version>> versions = new ArrayList<>();
+
+        Lookup() {
+            for (VersionScheme s : VersionScheme.values()) {
+                versions.add(new HashMap<>());
+            }
+        }
+    }
+
+    /** The vulnerabilities of each package of {@code runs} (the packages one component runs), in order. */
+    private void hits(List<InstalledPackage> runs, Lookup lookup, Hits hits) {
+        RangeIndex.Ints found = lookup.found;
+        VersionScheme.Version[] parsed = lookup.parsed;
+        for (InstalledPackage pkg : runs) {
+            packagesLookedUp++;
+            found.clear();
+            java.util.Arrays.fill(parsed, null);
+            int indexes = 0;
+            for (int n = -1; n < pkg.aliases().size(); n++) {
+                ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
+                RangeIndex[] ranges = byProduct.get(name.key());
+                if (ranges == null) {
+                    continue;
+                }
+                for (RangeIndex index : ranges) {
+                    int s = index.scheme().ordinal();
+                    if (parsed[s] == null) {
+                        parsed[s] = lookup.versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
+                    }
+                    index.collect(index.cell(parsed[s]), found);
+                    indexes++;
+                }
+            }
+            if (found.size() == 0) {
+                continue;
+            }
+            if (indexes > 1) {
+                found.sortDistinct(); // one index gives its entries in ascending order already
+            }
+            if (platforms) {
+                found.retain(e -> entries[e]
+                        .affected()
+                        .platform()
+                        .map(p -> onPlatform(p, runs))
+                        .orElse(true));
+                if (found.size() == 0) {
+                    continue;
+                }
+            }
+            for (int i = 0; i < found.size(); ) {
+                int j = i + 1;
+                while (j < found.size() && idNumber[found.get(j)] == idNumber[found.get(i)]) {
+                    j++;
+                }
+                Vulnerability v = j - i == 1 ? known(found.get(i)) : merged(found, i, j);
+                hits.hit(pkg, v, vex(pkg, v.ids(), runs));
+                i = j;
+            }
+        }
+    }
+
+    /** The match of {@code v} in {@code pkg} of {@code component}: a treatment of the model first, then VEX. */
+    private static Match match(
+            String component, InstalledPackage pkg, Vulnerability v, Optional<String> vex, Treatments treated) {
+        return new Match(component, pkg, v, treated.clearing(component, v.ids()).or(() -> vex));
     }
 
     private Vulnerability known(int entry) {
@@ -297,7 +356,16 @@ public final class Matcher {
         }
     }
 
-    private Optional<String> vex(InstalledPackage pkg, List<String> ids) {
+    /**
+     * Whether a VEX statement clears {@code ids} in {@code pkg} of a component that runs
+     * {@code runs}. A statement applies when it names the package (and its version or a range that
+     * holds it, when it names versions), and, when it is about the product on a platform, when the
+     * component runs that platform: a statement on a firmware installed on one device clears
+     * nothing on another, nor where the device is not known. Of those that apply, the one about
+     * the version (or a range) beats one about the product alone, one on a platform beats one
+     * without, then the latest document wins, and an affected statement wins a tie.
+     */
+    private Optional<String> vex(InstalledPackage pkg, List<String> ids, List<InstalledPackage> runs) {
         if (vexByVulnerability.isEmpty()) {
             return Optional.empty();
         }
@@ -309,7 +377,9 @@ public final class Matcher {
                                 .map(v -> VersionScheme.of(pkg.product().ecosystem())
                                                 .compare(v, pkg.version())
                                         == 0)
-                                .orElse(true)) {
+                                .orElse(true)
+                        && s.range().map(r -> r.contains(pkg.version())).orElse(true)
+                        && s.platform().map(p -> runsPlatform(p, runs)).orElse(true)) {
                     relevant.add(s);
                 }
             }
@@ -318,8 +388,8 @@ public final class Matcher {
             return Optional.empty();
         }
         VexStatement decisive = relevant.stream()
-                .max(Comparator.<VexStatement, Boolean>comparing(
-                                s -> s.version().isPresent())
+                .max(Comparator.comparing(VexStatement::namesVersions)
+                        .thenComparing(s -> s.platform().isPresent())
                         .thenComparing(VexStatement::timestamp)
                         .thenComparing(s -> !s.status().clears()))
                 .orElseThrow();
@@ -327,8 +397,20 @@ public final class Matcher {
             return Optional.empty();
         }
         return Optional.of((decisive.status() == VexStatement.Status.FIXED ? "fixed" : "not affected")
+                + decisive.platform().map(p -> " on " + p.product()).orElse("")
                 + " according to " + decisive.source()
                 + decisive.justification().map(j -> " (" + j + ")").orElse(""));
+    }
+
+    /** Whether a component that runs {@code packages} runs {@code platform}, in its range when it has one. */
+    private static boolean runsPlatform(Affected.Platform platform, List<InstalledPackage> packages) {
+        for (InstalledPackage q : packages) {
+            if (names(q, platform.product())
+                    && platform.range().map(r -> r.contains(q.version())).orElse(true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

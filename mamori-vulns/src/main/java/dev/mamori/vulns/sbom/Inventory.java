@@ -23,13 +23,16 @@ import java.util.Optional;
  * materials, read through the landscape's own file access (confined to the landscape folder), with
  * a located diagnostic for every name that cannot be parsed and every file that cannot be read.
  *
- * @param packages the packages per component (qualified id), in declaration order
+ * @param packages the packages per component (qualified id), in declaration order; components that
+ *     run only what one bill of materials lists share its one list
  */
 public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagnostic> diagnostics) {
 
     public Inventory {
+        // A list several components share stays one list, so that it is matched once.
+        Map<List<InstalledPackage>, List<InstalledPackage>> copies = new java.util.IdentityHashMap<>();
         Map<String, List<InstalledPackage>> copy = new LinkedHashMap<>();
-        packages.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        packages.forEach((k, v) -> copy.put(k, copies.computeIfAbsent(v, List::copyOf)));
         packages = java.util.Collections.unmodifiableMap(copy);
         diagnostics = List.copyOf(diagnostics);
     }
@@ -54,7 +57,14 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
             for (Software s : c.software()) {
                 software(s, diagnostics).ifPresent(list::add);
             }
-            c.sbom().ifPresent(sbom -> list.addAll(sbom(source, sbom, read, diagnostics)));
+            if (c.sbom().isPresent()) {
+                List<InstalledPackage> bom = sbom(source, c.sbom().get(), read, diagnostics);
+                if (list.isEmpty()) {
+                    list = bom; // the one list of the file, shared with every component that names it alone
+                } else {
+                    list.addAll(bom);
+                }
+            }
             if (!list.isEmpty()) {
                 packages.put(c.id(), list);
             }
@@ -126,7 +136,7 @@ public record Inventory(Map<String, List<InstalledPackage>> packages, List<Diagn
                                 + " them");
                 return List.of();
             }
-            List<InstalledPackage> packages = SbomReader.read(file.toString(), bytes.get());
+            List<InstalledPackage> packages = List.copyOf(SbomReader.read(file.toString(), bytes.get()));
             read.put(file, packages);
             return packages;
         } catch (RefusedFileException e) {

@@ -213,8 +213,14 @@ class FeedReaderTest {
         assertThat(agent.range()).hasToString("vers:npm/>=1.0.0|<1.4.2");
         assertThat(agent.range().contains("1.4.2-rc.1")).isTrue();
         assertThat(agent.platform()).isEmpty();
-        // Not affected on the GC-20 would clear the firmware on every device without its platform.
-        assertThat(csaf.vex()).isEmpty();
+        // Not affected on the GC-20 keeps its platform: it clears the firmware there only.
+        assertThat(csaf.vex()).singleElement().satisfies(s -> {
+            assertThat(s.product()).isEqualTo("cpe:o:kaimon:gc_firmware");
+            assertThat(s.range()).map(Object::toString).hasValue("vers:generic/<3.2");
+            assertThat(s.status()).isEqualTo(VexStatement.Status.NOT_AFFECTED);
+            assertThat(s.justification()).hasValue("vulnerable-code-not-in-execute-path");
+            assertThat(s.platform()).map(Affected.Platform::product).hasValue("cpe:h:kaimon:gc-20");
+        });
         assertThat(CsafReader.range("vers:all/*", "npm"))
                 .hasValueSatisfying(r -> assertThat(r.all()).isTrue());
         assertThat(CsafReader.range("<V3.0.29", "cpe"))

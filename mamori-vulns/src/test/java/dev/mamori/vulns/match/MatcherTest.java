@@ -296,4 +296,127 @@ class MatcherTest {
                 .containsExactly("s.gc10-rev-a", "s.gc11", "s.no-hardware-named");
         assertThat(matches).allSatisfy(m -> assertThat(m.ids()).containsExactly("CVE-2026-99901"));
     }
+
+    static InstalledPackage cpe(String name) {
+        return new InstalledPackage(
+                ProductKey.ofCpe(name),
+                List.of(),
+                ProductKey.ofCpe(name).version().orElse("-"),
+                name,
+                AT);
+    }
+
+    /**
+     * A CSAF VEX document whose statements are on a firmware installed on a device (product tree
+     * relationships): firmware 3.1 on the GC-20, and every firmware before 3.2 on the GC-30, are not
+     * affected by a flaw another source reports on the firmware wherever it runs. Each statement
+     * clears the finding only on a component that runs that firmware on that device: not on the
+     * GC-10, not where the device is not known, and not on another version of the firmware.
+     */
+    @Test
+    void aVexStatementOnAFirmwareInstalledOnADeviceClearsItOnThatDeviceOnly() throws Exception {
+        byte[] bytes;
+        try (var in =
+                MatcherTest.class.getResourceAsStream("/dev/mamori/vulns/feed/csaf-vex-firmware-on-device.json")) {
+            bytes = in.readAllBytes();
+        }
+        assertThat(dev.mamori.vulns.Schemas.errors(
+                        dev.mamori.vulns.Schemas.CSAF, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
+                .isEmpty();
+        List<dev.mamori.vulns.feed.Feed> feeds =
+                new java.util.ArrayList<>(dev.mamori.vulns.feed.FeedReader.read("vex-on-device.json", bytes));
+        // The same flaw as a source without hardware reports it: the firmware before 3.2, wherever it runs.
+        feeds.add(new dev.mamori.vulns.feed.Feed(
+                dev.mamori.vulns.feed.FeedKind.NVD,
+                "nvd.json",
+                Optional.of("2026-10-21"),
+                List.of(new Advisory(
+                        "CVE-2026-99901",
+                        List.of(),
+                        "nvd.json",
+                        "maintenance service command injection",
+                        Optional.of("CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+                        List.of(new Affected(
+                                "cpe:o:kaimon:gc_firmware",
+                                VersionRange.parse("vers:generic/<3.2"),
+                                Optional.of("3.2"))))),
+                List.of(),
+                List.of(),
+                List.of()));
+        VulnerabilityData data = VulnerabilityData.of(feeds);
+        assertThat(data.vex())
+                .extracting(v -> v.product() + " " + v.version().orElse("")
+                        + v.range().map(r -> " " + r).orElse("")
+                        + " on " + v.platform().orElseThrow().product() + " " + v.status())
+                .containsExactlyInAnyOrder(
+                        "cpe:o:kaimon:gc_firmware 3.1 on cpe:h:kaimon:gc-20 NOT_AFFECTED",
+                        "cpe:o:kaimon:gc_firmware  vers:generic/<3.2 on cpe:h:kaimon:gc-30 NOT_AFFECTED");
+        InstalledPackage firmware31 = cpe("cpe:2.3:o:kaimon:gc_firmware:3.1:*:*:*:*:*:*:*");
+        InstalledPackage firmware30 = cpe("cpe:2.3:o:kaimon:gc_firmware:3.0:*:*:*:*:*:*:*");
+        InstalledPackage gc10 = cpe("cpe:2.3:h:kaimon:gc-10:-:*:*:*:*:*:*:*");
+        InstalledPackage gc20 = cpe("cpe:2.3:h:kaimon:gc-20:-:*:*:*:*:*:*:*");
+        InstalledPackage gc30 = cpe("cpe:2.3:h:kaimon:gc-30:-:*:*:*:*:*:*:*");
+        Map<String, List<InstalledPackage>> packages = new java.util.LinkedHashMap<>();
+        packages.put("s.fw31-on-gc10", List.of(firmware31, gc10));
+        packages.put("s.fw31-on-gc20", List.of(gc20, firmware31));
+        packages.put("s.fw31-device-unknown", List.of(firmware31));
+        packages.put("s.fw30-on-gc20", List.of(firmware30, gc20));
+        packages.put("s.fw30-on-gc30", List.of(firmware30, gc30));
+        packages.put("s.fw31-on-gc30", List.of(firmware31, gc30));
+        List<Match> matches = new Matcher(data).match(new Inventory(packages, List.of()), List.of(), TODAY);
+        assertThat(matches)
+                .extracting(m -> m.component() + " " + m.id() + " " + (m.affected() ? "affected" : "cleared"))
+                .containsExactly(
+                        "s.fw31-on-gc10 CVE-2026-99901 affected",
+                        "s.fw31-on-gc20 CVE-2026-99901 cleared",
+                        "s.fw31-device-unknown CVE-2026-99901 affected",
+                        "s.fw30-on-gc20 CVE-2026-99901 affected",
+                        "s.fw30-on-gc30 CVE-2026-99901 cleared",
+                        "s.fw31-on-gc30 CVE-2026-99901 cleared");
+        assertThat(matches.get(1).notAffected())
+                .hasValue("not affected on cpe:h:kaimon:gc-20 according to vex-on-device.json"
+                        + " (vulnerable-code-not-in-execute-path)");
+        // The vendor's own affected statement joins the other source's on the GC-10.
+        assertThat(matches.get(0).ids()).containsExactly("CVE-2026-99901", "KAIMON-VEX-2026-008");
+    }
+
+    /**
+     * A bill of materials several components share (a fleet split into groups, each naming the
+     * same file) is looked up once, and each component still gets its matches; a treatment that
+     * names one of them clears that one only. A list that is equal but not shared is looked up on
+     * its own.
+     */
+    @Test
+    void aPackageListSharedByComponentsIsLookedUpOnceAndMatchedForEach() {
+        List<InstalledPackage> bom = List.of(openssl("3.0.5"), openssl("1.1.1"), openssl("3.0.6"));
+        Map<String, List<InstalledPackage>> packages = new java.util.LinkedHashMap<>();
+        packages.put("s.cam", bom);
+        packages.put("t.cams-north", bom);
+        packages.put("t.cams-south", bom);
+        packages.put("u.own", List.copyOf(new java.util.ArrayList<>(bom)));
+        Inventory inventory = new Inventory(packages, List.of());
+        assertThat(inventory.packages().get("t.cams-north"))
+                .isSameAs(inventory.packages().get("s.cam"));
+        Matcher matcher = new Matcher(data(List.of()));
+        List<Match> matches =
+                matcher.match(inventory, List.of(treatment(TreatmentStatus.NOT_APPLICABLE, Optional.empty())), TODAY);
+        assertThat(matcher.packagesLookedUp()).isEqualTo(2 * bom.size());
+        assertThat(matches)
+                .extracting(
+                        m -> m.component() + " " + m.pkg().version() + " " + (m.affected() ? "affected" : "cleared"))
+                .containsExactly(
+                        "s.cam 3.0.5 cleared",
+                        "s.cam 3.0.6 cleared",
+                        "t.cams-north 3.0.5 affected",
+                        "t.cams-north 3.0.6 affected",
+                        "t.cams-south 3.0.5 affected",
+                        "t.cams-south 3.0.6 affected",
+                        "u.own 3.0.5 affected",
+                        "u.own 3.0.6 affected");
+        // The shared list's matches are the same as the list's own, component for component.
+        assertThat(matches.subList(2, 4))
+                .extracting(Match::vulnerability)
+                .containsExactlyElementsOf(
+                        matches.subList(6, 8).stream().map(Match::vulnerability).toList());
+    }
 }
