@@ -3,10 +3,12 @@ package dev.mamori.engine.systemic;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.graph.NeedsCircuit;
 import dev.mamori.model.Account;
+import dev.mamori.model.Assumptions;
 import dev.mamori.model.Component;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Mission;
+import dev.mamori.model.PlanChange;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Scales.AccountState;
 import dev.mamori.model.Words;
@@ -386,6 +388,7 @@ public final class SystemicAnalyzer {
         long[] cost = new long[graph.edgeCount()];
         String[] why = new String[graph.edgeCount()];
         Map<Integer, List<String>> missionsOf = missionsByComponent();
+        Assumptions costs = frozen.landscape().assumptions();
         for (int e = 0; e < graph.edgeCount(); e++) {
             long base;
             String means;
@@ -399,7 +402,7 @@ public final class SystemicAnalyzer {
                         means = "a hardwired signal: keep it, and keep the attacker off " + graph.name(graph.from(e))
                                 + " instead";
                     } else {
-                        base = 2;
+                        base = costs.cost(PlanChange.LIMIT_COMMANDS);
                         // Authorization does not help once the authorized sender is taken.
                         means = "limit what " + graph.name(graph.to(e))
                                 + " accepts over this flow to a safe envelope it enforces itself"
@@ -407,7 +410,7 @@ public final class SystemicAnalyzer {
                     }
                 }
                 case INTERCEPT -> {
-                    base = 2;
+                    base = costs.cost(PlanChange.PROTECT_FLOW);
                     var flow = frozen.flow(graph.source(e));
                     String encryption = frozen.landscape()
                             .vocabulary()
@@ -419,7 +422,7 @@ public final class SystemicAnalyzer {
                             + " on its path can neither read nor forge it";
                 }
                 case UPDATE -> {
-                    base = 5;
+                    base = costs.cost(PlanChange.VERIFY_UPDATES);
                     // The update path is the function: it stays, and what it installs is checked
                     // against something the update source does not hold.
                     means = "have " + graph.name(graph.to(e)) + " install only what is verified against a key "
@@ -427,7 +430,7 @@ public final class SystemicAnalyzer {
                             + " reproducible builds), and stage its updates instead of taking them as they come";
                 }
                 case CREDENTIAL -> {
-                    base = 1;
+                    base = costs.cost(PlanChange.REVOKE_CREDENTIAL);
                     // Never ask for what is already in place: a credential behind MFA is still
                     // taken with its holder, so what is left is to revoke it or narrow who holds it.
                     means = frozen.credential(graph.source(e)).mfa()
@@ -436,11 +439,11 @@ public final class SystemicAnalyzer {
                             : "revoke the credential, or put it behind MFA on a host the owner controls";
                 }
                 case ZONE_MEMBER -> {
-                    base = 3;
+                    base = costs.cost(PlanChange.SEGMENT);
                     means = "segment " + graph.name(graph.from(e)) + " from the rest of " + graph.name(graph.to(e));
                 }
                 case LATERAL -> {
-                    base = 1;
+                    base = costs.cost(PlanChange.HARDEN_LOGIN);
                     // The remedy is what let the neighbour in: a known flaw is patched (a login
                     // does not help against it), a weak or unknown login is made unique.
                     Component target = frozen.component(graph.to(e));
@@ -454,7 +457,7 @@ public final class SystemicAnalyzer {
                 case EXPOSURE -> {
                     int to = graph.to(e);
                     if (graph.isAccount(to)) {
-                        base = 1;
+                        base = costs.cost(PlanChange.RESET_ACCOUNT);
                         Account account = frozen.account(graph.accountOf(to));
                         means = account.state().contains(AccountState.DORMANT)
                                 ? "disable " + account.id() + ", which nobody uses"
@@ -473,22 +476,22 @@ public final class SystemicAnalyzer {
                         // filter; a radio is paired or switched off; a device in public is locked.
                         switch (exposed.way()) {
                             case INTERNET, PARTNER -> {
-                                base = 3;
+                                base = costs.cost(PlanChange.FILTER_EXPOSURE);
                                 means = "take " + component.id() + " out of outsiders' reach: allow only known peers,"
                                         + " or put it behind the VPN" + patch + login;
                             }
                             case RADIO -> {
-                                base = 5;
+                                base = costs.cost(PlanChange.CLOSE_RADIO);
                                 means = "close " + component.id() + "'s radio to strangers: switch off what is not"
                                         + " used, allow only paired devices" + patch + login;
                             }
                             case PHYSICAL -> {
-                                base = 5;
+                                base = costs.cost(PlanChange.LOCK_AWAY);
                                 means = "lock " + component.id() + "'s enclosure and service ports away from the"
                                         + " public" + patch + login;
                             }
                             default -> {
-                                base = 5;
+                                base = costs.cost(PlanChange.RESTRICT_USERS);
                                 means = "restrict what people can open, run or plug in on " + component.id()
                                         + " (application allow-listing, no removable media)";
                             }
@@ -499,17 +502,17 @@ public final class SystemicAnalyzer {
                     Account account = frozen.account(graph.source(e));
                     if (account.state().contains(AccountState.EMBEDDED)) {
                         // A secret in the software is changed by a software release, not by a setting.
-                        base = 5;
+                        base = costs.cost(PlanChange.RELEASE_WITHOUT_SECRET);
                         means = "take the secret of " + account.id() + " out of " + graph.name(graph.from(e))
                                 + "'s software (a release), giving each host its own";
                     } else {
-                        base = 2;
+                        base = costs.cost(PlanChange.KEEP_SECRET_OFF);
                         means = "keep " + account.id() + "'s secret off " + graph.name(graph.from(e))
                                 + ": log in there with an account of its own tier, store no secret there";
                     }
                 }
                 case LOGIN -> {
-                    base = 1;
+                    base = costs.cost(PlanChange.SECOND_FACTOR);
                     Account account = frozen.account(graph.source(e));
                     String target = graph.name(graph.to(e));
                     if (account.state().contains(AccountState.DORMANT)) {
@@ -537,11 +540,13 @@ public final class SystemicAnalyzer {
                     }
                 }
             }
-            cost[e] = base + 2L * missions.size();
+            int perMission = costs.cost(PlanChange.PER_MISSION);
+            cost[e] = base + (long) perMission * missions.size();
             why[e] = means + " (cost " + base
                     + (missions.isEmpty()
                             ? ""
-                            : ", +2 for each mission that needs both ends: " + String.join(", ", missions))
+                            : ", +" + perMission + " for each mission that needs both ends: "
+                                    + String.join(", ", missions))
                     + ")";
         }
         boolean[] isSource = new boolean[graph.nodeCount()];

@@ -72,6 +72,28 @@ class VerifiedIsolationTest {
     }
 
     /**
+     * Issue 15, item 13: what a change costs is the landscape's to say. Giving the gate LAN a unique
+     * login is the cheapest cut by default; where the landscape says that costs it 9 (a vendor's
+     * appliance) and segmenting 6, the plan takes the LTE router out of outsiders' reach instead (4), still checked.
+     */
+    @Test
+    void theLandscapesOwnCostsChooseThePlan() {
+        SystemicAnalysis.Isolation usual = protect(GATES, "entry");
+        assertThat(usual.cuts()).extracting(SystemicAnalysis.Cut::relation).containsExactly(Relation.LATERAL);
+        assertThat(usual.cost()).isEqualTo(1);
+        String dear = GATES.replace(
+                "missions:\n", "assumptions:\n  plan-costs: { harden-login: 9, segment: 6, filter-exposure: 4 }\nmissions:\n");
+        SystemicAnalysis.Isolation plan = protect(dear, "entry");
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).singleElement().satisfies(cut -> {
+            assertThat(cut.relation()).isEqualTo(Relation.EXPOSURE);
+            assertThat(cut.element()).isEqualTo("exposure of access.lte-router");
+            assertThat(cut.why()).contains("(cost 4)");
+        });
+        assertThat(plan.cost()).isEqualTo(4);
+    }
+
+    /**
      * Before: a target outsiders reach directly was "held from the start", beyond what a plan can
      * change. Its exposure is a relation like any other now, and the plan takes it out of reach.
      */

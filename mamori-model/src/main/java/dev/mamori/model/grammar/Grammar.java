@@ -471,6 +471,23 @@ public final class Grammar {
                             + " on the hosts that use it).")
             .optional("description", TEXT, "none", "Anything worth knowing.");
 
+    public static final ObjectSpec PLAN_COSTS = planCosts();
+
+    /** One key per kind of isolation change, in the enum's order, each with its default cost. */
+    private static ObjectSpec planCosts() {
+        ObjectSpec spec = object(
+                "plan-costs",
+                "What each kind of change an isolation plan proposes costs this landscape, on one scale (1 a setting, 5"
+                        + " work on site or a vendor's release); the plan is the cheapest set of changes that isolates"
+                        + " its target.",
+                "plan-costs: { segment: 8, lock-away: 2 }");
+        for (dev.mamori.model.PlanChange change : dev.mamori.model.PlanChange.values()) {
+            spec = spec.optional(
+                    change.word(), new Whole(0, 1000), String.valueOf(change.defaultCost()), change.meaning());
+        }
+        return spec;
+    }
+
     public static final ObjectSpec ASSUMPTIONS = object(
                     "assumptions",
                     "What the analysis assumes where the facts are silent; every path step that rests on an"
@@ -486,7 +503,12 @@ public final class Grammar {
                     new Whole(0, 100),
                     "50",
                     "The chance, in percent, that an account's secret is taken from a held host it logs in to or is"
-                            + " used from (100 when it is embedded there).");
+                            + " used from (100 when it is embedded there).")
+            .optional(
+                    "plan-costs",
+                    new Obj(PLAN_COSTS),
+                    "the defaults below",
+                    "What each kind of isolation change costs this landscape, where it differs from the defaults.");
 
     public static final ObjectSpec DATA_ASSET = object(
                     "data asset",
@@ -748,6 +770,7 @@ public final class Grammar {
                 CREDENTIAL,
                 ACCOUNT,
                 ASSUMPTIONS,
+                PLAN_COSTS,
                 DATA_ASSET,
                 MISSION,
                 DEGRADED_MODE,

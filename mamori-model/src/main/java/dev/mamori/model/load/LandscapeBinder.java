@@ -392,12 +392,28 @@ final class LandscapeBinder {
                 a.at());
     }
 
+    /** The costs of isolation changes the landscape states, where they differ from the defaults. */
+    private static java.util.Map<dev.mamori.model.PlanChange, Integer> planCosts(CheckedObject assumptions) {
+        java.util.Map<dev.mamori.model.PlanChange, Integer> costs =
+                new java.util.EnumMap<>(dev.mamori.model.PlanChange.class);
+        assumptions.object("plan-costs").ifPresent(o -> {
+            for (dev.mamori.model.PlanChange change : dev.mamori.model.PlanChange.values()) {
+                long cost = o.whole(change.word(), -1);
+                if (cost >= 0) {
+                    costs.put(change, (int) cost);
+                }
+            }
+        });
+        return costs;
+    }
+
     /** The landscape's assumptions, as its root file states them. */
     Assumptions assumptions(CheckedObject root) {
         return root.object("assumptions")
                 .map(o -> new Assumptions(
                         (int) o.whole("unknown-login-weak", Assumptions.DEFAULT_UNKNOWN_LOGIN_WEAK),
                         (int) o.whole("harvest", Assumptions.DEFAULT_HARVEST),
+                        planCosts(o),
                         o.at()))
                 .orElseGet(() -> Assumptions.defaults(root.at()));
     }
