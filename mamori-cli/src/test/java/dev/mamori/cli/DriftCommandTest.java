@@ -99,6 +99,31 @@ class DriftCommandTest {
     }
 
     @Test
+    void anAnonymousGrantTheModelLacksIsAnalysedAsWhoeverReachesTheBroker() throws Exception {
+        model();
+        assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")
+                        .exitCode())
+                .isZero();
+        Path file = dir.resolve("acl/plant.broker.acl");
+        // Lines before the first user line are anonymous clients' (as Mosquitto reads them).
+        Files.writeString(file, Files.readString(file).replace("\nuser hmi", "\ntopic read t/#\n\nuser hmi"));
+        Cli changed = Cli.run(dir, "drift", "--mosquitto-acl", "acl/plant.broker.acl", "m.yaml");
+        assertThat(changed.exitCode()).as(changed.out() + changed.err()).isEqualTo(4);
+        assertThat(changed.out())
+                .contains("m.yaml:14:7: drift (not in the model): the deployed ACL says anonymous clients may subscribe"
+                        + " to t/# at plant.broker, which no flow of the model asks for\n")
+                .contains("    grant: anonymous clients may subscribe to t/# at plant.broker\n")
+                .contains("    assumed client: plant.anonymous-at-broker, an anonymous client at plant.broker, standing"
+                        + " for whoever reaches it (the members of zone plant.ot; its modelled clients)\n")
+                .contains("    assumed flow: plant.hmi -> plant.anonymous-at-broker (it connects to plant.broker, so it"
+                        + " can connect without a name)\n")
+                .contains(
+                        "    assumed flow: plant.hmi -> plant.anonymous-at-broker mqtt through plant.broker (t/#, data"
+                                + " as flow plant.telemetry)\n");
+        assertThat(changed.out()).doesNotContain("unplaced");
+    }
+
+    @Test
     void aMosquittoConfigurationChangedByHandIsFound() throws Exception {
         model();
         assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")
