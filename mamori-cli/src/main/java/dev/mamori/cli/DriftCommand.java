@@ -170,6 +170,8 @@ final class DriftCommand implements Callable<Integer> {
         List<Diagnostic> problems = new ArrayList<>();
         List<Unmodelled> openings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        // The brokers whose deployed configuration refuses anonymous clients, and where it says so.
+        Map<dev.mamori.model.Component, String> anonymousRefused = new IdentityHashMap<>();
         try {
             if (nftables != null) {
                 NftablesTarget.Expected expected =
@@ -198,6 +200,7 @@ final class DriftCommand implements Callable<Integer> {
                     MosquittoConfDrift.Result result = MosquittoConfDrift.compare(b, text, conf.toString());
                     differences.addAll(result.differences());
                     notes.addAll(result.notes());
+                    result.anonymousRefused().ifPresent(at -> anonymousRefused.put(b.component(), at));
                 }
             }
             differences.sort(Drift.Difference.ORDER);
@@ -226,7 +229,7 @@ final class DriftCommand implements Callable<Integer> {
         if (!noImpact) {
             // In the order printed, so that the limit keeps the first ones.
             openings.sort(java.util.Comparator.comparing(Unmodelled::difference, Drift.Difference.ORDER));
-            DriftImpact.of(landscape, openings, impactLimit)
+            DriftImpact.of(landscape, openings, impactLimit, u -> inert(u, anonymousRefused))
                     .forEach(i -> impacts.put(i.source().difference(), i));
         }
         for (Drift.Difference d : differences) {
@@ -244,6 +247,18 @@ final class DriftCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("mamori: drift: " + Count.of(differences.size(), "difference"));
         return ExitCode.DRIFT;
+    }
+
+    /** Why a deployed grant opens nothing: one to anonymous clients at a broker configured to refuse them. */
+    private static Optional<String> inert(Unmodelled u, Map<dev.mamori.model.Component, String> anonymousRefused) {
+        if (u instanceof dev.mamori.enforce.AclGrant g && g.user().isEmpty()) {
+            String at = anonymousRefused.get(g.broker().component());
+            if (at != null) {
+                return Optional.of("the deployed configuration refuses clients without a name (" + at
+                        + "): the grant has no effect while it does");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The deployed ruleset read on the second thread; what went wrong there is thrown here. */

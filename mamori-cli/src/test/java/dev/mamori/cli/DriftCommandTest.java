@@ -121,6 +121,39 @@ class DriftCommandTest {
                         "    assumed flow: plant.hmi -> plant.anonymous-at-broker mqtt through plant.broker (t/#, data"
                                 + " as flow plant.telemetry)\n");
         assertThat(changed.out()).doesNotContain("unplaced");
+        // The configuration enforce wrote refuses clients without a name: then the grant does nothing.
+        Path conf = dir.resolve("acl/plant.broker.conf");
+        int refusing = 1 + Files.readString(conf).lines().toList().indexOf("allow_anonymous false");
+        assertThat(refusing).isPositive();
+        Cli refused = Cli.run(
+                dir,
+                "drift",
+                "--mosquitto-acl",
+                "acl/plant.broker.acl",
+                "--mosquitto-conf",
+                "acl/plant.broker.conf",
+                "m.yaml");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(4);
+        assertThat(refused.out())
+                .contains("    grant: anonymous clients may subscribe to t/# at plant.broker\n"
+                        + "    not analysed: the deployed configuration refuses clients without a name"
+                        + " (acl/plant.broker.conf:" + refusing + "): the grant has no effect while it does\n")
+                .doesNotContain("assumed client");
+        // Let in, they may use it: analysed as above, and the configuration is drift of its own.
+        Files.writeString(conf, Files.readString(conf).replace("allow_anonymous false", "allow_anonymous true"));
+        Cli letIn = Cli.run(
+                dir,
+                "drift",
+                "--mosquitto-acl",
+                "acl/plant.broker.acl",
+                "--mosquitto-conf",
+                "acl/plant.broker.conf",
+                "m.yaml");
+        assertThat(letIn.exitCode()).isEqualTo(4);
+        assertThat(letIn.out())
+                .contains("    assumed client: plant.anonymous-at-broker")
+                .contains("(allow_anonymous true)")
+                .doesNotContain("not analysed");
     }
 
     @Test

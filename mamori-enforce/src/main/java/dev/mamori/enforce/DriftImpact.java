@@ -146,23 +146,43 @@ public final class DriftImpact {
      * most}; the others are named as not analysed).
      */
     public static List<Impact> of(Landscape landscape, List<? extends Unmodelled> openings, int most) {
+        return of(landscape, openings, most, u -> Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Landscape, List, int)}, except that what {@code inert} gives a reason for is
+     * not analysed, with that reason, and does not count toward {@code most}: a grant to anonymous
+     * clients at a broker whose deployed configuration refuses them, say.
+     */
+    public static List<Impact> of(
+            Landscape landscape,
+            List<? extends Unmodelled> openings,
+            int most,
+            java.util.function.Function<Unmodelled, Optional<String>> inert) {
         if (openings.isEmpty()) {
             return List.of();
         }
-        DriftImpact impact = new DriftImpact(landscape);
+        DriftImpact impact = null; // its baseline is one systemic analysis: only when something is analysed
         List<Impact> out = new ArrayList<>();
-        for (int i = 0; i < openings.size(); i++) {
-            out.add(
-                    i < most
-                            ? impact.impact(openings.get(i), i + 1)
-                            : impact.skipped(
-                                    openings.get(i),
-                                    "only the first " + most + " such rules are analysed (--impact-limit)"));
+        int analysed = 0;
+        for (Unmodelled opening : openings) {
+            Optional<String> why = inert.apply(opening);
+            if (why.isPresent()) {
+                out.add(skipped(opening, why.get()));
+            } else if (analysed < most) {
+                if (impact == null) {
+                    impact = new DriftImpact(landscape);
+                }
+                analysed++;
+                out.add(impact.impact(opening, analysed));
+            } else {
+                out.add(skipped(opening, "only the first " + most + " such rules are analysed (--impact-limit)"));
+            }
         }
         return out;
     }
 
-    private Impact skipped(Unmodelled opening, String why) {
+    private static Impact skipped(Unmodelled opening, String why) {
         return new Impact(
                 opening,
                 Optional.empty(),
