@@ -46,10 +46,11 @@ import picocli.CommandLine.Spec;
             "a rule or grant deployed but not modelled (a path the analyses do not know), one modelled but",
             "not deployed (a flow that will not work), and a rule out of the model's order. Each difference",
             "is printed at the model's FILE:LINE:COL, with the deployed rule's place (table, chain, handle;",
-            "or FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. Each deployed accept the",
-            "model lacks is then put into the model as an assumed flow (or, from any address, an assumed",
-            "exposure) and the systemic analysis run again: the paths, hazards and missions it opens are",
-            "printed under it (--no-impact leaves this out). See docs/enforce.md."
+            "or FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. Each deployed accept or",
+            "grant the model lacks is then put into the model as an assumed flow (from any address, an",
+            "assumed exposure; to anonymous clients, a component standing for whoever reaches the broker)",
+            "and the systemic analysis run again: the paths, hazards and missions it opens are printed",
+            "under it (--no-impact leaves this out). See docs/enforce.md."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
