@@ -339,6 +339,9 @@ public final class DriftImpact {
         if (!counterpart) {
             unplaced.add("no modelled flow " + (write ? "subscribes to" : "publishes") + " topics that " + grant.topic()
                     + " matches at " + broker.id() + ": nothing to join it to");
+            // Reaching the broker anonymously, with nothing to publish to or read from, opens nothing.
+            flows.clear();
+            assumed.clear();
         }
         return analysed(grant, flows, pairs, assumed, Map.of(), List.of(), unplaced, source, at, anonymous);
     }

@@ -296,6 +296,17 @@ class DriftImpactTest {
     }
 
     @Test
+    void anAnonymousGrantOfTopicsNobodyUsesIsNamedNotAnalysed() throws Exception {
+        DriftImpact.Impact impact = grantImpacts(OFFICE_KIOSK, anonymously("topic write site/other/#"))
+                .get(0);
+        assertThat(impact.unplaced())
+                .containsExactly("no modelled flow subscribes to topics that site/other/# matches at line.broker:"
+                        + " nothing to join it to");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.opensSomething()).isFalse();
+    }
+
+    @Test
     void topicFiltersOverlapLevelByLevel() {
         assertThat(AclGrant.overlap("line/cmd/#", "line/cmd/valve")).isTrue();
         assertThat(AclGrant.overlap("line/+/valve", "line/cmd/#")).isTrue();
