@@ -16,7 +16,6 @@ import dev.mamori.report.diagnostics.DiagnosticsReport;
 import dev.mamori.report.text.Count;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +46,11 @@ import picocli.CommandLine.Spec;
             "a rule or grant deployed but not modelled (a path the analyses do not know), one modelled but",
             "not deployed (a flow that will not work), and a rule out of the model's order. Each difference",
             "is printed at the model's FILE:LINE:COL, with the deployed rule's place (table, chain, handle;",
-            "or FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. Each deployed accept the",
-            "model lacks is then put into the model as an assumed flow (or, from any address, an assumed",
-            "exposure) and the systemic analysis run again: the paths, hazards and missions it opens are",
-            "printed under it (--no-impact leaves this out). See docs/enforce.md."
+            "or FILE:LINE). Only Mamori's tables (inet mamori-ZONE) are compared. Each deployed accept or",
+            "grant the model lacks is then put into the model as an assumed flow (from any address, an",
+            "assumed exposure; to anonymous clients, a component standing for whoever reaches the broker)",
+            "and the systemic analysis run again: the paths, hazards and missions it opens are printed",
+            "under it (--no-impact leaves this out). See docs/enforce.md."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -149,8 +149,9 @@ final class DriftCommand implements Callable<Integer> {
         if (nftables != null) {
             Path file = resolve(nftables);
             deployed = new FutureTask<>(() -> {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    return NftablesDrift.read(reader, nftables.toString());
+                // Bytes, not characters: the parser reads UTF-8 without decoding it first (a fifth less CPU).
+                try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return NftablesDrift.read(in, nftables.toString());
                 }
             });
             Thread reading = new Thread(deployed, "mamori-drift-read");
@@ -170,6 +171,8 @@ final class DriftCommand implements Callable<Integer> {
         List<Diagnostic> problems = new ArrayList<>();
         List<Unmodelled> openings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        // The brokers whose deployed configuration refuses anonymous clients, and where it says so.
+        Map<dev.mamori.model.Component, String> anonymousRefused = new IdentityHashMap<>();
         try {
             if (nftables != null) {
                 NftablesTarget.Expected expected =
@@ -198,6 +201,7 @@ final class DriftCommand implements Callable<Integer> {
                     MosquittoConfDrift.Result result = MosquittoConfDrift.compare(b, text, conf.toString());
                     differences.addAll(result.differences());
                     notes.addAll(result.notes());
+                    result.anonymousRefused().ifPresent(at -> anonymousRefused.put(b.component(), at));
                 }
             }
             differences.sort(Drift.Difference.ORDER);
@@ -226,7 +230,7 @@ final class DriftCommand implements Callable<Integer> {
         if (!noImpact) {
             // In the order printed, so that the limit keeps the first ones.
             openings.sort(java.util.Comparator.comparing(Unmodelled::difference, Drift.Difference.ORDER));
-            DriftImpact.of(landscape, openings, impactLimit)
+            DriftImpact.of(landscape, openings, impactLimit, u -> inert(u, anonymousRefused))
                     .forEach(i -> impacts.put(i.source().difference(), i));
         }
         for (Drift.Difference d : differences) {
@@ -244,6 +248,18 @@ final class DriftCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("mamori: drift: " + Count.of(differences.size(), "difference"));
         return ExitCode.DRIFT;
+    }
+
+    /** Why a deployed grant opens nothing: one to anonymous clients at a broker configured to refuse them. */
+    private static Optional<String> inert(Unmodelled u, Map<dev.mamori.model.Component, String> anonymousRefused) {
+        if (u instanceof dev.mamori.enforce.AclGrant g && g.user().isEmpty()) {
+            String at = anonymousRefused.get(g.broker().component());
+            if (at != null) {
+                return Optional.of("the deployed configuration refuses clients without a name (" + at
+                        + "): the grant has no effect while it does");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The deployed ruleset read on the second thread; what went wrong there is thrown here. */

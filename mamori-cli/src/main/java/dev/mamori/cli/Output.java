@@ -79,7 +79,8 @@ final class Output {
     /** Writes {@code bytes} to {@code given} under the rule above. */
     static void writeFile(
             CommandLine commandLine, Path workingDirectory, Path given, byte[] bytes, Collection<?> inputs) {
-        writeBytes(commandLine, workingDirectory, given, out -> out.write(bytes), inputs);
+        // Written in one call: no buffer (enforce writes 3,000 small files, and 64 KB each added up).
+        writeBytes(commandLine, workingDirectory, given, out -> out.write(bytes), inputs, false);
     }
 
     /** Streams {@code content} as UTF-8 to {@code given} under the rule above. */
@@ -94,7 +95,8 @@ final class Output {
                     content.writeTo(text);
                     text.flush();
                 },
-                inputs);
+                inputs,
+                true);
     }
 
     /** Bytes written as they are produced. */
@@ -104,7 +106,12 @@ final class Output {
     }
 
     private static void writeBytes(
-            CommandLine commandLine, Path workingDirectory, Path given, Bytes content, Collection<?> inputs) {
+            CommandLine commandLine,
+            Path workingDirectory,
+            Path given,
+            Bytes content,
+            Collection<?> inputs,
+            boolean buffered) {
         Path target = workingDirectory.resolve(given).toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw new ParameterException(commandLine, given + " is a folder; name a file to write");
@@ -118,7 +125,8 @@ final class Output {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            try (OutputStream file = Files.newOutputStream(temporary);
+                    OutputStream out = buffered ? new BufferedOutputStream(file, 1 << 16) : file) {
                 content.writeTo(out);
             }
             move(temporary, target);

@@ -99,6 +99,64 @@ class DriftCommandTest {
     }
 
     @Test
+    void anAnonymousGrantTheModelLacksIsAnalysedAsWhoeverReachesTheBroker() throws Exception {
+        model();
+        assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")
+                        .exitCode())
+                .isZero();
+        Path file = dir.resolve("acl/plant.broker.acl");
+        // Lines before the first user line are anonymous clients' (as Mosquitto reads them).
+        Files.writeString(file, Files.readString(file).replace("\nuser hmi", "\ntopic read t/#\n\nuser hmi"));
+        Cli changed = Cli.run(dir, "drift", "--mosquitto-acl", "acl/plant.broker.acl", "m.yaml");
+        assertThat(changed.exitCode()).as(changed.out() + changed.err()).isEqualTo(4);
+        assertThat(changed.out())
+                .contains("m.yaml:14:7: drift (not in the model): the deployed ACL says anonymous clients may subscribe"
+                        + " to t/# at plant.broker, which no flow of the model asks for\n")
+                .contains("    grant: anonymous clients may subscribe to t/# at plant.broker\n")
+                .contains("    assumed client: plant.anonymous-at-broker, an anonymous client at plant.broker, standing"
+                        + " for whoever reaches it (the members of zone plant.ot; its modelled clients)\n")
+                .contains("    assumed flow: plant.hmi -> plant.anonymous-at-broker (it connects to plant.broker, so it"
+                        + " can connect without a name)\n")
+                .contains(
+                        "    assumed flow: plant.hmi -> plant.anonymous-at-broker mqtt through plant.broker (t/#, data"
+                                + " as flow plant.telemetry)\n");
+        assertThat(changed.out()).doesNotContain("unplaced");
+        // The configuration enforce wrote refuses clients without a name: then the grant does nothing.
+        Path conf = dir.resolve("acl/plant.broker.conf");
+        int refusing = 1 + Files.readString(conf).lines().toList().indexOf("allow_anonymous false");
+        assertThat(refusing).isPositive();
+        Cli refused = Cli.run(
+                dir,
+                "drift",
+                "--mosquitto-acl",
+                "acl/plant.broker.acl",
+                "--mosquitto-conf",
+                "acl/plant.broker.conf",
+                "m.yaml");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(4);
+        assertThat(refused.out())
+                .contains("    grant: anonymous clients may subscribe to t/# at plant.broker\n"
+                        + "    not analysed: the deployed configuration refuses clients without a name"
+                        + " (acl/plant.broker.conf:" + refusing + "): the grant has no effect while it does\n")
+                .doesNotContain("assumed client");
+        // Let in, they may use it: analysed as above, and the configuration is drift of its own.
+        Files.writeString(conf, Files.readString(conf).replace("allow_anonymous false", "allow_anonymous true"));
+        Cli letIn = Cli.run(
+                dir,
+                "drift",
+                "--mosquitto-acl",
+                "acl/plant.broker.acl",
+                "--mosquitto-conf",
+                "acl/plant.broker.conf",
+                "m.yaml");
+        assertThat(letIn.exitCode()).isEqualTo(4);
+        assertThat(letIn.out())
+                .contains("    assumed client: plant.anonymous-at-broker")
+                .contains("(allow_anonymous true)")
+                .doesNotContain("not analysed");
+    }
+
+    @Test
     void aMosquittoConfigurationChangedByHandIsFound() throws Exception {
         model();
         assertThat(Cli.run(dir, "enforce", "--target", "mosquitto", "-o", "acl", "m.yaml")

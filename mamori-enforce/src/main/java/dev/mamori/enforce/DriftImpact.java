@@ -13,7 +13,12 @@ import dev.mamori.model.Mark;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Scales.Authorization;
 import dev.mamori.model.Scales.Certainty;
+import dev.mamori.model.Scales.Credentials;
 import dev.mamori.model.Scales.Exposure;
+import dev.mamori.model.Scales.Logging;
+import dev.mamori.model.Scales.Tenancy;
+import dev.mamori.model.Scales.UpdatePath;
+import dev.mamori.model.Scales.UserAction;
 import dev.mamori.model.Zone;
 import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.vocabulary.Vocabulary;
@@ -67,6 +72,8 @@ public final class DriftImpact {
      * What one deployed rule opens, or why it could not be said.
      *
      * @param source the deployed rule or grant
+     * @param client for a grant to anonymous clients, the component put into the model to stand for
+     *     them, and who it stands for
      * @param assumed the flows put into the model for it ({@code FROM -> TO PROTOCOL/PORT})
      * @param exposed the components assumed exposed for it, with the exposure
      * @param unplaced addresses of the rule that are no component's, in words
@@ -78,6 +85,7 @@ public final class DriftImpact {
      */
     public record Impact(
             Unmodelled source,
+            Optional<String> client,
             List<String> assumed,
             List<String> exposed,
             List<String> unplaced,
@@ -110,6 +118,7 @@ public final class DriftImpact {
                     + (exact ? "" : " (some clauses not understood: taken wider)"));
             skipped.ifPresent(s -> out.add("not analysed: " + s));
             unplaced.forEach(u -> out.add("unplaced: " + u));
+            client.ifPresent(c -> out.add("assumed client: " + c));
             assumed.forEach(a -> out.add("assumed flow: " + a));
             exposed.forEach(e -> out.add("assumed exposure: " + e));
             if (skipped.isEmpty() && assumed.isEmpty() && exposed.isEmpty() && unplaced.isEmpty()) {
@@ -137,25 +146,54 @@ public final class DriftImpact {
      * most}; the others are named as not analysed).
      */
     public static List<Impact> of(Landscape landscape, List<? extends Unmodelled> openings, int most) {
+        return of(landscape, openings, most, u -> Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Landscape, List, int)}, except that what {@code inert} gives a reason for is
+     * not analysed, with that reason, and does not count toward {@code most}: a grant to anonymous
+     * clients at a broker whose deployed configuration refuses them, say.
+     */
+    public static List<Impact> of(
+            Landscape landscape,
+            List<? extends Unmodelled> openings,
+            int most,
+            java.util.function.Function<Unmodelled, Optional<String>> inert) {
         if (openings.isEmpty()) {
             return List.of();
         }
-        DriftImpact impact = new DriftImpact(landscape);
+        DriftImpact impact = null; // its baseline is one systemic analysis: only when something is analysed
         List<Impact> out = new ArrayList<>();
-        for (int i = 0; i < openings.size(); i++) {
-            out.add(
-                    i < most
-                            ? impact.impact(openings.get(i), i + 1)
-                            : impact.skipped(
-                                    openings.get(i),
-                                    "only the first " + most + " such rules are analysed (--impact-limit)"));
+        int analysed = 0;
+        for (Unmodelled opening : openings) {
+            Optional<String> why = inert.apply(opening);
+            if (why.isPresent()) {
+                out.add(skipped(opening, why.get()));
+            } else if (analysed < most) {
+                if (impact == null) {
+                    impact = new DriftImpact(landscape);
+                }
+                analysed++;
+                out.add(impact.impact(opening, analysed));
+            } else {
+                out.add(skipped(opening, "only the first " + most + " such rules are analysed (--impact-limit)"));
+            }
         }
         return out;
     }
 
-    private Impact skipped(Unmodelled opening, String why) {
+    private static Impact skipped(Unmodelled opening, String why) {
         return new Impact(
-                opening, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, Optional.of(why));
+                opening,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                Optional.of(why));
     }
 
     /** Which components an end of the rule is: those whose address (or zone's network) overlaps its prefixes. */
@@ -213,29 +251,55 @@ public final class DriftImpact {
         return unmodelled instanceof Opening o ? impact(o, number) : impact((AclGrant) unmodelled, number);
     }
 
-    /** A broker's grant: its client joined to the modelled subscribers (or publishers) of the topics it opens. */
+    /**
+     * A broker's grant: its client joined to the modelled subscribers (or publishers) of the topics
+     * it opens. A grant to anonymous clients is a grant to whoever reaches the broker; that one
+     * client stands for them in the analysis, as a component of the broker's zone with no login,
+     * reachable from outside as the broker is and from each modelled client of the broker (each
+     * connects to it, so each can connect without a name).
+     */
     private Impact impact(AclGrant grant, int number) {
-        SourceLocation at = grant.broker().component().at();
-        String source = "deployed, not modelled: " + grant.difference().deployed();
-        List<String> unplaced = new ArrayList<>();
-        List<Component> clients = grant.user().isEmpty()
-                ? List.of()
-                : components.stream()
-                        .filter(c -> c.mqttUser().equals(grant.user()))
-                        .toList();
-        if (grant.user().isEmpty()) {
-            unplaced.add("anonymous clients are no component of the model: whoever reaches "
-                    + grant.broker().component().id() + " may use the grant");
-        } else if (clients.isEmpty()) {
-            unplaced.add("no component logs in as " + grant.user().get() + " (mqtt-user)");
-        }
         Component broker = grant.broker().component();
-        boolean write = grant.access() == MosquittoTarget.Access.WRITE;
+        SourceLocation at = broker.at();
+        String source = "deployed, not modelled: " + grant.difference().deployed();
         String id = uniqueId("drift-" + number);
+        List<String> unplaced = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();
         List<String> assumed = new ArrayList<>();
         Set<String> pairs = new HashSet<>();
+        Optional<Component> anonymous = Optional.empty();
+        List<Component> clients;
+        if (grant.user().isEmpty()) {
+            Component anon = anonymousClient(broker);
+            anonymous = Optional.of(anon);
+            clients = List.of(anon);
+            for (Component c : connecting(broker)) {
+                flows.add(flow(
+                        id + "." + (flows.size() + 1),
+                        c,
+                        anon,
+                        "mqtt",
+                        "none",
+                        "none",
+                        true,
+                        OptionalInt.empty(),
+                        source,
+                        at));
+                pairs.add(c.id() + "\n" + anon.id());
+                assumed.add(c.id() + " -> " + anon.id() + " (it connects to " + broker.id()
+                        + ", so it can connect without a name)");
+            }
+        } else {
+            clients = components.stream()
+                    .filter(c -> c.mqttUser().equals(grant.user()))
+                    .toList();
+            if (clients.isEmpty()) {
+                unplaced.add("no component logs in as " + grant.user().get() + " (mqtt-user)");
+            }
+        }
+        boolean write = grant.access() == MosquittoTarget.Access.WRITE;
         boolean counterpart = false;
+        Set<String> joined = new HashSet<>();
         for (Flow f : landscape.allFlows()) {
             if (!f.protocol().equals("mqtt")
                     || f.topics().stream().noneMatch(t -> AclGrant.overlap(t, grant.topic()))) {
@@ -252,16 +316,18 @@ public final class DriftImpact {
             for (Component client : clients) {
                 Component a = write ? client : other;
                 Component b = write ? other : client;
-                if (a == b || !pairs.add(a.id() + "\n" + b.id())) {
+                // Once per pair and grant, beside a client's assumed connection to the broker.
+                if (a == b || !joined.add(a.id() + "\n" + b.id())) {
                     continue;
                 }
+                pairs.add(a.id() + "\n" + b.id());
                 flows.add(flow(
                         id + "." + (flows.size() + 1),
                         a,
                         b,
                         "mqtt",
                         "none",
-                        "password",
+                        anonymous.isPresent() ? "none" : "password",
                         f.commands(),
                         f.port(),
                         source,
@@ -273,8 +339,102 @@ public final class DriftImpact {
         if (!counterpart) {
             unplaced.add("no modelled flow " + (write ? "subscribes to" : "publishes") + " topics that " + grant.topic()
                     + " matches at " + broker.id() + ": nothing to join it to");
+            // Reaching the broker anonymously, with nothing to publish to or read from, opens nothing.
+            flows.clear();
+            assumed.clear();
         }
-        return analysed(grant, flows, pairs, assumed, Map.of(), List.of(), unplaced, source, at);
+        return analysed(grant, flows, pairs, assumed, Map.of(), List.of(), unplaced, source, at, anonymous);
+    }
+
+    /**
+     * The component that stands for anonymous clients at a broker: in its zone, reachable from
+     * outside as it is, with no login (an anonymous client needs none), and nothing else.
+     */
+    private Component anonymousClient(Component broker) {
+        String wanted = "anonymous-at-" + broker.localId();
+        String local = wanted;
+        for (int n = 2; byId.containsKey(broker.system() + "." + local); n++) {
+            local = wanted + "-" + n;
+        }
+        return new Component(
+                broker.system() + "." + local,
+                broker.system(),
+                "anonymous clients of " + broker.id(),
+                broker.layer(),
+                "application",
+                1,
+                broker.zone(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Credentials.NONE,
+                UpdatePath.UNKNOWN,
+                Optional.empty(),
+                List.of(),
+                broker.exposure(),
+                Optional.empty(),
+                List.of(),
+                Logging.UNKNOWN,
+                false,
+                Tenancy.SINGLE,
+                false,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                UserAction.NONE,
+                List.of("drift"),
+                // What the report says of it: who it stands for.
+                broker.system() + "." + local + ", an anonymous client at " + broker.id()
+                        + ", standing for whoever reaches it" + reachers(broker),
+                broker.at(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                java.util.OptionalLong.empty(),
+                Optional.empty());
+    }
+
+    /** Who reaches a broker, in words: its zone's members, outsiders as it is exposed; its clients follow. */
+    private String reachers(Component broker) {
+        List<String> who = new ArrayList<>();
+        zoneOf(broker).ifPresent(z -> who.add("the members of zone " + z.id()));
+        if (!broker.exposure().isEmpty()) {
+            who.add("outsiders, as " + broker.id() + " is exposed ("
+                    + String.join(
+                            ", ",
+                            broker.exposure().stream()
+                                    .map(dev.mamori.model.Words::of)
+                                    .sorted()
+                                    .toList())
+                    + ")");
+        }
+        who.add("its modelled clients");
+        return " (" + String.join("; ", who) + ")";
+    }
+
+    /**
+     * The components outside a broker's zone that connect to it: those with a flow to it, and the
+     * subscribers of its MQTT flows (a subscriber opens the connection). Its zone's members reach it
+     * through the zone, as the analysis assumes.
+     */
+    private List<Component> connecting(Component broker) {
+        Optional<Zone> zone = zoneOf(broker);
+        Set<Component> out = new LinkedHashSet<>();
+        for (Flow f : landscape.allFlows()) {
+            Component from = resolve(f.from());
+            Component to = resolve(f.to());
+            Component client =
+                    to == broker ? from : from == broker && f.protocol().equals("mqtt") ? to : null;
+            if (client != null
+                    && client != broker
+                    && (zone.isEmpty() || !zoneOf(client).equals(zone))) {
+                out.add(client);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Component resolve(Ref ref) {
@@ -371,10 +531,14 @@ public final class DriftImpact {
                 }
             }
         }
-        return analysed(opening, flows, pairs, assumed, exposures, exposed, unplaced, source, at);
+        return analysed(opening, flows, pairs, assumed, exposures, exposed, unplaced, source, at, Optional.empty());
     }
 
-    /** The analysis with the assumed flows and exposures, against the model alone. */
+    /**
+     * The analysis with the assumed flows and exposures, against the model alone; with {@code
+     * added} (the component that stands for anonymous clients) in both, so that what it reaches
+     * without the assumed flows is not counted as opened.
+     */
     private Impact analysed(
             Unmodelled opening,
             List<Flow> flows,
@@ -384,37 +548,68 @@ public final class DriftImpact {
             List<String> exposed,
             List<String> unplaced,
             String source,
-            SourceLocation at) {
+            SourceLocation at,
+            Optional<Component> added) {
+        Optional<String> client = added.map(Component::description);
         if (flows.isEmpty() && exposures.isEmpty()) {
             return new Impact(
-                    opening, assumed, exposed, unplaced, List.of(), List.of(), List.of(), 0, Optional.empty());
+                    opening, client, assumed, exposed, unplaced, List.of(), List.of(), List.of(), 0, Optional.empty());
         }
         List<Mark> marks = new ArrayList<>(landscape.marks());
+        added.ifPresent(c -> marks.add(new Mark(new Ref(c.id(), null, at), Certainty.ASSUMED, source, at)));
+        SystemicAnalysis before =
+                added.isEmpty() ? baseline : analyse(changed(landscape, Map.of(), added, landscape.flows(), marks));
         flows.forEach(f -> marks.add(new Mark(new Ref(f.id(), null, at), Certainty.ASSUMED, source, at)));
         exposures.keySet().forEach(c -> marks.add(new Mark(new Ref(c, null, at), Certainty.ASSUMED, source, at)));
         List<Flow> allFlows = new ArrayList<>(landscape.flows());
         allFlows.addAll(flows);
-        Landscape with = withExposures(landscape, exposures, allFlows, marks);
-        SystemicAnalysis after = analyse(with);
+        SystemicAnalysis after = analyse(changed(landscape, exposures, added, allFlows, marks));
+        Set<String> notNews = added.map(c -> Set.of(c.id())).orElse(Set.of());
+        // The component standing for anonymous clients is no component of the model: holding it is
+        // not counted as control of one more.
+        boolean newlyHeld = added.isPresent()
+                && holds(after, added.get().id())
+                && !holds(before, added.get().id());
         return new Impact(
                 opening,
+                client,
                 assumed,
                 exposed,
                 unplaced,
-                newPaths(after, pairs, exposures.keySet()),
-                newHazards(after),
-                newMissions(after),
-                Math.max(0, after.controlledComponents() - baseline.controlledComponents()),
+                newPaths(before, after, pairs, exposures.keySet(), notNews),
+                newHazards(before, after),
+                newMissions(before, after),
+                Math.max(0, after.controlledComponents() - before.controlledComponents() - (newlyHeld ? 1 : 0)),
                 Optional.empty());
     }
 
-    private List<String> newPaths(SystemicAnalysis after, Set<String> pairs, Set<String> exposed) {
+    /**
+     * Whether an attacker holds the component: it is a way in, or on a path (the analysis reports
+     * up to a hundred paths of each kind; one through the component is enough to say so).
+     */
+    private static boolean holds(SystemicAnalysis analysis, String id) {
+        return analysis.entries().stream().anyMatch(e -> e.component().equals(id))
+                || concat(analysis.paths(), analysis.internalPaths()).stream()
+                        .anyMatch(
+                                p -> p.target().equals(id) || p.hops().stream().anyMatch(h -> h.to().equals(id)));
+    }
+
+    /** @param notNews targets whose paths are no news (the component standing for anonymous clients) */
+    private static List<String> newPaths(
+            SystemicAnalysis baseline,
+            SystemicAnalysis after,
+            Set<String> pairs,
+            Set<String> exposed,
+            Set<String> notNews) {
         Map<String, Double> before = new HashMap<>();
         for (SystemicAnalysis.Path p : concat(baseline.paths(), baseline.internalPaths())) {
             before.merge(p.target(), p.probability(), Math::max);
         }
         List<String> out = new ArrayList<>();
         for (SystemicAnalysis.Path p : concat(after.paths(), after.internalPaths())) {
+            if (notNews.contains(p.target())) {
+                continue;
+            }
             // A component assumed exposed is an entry of its own: a path from it uses the rule too.
             boolean uses = exposed.contains(p.target())
                     || exposed.stream().anyMatch(c -> p.entry().startsWith(c + " "))
@@ -449,7 +644,7 @@ public final class DriftImpact {
         return out;
     }
 
-    private List<String> newHazards(SystemicAnalysis after) {
+    private static List<String> newHazards(SystemicAnalysis baseline, SystemicAnalysis after) {
         Map<String, Double> before = new HashMap<>();
         baseline.hazards().forEach(h -> before.put(h.hazard(), h.probability()));
         List<String> out = new ArrayList<>();
@@ -468,7 +663,7 @@ public final class DriftImpact {
         return out;
     }
 
-    private List<String> newMissions(SystemicAnalysis after) {
+    private static List<String> newMissions(SystemicAnalysis baseline, SystemicAnalysis after) {
         Set<String> before = new HashSet<>();
         baseline.missions().forEach(m -> before.add(m.mission()));
         List<String> out = new ArrayList<>();
@@ -528,14 +723,21 @@ public final class DriftImpact {
         return c.zone().map(ref -> NftablesTarget.resolve(zones, ref));
     }
 
-    /** The landscape with some components' exposure widened, and the flows and marks given. */
-    private static Landscape withExposures(
-            Landscape l, Map<String, Exposure> exposures, List<Flow> flows, List<Mark> marks) {
+    /**
+     * The landscape with some components' exposure widened, a component added to its system (the
+     * one standing for anonymous clients), and the flows and marks given.
+     */
+    private static Landscape changed(
+            Landscape l,
+            Map<String, Exposure> exposures,
+            Optional<Component> added,
+            List<Flow> flows,
+            List<Mark> marks) {
         Map<String, IotSystem> systems = new LinkedHashMap<>();
         for (Map.Entry<String, IotSystem> s : l.systems().entrySet()) {
-            if (s.getValue().components().keySet().stream()
-                    .noneMatch(k -> exposures.containsKey(
-                            s.getValue().components().get(k).id()))) {
+            boolean adds =
+                    added.filter(c -> c.system().equals(s.getValue().id())).isPresent();
+            if (!adds && s.getValue().components().values().stream().noneMatch(c -> exposures.containsKey(c.id()))) {
                 systems.put(s.getKey(), s.getValue());
                 continue;
             }
@@ -544,6 +746,9 @@ public final class DriftImpact {
                     .components()
                     .forEach((k, c) ->
                             changed.put(k, exposures.containsKey(c.id()) ? exposed(c, exposures.get(c.id())) : c));
+            if (adds) {
+                changed.put(added.get().localId(), added.get());
+            }
             systems.put(s.getKey(), s.getValue().withComponents(changed));
         }
         return new Landscape(

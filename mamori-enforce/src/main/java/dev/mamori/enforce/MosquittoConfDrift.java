@@ -25,8 +25,12 @@ public final class MosquittoConfDrift {
      *
      * @param differences in file order
      * @param notes what of the file was not read (an included folder), for the reader
+     * @param anonymousRefused where the file refuses clients without a name ({@code FILE:LINE}, or
+     *     the file when it leaves {@code allow_anonymous} at Mosquitto's default, false); empty when it
+     *     lets them in. Grants of the ACL to anonymous clients have no effect while it refuses them.
      */
-    public record Result(List<Drift.Difference> differences, List<String> notes) {
+    public record Result(
+            List<Drift.Difference> differences, List<String> notes, java.util.Optional<String> anonymousRefused) {
         public Result {
             differences = List.copyOf(differences);
             notes = List.copyOf(notes);
@@ -171,7 +175,13 @@ public final class MosquittoConfDrift {
                     file + " has no password_file",
                     "broker " + id + " has no password_file: the clients whose flows log in by password cannot"));
         }
-        return new Result(Drift.sorted(out), notes);
+        java.util.Optional<String> refused = anonymous
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        anonymousLine == 0
+                                ? file + " (no allow_anonymous: false by default)"
+                                : file + ":" + anonymousLine);
+        return new Result(Drift.sorted(out), notes, refused);
     }
 
     private static String value(String[] words, String file, int line) throws Drift.Unreadable {

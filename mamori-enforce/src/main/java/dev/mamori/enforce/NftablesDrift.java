@@ -290,8 +290,20 @@ public final class NftablesDrift {
      * @throws Drift.Unreadable when {@code json} is not the JSON {@code nft -j list ruleset} writes
      */
     public static Deployed read(Reader json, String file) throws Drift.Unreadable, IOException {
+        return read(new JsonFactory().createParser(json), file);
+    }
+
+    /**
+     * As {@link #read(Reader, String)}, from the file's bytes (UTF-8, as nft writes): the parser
+     * then works on bytes without decoding them to characters first.
+     */
+    public static Deployed read(java.io.InputStream json, String file) throws Drift.Unreadable, IOException {
+        return read(new JsonFactory().createParser(json), file);
+    }
+
+    private static Deployed read(JsonParser parser, String file) throws Drift.Unreadable, IOException {
         Map<String, LiveTable> tables = new LinkedHashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(json)) {
+        try (JsonParser p = parser) {
             p.setCodec(JSON);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw unreadable(file, p.currentLocation(), "expected a JSON object, as 'nft -j list ruleset' writes");

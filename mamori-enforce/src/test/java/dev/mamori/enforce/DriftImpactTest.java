@@ -180,6 +180,132 @@ class DriftImpactTest {
         assertThat(impact.lines()).contains("grant: user kiosk may publish to line/cmd/valve at line.broker");
     }
 
+    /** The grants of {@code acl} the model of {@code text} lacks, each analysed. */
+    private static List<DriftImpact.Impact> grantImpacts(String text, java.util.function.UnaryOperator<String> acl)
+            throws Exception {
+        Landscape landscape = Landscapes.load(text);
+        var problems = new java.util.ArrayList<dev.mamori.model.diagnostics.Diagnostic>();
+        MosquittoTarget.Broker broker =
+                MosquittoTarget.grants(landscape, Optional.empty(), problems).get("line.broker");
+        assertThat(problems).isEmpty();
+        String generated = MosquittoTarget.generate(landscape, Optional.empty(), "/etc/mosquitto/mamori")
+                .files()
+                .get("line.broker.acl");
+        MosquittoDrift.Result result = MosquittoDrift.compareAll(broker, acl.apply(generated), "line.broker.acl");
+        assertThat(result.grants()).hasSameSizeAs(result.differences());
+        return DriftImpact.of(landscape, result.grants(), 10);
+    }
+
+    /** An anonymous section, as Mosquitto reads it: the lines before the first user line. */
+    private static java.util.function.UnaryOperator<String> anonymously(String line) {
+        return acl -> acl.replaceFirst("\nuser ", "\n" + line + "\n\nuser ");
+    }
+
+    /**
+     * broker-plan.yaml with the SCADA host not exposed, and a kiosk in an office zone, exposed to
+     * the internet, that subscribes to the telemetry: it connects to the broker but sends nothing.
+     */
+    private static final String OFFICE_KIOSK = Landscapes.resource("broker-plan.yaml")
+            .replace(", mqtt-user: scada, exposure: [internet] }", ", mqtt-user: scada }")
+            .replace(
+                    "      ot: { kind: ot, trust: high, cidr: 127.0.3.0/28 }\n",
+                    "      ot: { kind: ot, trust: high, cidr: 127.0.3.0/28 }\n"
+                            + "      office: { kind: it, cidr: 127.0.4.0/28 }\n")
+            .replace(
+                    "      panel:",
+                    "      kiosk: { kind: display, zone: office, address: 127.0.4.14, credentials: user-defined,"
+                            + " mqtt-user: kiosk, exposure: [internet] }\n      panel:")
+            .replace(
+                    "    flows:\n",
+                    "    flows:\n      - { id: wall, from: broker, to: kiosk, protocol: mqtt, authentication: password,"
+                            + " topics: [line/tele/#] }\n");
+
+    @Test
+    void anAnonymousPublishGrantIsWhoeverReachesTheBroker() throws Exception {
+        DriftImpact.Impact impact = grantImpacts(OFFICE_KIOSK, anonymously("topic write line/cmd/#"))
+                .get(0);
+        assertThat(impact.lines()).contains("grant: anonymous clients may publish to line/cmd/# at line.broker");
+        // The kiosk outside the broker's zone connects to it, so it can connect without a name; the
+        // members of the broker's zone reach it through the zone; the broker is not exposed.
+        assertThat(impact.client())
+                .contains("line.anonymous-at-broker, an anonymous client at line.broker, standing for whoever reaches"
+                        + " it (the members of zone line.ot; its modelled clients)");
+        assertThat(impact.assumed())
+                .containsExactly(
+                        "line.kiosk -> line.anonymous-at-broker (it connects to line.broker, so it can connect"
+                                + " without a name)",
+                        "line.anonymous-at-broker -> line.valve mqtt through line.broker (line/cmd/#, commands as flow"
+                                + " line.actuate)",
+                        "line.anonymous-at-broker -> line.panel mqtt through line.broker (line/cmd/#, data as flow"
+                                + " line.view)");
+        assertThat(impact.unplaced()).isEmpty();
+        // Without the grant, the exposed kiosk only receives telemetry: the valve is out of reach.
+        assertThat(impact.hazards())
+                .singleElement()
+                .asString()
+                .startsWith("line.valve.overflow (critical")
+                .endsWith("not reachable without the rule");
+        assertThat(impact.paths())
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("to line.valve from line.kiosk")
+                        .contains("not reached without the rule")
+                        .endsWith(": line.kiosk -> line.anonymous-at-broker -> line.valve"));
+        assertThat(impact.paths())
+                .as("the client standing for anonymous ones is no news of its own")
+                .noneMatch(p -> p.startsWith("to line.anonymous-at-broker"));
+        // The valve; the component standing for anonymous clients is not counted.
+        assertThat(impact.moreControlled()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnonymousGrantAtAnExposedBrokerIsOutsidersPublishingWithoutALogin() throws Exception {
+        // The broker itself is reachable from the internet, behind a certificate login: holding it is
+        // unlikely (0.2), so the valve's hazard is within reach, but far less likely than through an
+        // anonymous publish, which needs no login.
+        String exposedBroker = KIOSK.replace(
+                "broker: { kind: broker, zone: ot, address: 127.0.3.10, credentials: certificate }",
+                "broker: { kind: broker, zone: ot, address: 127.0.3.10, credentials: certificate, exposure:"
+                        + " [internet] }");
+        DriftImpact.Impact impact = grantImpacts(exposedBroker, anonymously("topic write line/cmd/valve"))
+                .get(0);
+        assertThat(impact.lines())
+                .contains("assumed client: line.anonymous-at-broker, an anonymous client at line.broker, standing for"
+                        + " whoever reaches it (the members of zone line.ot; outsiders, as line.broker is exposed (internet);"
+                        + " its modelled clients)");
+        assertThat(impact.hazards())
+                .singleElement()
+                .asString()
+                .startsWith("line.valve.overflow (critical, p=0.90, p=0.18 without the rule");
+        assertThat(impact.paths())
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("to line.valve from line.anonymous-at-broker (reachable from the internet)")
+                        .endsWith(": line.anonymous-at-broker -> line.valve"));
+    }
+
+    @Test
+    void anAnonymousSubscribeGrantReceivesWhatThePublishersSend() throws Exception {
+        DriftImpact.Impact impact = grantImpacts(OFFICE_KIOSK, anonymously("topic read line/tele/#"))
+                .get(0);
+        assertThat(impact.lines()).contains("grant: anonymous clients may subscribe to line/tele/# at line.broker");
+        assertThat(impact.assumed())
+                .contains("line.valve -> line.anonymous-at-broker mqtt through line.broker (line/tele/#, data as"
+                        + " flow line.telemetry)");
+        // Reading telemetry gives no control: the valve's hazard stays out of reach.
+        assertThat(impact.hazards()).isEmpty();
+        assertThat(impact.missions()).isEmpty();
+    }
+
+    @Test
+    void anAnonymousGrantOfTopicsNobodyUsesIsNamedNotAnalysed() throws Exception {
+        DriftImpact.Impact impact = grantImpacts(OFFICE_KIOSK, anonymously("topic write site/other/#"))
+                .get(0);
+        assertThat(impact.unplaced())
+                .containsExactly("no modelled flow subscribes to topics that site/other/# matches at line.broker:"
+                        + " nothing to join it to");
+        assertThat(impact.assumed()).isEmpty();
+        assertThat(impact.opensSomething()).isFalse();
+    }
+
     @Test
     void topicFiltersOverlapLevelByLevel() {
         assertThat(AclGrant.overlap("line/cmd/#", "line/cmd/valve")).isTrue();

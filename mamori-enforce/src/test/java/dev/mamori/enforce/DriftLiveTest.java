@@ -55,11 +55,14 @@ class DriftLiveTest {
     }
 
     private static List<Drift.Difference> drift(String json) throws Exception {
-        return NftablesDrift.compare(
-                NftablesTarget.expected(LANDSCAPE, Optional.empty(), PlanCuts.NONE),
-                LANDSCAPE,
-                new StringReader(json),
-                "live.json");
+        NftablesTarget.Expected expected = NftablesTarget.expected(LANDSCAPE, Optional.empty(), PlanCuts.NONE);
+        List<Drift.Difference> found = NftablesDrift.compare(expected, LANDSCAPE, new StringReader(json), "live.json");
+        // The command reads the file's bytes: the same listing read so gives the same differences.
+        NftablesDrift.Deployed fromBytes = NftablesDrift.read(
+                new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "live.json");
+        assertThat(NftablesDrift.compare(expected, LANDSCAPE, fromBytes, "live.json"))
+                .isEqualTo(found);
+        return found;
     }
 
     private static Map<String, String> generated() {

@@ -36,6 +36,21 @@ class MosquittoConfDriftTest {
     }
 
     @Test
+    void whetherTheFileRefusesClientsWithoutANameIsSaidWithItsPlace() throws Exception {
+        String conf = generated();
+        int line = Landscapes.line(conf, "allow_anonymous false");
+        assertThat(MosquittoConfDrift.compare(broker(), conf, "b.conf").anonymousRefused())
+                .contains("b.conf:" + line);
+        String unsaid = conf.replace("allow_anonymous false\n", "");
+        assertThat(MosquittoConfDrift.compare(broker(), unsaid, "b.conf").anonymousRefused())
+                .contains("b.conf (no allow_anonymous: false by default)");
+        // With settings per listener, one listener that lets them in is enough.
+        String oneListener = conf + "listener 1884\nallow_anonymous true\n";
+        assertThat(MosquittoConfDrift.compare(broker(), oneListener, "b.conf").anonymousRefused())
+                .isEmpty();
+    }
+
+    @Test
     void noAclNoPasswordsAndNoListenerAreEachFound() throws Exception {
         String conf = generated()
                 .lines()
