@@ -18,12 +18,14 @@ public record SystemicAnalysis(
         List<HazardReach> hazards,
         List<MissionEffect> missions,
         List<Flood> floods,
+        List<DataRead> dataRead,
         Optional<Isolation> isolation,
         Optional<OutageEffect> outage) {
 
     public SystemicAnalysis {
         entries = List.copyOf(entries);
         floods = List.copyOf(floods);
+        dataRead = List.copyOf(dataRead);
         paths = List.copyOf(paths);
         internalPaths = List.copyOf(internalPaths);
         blastRadius = List.copyOf(blastRadius);
@@ -59,6 +61,28 @@ public record SystemicAnalysis(
     public record Flood(String target, long devices, long capacity, List<String> from) {
         public Flood {
             from = List.copyOf(from);
+        }
+    }
+
+    /**
+     * A data asset the attacker reads (confidentiality): stored on a component it holds, sent to or
+     * from one, or carried in clear over a network it holds; the likeliest way, with its path.
+     *
+     * @param confidentiality the asset's confidentiality need (low, medium, high, critical)
+     * @param where how it is read, in words
+     * @param holder the component the attacker reads it on
+     * @param hops the most likely path to {@code holder}, from where the attacker started
+     */
+    public record DataRead(
+            String data,
+            String confidentiality,
+            boolean personal,
+            double probability,
+            String where,
+            String holder,
+            List<Hop> hops) {
+        public DataRead {
+            hops = List.copyOf(hops);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.mamori.engine.graph.NeedsCircuit;
 import dev.mamori.model.Account;
 import dev.mamori.model.Assumptions;
 import dev.mamori.model.Component;
+import dev.mamori.model.DataAsset;
 import dev.mamori.model.Hazard;
 import dev.mamori.model.IotSystem;
 import dev.mamori.model.Mission;
@@ -16,6 +17,7 @@ import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.validate.ElementIndex;
 import dev.mamori.model.validate.ElementIndex.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -134,8 +136,106 @@ public final class SystemicAnalyzer {
                         .map(f -> new SystemicAnalysis.Flood(
                                 frozen.component(f.target()).id(), f.devices(), f.capacity(), f.from()))
                         .toList(),
+                dataRead(propagation),
                 isolation,
                 outage);
+    }
+
+    /**
+     * The data the attacker reads, each asset once, by its likeliest way: on a component it holds
+     * (stored there, or in a flow it sends or receives), or in a flow that crosses a network it holds
+     * in clear. Most confidential first, then likeliest, then by id.
+     */
+    private List<SystemicAnalysis.DataRead> dataRead(Propagation propagation) {
+        int count = frozen.dataCount();
+        double[] best = new double[count];
+        int[] holder = new int[count];
+        String[] where = new String[count];
+        Arrays.fill(holder, -1);
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (propagation.controlled(c)) {
+                for (int d : frozen.storedData(c)) {
+                    read(
+                            d,
+                            c,
+                            propagation.probability(c),
+                            "stored on " + frozen.component(c).id(),
+                            best,
+                            holder,
+                            where);
+                }
+            }
+        }
+        var vocabulary = frozen.landscape().vocabulary();
+        for (int f = 0; f < frozen.flowCount(); f++) {
+            int[] data = frozen.dataOf(f);
+            if (data.length == 0) {
+                continue;
+            }
+            String name = frozen.flowName(f);
+            for (int end : new int[] {frozen.flowFrom(f), frozen.flowTo(f)}) {
+                if (propagation.controlled(end)) {
+                    for (int d : data) {
+                        read(
+                                d,
+                                end,
+                                propagation.probability(end),
+                                "in " + name + ", at " + frozen.component(end).id(),
+                                best,
+                                holder,
+                                where);
+                    }
+                }
+            }
+            if (vocabulary.encryptionStrength(frozen.flow(f).encryption())
+                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE) {
+                for (int n : frozen.networksOf(f)) {
+                    if (propagation.controlled(n)) {
+                        for (int d : data) {
+                            read(
+                                    d,
+                                    n,
+                                    propagation.probability(n),
+                                    "in " + name + ", in clear over "
+                                            + frozen.component(n).id(),
+                                    best,
+                                    holder,
+                                    where);
+                        }
+                    }
+                }
+            }
+        }
+        List<SystemicAnalysis.DataRead> out = new ArrayList<>();
+        for (int d = 0; d < count; d++) {
+            if (holder[d] >= 0) {
+                DataAsset asset = frozen.data(d);
+                out.add(new SystemicAnalysis.DataRead(
+                        asset.id(),
+                        Words.of(asset.confidentiality()),
+                        asset.personal(),
+                        best[d],
+                        where[d],
+                        frozen.component(holder[d]).id(),
+                        propagation.path(holder[d])));
+            }
+        }
+        out.sort(Comparator.comparing((SystemicAnalysis.DataRead r) ->
+                        frozen.data(frozen.dataId(r.data()).orElseThrow()).confidentiality())
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(SystemicAnalysis.DataRead::probability)
+                        .reversed())
+                .thenComparing(SystemicAnalysis.DataRead::data));
+        return out;
+    }
+
+    /** Keeps the likelier way of reading asset {@code d}; on a tie, the first found. */
+    private static void read(int d, int at, double p, String how, double[] best, int[] holder, String[] where) {
+        if (p > best[d]) {
+            best[d] = p;
+            holder[d] = at;
+            where[d] = how;
+        }
     }
 
     // ---- names given by the user --------------------------------------------------------------

@@ -243,6 +243,55 @@ class AttackSemanticsTest {
     }
 
     /**
+     * Issue 15, item 6: what the attacker reads. Before: the systemic analysis said nothing of data.
+     * Holding the router, the attacker reads the customer records in the flow that crosses it in
+     * clear, and not once the flow is encrypted end to end; the billing archive, stored on a server
+     * nobody takes, is never read.
+     */
+    private static final String READ = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator, data-owner] }
+            systems:
+              utility:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  router: { kind: router, exposure: internet, credentials: default-shared }
+                  meter-head: { kind: server, credentials: unique }
+                  billing: { kind: server, credentials: unique, stores: [archive] }
+                flows:
+                  - { id: readings, from: meter-head, to: billing, protocol: mqtt, encryption: ENCRYPTION, authentication: certificate, network: [router], data: [customers] }
+            data:
+              customers: { owner: ops, personal: true, confidentiality: high }
+              archive: { owner: ops, confidentiality: critical }
+            """;
+
+    @Test
+    void aHeldNetworkReadsWhatCrossesItInClearAndNothingItDoesNotHold() {
+        SystemicAnalysis clear = analyze(READ.replace("ENCRYPTION", "none"), "utility.router", null);
+        assertThat(clear.dataRead()).singleElement().satisfies(r -> {
+            assertThat(r.data()).isEqualTo("customers");
+            assertThat(r.personal()).isTrue();
+            assertThat(r.holder()).isEqualTo("utility.router");
+            assertThat(r.where()).isEqualTo("in utility.readings, in clear over utility.router");
+            assertThat(r.probability()).isEqualTo(1.0);
+        });
+        SystemicAnalysis tls = analyze(READ.replace("ENCRYPTION", "tls"), "utility.router", null);
+        assertThat(tls.dataRead())
+                .as("encrypted end to end: the router carries it unread")
+                .isEmpty();
+        SystemicAnalysis billing = analyze(READ.replace("ENCRYPTION", "tls"), "utility.billing", null);
+        assertThat(billing.dataRead())
+                .as("holding billing: the archive stored there, most confidential first, and the readings it receives")
+                .extracting(SystemicAnalysis.DataRead::data, SystemicAnalysis.DataRead::where)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("archive", "stored on utility.billing"),
+                        org.assertj.core.api.Assertions.tuple("customers", "in utility.readings, at utility.billing"));
+    }
+
+    /**
      * A vendor's update service, on the internet with a published default login, ships the software
      * a customer's tills install by themselves. Before: nothing followed from the vendor's server,
      * since no flow or login leads from it. The attacker who holds it ships the tills their code; the

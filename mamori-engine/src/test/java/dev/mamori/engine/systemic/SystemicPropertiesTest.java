@@ -43,6 +43,56 @@ class SystemicPropertiesTest {
         return EntryPoints.exposed(graph).nodes();
     }
 
+    /**
+     * What the attacker reads, asset by asset, against a direct scan of every component and flow: an
+     * asset is read exactly when it is stored on a held component, travels in a flow with a held end,
+     * or travels in clear over a held network, at the likeliest of those chances.
+     */
+    @Property(tries = 300)
+    void dataReadIsEveryAssetOnWhatIsHeldAtItsLikeliestChance(@ForAll long seed) {
+        FrozenGraph frozen = RandomLandscapes.frozen(seed);
+        SystemicAnalyzer analyzer = new SystemicAnalyzer(frozen);
+        Propagation p = Propagation.from(analyzer.graph(), EntryPoints.exposed(frozen));
+        SystemicAnalysis a = analyzer.analyze(SystemicAnalyzer.Options.defaults());
+        var vocabulary = frozen.landscape().vocabulary();
+        for (int d = 0; d < frozen.dataCount(); d++) {
+            double best = 0;
+            for (int c = 0; c < frozen.componentCount(); c++) {
+                for (int stored : frozen.storedData(c)) {
+                    if (stored == d) {
+                        best = Math.max(best, p.probability(c));
+                    }
+                }
+            }
+            for (int f = 0; f < frozen.flowCount(); f++) {
+                boolean carries = false;
+                for (int x : frozen.dataOf(f)) {
+                    carries |= x == d;
+                }
+                if (!carries) {
+                    continue;
+                }
+                best = Math.max(best, Math.max(p.probability(frozen.flowFrom(f)), p.probability(frozen.flowTo(f))));
+                if (vocabulary.encryptionStrength(frozen.flow(f).encryption())
+                        == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE) {
+                    for (int n : frozen.networksOf(f)) {
+                        best = Math.max(best, p.probability(n));
+                    }
+                }
+            }
+            String id = frozen.data(d).id();
+            var read = a.dataRead().stream().filter(r -> r.data().equals(id)).toList();
+            if (best > 0) {
+                assertThat(read).as("%s is read", id).hasSize(1);
+                assertThat(read.get(0).probability())
+                        .as("%s at its likeliest", id)
+                        .isCloseTo(best, org.assertj.core.data.Offset.offset(1e-9));
+            } else {
+                assertThat(read).as("%s is not read", id).isEmpty();
+            }
+        }
+    }
+
     @Property(tries = 400)
     void controlIsTheFixedPointAndPathsAreMostLikely(@ForAll long seed) {
         FrozenGraph frozen = RandomLandscapes.frozen(seed);

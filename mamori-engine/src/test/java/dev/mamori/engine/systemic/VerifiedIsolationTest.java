@@ -82,7 +82,8 @@ class VerifiedIsolationTest {
         assertThat(usual.cuts()).extracting(SystemicAnalysis.Cut::relation).containsExactly(Relation.LATERAL);
         assertThat(usual.cost()).isEqualTo(1);
         String dear = GATES.replace(
-                "missions:\n", "assumptions:\n  plan-costs: { harden-login: 9, segment: 6, filter-exposure: 4 }\nmissions:\n");
+                "missions:\n",
+                "assumptions:\n  plan-costs: { harden-login: 9, segment: 6, filter-exposure: 4 }\nmissions:\n");
         SystemicAnalysis.Isolation plan = protect(dear, "entry");
         assertThat(plan.verified()).isTrue();
         assertThat(plan.cuts()).singleElement().satisfies(cut -> {

@@ -58,6 +58,18 @@ final class SystemicJson {
                         .map(m -> map("mission", m.mission(), "compromisedNeeds", m.compromisedNeeds()))
                         .toList());
         out.put(
+                "dataRead",
+                s.dataRead().stream()
+                        .map(r -> map(
+                                "data", r.data(),
+                                "confidentiality", r.confidentiality(),
+                                "personal", r.personal(),
+                                "probability", round(r.probability()),
+                                "where", r.where(),
+                                "holder", r.holder(),
+                                "hops", hops(r.hops())))
+                        .toList());
+        out.put(
                 "floods",
                 s.floods().stream()
                         .map(f -> map(

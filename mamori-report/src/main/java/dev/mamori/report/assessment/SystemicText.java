@@ -43,6 +43,15 @@ public final class SystemicText {
                             .append(String.join(", ", m.compromisedNeeds()))
                             .append('\n'));
         }
+        List<SystemicAnalysis.DataRead> read = s.dataRead();
+        if (!read.isEmpty()) {
+            out.append("\nData an attacker can read, most confidential first:\n");
+            for (SystemicAnalysis.DataRead r : read.subList(0, Math.min(top, read.size()))) {
+                out.append(String.format(
+                        "  %s (confidentiality %s%s), p=%.2f, %s%n",
+                        r.data(), r.confidentiality(), r.personal() ? ", personal" : "", r.probability(), r.where()));
+            }
+        }
         for (SystemicAnalysis.Flood f : s.floods()) {
             out.append(String.format(
                     "%nFlood: %s falls to the %,d devices the attacker holds (it absorbs %,d), from %s%n",
