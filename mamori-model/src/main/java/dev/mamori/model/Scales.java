@@ -109,6 +109,15 @@ public final class Scales {
         CATASTROPHIC
     }
 
+    /**
+     * What may leave a zone: anything ({@code open}), or only its modelled flows ({@code deny}: the
+     * flows are the allow-list), which is what keeps data an attacker reads from being sent out.
+     */
+    public enum Egress {
+        OPEN,
+        DENY
+    }
+
     /** How much a zone's members are trusted. */
     public enum Trust {
         UNTRUSTED,

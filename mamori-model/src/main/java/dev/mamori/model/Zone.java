@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param id the qualified id, {@code system.zone}
  * @param securityLevel the IEC 62443 target security level SL-T, 0 to 4, when declared
  * @param cidr the zone's IP network, when the model says
+ * @param egress what may leave the zone, when the model says: anything, or only its modelled flows
  */
 public record Zone(
         String id,
@@ -22,4 +23,5 @@ public record Zone(
         OptionalInt securityLevel,
         String description,
         SourceLocation at,
-        Optional<IpPrefix> cidr) {}
+        Optional<IpPrefix> cidr,
+        Optional<dev.mamori.model.Scales.Egress> egress) {}

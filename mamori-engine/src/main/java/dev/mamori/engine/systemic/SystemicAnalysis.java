@@ -72,6 +72,10 @@ public record SystemicAnalysis(
      * @param where how it is read, in words
      * @param holder the component the attacker reads it on
      * @param hops the most likely path to {@code holder}, from where the attacker started
+     * @param leaves whether the attacker can send it out: from a component that faces the internet or
+     *     sits in a zone whose egress is open (or not stated), directly or relayed over flows between
+     *     components it holds
+     * @param egress how it leaves, or why it cannot, in words
      */
     public record DataRead(
             String data,
@@ -80,7 +84,9 @@ public record SystemicAnalysis(
             double probability,
             String where,
             String holder,
-            List<Hop> hops) {
+            List<Hop> hops,
+            boolean leaves,
+            String egress) {
         public DataRead {
             hops = List.copyOf(hops);
         }

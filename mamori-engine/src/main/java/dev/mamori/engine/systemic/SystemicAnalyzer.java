@@ -206,10 +206,12 @@ public final class SystemicAnalyzer {
                 }
             }
         }
+        String[] wayOut = waysOut(propagation);
         List<SystemicAnalysis.DataRead> out = new ArrayList<>();
         for (int d = 0; d < count; d++) {
             if (holder[d] >= 0) {
                 DataAsset asset = frozen.data(d);
+                String way = wayOut[holder[d]];
                 out.add(new SystemicAnalysis.DataRead(
                         asset.id(),
                         Words.of(asset.confidentiality()),
@@ -217,7 +219,13 @@ public final class SystemicAnalyzer {
                         best[d],
                         where[d],
                         frozen.component(holder[d]).id(),
-                        propagation.path(holder[d])));
+                        propagation.path(holder[d]),
+                        way != null,
+                        way != null
+                                ? way
+                                : "cannot leave: " + frozen.component(holder[d]).id()
+                                        + " lets only its modelled flows out, and none leads to a way out the"
+                                        + " attacker holds"));
             }
         }
         out.sort(Comparator.comparing((SystemicAnalysis.DataRead r) ->
@@ -227,6 +235,52 @@ public final class SystemicAnalyzer {
                         .reversed())
                 .thenComparing(SystemicAnalysis.DataRead::data));
         return out;
+    }
+
+    /**
+     * How data the attacker holds at each component gets out, or null where it cannot. A held
+     * component sends out what it holds when it faces the internet, or when its zone lets anything
+     * out (egress open, or not stated); from a zone whose egress is denied only the modelled flows
+     * leave, so the data is relayed over a flow to another held component that has a way out.
+     */
+    private String[] waysOut(Propagation propagation) {
+        int n = frozen.componentCount();
+        String[] way = new String[n];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int c = 0; c < n; c++) {
+            if (!propagation.controlled(c)) {
+                continue;
+            }
+            String id = frozen.component(c).id();
+            int zone = frozen.zoneOf(c);
+            if (frozen.facts().internetFacing(c)) {
+                way[c] = "can leave: " + id + " faces the internet";
+            } else if (zone < 0) {
+                way[c] = "can leave: " + id + " sits in no zone, so nothing says what may leave it";
+            } else if (frozen.zone(zone).egress().isEmpty()) {
+                way[c] = "can leave: zone " + frozen.zone(zone).id() + " of " + id
+                        + " does not say what may leave it (egress not stated)";
+            } else if (frozen.zone(zone).egress().get() == dev.mamori.model.Scales.Egress.OPEN) {
+                way[c] = "can leave: zone " + frozen.zone(zone).id() + " of " + id + " lets anything out";
+            }
+            if (way[c] != null) {
+                queue.add(c);
+            }
+        }
+        // Backwards over flows between held components: a sender relays to a receiver with a way out.
+        while (!queue.isEmpty()) {
+            int to = queue.poll();
+            for (int f : frozen.flowsIn(to)) {
+                int from = frozen.flowFrom(f);
+                if (way[from] == null && propagation.controlled(from)) {
+                    // One hop named; the receiver's own line says how it goes on.
+                    way[from] = "can leave: relayed over " + frozen.flowName(f) + " to "
+                            + frozen.component(to).id() + ", which the attacker holds and which has a way out";
+                    queue.add(from);
+                }
+            }
+        }
+        return way;
     }
 
     /** Keeps the likelier way of reading asset {@code d}; on a tie, the first found. */

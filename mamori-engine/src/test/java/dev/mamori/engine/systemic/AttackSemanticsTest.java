@@ -292,6 +292,53 @@ class AttackSemanticsTest {
     }
 
     /**
+     * Issue 15, item 6: whether what is read can leave. The archive is read on the billing server;
+     * its zone lets only its modelled flows out, and none leads anywhere, so it cannot leave. Holding
+     * the reporting box too, which billing sends to and whose zone lets anything out, it is relayed
+     * out; with the core zone's egress open it leaves directly.
+     */
+    private static final String EGRESS = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator, data-owner] }
+            systems:
+              utility:
+                owner: ops
+                operator: ops
+                category: enterprise
+                zones:
+                  core: { kind: it, egress: EGRESS }
+                  edge: { kind: it, egress: open }
+                components:
+                  billing: { kind: server, zone: core, credentials: unique, stores: [archive] }
+                  reporter: { kind: server, zone: edge, credentials: unique }
+                flows:
+                  - { id: monthly, from: billing, to: reporter, protocol: mqtt, encryption: tls, authentication: certificate }
+            data:
+              archive: { owner: ops, confidentiality: critical }
+            """;
+
+    @Test
+    void whatIsReadLeavesOnlyOverAWayOutTheAttackerHolds() {
+        SystemicAnalysis.DataRead denied = analyze(EGRESS.replace("EGRESS", "deny"), "utility.billing", null)
+                .dataRead()
+                .get(0);
+        assertThat(denied.data()).isEqualTo("archive");
+        assertThat(denied.leaves()).isFalse();
+        assertThat(denied.egress()).startsWith("cannot leave: utility.billing lets only its modelled flows out");
+        SystemicAnalysis.DataRead relayed = analyze(EGRESS.replace("EGRESS", "deny"), "utility", null)
+                .dataRead()
+                .get(0);
+        assertThat(relayed.leaves()).isTrue();
+        assertThat(relayed.egress()).startsWith("can leave: relayed over utility.monthly to utility.reporter");
+        SystemicAnalysis.DataRead open = analyze(EGRESS.replace("EGRESS", "open"), "utility.billing", null)
+                .dataRead()
+                .get(0);
+        assertThat(open.leaves()).isTrue();
+        assertThat(open.egress()).isEqualTo("can leave: zone utility.core of utility.billing lets anything out");
+    }
+
+    /**
      * A vendor's update service, on the internet with a published default login, ships the software
      * a customer's tills install by themselves. Before: nothing followed from the vendor's server,
      * since no flow or login leads from it. The attacker who holds it ships the tills their code; the

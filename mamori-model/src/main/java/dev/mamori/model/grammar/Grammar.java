@@ -190,7 +190,13 @@ public final class Grammar {
                     new Address(true),
                     "none",
                     "The IP network of the zone (10.20.0.0/16, fd00:20::/64); enforcement needs it or its"
-                            + " components' addresses.");
+                            + " components' addresses.")
+            .optional(
+                    "egress",
+                    choice(Scales.Egress.class),
+                    "not stated (taken as open)",
+                    "What may leave the zone: anything (open), or only its modelled flows (deny); data an"
+                            + " attacker reads leaves only over a way out.");
 
     public static final ObjectSpec HAZARD = object(
                     "hazard",

@@ -125,7 +125,8 @@ final class LandscapeBinder {
                 level,
                 o.text("description", ""),
                 z.at(),
-                o.address("cidr"));
+                o.address("cidr"),
+                o.choice("egress", Scales.Egress.class));
     }
 
     private Component component(String system, CheckedObject.Keyed c) {

@@ -67,6 +67,8 @@ final class SystemicJson {
                                 "probability", round(r.probability()),
                                 "where", r.where(),
                                 "holder", r.holder(),
+                                "leaves", r.leaves(),
+                                "egress", r.egress(),
                                 "hops", hops(r.hops())))
                         .toList());
         out.put(

@@ -48,8 +48,13 @@ public final class SystemicText {
             out.append("\nData an attacker can read, most confidential first:\n");
             for (SystemicAnalysis.DataRead r : read.subList(0, Math.min(top, read.size()))) {
                 out.append(String.format(
-                        "  %s (confidentiality %s%s), p=%.2f, %s%n",
-                        r.data(), r.confidentiality(), r.personal() ? ", personal" : "", r.probability(), r.where()));
+                        "  %s (confidentiality %s%s), p=%.2f, %s%n      %s%n",
+                        r.data(),
+                        r.confidentiality(),
+                        r.personal() ? ", personal" : "",
+                        r.probability(),
+                        r.where(),
+                        r.egress()));
             }
         }
         for (SystemicAnalysis.Flood f : s.floods()) {
