@@ -19,6 +19,7 @@ public record SystemicAnalysis(
         List<MissionEffect> missions,
         List<Flood> floods,
         List<DataRead> dataRead,
+        List<DataTampered> dataTampered,
         Optional<Isolation> isolation,
         Optional<OutageEffect> outage) {
 
@@ -26,6 +27,7 @@ public record SystemicAnalysis(
         entries = List.copyOf(entries);
         floods = List.copyOf(floods);
         dataRead = List.copyOf(dataRead);
+        dataTampered = List.copyOf(dataTampered);
         paths = List.copyOf(paths);
         internalPaths = List.copyOf(internalPaths);
         blastRadius = List.copyOf(blastRadius);
@@ -88,6 +90,20 @@ public record SystemicAnalysis(
             boolean leaves,
             String egress) {
         public DataRead {
+            hops = List.copyOf(hops);
+        }
+    }
+
+    /**
+     * A data asset the attacker can change (integrity): where it is stored on a component it holds,
+     * sent false by a sender it holds, or altered on its way over a network it holds when the flow is
+     * neither encrypted nor strongly authenticated; the likeliest way, with its path.
+     *
+     * @param integrity the asset's integrity need (low, medium, high, critical)
+     */
+    public record DataTampered(
+            String data, String integrity, double probability, String where, String holder, List<Hop> hops) {
+        public DataTampered {
             hops = List.copyOf(hops);
         }
     }

@@ -137,6 +137,7 @@ public final class SystemicAnalyzer {
                                 frozen.component(f.target()).id(), f.devices(), f.capacity(), f.from()))
                         .toList(),
                 dataRead(propagation),
+                dataTampered(propagation),
                 isolation,
                 outage);
     }
@@ -283,7 +284,70 @@ public final class SystemicAnalyzer {
         return way;
     }
 
-    /** Keeps the likelier way of reading asset {@code d}; on a tie, the first found. */
+    /**
+     * The data the attacker can change, each asset once, by its likeliest way: where it is stored on
+     * a component it holds, in a flow whose sender it holds (sent false), or in a flow that crosses
+     * a network it holds and could be forged there (in clear and not strongly authenticated, the
+     * same test as a man in the middle's commands). Most integrity-critical first, then likeliest.
+     */
+    private List<SystemicAnalysis.DataTampered> dataTampered(Propagation propagation) {
+        int count = frozen.dataCount();
+        double[] best = new double[count];
+        int[] holder = new int[count];
+        String[] where = new String[count];
+        Arrays.fill(holder, -1);
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (propagation.controlled(c)) {
+                for (int d : frozen.storedData(c)) {
+                    String how = "changed where it is stored, on "
+                            + frozen.component(c).id();
+                    read(d, c, propagation.probability(c), how, best, holder, where);
+                }
+            }
+        }
+        for (int f = 0; f < frozen.flowCount(); f++) {
+            int[] data = frozen.dataOf(f);
+            int sender = frozen.flowFrom(f);
+            for (int d : data) {
+                if (propagation.controlled(sender)) {
+                    String how = "sent false in " + frozen.flowName(f) + " by "
+                            + frozen.component(sender).id();
+                    read(d, sender, propagation.probability(sender), how, best, holder, where);
+                }
+                if (PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f))) {
+                    for (int n : frozen.networksOf(f)) {
+                        if (propagation.controlled(n)) {
+                            String how = "changed in " + frozen.flowName(f) + " on its way over "
+                                    + frozen.component(n).id() + " (in clear, not strongly authenticated)";
+                            read(d, n, propagation.probability(n), how, best, holder, where);
+                        }
+                    }
+                }
+            }
+        }
+        List<SystemicAnalysis.DataTampered> out = new ArrayList<>();
+        for (int d = 0; d < count; d++) {
+            if (holder[d] >= 0) {
+                DataAsset asset = frozen.data(d);
+                out.add(new SystemicAnalysis.DataTampered(
+                        asset.id(),
+                        Words.of(asset.integrity()),
+                        best[d],
+                        where[d],
+                        frozen.component(holder[d]).id(),
+                        propagation.path(holder[d])));
+            }
+        }
+        out.sort(Comparator.comparing((SystemicAnalysis.DataTampered t) ->
+                        frozen.data(frozen.dataId(t.data()).orElseThrow()).integrity())
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(SystemicAnalysis.DataTampered::probability)
+                        .reversed())
+                .thenComparing(SystemicAnalysis.DataTampered::data));
+        return out;
+    }
+
+    /** Keeps the likelier way of reading (or changing) asset {@code d}; on a tie, the first found. */
     private static void read(int d, int at, double p, String how, double[] best, int[] holder, String[] where) {
         if (p > best[d]) {
             best[d] = p;

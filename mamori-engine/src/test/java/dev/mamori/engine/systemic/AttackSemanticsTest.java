@@ -292,6 +292,36 @@ class AttackSemanticsTest {
     }
 
     /**
+     * Issue 15, item 6: what the attacker can change. Holding the router on the path of the readings
+     * in clear, the attacker reads them but cannot change them while each is signed with the meter
+     * head's certificate; with only a password they are changed on the way. Holding the meter head,
+     * it sends them false.
+     */
+    @Test
+    void aHeldNetworkChangesWhatCrossesItOnlyWhereItCouldForgeIt() {
+        String clear = READ.replace("ENCRYPTION", "none");
+        SystemicAnalysis signed = analyze(clear, "utility.router", null);
+        assertThat(signed.dataRead())
+                .extracting(SystemicAnalysis.DataRead::data)
+                .containsExactly("customers");
+        assertThat(signed.dataTampered())
+                .as("read in clear, but not forged: certificates")
+                .isEmpty();
+        SystemicAnalysis password = analyze(
+                clear.replace("authentication: certificate", "authentication: password"), "utility.router", null);
+        assertThat(password.dataTampered()).singleElement().satisfies(t -> {
+            assertThat(t.data()).isEqualTo("customers");
+            assertThat(t.where())
+                    .isEqualTo("changed in utility.readings on its way over utility.router (in clear, not strongly"
+                            + " authenticated)");
+        });
+        SystemicAnalysis sender = analyze(READ.replace("ENCRYPTION", "tls"), "utility.meter-head", null);
+        assertThat(sender.dataTampered())
+                .extracting(SystemicAnalysis.DataTampered::where)
+                .containsExactly("sent false in utility.readings by utility.meter-head");
+    }
+
+    /**
      * Issue 15, item 6: whether what is read can leave. The archive is read on the billing server;
      * its zone lets only its modelled flows out, and none leads anywhere, so it cannot leave. Holding
      * the reporting box too, which billing sends to and whose zone lets anything out, it is relayed

@@ -44,12 +44,13 @@ class SystemicPropertiesTest {
     }
 
     /**
-     * What the attacker reads, asset by asset, against a direct scan of every component and flow: an
-     * asset is read exactly when it is stored on a held component, travels in a flow with a held end,
-     * or travels in clear over a held network, at the likeliest of those chances.
+     * What the attacker reads and changes, asset by asset, against a direct scan of every component
+     * and flow: an asset is read exactly when it is stored on a held component, travels in a flow
+     * with a held end, or travels in clear over a held network; changed when it is stored on a held
+     * component, sent by a held sender, or forgeable over a held network; at the likeliest chance.
      */
     @Property(tries = 300)
-    void dataReadIsEveryAssetOnWhatIsHeldAtItsLikeliestChance(@ForAll long seed) {
+    void dataReadAndChangedIsEveryAssetOnWhatIsHeldAtItsLikeliestChance(@ForAll long seed) {
         FrozenGraph frozen = RandomLandscapes.frozen(seed);
         SystemicAnalyzer analyzer = new SystemicAnalyzer(frozen);
         Propagation p = Propagation.from(analyzer.graph(), EntryPoints.exposed(frozen));
@@ -81,6 +82,36 @@ class SystemicPropertiesTest {
                 }
             }
             String id = frozen.data(d).id();
+            double changed = 0;
+            for (int c = 0; c < frozen.componentCount(); c++) {
+                for (int stored : frozen.storedData(c)) {
+                    if (stored == d) {
+                        changed = Math.max(changed, p.probability(c));
+                    }
+                }
+            }
+            for (int f = 0; f < frozen.flowCount(); f++) {
+                for (int x : frozen.dataOf(f)) {
+                    if (x == d) {
+                        changed = Math.max(changed, p.probability(frozen.flowFrom(f)));
+                        if (PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f))) {
+                            for (int n : frozen.networksOf(f)) {
+                                changed = Math.max(changed, p.probability(n));
+                            }
+                        }
+                    }
+                }
+            }
+            var tampered =
+                    a.dataTampered().stream().filter(t -> t.data().equals(id)).toList();
+            if (changed > 0) {
+                assertThat(tampered).as("%s is changed", id).hasSize(1);
+                assertThat(tampered.get(0).probability())
+                        .as("%s changed at its likeliest", id)
+                        .isCloseTo(changed, org.assertj.core.data.Offset.offset(1e-9));
+            } else {
+                assertThat(tampered).as("%s is not changed", id).isEmpty();
+            }
             var read = a.dataRead().stream().filter(r -> r.data().equals(id)).toList();
             if (best > 0) {
                 assertThat(read).as("%s is read", id).hasSize(1);

@@ -72,6 +72,17 @@ final class SystemicJson {
                                 "hops", hops(r.hops())))
                         .toList());
         out.put(
+                "dataTampered",
+                s.dataTampered().stream()
+                        .map(t -> map(
+                                "data", t.data(),
+                                "integrity", t.integrity(),
+                                "probability", round(t.probability()),
+                                "where", t.where(),
+                                "holder", t.holder(),
+                                "hops", hops(t.hops())))
+                        .toList());
+        out.put(
                 "floods",
                 s.floods().stream()
                         .map(f -> map(

@@ -57,6 +57,14 @@ public final class SystemicText {
                         r.egress()));
             }
         }
+        List<SystemicAnalysis.DataTampered> changed = s.dataTampered();
+        if (!changed.isEmpty()) {
+            out.append("\nData an attacker can change, most integrity-critical first:\n");
+            for (SystemicAnalysis.DataTampered t : changed.subList(0, Math.min(top, changed.size()))) {
+                out.append(String.format(
+                        "  %s (integrity %s), p=%.2f, %s%n", t.data(), t.integrity(), t.probability(), t.where()));
+            }
+        }
         for (SystemicAnalysis.Flood f : s.floods()) {
             out.append(String.format(
                     "%nFlood: %s falls to the %,d devices the attacker holds (it absorbs %,d), from %s%n",
