@@ -565,6 +565,37 @@ public final class HtmlReport {
             out.append("</ul>\n");
             more(out, s.hazards().size(), "hazards, the most likely listed");
         }
+        if (!s.dataRead().isEmpty()) {
+            out.append("<h3>Data an attacker can read</h3>\n<ul>");
+            s.dataRead().stream()
+                    .limit(MAX_LISTED)
+                    .forEach(r -> out.append("<li>")
+                            .append(text(r.data()))
+                            .append(" (confidentiality ")
+                            .append(text(r.confidentiality()))
+                            .append(r.personal() ? ", personal" : "")
+                            .append(String.format(Locale.ROOT, "), p = %.2f, ", r.probability()))
+                            .append(text(r.where()))
+                            .append("; ")
+                            .append(text(r.egress()))
+                            .append("</li>"));
+            out.append("</ul>\n");
+            more(out, s.dataRead().size(), "data assets, the most confidential listed");
+        }
+        if (!s.dataTampered().isEmpty()) {
+            out.append("<h3>Data an attacker can change</h3>\n<ul>");
+            s.dataTampered().stream()
+                    .limit(MAX_LISTED)
+                    .forEach(t -> out.append("<li>")
+                            .append(text(t.data()))
+                            .append(" (integrity ")
+                            .append(text(t.integrity()))
+                            .append(String.format(Locale.ROOT, "), p = %.2f, ", t.probability()))
+                            .append(text(t.where()))
+                            .append("</li>"));
+            out.append("</ul>\n");
+            more(out, s.dataTampered().size(), "data assets, the most integrity-critical listed");
+        }
         if (!s.missions().isEmpty()) {
             out.append("<h3>Missions an attacker can stop</h3>\n<ul>");
             s.missions().stream()

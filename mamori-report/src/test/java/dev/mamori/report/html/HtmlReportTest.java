@@ -41,6 +41,23 @@ class HtmlReportTest {
                 .isEqualTo(ways.size());
     }
 
+    /** Issue 15: the systemic section says which data an attacker reads and changes, as the text does. */
+    @Test
+    void theSystemicSectionListsTheDataAnAttackerReadsAndChanges() {
+        Assessment plant = Assessed.example("plant/plant.yaml");
+        String html = HtmlReport.render(plant, "9.9.9");
+        assertThat(plant.systemic().dataRead()).isNotEmpty();
+        assertThat(plant.systemic().dataTampered()).isNotEmpty();
+        assertThat(html)
+                .contains("<h3>Data an attacker can read</h3>")
+                .contains(
+                        "<li>tank-levels (confidentiality medium), p = 0.40, stored on chem-telemetry.supplier-portal;"
+                                + " can leave: chem-telemetry.supplier-portal faces the internet</li>")
+                .contains("<h3>Data an attacker can change</h3>")
+                .contains("<li>treatment.water-quality (integrity critical), p = 0.24, changed where it is stored, on"
+                        + " treatment.historian</li>");
+    }
+
     @Test
     void everySectionIsThereAndNothingIsFetched() {
         Assessment venue = Assessed.example(
