@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * components (validated whole, assessed, stored with its findings, paths and inbox items);
  * {@code findingsPage}, a page of 100 findings at a random offset of a landscape of
  * {@code pageSystems} × 100 components, read by a stakeholder who owns every system and so sees
- * every finding.
+ * every finding; {@code seededPage}, the same over a landscape of {@code seedSystems} × 100
+ * components brought in as one seeded revision ({@code SeededRevision}) rather than pushed.
  *
  * <p>Run: {@code ./mvnw -q -pl mamori-bench -am package -DskipTests && java -jar
  * mamori-bench/target/benchmarks.jar Server}; docs/performance.md has the figures.
@@ -85,6 +86,92 @@ public class ServerBenchmark {
         public void stop() {
             fixture.close();
         }
+    }
+
+    /**
+     * A landscape of {@code seedSystems} × 100 components, all one stakeholder's, brought in as one
+     * revision seeded through the server's storing code ({@code SeededRevision}) on top of a small
+     * pushed one: pushing 100,000 components takes several pushes, each assessing and storing the
+     * whole landscape so far, which did not finish on a loaded machine. The page is then read over
+     * HTTP as any other.
+     */
+    @State(Scope.Benchmark)
+    public static class Seeded {
+        @Param({"1000"})
+        int seedSystems;
+
+        ServerFixture fixture;
+        long total;
+        final Random random = new Random(11);
+
+        @Setup(Level.Trial)
+        public void start() {
+            fixture = new ServerFixture(2, 100, true);
+            long start = System.nanoTime();
+            dev.mamori.server.revision.SeededRevision.Seeded seeded = dev.mamori.server.revision.SeededRevision.seed(
+                    fixture.server, "bench", "landscape.json", "owner0", ServerFixture.split(seedSystems, 100, true));
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "seeded revision %d: %d findings, assessed in %d ms, stored in %d ms, %d ms in all%n",
+                    seeded.revision(),
+                    seeded.findings(),
+                    seeded.assessMillis(),
+                    seeded.storeMillis(),
+                    (System.nanoTime() - start) / 1_000_000);
+            HttpResponse<String> first = fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=1");
+            ServerFixture.check(first, 200);
+            total = ServerFixture.json(first.body()).path("total").asLong();
+            System.out.println("findings of owner0: " + total);
+            if (Boolean.getBoolean("mamori.bench.explain")) {
+                explain(fixture, seeded.revision());
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            fixture.close();
+        }
+    }
+
+    /** The plans of a page's two queries (with -Dmamori.bench.explain=true): where a page's time goes. */
+    static void explain(ServerFixture fixture, int revision) {
+        try (java.sql.Connection c = fixture.server.database().connect();
+                java.sql.Statement st = c.createStatement()) {
+            long id;
+            try (java.sql.ResultSet rs =
+                    st.executeQuery("SELECT id FROM revision WHERE landscape_id = 'bench' AND number = " + revision)) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            String where = " WHERE revision_id = " + id + " AND 'owner0' = ANY (stakeholders) AND severity_rank >= 0";
+            for (String q : java.util.List.of(
+                    "SELECT count(*) FROM finding" + where,
+                    "SELECT f.body FROM (SELECT seq, severity_rank FROM finding" + where
+                            + " ORDER BY severity_rank DESC, seq OFFSET 150000 LIMIT 100) k JOIN finding f ON"
+                            + " f.revision_id = " + id + " AND f.seq = k.seq ORDER BY k.severity_rank DESC, k.seq")) {
+                try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + q)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Benchmark
+    public String seededPage(Seeded state) {
+        long offset = state.total <= 100 ? 0 : (long) (state.random.nextDouble() * (state.total - 100));
+        long wall = System.nanoTime();
+        HttpResponse<String> answer =
+                state.fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=100&offset=" + offset);
+        ServerFixture.check(answer, 200);
+        long millis = (System.nanoTime() - wall) / 1_000_000;
+        if (millis >= 200) {
+            System.out.printf(java.util.Locale.ROOT, "page at offset %d: %d ms%n", offset, millis);
+        }
+        return answer.body();
     }
 
     @Benchmark

@@ -111,6 +111,28 @@ final class ServerFixture implements AutoCloseable {
 
     private static final int BATCH = 100;
 
+    /**
+     * A generated landscape split as the fixture splits it (a root file, {@code landscape.json},
+     * and one file per system), for a revision seeded without pushes.
+     */
+    static Map<String, String> split(int systems, int componentsPerSystem, boolean oneOwner) {
+        Map<String, Object> root = new LandscapeGenerator(systems, componentsPerSystem, 7).toPlainValues();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> systemMap = (Map<String, Map<String, Object>>) root.remove("systems");
+        if (oneOwner) {
+            systemMap.values().forEach(s -> s.put("owner", "owner0"));
+        }
+        Map<String, String> split = new LinkedHashMap<>();
+        split.put("landscape.json", write(root));
+        systemMap.forEach((id, system) -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("mamori", 1);
+            file.put("systems", Map.of(id, system));
+            split.put("systems/" + id + ".json", write(file));
+        });
+        return split;
+    }
+
     /** The root file with only what joins the systems named. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> rootFor(Map<String, Object> root, java.util.Set<String> systems) {

@@ -34,6 +34,19 @@ public final class Transactions {
         }
     }
 
+    /**
+     * Runs work on a connection of its own with every statement committed as it goes: for what
+     * PostgreSQL refuses inside a transaction (VACUUM).
+     */
+    public <T> T outside(Work<T> work) {
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
     /** The database failed under a request: the server's problem, not the client's. */
     public static final class DatabaseFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -63,6 +63,13 @@ final class Copy {
         return this;
     }
 
+    /** A text value already escaped by {@link #escape(String)} (never null). */
+    Copy addEscaped(String escaped) {
+        separate();
+        rows.append(escaped);
+        return this;
+    }
+
     /** A {@code text[]} value. */
     Copy add(Collection<String> values) {
         StringBuilder literal = new StringBuilder("{");
@@ -112,6 +119,13 @@ final class Copy {
             rows.append('\t');
         }
         first = false;
+    }
+
+    /** {@code value} as the text format writes it (not null). */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        escape(value, out);
+        return out.length() == value.length() ? value : out.toString();
     }
 
     private static void escape(String value, StringBuilder out) {

@@ -38,7 +38,7 @@ public final class Inbox {
         this.tx = tx;
     }
 
-    private record Seen(boolean open, Set<String> touched, String severity, String system) {}
+    record Seen(boolean open, Set<String> touched, String severity, String system) {}
 
     private record PathSeen(String target, String targetSystem, String entry, double probability, String hops) {}
 
@@ -57,6 +57,7 @@ public final class Inbox {
             String landscape,
             Optional<Long> previous,
             long revision,
+            Map<String, Seen> after,
             int number,
             Optional<String> causedBy,
             Instant now)
@@ -67,7 +68,6 @@ public final class Inbox {
         }
         Map<String, String> owners = owners(c, revision);
         Map<String, Seen> before = findings(c, previous.get());
-        Map<String, Seen> after = findings(c, revision);
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {
@@ -264,6 +264,21 @@ public final class Inbox {
                             (a, b) -> a.open() ? a : b);
                 }
             }
+        }
+        return seen;
+    }
+
+    /**
+     * The findings of a revision being written, as {@link #findings(Connection, long)} reads them
+     * once stored: taken from its results rather than read back (tens of thousands of rows).
+     */
+    static Map<String, Seen> seen(List<Results.FindingRow> findings) {
+        Map<String, Seen> seen = new TreeMap<>();
+        for (Results.FindingRow f : findings) {
+            seen.merge(
+                    f.rule() + "\u0000" + f.element(),
+                    new Seen(f.open(), f.touched(), f.severity(), f.system()),
+                    (a, b) -> a.open() ? a : b);
         }
         return seen;
     }

@@ -123,10 +123,59 @@ public final class Revisions {
         if (message.length() > 2000) {
             throw ApiError.badRequest("a push message is at most 2000 characters");
         }
-        return serially(
+        Map<String, Object> accepted = serially(
                 info.id(),
                 () -> tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH)
                         .orElseThrow()));
+        tidyIfDue();
+        return accepted;
+    }
+
+    /** How many findings written since the finding table was last tidied make it due again. */
+    static final int TIDY_AFTER = 100_000;
+
+    private final java.util.concurrent.atomic.AtomicLong untidied = new java.util.concurrent.atomic.AtomicLong();
+
+    private final java.util.concurrent.ExecutorService tidier =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mamori-tidy-findings");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Counts findings written (inside a write's transaction; a rolled-back one over-counts, harmlessly). */
+    void wrote(int findings) {
+        untidied.addAndGet(findings);
+    }
+
+    /**
+     * After a write committed: once many findings were written since the last time, has PostgreSQL
+     * vacuum and analyse the finding table, on a thread of its own. Until then a large revision's
+     * rows are neither in the visibility map nor in the statistics: the planner guessed a dozen rows
+     * for a revision of 315,000 findings, scanned and sorted them in the heap, and a page took over
+     * a second instead of tens of milliseconds (docs/performance.md). Autovacuum gets there too,
+     * but a minute or more later, and ever later as the table grows.
+     */
+    public void tidyIfDue() {
+        if (untidied.get() < TIDY_AFTER || untidied.getAndSet(0) < TIDY_AFTER) {
+            return;
+        }
+        try {
+            tidier.execute(() -> {
+                try {
+                    tx.outside(c -> {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("VACUUM (ANALYZE) finding");
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    // The server stopping, or the database busy: autovacuum does it later.
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shut down: nothing more to tidy.
+        }
     }
 
     /**
@@ -223,6 +272,7 @@ public final class Revisions {
                                     List.of(),
                                     Kind.REASSESS);
                         }));
+                tidyIfDue();
                 Object result = made.isPresent() ? made.get().get("revision") : "unchanged";
                 outcome.put(id, result);
             } catch (ApiError e) {
@@ -413,6 +463,7 @@ public final class Revisions {
         storeFiles(c, info.id(), revisionId, merged, owners);
         storeSystems(c, revisionId, systemOwners, systemFiles);
         results.store(c, revisionId);
+        wrote(results.findings().size());
         Map<String, Integer> open = results.openFor(stakeholder);
         // Whom this revision tells what: every stakeholder but the one that made it (a re-assessment
         // is no one's doing, so it tells everyone).
@@ -421,6 +472,7 @@ public final class Revisions {
                 info.id(),
                 latest,
                 revisionId,
+                Inbox.seen(results.findings()),
                 number,
                 kind == Kind.REASSESS ? Optional.empty() : Optional.of(stakeholder),
                 now);
