@@ -148,93 +148,54 @@ public final class SystemicAnalyzer {
      * in clear. Most confidential first, then likeliest, then by id.
      */
     private List<SystemicAnalysis.DataRead> dataRead(Propagation propagation) {
-        int count = frozen.dataCount();
-        double[] best = new double[count];
-        int[] holder = new int[count];
-        String[] where = new String[count];
-        Arrays.fill(holder, -1);
+        Likeliest read = new Likeliest(frozen.dataCount(), propagation);
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (propagation.controlled(c)) {
-                for (int d : frozen.storedData(c)) {
-                    read(
-                            d,
-                            c,
-                            propagation.probability(c),
-                            "stored on " + frozen.component(c).id(),
-                            best,
-                            holder,
-                            where);
-                }
+            for (int d : frozen.storedData(c)) {
+                read.keep(d, c, "stored on " + frozen.component(c).id());
             }
         }
         var vocabulary = frozen.landscape().vocabulary();
         for (int f = 0; f < frozen.flowCount(); f++) {
-            int[] data = frozen.dataOf(f);
-            if (data.length == 0) {
-                continue;
-            }
             String name = frozen.flowName(f);
-            for (int end : new int[] {frozen.flowFrom(f), frozen.flowTo(f)}) {
-                if (propagation.controlled(end)) {
-                    for (int d : data) {
-                        read(
-                                d,
-                                end,
-                                propagation.probability(end),
-                                "in " + name + ", at " + frozen.component(end).id(),
-                                best,
-                                holder,
-                                where);
-                    }
+            boolean inClear = vocabulary.encryptionStrength(frozen.flow(f).encryption())
+                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE;
+            for (int d : frozen.dataOf(f)) {
+                for (int end : new int[] {frozen.flowFrom(f), frozen.flowTo(f)}) {
+                    read.keep(
+                            d,
+                            end,
+                            "in " + name + ", at " + frozen.component(end).id());
                 }
-            }
-            if (vocabulary.encryptionStrength(frozen.flow(f).encryption())
-                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE) {
-                for (int n : frozen.networksOf(f)) {
-                    if (propagation.controlled(n)) {
-                        for (int d : data) {
-                            read(
-                                    d,
-                                    n,
-                                    propagation.probability(n),
-                                    "in " + name + ", in clear over "
-                                            + frozen.component(n).id(),
-                                    best,
-                                    holder,
-                                    where);
-                        }
-                    }
+                for (int n : inClear ? frozen.networksOf(f) : new int[0]) {
+                    read.keep(
+                            d,
+                            n,
+                            "in " + name + ", in clear over "
+                                    + frozen.component(n).id());
                 }
             }
         }
         String[] wayOut = waysOut(propagation);
         List<SystemicAnalysis.DataRead> out = new ArrayList<>();
-        for (int d = 0; d < count; d++) {
-            if (holder[d] >= 0) {
-                DataAsset asset = frozen.data(d);
-                String way = wayOut[holder[d]];
-                out.add(new SystemicAnalysis.DataRead(
-                        asset.id(),
-                        Words.of(asset.confidentiality()),
-                        asset.personal(),
-                        best[d],
-                        where[d],
-                        frozen.component(holder[d]).id(),
-                        propagation.path(holder[d]),
-                        way != null,
-                        way != null
-                                ? way
-                                : "cannot leave: " + frozen.component(holder[d]).id()
-                                        + " lets only its modelled flows out, and none leads to a way out the"
-                                        + " attacker holds"));
-            }
+        for (int d : read.reached(d -> frozen.data(d).confidentiality())) {
+            DataAsset asset = frozen.data(d);
+            int holder = read.at[d];
+            String way = wayOut[holder];
+            out.add(new SystemicAnalysis.DataRead(
+                    asset.id(),
+                    Words.of(asset.confidentiality()),
+                    asset.personal(),
+                    read.chance[d],
+                    read.how[d],
+                    frozen.component(holder).id(),
+                    propagation.path(holder),
+                    way != null,
+                    way != null
+                            ? way
+                            : "cannot leave: " + frozen.component(holder).id()
+                                    + " lets only its modelled flows out, and none leads to a way out the"
+                                    + " attacker holds"));
         }
-        out.sort(Comparator.comparing((SystemicAnalysis.DataRead r) ->
-                        frozen.data(frozen.dataId(r.data()).orElseThrow()).confidentiality())
-                .reversed()
-                .thenComparing(Comparator.comparingDouble(SystemicAnalysis.DataRead::probability)
-                        .reversed())
-                .thenComparing(SystemicAnalysis.DataRead::data));
         return out;
     }
 
@@ -291,68 +252,88 @@ public final class SystemicAnalyzer {
      * same test as a man in the middle's commands). Most integrity-critical first, then likeliest.
      */
     private List<SystemicAnalysis.DataTampered> dataTampered(Propagation propagation) {
-        int count = frozen.dataCount();
-        double[] best = new double[count];
-        int[] holder = new int[count];
-        String[] where = new String[count];
-        Arrays.fill(holder, -1);
+        Likeliest changed = new Likeliest(frozen.dataCount(), propagation);
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (propagation.controlled(c)) {
-                for (int d : frozen.storedData(c)) {
-                    String how = "changed where it is stored, on "
-                            + frozen.component(c).id();
-                    read(d, c, propagation.probability(c), how, best, holder, where);
-                }
+            for (int d : frozen.storedData(c)) {
+                changed.keep(
+                        d,
+                        c,
+                        "changed where it is stored, on " + frozen.component(c).id());
             }
         }
         for (int f = 0; f < frozen.flowCount(); f++) {
-            int[] data = frozen.dataOf(f);
             int sender = frozen.flowFrom(f);
-            for (int d : data) {
-                if (propagation.controlled(sender)) {
-                    String how = "sent false in " + frozen.flowName(f) + " by "
-                            + frozen.component(sender).id();
-                    read(d, sender, propagation.probability(sender), how, best, holder, where);
-                }
-                if (PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f))) {
-                    for (int n : frozen.networksOf(f)) {
-                        if (propagation.controlled(n)) {
-                            String how = "changed in " + frozen.flowName(f) + " on its way over "
-                                    + frozen.component(n).id() + " (in clear, not strongly authenticated)";
-                            read(d, n, propagation.probability(n), how, best, holder, where);
-                        }
-                    }
+            boolean forgeable = PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f));
+            for (int d : frozen.dataOf(f)) {
+                changed.keep(
+                        d,
+                        sender,
+                        "sent false in " + frozen.flowName(f) + " by "
+                                + frozen.component(sender).id());
+                for (int n : forgeable ? frozen.networksOf(f) : new int[0]) {
+                    changed.keep(
+                            d,
+                            n,
+                            "changed in " + frozen.flowName(f) + " on its way over "
+                                    + frozen.component(n).id() + " (in clear, not strongly authenticated)");
                 }
             }
         }
         List<SystemicAnalysis.DataTampered> out = new ArrayList<>();
-        for (int d = 0; d < count; d++) {
-            if (holder[d] >= 0) {
-                DataAsset asset = frozen.data(d);
-                out.add(new SystemicAnalysis.DataTampered(
-                        asset.id(),
-                        Words.of(asset.integrity()),
-                        best[d],
-                        where[d],
-                        frozen.component(holder[d]).id(),
-                        propagation.path(holder[d])));
-            }
+        for (int d : changed.reached(d -> frozen.data(d).integrity())) {
+            out.add(new SystemicAnalysis.DataTampered(
+                    frozen.data(d).id(),
+                    Words.of(frozen.data(d).integrity()),
+                    changed.chance[d],
+                    changed.how[d],
+                    frozen.component(changed.at[d]).id(),
+                    propagation.path(changed.at[d])));
         }
-        out.sort(Comparator.comparing((SystemicAnalysis.DataTampered t) ->
-                        frozen.data(frozen.dataId(t.data()).orElseThrow()).integrity())
-                .reversed()
-                .thenComparing(Comparator.comparingDouble(SystemicAnalysis.DataTampered::probability)
-                        .reversed())
-                .thenComparing(SystemicAnalysis.DataTampered::data));
         return out;
     }
 
-    /** Keeps the likelier way of reading (or changing) asset {@code d}; on a tie, the first found. */
-    private static void read(int d, int at, double p, String how, double[] best, int[] holder, String[] where) {
-        if (p > best[d]) {
-            best[d] = p;
-            holder[d] = at;
-            where[d] = how;
+    /**
+     * For each data asset, the likeliest way the attacker gets at it found so far: the chance, the
+     * held component it happens on, and how; on a tie, the first found.
+     */
+    private final class Likeliest {
+        private final Propagation propagation;
+        final double[] chance;
+        final int[] at;
+        final String[] how;
+
+        Likeliest(int assets, Propagation propagation) {
+            this.propagation = propagation;
+            chance = new double[assets];
+            at = new int[assets];
+            how = new String[assets];
+            Arrays.fill(at, -1);
+        }
+
+        /** Asset {@code d} got at on component {@code c}, if the attacker holds it. */
+        void keep(int d, int c, String way) {
+            double p = propagation.probability(c);
+            if (propagation.controlled(c) && p > chance[d]) {
+                chance[d] = p;
+                at[d] = c;
+                how[d] = way;
+            }
+        }
+
+        /** The assets got at, the greatest need first, then the likeliest, then by id. */
+        List<Integer> reached(java.util.function.IntFunction<dev.mamori.model.Scales.Need> need) {
+            List<Integer> out = new ArrayList<>();
+            for (int d = 0; d < at.length; d++) {
+                if (at[d] >= 0) {
+                    out.add(d);
+                }
+            }
+            out.sort(Comparator.comparing((Integer d) -> need.apply(d))
+                    .reversed()
+                    .thenComparing(
+                            Comparator.comparingDouble((Integer d) -> chance[d]).reversed())
+                    .thenComparing(d -> frozen.data(d).id()));
+            return out;
         }
     }
 
