@@ -211,7 +211,8 @@ final class RecordLandscape {
                 List.of(),
                 Optional.empty(),
                 java.util.OptionalLong.empty(),
-                Optional.empty());
+                Optional.empty(),
+                java.util.OptionalInt.empty());
     }
 
     private static Restoration restore(

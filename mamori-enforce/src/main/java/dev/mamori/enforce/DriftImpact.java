@@ -394,7 +394,8 @@ public final class DriftImpact {
                 List.of(),
                 Optional.empty(),
                 java.util.OptionalLong.empty(),
-                Optional.empty());
+                Optional.empty(),
+                java.util.OptionalInt.empty());
     }
 
     /** Who reaches a broker, in words: its zone's members, outsiders as it is exposed; its clients follow. */

@@ -33,6 +33,9 @@ import java.util.Set;
  *     is judged against it
  * @param updatesFrom where its software comes from: the component that builds, signs or serves the
  *     updates it installs (a vendor's update service); whoever holds that one ships it their code
+ * @param peerReach for a fleet, the share in percent of its other units that one unit reaches over
+ *     the network; empty when the model does not say, and then all of them when the fleet sits in a
+ *     zone (its units share it) and none otherwise
  */
 public record Component(
         String id,
@@ -70,7 +73,8 @@ public record Component(
         List<Software> software,
         Optional<SbomFile> sbom,
         java.util.OptionalLong floodCapacity,
-        Optional<Ref> updatesFrom) {
+        Optional<Ref> updatesFrom,
+        java.util.OptionalInt peerReach) {
 
     public Component {
         debug = List.copyOf(debug);
@@ -130,7 +134,8 @@ public record Component(
                 software,
                 sbom,
                 floodCapacity,
-                updatesFrom);
+                updatesFrom,
+                peerReach);
     }
 
     /**
@@ -141,6 +146,14 @@ public record Component(
         Set<Exposure> all = new java.util.LinkedHashSet<>(exposure);
         all.addAll(more);
         return copy(exploitable, all);
+    }
+
+    /**
+     * The share, from 0 to 1, of a fleet's other units that one of its units reaches over the network:
+     * what the model says, else all of them when the fleet sits in a zone, none when it does not.
+     */
+    public double peerShare() {
+        return peerReach.isPresent() ? peerReach.getAsInt() / 100.0 : zone.isPresent() ? 1.0 : 0.0;
     }
 
     /** The id within its system. */

@@ -146,6 +146,15 @@ public final class PropagationGraph {
             EntryPoints.leaked(graph.account(g.accountOf(node)))
                     .ifPresent(x -> g.add(outsiders, node, Relation.EXPOSURE, -1, (float) x.probability()));
         }
+        // A radio link is heard by anyone within range, who holds nothing of the landscape: a command
+        // flow whose air is readable and whose commands are not bound to the sender's key is forged
+        // from nearby (0.5 to be near, as for a radio exposure; 0.9 to forge, as on a held network).
+        for (int f = 0; f < graph.flowCount(); f++) {
+            Flow flow = graph.flow(f);
+            if (flow.commands() && heardOverTheAir(graph, flow) && forgeable(graph, flow)) {
+                g.add(outsiders, graph.flowTo(f), Relation.INTERCEPT, f, (float) (NEARBY * 0.9));
+            }
+        }
         for (int z = 0; z < graph.zoneCount(); z++) {
             int zoneNode = graph.componentCount() + z;
             for (int c : graph.zoneMembers(z)) {
@@ -191,8 +200,38 @@ public final class PropagationGraph {
     static boolean forgeableOnItsPath(FrozenGraph graph, Flow flow) {
         var vocabulary = graph.landscape().vocabulary();
         return vocabulary.encryptionStrength(flow.encryption()) == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE
-                && vocabulary.authenticationStrength(flow.authentication())
-                        != dev.mamori.model.vocabulary.Vocabulary.Strength.STRONG;
+                && forgeable(graph, flow);
+    }
+
+    /** Whether whoever reads a flow can also send its commands: its authentication is not strong. */
+    static boolean forgeable(FrozenGraph graph, Flow flow) {
+        return graph.landscape().vocabulary().authenticationStrength(flow.authentication())
+                != dev.mamori.model.vocabulary.Vocabulary.Strength.STRONG;
+    }
+
+    /** How a flow heard over the air is protected there, in words. */
+    static String onTheAir(Flow flow) {
+        return flow.encryption().equals("none")
+                ? "in clear"
+                : "encrypted with " + flow.encryption() + ", whose key is known or sniffed";
+    }
+
+    /** The chance that an outsider is within radio range of a link: that of a radio exposure. */
+    static final double NEARBY = 0.5;
+
+    /**
+     * Whether anyone within radio range reads a flow: it goes over the air (its protocol's transport
+     * is radio) with no encryption there, or one whose key is well known or sniffed as it is agreed
+     * (a weak one, such as Zigbee's default link key or BLE legacy pairing).
+     */
+    static boolean heardOverTheAir(FrozenGraph graph, Flow flow) {
+        var vocabulary = graph.landscape().vocabulary();
+        var protocol = vocabulary.protocols().get(flow.protocol());
+        var strength = vocabulary.encryptionStrength(flow.encryption());
+        return protocol != null
+                && protocol.transport().equals("radio")
+                && (strength == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE
+                        || strength == dev.mamori.model.vocabulary.Vocabulary.Strength.WEAK);
     }
 
     /** The chance that code shipped by a held update source runs on a component that installs from it. */
@@ -681,6 +720,15 @@ public final class PropagationGraph {
                 }
                 case INTERCEPT -> {
                     Flow flow = graph.flow(g.source(e));
+                    if (g.from(e) == g.outsiders()) {
+                        yield "hear " + graph.flowName(g.source(e)) + " from within radio range (commands over "
+                                + flow.protocol() + ", " + onTheAir(flow)
+                                + ", "
+                                + (flow.authentication().equals("none")
+                                        ? "no authentication"
+                                        : "only " + flow.authentication() + " authentication")
+                                + ") and forge them to " + name(g, target);
+                    }
                     yield "carries " + graph.flowName(g.source(e)) + ", commands over " + flow.protocol()
                             + " in clear with "
                             + (flow.authentication().equals("none")

@@ -50,9 +50,30 @@ public record SystemicAnalysis(
     /** What a compromise of a whole system reaches over control relations. */
     public record SystemRadius(String system, List<String> systemsReached, int score, String explanation) {}
 
-    /** A hazard whose component an attacker can control. */
+    /**
+     * A hazard whose component an attacker can control.
+     *
+     * @param unitsHeld how many units of the component the attacker holds (a fleet may be held in part)
+     * @param units how many units the component stands for
+     */
     public record HazardReach(
-            String hazard, String severity, boolean interlocked, double probability, List<Hop> hops) {}
+            String hazard,
+            String severity,
+            boolean interlocked,
+            double probability,
+            List<Hop> hops,
+            long unitsHeld,
+            long units) {
+
+        /** Nothing for a single component; ", on 1 of 5000 units" or ", on all 5000 units" for a fleet. */
+        public String onUnits() {
+            return units == 1
+                    ? ""
+                    : unitsHeld == units
+                            ? ", on all " + units + " units"
+                            : ", on " + unitsHeld + " of " + units + " units";
+        }
+    }
 
     /**
      * A component taken down by a flood: the devices the attacker holds that can send to the

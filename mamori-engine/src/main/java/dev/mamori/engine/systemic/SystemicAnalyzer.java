@@ -98,6 +98,13 @@ public final class SystemicAnalyzer {
                 // What outsiders reach and take: their relations, in the order of the model.
                 for (int k = graph.outStart(node); k < graph.outControlEnd(node); k++) {
                     int to = graph.to(graph.outEdge(k));
+                    if (graph.relation(graph.outEdge(k)) == Relation.INTERCEPT) {
+                        entryList.add(new SystemicAnalysis.Entry(
+                                graph.name(to),
+                                "its commands are forged over the air: outsiders " + graph.weakness(graph.outEdge(k)),
+                                PropagationGraph.NEARBY * 0.9));
+                        continue;
+                    }
                     // Read again in double precision: the graph keeps its chances as floats.
                     EntryPoints.Exposed x = graph.isAccount(to)
                             ? EntryPoints.leaked(frozen.account(graph.accountOf(to)))
@@ -120,7 +127,8 @@ public final class SystemicAnalyzer {
                 .map(target -> isolate(options.from().orElse("the exposed components"), entries, target));
         Optional<SystemicAnalysis.OutageEffect> outage =
                 options.fail().isEmpty() ? Optional.empty() : Optional.of(outage(options.fail()));
-        List<FloodedComponent> floods = floods(propagation);
+        long[] units = HeldUnits.of(frozen, graph, propagation);
+        List<FloodedComponent> floods = floods(propagation, units);
         return new SystemicAnalysis(
                 entryList,
                 controlled,
@@ -128,7 +136,7 @@ public final class SystemicAnalyzer {
                 paths(propagation, true),
                 paths(propagation, false),
                 blastRadius(),
-                hazards(propagation),
+                hazards(propagation, units),
                 missions(underAttack(propagation, floods)::down).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
@@ -173,6 +181,12 @@ public final class SystemicAnalyzer {
                             "in " + name + ", in clear over "
                                     + frozen.component(n).id());
                 }
+                if (PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
+                    read.keepHeard(
+                            d,
+                            "in " + name + ", heard from within radio range ("
+                                    + PropagationGraph.onTheAir(frozen.flow(f)) + ")");
+                }
             }
         }
         String[] wayOut = waysOut(propagation);
@@ -180,15 +194,18 @@ public final class SystemicAnalyzer {
         for (int d : read.reached(d -> frozen.data(d).confidentiality())) {
             DataAsset asset = frozen.data(d);
             int holder = read.at[d];
-            String way = wayOut[holder];
+            // Heard over the air, it is outside already: nothing held, no way out needed.
+            String way = holder == Likeliest.HEARD
+                    ? "can leave: it is heard outside, by whoever is within radio range"
+                    : wayOut[holder];
             out.add(new SystemicAnalysis.DataRead(
                     asset.id(),
                     Words.of(asset.confidentiality()),
                     asset.personal(),
                     read.chance[d],
                     read.how[d],
-                    frozen.component(holder).id(),
-                    propagation.path(holder),
+                    read.holder(d),
+                    read.path(d),
                     way != null,
                     way != null
                             ? way
@@ -264,6 +281,7 @@ public final class SystemicAnalyzer {
         for (int f = 0; f < frozen.flowCount(); f++) {
             int sender = frozen.flowFrom(f);
             boolean forgeable = PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f));
+            boolean overTheAir = PropagationGraph.heardOverTheAir(frozen, frozen.flow(f));
             for (int d : frozen.dataOf(f)) {
                 changed.keep(
                         d,
@@ -277,6 +295,12 @@ public final class SystemicAnalyzer {
                             "changed in " + frozen.flowName(f) + " on its way over "
                                     + frozen.component(n).id() + " (in clear, not strongly authenticated)");
                 }
+                if (overTheAir && PropagationGraph.forgeable(frozen, frozen.flow(f))) {
+                    changed.keepHeard(
+                            d,
+                            "sent false in " + frozen.flowName(f) + " from within radio range ("
+                                    + PropagationGraph.onTheAir(frozen.flow(f)) + ", not strongly authenticated)");
+                }
             }
         }
         List<SystemicAnalysis.DataTampered> out = new ArrayList<>();
@@ -286,8 +310,8 @@ public final class SystemicAnalyzer {
                     Words.of(frozen.data(d).integrity()),
                     changed.chance[d],
                     changed.how[d],
-                    frozen.component(changed.at[d]).id(),
-                    propagation.path(changed.at[d])));
+                    changed.holder(d),
+                    changed.path(d)));
         }
         return out;
     }
@@ -297,6 +321,9 @@ public final class SystemicAnalyzer {
      * held component it happens on, and how; on a tie, the first found.
      */
     private final class Likeliest {
+        /** Where an asset is got at when it is heard over the air: on nothing the attacker holds. */
+        static final int HEARD = -2;
+
         private final Propagation propagation;
         final double[] chance;
         final int[] at;
@@ -320,11 +347,33 @@ public final class SystemicAnalyzer {
             }
         }
 
+        /** Asset {@code d} got at from within radio range of a link, holding nothing. */
+        void keepHeard(int d, String way) {
+            // Only when outsiders are the attacker (not when --from starts from what is assumed held).
+            boolean outsidersAttack = graph.outsiders() >= 0
+                    && Arrays.stream(propagation.entries().nodes()).anyMatch(n -> n == graph.outsiders());
+            if (outsidersAttack && PropagationGraph.NEARBY > chance[d]) {
+                chance[d] = PropagationGraph.NEARBY;
+                at[d] = HEARD;
+                how[d] = way;
+            }
+        }
+
+        /** What the attacker holds where asset {@code d} is got at, by name. */
+        String holder(int d) {
+            return at[d] == HEARD ? "outsiders" : frozen.component(at[d]).id();
+        }
+
+        /** The path to where asset {@code d} is got at; none when it is heard from outside. */
+        List<Hop> path(int d) {
+            return at[d] == HEARD ? List.of() : propagation.path(at[d]);
+        }
+
         /** The assets got at, the greatest need first, then the likeliest, then by id. */
         List<Integer> reached(java.util.function.IntFunction<dev.mamori.model.Scales.Need> need) {
             List<Integer> out = new ArrayList<>();
             for (int d = 0; d < at.length; d++) {
-                if (at[d] >= 0) {
+                if (at[d] != -1) {
                     out.add(d);
                 }
             }
@@ -379,7 +428,7 @@ public final class SystemicAnalyzer {
      * modems were).
      */
     public Outage underAttack(Propagation propagation) {
-        return underAttack(propagation, floods(propagation));
+        return underAttack(propagation, floods(propagation, HeldUnits.of(frozen, graph, propagation)));
     }
 
     private Outage underAttack(Propagation propagation, List<FloodedComponent> floods) {
@@ -400,17 +449,17 @@ public final class SystemicAnalyzer {
 
     /**
      * The components a flood takes down: every device the attacker holds that can send to the
-     * internet (a fleet counts its units) floods together, and a component reachable from the
-     * internet that declares what it absorbs falls when the flood is larger. A flood is not a data
-     * flow: the target does not come to depend on its attackers.
+     * internet (a fleet counts the units held, {@link HeldUnits}) floods together, and a component
+     * reachable from the internet that declares what it absorbs falls when the flood is larger. A
+     * flood is not a data flow: the target does not come to depend on its attackers.
      */
-    private List<FloodedComponent> floods(Propagation propagation) {
+    private List<FloodedComponent> floods(Propagation propagation, long[] units) {
         long devices = 0;
         List<String> from = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (propagation.controlled(c) && sendsToTheInternet(c)) {
-                devices += frozen.component(c).count();
-                from.add(frozen.component(c).id() + " (" + frozen.component(c).count() + ")");
+                devices += units[c];
+                from.add(frozen.component(c).id() + " (" + unitsInWords(c, units[c]) + ")");
             }
         }
         List<FloodedComponent> out = new ArrayList<>();
@@ -499,7 +548,13 @@ public final class SystemicAnalyzer {
         return allAlleged && anyAssumed ? "alleged" : anyAssumed ? "assumed" : "stated";
     }
 
-    private List<SystemicAnalysis.HazardReach> hazards(Propagation propagation) {
+    /** "5000", or "1 of 5000" when only part of a fleet is held. */
+    private String unitsInWords(int c, long held) {
+        long count = frozen.component(c).count();
+        return held == count ? Long.toString(count) : held + " of " + count;
+    }
+
+    private List<SystemicAnalysis.HazardReach> hazards(Propagation propagation, long[] units) {
         List<SystemicAnalysis.HazardReach> out = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (!propagation.controlled(c)) {
@@ -511,7 +566,9 @@ public final class SystemicAnalyzer {
                         Words.of(hazard.severity()),
                         hazard.interlock().isPresent(),
                         propagation.probability(c),
-                        propagation.path(c)));
+                        propagation.path(c),
+                        units[c],
+                        frozen.component(c).count()));
             }
         }
         out.sort(Comparator.comparing((SystemicAnalysis.HazardReach h) -> h.interlocked())
@@ -617,8 +674,10 @@ public final class SystemicAnalyzer {
                             .map(x -> "encryption: " + x)
                             .orElse("a tunnel the path does not end");
                     means = "protect " + frozen.flowName(graph.source(e)) + " end to end (" + encryption
-                            + ", or a strong authentication of each command), so that " + graph.name(graph.from(e))
-                            + " on its path can neither read nor forge it";
+                            + ", or a strong authentication of each command), so that "
+                            + (graph.from(e) == graph.outsiders()
+                                    ? "nobody within radio range can read or forge it"
+                                    : graph.name(graph.from(e)) + " on its path can neither read nor forge it");
                 }
                 case UPDATE -> {
                     base = costs.cost(PlanChange.VERIFY_UPDATES);

@@ -777,4 +777,172 @@ class AttackSemanticsTest {
         assertThat(small.floods()).isEmpty();
         assertThat(small.missions()).isEmpty();
     }
+    /**
+     * Issue 15, item 7: a cleartext radio link is reached without holding anything. Before: only a
+     * held network component read or forged a flow, so a remote control's commands to an insulin
+     * pump over BLE in clear gave an attacker within range nothing. Now anyone within range reads the
+     * dose log it carries and forges its commands; BLE legacy pairing (a key sniffed as it is agreed)
+     * is no better, LE Secure Connections is; a certificate on each command stops the forging but not
+     * the reading of a link in clear.
+     */
+    private static final String RADIO = """
+            mamori: 1
+            stakeholders:
+              patient: { roles: [user, data-owner] }
+            systems:
+              therapy:
+                owner: patient
+                operator: patient
+                category: medical
+                components:
+                  remote: { kind: medical-device, credentials: unique }
+                  pump: { kind: medical-device, credentials: unique, hazards: { wrong-dose: { severity: critical } } }
+                flows:
+                  - { id: dosing, from: remote, to: pump, protocol: ble, commands: true, encryption: ENCRYPTION, authentication: AUTHENTICATION, data: [doses] }
+            data:
+              doses: { owner: patient, personal: true, confidentiality: high, integrity: critical }
+            """;
+
+    private static SystemicAnalysis overTheAir(String encryption, String authentication, String protect) {
+        return analyzer(RADIO.replace("ENCRYPTION", encryption).replace("AUTHENTICATION", authentication))
+                .analyze(new SystemicAnalyzer.Options(Optional.empty(), Optional.ofNullable(protect), List.of()));
+    }
+
+    @Test
+    void aRadioLinkInClearIsReadAndForgedFromWithinRangeHoldingNothing() {
+        SystemicAnalysis clear = overTheAir("none", "none", "therapy.pump");
+        assertThat(clear.entries()).singleElement().satisfies(e -> {
+            assertThat(e.component()).isEqualTo("therapy.pump");
+            assertThat(e.reason())
+                    .isEqualTo("its commands are forged over the air: outsiders hear therapy.dosing from within"
+                            + " radio range (commands over ble, in clear, no authentication) and forge them to"
+                            + " therapy.pump");
+            assertThat(e.probability()).isEqualTo(0.45);
+        });
+        assertThat(clear.hazards())
+                .extracting(SystemicAnalysis.HazardReach::hazard)
+                .containsExactly("therapy.pump.wrong-dose");
+        assertThat(clear.dataRead()).singleElement().satisfies(r -> {
+            assertThat(r.where()).isEqualTo("in therapy.dosing, heard from within radio range (in clear)");
+            assertThat(r.holder()).isEqualTo("outsiders");
+            assertThat(r.hops()).isEmpty();
+            assertThat(r.probability()).isEqualTo(0.5);
+            assertThat(r.leaves()).isTrue();
+        });
+        assertThat(clear.dataTampered())
+                .singleElement()
+                .satisfies(t -> assertThat(t.where())
+                        .isEqualTo("sent false in therapy.dosing from within radio range (in clear, not strongly"
+                                + " authenticated)"));
+        SystemicAnalysis.Isolation plan = clear.isolation().orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).singleElement().satisfies(cut -> {
+            assertThat(cut.relation()).isEqualTo(Relation.INTERCEPT);
+            assertThat(cut.why())
+                    .contains("protect therapy.dosing end to end (encryption: ble-secure")
+                    .contains("nobody within radio range can read or forge it");
+        });
+
+        SystemicAnalysis legacy = overTheAir("ble-legacy", "pairing", null);
+        assertThat(legacy.hazards()).as("legacy pairing's key is sniffed").hasSize(1);
+        assertThat(legacy.dataRead()).hasSize(1);
+
+        SystemicAnalysis secure = overTheAir("ble-secure", "pairing", null);
+        assertThat(secure.entries())
+                .as("LE Secure Connections: nothing is heard")
+                .isEmpty();
+        assertThat(secure.hazards()).isEmpty();
+        assertThat(secure.dataRead()).isEmpty();
+        assertThat(secure.dataTampered()).isEmpty();
+
+        SystemicAnalysis signed = overTheAir("none", "certificate", null);
+        assertThat(signed.hazards())
+                .as("each command signed: heard, not forged")
+                .isEmpty();
+        assertThat(signed.dataRead()).hasSize(1);
+        assertThat(signed.dataTampered()).isEmpty();
+
+        SystemicAnalysis fromRemote = analyze(
+                RADIO.replace("ENCRYPTION", "ble-secure").replace("AUTHENTICATION", "pairing"), "therapy.remote", null);
+        assertThat(fromRemote.hazards())
+                .as("the remote itself held still commands the pump: the radio's protection does not help")
+                .hasSize(1);
+    }
+    /**
+     * Issue 15, item 9: spread inside a fleet. Before: a fleet was taken whole, so someone next to one
+     * of 5,000 cameras flooded with all 5,000. Now one unit is taken in person, and it spreads to the
+     * units it reaches over the network (all of them on a shared segment, the share {@code peer-reach}
+     * says otherwise) only where their login is weak; over the internet every unit is reached alike.
+     */
+    private static final String FLEET = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              homes:
+                owner: ops
+                operator: ops
+                category: consumer
+                zones: [home-lan]
+                components:
+                  cameras: { kind: camera, count: 5000, exposure: EXPOSURE, credentials: CREDENTIALS, hazards: { blinded: { severity: marginal } } PLACE }
+              dns:
+                owner: ops
+                operator: ops
+                category: enterprise
+                components:
+                  provider: { kind: dns, exposure: internet, credentials: unique, flood-capacity: 1000 }
+                  internet: { kind: internet }
+            flows:
+              - { from: homes.cameras, to: dns.provider, protocol: dns, network: [dns.internet] }
+            """;
+
+    private static SystemicAnalysis fleet(String exposure, String credentials, String place) {
+        return analyzer(FLEET.replace("EXPOSURE", exposure)
+                        .replace("CREDENTIALS", credentials)
+                        .replace(" PLACE", place.isEmpty() ? "" : ", " + place))
+                .analyze(SystemicAnalyzer.Options.defaults());
+    }
+
+    private static String camerasHazard(SystemicAnalysis a) {
+        return a.hazards().stream()
+                .filter(h -> h.hazard().equals("homes.cameras.blinded"))
+                .map(h -> h.unitsHeld() + " of " + h.units() + h.onUnits())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aFleetTakenInPersonIsHeldOneUnitAtATimeUntilItSpreads() {
+        SystemicAnalysis internet = fleet("internet", "default-shared", "");
+        assertThat(camerasHazard(internet)).isEqualTo("5000 of 5000, on all 5000 units");
+        // The provider itself, which outsiders may hold too, adds its one device.
+        assertThat(internet.floods()).singleElement().satisfies(f -> {
+            assertThat(f.devices()).isEqualTo(5001);
+            assertThat(f.from()).containsExactly("homes.cameras (5000)", "dns.provider (1)");
+        });
+
+        SystemicAnalysis inPerson = fleet("physical", "unique", "");
+        assertThat(camerasHazard(inPerson)).isEqualTo("1 of 5000, on 1 of 5000 units");
+        assertThat(inPerson.floods()).as("one camera floods nobody").isEmpty();
+
+        assertThat(camerasHazard(fleet("physical", "default-shared", "")))
+                .as("a weak login, but no unit reaches another")
+                .isEqualTo("1 of 5000, on 1 of 5000 units");
+        SystemicAnalysis half = fleet("physical", "default-shared", "peer-reach: 50");
+        assertThat(camerasHazard(half)).isEqualTo("2500 of 5000, on 2500 of 5000 units");
+        assertThat(half.floods()).singleElement().satisfies(f -> {
+            assertThat(f.devices()).isEqualTo(2501);
+            assertThat(f.from()).containsExactly("homes.cameras (2500 of 5000)", "dns.provider (1)");
+        });
+        assertThat(camerasHazard(fleet("physical", "default-shared", "zone: home-lan")))
+                .as("a shared segment: every unit reaches every other")
+                .isEqualTo("5000 of 5000, on all 5000 units");
+        assertThat(camerasHazard(fleet("physical", "unique", "zone: home-lan")))
+                .as("a shared segment, but each unit's own login holds")
+                .isEqualTo("1 of 5000, on 1 of 5000 units");
+        assertThat(camerasHazard(fleet("physical", "unique", "zone: home-lan, exploitable: [{ flaw: CVE-2017-0144 }]")))
+                .as("a worm's flaw crosses every login")
+                .isEqualTo("5000 of 5000, on all 5000 units");
+    }
 }

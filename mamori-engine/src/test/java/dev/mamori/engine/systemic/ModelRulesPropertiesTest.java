@@ -81,6 +81,16 @@ class ModelRulesPropertiesTest {
         for (int c = 0; c < n; c++) {
             held[c] = g.facts().internetFacing(c) && !g.facts().internet(c);
         }
+        Vocabulary words = g.landscape().vocabulary();
+        for (int f = 0; f < g.flowCount(); f++) {
+            // a radio link whose commands anyone within range forges: BLE in clear or with legacy pairing
+            if (g.flow(f).commands()
+                    && g.flow(f).protocol().equals("ble")
+                    && !g.flow(f).encryption().equals("ble-secure")
+                    && words.authenticationStrength(g.flow(f).authentication()) != Vocabulary.Strength.STRONG) {
+                held[g.flowTo(f)] = true;
+            }
+        }
         for (int a = 0; a < g.accountCount(); a++) {
             if (g.account(a).state().contains(AccountState.LEAKED)
                     || g.account(a).state().contains(AccountState.REUSED)) {

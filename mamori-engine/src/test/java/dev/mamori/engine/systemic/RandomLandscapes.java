@@ -89,8 +89,15 @@ public final class RandomLandscapes {
                     .append(a)
                     .append(", to: ")
                     .append(b)
-                    .append(", protocol: mqtt, encryption: ")
-                    .append(clear.nextInt(3) == 0 ? "none" : "tls");
+                    .append(
+                            switch (clear.nextInt(6)) {
+                                case 0 -> ", protocol: mqtt, encryption: none";
+                                // Over the air: in clear, with a sniffed key, and protected there.
+                                case 1 -> ", protocol: ble, encryption: none";
+                                case 2 -> ", protocol: ble, encryption: ble-legacy";
+                                case 3 -> ", protocol: ble, encryption: ble-secure";
+                                default -> ", protocol: mqtt, encryption: tls";
+                            });
             boolean commands = random.nextBoolean();
             y.append(", commands: ").append(commands);
             if (!commands && random.nextInt(4) == 0) {

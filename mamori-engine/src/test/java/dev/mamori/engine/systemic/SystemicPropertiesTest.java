@@ -80,6 +80,9 @@ class SystemicPropertiesTest {
                         best = Math.max(best, p.probability(n));
                     }
                 }
+                if (heardNearby(frozen.flow(f))) {
+                    best = Math.max(best, 0.5); // anyone within radio range
+                }
             }
             String id = frozen.data(d).id();
             double changed = 0;
@@ -98,6 +101,10 @@ class SystemicPropertiesTest {
                             for (int n : frozen.networksOf(f)) {
                                 changed = Math.max(changed, p.probability(n));
                             }
+                        }
+                        if (heardNearby(frozen.flow(f))
+                                && !frozen.flow(f).authentication().equals("certificate")) {
+                            changed = Math.max(changed, 0.5);
                         }
                     }
                 }
@@ -122,6 +129,11 @@ class SystemicPropertiesTest {
                 assertThat(read).as("%s is not read", id).isEmpty();
             }
         }
+    }
+
+    /** The random landscapes' radio flows that anyone nearby reads: BLE in clear or with legacy pairing. */
+    private static boolean heardNearby(dev.mamori.model.Flow flow) {
+        return flow.protocol().equals("ble") && !flow.encryption().equals("ble-secure");
     }
 
     @Property(tries = 400)

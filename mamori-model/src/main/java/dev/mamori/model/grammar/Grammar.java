@@ -388,7 +388,15 @@ public final class Grammar {
                     "none",
                     "Where its software comes from: the component that builds, signs or serves the updates it"
                             + " installs (a vendor's update service, system.component). Whoever holds that one ships"
-                            + " it their code, signed or not.");
+                            + " it their code, signed or not.")
+            .optional(
+                    "peer-reach",
+                    new Whole(0, 100),
+                    "all of it when the fleet sits in a zone, none otherwise",
+                    "For a fleet: the share, in percent, of its other units that one unit reaches over the"
+                            + " network (a shared segment, peer traffic). A unit taken spreads to them when their"
+                            + " login is weak or their service has a known flaw; units on separate segments reach"
+                            + " fewer.");
 
     public static final ObjectSpec FLOW = object(
                     "flow",

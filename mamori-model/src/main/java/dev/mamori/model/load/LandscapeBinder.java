@@ -203,7 +203,8 @@ final class LandscapeBinder {
                 o.objects("software").stream().map(this::software).toList(),
                 o.text("sbom").map(path -> new SbomFile(path, o.at("sbom"))),
                 o.whole("flood-capacity").map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty()),
-                o.ref("updates-from", system));
+                o.ref("updates-from", system),
+                o.whole("peer-reach").map(p -> OptionalInt.of(p.intValue())).orElse(OptionalInt.empty()));
     }
 
     /** The MQTT user name, when it is one a broker's ACL file can name on a line of its own. */

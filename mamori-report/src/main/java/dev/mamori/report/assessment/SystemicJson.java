@@ -45,12 +45,19 @@ final class SystemicJson {
         out.put(
                 "hazards",
                 s.hazards().stream()
-                        .map(h -> map(
-                                "hazard", h.hazard(),
-                                "severity", h.severity(),
-                                "interlocked", h.interlocked(),
-                                "probability", round(h.probability()),
-                                "hops", hops(h.hops())))
+                        .map(h -> {
+                            Map<String, Object> hazard = map(
+                                    "hazard", h.hazard(),
+                                    "severity", h.severity(),
+                                    "interlocked", h.interlocked(),
+                                    "probability", round(h.probability()),
+                                    "hops", hops(h.hops()));
+                            if (h.units() > 1) { // a fleet: how much of it is held
+                                hazard.put("units", h.units());
+                                hazard.put("unitsHeld", h.unitsHeld());
+                            }
+                            return hazard;
+                        })
                         .toList());
         out.put(
                 "missions",

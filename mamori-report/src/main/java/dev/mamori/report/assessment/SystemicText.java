@@ -27,9 +27,10 @@ public final class SystemicText {
             out.append("\nHazards an attacker can trigger:\n");
             for (SystemicAnalysis.HazardReach h : hazards.subList(0, Math.min(top, hazards.size()))) {
                 out.append(String.format(
-                        "  %s (%s%s), p=%.2f%n",
+                        "  %s (%s%s%s), p=%.2f%n",
                         h.hazard(),
                         h.severity(),
+                        h.onUnits(),
                         h.interlocked() ? ", held back by an interlock" : "",
                         h.probability()));
             }

@@ -560,6 +560,7 @@ public final class HtmlReport {
                             .append(text(h.hazard()))
                             .append(" (")
                             .append(text(h.severity()))
+                            .append(text(h.onUnits()))
                             .append(h.interlocked() ? ", held back by an interlock" : "")
                             .append(String.format(Locale.ROOT, "), p = %.2f</li>", h.probability())));
             out.append("</ul>\n");

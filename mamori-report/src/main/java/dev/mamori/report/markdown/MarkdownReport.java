@@ -281,9 +281,10 @@ public final class MarkdownReport {
             for (SystemicAnalysis.HazardReach h : likeliest) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "- **%s** (%s%s), p = %.2f%n",
+                        "- **%s** (%s%s%s), p = %.2f%n",
                         inline(h.hazard()),
                         h.severity(),
+                        h.onUnits(),
                         h.interlocked() ? ", held back by an interlock" : "",
                         h.probability()));
             }
