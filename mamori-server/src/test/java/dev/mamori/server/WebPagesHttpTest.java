@@ -232,6 +232,49 @@ class WebPagesHttpTest {
         assertThat(names).isNotEmpty().anyMatch(n -> n.contains("assessment-results"));
     }
 
+    /**
+     * The ETSI EN 303 645 conformance statement of a stakeholder's own systems, as {@code mamori
+     * comply --format ics} writes it from the same files: each edition the catalog has, linked from
+     * the compliance page; another's system absent; an edition that is not one refused.
+     */
+    @Test
+    void theConformanceStatementIsTheEnginesForOnlyTheStakeholdersOwnSystems() throws Exception {
+        String cookie = signIn("orgcom-maintainer");
+        HttpResponse<String> page = get("/l/venue/orgcom/compliance", cookie);
+        assertThat(page.body())
+                .contains("href=\"/l/venue/orgcom/compliance/ics?standard=etsi-en-303-645-v3.1.3\"")
+                .contains("href=\"/l/venue/orgcom/compliance/ics?standard=etsi-en-303-645-v2.1.1\"");
+        dev.mamori.engine.assessment.Assessment expected =
+                Venue.assessed(dev.mamori.engine.systemic.SystemicAnalyzer.Options.defaults());
+        java.util.Set<String> own = new java.util.TreeSet<>();
+        expected.landscape().systems().values().stream()
+                .filter(s -> s.owner().text().equals("orgcom"))
+                .forEach(s -> own.add(s.id()));
+        assertThat(own).contains("access").doesNotContain("cctv");
+        for (String standard : dev.mamori.engine.compliance.ConformanceStatement.etsiVersions()) {
+            HttpResponse<String> ics = get("/l/venue/orgcom/compliance/ics?standard=" + standard, cookie);
+            assertThat(ics.statusCode()).isEqualTo(200);
+            assertThat(ics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/markdown");
+            assertThat(ics.headers().firstValue("Content-Disposition").orElseThrow())
+                    .isEqualTo("attachment; filename=\"venue-orgcom-r1-" + standard + ".md\"");
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (var s : expected.compliance().systems()) {
+                if (own.contains(s.system())) {
+                    parts.add(dev.mamori.report.compliance.ConformanceStatementMarkdown.render(
+                            dev.mamori.engine.compliance.ConformanceStatement.of(
+                                    expected.compliance().catalog(), s, standard)));
+                }
+            }
+            assertThat(parts).hasSize(own.size());
+            assertThat(ics.body()).isEqualTo(String.join("\n", parts)).doesNotContain("System: `cctv`");
+        }
+        assertThat(get("/l/venue/orgcom/compliance/ics", cookie).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"venue-orgcom-r1-etsi-en-303-645-v3.1.3.md\"");
+        HttpResponse<String> other = get("/l/venue/orgcom/compliance/ics?standard=iso-iec-27001", cookie);
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("standard is one of etsi-en-303-645-v2.1.1, etsi-en-303-645-v3.1.3");
+    }
+
     @Test
     void eachFilterCountsWhatTheApiFindingsSay() throws Exception {
         String cookie = signIn("venue-ops-viewer");
@@ -265,6 +308,22 @@ class WebPagesHttpTest {
                                 + f.path("explanation").asText())
                         .toLowerCase(java.util.Locale.ROOT)
                         .contains("default"));
+        // A rule's filter, for a rule with findings at more than one severity where there is one.
+        String rule = all.stream()
+                .map(f -> f.path("rule").asText())
+                .filter(r -> all.stream()
+                                .filter(f -> f.path("rule").asText().equals(r))
+                                .map(f -> f.path("severity").asText())
+                                .distinct()
+                                .count()
+                        > 1)
+                .findFirst()
+                .orElse(all.get(0).path("rule").asText());
+        filters.put("rule=" + rule, f -> f.path("rule").asText().equals(rule));
+        filters.put(
+                "rule=" + rule + "&status=open",
+                f -> f.path("rule").asText().equals(rule)
+                        && f.path("status").asText().equals("open"));
         for (Map.Entry<String, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode>> e :
                 filters.entrySet()) {
             long expected = all.stream().filter(e.getValue()).count();
