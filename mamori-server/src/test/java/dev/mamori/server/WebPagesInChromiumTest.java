@@ -261,6 +261,86 @@ class WebPagesInChromiumTest {
         return nodes;
     }
 
+    /**
+     * The missions page of venue-ops against the engine's analysis of the same files: the missions
+     * venue-ops owns or that need its systems, each with its single failures named so that none of
+     * another's components is; each scenario with the outcome of those missions against their
+     * objectives, and its restoration drawn one bar per step.
+     */
+    @SuppressWarnings("unchecked")
+    private static void missionsAsTheEngineHasThem(
+            dev.mamori.engine.assessment.Assessment a, java.util.Set<String> own) {
+        open("/l/venue/venue-ops/missions");
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (var m : a.missions().missions()) {
+            var mission = a.landscape().missions().get(m.mission());
+            String owner = mission == null
+                    ? ""
+                    : mission.owner().map(dev.mamori.model.Ref::text).orElse("");
+            if (owner.equals("venue-ops")
+                    || m.needs().stream()
+                            .anyMatch(n -> own.contains(n.contains(".") ? n.substring(0, n.indexOf('.')) : n))) {
+                expected.add(m.mission());
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        for (WebElement card : browser.findElements(By.cssSelector("main section.card"))) {
+            shown.add(card.findElement(By.cssSelector("h2 small")).getText());
+            String text = card.getText();
+            assertThat(text).contains("Single failures (N-1)", "Pairs (N-2)", "RTO ", "maximum downtime ");
+            for (WebElement li : card.findElements(By.tagName("li"))) {
+                for (String named : li.getText().split(" with ")) {
+                    String system = named.contains(".") ? named.substring(0, named.indexOf('.')) : "";
+                    assertThat(named.startsWith("a component of system ") || own.contains(system))
+                            .as(li.getText())
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(shown).isEqualTo(expected);
+        Map<String, Map<String, Object>> scenarios = (Map<String, Map<String, Object>>)
+                browser.executeScript("var out = {}; document.querySelectorAll('main > h3').forEach(function (h) {"
+                        + " var ul = h.nextElementSibling; if (!ul || ul.tagName !== 'UL') { return; }"
+                        + " var fig = ul.nextElementSibling;"
+                        + " var bars = fig && fig.tagName === 'FIGURE' ? fig.querySelectorAll('svg.gantt rect').length : 0;"
+                        + " out[h.textContent] = {outcomes: Array.from(ul.children).map(function (li) {"
+                        + " return li.textContent; }), bars: bars}; }); return out;");
+        int compared = 0;
+        for (var s : a.missions().scenarios()) {
+            List<dev.mamori.engine.missions.MissionAnalysis.MissionOutcome> seen = s.missions().stream()
+                    .filter(o -> expected.contains(o.mission()))
+                    .toList();
+            if (seen.isEmpty()) {
+                assertThat(scenarios).doesNotContainKey(s.name());
+                continue;
+            }
+            Map<String, Object> page = scenarios.get(s.name());
+            assertThat(page).as(s.name()).isNotNull();
+            List<String> outcomes = (List<String>) page.get("outcomes");
+            assertThat(outcomes).as(s.name()).hasSize(seen.size());
+            for (var o : seen) {
+                String line = outcomes.stream()
+                        .filter(t -> t.startsWith(o.mission() + ": "))
+                        .findFirst()
+                        .orElseThrow();
+                if (o.rto().isPresent()) {
+                    assertThat(line).contains("(RTO ");
+                }
+                if (o.maxDowntime().isPresent()) {
+                    assertThat(line).contains("(maximum downtime ");
+                }
+                o.meetsObjectives()
+                        .ifPresent(ok -> assertThat(line).endsWith(ok ? "objectives met" : "objectives missed"));
+            }
+            long steps =
+                    s.restoration().stream().filter(st -> st.done().isPresent()).count();
+            assertThat(((Number) page.get("bars")).longValue()).as(s.name()).isEqualTo(Math.min(40, steps));
+            compared++;
+        }
+        assertThat(compared).isPositive();
+    }
+
     private static void save(String name) throws IOException {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -390,10 +470,11 @@ class WebPagesInChromiumTest {
         assertThat(browser.findElements(By.cssSelector("svg.gantt rect"))).isNotEmpty();
         browser.executeScript("document.querySelector('svg.gantt').scrollIntoView();");
         save("missions-gantt");
-        // The paths drawn hop by hop: every hop listed joins two boxes of the drawing.
         dev.mamori.engine.assessment.Assessment plain =
                 Venue.assessed(dev.mamori.engine.systemic.SystemicAnalyzer.Options.defaults());
         java.util.Set<String> own = owned(plain, "venue-ops");
+        missionsAsTheEngineHasThem(plain, own);
+        // The paths drawn hop by hop: every hop listed joins two boxes of the drawing.
         open("/l/venue/venue-ops/paths");
         java.util.Set<String> drawn = new java.util.TreeSet<>();
         browser.findElements(By.cssSelector("figure.diagram svg g[data-id]"))
@@ -528,6 +609,30 @@ class WebPagesInChromiumTest {
         assertThat(text()).contains("<img src=x onerror=alert(2)> PTZ cameras reset");
         // One bar per revision in the trend of open findings, the newer one taller by the new finding.
         assertThat(browser.findElements(By.cssSelector("#trend svg text.axis"))).hasSizeGreaterThanOrEqualTo(5);
+        // The trend's numbers are the open findings the API gives venue-ops at each revision.
+        List<String> numbers = browser.findElements(By.cssSelector("#trend figcaption li")).stream()
+                .map(li -> li.getDomProperty("textContent"))
+                .toList();
+        List<String> expected = new ArrayList<>();
+        for (int revision = 1; revision <= 2; revision++) {
+            Map<String, Integer> bySeverity = new LinkedHashMap<>();
+            List.of("critical", "high", "medium", "low", "info").forEach(sv -> bySeverity.put(sv, 0));
+            int open = 0;
+            for (var f : apiFindings(venue.token("venue-ops/maintainer"), "venue-ops&revision=" + revision)) {
+                if (f.path("open").asBoolean()) {
+                    bySeverity.merge(f.path("severity").asText(), 1, Integer::sum);
+                    open++;
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            bySeverity.forEach((sv, n) -> {
+                if (n > 0) {
+                    parts.add(n + " " + sv);
+                }
+            });
+            expected.add("revision " + revision + ": " + open + " open (" + String.join(", ", parts) + ")");
+        }
+        assertThat(numbers).isEqualTo(expected);
         String diff = browser.findElement(By.id("diff")).getText();
         assertThat(diff).contains("cameras-ptz");
         shoot("history-diff");

@@ -37,5 +37,7 @@ class WebTextTest {
     void aSystemIsTheHeadOfADottedName() {
         assertThat(Redacted.systemOf("cctv.nvr")).isEqualTo("cctv");
         assertThat(Redacted.systemOf("cctv")).isEqualTo("cctv");
+        // A zone as the systemic paths name it belongs to its system, not to a system called "zone cctv".
+        assertThat(Redacted.systemOf("zone cctv.video-ot")).isEqualTo("cctv");
     }
 }
