@@ -206,6 +206,26 @@ class WebPagesInChromiumTest {
                 .isEmpty();
     }
 
+    /**
+     * The paths page's drawing: each relation drawn once however many paths take it, in the class
+     * of how it is taken (a command as a command).
+     */
+    @SuppressWarnings("unchecked")
+    private static void linksDrawnOnce() {
+        List<String> links = (List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('figure.diagram svg g:not([data-id]) > polyline'))"
+                        + ".map(function (p) { return p.parentNode.getAttribute('class') + ' '"
+                        + " + p.parentNode.querySelector('title').textContent; });");
+        assertThat(links).isNotEmpty().doesNotHaveDuplicates();
+        for (String link : links) {
+            String css = link.substring(0, link.indexOf(' '));
+            assertThat(link).endsWith("(" + css + ")");
+        }
+        if (text().contains("(command: ")) {
+            assertThat(links).anyMatch(l -> l.startsWith("command "));
+        }
+    }
+
     /** Every finding the API gives a stakeholder, all pages of it. */
     private static List<com.fasterxml.jackson.databind.JsonNode> apiFindings(String token, String stakeholder) {
         List<com.fasterxml.jackson.databind.JsonNode> all = new ArrayList<>();
@@ -484,6 +504,7 @@ class WebPagesInChromiumTest {
         for (WebElement hop : hops) {
             assertThat(drawn).containsAll(drawnNodes(hop.getText(), own));
         }
+        linksDrawnOnce();
         // A question asked from the page, as mamori systemic --from: the paths into one's own systems
         // the engine finds from there, another's entry named by its system only.
         // Asked from the first other system (in the map's order) from which the engine finds one.
@@ -951,7 +972,9 @@ class WebPagesInChromiumTest {
         assertThat(into).hasSize(1);
         assertThat(into.get(0))
                 .contains("access.gate-controllers → cctv.nvr (command")
-                .doesNotContain("access.lte-router", "access.vendor-portal");
+                .contains("hops inside system access")
+                .doesNotContain("access.lte-router", "access.vendor-portal", "zone access");
+        linksDrawnOnce();
         shoot("paths-after-push");
 
         browser.manage().deleteAllCookies();

@@ -135,22 +135,33 @@ final class AnalysisPages {
         }
         List<PageData.PathView> views = new ArrayList<>();
         Diagram d = new Diagram("paths", "Paths into the systems of " + c.stakeholder(), Direction.RIGHT, false);
+        // Each relation drawn once however many paths take it, in the colour of how it is taken.
+        Map<String, String[]> links = new java.util.LinkedHashMap<>();
         int drawn = 0;
         for (Map<String, Object> p : found) {
             List<String> hops = new ArrayList<>();
-            List<String> chain = new ArrayList<>();
+            List<String[]> steps = new ArrayList<>();
+            String last = null;
             for (Object h : (List<?>) p.get("hops")) {
                 Map<?, ?> hop = (Map<?, ?>) h;
                 hops.add(hop(hop));
+                String tail;
+                String head;
                 if (hop.containsKey("summary")) {
-                    chain.add("system " + hop.get("inside"));
+                    tail = "system " + hop.get("inside");
+                    head = tail;
                 } else if (hop.containsKey("fromSystem")) {
-                    chain.add("system " + hop.get("fromSystem"));
-                    chain.add("system " + hop.get("toSystem"));
+                    tail = "system " + hop.get("fromSystem");
+                    head = "system " + hop.get("toSystem");
                 } else {
-                    chain.add(shownNode(String.valueOf(hop.get("from")), own));
-                    chain.add(shownNode(String.valueOf(hop.get("to")), own));
+                    tail = shownNode(String.valueOf(hop.get("from")), own);
+                    head = shownNode(String.valueOf(hop.get("to")), own);
                 }
+                if (last != null && !last.equals(tail)) {
+                    steps.add(new String[] {last, tail, "data"});
+                }
+                steps.add(new String[] {tail, head, linkClass(String.valueOf(hop.get("relation")))});
+                last = head;
             }
             views.add(new PageData.PathView(
                     String.valueOf(p.get("target")),
@@ -158,19 +169,27 @@ final class AnalysisPages {
                     String.format(java.util.Locale.ROOT, "%.2f", ((Number) p.get("probability")).doubleValue()),
                     hops));
             if (drawn++ < MAX_PATHS) {
-                String previous = null;
-                for (String node : chain) {
-                    if (!d.has(node)) {
-                        boolean mine = !node.startsWith("system ");
-                        d.box(node, null, node, mine ? "" : "another's", mine ? "node" : "node aggregate", node, -1);
+                for (String[] step : steps) {
+                    for (String node : List.of(step[0], step[1])) {
+                        if (!d.has(node)) {
+                            boolean mine = !node.startsWith("system ");
+                            d.box(
+                                    node,
+                                    null,
+                                    node,
+                                    mine ? "" : "another's",
+                                    mine ? "node" : "node aggregate",
+                                    node,
+                                    -1);
+                        }
                     }
-                    if (previous != null && !previous.equals(node)) {
-                        d.link(previous, node, "command", previous + " → " + node);
+                    if (!step[0].equals(step[1])) {
+                        links.putIfAbsent(step[0] + "\u0000" + step[1], step);
                     }
-                    previous = node;
                 }
             }
         }
+        links.values().forEach(l -> d.link(l[0], l[1], l[2], l[0] + " → " + l[1] + " (" + l[2] + ")"));
         List<PageData.CutView> cuts = new ArrayList<>();
         String plan;
         if (protect.isEmpty()) {
@@ -213,6 +232,14 @@ final class AnalysisPages {
                 "paths.jte",
                 landscape().layout(c, "Systemic paths", "paths"),
                 new PageData.PathsPage(snap.revision().number(), svg, views, cuts, plan, froms, protects));
+    }
+
+    /** The diagram's class for a hop's relation: the kinds its style sheet draws, anything else as data. */
+    static String linkClass(String relation) {
+        return switch (relation) {
+            case "command", "credential", "lateral", "zone-member" -> relation;
+            default -> "data";
+        };
     }
 
     /** A hop as the redacted paths give it, in words: a summary, two systems, or two components and how. */

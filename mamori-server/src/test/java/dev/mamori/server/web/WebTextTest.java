@@ -34,6 +34,13 @@ class WebTextTest {
     }
 
     @Test
+    void aPathsRelationIsDrawnInItsOwnClass() {
+        assertThat(AnalysisPages.linkClass("command")).isEqualTo("command");
+        assertThat(AnalysisPages.linkClass("zone-member")).isEqualTo("zone-member");
+        assertThat(AnalysisPages.linkClass("account")).isEqualTo("data");
+    }
+
+    @Test
     void aSystemIsTheHeadOfADottedName() {
         assertThat(Redacted.systemOf("cctv.nvr")).isEqualTo("cctv");
         assertThat(Redacted.systemOf("cctv")).isEqualTo("cctv");
