@@ -196,6 +196,98 @@ class WebPagesHttpTest {
         assertThat(get("/audit", cookie).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Every page of a landscape as every role of both stakeholders, for its own stakeholder and the
+     * other: another's pages refused whole; the admin page to admins and auditors only; the forms
+     * that change something to the role that may; the whole audit log to the server's admins only.
+     */
+    @Test
+    void eachRoleOpensWhatItMayAndNothingOfTheOther() throws Exception {
+        java.util.List<String> pages = java.util.List.of(
+                "",
+                "findings",
+                "findings?severity=high",
+                "treatments",
+                "paths",
+                "missions",
+                "compliance",
+                "compliance/sarif",
+                "compliance/oscal",
+                "compliance/ics",
+                "history",
+                "history?from=1&to=1",
+                "inbox",
+                "admin");
+        java.util.Map<String, String> ownSystem = java.util.Map.of("venue-ops", "cctv", "orgcom", "access");
+        for (String stakeholder : Venue.STAKEHOLDERS) {
+            String other = stakeholder.equals("venue-ops") ? "orgcom" : "venue-ops";
+            for (String role : Venue.ROLES) {
+                String cookie = signIn(stakeholder + "-" + role);
+                String who = stakeholder + "-" + role;
+                for (String page : pages) {
+                    int expected =
+                            page.equals("admin") && !(role.equals("admin") || role.equals("auditor")) ? 403 : 200;
+                    HttpResponse<String> own = get("/l/venue/" + stakeholder + "/" + page, cookie);
+                    assertThat(own.statusCode()).as(who + " on its own " + page).isEqualTo(expected);
+                    HttpResponse<String> theirs = get("/l/venue/" + other + "/" + page, cookie);
+                    assertThat(theirs.statusCode())
+                            .as(who + " on " + other + "'s " + page)
+                            .isEqualTo(403);
+                    assertThat(theirs.body())
+                            .as(who + " on " + other + "'s " + page)
+                            .doesNotContain("<table");
+                }
+                assertThat(get("/l/venue/" + stakeholder + "/systems/" + ownSystem.get(stakeholder), cookie)
+                                .statusCode())
+                        .isEqualTo(200);
+                // Another's system does not open even from one's own side.
+                assertThat(get("/l/venue/" + stakeholder + "/systems/" + ownSystem.get(other), cookie)
+                                .statusCode())
+                        .isEqualTo(404);
+                assertThat(get("/audit", cookie).statusCode())
+                        .as(who + " on the whole audit log")
+                        .isEqualTo(403);
+                String csrf = csrfOf(get("/account", cookie).body());
+                Map<String, String> treat = new LinkedHashMap<>();
+                treat.put("csrf", csrf);
+                treat.put("rule", "no-such-rule");
+                treat.put("element", ownSystem.get(stakeholder) + ".nothing");
+                treat.put("status", "accepted");
+                treat.put("reason", "a test");
+                treat.put("until", "2020-01-01");
+                assertThat(post("/l/venue/" + stakeholder + "/treatments", cookie, treat)
+                                .statusCode())
+                        .as(who + " treats")
+                        .isEqualTo(role.equals("maintainer") ? 400 : 403);
+                Map<String, String> grant = new LinkedHashMap<>();
+                grant.put("csrf", csrf);
+                grant.put("account", "no-such-account");
+                grant.put("role", "viewer");
+                assertThat(post("/l/venue/" + stakeholder + "/admin/grant", cookie, grant)
+                                .statusCode())
+                        .as(who + " grants")
+                        .isEqualTo(role.equals("admin") ? 404 : 403);
+                Map<String, String> hook = new LinkedHashMap<>();
+                hook.put("csrf", csrf);
+                hook.put("url", "not a url");
+                assertThat(post("/l/venue/" + stakeholder + "/inbox/webhooks", cookie, hook)
+                                .statusCode())
+                        .as(who + " adds a webhook")
+                        .isEqualTo(role.equals("admin") ? 400 : 403);
+                // Nothing of the other's: each form refused there whatever the role.
+                assertThat(post("/l/venue/" + other + "/treatments", cookie, treat)
+                                .statusCode())
+                        .isEqualTo(403);
+                assertThat(post("/l/venue/" + other + "/admin/grant", cookie, grant)
+                                .statusCode())
+                        .isEqualTo(403);
+                assertThat(post("/l/venue/" + other + "/inbox/webhooks", cookie, hook)
+                                .statusCode())
+                        .isEqualTo(403);
+            }
+        }
+    }
+
     @Test
     void theDownloadsHoldWhatTheStakeholderMaySeeAndAreTheSameTwice() throws Exception {
         String cookie = signIn("orgcom-auditor");
