@@ -288,6 +288,41 @@ class WebPagesHttpTest {
         }
     }
 
+    /** A landscape made but never pushed to: every page says so (or shows its empty history), none fails. */
+    @Test
+    void aLandscapeWithoutRevisionSaysSoOnEveryPage() throws Exception {
+        Venue.check(
+                venue.client.post("/api/v1/landscapes", venue.adminToken, Map.of("id", "blank", "root", "landscape.yaml")),
+                201);
+        Venue.check(
+                venue.client.send(
+                        "PUT",
+                        "/api/v1/landscapes/blank/stakeholders/venue-ops/members/venue-ops-auditor/auditor",
+                        venue.adminToken,
+                        new byte[0]),
+                200);
+        String cookie = signIn("venue-ops-auditor");
+        assertThat(get("/", cookie).body()).contains("<h2>blank</h2>");
+        for (String page : java.util.List.of(
+                "", "findings", "paths", "missions", "compliance", "compliance/sarif", "treatments")) {
+            HttpResponse<String> answer = get("/l/blank/venue-ops/" + page, cookie);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page).contains("Landscape blank has no revision yet");
+        }
+        HttpResponse<String> history = get("/l/blank/venue-ops/history", cookie);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("<p>No revision yet.</p>").doesNotContain("id=\"trend\"");
+        HttpResponse<String> inbox = get("/l/blank/venue-ops/inbox", cookie);
+        assertThat(inbox.body()).contains("0 changes others made for venue-ops");
+        HttpResponse<String> admin = get("/l/blank/venue-ops/admin", cookie);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("intact").doesNotContain("id=\"stakeholders\"");
+        // A revision asked for that is not there is a sentence, not a failure.
+        HttpResponse<String> diff = get("/l/venue/venue-ops/history?from=1&to=99", cookie);
+        assertThat(diff.statusCode()).isEqualTo(404);
+        assertThat(diff.body()).contains("no revision 99");
+    }
+
     @Test
     void theDownloadsHoldWhatTheStakeholderMaySeeAndAreTheSameTwice() throws Exception {
         String cookie = signIn("orgcom-auditor");
