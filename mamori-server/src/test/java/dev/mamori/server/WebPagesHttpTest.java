@@ -166,6 +166,18 @@ class WebPagesHttpTest {
         HttpResponse<String> wrong = post("/login", cookieOf(page), form);
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("wrong account name or password");
+        // Throttled as the API throttles: after five failures the page says to wait, with 429.
+        form.put("name", "no-such-person");
+        for (int i = 0; i < 5; i++) {
+            page = get("/login", null);
+            form.put("csrf", csrfOf(page.body()));
+            assertThat(post("/login", cookieOf(page), form).statusCode()).isEqualTo(401);
+        }
+        page = get("/login", null);
+        form.put("csrf", csrfOf(page.body()));
+        HttpResponse<String> throttled = post("/login", cookieOf(page), form);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("class=\"error\" role=\"alert\"").contains("try again");
     }
 
     @Test
@@ -292,7 +304,8 @@ class WebPagesHttpTest {
     @Test
     void aLandscapeWithoutRevisionSaysSoOnEveryPage() throws Exception {
         Venue.check(
-                venue.client.post("/api/v1/landscapes", venue.adminToken, Map.of("id", "blank", "root", "landscape.yaml")),
+                venue.client.post(
+                        "/api/v1/landscapes", venue.adminToken, Map.of("id", "blank", "root", "landscape.yaml")),
                 201);
         Venue.check(
                 venue.client.send(
