@@ -38,6 +38,8 @@ final class Venue {
     final MamoriServer server;
     final Client client;
     final String adminToken;
+    /** The server admin's generated password, for signing in through the pages. */
+    final String adminPassword;
     /** Token per "stakeholder/role", and "integrator". */
     final Map<String, String> tokens = new LinkedHashMap<>();
 
@@ -45,6 +47,7 @@ final class Venue {
         this.server = server;
         this.client = new Client(server.port());
         String password = server.initAdmin("server-admin", Optional.empty()).orElseThrow();
+        this.adminPassword = password;
         this.adminToken = login("server-admin", password);
         check(client.post("/api/v1/landscapes", adminToken, Map.of("id", "venue", "root", "landscape.yaml")), 201);
         for (String stakeholder : STAKEHOLDERS) {
@@ -119,6 +122,39 @@ final class Venue {
         body.put("message", message);
         body.put("files", list);
         return client.post("/api/v1/landscapes/venue/push", token(who), body);
+    }
+
+    /**
+     * The example as the engine assesses it today, away from the server (the files copied to a
+     * folder of their own, so that the parse cache is not written into the repository): what a
+     * page that shows revision 1 must agree with.
+     */
+    static dev.mamori.engine.assessment.Assessment assessed(
+            dev.mamori.engine.systemic.SystemicAnalyzer.Options question) {
+        Path folder = TestData.folder();
+        try {
+            List<String> all = new ArrayList<>(FILES);
+            all.addAll(SBOMS);
+            for (String f : all) {
+                Path target = folder.resolve(f);
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, read(f));
+            }
+            List<Path> roots = FILES.stream().map(Path::of).toList();
+            dev.mamori.app.Workspace workspace = dev.mamori.app.Workspace.onDisk(folder, roots, Optional.of(folder));
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            dev.mamori.app.Loaded loaded = workspace.load(roots, today);
+            if (!loaded.valid()) {
+                throw new AssertionError("the example does not load: " + loaded.diagnostics());
+            }
+            return workspace.assess(
+                    loaded,
+                    dev.mamori.engine.assessment.AssessmentOptions.on(today).withSystemic(question));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TestData.delete(folder);
+        }
     }
 
     static void check(Client.Answer answer, int status) {

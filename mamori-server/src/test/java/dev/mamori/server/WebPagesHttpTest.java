@@ -166,6 +166,18 @@ class WebPagesHttpTest {
         HttpResponse<String> wrong = post("/login", cookieOf(page), form);
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("wrong account name or password");
+        // Throttled as the API throttles: after five failures the page says to wait, with 429.
+        form.put("name", "no-such-person");
+        for (int i = 0; i < 5; i++) {
+            page = get("/login", null);
+            form.put("csrf", csrfOf(page.body()));
+            assertThat(post("/login", cookieOf(page), form).statusCode()).isEqualTo(401);
+        }
+        page = get("/login", null);
+        form.put("csrf", csrfOf(page.body()));
+        HttpResponse<String> throttled = post("/login", cookieOf(page), form);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("class=\"error\" role=\"alert\"").contains("try again");
     }
 
     @Test
@@ -194,6 +206,134 @@ class WebPagesHttpTest {
         assertThat(get("/l/nowhere/venue-ops/", cookie).statusCode()).isEqualTo(404);
         assertThat(get("/l/venue/venue-ops/admin", cookie).statusCode()).isEqualTo(403);
         assertThat(get("/audit", cookie).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Every page of a landscape as every role of both stakeholders, for its own stakeholder and the
+     * other: another's pages refused whole; the admin page to admins and auditors only; the forms
+     * that change something to the role that may; the whole audit log to the server's admins only.
+     */
+    @Test
+    void eachRoleOpensWhatItMayAndNothingOfTheOther() throws Exception {
+        java.util.List<String> pages = java.util.List.of(
+                "",
+                "findings",
+                "findings?severity=high",
+                "treatments",
+                "paths",
+                "missions",
+                "compliance",
+                "compliance/sarif",
+                "compliance/oscal",
+                "compliance/ics",
+                "history",
+                "history?from=1&to=1",
+                "inbox",
+                "admin");
+        java.util.Map<String, String> ownSystem = java.util.Map.of("venue-ops", "cctv", "orgcom", "access");
+        for (String stakeholder : Venue.STAKEHOLDERS) {
+            String other = stakeholder.equals("venue-ops") ? "orgcom" : "venue-ops";
+            for (String role : Venue.ROLES) {
+                String cookie = signIn(stakeholder + "-" + role);
+                String who = stakeholder + "-" + role;
+                for (String page : pages) {
+                    int expected =
+                            page.equals("admin") && !(role.equals("admin") || role.equals("auditor")) ? 403 : 200;
+                    HttpResponse<String> own = get("/l/venue/" + stakeholder + "/" + page, cookie);
+                    assertThat(own.statusCode()).as(who + " on its own " + page).isEqualTo(expected);
+                    HttpResponse<String> theirs = get("/l/venue/" + other + "/" + page, cookie);
+                    assertThat(theirs.statusCode())
+                            .as(who + " on " + other + "'s " + page)
+                            .isEqualTo(403);
+                    assertThat(theirs.body())
+                            .as(who + " on " + other + "'s " + page)
+                            .doesNotContain("<table");
+                }
+                assertThat(get("/l/venue/" + stakeholder + "/systems/" + ownSystem.get(stakeholder), cookie)
+                                .statusCode())
+                        .isEqualTo(200);
+                // Another's system does not open even from one's own side.
+                assertThat(get("/l/venue/" + stakeholder + "/systems/" + ownSystem.get(other), cookie)
+                                .statusCode())
+                        .isEqualTo(404);
+                assertThat(get("/audit", cookie).statusCode())
+                        .as(who + " on the whole audit log")
+                        .isEqualTo(403);
+                String csrf = csrfOf(get("/account", cookie).body());
+                Map<String, String> treat = new LinkedHashMap<>();
+                treat.put("csrf", csrf);
+                treat.put("rule", "no-such-rule");
+                treat.put("element", ownSystem.get(stakeholder) + ".nothing");
+                treat.put("status", "accepted");
+                treat.put("reason", "a test");
+                treat.put("until", "2020-01-01");
+                assertThat(post("/l/venue/" + stakeholder + "/treatments", cookie, treat)
+                                .statusCode())
+                        .as(who + " treats")
+                        .isEqualTo(role.equals("maintainer") ? 400 : 403);
+                Map<String, String> grant = new LinkedHashMap<>();
+                grant.put("csrf", csrf);
+                grant.put("account", "no-such-account");
+                grant.put("role", "viewer");
+                assertThat(post("/l/venue/" + stakeholder + "/admin/grant", cookie, grant)
+                                .statusCode())
+                        .as(who + " grants")
+                        .isEqualTo(role.equals("admin") ? 404 : 403);
+                Map<String, String> hook = new LinkedHashMap<>();
+                hook.put("csrf", csrf);
+                hook.put("url", "not a url");
+                assertThat(post("/l/venue/" + stakeholder + "/inbox/webhooks", cookie, hook)
+                                .statusCode())
+                        .as(who + " adds a webhook")
+                        .isEqualTo(role.equals("admin") ? 400 : 403);
+                // Nothing of the other's: each form refused there whatever the role.
+                assertThat(post("/l/venue/" + other + "/treatments", cookie, treat)
+                                .statusCode())
+                        .isEqualTo(403);
+                assertThat(post("/l/venue/" + other + "/admin/grant", cookie, grant)
+                                .statusCode())
+                        .isEqualTo(403);
+                assertThat(post("/l/venue/" + other + "/inbox/webhooks", cookie, hook)
+                                .statusCode())
+                        .isEqualTo(403);
+            }
+        }
+    }
+
+    /** A landscape made but never pushed to: every page says so (or shows its empty history), none fails. */
+    @Test
+    void aLandscapeWithoutRevisionSaysSoOnEveryPage() throws Exception {
+        Venue.check(
+                venue.client.post(
+                        "/api/v1/landscapes", venue.adminToken, Map.of("id", "blank", "root", "landscape.yaml")),
+                201);
+        Venue.check(
+                venue.client.send(
+                        "PUT",
+                        "/api/v1/landscapes/blank/stakeholders/venue-ops/members/venue-ops-auditor/auditor",
+                        venue.adminToken,
+                        new byte[0]),
+                200);
+        String cookie = signIn("venue-ops-auditor");
+        assertThat(get("/", cookie).body()).contains("<h2>blank</h2>");
+        for (String page : java.util.List.of(
+                "", "findings", "paths", "missions", "compliance", "compliance/sarif", "treatments")) {
+            HttpResponse<String> answer = get("/l/blank/venue-ops/" + page, cookie);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page).contains("Landscape blank has no revision yet");
+        }
+        HttpResponse<String> history = get("/l/blank/venue-ops/history", cookie);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("<p>No revision yet.</p>").doesNotContain("id=\"trend\"");
+        HttpResponse<String> inbox = get("/l/blank/venue-ops/inbox", cookie);
+        assertThat(inbox.body()).contains("0 changes others made for venue-ops");
+        HttpResponse<String> admin = get("/l/blank/venue-ops/admin", cookie);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("intact").doesNotContain("id=\"stakeholders\"");
+        // A revision asked for that is not there is a sentence, not a failure.
+        HttpResponse<String> diff = get("/l/venue/venue-ops/history?from=1&to=99", cookie);
+        assertThat(diff.statusCode()).isEqualTo(404);
+        assertThat(diff.body()).contains("no revision 99");
     }
 
     @Test
@@ -232,6 +372,49 @@ class WebPagesHttpTest {
         assertThat(names).isNotEmpty().anyMatch(n -> n.contains("assessment-results"));
     }
 
+    /**
+     * The ETSI EN 303 645 conformance statement of a stakeholder's own systems, as {@code mamori
+     * comply --format ics} writes it from the same files: each edition the catalog has, linked from
+     * the compliance page; another's system absent; an edition that is not one refused.
+     */
+    @Test
+    void theConformanceStatementIsTheEnginesForOnlyTheStakeholdersOwnSystems() throws Exception {
+        String cookie = signIn("orgcom-maintainer");
+        HttpResponse<String> page = get("/l/venue/orgcom/compliance", cookie);
+        assertThat(page.body())
+                .contains("href=\"/l/venue/orgcom/compliance/ics?standard=etsi-en-303-645-v3.1.3\"")
+                .contains("href=\"/l/venue/orgcom/compliance/ics?standard=etsi-en-303-645-v2.1.1\"");
+        dev.mamori.engine.assessment.Assessment expected =
+                Venue.assessed(dev.mamori.engine.systemic.SystemicAnalyzer.Options.defaults());
+        java.util.Set<String> own = new java.util.TreeSet<>();
+        expected.landscape().systems().values().stream()
+                .filter(s -> s.owner().text().equals("orgcom"))
+                .forEach(s -> own.add(s.id()));
+        assertThat(own).contains("access").doesNotContain("cctv");
+        for (String standard : dev.mamori.engine.compliance.ConformanceStatement.etsiVersions()) {
+            HttpResponse<String> ics = get("/l/venue/orgcom/compliance/ics?standard=" + standard, cookie);
+            assertThat(ics.statusCode()).isEqualTo(200);
+            assertThat(ics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/markdown");
+            assertThat(ics.headers().firstValue("Content-Disposition").orElseThrow())
+                    .isEqualTo("attachment; filename=\"venue-orgcom-r1-" + standard + ".md\"");
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (var s : expected.compliance().systems()) {
+                if (own.contains(s.system())) {
+                    parts.add(dev.mamori.report.compliance.ConformanceStatementMarkdown.render(
+                            dev.mamori.engine.compliance.ConformanceStatement.of(
+                                    expected.compliance().catalog(), s, standard)));
+                }
+            }
+            assertThat(parts).hasSize(own.size());
+            assertThat(ics.body()).isEqualTo(String.join("\n", parts)).doesNotContain("System: `cctv`");
+        }
+        assertThat(get("/l/venue/orgcom/compliance/ics", cookie).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"venue-orgcom-r1-etsi-en-303-645-v3.1.3.md\"");
+        HttpResponse<String> other = get("/l/venue/orgcom/compliance/ics?standard=iso-iec-27001", cookie);
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("standard is one of etsi-en-303-645-v2.1.1, etsi-en-303-645-v3.1.3");
+    }
+
     @Test
     void eachFilterCountsWhatTheApiFindingsSay() throws Exception {
         String cookie = signIn("venue-ops-viewer");
@@ -265,6 +448,22 @@ class WebPagesHttpTest {
                                 + f.path("explanation").asText())
                         .toLowerCase(java.util.Locale.ROOT)
                         .contains("default"));
+        // A rule's filter, for a rule with findings at more than one severity where there is one.
+        String rule = all.stream()
+                .map(f -> f.path("rule").asText())
+                .filter(r -> all.stream()
+                                .filter(f -> f.path("rule").asText().equals(r))
+                                .map(f -> f.path("severity").asText())
+                                .distinct()
+                                .count()
+                        > 1)
+                .findFirst()
+                .orElse(all.get(0).path("rule").asText());
+        filters.put("rule=" + rule, f -> f.path("rule").asText().equals(rule));
+        filters.put(
+                "rule=" + rule + "&status=open",
+                f -> f.path("rule").asText().equals(rule)
+                        && f.path("status").asText().equals("open"));
         for (Map.Entry<String, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode>> e :
                 filters.entrySet()) {
             long expected = all.stream().filter(e.getValue()).count();

@@ -15,8 +15,10 @@ public final class Redaction {
     private Redaction() {}
 
     static String systemOf(String component) {
-        int dot = component.indexOf('.');
-        return dot > 0 ? component.substring(0, dot) : component;
+        // A zone is named "zone system.zone" by the systemic analysis: it is inside its system.
+        String name = component.startsWith("zone ") ? component.substring("zone ".length()) : component;
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     public static String entry(String entry, Map<String, String> owners, String stakeholder) {

@@ -2,12 +2,14 @@ package dev.mamori.server.web;
 
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.compliance.ComplianceResult;
+import dev.mamori.engine.compliance.ConformanceStatement;
 import dev.mamori.engine.missions.MissionAnalysis;
 import dev.mamori.engine.risk.Finding;
 import dev.mamori.engine.systemic.Hop;
 import dev.mamori.engine.systemic.SystemicAnalysis;
 import dev.mamori.engine.systemic.SystemicAnalyzer;
 import dev.mamori.model.Mission;
+import dev.mamori.report.compliance.ConformanceStatementMarkdown;
 import dev.mamori.report.diagram.Diagram;
 import dev.mamori.report.diff.AssessmentDiff;
 import dev.mamori.report.diff.Snapshot;
@@ -133,22 +135,33 @@ final class AnalysisPages {
         }
         List<PageData.PathView> views = new ArrayList<>();
         Diagram d = new Diagram("paths", "Paths into the systems of " + c.stakeholder(), Direction.RIGHT, false);
+        // Each relation drawn once however many paths take it, in the colour of how it is taken.
+        Map<String, String[]> links = new java.util.LinkedHashMap<>();
         int drawn = 0;
         for (Map<String, Object> p : found) {
             List<String> hops = new ArrayList<>();
-            List<String> chain = new ArrayList<>();
+            List<String[]> steps = new ArrayList<>();
+            String last = null;
             for (Object h : (List<?>) p.get("hops")) {
                 Map<?, ?> hop = (Map<?, ?>) h;
                 hops.add(hop(hop));
+                String tail;
+                String head;
                 if (hop.containsKey("summary")) {
-                    chain.add("system " + hop.get("inside"));
+                    tail = "system " + hop.get("inside");
+                    head = tail;
                 } else if (hop.containsKey("fromSystem")) {
-                    chain.add("system " + hop.get("fromSystem"));
-                    chain.add("system " + hop.get("toSystem"));
+                    tail = "system " + hop.get("fromSystem");
+                    head = "system " + hop.get("toSystem");
                 } else {
-                    chain.add(shownNode(String.valueOf(hop.get("from")), own));
-                    chain.add(shownNode(String.valueOf(hop.get("to")), own));
+                    tail = shownNode(String.valueOf(hop.get("from")), own);
+                    head = shownNode(String.valueOf(hop.get("to")), own);
                 }
+                if (last != null && !last.equals(tail)) {
+                    steps.add(new String[] {last, tail, "data"});
+                }
+                steps.add(new String[] {tail, head, linkClass(String.valueOf(hop.get("relation")))});
+                last = head;
             }
             views.add(new PageData.PathView(
                     String.valueOf(p.get("target")),
@@ -156,19 +169,27 @@ final class AnalysisPages {
                     String.format(java.util.Locale.ROOT, "%.2f", ((Number) p.get("probability")).doubleValue()),
                     hops));
             if (drawn++ < MAX_PATHS) {
-                String previous = null;
-                for (String node : chain) {
-                    if (!d.has(node)) {
-                        boolean mine = !node.startsWith("system ");
-                        d.box(node, null, node, mine ? "" : "another's", mine ? "node" : "node aggregate", node, -1);
+                for (String[] step : steps) {
+                    for (String node : List.of(step[0], step[1])) {
+                        if (!d.has(node)) {
+                            boolean mine = !node.startsWith("system ");
+                            d.box(
+                                    node,
+                                    null,
+                                    node,
+                                    mine ? "" : "another's",
+                                    mine ? "node" : "node aggregate",
+                                    node,
+                                    -1);
+                        }
                     }
-                    if (previous != null && !previous.equals(node)) {
-                        d.link(previous, node, "command", previous + " → " + node);
+                    if (!step[0].equals(step[1])) {
+                        links.putIfAbsent(step[0] + "\u0000" + step[1], step);
                     }
-                    previous = node;
                 }
             }
         }
+        links.values().forEach(l -> d.link(l[0], l[1], l[2], l[0] + " → " + l[1] + " (" + l[2] + ")"));
         List<PageData.CutView> cuts = new ArrayList<>();
         String plan;
         if (protect.isEmpty()) {
@@ -211,6 +232,14 @@ final class AnalysisPages {
                 "paths.jte",
                 landscape().layout(c, "Systemic paths", "paths"),
                 new PageData.PathsPage(snap.revision().number(), svg, views, cuts, plan, froms, protects));
+    }
+
+    /** The diagram's class for a hop's relation: the kinds its style sheet draws, anything else as data. */
+    static String linkClass(String relation) {
+        return switch (relation) {
+            case "command", "credential", "lateral", "zone-member" -> relation;
+            default -> "data";
+        };
     }
 
     /** A hop as the redacted paths give it, in words: a summary, two systems, or two components and how. */
@@ -388,10 +417,11 @@ final class AnalysisPages {
         }
         svg.append(String.format(
                 java.util.Locale.ROOT,
-                "<text class=\"axis\" x=\"%d\" y=\"%d\">0</text><text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>",
+                "<text class=\"axis\" x=\"%d\" y=\"%d\">0</text><text class=\"axis\" x=\"%d\" y=\"%d\""
+                        + " text-anchor=\"end\">%s</text>",
                 label,
                 height + 14,
-                label + plot - 30,
+                label + plot,
                 height + 14,
                 duration(Duration.ofSeconds(end))));
         return svg.append("</svg>").toString();
@@ -418,9 +448,22 @@ final class AnalysisPages {
                 all.systems().stream().filter(s -> own.contains(s.system())).toList());
     }
 
-    WebResponse compliance(LandscapePages.Context c, List<String> rest) {
+    WebResponse compliance(WebRequest r, LandscapePages.Context c, List<String> rest) {
         Snapshots.Snapshot snap = latest(c);
         ComplianceResult mine = ownCompliance(snap, c.stakeholder());
+        if (rest.size() == 2 && rest.get(1).equals("ics")) {
+            String standard = r.query("standard").orElse(ICS_DEFAULT);
+            if (!ConformanceStatement.etsiVersions().contains(standard)
+                    || !mine.catalog().standards().containsKey(standard)) {
+                throw ApiError.badRequest(
+                        "standard is one of " + String.join(", ", ConformanceStatement.etsiVersions()));
+            }
+            return WebResponse.download(
+                    "text/markdown; charset=utf-8",
+                    c.viewer().landscape().id() + "-" + c.stakeholder() + "-r"
+                            + snap.revision().number() + "-" + standard + ".md",
+                    ics(mine, standard).getBytes(StandardCharsets.UTF_8));
+        }
         if (rest.size() == 2 && rest.get(1).equals("sarif")) {
             Assessment seen = Pages.seenBy(snap.assessment(), pages.snapshots.visible(snap, c.stakeholder()));
             return WebResponse.download(
@@ -444,16 +487,16 @@ final class AnalysisPages {
         for (ComplianceResult.SystemCompliance s : mine.systems()) {
             List<PageData.RequirementRow> rows = new ArrayList<>();
             int satisfied = 0;
-            for (ComplianceResult.RequirementResult r : s.requirements()) {
-                if (r.verdict().word().equals("satisfied")) {
+            for (ComplianceResult.RequirementResult req : s.requirements()) {
+                if (req.verdict().word().equals("satisfied")) {
                     satisfied++;
                 }
                 rows.add(new PageData.RequirementRow(
-                        r.requirement().id(),
-                        r.requirement().title(),
-                        r.obligation().word(),
-                        r.verdict().word(),
-                        r.why()));
+                        req.requirement().id(),
+                        req.requirement().title(),
+                        req.obligation().word(),
+                        req.verdict().word(),
+                        req.why()));
             }
             systems.add(new PageData.SystemCompliance(
                     s.system() + ": " + s.systemName(),
@@ -462,11 +505,38 @@ final class AnalysisPages {
                     rows));
         }
         String base = c.base() + "compliance/";
+        List<PageData.Link> ics = ConformanceStatement.etsiVersions().stream()
+                .filter(mine.catalog().standards()::containsKey)
+                .sorted(java.util.Comparator.reverseOrder())
+                .map(st -> new PageData.Link(
+                        "ETSI EN 303 645 "
+                                + st.substring(st.lastIndexOf('-') + 1).toUpperCase(java.util.Locale.ROOT)
+                                + " conformance statement",
+                        base + "ics?standard=" + Pages.encode(st)))
+                .toList();
         return pages.page(
                 200,
                 "compliance.jte",
                 landscape().layout(c, "Compliance", "compliance"),
-                new PageData.CompliancePage(snap.revision().number(), systems, base + "sarif", base + "oscal"));
+                new PageData.CompliancePage(snap.revision().number(), systems, base + "sarif", base + "oscal", ics));
+    }
+
+    /** The edition {@code mamori comply --format ics} fills in when none is named. */
+    static final String ICS_DEFAULT = "etsi-en-303-645-v3.1.3";
+
+    /**
+     * The ETSI EN 303 645 implementation conformance statement of each of the stakeholder's own
+     * systems, as {@code mamori comply --format ics} writes it.
+     */
+    static String ics(ComplianceResult mine, String standard) {
+        if (mine.systems().isEmpty()) {
+            return "# Implementation conformance statement\n\nYou own no system in this landscape.\n";
+        }
+        List<String> parts = new ArrayList<>();
+        for (ComplianceResult.SystemCompliance s : mine.systems()) {
+            parts.add(ConformanceStatementMarkdown.render(ConformanceStatement.of(mine.catalog(), s, standard)));
+        }
+        return String.join("\n", parts);
     }
 
     private static byte[] zip(List<OscalExport.Document> documents) {
@@ -526,7 +596,7 @@ final class AnalysisPages {
      * was assessed, so no old revision is assessed again for it. Revisions stored before the server
      * kept these counts have no bar.
      */
-    private PageData.ComplianceTrend met(LandscapePages.Context c) {
+    private PageData.Chart met(LandscapePages.Context c) {
         Map<Integer, int[]> counts = new java.util.TreeMap<>();
         pages.services.transactions().run(conn -> {
             try (java.sql.PreparedStatement q = conn.prepareStatement("SELECT r.number, sum(rc.requirements),"
@@ -547,7 +617,7 @@ final class AnalysisPages {
             return null;
         });
         if (counts.isEmpty()) {
-            return new PageData.ComplianceTrend("", List.of());
+            return new PageData.Chart("", List.of());
         }
         int bar = 22;
         int gap = 8;
@@ -604,7 +674,7 @@ final class AnalysisPages {
             rows.add("revision " + e.getKey() + ": " + satisfied + " of " + total + " requirements satisfied");
             x += bar + gap;
         }
-        return new PageData.ComplianceTrend(svg.append("</svg>").toString(), rows);
+        return new PageData.Chart(svg.append("</svg>").toString(), rows);
     }
 
     /** The most recent revisions the trend chart draws. */
@@ -614,7 +684,7 @@ final class AnalysisPages {
      * Open findings the stakeholder sees per revision and severity, as a stacked bar chart (an SVG of
      * rectangles with classes: its colours come from the style sheet, nothing inline).
      */
-    private String trend(LandscapePages.Context c) {
+    private PageData.Chart trend(LandscapePages.Context c) {
         Map<Integer, Map<String, Integer>> counts = new java.util.TreeMap<>();
         pages.services.transactions().run(conn -> {
             try (java.sql.PreparedStatement q =
@@ -636,8 +706,9 @@ final class AnalysisPages {
             return null;
         });
         if (counts.isEmpty()) {
-            return "";
+            return new PageData.Chart("", List.of());
         }
+        List<String> rows = new ArrayList<>();
         int max = counts.values().stream()
                 .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum())
                 .max()
@@ -693,9 +764,17 @@ final class AnalysisPages {
                     x,
                     Math.max(10, y - 3),
                     total));
+            List<String> parts = new ArrayList<>();
+            for (String severity : LandscapePages.SEVERITIES) {
+                int n = e.getValue().getOrDefault(severity, 0);
+                if (n > 0) {
+                    parts.add(n + " " + severity);
+                }
+            }
+            rows.add("revision " + e.getKey() + ": " + total + " open (" + String.join(", ", parts) + ")");
             x += bar + gap;
         }
-        return svg.append("</svg>").toString();
+        return new PageData.Chart(svg.append("</svg>").toString(), rows);
     }
 
     /** The findings the stakeholder sees that came, went or changed between two revisions (as mamori diff). */
@@ -792,7 +871,7 @@ final class AnalysisPages {
                         audits,
                         audit,
                         verification,
-                        List.of("admin", "maintainer", "viewer", "auditor")));
+                        List.of("viewer", "maintainer", "auditor", "admin")));
     }
 
     static AuditRow auditRow(AuditLog.Entry e) {

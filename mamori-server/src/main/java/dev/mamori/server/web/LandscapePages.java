@@ -100,7 +100,7 @@ final class LandscapePages {
             case "findings" -> findings.serve(r, c, rest);
             case "paths" -> rest.size() == 1 ? analyses.paths(r, c) : notFound();
             case "missions" -> rest.size() == 1 ? analyses.missions(c) : notFound();
-            case "compliance" -> analyses.compliance(c, rest);
+            case "compliance" -> analyses.compliance(r, c, rest);
             case "history" -> rest.size() == 1 ? analyses.history(r, c) : notFound();
             case "treatments" -> treatments.serve(r, c, rest);
             default -> notFound();

@@ -191,9 +191,11 @@ public final class PageData {
         }
     }
 
-    public record CompliancePage(int revision, List<SystemCompliance> systems, String sarif, String oscal) {
+    public record CompliancePage(
+            int revision, List<SystemCompliance> systems, String sarif, String oscal, List<Link> ics) {
         public CompliancePage {
             systems = List.copyOf(systems);
+            ics = List.copyOf(ics);
         }
     }
 
@@ -206,7 +208,7 @@ public final class PageData {
     public record RequirementRow(String id, String title, String binding, String verdict, String evidence) {}
 
     public record HistoryPage(
-            List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to, String trend, ComplianceTrend met) {
+            List<RevisionRow> revisions, Optional<DiffView> diff, int from, int to, Chart trend, Chart met) {
         public HistoryPage {
             revisions = List.copyOf(revisions);
         }
@@ -325,9 +327,9 @@ public final class PageData {
         }
     }
 
-    /** The trend of requirements met: the SVG, and its numbers as a table for those who cannot see it. */
-    public record ComplianceTrend(String svg, List<String> rows) {
-        public ComplianceTrend {
+    /** A trend chart: the SVG, and its numbers in words for those who cannot see it. */
+    public record Chart(String svg, List<String> rows) {
+        public Chart {
             rows = List.copyOf(rows);
         }
     }

@@ -73,7 +73,7 @@ final class Pages {
         String first = s.isEmpty() ? "" : s.get(0);
         boolean get = r.method().equals("GET");
         if (first.equals("login") && s.size() == 1) {
-            return get ? loginPage(r, "") : login(r);
+            return get ? loginPage(r, "", 200) : login(r);
         }
         if (first.equals("favicon.ico")) {
             return Result.of(WebResponse.redirect("/static/favicon.svg"));
@@ -108,7 +108,7 @@ final class Pages {
         return Result.of(error(404, "there is no such page"));
     }
 
-    private Result loginPage(WebRequest r, String error) {
+    private Result loginPage(WebRequest r, String error, int status) {
         Sessions.Session session = r.session().orElseGet(() -> sessions.open(Optional.empty()));
         String next = r.query("next")
                 .or(() -> r.form("next"))
@@ -116,7 +116,8 @@ final class Pages {
                 .orElse("/");
         Layout layout = layout("Sign in", "", session, "", "", "", List.of());
         String html = templates.render("login.jte", Map.of("layout", layout, "page", new PageData.Login(next, error)));
-        WebResponse response = WebResponse.html(error.isEmpty() ? 200 : 401, html);
+        // A refused sign-in answers with the API's status: 401 for a wrong name or password, 429 while throttled.
+        WebResponse response = WebResponse.html(status, html);
         return new Result(response, r.session().isPresent() ? Optional.empty() : Optional.of(session));
     }
 
@@ -128,7 +129,7 @@ final class Pages {
             token = services.accounts().login(name, password, "web session", r.remoteAddress());
         } catch (ApiError e) {
             if (e.status() == 401 || e.status() == 429 || e.status() == 400) {
-                return loginPage(r, e.getMessage());
+                return loginPage(r, e.getMessage(), e.status());
             }
             throw e;
         }

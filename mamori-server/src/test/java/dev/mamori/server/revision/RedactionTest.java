@@ -50,6 +50,23 @@ class RedactionTest {
     }
 
     @Test
+    void aZoneOfAnothersSystemIsInsideThatSystem() {
+        List<Map<String, Object>> shown = Redaction.hops(
+                List.of(
+                        hop("gate.portal", "zone gate.field"),
+                        hop("zone gate.field", "gate.controller"),
+                        hop("gate.controller", "cam.nvr"),
+                        hop("cam.nvr", "zone cam.video")),
+                OWNERS,
+                "venue-ops");
+        assertThat(shown).hasSize(3);
+        assertThat(shown.get(0)).containsEntry("summary", "2 hops inside system gate");
+        assertThat(shown.get(1)).containsEntry("from", "gate.controller").containsEntry("to", "cam.nvr");
+        assertThat(shown.get(2)).containsEntry("to", "zone cam.video");
+        assertThat(shown.toString()).doesNotContain("gate.field", "gate.portal");
+    }
+
+    @Test
     void anEntryInAnothersSystemIsNamedByItsSystemOnly() {
         assertThat(Redaction.entry("cloud.portal (reachable from the internet)", OWNERS, "venue-ops"))
                 .isEqualTo("a component of system cloud");

@@ -34,8 +34,17 @@ class WebTextTest {
     }
 
     @Test
+    void aPathsRelationIsDrawnInItsOwnClass() {
+        assertThat(AnalysisPages.linkClass("command")).isEqualTo("command");
+        assertThat(AnalysisPages.linkClass("zone-member")).isEqualTo("zone-member");
+        assertThat(AnalysisPages.linkClass("account")).isEqualTo("data");
+    }
+
+    @Test
     void aSystemIsTheHeadOfADottedName() {
         assertThat(Redacted.systemOf("cctv.nvr")).isEqualTo("cctv");
         assertThat(Redacted.systemOf("cctv")).isEqualTo("cctv");
+        // A zone as the systemic paths name it belongs to its system, not to a system called "zone cctv".
+        assertThat(Redacted.systemOf("zone cctv.video-ot")).isEqualTo("cctv");
     }
 }

@@ -28,5 +28,29 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   });
+  // The map: a system of one's own opens from its box as from its row in the table (the row's link
+  // is the one that works without this script). The box is reached by keyboard and opened with Enter.
+  document.querySelectorAll("figure.map g[data-id]").forEach(function (box) {
+    var id = box.getAttribute("data-id");
+    var link = Array.prototype.find.call(document.querySelectorAll("a[data-system]"), function (a) {
+      return a.getAttribute("data-system") === id;
+    });
+    if (!link) {
+      return;
+    }
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "link");
+    box.setAttribute("aria-label", "Open system " + id);
+    box.classList.add("opens");
+    var go = function () {
+      window.location.assign(link.href);
+    };
+    box.addEventListener("click", go);
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        go();
+      }
+    });
+  });
   document.body.setAttribute("data-ready", "true");
 });
