@@ -455,9 +455,11 @@ public final class SystemicAnalyzer {
      */
     private List<FloodedComponent> floods(Propagation propagation, long[] units) {
         long devices = 0;
+        boolean[] floods = new boolean[frozen.componentCount()];
         List<String> from = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (propagation.controlled(c) && sendsToTheInternet(c)) {
+                floods[c] = true;
                 devices += units[c];
                 from.add(frozen.component(c).id() + " (" + unitsInWords(c, units[c]) + ")");
             }
@@ -465,8 +467,15 @@ public final class SystemicAnalyzer {
         List<FloodedComponent> out = new ArrayList<>();
         for (int t = 0; t < frozen.componentCount(); t++) {
             java.util.OptionalLong capacity = frozen.component(t).floodCapacity();
-            if (capacity.isPresent() && frozen.facts().internetFacing(t) && devices > capacity.getAsLong()) {
-                out.add(new FloodedComponent(t, devices, capacity.getAsLong(), from));
+            // A held component does not flood itself: its own units are not counted against it.
+            long against = devices - (floods[t] ? units[t] : 0);
+            if (capacity.isPresent() && frozen.facts().internetFacing(t) && against > capacity.getAsLong()) {
+                List<String> others = from;
+                if (floods[t]) {
+                    String own = frozen.component(t).id() + " (";
+                    others = from.stream().filter(x -> !x.startsWith(own)).toList();
+                }
+                out.add(new FloodedComponent(t, against, capacity.getAsLong(), others));
             }
         }
         return out;

@@ -916,10 +916,10 @@ class AttackSemanticsTest {
     void aFleetTakenInPersonIsHeldOneUnitAtATimeUntilItSpreads() {
         SystemicAnalysis internet = fleet("internet", "default-shared", "");
         assertThat(camerasHazard(internet)).isEqualTo("5000 of 5000, on all 5000 units");
-        // The provider itself, which outsiders may hold too, adds its one device.
+        // The provider, which outsiders may hold too, does not flood itself.
         assertThat(internet.floods()).singleElement().satisfies(f -> {
-            assertThat(f.devices()).isEqualTo(5001);
-            assertThat(f.from()).containsExactly("homes.cameras (5000)", "dns.provider (1)");
+            assertThat(f.devices()).isEqualTo(5000);
+            assertThat(f.from()).containsExactly("homes.cameras (5000)");
         });
 
         SystemicAnalysis inPerson = fleet("physical", "unique", "");
@@ -932,8 +932,8 @@ class AttackSemanticsTest {
         SystemicAnalysis half = fleet("physical", "default-shared", "peer-reach: 50");
         assertThat(camerasHazard(half)).isEqualTo("2500 of 5000, on 2500 of 5000 units");
         assertThat(half.floods()).singleElement().satisfies(f -> {
-            assertThat(f.devices()).isEqualTo(2501);
-            assertThat(f.from()).containsExactly("homes.cameras (2500 of 5000)", "dns.provider (1)");
+            assertThat(f.devices()).isEqualTo(2500);
+            assertThat(f.from()).containsExactly("homes.cameras (2500 of 5000)");
         });
         assertThat(camerasHazard(fleet("physical", "default-shared", "zone: home-lan")))
                 .as("a shared segment: every unit reaches every other")

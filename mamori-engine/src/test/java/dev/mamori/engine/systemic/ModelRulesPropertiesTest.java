@@ -28,12 +28,89 @@ class ModelRulesPropertiesTest {
     void whatOutsidersHoldFollowsTheRulesOfTheModel(@ForAll long seed) {
         FrozenGraph g = RandomLandscapes.frozen(seed);
         Propagation p = Propagation.from(PropagationGraph.of(g), EntryPoints.exposed(g));
-        boolean[] held = bruteHeld(g);
+        boolean[] held = bruteHeld(g).held();
         for (int c = 0; c < g.componentCount(); c++) {
             assertThat(p.controlled(c))
                     .as("%s in\n%s", g.component(c).id(), RandomLandscapes.yaml(seed))
                     .isEqualTo(held[c]);
         }
+    }
+
+    /**
+     * How many units of each fleet are held, by the rules applied to the model: whatever reaches
+     * every unit alike (the internet, a command flow, a forgeable flow over a held network, an update
+     * source, a credential or account over a route) holds them all; an exposure in person or a radio
+     * link forged from nearby holds one; a foothold in the fleet's zone reaches the units one unit
+     * reaches; and one held unit spreads to those over a weak login. The units one unit reaches are
+     * simulated as segments of that size, not computed by the formula.
+     */
+    @Property(tries = 500)
+    void theUnitsHeldOfAFleetFollowTheRulesOfTheModel(@ForAll long seed) {
+        FrozenGraph g = RandomLandscapes.frozen(seed);
+        PropagationGraph graph = PropagationGraph.of(g);
+        Propagation p = Propagation.from(graph, EntryPoints.exposed(g));
+        long[] units = HeldUnits.of(g, graph, p);
+        Brute brute = bruteHeld(g);
+        for (int c = 0; c < g.componentCount(); c++) {
+            assertThat(units[c])
+                    .as("units of %s in\n%s", g.component(c).id(), RandomLandscapes.yaml(seed))
+                    .isEqualTo(brute.held()[c] ? bruteUnits(g, brute, c) : 0);
+        }
+    }
+
+    private static long bruteUnits(FrozenGraph g, Brute brute, int c) {
+        boolean[] held = brute.held();
+        Component component = g.component(c);
+        int count = component.count();
+        boolean whole = g.facts().internetFacing(c);
+        for (int f = 0; f < g.flowCount(); f++) {
+            if (g.flowTo(f) == c && g.flow(f).commands() && held[g.flowFrom(f)]) {
+                whole = true;
+            }
+            if (g.flowTo(f) == c && g.flow(f).commands() && inClearAndForgeable(g, f)) {
+                for (int net : g.networksOf(f)) {
+                    whole |= held[net] && net != c && net != g.flowFrom(f);
+                }
+            }
+        }
+        if (component.updatesFrom().isPresent()
+                && component.update() != dev.mamori.model.Scales.UpdatePath.NONE
+                && held[g.componentOf(component.updatesFrom().get()).orElseThrow()]) {
+            whole = true;
+        }
+        for (int r = 0; r < g.credentialCount(); r++) {
+            for (int t : g.credentialAccepters(r)) {
+                whole |= t == c && held[g.credentialHolder(r)] && route(g, place(g, g.credentialHolder(r)), c);
+            }
+        }
+        for (long k : brute.accounts()) {
+            int a = (int) (k >> 32);
+            int place = (int) k;
+            for (int t : g.accountLogsInTo(a)) {
+                whole |= t == c && t != place && route(g, place, t);
+            }
+        }
+        if (whole) {
+            return count;
+        }
+        // One unit, then the units of its segment over a weak login: unit i of a fleet whose units
+        // each reach `size` of them (itself included) sits in segment i / size.
+        double share = component.peerReach().isPresent()
+                ? component.peerReach().getAsInt() / 100.0
+                : g.zoneOf(c) >= 0 ? 1.0 : 0.0;
+        int size = 1 + (int) Math.floor((count - 1) * share);
+        boolean[] unit = new boolean[count];
+        unit[0] = true;
+        if (weak(g, component)) {
+            for (int i = 0; i < count; i++) {
+                unit[i] |= i / size == 0;
+            }
+        }
+        long n = 0;
+        for (boolean u : unit) {
+            n += u ? 1 : 0;
+        }
+        return n;
     }
 
     /** Places are encoded as zone z -> -(z + 2), a zoneless host as itself, outside as -1. */
@@ -73,13 +150,18 @@ class ModelRulesPropertiesTest {
                 || login == Credentials.UNKNOWN && g.landscape().assumptions().unknownLoginWeak() > 0;
     }
 
-    static boolean[] bruteHeld(FrozenGraph g) {
+    /** What the rules hold: the components, and each account's secret by the place it is used from. */
+    record Brute(boolean[] held, Set<Long> accounts) {}
+
+    static Brute bruteHeld(FrozenGraph g) {
         int n = g.componentCount();
         boolean[] held = new boolean[n];
         boolean[] foothold = new boolean[g.zoneCount()];
         Set<Long> accounts = new HashSet<>(); // account * 2^32 + place
         for (int c = 0; c < n; c++) {
-            held[c] = g.facts().internetFacing(c) && !g.facts().internet(c);
+            held[c] = (g.facts().internetFacing(c)
+                            || g.component(c).exposure().contains(dev.mamori.model.Scales.Exposure.PHYSICAL))
+                    && !g.facts().internet(c);
         }
         Vocabulary words = g.landscape().vocabulary();
         for (int f = 0; f < g.flowCount(); f++) {
@@ -161,7 +243,7 @@ class ModelRulesPropertiesTest {
                 }
             }
         }
-        return held;
+        return new Brute(held, accounts);
     }
 
     private static boolean inClearAndForgeable(FrozenGraph g, int f) {

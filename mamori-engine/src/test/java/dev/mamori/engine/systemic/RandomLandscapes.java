@@ -38,6 +38,9 @@ public final class RandomLandscapes {
         int systems = 1 + random.nextInt(4);
         StringBuilder y = new StringBuilder("mamori: 1\nstakeholders:\n  o: { roles: [operator] }\nsystems:\n");
         int[] sizes = new int[systems];
+        // Fleets, their reach of each other and exposure in person drawn apart, so that the other
+        // draws stay as they were for a seed.
+        Random fleets = new Random(seed * 31 + 11);
         for (int s = 0; s < systems; s++) {
             sizes[s] = 2 + random.nextInt(7);
             y.append("  s").append(s).append(":\n    owner: o\n    operator: o\n    category: enterprise\n");
@@ -50,6 +53,14 @@ public final class RandomLandscapes {
                 }
                 if (random.nextInt(4) == 0) {
                     y.append(", exposure: internet");
+                } else if (fleets.nextInt(5) == 0) {
+                    y.append(", exposure: physical");
+                }
+                if (fleets.nextInt(3) == 0) {
+                    y.append(", count: ").append(2 + fleets.nextInt(6));
+                    if (fleets.nextBoolean()) {
+                        y.append(", peer-reach: ").append(new int[] {0, 34, 50, 100}[fleets.nextInt(4)]);
+                    }
                 }
                 y.append("@needs:s").append(s).append(".c").append(c).append("@ }\n");
             }
