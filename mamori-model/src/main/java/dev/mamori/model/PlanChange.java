@@ -41,6 +41,11 @@ public enum PlanChange {
             "second-factor",
             1,
             "Require a second factor for an account where it logs in, or narrow where it may log in from."),
+    ADD_CAPACITY(
+            "add-capacity",
+            5,
+            "Give a service a second provider or a scrubbing service, so that it absorbs a flood larger than the"
+                    + " attacker's."),
     PER_MISSION(
             "per-mission",
             2,

@@ -129,6 +129,16 @@ public record SystemicAnalysis(
         }
     }
 
+    /**
+     * A flood no relation of the model can keep away (its devices are held from the start, or
+     * cutting them off costs more than is offered), answered by capacity: the plan's check ran with
+     * the component absorbing it.
+     *
+     * @param devices the devices the flood comes from
+     * @param absorbs what the component absorbs today
+     */
+    public record Capacity(String component, long devices, long absorbs, long cost, String why) {}
+
     /** A mission that stops if the controlled components act against it. */
     public record MissionEffect(String mission, List<String> compromisedNeeds) {}
 
@@ -152,12 +162,14 @@ public record SystemicAnalysis(
             boolean alreadyIsolated,
             boolean verified,
             List<String> stillReaching,
-            int rounds) {
+            int rounds,
+            List<Capacity> capacity) {
 
         public Isolation {
             cuts = List.copyOf(cuts);
             dominators = List.copyOf(dominators);
             stillReaching = List.copyOf(stillReaching);
+            capacity = List.copyOf(capacity);
         }
 
         /** A plan that isolates in one round (as renderers' tests build it). */
@@ -168,7 +180,7 @@ public record SystemicAnalysis(
                 long cost,
                 List<String> dominators,
                 boolean alreadyIsolated) {
-            this(from, protect, cuts, cost, dominators, alreadyIsolated, true, List.of(), 1);
+            this(from, protect, cuts, cost, dominators, alreadyIsolated, true, List.of(), 1, List.of());
         }
     }
 

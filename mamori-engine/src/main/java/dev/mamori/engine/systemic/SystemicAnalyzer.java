@@ -879,6 +879,35 @@ public final class SystemicAnalyzer {
                 break;
             }
         }
+        // What no cut keeps away — a flood from devices held from the start — is answered by
+        // capacity where that is what stops the mission: a second provider or a scrubbing service
+        // for each flooded component the mission cannot do without, checked like the cuts.
+        List<SystemicAnalysis.Capacity> capacity = new ArrayList<>();
+        if (!reaching.isEmpty() && mission.isPresent()) {
+            List<FloodedComponent> flooded = floods(after, HeldUnits.of(frozen, graph, after));
+            List<FloodedComponent> kept = new ArrayList<>();
+            List<FloodedComponent> absorbed = new ArrayList<>();
+            for (FloodedComponent flood : flooded) {
+                (mission.get().holds(Outage.of(cascade, new int[] {flood.target()})::down) ? kept : absorbed)
+                        .add(flood);
+            }
+            if (!absorbed.isEmpty() && mission.get().holds(underAttack(after, kept)::down)) {
+                long each = costs.cost(PlanChange.ADD_CAPACITY);
+                for (FloodedComponent flood : absorbed) {
+                    String id = frozen.component(flood.target()).id();
+                    capacity.add(new SystemicAnalysis.Capacity(
+                            id,
+                            flood.devices(),
+                            flood.capacity(),
+                            each,
+                            "give " + id + " a second provider or a scrubbing service that absorbs more than "
+                                    + flood.devices() + " devices (it absorbs " + flood.capacity() + "; cost "
+                                    + each + ")"));
+                    total += each;
+                }
+                reaching = List.of();
+            }
+        }
         List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
         for (int e : cutEdges) {
             cuts.add(new SystemicAnalysis.Cut(
@@ -907,7 +936,16 @@ public final class SystemicAnalyzer {
                                 : ", reached from " + graph.name(residual.entryOf(c))))
                 .toList();
         return new SystemicAnalysis.Isolation(
-                fromName, protectName, cuts, total, dominators, !reachedAtFirst, reaching.isEmpty(), still, rounds);
+                fromName,
+                protectName,
+                cuts,
+                total,
+                dominators,
+                !reachedAtFirst,
+                reaching.isEmpty(),
+                still,
+                rounds,
+                capacity);
     }
 
     private static int[] ints(java.util.Collection<Integer> nodes) {

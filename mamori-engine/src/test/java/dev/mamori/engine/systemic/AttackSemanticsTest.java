@@ -770,6 +770,24 @@ class AttackSemanticsTest {
         assertThat(both.floods()).extracting(SystemicAnalysis.Flood::target).containsExactly("dns.provider-a");
         assertThat(both.missions()).as("the second provider absorbs the flood").isEmpty();
 
+        // Issue 15, item 13: the cameras are held from the start, so no cut keeps the flood away;
+        // before, the plan for sales was "not isolated" with nothing to do. Now it gives the
+        // provider capacity, and its check runs with the flood absorbed.
+        SystemicAnalysis.Isolation plan = analyzer(FLOOD.replace("NEEDS", "dns.provider-a"))
+                .analyze(new SystemicAnalyzer.Options(Optional.of("homes.cameras"), Optional.of("sales"), List.of()))
+                .isolation()
+                .orElseThrow();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).isEmpty();
+        assertThat(plan.capacity()).singleElement().satisfies(c -> {
+            assertThat(c.component()).isEqualTo("dns.provider-a");
+            assertThat(c.devices()).isEqualTo(5000);
+            assertThat(c.why())
+                    .isEqualTo("give dns.provider-a a second provider or a scrubbing service that absorbs more than"
+                            + " 5000 devices (it absorbs 1000; cost 5)");
+        });
+        assertThat(plan.cost()).isEqualTo(5);
+
         // The flow the cameras send is data, not a need: with no flood it takes nothing down.
         SystemicAnalysis small = analyzer(
                         FLOOD.replace("NEEDS", "dns.provider-a").replace("count: 5000", "count: 10"))

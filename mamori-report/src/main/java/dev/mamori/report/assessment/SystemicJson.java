@@ -121,6 +121,15 @@ final class SystemicJson {
                                                         "cost", c.cost(),
                                                         "why", c.why()))
                                                 .toList(),
+                                "capacity",
+                                        i.capacity().stream()
+                                                .map(c -> map(
+                                                        "component", c.component(),
+                                                        "devices", c.devices(),
+                                                        "absorbs", c.absorbs(),
+                                                        "cost", c.cost(),
+                                                        "why", c.why()))
+                                                .toList(),
                                 "dominators", i.dominators(),
                                 "verified", i.verified(),
                                 "stillReaching", i.stillReaching(),

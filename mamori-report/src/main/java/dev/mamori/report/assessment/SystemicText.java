@@ -92,6 +92,12 @@ public final class SystemicText {
                     out.append(String.format(
                             "  - %s: %s -> %s, %s%n      %s%n", c.element(), c.from(), c.to(), c.weakness(), c.why()));
                 }
+                if (!i.capacity().isEmpty()) {
+                    out.append("  and absorb the floods no cut keeps away:\n");
+                    for (SystemicAnalysis.Capacity c : i.capacity()) {
+                        out.append("  - ").append(c.why()).append('\n');
+                    }
+                }
                 if (!i.dominators().isEmpty()) {
                     out.append("  single points every path crosses (hardening one alone isolates): ")
                             .append(String.join(", ", i.dominators()))
@@ -100,7 +106,11 @@ public final class SystemicText {
             }
             if (i.verified()) {
                 if (!i.alreadyIsolated()) {
-                    out.append("  checked: with these cuts applied, the attacker reaches nothing of ")
+                    out.append(
+                                    i.capacity().isEmpty()
+                                            ? "  checked: with these cuts applied, the attacker reaches nothing of "
+                                            : "  checked: with these cuts applied and the floods absorbed, the attacker"
+                                                    + " neither reaches nor stops ")
                             .append(i.protect())
                             .append(
                                     i.rounds() > 1

@@ -637,6 +637,10 @@ public final class HtmlReport {
                                 .append(text(cut.why()))
                                 .append("</td></tr>"));
                 out.append("</table>\n");
+                i.capacity()
+                        .forEach(absorb -> out.append("<p>Absorb a flood no cut keeps away: ")
+                                .append(text(absorb.why()))
+                                .append("</p>\n"));
             }
             if (!i.verified()) {
                 // the plan was checked and does not isolate: never let a reader take it as done

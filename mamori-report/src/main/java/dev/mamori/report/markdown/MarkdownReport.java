@@ -331,6 +331,11 @@ public final class MarkdownReport {
                         .append(cell(c.why()))
                         .append(" |\n");
             }
+            for (SystemicAnalysis.Capacity c : i.capacity()) {
+                out.append("\nAbsorb a flood no cut keeps away: ")
+                        .append(inline(c.why()))
+                        .append('\n');
+            }
             out.append("\nTotal cost ").append(i.cost()).append(".");
             if (!i.dominators().isEmpty()) {
                 out.append(" Single points every path crosses: ").append(inline(String.join(", ", i.dominators())));
