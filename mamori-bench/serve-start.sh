@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Time from launching a `serve` command to its first answer on /api/v1/health, with the CPU spent
 # by then: the server's JVM (its own threads and the commands it waited for, initdb and pg_ctl) and
-# the embedded PostgreSQL's processes. Then stops the server (SIGTERM) and waits for it.
+# the embedded PostgreSQL's processes; then the time to its first web page (/login). Then stops the
+# server (SIGTERM) and waits for it.
 #   mamori-bench/serve-start.sh PORT DATA_DIR COMMAND...
 # e.g. mamori-bench/serve-start.sh 18881 /tmp/cold-1 ./mamori serve --port 18881 --data /tmp/cold-1
-# Prints one line: wall seconds, JVM CPU seconds (user+sys), PostgreSQL CPU seconds, load average.
+# Prints one line: wall seconds to the API's answer, JVM CPU seconds (user+sys), PostgreSQL CPU
+# seconds, wall seconds to the first web page, load average.
 set -euo pipefail
 port=$1
 data=$2
@@ -38,8 +40,10 @@ if [ -f "$pidfile" ]; then
     fi
   done
 fi
+curl -s -o /dev/null "http://127.0.0.1:$port/login" || true
+page=$(date +%s%N)
 kill -TERM "$pid"
 wait "$pid" || true
 rm -f "$out"
-awk -v w=$((end - start)) -v j="$jvm" -v p="$pg" -v t="$tick" -v l="$load" \
-  'BEGIN { printf "wall %.2f s  jvm cpu %.2f s  postgres cpu %.2f s  load %s\n", w / 1e9, j / t, p / t, l }'
+awk -v w=$((end - start)) -v j="$jvm" -v p="$pg" -v t="$tick" -v l="$load" -v g=$((page - start)) \
+  'BEGIN { printf "wall %.2f s  jvm cpu %.2f s  postgres cpu %.2f s  page %.2f s  load %s\n", w / 1e9, j / t, p / t, g / 1e9, l }'

@@ -95,12 +95,6 @@ final class ServeCommand implements Callable<Integer> {
                     + " in front), so that browsers never send the cookie in clear.")
     boolean secureCookies;
 
-    /**
-     * How many times the server assesses a generated landscape after its start, off the start's
-     * path, so that the first pushes find their code compiled (docs/performance.md).
-     */
-    static final int WARM_UP_ROUNDS = 3;
-
     /** Standard input, for --password-stdin; tests give their own. */
     java.io.InputStream stdin = System.in;
 
@@ -151,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         Path folder = parent.workingDirectory().resolve(data).toAbsolutePath().normalize();
         MamoriServer server;
         try {
-            MamoriServer.Tuning tuning = MamoriServer.Tuning.defaults().withWarmUp(WARM_UP_ROUNDS);
+            MamoriServer.Tuning tuning = MamoriServer.Tuning.defaults();
             if (every.isPresent()) {
                 tuning = tuning.withReassessEvery(every.get());
             }

@@ -203,7 +203,9 @@ public final class MamoriServer implements AutoCloseable {
                         TimeUnit.MILLISECONDS);
             }
             java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
-            CompletableFuture<WarmUp.Done> warm = warmUp(tuning, log, closing::get);
+            // Once the pages are made too: the start's own work is done first.
+            CompletableFuture<WarmUp.Done> warm =
+                    pages.handler.handle((made, failed) -> null).thenCompose(x -> warmUp(tuning, log, closing::get));
             return new MamoriServer(database, http, workers, version, services, routes, background, warm, closing);
         } catch (IOException e) {
             database.close();
