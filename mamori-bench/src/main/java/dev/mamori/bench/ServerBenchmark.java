@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code findingsPage}, a page of 100 findings at a random offset of a landscape of
  * {@code pageSystems} × 100 components, read by a stakeholder who owns every system and so sees
  * every finding; {@code seededPage}, the same over a landscape of {@code seedSystems} × 100
- * components brought in as one seeded revision ({@code SeededRevision}) rather than pushed.
+ * components brought in as one seeded revision ({@code Revisions.seed}) rather than pushed.
  *
  * <p>Run: {@code ./mvnw -q -pl mamori-bench -am package -DskipTests && java -jar
  * mamori-bench/target/benchmarks.jar Server}; docs/performance.md has the figures.
@@ -45,6 +45,10 @@ public class ServerBenchmark {
         @Param({"40"})
         int pushSystems;
 
+        /** The server's warm-up after its start, in rounds (the server's own default is in ServeCommand). */
+        @Param({"0"})
+        int warmUp;
+
         ServerFixture fixture;
         String file;
         String content;
@@ -52,7 +56,7 @@ public class ServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            fixture = new ServerFixture(pushSystems, 100, false);
+            fixture = new ServerFixture(pushSystems, 100, false, warmUp);
             file = "systems/sys0.json";
             content = fixture.files.get(file);
         }
@@ -90,10 +94,10 @@ public class ServerBenchmark {
 
     /**
      * A landscape of {@code seedSystems} × 100 components, all one stakeholder's, brought in as one
-     * revision seeded through the server's storing code ({@code SeededRevision}) on top of a small
-     * pushed one: pushing 100,000 components takes several pushes, each assessing and storing the
-     * whole landscape so far, which did not finish on a loaded machine. The page is then read over
-     * HTTP as any other.
+     * revision by the server's seeding entry point ({@code Revisions.seed}: a push without the roles
+     * and the 200-file limit) on top of a small pushed one: pushing 100,000 components takes several
+     * pushes, each assessing and storing the whole landscape so far, which did not finish on a loaded
+     * machine. The page is then read over HTTP as any other.
      */
     @State(Scope.Benchmark)
     public static class Seeded {
@@ -102,28 +106,33 @@ public class ServerBenchmark {
 
         ServerFixture fixture;
         long total;
+        int revision;
         final Random random = new Random(11);
 
         @Setup(Level.Trial)
         public void start() {
             fixture = new ServerFixture(2, 100, true);
             long start = System.nanoTime();
-            dev.mamori.server.revision.SeededRevision.Seeded seeded = dev.mamori.server.revision.SeededRevision.seed(
-                    fixture.server, "bench", "landscape.json", "owner0", ServerFixture.split(seedSystems, 100, true));
+            java.util.List<dev.mamori.server.revision.Revisions.PushedFile> files = new java.util.ArrayList<>();
+            ServerFixture.split(seedSystems, 100, true)
+                    .forEach((path, content) -> files.add(new dev.mamori.server.revision.Revisions.PushedFile(
+                            path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            Map<String, Object> seeded = fixture.server
+                    .services()
+                    .revisions()
+                    .seed("bench", "owner0", "seed", "seeded for a benchmark", files);
+            revision = (Integer) seeded.get("revision");
             System.out.printf(
                     java.util.Locale.ROOT,
-                    "seeded revision %d: %d findings, assessed in %d ms, stored in %d ms, %d ms in all%n",
-                    seeded.revision(),
-                    seeded.findings(),
-                    seeded.assessMillis(),
-                    seeded.storeMillis(),
+                    "seeded revision %d in %d ms%n",
+                    revision,
                     (System.nanoTime() - start) / 1_000_000);
             HttpResponse<String> first = fixture.get("/landscapes/bench/findings?stakeholder=owner0&limit=1");
             ServerFixture.check(first, 200);
             total = ServerFixture.json(first.body()).path("total").asLong();
             System.out.println("findings of owner0: " + total);
             if (Boolean.getBoolean("mamori.bench.explain")) {
-                explain(fixture, seeded.revision());
+                explain(fixture, revision);
             }
         }
 

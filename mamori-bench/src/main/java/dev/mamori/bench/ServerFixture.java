@@ -46,6 +46,15 @@ final class ServerFixture implements AutoCloseable {
      *     finding; else each system its own owner, as the generator makes them
      */
     ServerFixture(int systems, int componentsPerSystem, boolean oneOwner) {
+        this(systems, componentsPerSystem, oneOwner, 0);
+    }
+
+    /**
+     * @param warmUpRounds the server's warm-up after its start ({@code MamoriServer.Tuning.withWarmUp}),
+     *     waited for before the landscape is pushed: as a server's first push comes some time after
+     *     its start
+     */
+    ServerFixture(int systems, int componentsPerSystem, boolean oneOwner, int warmUpRounds) {
         try {
             data = Files.createTempDirectory("mamori-bench-server");
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -54,7 +63,17 @@ final class ServerFixture implements AutoCloseable {
         }
         server = MamoriServer.start(
                 MamoriServer.Options.loopback(0, data),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                MamoriServer.Tuning.defaults().withWarmUp(warmUpRounds));
+        if (warmUpRounds > 0) {
+            var done = server.warmedUp().join();
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "warm-up: %d rounds, %d findings, %d ms%n",
+                    done.rounds(),
+                    done.findings(),
+                    done.millis());
+        }
         base = "http://127.0.0.1:" + server.port() + "/api/v1";
         try {
             token = load(systems, componentsPerSystem, oneOwner);

@@ -1,25 +1,34 @@
 package dev.mamori.server;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.mamori.server.db.Database;
 import dev.mamori.server.db.Schema;
 import dev.mamori.server.db.StartFailure;
 import dev.mamori.server.http.Api;
 import dev.mamori.server.http.Router;
+import dev.mamori.server.revision.WarmUp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Mamori server: a database (embedded PostgreSQL under the data folder, or an external one),
@@ -58,15 +67,31 @@ public final class MamoriServer implements AutoCloseable {
      * @param webhookFirstRetry the wait before a failed delivery's second attempt; it doubles after
      * @param webhookAttempts how many attempts a delivery gets before it is marked failed
      * @param reassessEvery re-assess every landscape at start and then this often; empty: never
+     * @param warmUpRounds how many times to assess a generated landscape after the start, so that
+     *     the first pushes find their code loaded and compiled ({@link WarmUp}); 0: not at all
      */
     public record Tuning(
-            Clock clock, Duration webhookFirstRetry, int webhookAttempts, Optional<Duration> reassessEvery) {
+            Clock clock,
+            Duration webhookFirstRetry,
+            int webhookAttempts,
+            Optional<Duration> reassessEvery,
+            int warmUpRounds) {
+        /** Without a warm-up. */
+        public Tuning(Clock clock, Duration webhookFirstRetry, int webhookAttempts, Optional<Duration> reassessEvery) {
+            this(clock, webhookFirstRetry, webhookAttempts, reassessEvery, 0);
+        }
+
+        /** No warm-up: tests and embedders start many servers and push little. */
         public static Tuning defaults() {
-            return new Tuning(Clock.systemUTC(), Duration.ofSeconds(10), 6, Optional.empty());
+            return new Tuning(Clock.systemUTC(), Duration.ofSeconds(10), 6, Optional.empty(), 0);
         }
 
         public Tuning withReassessEvery(Duration every) {
-            return new Tuning(clock, webhookFirstRetry, webhookAttempts, Optional.of(every));
+            return new Tuning(clock, webhookFirstRetry, webhookAttempts, Optional.of(every), warmUpRounds);
+        }
+
+        public Tuning withWarmUp(int rounds) {
+            return new Tuning(clock, webhookFirstRetry, webhookAttempts, reassessEvery, rounds);
         }
     }
 
@@ -86,6 +111,9 @@ public final class MamoriServer implements AutoCloseable {
     private final String schemaVersion;
     private final Services services;
     private final List<String> routes;
+    private final CompletableFuture<WarmUp.Done> warmedUp;
+    /** Set by close(): the warm-up stops after the round under way. */
+    private final java.util.concurrent.atomic.AtomicBoolean closing;
 
     private MamoriServer(
             Database database,
@@ -94,7 +122,11 @@ public final class MamoriServer implements AutoCloseable {
             String schemaVersion,
             Services services,
             List<String> routes,
-            ScheduledExecutorService background) {
+            ScheduledExecutorService background,
+            CompletableFuture<WarmUp.Done> warmedUp,
+            java.util.concurrent.atomic.AtomicBoolean closing) {
+        this.warmedUp = warmedUp;
+        this.closing = closing;
         this.background = background;
         this.routes = routes;
         this.database = database;
@@ -125,15 +157,20 @@ public final class MamoriServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new StartFailure("cannot listen on " + options.bind() + ": no such address", e);
         }
+        // The embedded PostgreSQL starts on a thread of its own; what needs no database is made meanwhile.
         Database database = openDatabase(options);
         try {
-            String version = Schema.migrate(database.dataSource());
             Services services = new Services(database, tuning);
+            // Everything but the API is the web pages (dev.mamori.server.web). Making their handler
+            // lays out a probe diagram for their style sheet's hash, most of a second on a busy
+            // machine: it is made on a thread of its own, and a page asked for before then waits.
+            Deferred pages =
+                    Deferred.make(() -> dev.mamori.server.web.WebPages.of(services, options.secureCookies(), log), log);
+            String version = Schema.migrate(database.dataSource());
             Router router = Api.routes(services, version, log);
             HttpServer http = HttpServer.create(new InetSocketAddress(address, options.port()), 256);
             http.createContext("/api/", router);
-            // Everything else is the web pages (dev.mamori.server.web).
-            http.createContext("/", dev.mamori.server.web.WebPages.of(services, options.secureCookies(), log));
+            http.createContext("/", pages);
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
                 Thread t = new Thread(r, "mamori-http");
                 t.setDaemon(true);
@@ -165,7 +202,11 @@ public final class MamoriServer implements AutoCloseable {
                         tuning.reassessEvery().get().toMillis(),
                         TimeUnit.MILLISECONDS);
             }
-            return new MamoriServer(database, http, workers, version, services, routes, background);
+            java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+            // Once the pages are made too: the start's own work is done first.
+            CompletableFuture<WarmUp.Done> warm =
+                    pages.handler.handle((made, failed) -> null).thenCompose(x -> warmUp(tuning, log, closing::get));
+            return new MamoriServer(database, http, workers, version, services, routes, background, warm, closing);
         } catch (IOException e) {
             database.close();
             throw new StartFailure(
@@ -174,6 +215,86 @@ public final class MamoriServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A handler made on a thread of its own while the server starts; requests that come before it
+     * is made wait for it. Should making it fail (a bug), its requests are answered 500 and the
+     * failure is in the log.
+     */
+    private static final class Deferred implements HttpHandler {
+        private final CompletableFuture<HttpHandler> handler = new CompletableFuture<>();
+
+        static Deferred make(Supplier<HttpHandler> make, PrintStream log) {
+            Deferred d = new Deferred();
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            d.handler.complete(make.get());
+                        } catch (RuntimeException | Error e) {
+                            e.printStackTrace(log);
+                            d.handler.completeExceptionally(e);
+                        }
+                    },
+                    "mamori-pages-start");
+            t.setDaemon(true);
+            t.start();
+            return d;
+        }
+
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            HttpHandler made;
+            try {
+                made = handler.join();
+            } catch (CompletionException e) {
+                byte[] body =
+                        "the web pages could not start; the server's log says why\n".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(500, body.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
+            made.handle(exchange);
+        }
+    }
+
+    /**
+     * After the start, on a thread of its own at the lowest priority: what a push runs, on a
+     * generated landscape, {@code warmUpRounds} times (nothing is stored). The first pushes after a
+     * start took two to three times as long as later ones (docs/performance.md).
+     */
+    private static CompletableFuture<WarmUp.Done> warmUp(
+            Tuning tuning, PrintStream log, java.util.function.BooleanSupplier closing) {
+        CompletableFuture<WarmUp.Done> done = new CompletableFuture<>();
+        if (tuning.warmUpRounds() <= 0) {
+            done.complete(new WarmUp.Done(0, 0, 0));
+            return done;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        WarmUp.Done d = WarmUp.run(
+                                tuning.warmUpRounds(),
+                                LocalDate.ofInstant(tuning.clock().instant(), ZoneOffset.UTC),
+                                closing);
+                        log.println("warmed up: " + d.rounds() + " assessments of a generated landscape of "
+                                + WarmUp.components() + " components (" + d.findings() + " findings) in "
+                                + d.millis() + " ms");
+                        done.complete(d);
+                    } catch (RuntimeException | Error e) {
+                        // Only the first pushes are slower for it.
+                        log.println("the warm-up failed: " + e);
+                        done.completeExceptionally(e);
+                    }
+                },
+                "mamori-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return done;
     }
 
     /** Runs background work; a failure is logged and the schedule goes on. */
@@ -202,6 +323,11 @@ public final class MamoriServer implements AutoCloseable {
                 .generatedPassword();
     }
 
+    /** Completes when the warm-up after the start is over (at once when there is none). */
+    public CompletableFuture<WarmUp.Done> warmedUp() {
+        return warmedUp;
+    }
+
     /** Every route the API serves, as {@code METHOD /template}. */
     public List<String> routes() {
         return routes;
@@ -225,6 +351,7 @@ public final class MamoriServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.set(true);
         background.shutdownNow();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

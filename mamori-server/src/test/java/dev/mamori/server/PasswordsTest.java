@@ -19,6 +19,18 @@ class PasswordsTest {
     }
 
     @Test
+    void theUnmatchableHashHasTheCostOfARealOneAndVerifiesNothing() {
+        String real = passwords.hash("correct horse battery");
+        String unmatchable = Passwords.unmatchable();
+        // The same parameters (so the same time spent verifying), a salt and hash of the same lengths.
+        assertThat(unmatchable.substring(0, unmatchable.lastIndexOf('$', unmatchable.lastIndexOf('$') - 1)))
+                .isEqualTo(real.substring(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1)));
+        assertThat(unmatchable).hasSameSizeAs(real);
+        assertThat(passwords.verify("", unmatchable)).isFalse();
+        assertThat(passwords.verify("not a password of anyone's", unmatchable)).isFalse();
+    }
+
+    @Test
     void eachHashHasItsOwnSalt() {
         assertThat(passwords.hash("same password")).isNotEqualTo(passwords.hash("same password"));
     }

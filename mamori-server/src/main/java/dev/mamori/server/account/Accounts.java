@@ -141,7 +141,7 @@ public final class Accounts {
         return newToken(account.get()[0], name, label);
     }
 
-    private static final String DUMMY = new Passwords().hash("not a password of anyone's");
+    private static final String DUMMY = Passwords.unmatchable();
 
     /**
      * Changes one's own password, the current one checked first. A wrong current password counts

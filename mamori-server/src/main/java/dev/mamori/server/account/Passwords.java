@@ -53,6 +53,18 @@ public final class Passwords {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /**
+     * A hash in this class's form, with this class's cost, that no password verifies against: salt
+     * and hash all zeros (Argon2 gives an all-zero hash for no password one could find). Checking a
+     * password against it costs what checking against a real account's hash costs, which is what a
+     * login for an unknown name needs; it is written out rather than hashed from a password, because
+     * that hash was a sixth of the server's start-up.
+     */
+    public static String unmatchable() {
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(new byte[SALT_BYTES]) + "$" + B64.encodeToString(new byte[HASH_BYTES]);
+    }
+
     /** A password for a person to change: 20 characters from a 56-letter alphabet, about 116 bits. */
     public String generate() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

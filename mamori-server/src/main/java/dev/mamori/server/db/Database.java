@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -17,6 +19,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * external one named by URL, reached through a pool of connections (HikariCP) so that a request
  * does not pay for a new connection. Closing it closes the pool and stops the embedded database;
  * an external one is left running.
+ *
+ * <p>The embedded PostgreSQL starts on a thread of its own and the first use of the database waits
+ * for it: its start (and {@code initdb} in a new data folder) is mostly another process's work, and
+ * the server's own start-up goes on meanwhile (docs/performance.md).
  */
 public final class Database implements AutoCloseable {
 
@@ -26,14 +32,15 @@ public final class Database implements AutoCloseable {
      */
     public static final int POOL_SIZE = 40;
 
-    private final HikariDataSource dataSource;
-    private final String description;
-    private final AutoCloseable stop;
+    /** A database that has started: its pool, and what stops it. */
+    private record Started(HikariDataSource pool, AutoCloseable stop) {}
 
-    private Database(DataSource dataSource, String description, AutoCloseable stop) {
-        this.dataSource = pooled(dataSource);
+    private final CompletableFuture<Started> started;
+    private final String description;
+
+    private Database(CompletableFuture<Started> started, String description) {
+        this.started = started;
         this.description = description;
-        this.stop = stop;
     }
 
     private static HikariDataSource pooled(DataSource raw) {
@@ -49,10 +56,26 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Starts (creating on first use) the PostgreSQL kept under {@code dataFolder}. */
+    /**
+     * Starts (creating on first use) the PostgreSQL kept under {@code dataFolder}, on a thread of its
+     * own: this returns at once, and the first use waits for the start (a {@link StartFailure} when
+     * it failed).
+     */
     public static Database embedded(Path dataFolder) {
-        EmbeddedPostgresql postgres = EmbeddedPostgresql.start(dataFolder);
-        return new Database(postgres.dataSource(), "embedded PostgreSQL in " + dataFolder, postgres);
+        CompletableFuture<Started> started = new CompletableFuture<>();
+        Thread starting = new Thread(
+                () -> {
+                    try {
+                        EmbeddedPostgresql postgres = EmbeddedPostgresql.start(dataFolder);
+                        started.complete(new Started(pooled(postgres.dataSource()), postgres));
+                    } catch (RuntimeException | Error e) {
+                        started.completeExceptionally(e);
+                    }
+                },
+                "mamori-postgres-start");
+        starting.setDaemon(true);
+        starting.start();
+        return new Database(started, "embedded PostgreSQL in " + dataFolder);
     }
 
     /**
@@ -93,19 +116,39 @@ public final class Database implements AutoCloseable {
         }
         // The password never appears in what is printed about the database.
         return new Database(
-                source, "PostgreSQL at " + source.getServerNames()[0] + "/" + source.getDatabaseName(), () -> {});
+                CompletableFuture.completedFuture(new Started(pooled(source), () -> {})),
+                "PostgreSQL at " + source.getServerNames()[0] + "/" + source.getDatabaseName());
     }
 
     private static String decode(String part) {
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The pool, once the database has started.
+     *
+     * @throws StartFailure when the embedded PostgreSQL did not start
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return ready().pool();
     }
 
     public Connection connect() throws SQLException {
-        return dataSource.getConnection();
+        return ready().pool().getConnection();
+    }
+
+    private Started ready() {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** What the server prints about where its data is, without secrets. */
@@ -115,9 +158,16 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        Started s;
         try {
-            stop.close();
+            // A start still under way is waited for, so that no PostgreSQL is left running.
+            s = started.join();
+        } catch (CompletionException e) {
+            return; // it did not start: nothing to stop
+        }
+        s.pool().close();
+        try {
+            s.stop().close();
         } catch (Exception e) {
             throw new IllegalStateException("the database did not stop: " + e.getMessage(), e);
         }

@@ -1,18 +1,32 @@
 package dev.mamori.server.db;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +60,9 @@ final class EmbeddedPostgresql implements AutoCloseable {
         try {
             Files.createDirectories(dataFolder);
             stopLeftOver(dataFolder, cluster);
+            Binaries binaries = new Binaries();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(binaries)
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(BINARIES.toFile())
@@ -60,6 +76,7 @@ final class EmbeddedPostgresql implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
                             dataFolder.resolve("postgres.log").toFile()));
             EmbeddedPostgres started = builder.start();
+            binaries.link();
             createDatabase(started);
             return new EmbeddedPostgresql(started);
         } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
@@ -72,6 +89,91 @@ final class EmbeddedPostgresql implements AutoCloseable {
                                             + " an unprivileged user)"
                                     : ""),
                     e);
+        }
+    }
+
+    /**
+     * The PostgreSQL binaries for zonky, without reading their archive on every start. zonky names
+     * the folder it unpacks them into by the MD5 of the archive, and reads the archive (15 MB, out
+     * of the jar) whole on every start to compute it: 0.9 s at load 6, half of a restart's wait for
+     * PostgreSQL (docs/performance.md). Once they are unpacked, this gives zonky instead a few bytes
+     * that name them — the archive's name, size and CRC-32 from the jar's directory, read without the
+     * archive — and the folder of that short name's digest is a link to the unpacked one. Until then
+     * (the first start on a machine, binaries that changed, an archive not in a jar) it gives zonky
+     * the archive itself, digests it as zonky reads it, and makes the link after the start.
+     */
+    static final class Binaries implements PgBinaryResolver {
+        private String key;
+        private MessageDigest reading;
+
+        @Override
+        public InputStream getPgBinary(String system, String hardware) throws IOException {
+            Optional<String> name = identity(system, hardware);
+            if (name.isPresent()) {
+                String keyed = md5(name.get().getBytes(StandardCharsets.UTF_8));
+                if (unpacked(BINARIES.resolve("PG-" + keyed))) {
+                    return new ByteArrayInputStream(name.get().getBytes(StandardCharsets.UTF_8));
+                }
+                key = keyed;
+            }
+            reading = md5();
+            return new DigestInputStream(DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware), reading);
+        }
+
+        /** After a start from the archive: the short name's folder made a link to the unpacked one. */
+        void link() {
+            if (key == null || reading == null) {
+                return;
+            }
+            Path unpacked = Path.of("PG-" + HexFormat.of().formatHex(reading.digest()));
+            if (!unpacked(BINARIES.resolve(unpacked))) {
+                return;
+            }
+            try {
+                Files.createSymbolicLink(BINARIES.resolve("PG-" + key), unpacked);
+            } catch (IOException | UnsupportedOperationException e) {
+                // Another server made it first, or links are not possible here: the archive is read again.
+            }
+        }
+
+        /** The archive zonky takes for this system, as the jar's directory describes it; empty if none. */
+        static Optional<String> identity(String system, String hardware) {
+            String resource = ("postgres-" + system + "-" + hardware + ".txz").toLowerCase(Locale.ROOT);
+            URL url = EmbeddedPostgresql.class.getClassLoader().getResource(resource);
+            if (url == null) {
+                return Optional.empty();
+            }
+            try {
+                URLConnection connection = url.openConnection();
+                if (!(connection instanceof JarURLConnection jar)) {
+                    return Optional.empty();
+                }
+                JarEntry entry = jar.getJarEntry();
+                if (entry == null || entry.getSize() < 0 || entry.getCrc() < 0) {
+                    return Optional.empty();
+                }
+                return Optional.of("mamori " + resource + " " + entry.getSize() + " " + entry.getCrc());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** Unpacked and complete: zonky's marker of a finished unpacking, and pg_ctl. */
+        static boolean unpacked(Path folder) {
+            return Files.exists(folder.resolve(".exists"))
+                    && Files.isExecutable(folder.resolve("bin").resolve("pg_ctl"));
+        }
+
+        private static MessageDigest md5() {
+            try {
+                return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is part of every Java", e);
+            }
+        }
+
+        static String md5(byte[] bytes) {
+            return HexFormat.of().formatHex(md5().digest(bytes));
         }
     }
 

@@ -58,10 +58,12 @@ public final class Webhooks {
     private final Duration firstRetry;
     private final int maxAttempts;
     private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * The client deliveries are posted with, made on the first delivery: making one sets up TLS
+     * (about 180 classes and a default SSL context), most of a second of the server's start on a busy
+     * machine, and most servers have no webhook for a while or ever.
+     */
+    private volatile HttpClient http;
 
     public Webhooks(
             Transactions tx,
@@ -76,6 +78,23 @@ public final class Webhooks {
         this.clock = clock;
         this.firstRetry = firstRetry;
         this.maxAttempts = maxAttempts;
+    }
+
+    private HttpClient client() {
+        HttpClient made = http;
+        if (made == null) {
+            synchronized (this) {
+                made = http;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = made;
+                }
+            }
+        }
+        return made;
     }
 
     private String checkedAdmin(Principal who, String landscapeId, String stakeholder) {
@@ -287,16 +306,16 @@ public final class Webhooks {
             Optional<Integer> status = Optional.empty();
             Optional<String> error = Optional.empty();
             try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(d.url()))
-                                .timeout(TIMEOUT)
-                                .header("Content-Type", "application/json")
-                                .header("X-Mamori-Event", "inbox")
-                                .header("X-Mamori-Delivery", Long.toString(d.id()))
-                                .header(SIGNATURE, "sha256=" + sign(d.secret(), d.body()))
-                                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client().send(
+                                HttpRequest.newBuilder(URI.create(d.url()))
+                                        .timeout(TIMEOUT)
+                                        .header("Content-Type", "application/json")
+                                        .header("X-Mamori-Event", "inbox")
+                                        .header("X-Mamori-Delivery", Long.toString(d.id()))
+                                        .header(SIGNATURE, "sha256=" + sign(d.secret(), d.body()))
+                                        .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 status = Optional.of(response.statusCode());
             } catch (IOException | IllegalArgumentException e) {
                 error = Optional.of(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));

@@ -125,7 +125,38 @@ public final class Revisions {
         }
         Map<String, Object> accepted = serially(
                 info.id(),
-                () -> tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH)
+                () -> tx.run(c -> accept(c, who, info, stakeholder, message, files, Kind.PUSH, false)
+                        .orElseThrow()));
+        tidyIfDue();
+        return accepted;
+    }
+
+    /**
+     * Brings files in as the landscape's next revision the way a push does — merged with the latest
+     * revision's files, validated against the whole landscape, assessed, stored with its findings,
+     * inbox items and audit record (action {@code push}, by {@code author}) — but on the operator's
+     * say-so rather than a person's roles, and without a push's limit on the number of files: for
+     * a landscape too large to bring in by pushes in reasonable time (a push carries at most
+     * {@value #MAX_FILES} files, so 1,000 systems take several pushes, each assessing and storing the
+     * whole landscape so far). Not reachable over HTTP; {@code mamori-bench} seeds its 100,000-
+     * component landscape with it. A file keeps the stakeholder it already has; a new one goes to the
+     * owner of the systems it defines, else to {@code stakeholder}.
+     *
+     * @return what a push answers: the revision's number, hash, files and open findings
+     * @throws ApiError 404 for an unknown landscape, 422 with the located errors when the landscape
+     *     with these files is invalid (nothing is written), 400 for bad file names, 403 for a file
+     *     that would hold the systems of two stakeholders
+     */
+    public Map<String, Object> seed(
+            String landscapeId, String stakeholder, String author, String message, List<PushedFile> files) {
+        Landscapes.Info info = landscapes
+                .find(landscapeId)
+                .orElseThrow(() -> new ApiError(404, "not-found", "no landscape " + landscapeId));
+        checkFiles(files, Integer.MAX_VALUE);
+        Principal seeder = new Principal(0, author, true, List.of());
+        Map<String, Object> accepted = serially(
+                info.id(),
+                () -> tx.run(c -> accept(c, seeder, info, stakeholder, message, files, Kind.PUSH, true)
                         .orElseThrow()));
         tidyIfDue();
         return accepted;
@@ -235,7 +266,7 @@ public final class Revisions {
             Kind kind)
             throws SQLException {
         checkFiles(files);
-        return accept(c, who, info, stakeholder, message, files, kind).orElseThrow();
+        return accept(c, who, info, stakeholder, message, files, kind, false).orElseThrow();
     }
 
     /** The actor of re-assessments in revisions and the audit log. */
@@ -270,7 +301,8 @@ public final class Revisions {
                                     last.get(),
                                     "re-assessed on " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                                     List.of(),
-                                    Kind.REASSESS);
+                                    Kind.REASSESS,
+                                    false);
                         }));
                 tidyIfDue();
                 Object result = made.isPresent() ? made.get().get("revision") : "unchanged";
@@ -302,11 +334,15 @@ public final class Revisions {
     }
 
     private static void checkFiles(List<PushedFile> files) {
+        checkFiles(files, MAX_FILES);
+    }
+
+    private static void checkFiles(List<PushedFile> files, int maxFiles) {
         if (files.isEmpty()) {
             throw ApiError.badRequest("a push carries at least one file");
         }
-        if (files.size() > MAX_FILES) {
-            throw new ApiError(413, "too-large", "a push carries at most " + MAX_FILES + " files");
+        if (files.size() > maxFiles) {
+            throw new ApiError(413, "too-large", "a push carries at most " + maxFiles + " files");
         }
         Set<String> seen = new TreeSet<>();
         long max = ReadLimits.DEFAULT.maxFileBytes();
@@ -336,7 +372,8 @@ public final class Revisions {
 
     /**
      * Validates, assesses and stores a revision; for a re-assessment, only when its assessment
-     * differs from the latest revision's (else empty, and nothing is written).
+     * differs from the latest revision's (else empty, and nothing is written). {@code seeding}: the
+     * operator brings the files in ({@link #seed}), so {@code who}'s roles are not asked.
      */
     private Optional<Map<String, Object>> accept(
             Connection c,
@@ -345,13 +382,14 @@ public final class Revisions {
             String stakeholder,
             String message,
             List<PushedFile> pushed,
-            Kind kind)
+            Kind kind,
+            boolean seeding)
             throws SQLException {
         lock(c, info.id());
         Map<String, String> owners = owners(c, info.id());
         for (PushedFile f : pushed) {
             String owner = owners.get(f.path());
-            if (owner != null && !who.has(info.id(), owner, Role.MAINTAINER)) {
+            if (owner != null && !seeding && !who.has(info.id(), owner, Role.MAINTAINER)) {
                 throw ApiError.forbidden(f.path() + " belongs to " + owner + "; only " + owner
                         + "'s maintainers push it; nothing was changed");
             }
@@ -422,7 +460,7 @@ public final class Revisions {
                             + " the systems of one stakeholder; nothing was changed");
                 }
             }
-            if (!who.has(info.id(), owner, Role.MAINTAINER)) {
+            if (!seeding && !who.has(info.id(), owner, Role.MAINTAINER)) {
                 throw ApiError.forbidden(path + " holds the systems of " + owner + "; only " + owner
                         + "'s maintainers push it; nothing was changed");
             }
