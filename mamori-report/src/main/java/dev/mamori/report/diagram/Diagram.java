@@ -190,6 +190,14 @@ public final class Diagram {
         links.put(edge, new LinkInfo(css, tooltip));
     }
 
+    /**
+     * The text every diagram's style sheet has between its style tags: what a Content-Security-Policy
+     * hashes to allow it, known without laying a diagram out.
+     */
+    public static String embeddedStyle() {
+        return DiagramStyle.embedded();
+    }
+
     /** Runs the layout and writes the SVG. */
     public String svg() {
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());

@@ -71,8 +71,13 @@ final class DiagramStyle {
                     a.size,
                     a.colour));
         }
-        out.append("<style>\n").append(SHEET).append("</style>\n</defs>\n");
+        out.append("<style>").append(embedded()).append("</style>\n</defs>\n");
         return out.toString();
+    }
+
+    /** The style sheet's text as it stands between the style tags of every diagram. */
+    static String embedded() {
+        return "\n" + SHEET;
     }
 
     /** The font every diagram is measured and drawn in; Arial and Helvetica share its metrics. */

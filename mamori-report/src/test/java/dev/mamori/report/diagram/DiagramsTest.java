@@ -54,6 +54,15 @@ class DiagramsTest {
         assertThat(count(svg, "//g[contains(@class,' hazard')]")).isEqualTo((int) withHazards);
     }
 
+    /** The server's Content-Security-Policy hashes this text instead of laying a diagram out at start. */
+    @Test
+    void everyDiagramEmbedsTheStyleSheetTheServerHashes() {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String svg = new Diagrams(venue).system(venue.landscape().systems().get("access"));
+        assertThat(svg).contains("<style>" + Diagram.embeddedStyle() + "</style>");
+        assertThat(svg.split("<style>", -1)).as("one style sheet").hasSize(2);
+    }
+
     @Test
     void bandsStackServiceAbovePlatformAboveNetworkAboveDevice() throws Exception {
         Assessment venue = Assessed.example("venue/landscape.yaml");
