@@ -325,12 +325,17 @@ public final class SystemicAnalyzer {
         static final int HEARD = -2;
 
         private final Propagation propagation;
+        private final boolean outsidersAttack;
         final double[] chance;
         final int[] at;
         final String[] how;
 
         Likeliest(int assets, Propagation propagation) {
             this.propagation = propagation;
+            // Heard over the air only when outsiders are the attacker, not when --from starts from
+            // what is assumed held.
+            this.outsidersAttack = graph.outsiders() >= 0
+                    && Arrays.stream(propagation.entries().nodes()).anyMatch(n -> n == graph.outsiders());
             chance = new double[assets];
             at = new int[assets];
             how = new String[assets];
@@ -349,9 +354,6 @@ public final class SystemicAnalyzer {
 
         /** Asset {@code d} got at from within radio range of a link, holding nothing. */
         void keepHeard(int d, String way) {
-            // Only when outsiders are the attacker (not when --from starts from what is assumed held).
-            boolean outsidersAttack = graph.outsiders() >= 0
-                    && Arrays.stream(propagation.entries().nodes()).anyMatch(n -> n == graph.outsiders());
             if (outsidersAttack && PropagationGraph.NEARBY > chance[d]) {
                 chance[d] = PropagationGraph.NEARBY;
                 at[d] = HEARD;
