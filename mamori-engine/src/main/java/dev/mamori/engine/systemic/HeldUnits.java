@@ -2,7 +2,6 @@ package dev.mamori.engine.systemic;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
-import dev.mamori.model.Scales.Credentials;
 
 /**
  * How many units of each held component the attacker holds: a fleet is one node of the propagation
@@ -76,10 +75,8 @@ final class HeldUnits {
         if (held == 0 || held >= component.count()) {
             return held;
         }
-        boolean crossed = EntryPoints.controlExploit(component).isPresent()
-                || PropagationGraph.weakness(component.credentials()) > 0
-                || (component.credentials() == Credentials.UNKNOWN
-                        && frozen.landscape().assumptions().unknownLoginWeak() > 0);
+        // The same test as a foothold in its zone crossing into a component.
+        boolean crossed = PropagationGraph.crossedFromItsZone(frozen, component) > 0;
         return crossed ? Math.max(held, reached(component)) : held;
     }
 

@@ -159,14 +159,8 @@ public final class PropagationGraph {
             int zoneNode = graph.componentCount() + z;
             for (int c : graph.zoneMembers(z)) {
                 g.add(c, zoneNode, Relation.ZONE_MEMBER, z, 1f);
-                // A known flaw is crossed whatever the login; else a weak login is, and a login
-                // nobody has described is weak with the chance the landscape assumes.
                 Credentials login = graph.component(c).credentials();
-                float weak = EntryPoints.controlExploit(graph.component(c)).isPresent()
-                        ? 0.9f
-                        : login == Credentials.UNKNOWN
-                                ? graph.landscape().assumptions().unknownLoginWeak() / 100f
-                                : weakness(login);
+                float weak = crossedFromItsZone(graph, graph.component(c));
                 if (weak > 0) {
                     g.add(zoneNode, c, Relation.LATERAL, z, weak);
                     if (login == Credentials.UNKNOWN
@@ -198,9 +192,27 @@ public final class PropagationGraph {
      * code or a certificate binds each command to the sender's key, which the path does not hold).
      */
     static boolean forgeableOnItsPath(FrozenGraph graph, Flow flow) {
-        var vocabulary = graph.landscape().vocabulary();
-        return vocabulary.encryptionStrength(flow.encryption()) == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE
-                && forgeable(graph, flow);
+        return inClear(graph, flow) && forgeable(graph, flow);
+    }
+
+    /** Whether a flow travels unencrypted end to end, so that whatever carries it reads it. */
+    static boolean inClear(FrozenGraph graph, Flow flow) {
+        return graph.landscape().vocabulary().encryptionStrength(flow.encryption())
+                == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE;
+    }
+
+    /**
+     * The chance that a foothold in a component's zone takes it: a known flaw is crossed whatever the
+     * login; else a weak login is, and a login nobody has described is weak with the chance the
+     * landscape assumes. 0 when the foothold does not take it.
+     */
+    static float crossedFromItsZone(FrozenGraph graph, Component component) {
+        Credentials login = component.credentials();
+        return EntryPoints.controlExploit(component).isPresent()
+                ? 0.9f
+                : login == Credentials.UNKNOWN
+                        ? graph.landscape().assumptions().unknownLoginWeak() / 100f
+                        : weakness(login);
     }
 
     /** Whether whoever reads a flow can also send its commands: its authentication is not strong. */

@@ -157,34 +157,34 @@ public final class SystemicAnalyzer {
      */
     private List<SystemicAnalysis.DataRead> dataRead(Propagation propagation) {
         Likeliest read = new Likeliest(frozen.dataCount(), propagation);
-        for (int c = 0; c < frozen.componentCount(); c++) {
+        for (int i = 0; i < frozen.componentCount(); i++) {
+            int c = i; // named by the words below, which are built only for a likelier way
             for (int d : frozen.storedData(c)) {
-                read.keep(d, c, "stored on " + frozen.component(c).id());
+                read.keep(d, c, () -> "stored on " + frozen.component(c).id());
             }
         }
-        var vocabulary = frozen.landscape().vocabulary();
-        for (int f = 0; f < frozen.flowCount(); f++) {
-            String name = frozen.flowName(f);
-            boolean inClear = vocabulary.encryptionStrength(frozen.flow(f).encryption())
-                    == dev.mamori.model.vocabulary.Vocabulary.Strength.NONE;
+        for (int i = 0; i < frozen.flowCount(); i++) {
+            int f = i;
+            boolean inClear = PropagationGraph.inClear(frozen, frozen.flow(f));
             for (int d : frozen.dataOf(f)) {
                 for (int end : new int[] {frozen.flowFrom(f), frozen.flowTo(f)}) {
                     read.keep(
                             d,
                             end,
-                            "in " + name + ", at " + frozen.component(end).id());
+                            () -> "in " + frozen.flowName(f) + ", at "
+                                    + frozen.component(end).id());
                 }
                 for (int n : inClear ? frozen.networksOf(f) : new int[0]) {
                     read.keep(
                             d,
                             n,
-                            "in " + name + ", in clear over "
+                            () -> "in " + frozen.flowName(f) + ", in clear over "
                                     + frozen.component(n).id());
                 }
                 if (PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
                     read.keepHeard(
                             d,
-                            "in " + name + ", heard from within radio range ("
+                            () -> "in " + frozen.flowName(f) + ", heard from within radio range ("
                                     + PropagationGraph.onTheAir(frozen.flow(f)) + ")");
                 }
             }
@@ -270,15 +270,18 @@ public final class SystemicAnalyzer {
      */
     private List<SystemicAnalysis.DataTampered> dataTampered(Propagation propagation) {
         Likeliest changed = new Likeliest(frozen.dataCount(), propagation);
-        for (int c = 0; c < frozen.componentCount(); c++) {
+        for (int i = 0; i < frozen.componentCount(); i++) {
+            int c = i; // named by the words below, which are built only for a likelier way
             for (int d : frozen.storedData(c)) {
                 changed.keep(
                         d,
                         c,
-                        "changed where it is stored, on " + frozen.component(c).id());
+                        () -> "changed where it is stored, on "
+                                + frozen.component(c).id());
             }
         }
-        for (int f = 0; f < frozen.flowCount(); f++) {
+        for (int i = 0; i < frozen.flowCount(); i++) {
+            int f = i;
             int sender = frozen.flowFrom(f);
             boolean forgeable = PropagationGraph.forgeableOnItsPath(frozen, frozen.flow(f));
             boolean overTheAir = PropagationGraph.heardOverTheAir(frozen, frozen.flow(f));
@@ -286,19 +289,19 @@ public final class SystemicAnalyzer {
                 changed.keep(
                         d,
                         sender,
-                        "sent false in " + frozen.flowName(f) + " by "
+                        () -> "sent false in " + frozen.flowName(f) + " by "
                                 + frozen.component(sender).id());
                 for (int n : forgeable ? frozen.networksOf(f) : new int[0]) {
                     changed.keep(
                             d,
                             n,
-                            "changed in " + frozen.flowName(f) + " on its way over "
+                            () -> "changed in " + frozen.flowName(f) + " on its way over "
                                     + frozen.component(n).id() + " (in clear, not strongly authenticated)");
                 }
                 if (overTheAir && PropagationGraph.forgeable(frozen, frozen.flow(f))) {
                     changed.keepHeard(
                             d,
-                            "sent false in " + frozen.flowName(f) + " from within radio range ("
+                            () -> "sent false in " + frozen.flowName(f) + " from within radio range ("
                                     + PropagationGraph.onTheAir(frozen.flow(f)) + ", not strongly authenticated)");
                 }
             }
@@ -342,22 +345,25 @@ public final class SystemicAnalyzer {
             Arrays.fill(at, -1);
         }
 
-        /** Asset {@code d} got at on component {@code c}, if the attacker holds it. */
-        void keep(int d, int c, String way) {
+        /**
+         * Asset {@code d} got at on component {@code c}, if the attacker holds it; the words are
+         * built only for a likelier way, not for every component and flow of the landscape.
+         */
+        void keep(int d, int c, java.util.function.Supplier<String> way) {
             double p = propagation.probability(c);
             if (propagation.controlled(c) && p > chance[d]) {
                 chance[d] = p;
                 at[d] = c;
-                how[d] = way;
+                how[d] = way.get();
             }
         }
 
         /** Asset {@code d} got at from within radio range of a link, holding nothing. */
-        void keepHeard(int d, String way) {
+        void keepHeard(int d, java.util.function.Supplier<String> way) {
             if (outsidersAttack && PropagationGraph.NEARBY > chance[d]) {
                 chance[d] = PropagationGraph.NEARBY;
                 at[d] = HEARD;
-                how[d] = way;
+                how[d] = way.get();
             }
         }
 
@@ -458,12 +464,12 @@ public final class SystemicAnalyzer {
     private List<FloodedComponent> floods(Propagation propagation, long[] units) {
         long devices = 0;
         boolean[] floods = new boolean[frozen.componentCount()];
-        List<String> from = new ArrayList<>();
+        List<Integer> flooders = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
             if (propagation.controlled(c) && sendsToTheInternet(c)) {
                 floods[c] = true;
+                flooders.add(c);
                 devices += units[c];
-                from.add(frozen.component(c).id() + " (" + unitsInWords(c, units[c]) + ")");
             }
         }
         List<FloodedComponent> out = new ArrayList<>();
@@ -472,12 +478,13 @@ public final class SystemicAnalyzer {
             // A held component does not flood itself: its own units are not counted against it.
             long against = devices - (floods[t] ? units[t] : 0);
             if (capacity.isPresent() && frozen.facts().internetFacing(t) && against > capacity.getAsLong()) {
-                List<String> others = from;
-                if (floods[t]) {
-                    String own = frozen.component(t).id() + " (";
-                    others = from.stream().filter(x -> !x.startsWith(own)).toList();
+                List<String> from = new ArrayList<>();
+                for (int c : flooders) {
+                    if (c != t) {
+                        from.add(frozen.component(c).id() + " (" + unitsInWords(c, units[c]) + ")");
+                    }
                 }
-                out.add(new FloodedComponent(t, against, capacity.getAsLong(), others));
+                out.add(new FloodedComponent(t, against, capacity.getAsLong(), from));
             }
         }
         return out;
