@@ -144,10 +144,10 @@ public final class Scoring {
     /**
      * How easily an attacker gets to {@code c} over the systemic analysis' most likely paths from
      * outside, on stated facts only: the chance that outsiders end up holding {@code c} itself or a
-     * component that sends to it. Likely (70 % or more) is reach 4, possible (30 % or more) reach 3;
+     * component that sends to it. Likely (70 % or more) is reach 4, possible (40 % or more) reach 3;
      * less adds nothing to what the zone and the exposure give. Being next to something exposed is
-     * not enough: an internet-facing gateway with its own login (30 %) opens what it talks to as
-     * a possibility, a default password (100 %) as a near certainty, however many hops in.
+     * not enough: an internet-facing gateway with its own login (30 %) adds nothing, a default
+     * password (100 %) makes what it talks to a near certainty, however many hops in.
      */
     private Factor reachOverPaths(int c) {
         Propagation held = heldFromOutside();
