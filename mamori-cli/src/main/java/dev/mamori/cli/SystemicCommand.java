@@ -53,7 +53,12 @@ final class SystemicCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "X", description = "A system or component assumed compromised.")
     String from;
 
-    @Option(names = "--protect", paramLabel = "Y", description = "A system, component, hazard or mission to isolate.")
+    @Option(
+            names = "--protect",
+            paramLabel = "Y",
+            description =
+                    "A system, component, hazard or mission to isolate, or a data asset to keep in (read nowhere it"
+                            + " could be taken out from).")
     String protect;
 
     @Option(names = "--fail", paramLabel = "X", split = ",", description = "Systems or components assumed failed.")

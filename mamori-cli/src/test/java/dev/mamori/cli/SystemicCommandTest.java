@@ -87,6 +87,57 @@ class SystemicCommandTest {
                         "single points every path crosses (hardening one alone isolates): store.portal, zone store.corp");
     }
 
+    /**
+     * Issue 15: `--protect` names a data asset, and the plan keeps it in. A till is assumed held (the
+     * shape of a skimming intrusion); the zone says nothing of what may leave it, so the card data
+     * the till sends leaves from there. No cut keeps the attacker off a till it holds from the
+     * start: an egress rule on the zone does (2). Text and JSON say so, and with the rule written
+     * into the model nothing is left to do.
+     */
+    @Test
+    void aDataAssetIsKeptInByAnEgressRuleWhereThatIsCheapest() throws IOException {
+        String model = MODEL.replace(
+                        "      - { from: till, to: payments, protocol: https }",
+                        "      - { from: till, to: payments, protocol: https, data: [cards] }")
+                + "data:\n  cards: { owner: shop, confidentiality: critical }\n";
+        Files.writeString(dir.resolve("m.yaml"), model, StandardCharsets.UTF_8);
+        Cli cli = Cli.run(
+                dir, "systemic", "--today", "2026-11-22", "--from", "store.till", "--protect", "cards", "m.yaml");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out())
+                .contains("Isolation plan: keep store.till away from cards")
+                .contains("make these changes (total cost 2):")
+                .contains("egress-rule: let only the modelled flows of zone store.corp leave it (egress: deny),"
+                        + " so that cards read there cannot be taken out (cost 2)")
+                .contains("checked: with these changes applied, cards is read nowhere it can be taken out from");
+        Cli json = Cli.run(
+                dir,
+                "systemic",
+                "--today",
+                "2026-11-22",
+                "--from",
+                "store.till",
+                "--protect",
+                "cards",
+                "--format",
+                "json",
+                "m.yaml");
+        JsonNode isolation = new ObjectMapper().readTree(json.out()).at("/systemic/isolation");
+        assertThat(isolation.get("protectKind").asText()).isEqualTo("data asset");
+        assertThat(isolation.at("/changes/0/kind").asText()).isEqualTo("egress-rule");
+        assertThat(isolation.at("/changes/0/zone").asText()).isEqualTo("store.corp");
+        assertThat(isolation.get("verified").asBoolean()).isTrue();
+
+        Files.writeString(
+                dir.resolve("m.yaml"),
+                model.replace("zones: [corp]", "zones: { corp: { kind: it, egress: deny } }"),
+                StandardCharsets.UTF_8);
+        Cli applied = Cli.run(
+                dir, "systemic", "--today", "2026-11-22", "--from", "store.till", "--protect", "cards", "m.yaml");
+        assertThat(applied.out())
+                .contains("nothing to change: cards is read nowhere it could be taken out from, checked");
+    }
+
     @Test
     void anOutageSaysWhatElseGoesDown() throws IOException {
         write();

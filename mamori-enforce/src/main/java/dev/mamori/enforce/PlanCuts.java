@@ -92,6 +92,14 @@ public record PlanCuts(String summary, List<Flow> flows, List<Segment> segments,
                             + cut.why() + "; a firewall cannot, so no rule");
             }
         }
+        for (SystemicAnalysis.Change change : isolation.changes()) {
+            // An egress rule is what every zone's ruleset does already: only modelled flows leave.
+            notes.add(
+                    change instanceof SystemicAnalysis.EgressRule rule && rule.zone()
+                            ? "the plan lets only the modelled flows leave zone " + rule.place()
+                                    + ": its ruleset does so already (anything else is dropped)"
+                            : "the plan also asks: " + change.why() + "; a firewall cannot, so no rule");
+        }
         if (!isolation.verified()) {
             notes.add("the plan does not isolate " + isolation.protect() + " fully: still reached are "
                     + String.join(", ", isolation.stillReaching()));

@@ -22,7 +22,11 @@ public enum PlanChange {
     REVOKE_CREDENTIAL(
             "revoke-credential", 1, "Revoke a credential, put it behind a second factor, or take it off its holder."),
     SEGMENT("segment", 3, "Segment a component from the rest of its zone."),
-    HARDEN_LOGIN("harden-login", 1, "Give a component a unique login, or patch the flaw that lets a neighbour in."),
+    HARDEN_LOGIN(
+            "harden-login",
+            1,
+            "Give a component a unique login, or patch a known flaw of it (one that lets a neighbour in, or that"
+                    + " crashes it)."),
     FILTER_EXPOSURE(
             "filter-exposure",
             3,
@@ -46,6 +50,14 @@ public enum PlanChange {
             5,
             "Give a service a second provider or a scrubbing service, so that it absorbs a flood larger than the"
                     + " attacker's."),
+    ADD_SPARE(
+            "add-spare",
+            5,
+            "Keep a spare of a component where the attacker does not reach it, ready to take over when it is lost."),
+    EGRESS_RULE(
+            "egress-rule",
+            2,
+            "Let only a zone's modelled flows leave it (egress: deny), so that data read there cannot be taken out."),
     PER_MISSION(
             "per-mission",
             2,

@@ -14,10 +14,31 @@ import java.util.List;
  * @param cost the total cost of the cut
  * @param dominators nodes that every path from the sources to the targets passes through
  * @param reachable whether any target was reachable at all before the cut
+ * @param extraCut the arcs of the {@link Beyond} part that the cut takes, by their index there
  */
-public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reachable) {
+public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reachable, int[] extraCut) {
 
-    private static final long INFINITE = Long.MAX_VALUE / 4;
+    static final long INFINITE = Long.MAX_VALUE / 4;
+
+    /**
+     * Nodes and arcs of the network beyond the propagation graph's control relations, for a plan
+     * whose targets are not what must be kept from the attacker but where a harm starts: a data
+     * asset read there is harmed only if it also gets out, over arcs given here to the sink. Node
+     * numbers: the graph's nodes as they are, {@link #SINK} for the sink, and {@code extra(k)} for
+     * the k-th node of this part. An arc with a finite capacity may be cut; one with {@link
+     * #INFINITE} may not.
+     */
+    public record Beyond(int nodes, int[] from, int[] to, long[] capacity) {
+        /** The sink, in the arcs' numbering. */
+        public static final int SINK = -1;
+
+        static final Beyond NONE = new Beyond(0, new int[0], new int[0], new long[0]);
+
+        /** The k-th node of this part, in the arcs' numbering. */
+        public static int extra(int k) {
+            return -2 - k;
+        }
+    }
 
     /**
      * @param cost the cost of cutting each edge of the graph (by edge id); only control edges are used
@@ -32,6 +53,17 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
      */
     public static IsolationPlan between(
             PropagationGraph graph, int[] sources, int[] targets, long[] cost, boolean[] removed) {
+        return between(graph, sources, targets, cost, removed, Beyond.NONE);
+    }
+
+    /**
+     * The plan on the residual graph, with a part {@code beyond} the graph (when it has nodes or
+     * arcs): then reaching a target is no harm in itself, so the attacker goes on from it and only
+     * the arcs of {@code beyond} lead to the sink; no dominators are computed.
+     */
+    public static IsolationPlan between(
+            PropagationGraph graph, int[] sources, int[] targets, long[] cost, boolean[] removed, Beyond beyond) {
+        boolean harmBeyond = beyond != Beyond.NONE;
         int n = graph.nodeCount();
         boolean[] isSource = mark(n, sources);
         boolean[] isTarget = mark(n, targets);
@@ -41,12 +73,12 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         boolean[] relevant = between(graph, sources, targets, removed);
         int source = n;
         int sink = n + 1;
-        Network net = new Network(n + 2);
+        Network net = new Network(n + 2 + beyond.nodes());
         for (int v = 0; v < n; v++) {
             // Arcs into a source or out of a target carry nothing worth cutting: the attacker holds
             // the one already and has reached the other. A target the attacker starts from is a
             // source here: it cannot be protected, but what it reaches can.
-            if (!relevant[v] || isTarget[v] && !isSource[v]) {
+            if (!relevant[v] || isTarget[v] && !isSource[v] && !harmBeyond) {
                 continue;
             }
             for (int i = graph.outStart(v); i < graph.outControlEnd(v); i++) {
@@ -62,9 +94,15 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
                 net.add(source, s, INFINITE, -1);
             }
         }
-        for (int t : targets) {
+        for (int t : harmBeyond ? new int[0] : targets) {
             if (relevant[t] && !isSource[t]) {
                 net.add(t, sink, INFINITE, -1);
+            }
+        }
+        for (int a = 0; a < beyond.from().length; a++) {
+            int from = node(beyond.from()[a], n);
+            if (from >= n || relevant[from]) {
+                net.add(from, node(beyond.to()[a], n), beyond.capacity()[a], -2 - a);
             }
         }
         net.freeze();
@@ -72,15 +110,25 @@ public record IsolationPlan(int[] cut, long cost, int[] dominators, boolean reac
         boolean reachable = flow > 0 || anyTargetIsSource(isSource, targets);
         boolean[] sourceSide = net.residualReachable(source);
         List<Integer> cut = new ArrayList<>();
+        List<Integer> extraCut = new ArrayList<>();
         for (int a = 0; a < net.arcs; a++) {
             int e = net.original[a];
-            if (e >= 0 && sourceSide[net.tail[a]] && !sourceSide[net.head[a]]) {
-                cut.add(e);
+            if (e != -1 && sourceSide[net.tail[a]] && !sourceSide[net.head[a]]) {
+                (e >= 0 ? cut : extraCut).add(e >= 0 ? e : -2 - e);
             }
         }
-        int[] dominators = dominators(graph, sources, isSource, isTarget, relevant, removed);
+        int[] dominators = harmBeyond ? new int[0] : dominators(graph, sources, isSource, isTarget, relevant, removed);
         return new IsolationPlan(
-                cut.stream().mapToInt(Integer::intValue).sorted().toArray(), flow, dominators, reachable);
+                cut.stream().mapToInt(Integer::intValue).sorted().toArray(),
+                flow,
+                dominators,
+                reachable,
+                extraCut.stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+
+    /** A node of {@link Beyond}'s numbering in the network's: the graph's as they are, then source, sink, extras. */
+    private static int node(int beyondNode, int n) {
+        return beyondNode >= 0 ? beyondNode : beyondNode == Beyond.SINK ? n + 1 : n + 2 + (-2 - beyondNode);
     }
 
     private static boolean[] mark(int n, int[] nodes) {

@@ -110,6 +110,11 @@ public final class Propagation {
         }
     }
 
+    /** Whether edge {@code e} was taken as cut or hardened in this spread. */
+    public boolean removed(int e) {
+        return removed[e];
+    }
+
     public PropagationGraph graph() {
         return graph;
     }

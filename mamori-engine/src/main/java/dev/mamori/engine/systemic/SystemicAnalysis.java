@@ -1,5 +1,6 @@
 package dev.mamori.engine.systemic;
 
+import dev.mamori.model.PlanChange;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,21 +131,90 @@ public record SystemicAnalysis(
     }
 
     /**
-     * A flood no relation of the model can keep away (its devices are held from the start, or
-     * cutting them off costs more than is offered), answered by capacity: the plan's check ran with
-     * the component absorbing it.
+     * A change of the plan other than cutting or hardening a relation: something added or set
+     * (capacity, a spare, an egress rule, a link's own protection), where, and what it costs.
+     */
+    public sealed interface Change permits Capacity, Patch, Spare, EgressRule, ProtectedLink {
+        /** The kind of change, with its key under {@code plan-costs}. */
+        PlanChange kind();
+
+        long cost();
+
+        String why();
+    }
+
+    /**
+     * A flood no relation of the model can keep away (its devices are held from the start), or one
+     * cheaper absorbed than kept away, answered by capacity: the plan's check ran with the component
+     * absorbing it.
      *
      * @param devices the devices the flood comes from
      * @param absorbs what the component absorbs today
      */
-    public record Capacity(String component, long devices, long absorbs, long cost, String why) {}
+    public record Capacity(String component, long devices, long absorbs, long cost, String why) implements Change {
+        @Override
+        public PlanChange kind() {
+            return PlanChange.ADD_CAPACITY;
+        }
+    }
+
+    /**
+     * A known flaw that crashes a component, patched where no cut keeps the attacker from it (or
+     * where patching is cheaper than the cuts that would): the plan's check ran without the crash.
+     */
+    public record Patch(String component, String flaw, long cost, String why) implements Change {
+        @Override
+        public PlanChange kind() {
+            return PlanChange.HARDEN_LOGIN;
+        }
+    }
+
+    /**
+     * A spare of a component an attacker can crash, kept where the attacker does not reach it, that
+     * takes over when the component is lost: the plan's check ran with the spare in its place,
+     * needing what it needs. (A spare does not help against a component the attacker controls,
+     * which acts against the mission rather than stopping.)
+     */
+    public record Spare(String component, long cost, String why) implements Change {
+        @Override
+        public PlanChange kind() {
+            return PlanChange.ADD_SPARE;
+        }
+    }
+
+    /**
+     * An egress rule against taking a data asset out: a zone (or a component in no zone) that lets
+     * only its modelled flows out ({@code egress: deny}); the plan's check ran with it in place.
+     *
+     * @param place the zone, or the component when it sits in no zone
+     * @param zone whether {@code place} is a zone
+     */
+    public record EgressRule(String place, boolean zone, long cost, String why) implements Change {
+        @Override
+        public PlanChange kind() {
+            return PlanChange.EGRESS_RULE;
+        }
+    }
+
+    /**
+     * A radio link that anyone within range hears, protected end to end so that nobody nearby reads
+     * the data asset it carries: no relation of the model leads to such a listener, so no cut helps.
+     */
+    public record ProtectedLink(String flow, long cost, String why) implements Change {
+        @Override
+        public PlanChange kind() {
+            return PlanChange.PROTECT_FLOW;
+        }
+    }
 
     /** A mission that stops if the controlled components act against it. */
     public record MissionEffect(String mission, List<String> compromisedNeeds) {}
 
     /**
-     * The cheapest cut between {@code from} and {@code protect}, checked: its cuts were applied to
-     * the propagation graph and the analysis run again before it was printed.
+     * The cheapest cut between {@code from} and {@code protect}, checked: its cuts and changes were
+     * applied to the propagation graph and the analysis run again before it was printed. For a data
+     * asset, what is protected is its confidentiality: the attacker neither reads it anywhere it
+     * could be taken out nor hears it over the air.
      *
      * @param alreadyIsolated true when nothing of {@code protect} was reachable in the first place
      * @param verified true when, with every cut applied, the attacker neither controls what is
@@ -152,6 +222,8 @@ public record SystemicAnalysis(
      * @param stillReaching when not verified: what the attacker still holds that reaches the target
      *     with every cut applied, and from where; the relations the model offers cannot isolate it
      * @param rounds how many times the plan was cut again on what the previous cuts left
+     * @param changes what the plan adds or sets besides its cuts, each with its cost (in {@code cost})
+     * @param protectKind what {@code protect} names: a system, component, hazard, mission or data asset
      */
     public record Isolation(
             String from,
@@ -163,13 +235,51 @@ public record SystemicAnalysis(
             boolean verified,
             List<String> stillReaching,
             int rounds,
-            List<Capacity> capacity) {
+            List<Change> changes,
+            String protectKind) {
 
         public Isolation {
             cuts = List.copyOf(cuts);
+            if (!List.of("system", "component", "hazard", "mission", "data asset")
+                    .contains(protectKind)) {
+                throw new IllegalArgumentException("no kind of target: " + protectKind);
+            }
             dominators = List.copyOf(dominators);
             stillReaching = List.copyOf(stillReaching);
-            capacity = List.copyOf(capacity);
+            changes = List.copyOf(changes);
+        }
+
+        /**
+         * The plan's check in words, the same in every report: nothing to do, checked; checked with
+         * what was applied; or not isolated, with what still reaches the target.
+         */
+        public String verdict() {
+            boolean data = protectKind.equals("data asset");
+            if (alreadyIsolated) {
+                return data
+                        ? "nothing to change: " + protect + " is read nowhere it could be taken out from, checked"
+                        : "nothing to cut: no control path leads there, checked";
+            }
+            String applied = changes.isEmpty()
+                    ? "with these cuts applied"
+                    : cuts.isEmpty() ? "with these changes applied" : "with these cuts and changes applied";
+            if (!verified) {
+                return (data
+                                ? "NOT KEPT IN by what the model offers: " + applied + ", " + protect
+                                        + " still gets out: "
+                                : "NOT ISOLATED by the relations the model offers: " + applied + ", still reaching "
+                                        + protect + ": ")
+                        + String.join("; ", stillReaching);
+            }
+            String again = rounds > 1 ? " (cut again " + (rounds - 1) + "x on what the first cut left)" : "";
+            if (data) {
+                return "checked: " + applied + ", " + protect + " is read nowhere it can be taken out from" + again;
+            }
+            return "checked: " + applied
+                    + (changes.isEmpty()
+                            ? ", the attacker reaches nothing of "
+                            : ", the attacker neither reaches nor stops ")
+                    + protect + again;
         }
 
         /** A plan that isolates in one round (as renderers' tests build it). */
@@ -180,7 +290,7 @@ public record SystemicAnalysis(
                 long cost,
                 List<String> dominators,
                 boolean alreadyIsolated) {
-            this(from, protect, cuts, cost, dominators, alreadyIsolated, true, List.of(), 1, List.of());
+            this(from, protect, cuts, cost, dominators, alreadyIsolated, true, List.of(), 1, List.of(), "system");
         }
     }
 

@@ -137,7 +137,7 @@ public final class SystemicAnalyzer {
                 paths(propagation, false),
                 blastRadius(),
                 hazards(propagation, units),
-                missions(underAttack(propagation, floods)::down).stream()
+                missions(underAttack(propagation, floods, Relief.none(frozen.componentCount()))::down).stream()
                         .map(m -> new SystemicAnalysis.MissionEffect(m.getKey(), m.getValue()))
                         .toList(),
                 floods.stream()
@@ -189,7 +189,7 @@ public final class SystemicAnalyzer {
                 }
             }
         }
-        String[] wayOut = waysOut(propagation);
+        String[] wayOut = WaysOut.of(frozen, propagation);
         List<SystemicAnalysis.DataRead> out = new ArrayList<>();
         for (int d : read.reached(d -> frozen.data(d).confidentiality())) {
             DataAsset asset = frozen.data(d);
@@ -214,52 +214,6 @@ public final class SystemicAnalyzer {
                                     + " attacker holds"));
         }
         return out;
-    }
-
-    /**
-     * How data the attacker holds at each component gets out, or null where it cannot. A held
-     * component sends out what it holds when it faces the internet, or when its zone lets anything
-     * out (egress open, or not stated); from a zone whose egress is denied only the modelled flows
-     * leave, so the data is relayed over a flow to another held component that has a way out.
-     */
-    private String[] waysOut(Propagation propagation) {
-        int n = frozen.componentCount();
-        String[] way = new String[n];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        for (int c = 0; c < n; c++) {
-            if (!propagation.controlled(c)) {
-                continue;
-            }
-            String id = frozen.component(c).id();
-            int zone = frozen.zoneOf(c);
-            if (frozen.facts().internetFacing(c)) {
-                way[c] = "can leave: " + id + " faces the internet";
-            } else if (zone < 0) {
-                way[c] = "can leave: " + id + " sits in no zone, so nothing says what may leave it";
-            } else if (frozen.zone(zone).egress().isEmpty()) {
-                way[c] = "can leave: zone " + frozen.zone(zone).id() + " of " + id
-                        + " does not say what may leave it (egress not stated)";
-            } else if (frozen.zone(zone).egress().get() == dev.mamori.model.Scales.Egress.OPEN) {
-                way[c] = "can leave: zone " + frozen.zone(zone).id() + " of " + id + " lets anything out";
-            }
-            if (way[c] != null) {
-                queue.add(c);
-            }
-        }
-        // Backwards over flows between held components: a sender relays to a receiver with a way out.
-        while (!queue.isEmpty()) {
-            int to = queue.poll();
-            for (int f : frozen.flowsIn(to)) {
-                int from = frozen.flowFrom(f);
-                if (way[from] == null && propagation.controlled(from)) {
-                    // One hop named; the receiver's own line says how it goes on.
-                    way[from] = "can leave: relayed over " + frozen.flowName(f) + " to "
-                            + frozen.component(to).id() + ", which the attacker holds and which has a way out";
-                    queue.add(from);
-                }
-            }
-        }
-        return way;
     }
 
     /**
@@ -398,15 +352,10 @@ public final class SystemicAnalyzer {
 
     /** The components a name stands for: a system's, a component itself, a hazard's, a mission's needs. */
     public int[] components(String name) {
-        Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
-        Optional<Map.Entry<Kind, Object>> found =
-                index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));
+        Optional<Map.Entry<Kind, Object>> found = target(name);
         if (found.isEmpty()) {
-            List<String> names = new ArrayList<>(frozen.landscape().systems().keySet());
-            frozen.landscape().components().forEach(c -> names.add(c.id()));
-            names.addAll(frozen.landscape().missions().keySet());
-            throw new UnknownElement(
-                    "no system, component, hazard or mission '" + name + "'" + Suggestions.didYouMean(name, names));
+            throw new UnknownElement("no system, component, hazard or mission '" + name + "'"
+                    + Suggestions.didYouMean(name, targetNames()));
         }
         Object element = found.get().getValue();
         Set<Integer> out = new LinkedHashSet<>();
@@ -436,18 +385,23 @@ public final class SystemicAnalyzer {
      * modems were).
      */
     public Outage underAttack(Propagation propagation) {
-        return underAttack(propagation, floods(propagation, HeldUnits.of(frozen, graph, propagation)));
+        return underAttack(
+                propagation,
+                floods(propagation, HeldUnits.of(frozen, graph, propagation)),
+                Relief.none(frozen.componentCount()));
     }
 
-    private Outage underAttack(Propagation propagation, List<FloodedComponent> floods) {
+    private Outage underAttack(Propagation propagation, List<FloodedComponent> floods, Relief relief) {
         List<Integer> held = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (propagation.controlled(c) || crashable(propagation, c)) {
+            if (propagation.controlled(c) || crashable(propagation, c) && !relief.relieved()[c]) {
                 held.add(c);
             }
         }
         for (FloodedComponent flood : floods) {
-            held.add(flood.target());
+            if (!relief.absorbed()[flood.target()]) {
+                held.add(flood.target());
+            }
         }
         return Outage.of(cascade, held.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -516,9 +470,19 @@ public final class SystemicAnalyzer {
             return false;
         }
         int zone = frozen.zoneOf(c);
-        return frozen.facts().internetFacing(c)
-                || !component.exposure().isEmpty()
+        return (frozen.facts().internetFacing(c) || !component.exposure().isEmpty()) && !exposureCut(propagation, c)
                 || (zone >= 0 && propagation.controlled(frozen.componentCount() + zone));
+    }
+
+    /** Whether a plan took component c out of outsiders' reach: its exposure relation is cut. */
+    private boolean exposureCut(Propagation propagation, int c) {
+        for (int i = graph.inStart(c); i < graph.inControlEnd(c); i++) {
+            int e = graph.inEdge(i);
+            if (graph.relation(e) == Relation.EXPOSURE && graph.from(e) == graph.outsiders()) {
+                return propagation.removed(e);
+            }
+        }
+        return false;
     }
 
     /**
@@ -656,9 +620,10 @@ public final class SystemicAnalyzer {
 
     // ---- isolation ----------------------------------------------------------------------------
 
-    private SystemicAnalysis.Isolation isolate(String fromName, EntryPoints entries, String protectName) {
-        int[] protectedComponents = components(protectName);
-        Optional<NeedsCircuit> mission = missionNamed(protectName);
+    /** What cutting or hardening each relation of the propagation graph costs, and the remedy in words with its cost. */
+    record EdgeCosts(long[] cost, String[] why) {}
+
+    private EdgeCosts edgeCosts() {
         long[] cost = new long[graph.edgeCount()];
         String[] why = new String[graph.edgeCount()];
         Map<Integer, List<String>> missionsOf = missionsByComponent();
@@ -685,12 +650,7 @@ public final class SystemicAnalyzer {
                 }
                 case INTERCEPT -> {
                     base = costs.cost(PlanChange.PROTECT_FLOW);
-                    var flow = frozen.flow(graph.source(e));
-                    String encryption = frozen.landscape()
-                            .vocabulary()
-                            .encryptionFor(flow.protocol(), "tls", "dtls", "ipsec")
-                            .map(x -> "encryption: " + x)
-                            .orElse("a tunnel the path does not end");
+                    String encryption = DataPlan.protection(frozen, frozen.flow(graph.source(e)));
                     means = "protect " + frozen.flowName(graph.source(e)) + " end to end (" + encryption
                             + ", or a strong authentication of each command), so that "
                             + (graph.from(e) == graph.outsiders()
@@ -825,10 +785,133 @@ public final class SystemicAnalyzer {
                                     + String.join(", ", missions))
                     + ")";
         }
+        return new EdgeCosts(cost, why);
+    }
+
+    /** The data asset a name stands for, when it names no system, component, hazard or mission. */
+    private Optional<Integer> dataNamed(String name) {
+        if (target(name).isPresent()) {
+            return Optional.empty();
+        }
+        return frozen.dataId(name);
+    }
+
+    private SystemicAnalysis.Isolation isolate(String fromName, EntryPoints entries, String protectName) {
+        Optional<Integer> data = dataNamed(protectName);
+        if (data.isPresent()) {
+            return new DataPlan(frozen, graph, this::element, edgeCosts()).isolate(fromName, entries, data.get());
+        }
+        int[] protectedComponents;
+        try {
+            protectedComponents = components(protectName);
+        } catch (UnknownElement unknown) {
+            List<String> names = targetNames();
+            frozen.landscape().allData().forEach(d -> names.add(d.id()));
+            throw new UnknownElement("no system, component, hazard, mission or data asset '" + protectName + "'"
+                    + Suggestions.didYouMean(protectName, names));
+        }
+        Optional<NeedsCircuit> mission = missionNamed(protectName);
+        EdgeCosts edgeCosts = edgeCosts();
+        long[] cost = edgeCosts.cost();
+        Assumptions costs = frozen.landscape().assumptions();
         boolean[] isSource = new boolean[graph.nodeCount()];
         for (int s : entries.nodes()) {
             isSource[s] = true;
         }
+        // Two plans, the cheaper checked one printed: cut first, then take away by capacity, a
+        // patch or a spare the outages no cut reaches; or take away first the outages that stop
+        // the mission as the model stands, then cut what is left (absorbing a flood can be cheaper
+        // than cutting off every device that floods).
+        Relief none = Relief.none(frozen.componentCount());
+        Candidate chosen = candidate(entries, protectedComponents, mission, cost, isSource, none);
+        // Whether anything was to be done at all is the plan without relief's first round.
+        boolean alreadyIsolated = !chosen.reachedAtFirst();
+        if (mission.isPresent()) {
+            Relief first = relief(Propagation.from(graph, entries), mission.get(), none, costs);
+            if (!first.changes().isEmpty()) {
+                Candidate reliefFirst = candidate(entries, protectedComponents, mission, cost, isSource, first);
+                boolean verified = reliefFirst.reaching().isEmpty();
+                if (verified && (!chosen.reaching().isEmpty() || reliefFirst.total() < chosen.total())) {
+                    chosen = reliefFirst;
+                }
+            }
+        }
+        List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
+        for (int e : chosen.cutEdges()) {
+            cuts.add(new SystemicAnalysis.Cut(
+                    graph.name(graph.from(e)),
+                    graph.name(graph.to(e)),
+                    graph.relation(e),
+                    element(e),
+                    graph.weakness(e),
+                    cost[e],
+                    edgeCosts.why()[e]));
+        }
+        List<String> dominators = new ArrayList<>();
+        for (int d : chosen.firstDominators()) {
+            // "hardening one alone isolates" is a claim a person acts on: checked like the plan,
+            // with every relation into the node cut.
+            if (stillReaching(
+                            Propagation.from(graph, entries, cutInto(d)), protectedComponents, mission, chosen.relief())
+                    .isEmpty()) {
+                dominators.add(graph.name(d));
+            }
+        }
+        Propagation residual = chosen.after();
+        List<String> still = chosen.reaching().stream()
+                .map(c -> graph.name(c)
+                        + (isSource[c]
+                                ? " (held directly, " + entryReason(entries, c) + ")"
+                                : residual.controlled(c)
+                                        ? ", reached from " + graph.name(residual.entryOf(c))
+                                        : " (" + outageOf(residual, c) + ")"))
+                .toList();
+        return new SystemicAnalysis.Isolation(
+                fromName,
+                protectName,
+                cuts,
+                chosen.total(),
+                dominators,
+                alreadyIsolated,
+                chosen.reaching().isEmpty(),
+                still,
+                chosen.rounds(),
+                chosen.relief().changes(),
+                kindOf(protectName));
+    }
+
+    /**
+     * Outages a plan takes away rather than cuts: floods absorbed (capacity), crashes patched or
+     * covered by a spare; with the changes that do it and what they cost.
+     */
+    private record Relief(boolean[] absorbed, boolean[] relieved, List<SystemicAnalysis.Change> changes, long cost) {
+        static Relief none(int components) {
+            return new Relief(new boolean[components], new boolean[components], List.of(), 0);
+        }
+    }
+
+    /** One plan: its cuts, what they and its relief cost, and its check. */
+    private record Candidate(
+            List<Integer> cutEdges,
+            long total,
+            int[] firstDominators,
+            boolean reachedAtFirst,
+            List<Integer> reaching,
+            Propagation after,
+            int rounds,
+            Relief relief) {}
+
+    /**
+     * A plan that cuts with {@code relief} in place from the start, then relieves what still stops
+     * the mission when no cut reaches it, where that makes the check pass.
+     */
+    private Candidate candidate(
+            EntryPoints entries,
+            int[] protectedComponents,
+            Optional<NeedsCircuit> mission,
+            long[] cost,
+            boolean[] isSource,
+            Relief relief) {
         // A plan is printed only once it has been checked: its cuts are applied to the graph and
         // compromise spread again. A mission can be stopped without any of its needs being
         // controlled (an attacker who holds the network its flows travel over takes them down), so
@@ -841,7 +924,7 @@ public final class SystemicAnalyzer {
             targets.add(c);
         }
         List<Integer> cutEdges = new ArrayList<>();
-        long total = 0;
+        long total = relief.cost();
         int[] firstDominators = new int[0];
         boolean reachedAtFirst = false;
         List<Integer> reaching;
@@ -876,7 +959,7 @@ public final class SystemicAnalyzer {
                 reachable |= inner.reachable();
             }
             after = Propagation.from(graph, entries, removed);
-            reaching = stillReaching(after, protectedComponents, mission);
+            reaching = stillReaching(after, protectedComponents, mission, relief);
             if (rounds == 1) {
                 reachedAtFirst = reachable || !heldTargets.isEmpty() || !reaching.isEmpty();
             }
@@ -888,73 +971,105 @@ public final class SystemicAnalyzer {
                 break;
             }
         }
-        // What no cut keeps away — a flood from devices held from the start — is answered by
-        // capacity where that is what stops the mission: a second provider or a scrubbing service
-        // for each flooded component the mission cannot do without, checked like the cuts.
-        List<SystemicAnalysis.Capacity> capacity = new ArrayList<>();
+        // What no cut keeps away — a flood from devices held from the start, a crash of a service
+        // the attacker reaches by its own exposure — is taken away where that is what stops the
+        // mission: capacity, a patch or a spare, checked like the cuts.
         if (!reaching.isEmpty() && mission.isPresent()) {
-            List<FloodedComponent> flooded = floods(after, HeldUnits.of(frozen, graph, after));
-            List<FloodedComponent> kept = new ArrayList<>();
-            List<FloodedComponent> absorbed = new ArrayList<>();
-            for (FloodedComponent flood : flooded) {
-                (mission.get().holds(Outage.of(cascade, new int[] {flood.target()})::down) ? kept : absorbed)
-                        .add(flood);
-            }
-            if (!absorbed.isEmpty() && mission.get().holds(underAttack(after, kept)::down)) {
-                long each = costs.cost(PlanChange.ADD_CAPACITY);
-                for (FloodedComponent flood : absorbed) {
-                    String id = frozen.component(flood.target()).id();
-                    capacity.add(new SystemicAnalysis.Capacity(
-                            id,
-                            flood.devices(),
-                            flood.capacity(),
-                            each,
-                            "give " + id + " a second provider or a scrubbing service that absorbs more than "
-                                    + flood.devices() + " devices (it absorbs " + flood.capacity() + "; cost "
-                                    + each + ")"));
-                    total += each;
-                }
-                reaching = List.of();
+            Relief more =
+                    relief(after, mission.get(), relief, frozen.landscape().assumptions());
+            List<Integer> left = stillReaching(after, protectedComponents, mission, more);
+            if (left.isEmpty()) {
+                total += more.cost() - relief.cost();
+                relief = more;
+                reaching = left;
             }
         }
-        List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
-        for (int e : cutEdges) {
-            cuts.add(new SystemicAnalysis.Cut(
-                    graph.name(graph.from(e)),
-                    graph.name(graph.to(e)),
-                    graph.relation(e),
-                    element(e),
-                    graph.weakness(e),
-                    cost[e],
-                    why[e]));
-        }
-        List<String> dominators = new ArrayList<>();
-        for (int d : firstDominators) {
-            // "hardening one alone isolates" is a claim a person acts on: checked like the plan,
-            // with every relation into the node cut.
-            if (stillReaching(Propagation.from(graph, entries, cutInto(d)), protectedComponents, mission)
-                    .isEmpty()) {
-                dominators.add(graph.name(d));
+        return new Candidate(cutEdges, total, firstDominators, reachedAtFirst, reaching, after, rounds, relief);
+    }
+
+    /**
+     * {@code base} and, besides it, each flood and crash under {@code propagation} whose target's
+     * loss alone stops the mission: a flood absorbed by a second provider or a scrubbing service, a
+     * crash patched or covered by a spare out of the attacker's reach, whichever costs less.
+     */
+    private Relief relief(Propagation propagation, NeedsCircuit mission, Relief base, Assumptions costs) {
+        boolean[] absorbed = base.absorbed().clone();
+        boolean[] relieved = base.relieved().clone();
+        List<SystemicAnalysis.Change> changes = new ArrayList<>(base.changes());
+        long total = base.cost();
+        long capacity = costs.cost(PlanChange.ADD_CAPACITY);
+        for (FloodedComponent flood : floods(propagation, HeldUnits.of(frozen, graph, propagation))) {
+            int t = flood.target();
+            if (!absorbed[t] && !mission.holds(Outage.of(cascade, new int[] {t})::down)) {
+                absorbed[t] = true;
+                String id = frozen.component(t).id();
+                changes.add(new SystemicAnalysis.Capacity(
+                        id,
+                        flood.devices(),
+                        flood.capacity(),
+                        capacity,
+                        "give " + id + " a second provider or a scrubbing service that absorbs more than "
+                                + flood.devices() + " devices (it absorbs " + flood.capacity() + "; cost " + capacity
+                                + ")"));
+                total += capacity;
             }
         }
-        Propagation residual = after;
-        List<String> still = reaching.stream()
-                .map(c -> graph.name(c)
-                        + (isSource[c]
-                                ? " (held directly, " + entryReason(entries, c) + ")"
-                                : ", reached from " + graph.name(residual.entryOf(c))))
-                .toList();
-        return new SystemicAnalysis.Isolation(
-                fromName,
-                protectName,
-                cuts,
-                total,
-                dominators,
-                !reachedAtFirst,
-                reaching.isEmpty(),
-                still,
-                rounds,
-                capacity);
+        long patch = costs.cost(PlanChange.HARDEN_LOGIN);
+        long spare = costs.cost(PlanChange.ADD_SPARE);
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (relieved[c] || !crashable(propagation, c) || mission.holds(Outage.of(cascade, new int[] {c})::down)) {
+                continue;
+            }
+            relieved[c] = true;
+            String id = frozen.component(c).id();
+            String flaw = EntryPoints.exploit(frozen.component(c), dev.mamori.model.Scales.ExploitEffect.CRASH)
+                    .orElseThrow()
+                    .flaw();
+            if (patch <= spare) {
+                changes.add(new SystemicAnalysis.Patch(
+                        id, flaw, patch, "patch " + flaw + " on " + id + ", which crashes it (cost " + patch + ")"));
+                total += patch;
+            } else {
+                changes.add(new SystemicAnalysis.Spare(
+                        id,
+                        spare,
+                        "keep a spare of " + id + " that takes over when it is lost, out of the attacker's reach"
+                                + " (not exposed, its own zone and login), needing what it needs (cost " + spare
+                                + ")"));
+                total += spare;
+            }
+        }
+        return new Relief(absorbed, relieved, changes, total);
+    }
+
+    /** Why a component the attacker does not hold is down: the crash or the flood it suffers. */
+    private String outageOf(Propagation propagation, int c) {
+        if (crashable(propagation, c)) {
+            return "crashed by "
+                    + EntryPoints.exploit(frozen.component(c), dev.mamori.model.Scales.ExploitEffect.CRASH)
+                            .orElseThrow()
+                            .flaw();
+        }
+        return "flooded";
+    }
+
+    /** What a name of a plan's target stands for, in words: system, component, hazard or mission. */
+    private String kindOf(String name) {
+        return target(name).map(found -> found.getKey().noun()).orElseThrow();
+    }
+
+    /** The names of systems, components and missions, for "did you mean". */
+    private List<String> targetNames() {
+        List<String> names = new ArrayList<>(frozen.landscape().systems().keySet());
+        frozen.landscape().components().forEach(c -> names.add(c.id()));
+        names.addAll(frozen.landscape().missions().keySet());
+        return names;
+    }
+
+    /** The system, component, hazard or mission a name given on the command line stands for. */
+    private Optional<Map.Entry<Kind, Object>> target(String name) {
+        Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
+        return index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));
     }
 
     private static int[] ints(java.util.Collection<Integer> nodes) {
@@ -999,7 +1114,7 @@ public final class SystemicAnalyzer {
      * round progresses).
      */
     private List<Integer> stillReaching(
-            Propagation propagation, int[] protectedComponents, Optional<NeedsCircuit> mission) {
+            Propagation propagation, int[] protectedComponents, Optional<NeedsCircuit> mission, Relief relief) {
         Set<Integer> out = new LinkedHashSet<>();
         for (int c : protectedComponents) {
             if (propagation.controlled(c)) {
@@ -1009,7 +1124,8 @@ public final class SystemicAnalyzer {
         if (mission.isEmpty()) {
             return List.copyOf(out);
         }
-        Outage outage = underAttack(propagation);
+        List<FloodedComponent> floods = floods(propagation, HeldUnits.of(frozen, graph, propagation));
+        Outage outage = underAttack(propagation, floods, relief);
         if (mission.get().holds(outage::down)) {
             return List.copyOf(out);
         }
@@ -1032,6 +1148,25 @@ public final class SystemicAnalyzer {
             }
         }
         if (!any) {
+            // No held component's loss alone explains it: a crash or a flood no relief takes away
+            // may, and is named, so that the plan is never called verified while the mission
+            // stops (a crash reached from a foothold in the component's zone names the zone, which
+            // a cut can take from the attacker); so is every held component, whose losses may
+            // stop it together.
+            for (int c = 0; c < frozen.componentCount(); c++) {
+                if (crashable(propagation, c) && !relief.relieved()[c]) {
+                    int zone = frozen.zoneOf(c);
+                    boolean exposed = (frozen.facts().internetFacing(c)
+                                    || !frozen.component(c).exposure().isEmpty())
+                            && !exposureCut(propagation, c);
+                    out.add(exposed ? c : frozen.componentCount() + zone);
+                }
+            }
+            for (FloodedComponent flood : floods) {
+                if (!relief.absorbed()[flood.target()]) {
+                    out.add(flood.target());
+                }
+            }
             out.addAll(held);
         }
         return List.copyOf(out);
@@ -1039,9 +1174,7 @@ public final class SystemicAnalyzer {
 
     /** The needs of the mission a name stands for, when it names a mission rather than a system or component. */
     private Optional<NeedsCircuit> missionNamed(String name) {
-        Ref ref = new Ref(name, null, dev.mamori.model.diagnostics.SourceLocation.startOf("command line"));
-        Optional<Map.Entry<Kind, Object>> found =
-                index.findAny(ref, List.of(Kind.SYSTEM, Kind.COMPONENT, Kind.HAZARD, Kind.MISSION));
+        Optional<Map.Entry<Kind, Object>> found = target(name);
         if (found.isPresent() && found.get().getValue() instanceof Mission mission) {
             int m = frozen.missions().indexOf(mission);
             return m < 0 ? Optional.empty() : Optional.of(missionNeeds.get(m));

@@ -165,6 +165,76 @@ class AttackSemanticsTest {
                 .contains("watch");
     }
 
+    /**
+     * Issue 15, item 13: redundancy against an outage. In a water utility's control zone, an HMI
+     * the attacker is assumed to hold and a SCADA server with a known flaw that crashes it (no
+     * takeover); the pumps need the SCADA server. Before: the plan found nothing to cut (no relation
+     * leads to a crash) and said "not isolated, the HMI held directly" with nothing to do. Now it
+     * patches the flaw (cost 1), or keeps a spare out of the attacker's reach (cost 5), or segments
+     * the HMI from the zone the crash is reached from (cost 3), whichever costs least by the owner's
+     * prices; each is checked with the crash taken away.
+     */
+    private static final String CRASH = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+            systems:
+              water:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones: [control]
+                components:
+                  hmi: { kind: hmi, zone: control, credentials: unique }
+                  scada: { kind: scada, zone: control, credentials: unique, exploitable: [{ flaw: CVE-2099-4242, effect: crash }] }
+                  pumps: { kind: controller, credentials: unique, needs: [scada] }
+            missions:
+              monitoring: { needs: [water.pumps] }
+            """;
+
+    private static SystemicAnalysis.Isolation monitoringFromTheHmi(String yaml) {
+        SystemicAnalysis analysis = analyzer(yaml)
+                .analyze(new SystemicAnalyzer.Options(Optional.of("water.hmi"), Optional.of("monitoring"), List.of()));
+        assertThat(analysis.missions())
+                .extracting(SystemicAnalysis.MissionEffect::mission)
+                .containsExactly("monitoring");
+        return analysis.isolation().orElseThrow();
+    }
+
+    @Test
+    void aCrashNoCutKeepsAwayIsAnsweredByAPatchOrASpare() {
+        SystemicAnalysis.Isolation plan = monitoringFromTheHmi(CRASH);
+        assertThat(plan.alreadyIsolated())
+                .as("the mission is stoppable: never already isolated")
+                .isFalse();
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.cuts()).isEmpty();
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(dev.mamori.model.PlanChange.HARDEN_LOGIN);
+            assertThat(c.why()).isEqualTo("patch CVE-2099-4242 on water.scada, which crashes it (cost 1)");
+        });
+        assertThat(plan.cost()).isEqualTo(1);
+
+        SystemicAnalysis.Isolation spare =
+                monitoringFromTheHmi(CRASH + "assumptions: { plan-costs: { harden-login: 8, segment: 9 } }\n");
+        assertThat(spare.verified()).isTrue();
+        assertThat(spare.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(dev.mamori.model.PlanChange.ADD_SPARE);
+            assertThat(c.why())
+                    .isEqualTo("keep a spare of water.scada that takes over when it is lost, out of the attacker's"
+                            + " reach (not exposed, its own zone and login), needing what it needs (cost 5)");
+        });
+        assertThat(spare.cost()).isEqualTo(5);
+
+        // The crash is reached from the foothold in the zone: segmenting the HMI from it (3) is
+        // dearer than the patch (1), and cheaper than a spare or a patch the owner prices at 9 and 8.
+        SystemicAnalysis.Isolation segment =
+                monitoringFromTheHmi(CRASH + "assumptions: { plan-costs: { harden-login: 8, add-spare: 9 } }\n");
+        assertThat(segment.verified()).isTrue();
+        assertThat(segment.changes()).isEmpty();
+        assertThat(segment.cuts()).extracting(SystemicAnalysis.Cut::relation).containsExactly(Relation.ZONE_MEMBER);
+    }
+
     /** A person at an office workstation opens a malicious attachment: a way in that is not a login. */
     private static final String USER_ACTION = """
             mamori: 1
@@ -366,6 +436,126 @@ class AttackSemanticsTest {
                 .get(0);
         assertThat(open.leaves()).isTrue();
         assertThat(open.egress()).isEqualTo("can leave: zone utility.core of utility.billing lets anything out");
+    }
+
+    /**
+     * Issue 15, item 13: an egress rule as a change the plan offers. Patient files are stored on a
+     * records server that two internet-facing portals command; the records zone's egress is not
+     * stated, so the files leave from it. Before: `--protect` named no data asset, and the plan only
+     * cut control relations. Now the cheapest plan denies the zone's egress (2) rather than cutting
+     * both portals off (4); set in the model, the files are read but cannot leave, and the plan has
+     * nothing left to do. Where they also travel to an internet-facing portal, no egress rule keeps
+     * them in, and the plan cuts the attacker off that portal.
+     */
+    private static final String EXFILTRATION = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator, data-owner] }
+            systems:
+              clinic:
+                owner: ops
+                operator: ops
+                category: enterprise
+                zones:
+                  dmz: { kind: it, egress: deny }
+                  records: { kind: it EGRESS}
+                components:
+                  portal-a: { kind: web-app, zone: dmz, exposure: internet, credentials: default-shared }
+                  portal-b: { kind: web-app, zone: dmz, exposure: internet, credentials: default-shared }
+                  ehr: { kind: server, zone: records, credentials: unique, stores: [patient-files] }
+                flows:
+                  - { id: lookups-a, from: portal-a, to: ehr, protocol: https, commands: true }
+                  - { id: lookups-b, from: portal-b, to: ehr, protocol: https, commands: true }RESULTS
+            data:
+              patient-files: { owner: ops, personal: true, confidentiality: critical }
+            """;
+
+    private static SystemicAnalysis.Isolation protectFromOutsiders(String yaml, String protect) {
+        return analyzer(yaml)
+                .analyze(new SystemicAnalyzer.Options(Optional.empty(), Optional.of(protect), List.of()))
+                .isolation()
+                .orElseThrow();
+    }
+
+    @Test
+    void anEgressRuleKeepsDataInWhereItIsCheaperThanCuttingTheAttackerOff() {
+        String stated = EXFILTRATION.replace(" EGRESS", "").replace("RESULTS", "");
+        assertThat(analyzer(stated).analyze(SystemicAnalyzer.Options.defaults()).dataRead())
+                .singleElement()
+                .satisfies(r -> assertThat(r.leaves()).isTrue());
+        SystemicAnalysis.Isolation plan = protectFromOutsiders(stated, "patient-files");
+        assertThat(plan.cuts()).isEmpty();
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c).isInstanceOf(SystemicAnalysis.EgressRule.class);
+            assertThat(((SystemicAnalysis.EgressRule) c).place()).isEqualTo("clinic.records");
+            assertThat(c.why())
+                    .isEqualTo("let only the modelled flows of zone clinic.records leave it (egress: deny), so that"
+                            + " patient-files read there cannot be taken out (cost 2)");
+        });
+        assertThat(plan.cost()).isEqualTo(2);
+        assertThat(plan.verified()).isTrue();
+        assertThat(plan.alreadyIsolated()).isFalse();
+
+        // The plan applied to the model: the files are still read, and cannot leave.
+        String applied = EXFILTRATION.replace(" EGRESS", ", egress: deny ").replace("RESULTS", "");
+        assertThat(analyzer(applied)
+                        .analyze(SystemicAnalyzer.Options.defaults())
+                        .dataRead())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.holder()).isEqualTo("clinic.ehr");
+                    assertThat(r.leaves()).isFalse();
+                });
+        SystemicAnalysis.Isolation none = protectFromOutsiders(applied, "patient-files");
+        assertThat(none.alreadyIsolated()).isTrue();
+        assertThat(none.cuts()).isEmpty();
+        assertThat(none.changes()).isEmpty();
+
+        // Dearer egress rules (the owner's own price): cutting both portals off is cheaper.
+        SystemicAnalysis.Isolation dear =
+                protectFromOutsiders(stated + "assumptions: { plan-costs: { egress-rule: 9 } }\n", "patient-files");
+        assertThat(dear.changes()).isEmpty();
+        assertThat(dear.cost()).isEqualTo(4);
+        assertThat(dear.cuts()).hasSize(2);
+        assertThat(dear.verified()).isTrue();
+
+        // Sent to an internet-facing portal, the files leave whatever a zone lets out.
+        String sentOut = EXFILTRATION
+                .replace(" EGRESS", "")
+                .replace(
+                        "RESULTS",
+                        "\n      - { id: results, from: ehr, to: portal-a, protocol: https, data: [patient-files] }");
+        SystemicAnalysis.Isolation cut = protectFromOutsiders(sentOut, "patient-files");
+        assertThat(cut.verified()).isTrue();
+        assertThat(cut.cuts())
+                .extracting(SystemicAnalysis.Cut::to)
+                .as("portal-a is where the files get out: the attacker is kept off it")
+                .contains("clinic.portal-a");
+    }
+
+    @Test
+    void dataHeardOverTheAirIsProtectedOnItsLinkAndAnUnknownNameSaysDataAssetsToo() {
+        SystemicAnalysis.Isolation plan =
+                overTheAir("none", "none", "doses").isolation().orElseThrow();
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(dev.mamori.model.PlanChange.PROTECT_FLOW);
+            assertThat(c.why())
+                    .isEqualTo("protect therapy.dosing end to end (encryption: ble-secure), so that nobody within"
+                            + " radio range reads doses (cost 2)");
+        });
+        assertThat(plan.cuts())
+                .as("protecting the link also ends the forging of its commands: nothing else to cut")
+                .isEmpty();
+        assertThat(plan.cost()).isEqualTo(2);
+        assertThat(plan.verified()).isTrue();
+        assertThat(overTheAir("ble-secure", "none", "doses")
+                        .isolation()
+                        .orElseThrow()
+                        .alreadyIsolated())
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> overTheAir("none", "none", "dozes"))
+                .isInstanceOf(SystemicAnalyzer.UnknownElement.class)
+                .hasMessage("no system, component, hazard, mission or data asset 'dozes'; did you mean 'doses'?");
     }
 
     /**
@@ -779,7 +969,8 @@ class AttackSemanticsTest {
                 .orElseThrow();
         assertThat(plan.verified()).isTrue();
         assertThat(plan.cuts()).isEmpty();
-        assertThat(plan.capacity()).singleElement().satisfies(c -> {
+        assertThat(plan.changes()).singleElement().satisfies(change -> {
+            SystemicAnalysis.Capacity c = (SystemicAnalysis.Capacity) change;
             assertThat(c.component()).isEqualTo("dns.provider-a");
             assertThat(c.devices()).isEqualTo(5000);
             assertThat(c.why())
@@ -787,6 +978,35 @@ class AttackSemanticsTest {
                             + " 5000 devices (it absorbs 1000; cost 5)");
         });
         assertThat(plan.cost()).isEqualTo(5);
+
+        // From outsiders, the flooders (the cameras, and the other provider they may hold) can be
+        // cut off (their exposures filtered, 3 each) or the flood absorbed (5); the site's and the
+        // provider's own exposures are cut in both (3 each). Both plans are made and checked, and
+        // the cheaper printed: absorbing (5 + 6) before cutting off (12); cutting off once the owner
+        // prices capacity at 9. Before: capacity came only where no cut helped.
+        SystemicAnalyzer.Options fromOutsiders =
+                new SystemicAnalyzer.Options(Optional.empty(), Optional.of("sales"), List.of());
+        SystemicAnalysis.Isolation absorbed = analyzer(FLOOD.replace("NEEDS", "dns.provider-a"))
+                .analyze(fromOutsiders)
+                .isolation()
+                .orElseThrow();
+        assertThat(absorbed.verified()).isTrue();
+        assertThat(absorbed.changes()).singleElement().isInstanceOf(SystemicAnalysis.Capacity.class);
+        assertThat(absorbed.cuts())
+                .extracting(SystemicAnalysis.Cut::to)
+                .containsExactlyInAnyOrder("shop.site", "dns.provider-a");
+        assertThat(absorbed.cost()).isEqualTo(11);
+        SystemicAnalysis.Isolation cutOff = analyzer(
+                        FLOOD.replace("NEEDS", "dns.provider-a") + "assumptions: { plan-costs: { add-capacity: 9 } }\n")
+                .analyze(fromOutsiders)
+                .isolation()
+                .orElseThrow();
+        assertThat(cutOff.verified()).isTrue();
+        assertThat(cutOff.changes()).isEmpty();
+        assertThat(cutOff.cuts())
+                .extracting(SystemicAnalysis.Cut::to)
+                .containsExactlyInAnyOrder("shop.site", "dns.provider-a", "homes.cameras", "dns.provider-b");
+        assertThat(cutOff.cost()).isEqualTo(12);
 
         // The flow the cameras send is data, not a need: with no flood it takes nothing down.
         SystemicAnalysis small = analyzer(

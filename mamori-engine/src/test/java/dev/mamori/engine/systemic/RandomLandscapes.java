@@ -19,6 +19,8 @@ public final class RandomLandscapes {
         "none", "default-shared", "fleet-shared", "unique", "certificate", "unknown"
     };
 
+    private static final String[] EGRESS = {"{ kind: it, egress: deny }", "{ kind: it, egress: open }", "{ kind: it }"};
+
     private RandomLandscapes() {}
 
     public static FrozenGraph frozen(long seed) {
@@ -41,10 +43,16 @@ public final class RandomLandscapes {
         // Fleets, their reach of each other and exposure in person drawn apart, so that the other
         // draws stay as they were for a seed.
         Random fleets = new Random(seed * 31 + 11);
+        Random egress = new Random(seed * 37 + 13);
         for (int s = 0; s < systems; s++) {
             sizes[s] = 2 + random.nextInt(7);
             y.append("  s").append(s).append(":\n    owner: o\n    operator: o\n    category: enterprise\n");
-            y.append("    zones: [z0, z1]\n    components:\n");
+            // What each zone lets out, drawn apart too: denied, open, or not stated.
+            y.append("    zones: { z0: ")
+                    .append(EGRESS[egress.nextInt(EGRESS.length)])
+                    .append(", z1: ")
+                    .append(EGRESS[egress.nextInt(EGRESS.length)])
+                    .append(" }\n    components:\n");
             for (int c = 0; c < sizes[s]; c++) {
                 y.append("      c").append(c).append(": { kind: ").append(c == 0 ? "lan" : "controller");
                 y.append(", credentials: ").append(CREDENTIALS[random.nextInt(CREDENTIALS.length)]);

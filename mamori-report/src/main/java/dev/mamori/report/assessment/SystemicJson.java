@@ -104,6 +104,7 @@ final class SystemicJson {
                         map(
                                 "from", i.from(),
                                 "protect", i.protect(),
+                                "protectKind", i.protectKind(),
                                 "alreadyIsolated", i.alreadyIsolated(),
                                 "cost", i.cost(),
                                 "cuts",
@@ -121,14 +122,9 @@ final class SystemicJson {
                                                         "cost", c.cost(),
                                                         "why", c.why()))
                                                 .toList(),
-                                "capacity",
-                                        i.capacity().stream()
-                                                .map(c -> map(
-                                                        "component", c.component(),
-                                                        "devices", c.devices(),
-                                                        "absorbs", c.absorbs(),
-                                                        "cost", c.cost(),
-                                                        "why", c.why()))
+                                "changes",
+                                        i.changes().stream()
+                                                .map(SystemicJson::change)
                                                 .toList(),
                                 "dominators", i.dominators(),
                                 "verified", i.verified(),
@@ -155,6 +151,28 @@ final class SystemicJson {
                     "assumptions", h.assumptions(),
                     "probability", round(h.probability())));
         }
+        return out;
+    }
+
+    /** A change of the plan besides its cuts: its kind (its key under plan-costs), where, what it costs and why. */
+    private static Map<String, Object> change(SystemicAnalysis.Change change) {
+        Map<String, Object> out = map("kind", change.kind().word());
+        if (change instanceof SystemicAnalysis.Capacity c) {
+            out.put("component", c.component());
+            out.put("devices", c.devices());
+            out.put("absorbs", c.absorbs());
+        } else if (change instanceof SystemicAnalysis.Patch patch) {
+            out.put("component", patch.component());
+            out.put("flaw", patch.flaw());
+        } else if (change instanceof SystemicAnalysis.Spare spare) {
+            out.put("component", spare.component());
+        } else if (change instanceof SystemicAnalysis.EgressRule rule) {
+            out.put(rule.zone() ? "zone" : "component", rule.place());
+        } else if (change instanceof SystemicAnalysis.ProtectedLink link) {
+            out.put("flow", link.flow());
+        }
+        out.put("cost", change.cost());
+        out.put("why", change.why());
         return out;
     }
 

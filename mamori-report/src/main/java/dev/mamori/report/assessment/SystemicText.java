@@ -82,20 +82,27 @@ public final class SystemicText {
                     .append(" away from ")
                     .append(i.protect())
                     .append('\n');
-            if (i.alreadyIsolated()) {
-                out.append("  nothing to cut: no control path leads there, checked\n");
-            } else {
-                out.append(String.format(
-                        "  cut or harden these %d relation%s (total cost %d):%n",
-                        i.cuts().size(), i.cuts().size() == 1 ? "" : "s", i.cost()));
+            if (!i.alreadyIsolated()) {
+                if (!i.cuts().isEmpty() || i.changes().isEmpty()) {
+                    out.append(String.format(
+                            "  cut or harden these %d relation%s (total cost %d):%n",
+                            i.cuts().size(), i.cuts().size() == 1 ? "" : "s", i.cost()));
+                }
                 for (SystemicAnalysis.Cut c : i.cuts()) {
                     out.append(String.format(
                             "  - %s: %s -> %s, %s%n      %s%n", c.element(), c.from(), c.to(), c.weakness(), c.why()));
                 }
-                if (!i.capacity().isEmpty()) {
-                    out.append("  and absorb the floods no cut keeps away:\n");
-                    for (SystemicAnalysis.Capacity c : i.capacity()) {
-                        out.append("  - ").append(c.why()).append('\n');
+                if (!i.changes().isEmpty()) {
+                    out.append(
+                            i.cuts().isEmpty()
+                                    ? String.format("  make these changes (total cost %d):%n", i.cost())
+                                    : "  and make these changes:\n");
+                    for (SystemicAnalysis.Change c : i.changes()) {
+                        out.append("  - ")
+                                .append(c.kind().word())
+                                .append(": ")
+                                .append(c.why())
+                                .append('\n');
                     }
                 }
                 if (!i.dominators().isEmpty()) {
@@ -104,28 +111,9 @@ public final class SystemicText {
                             .append('\n');
                 }
             }
-            if (i.verified()) {
-                if (!i.alreadyIsolated()) {
-                    out.append(
-                                    i.capacity().isEmpty()
-                                            ? "  checked: with these cuts applied, the attacker reaches nothing of "
-                                            : "  checked: with these cuts applied and the floods absorbed, the attacker"
-                                                    + " neither reaches nor stops ")
-                            .append(i.protect())
-                            .append(
-                                    i.rounds() > 1
-                                            ? " (cut again " + (i.rounds() - 1) + "x on what the first cut left)"
-                                            : "")
-                            .append('\n');
-                }
-            } else {
-                out.append("  NOT ISOLATED by the relations the model offers: with these cuts applied, still reaching ")
-                        .append(i.protect())
-                        .append(": ")
-                        .append(String.join("; ", i.stillReaching()))
-                        .append('\n')
-                        .append(
-                                "  what is held directly is kept out by its own exposure and login, not by a relation\n");
+            out.append("  ").append(i.verdict()).append('\n');
+            if (!i.verified()) {
+                out.append("  what is held directly is kept out by its own exposure and login, not by a relation\n");
             }
         });
         s.outage().ifPresent(o -> {

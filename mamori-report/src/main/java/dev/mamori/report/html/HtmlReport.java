@@ -615,9 +615,9 @@ public final class HtmlReport {
                     .append(" away from ")
                     .append(text(i.protect()))
                     .append("</h3>\n");
-            if (i.alreadyIsolated()) {
-                out.append("<p>Nothing to cut: no control path leads there.</p>\n");
-            } else {
+            if (!i.alreadyIsolated() && i.cuts().isEmpty()) {
+                out.append("<p>Total cost ").append(i.cost()).append(".</p>\n");
+            } else if (!i.alreadyIsolated()) {
                 out.append("<p>Cut or harden these relations (total cost ")
                         .append(i.cost())
                         .append(
@@ -637,18 +637,19 @@ public final class HtmlReport {
                                 .append(text(cut.why()))
                                 .append("</td></tr>"));
                 out.append("</table>\n");
-                i.capacity()
-                        .forEach(absorb -> out.append("<p>Absorb a flood no cut keeps away: ")
-                                .append(text(absorb.why()))
+            }
+            if (!i.alreadyIsolated()) {
+                i.changes()
+                        .forEach(change -> out.append("<p>Change (")
+                                .append(change.kind().word())
+                                .append("): ")
+                                .append(text(change.why()))
                                 .append("</p>\n"));
             }
-            if (!i.verified()) {
-                // the plan was checked and does not isolate: never let a reader take it as done
-                out.append("<p class=\"note\"><b>Not isolated by the relations the model offers.</b> With these cuts"
-                                + " applied, still reaching it: ")
-                        .append(text(String.join("; ", i.stillReaching())))
-                        .append("</p>\n");
-            }
+            // the plan was checked; when it does not isolate, never let a reader take it as done
+            out.append(i.verified() ? "<p>" : "<p class=\"note\"><b>")
+                    .append(text(i.verdict()))
+                    .append(i.verified() ? "</p>\n" : "</b></p>\n");
         });
         return Optional.of(new Section("systemic", "Systemic risk", out.toString()));
     }

@@ -311,11 +311,13 @@ public final class MarkdownReport {
                     .append(inline(i.protect()))
                     .append("\n\n");
             if (i.alreadyIsolated()) {
-                out.append("Nothing to cut: no control path leads there.\n\n");
+                out.append(inline(capitalised(i.verdict()))).append(".\n\n");
                 return;
             }
-            out.append(
-                    "| cut or harden | from | to | weakness | cost | why |\n| --- | --- | --- | --- | ---: | --- |\n");
+            if (!i.cuts().isEmpty()) {
+                out.append("| cut or harden | from | to | weakness | cost | why |\n"
+                        + "| --- | --- | --- | --- | ---: | --- |\n");
+            }
             for (SystemicAnalysis.Cut c : i.cuts()) {
                 out.append("| ")
                         .append(cell(c.element()))
@@ -331,8 +333,10 @@ public final class MarkdownReport {
                         .append(cell(c.why()))
                         .append(" |\n");
             }
-            for (SystemicAnalysis.Capacity c : i.capacity()) {
-                out.append("\nAbsorb a flood no cut keeps away: ")
+            for (SystemicAnalysis.Change c : i.changes()) {
+                out.append("\nChange (")
+                        .append(c.kind().word())
+                        .append("): ")
                         .append(inline(c.why()))
                         .append('\n');
             }
@@ -340,12 +344,9 @@ public final class MarkdownReport {
             if (!i.dominators().isEmpty()) {
                 out.append(" Single points every path crosses: ").append(inline(String.join(", ", i.dominators())));
             }
-            if (!i.verified()) {
-                out.append(
-                                " **Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
-                        .append(inline(String.join("; ", i.stillReaching())))
-                        .append('.');
-            }
+            out.append(i.verified() ? " " : " **")
+                    .append(inline(capitalised(i.verdict())))
+                    .append(i.verified() ? "." : ".**");
             out.append("\n\n");
         });
     }
@@ -398,6 +399,11 @@ public final class MarkdownReport {
      */
     static String cell(String text) {
         return inline(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    /** A sentence's first letter in capitals. */
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** Text in running Markdown: characters that would format or inject HTML are escaped. */

@@ -116,8 +116,8 @@ class MarkdownReportTest {
         var held = inside.systemic().isolation().orElseThrow();
         assertThat(held.verified()).isFalse();
         assertThat(MarkdownReport.render(inside, 0))
-                .contains(
-                        "**Not isolated by the relations the model offers**: with these cuts applied, still reaching it: ")
+                .contains("**NOT ISOLATED by the relations the model offers: with these cuts applied, still reaching"
+                        + " access: ")
                 .contains(MarkdownReport.inline(held.stillReaching().get(0)));
     }
 

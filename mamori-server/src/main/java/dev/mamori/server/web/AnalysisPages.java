@@ -211,7 +211,13 @@ final class AnalysisPages {
             plan = plan1.alreadyIsolated()
                     ? protect + " is already out of reach of " + plan1.from() + "."
                     : "To keep " + plan1.from() + " out of " + protect + ": "
-                            + plan1.cuts().size() + " cut(s), cost "
+                            + plan1.cuts().size() + " cut(s)"
+                            + (plan1.changes().isEmpty()
+                                    ? ""
+                                    : " and " + plan1.changes().size()
+                                            + " other change(s) (capacity, a spare, an egress rule or a link's own"
+                                            + " protection)")
+                            + ", cost "
                             + plan1.cost()
                             + (hidden > 0 ? " (" + hidden + " in other stakeholders' systems, theirs to make)" : "")
                             + (plan1.verified()

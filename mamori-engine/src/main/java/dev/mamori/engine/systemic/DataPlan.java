@@ -1,0 +1,341 @@
+package dev.mamori.engine.systemic;
+
+import dev.mamori.engine.graph.FrozenGraph;
+import dev.mamori.model.Flow;
+import dev.mamori.model.PlanChange;
+import dev.mamori.model.Scales;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The isolation plan for a data asset's confidentiality: the attacker may read it only where it
+ * cannot take it out. Reading it is harm only together with a way out, so the plan is one minimum
+ * cut over both: the relations that give the attacker the places it is read (as for a component),
+ * and the egress rules that close the zones it would leave from — whichever mix is cheapest. The
+ * ways out are those of {@link WaysOut}: a held component facing the internet, or in a zone whose
+ * egress is open or not stated (a component in no zone counts as its own place), directly or
+ * relayed over flows between components the attacker holds before the plan. A radio link anyone
+ * nearby hears it on is outside every relation, so its own protection is added. Checked before it
+ * is printed: with the cuts applied and the egress rules in place, the analysis runs again and the
+ * asset must be read nowhere it can leave from.
+ */
+final class DataPlan {
+
+    private final FrozenGraph frozen;
+    private final PropagationGraph graph;
+    private final IntFunction<String> element;
+    private final SystemicAnalyzer.EdgeCosts edgeCosts;
+
+    DataPlan(
+            FrozenGraph frozen,
+            PropagationGraph graph,
+            IntFunction<String> element,
+            SystemicAnalyzer.EdgeCosts edgeCosts) {
+        this.frozen = frozen;
+        this.graph = graph;
+        this.element = element;
+        this.edgeCosts = edgeCosts;
+    }
+
+    SystemicAnalysis.Isolation isolate(String fromName, EntryPoints entries, int d) {
+        int n = frozen.componentCount();
+        int zones = frozen.zoneCount();
+        String asset = frozen.data(d).id();
+        long egressCost = frozen.landscape().assumptions().cost(PlanChange.EGRESS_RULE);
+        // A radio link anyone nearby hears the asset on is protected end to end whatever else the
+        // plan does; that also ends every forging of its commands (over the air or by a network on
+        // its path) and its reading in clear on its path, so the rest of the plan starts from there.
+        List<Integer> heard = heardOn(d, entries);
+        boolean[] protectedFlow = new boolean[frozen.flowCount()];
+        heard.forEach(f -> protectedFlow[f] = true);
+        boolean[] removed = new boolean[graph.edgeCount()];
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            removed[e] = graph.relation(e) == Relation.INTERCEPT && protectedFlow[graph.source(e)];
+        }
+        Propagation before = Propagation.from(graph, entries, removed);
+        boolean[] readAt = readAt(d, protectedFlow);
+        boolean[] isSource = new boolean[graph.nodeCount()];
+        for (int s : entries.nodes()) {
+            isSource[s] = true;
+        }
+        // Where the data would get out through a way no egress rule closes (the internet), relayed
+        // or not: a place it is read that the attacker holds from the start and that leads there
+        // cannot be helped by this plan, and would make the cut infinite.
+        boolean[] open = openWayOut(before);
+        List<Integer> stuck = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (readAt[c] && before.controlled(c)) {
+                (isSource[c] && open[c] ? stuck : targets).add(c);
+            }
+        }
+        // The part beyond the graph: the data at each held component (extra node c), relayed over
+        // its flows to held receivers, out through the internet (not cut) or a place an egress
+        // rule closes: zone z is extra node n + z, component c in no zone extra node n + zones + c.
+        List<int[]> arcs = new ArrayList<>();
+        List<Long> capacities = new ArrayList<>();
+        List<Integer> placeOfArc = new ArrayList<>();
+        boolean[] placed = new boolean[zones + n];
+        for (int c : targets) {
+            addArc(arcs, capacities, placeOfArc, c, IsolationPlan.Beyond.extra(c), IsolationPlan.INFINITE, -1);
+        }
+        for (int c = 0; c < n; c++) {
+            if (!before.controlled(c)) {
+                continue;
+            }
+            for (int f : frozen.flowsOut(c)) {
+                int to = frozen.flowTo(f);
+                if (before.controlled(to)) {
+                    addArc(
+                            arcs,
+                            capacities,
+                            placeOfArc,
+                            IsolationPlan.Beyond.extra(c),
+                            IsolationPlan.Beyond.extra(to),
+                            IsolationPlan.INFINITE,
+                            -1);
+                }
+            }
+            int place = closablePlace(c);
+            if (frozen.facts().internetFacing(c)) {
+                addArc(
+                        arcs,
+                        capacities,
+                        placeOfArc,
+                        IsolationPlan.Beyond.extra(c),
+                        IsolationPlan.Beyond.SINK,
+                        IsolationPlan.INFINITE,
+                        -1);
+            } else if (place >= 0) {
+                addArc(
+                        arcs,
+                        capacities,
+                        placeOfArc,
+                        IsolationPlan.Beyond.extra(c),
+                        IsolationPlan.Beyond.extra(n + place),
+                        IsolationPlan.INFINITE,
+                        -1);
+                if (!placed[place]) {
+                    placed[place] = true;
+                    addArc(
+                            arcs,
+                            capacities,
+                            placeOfArc,
+                            IsolationPlan.Beyond.extra(n + place),
+                            IsolationPlan.Beyond.SINK,
+                            egressCost,
+                            place);
+                }
+            }
+        }
+        IsolationPlan.Beyond beyond = new IsolationPlan.Beyond(
+                2 * n + zones,
+                arcs.stream().mapToInt(a -> a[0]).toArray(),
+                arcs.stream().mapToInt(a -> a[1]).toArray(),
+                capacities.stream().mapToLong(Long::longValue).toArray());
+        IsolationPlan plan = IsolationPlan.between(
+                graph,
+                entries.nodes(),
+                targets.stream().mapToInt(Integer::intValue).toArray(),
+                edgeCosts.cost(),
+                removed,
+                beyond);
+        long total = 0;
+        List<SystemicAnalysis.Cut> cuts = new ArrayList<>();
+        for (int e : plan.cut()) {
+            removed[e] = true;
+            total += edgeCosts.cost()[e];
+            cuts.add(new SystemicAnalysis.Cut(
+                    graph.name(graph.from(e)),
+                    graph.name(graph.to(e)),
+                    graph.relation(e),
+                    element.apply(e),
+                    graph.weakness(e),
+                    edgeCosts.cost()[e],
+                    edgeCosts.why()[e]));
+        }
+        boolean[] deniedZone = new boolean[zones];
+        boolean[] deniedAlone = new boolean[n];
+        List<SystemicAnalysis.Change> changes = new ArrayList<>();
+        for (int a : plan.extraCut()) {
+            int place = placeOfArc.get(a);
+            total += egressCost;
+            if (place < zones) {
+                deniedZone[place] = true;
+                String zone = frozen.zone(place).id();
+                changes.add(new SystemicAnalysis.EgressRule(
+                        zone,
+                        true,
+                        egressCost,
+                        "let only the modelled flows of zone " + zone + " leave it (egress: deny), so that " + asset
+                                + " read there cannot be taken out (cost " + egressCost + ")"));
+            } else {
+                int c = place - zones;
+                deniedAlone[c] = true;
+                String id = frozen.component(c).id();
+                changes.add(new SystemicAnalysis.EgressRule(
+                        id,
+                        false,
+                        egressCost,
+                        "put " + id + " in a zone that lets only its modelled flows leave (egress: deny), so that "
+                                + asset + " read there cannot be taken out (cost " + egressCost + ")"));
+            }
+        }
+        long linkCost = frozen.landscape().assumptions().cost(PlanChange.PROTECT_FLOW);
+        for (int f : heard) {
+            total += linkCost;
+            changes.add(new SystemicAnalysis.ProtectedLink(
+                    frozen.flowName(f),
+                    linkCost,
+                    "protect " + frozen.flowName(f) + " end to end (" + protection(frozen, frozen.flow(f))
+                            + "), so that nobody within radio range reads " + asset + " (cost " + linkCost + ")"));
+        }
+        // The check: the cuts applied and the egress rules in place, the asset must be read nowhere
+        // it leaves from (a protected radio link is heard no more).
+        Propagation after = Propagation.from(graph, entries, removed);
+        String[] ways = WaysOut.of(frozen, after, deniedZone, deniedAlone);
+        List<String> still = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (readAt[c] && after.controlled(c) && ways[c] != null) {
+                still.add(graph.name(c)
+                        + (isSource[c]
+                                ? " (held directly, " + after.entryReason(c) + ")"
+                                : ", reached from " + graph.name(after.entryOf(c)))
+                        + ": " + ways[c]);
+            }
+        }
+        boolean leftBefore = !heard.isEmpty() || leaves(d, entries);
+        return new SystemicAnalysis.Isolation(
+                fromName,
+                asset,
+                leftBefore ? cuts : List.of(),
+                leftBefore ? total : 0,
+                List.of(),
+                !leftBefore,
+                still.isEmpty(),
+                still,
+                1,
+                leftBefore ? changes : List.of(),
+                "data asset");
+    }
+
+    private static void addArc(
+            List<int[]> arcs, List<Long> capacities, List<Integer> placeOfArc, int from, int to, long cap, int place) {
+        arcs.add(new int[] {from, to});
+        capacities.add(cap);
+        placeOfArc.add(place);
+    }
+
+    /** Whether, as the model stands, the asset is read somewhere it can leave from. */
+    private boolean leaves(int d, EntryPoints entries) {
+        Propagation now = Propagation.from(graph, entries);
+        boolean[] at = readAt(d, new boolean[frozen.flowCount()]);
+        String[] ways = WaysOut.of(frozen, now);
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            if (at[c] && now.controlled(c) && ways[c] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The components where the asset is got at: stored there, at either end of a flow carrying it,
+     * or on a network it crosses in clear (unless the flow is {@code protectedFlow}: end to end).
+     */
+    private boolean[] readAt(int d, boolean[] protectedFlow) {
+        boolean[] at = new boolean[frozen.componentCount()];
+        for (int c = 0; c < frozen.componentCount(); c++) {
+            for (int stored : frozen.storedData(c)) {
+                at[c] |= stored == d;
+            }
+        }
+        for (int f = 0; f < frozen.flowCount(); f++) {
+            if (carries(f, d)) {
+                at[frozen.flowFrom(f)] = true;
+                at[frozen.flowTo(f)] = true;
+                if (PropagationGraph.inClear(frozen, frozen.flow(f)) && !protectedFlow[f]) {
+                    for (int network : frozen.networksOf(f)) {
+                        at[network] = true;
+                    }
+                }
+            }
+        }
+        return at;
+    }
+
+    /** The radio links carrying the asset that anyone within range hears, when outsiders are the attacker. */
+    private List<Integer> heardOn(int d, EntryPoints entries) {
+        boolean outsiders =
+                graph.outsiders() >= 0 && Arrays.stream(entries.nodes()).anyMatch(v -> v == graph.outsiders());
+        List<Integer> out = new ArrayList<>();
+        for (int f = 0; outsiders && f < frozen.flowCount(); f++) {
+            if (carries(f, d) && PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private boolean carries(int f, int d) {
+        for (int x : frozen.dataOf(f)) {
+            if (x == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The place an egress rule closes for a component's own way out: its zone when that lets
+     * anything out (egress open or not stated), the component itself (after the zones) when it sits
+     * in no zone; -1 when it faces the internet or its zone already denies.
+     */
+    private int closablePlace(int c) {
+        if (frozen.facts().internetFacing(c)) {
+            return -1;
+        }
+        int zone = frozen.zoneOf(c);
+        if (zone < 0) {
+            return frozen.zoneCount() + c;
+        }
+        var egress = frozen.zone(zone).egress();
+        return egress.isEmpty() || egress.get() == Scales.Egress.OPEN ? zone : -1;
+    }
+
+    /** The held components whose data gets out through the internet, relayed or not: no egress rule closes that. */
+    private boolean[] openWayOut(Propagation held) {
+        int n = frozen.componentCount();
+        boolean[] open = new boolean[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < n; c++) {
+            if (held.controlled(c) && frozen.facts().internetFacing(c)) {
+                open[c] = true;
+                queue.add(c);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int to = queue.poll();
+            for (int f : frozen.flowsIn(to)) {
+                int from = frozen.flowFrom(f);
+                if (!open[from] && held.controlled(from)) {
+                    open[from] = true;
+                    queue.add(from);
+                }
+            }
+        }
+        return open;
+    }
+
+    /** How a flow is protected end to end, in words: its protocol's encryption, or a tunnel its path does not end. */
+    static String protection(FrozenGraph frozen, Flow flow) {
+        return frozen.landscape()
+                .vocabulary()
+                .encryptionFor(flow.protocol(), "tls", "dtls", "ipsec")
+                .map(x -> "encryption: " + x)
+                .orElse("a tunnel the path does not end");
+    }
+}
