@@ -81,6 +81,25 @@ class IncidentScenariosTest {
                 .as("every path from the POS system into retail-corp rests on the assumption")
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.basis()).isEqualTo("assumed"));
+
+        // The card data was sent out [1]: the analysis says it can leave (the corporate zone states
+        // no egress), and the plan to keep it in is the same cheapest cut, the contractor's portal
+        // password (1), cheaper than an egress rule on the flat corporate zone (2); checked.
+        assertThat(a.dataRead())
+                .filteredOn(r -> r.data().equals("retail-corp.card-data"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.leaves()).isTrue());
+        SystemicAnalysis.Isolation keepIn = s.analyze(
+                        Optional.of("contractor-office"), Optional.of("retail-corp.card-data"), List.of())
+                .isolation()
+                .orElseThrow();
+        assertThat(keepIn.protectKind()).isEqualTo("data asset");
+        assertThat(keepIn.verified()).isTrue();
+        assertThat(keepIn.cuts())
+                .extracting(SystemicAnalysis.Cut::element)
+                .containsExactly("credential contractor-portal-password");
+        assertThat(keepIn.changes()).isEmpty();
+        assertThat(keepIn.cost()).isEqualTo(1L);
     }
 
     // ---- 2. Camera botnet and a managed-DNS provider (2016) ---------------------------------------

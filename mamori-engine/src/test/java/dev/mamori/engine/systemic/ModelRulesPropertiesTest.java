@@ -143,7 +143,8 @@ class ModelRulesPropertiesTest {
 
     private static boolean weak(FrozenGraph g, Component c) {
         Credentials login = c.credentials();
-        return !c.exploitable().isEmpty()
+        // A flaw that gives control lets a neighbour in whatever the login; one that crashes does not.
+        return c.exploitable().stream().anyMatch(x -> x.effect() == dev.mamori.model.Scales.ExploitEffect.CONTROL)
                 || login == Credentials.NONE
                 || login == Credentials.DEFAULT_SHARED
                 || login == Credentials.FLEET_SHARED

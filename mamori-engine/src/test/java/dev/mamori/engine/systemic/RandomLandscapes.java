@@ -44,6 +44,7 @@ public final class RandomLandscapes {
         // draws stay as they were for a seed.
         Random fleets = new Random(seed * 31 + 11);
         Random egress = new Random(seed * 37 + 13);
+        Random crashes = new Random(seed * 41 + 17);
         for (int s = 0; s < systems; s++) {
             sizes[s] = 2 + random.nextInt(7);
             y.append("  s").append(s).append(":\n    owner: o\n    operator: o\n    category: enterprise\n");
@@ -69,6 +70,11 @@ public final class RandomLandscapes {
                     if (fleets.nextBoolean()) {
                         y.append(", peer-reach: ").append(new int[] {0, 34, 50, 100}[fleets.nextInt(4)]);
                     }
+                }
+                if (crashes.nextInt(6) == 0) {
+                    y.append(", exploitable: [{ flaw: CVE-2099-")
+                            .append(1000 + s * 10 + c)
+                            .append(", effect: crash }]");
                 }
                 y.append("@needs:s").append(s).append(".c").append(c).append("@ }\n");
             }

@@ -202,9 +202,31 @@ class VerifiedIsolationPropertiesTest {
                 heldTargets.add(g.name(c));
             }
         }
+        // Down under attack: what the attacker holds, and what it crashes — a known flaw that crashes
+        // a component it reaches (exposed, unless the plan filtered the exposure, or from a foothold
+        // in its zone) that the plan neither patched nor covered by a spare.
+        java.util.Set<String> relieved = new java.util.HashSet<>();
+        for (SystemicAnalysis.Change change : plan.changes()) {
+            if (change instanceof SystemicAnalysis.Patch patch) {
+                relieved.add(patch.component());
+            } else if (change instanceof SystemicAnalysis.Spare spare) {
+                relieved.add(spare.component());
+            }
+        }
         List<Integer> heldComponents = new ArrayList<>();
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (held[c]) {
+            dev.mamori.model.Component component = frozen.component(c);
+            boolean crashFlaw = component.exploitable().stream()
+                    .anyMatch(x -> x.effect() == dev.mamori.model.Scales.ExploitEffect.CRASH);
+            boolean exposureFiltered = false;
+            for (int e = 0; e < g.edgeCount(); e++) {
+                exposureFiltered |= removed[e] && g.to(e) == c && g.relation(e) == Relation.EXPOSURE;
+            }
+            int zone = frozen.zoneOf(c);
+            boolean reached =
+                    (frozen.facts().internetFacing(c) || !component.exposure().isEmpty()) && !exposureFiltered
+                            || zone >= 0 && held[frozen.componentCount() + zone];
+            if (held[c] || crashFlaw && reached && !relieved.contains(component.id())) {
                 heldComponents.add(c);
             }
         }
