@@ -96,9 +96,9 @@ public record SystemicAnalysis(
      * @param where how it is read, in words
      * @param holder the component the attacker reads it on
      * @param hops the most likely path to {@code holder}, from where the attacker started
-     * @param leaves whether the attacker can send it out: from a component that faces the internet or
-     *     sits in a zone whose egress is open (or not stated), directly or relayed over flows between
-     *     components it holds
+     * @param leaves whether the attacker can send it out: from any component it holds that the asset
+     *     is read on and that faces the internet or sits in a zone whose egress is open (or not
+     *     stated), directly or relayed over flows between components it holds; or heard over the air
      * @param egress how it leaves, or why it cannot, in words
      */
     public record DataRead(

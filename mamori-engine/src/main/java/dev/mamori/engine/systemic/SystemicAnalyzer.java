@@ -157,10 +157,17 @@ public final class SystemicAnalyzer {
      */
     private List<SystemicAnalysis.DataRead> dataRead(Propagation propagation) {
         Likeliest read = new Likeliest(frozen.dataCount(), propagation);
+        String[] wayOut = WaysOut.of(frozen, propagation);
+        // Whether an asset leaves is not a matter of its likeliest holder alone: any held place it
+        // is read with a way out, or a radio link it is heard on, lets it out.
+        int[] outVia = new int[frozen.dataCount()];
+        Arrays.fill(outVia, -1);
+        boolean[] heardOutside = new boolean[frozen.dataCount()];
         for (int i = 0; i < frozen.componentCount(); i++) {
             int c = i; // named by the words below, which are built only for a likelier way
             for (int d : frozen.storedData(c)) {
                 read.keep(d, c, () -> "stored on " + frozen.component(c).id());
+                outVia[d] = leavesFrom(outVia[d], c, propagation, wayOut);
             }
         }
         for (int i = 0; i < frozen.flowCount(); i++) {
@@ -173,6 +180,7 @@ public final class SystemicAnalyzer {
                             end,
                             () -> "in " + frozen.flowName(f) + ", at "
                                     + frozen.component(end).id());
+                    outVia[d] = leavesFrom(outVia[d], end, propagation, wayOut);
                 }
                 for (int n : inClear ? frozen.networksOf(f) : new int[0]) {
                     read.keep(
@@ -180,8 +188,10 @@ public final class SystemicAnalyzer {
                             n,
                             () -> "in " + frozen.flowName(f) + ", in clear over "
                                     + frozen.component(n).id());
+                    outVia[d] = leavesFrom(outVia[d], n, propagation, wayOut);
                 }
                 if (PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
+                    heardOutside[d] |= read.outsidersAttack;
                     read.keepHeard(
                             d,
                             () -> "in " + frozen.flowName(f) + ", heard from within radio range ("
@@ -189,7 +199,6 @@ public final class SystemicAnalyzer {
                 }
             }
         }
-        String[] wayOut = WaysOut.of(frozen, propagation);
         List<SystemicAnalysis.DataRead> out = new ArrayList<>();
         for (int d : read.reached(d -> frozen.data(d).confidentiality())) {
             DataAsset asset = frozen.data(d);
@@ -197,7 +206,16 @@ public final class SystemicAnalyzer {
             // Heard over the air, it is outside already: nothing held, no way out needed.
             String way = holder == Likeliest.HEARD
                     ? "can leave: it is heard outside, by whoever is within radio range"
-                    : wayOut[holder];
+                    : wayOut[holder] != null
+                            ? wayOut[holder]
+                            : heardOutside[d]
+                                    ? "can leave: it is also heard outside, by whoever is within radio range"
+                                    : outVia[d] >= 0
+                                            ? "can leave: it is read also on "
+                                                    + frozen.component(outVia[d])
+                                                            .id() + ", and from there "
+                                                    + wayOut[outVia[d]].substring("can leave: ".length())
+                                            : null;
             out.add(new SystemicAnalysis.DataRead(
                     asset.id(),
                     Words.of(asset.confidentiality()),
@@ -214,6 +232,11 @@ public final class SystemicAnalyzer {
                                     + " attacker holds"));
         }
         return out;
+    }
+
+    /** The first held place an asset is read on with a way out: {@code found} if there is one, else c if it is one. */
+    private static int leavesFrom(int found, int c, Propagation propagation, String[] wayOut) {
+        return found >= 0 || !propagation.controlled(c) || wayOut[c] == null ? found : c;
     }
 
     /**

@@ -436,6 +436,22 @@ class AttackSemanticsTest {
                 .get(0);
         assertThat(open.leaves()).isTrue();
         assertThat(open.egress()).isEqualTo("can leave: zone utility.core of utility.billing lets anything out");
+
+        // Read on two held places, one shut in and one with a way out, it leaves: before, only the
+        // place named (the first of equals) was asked, and it said "cannot leave".
+        // (The monthly flow turned round, so that billing relays nothing to the reporter.)
+        String twoCopies = EGRESS.replace("EGRESS", "deny")
+                .replace(
+                        "reporter: { kind: server, zone: edge, credentials: unique }",
+                        "reporter: { kind: server, zone: edge, credentials: unique, stores: [archive] }")
+                .replace("from: billing, to: reporter", "from: reporter, to: billing");
+        SystemicAnalysis.DataRead both =
+                analyze(twoCopies, "utility", null).dataRead().get(0);
+        assertThat(both.holder()).isEqualTo("utility.billing");
+        assertThat(both.leaves()).isTrue();
+        assertThat(both.egress())
+                .isEqualTo("can leave: it is read also on utility.reporter, and from there zone utility.edge of"
+                        + " utility.reporter lets anything out");
     }
 
     /**

@@ -125,10 +125,50 @@ class SystemicPropertiesTest {
                 assertThat(read.get(0).probability())
                         .as("%s at its likeliest", id)
                         .isCloseTo(best, org.assertj.core.data.Offset.offset(1e-9));
+                // It leaves when any held place it is read on gets it out, or a radio link lets
+                // anyone nearby hear it.
+                assertThat(read.get(0).leaves())
+                        .as("%s leaves: %s", id, read.get(0).egress())
+                        .isEqualTo(leaves(frozen, p, d));
             } else {
                 assertThat(read).as("%s is not read", id).isEmpty();
             }
         }
+    }
+
+    /** Whether asset d gets out: read on a held component with a way out, or heard over the air. */
+    private static boolean leaves(FrozenGraph frozen, Propagation p, int d) {
+        int n = frozen.componentCount();
+        boolean[] held = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            held[c] = p.controlled(c);
+        }
+        boolean[] out = BruteWaysOut.of(frozen, held, new boolean[frozen.zoneCount()], java.util.Set.of());
+        for (int c = 0; c < n; c++) {
+            for (int stored : frozen.storedData(c)) {
+                if (stored == d && out[c]) {
+                    return true;
+                }
+            }
+        }
+        for (int f = 0; f < frozen.flowCount(); f++) {
+            for (int x : frozen.dataOf(f)) {
+                if (x != d) {
+                    continue;
+                }
+                if (out[frozen.flowFrom(f)] || out[frozen.flowTo(f)] || heardNearby(frozen.flow(f))) {
+                    return true;
+                }
+                if (frozen.flow(f).encryption().equals("none")) {
+                    for (int net : frozen.networksOf(f)) {
+                        if (out[net]) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The random landscapes' radio flows that anyone nearby reads: BLE in clear or with legacy pairing. */

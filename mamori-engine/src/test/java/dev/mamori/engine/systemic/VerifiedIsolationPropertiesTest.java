@@ -110,28 +110,7 @@ class VerifiedIsolationPropertiesTest {
                 readAt[c] |= stored == d;
             }
         }
-        boolean[] out = new boolean[n];
-        for (int c = 0; c < n; c++) {
-            int zone = frozen.zoneOf(c);
-            out[c] = held[c]
-                    && (frozen.facts().internetFacing(c)
-                            || (zone < 0
-                                    ? !deniedAlone.contains(frozen.component(c).id())
-                                    : !deniedZone[zone]
-                                            && frozen.zone(zone).egress().orElse(dev.mamori.model.Scales.Egress.OPEN)
-                                                    == dev.mamori.model.Scales.Egress.OPEN));
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int f = 0; f < frozen.flowCount(); f++) {
-                int from = frozen.flowFrom(f);
-                if (held[from] && !out[from] && out[frozen.flowTo(f)]) {
-                    out[from] = true;
-                    changed = true;
-                }
-            }
-        }
+        boolean[] out = BruteWaysOut.of(frozen, held, deniedZone, deniedAlone);
         List<String> leaking = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             if (readAt[c] && out[c]) {
