@@ -65,7 +65,7 @@ final class MamoriCommand implements Runnable {
      * reflects over every command it is given, a quarter of a second for all of them at start-up.
      * Without a command (help, a typo, an option) every command is there, for the list and the
      * suggestions. {@code --version} alone prints three lines and needs no command: building them all
-     * was four fifths of its time.
+     * was a third of its CPU time (docs/performance.md).
      */
     static CommandLine commandLine(MamoriCommand root, String[] args) {
         CommandLine commandLine = new CommandLine(root);
