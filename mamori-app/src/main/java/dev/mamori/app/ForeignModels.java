@@ -5,7 +5,6 @@ import dev.mamori.imports.threagile.ThreagileImporter;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
 import dev.mamori.model.syntax.Node;
 import dev.mamori.model.syntax.ReadLimits;
 import dev.mamori.model.syntax.TreeReader;
@@ -34,7 +33,11 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
     /** The category Threagile's assets are given: Threagile models business IT. */
     private static final String THREAGILE_CATEGORY = "enterprise";
 
-    static ForeignModels convert(ModelSource source, List<Path> roots, ModelLoader.Options options) {
+    /**
+     * Converts the Threagile models among {@code roots}; the bytes of the others stay in {@code
+     * source} for the loader, which so reads every file from disk once.
+     */
+    static ForeignModels convert(ReadOnce source, List<Path> roots, ModelLoader.Options options) {
         Map<Path, Node> trees = new LinkedHashMap<>();
         Set<Path> failed = new HashSet<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -45,6 +48,7 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
             if (tree.isEmpty()) {
                 continue;
             }
+            source.forget(root);
             ImportResult result = new ThreagileImporter(
                             source,
                             new ThreagileImporter.Options(THREAGILE_CATEGORY, options.today(), options.limits()))
@@ -66,9 +70,9 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
      * The file read as a tree when it is a Threagile model, else empty. Only a file that names one
      * of Threagile's own top-level keys is parsed here, so a Mamori model is not read twice.
      */
-    private static Optional<Node> threagileTree(ModelSource source, Path file, ModelLoader.Options options) {
+    private static Optional<Node> threagileTree(ReadOnce source, Path file, ModelLoader.Options options) {
         try {
-            Optional<byte[]> bytes = source.read(file);
+            Optional<byte[]> bytes = source.readAndKeep(file);
             if (bytes.isEmpty() || !mentionsThreagileKey(bytes.get())) {
                 return Optional.empty();
             }
@@ -84,9 +88,23 @@ record ForeignModels(Map<Path, Node> trees, Set<Path> failed, List<Diagnostic> d
         }
     }
 
-    private static boolean mentionsThreagileKey(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        return text.contains("technical_assets") || text.contains("threagile_version");
+    private static final byte[] ASSETS = "technical_assets".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VERSION = "threagile_version".getBytes(StandardCharsets.US_ASCII);
+
+    /** Searched in the bytes themselves: a copy of a 33 MB model as text cost more than the search. */
+    static boolean mentionsThreagileKey(byte[] bytes) {
+        return contains(bytes, ASSETS) || contains(bytes, VERSION);
+    }
+
+    private static boolean contains(byte[] bytes, byte[] word) {
+        byte first = word[0];
+        int last = bytes.length - word.length;
+        for (int i = 0; i <= last; i++) {
+            if (bytes[i] == first && java.util.Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a person can do about a conversion that failed. */

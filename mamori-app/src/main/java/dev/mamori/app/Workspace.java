@@ -164,7 +164,9 @@ public final class Workspace {
      */
     public Loaded load(List<Path> files, LocalDate today, Map<Path, Node> parsed) {
         ModelLoader.Options options = new ModelLoader.Options(limits, today, cache);
-        ForeignModels foreign = ForeignModels.convert(source, files, options);
+        // The root files are read once: the look for Threagile's keys keeps their bytes for the loader.
+        ReadOnce once = new ReadOnce(source);
+        ForeignModels foreign = ForeignModels.convert(once, files, options);
         List<Path> rest = files.stream()
                 .map(Path::normalize)
                 .filter(f -> !foreign.failed().contains(f))
@@ -176,7 +178,7 @@ public final class Workspace {
         }
         LoadResult model = rest.isEmpty()
                 ? new LoadResult(Optional.empty(), List.of())
-                : new ModelLoader(source, options).load(rest, prepared);
+                : new ModelLoader(once, options).load(rest, prepared);
         List<Diagnostic> diagnostics = new ArrayList<>(foreign.diagnostics());
         diagnostics.addAll(model.diagnostics());
         boolean readable = model.valid() && foreign.failed().isEmpty();

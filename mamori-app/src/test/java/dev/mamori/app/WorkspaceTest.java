@@ -78,6 +78,21 @@ class WorkspaceTest {
     }
 
     @Test
+    void threagileKeysAreFoundAnywhereInTheBytesAndNowhereElse() {
+        assertThat(ForeignModels.mentionsThreagileKey("technical_assets:".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(ForeignModels.mentionsThreagileKey("a: 1\nthreagile_version".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(ForeignModels.mentionsThreagileKey("a: 1\ntechnical_asset".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(ForeignModels.mentionsThreagileKey("ttechnical_assetss".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(ForeignModels.mentionsThreagileKey(new byte[0])).isFalse();
+        assertThat(ForeignModels.mentionsThreagileKey(MODEL.getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
+
+    @Test
     void aLandscapeIsReadOnceWithItsCatalogsAndAssessedAgainstThem() {
         CountingSource source = new CountingSource().with("m.yaml", MODEL).with("own.yaml", CATALOG);
         Workspace workspace = new Workspace(source);
@@ -89,6 +104,9 @@ class WorkspaceTest {
                 .isPresent();
         assertThat(source.readsOf("own.yaml"))
                 .as("the catalog file is read once")
+                .isEqualTo(1);
+        assertThat(source.readsOf("m.yaml"))
+                .as("the model file is read once: the look for Threagile's keys hands its bytes to the loader")
                 .isEqualTo(1);
 
         Assessment assessment = workspace.assess(loaded, AssessmentOptions.on(TODAY));

@@ -64,10 +64,14 @@ final class MamoriCommand implements Runnable {
      * The command line for {@code args}, with only the command they name when they name one: picocli
      * reflects over every command it is given, a quarter of a second for all of them at start-up.
      * Without a command (help, a typo, an option) every command is there, for the list and the
-     * suggestions.
+     * suggestions. {@code --version} alone prints three lines and needs no command: building them all
+     * was a third of its CPU time (docs/performance.md).
      */
     static CommandLine commandLine(MamoriCommand root, String[] args) {
         CommandLine commandLine = new CommandLine(root);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine;
+        }
         Class<?> named = null;
         if (args.length > 0) {
             for (Class<?> command : COMMANDS) {

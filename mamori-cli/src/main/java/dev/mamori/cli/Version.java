@@ -23,9 +23,18 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "mamori " + number(),
-            "model language version " + dev.mamori.model.grammar.Grammar.VERSION,
-            "Java " + System.getProperty("java.version")
+            "mamori " + number(), "model language version " + dev.mamori.model.grammar.Grammar.VERSION, java()
         };
+    }
+
+    /**
+     * The Java that runs this, as {@code java -version} names it and where it lives: the launcher
+     * picks a newer JDK when there is one (for its ahead-of-time cache), so which one ran is worth
+     * seeing.
+     */
+    static String java() {
+        return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.runtime.name") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ", "
+                + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")";
     }
 }

@@ -61,6 +61,9 @@ class MamoriCommandTest {
         Cli cli = Cli.inRepository("--version");
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).startsWith("mamori ").contains("model language version 1");
+        assertThat(cli.out())
+                .contains("Java " + System.getProperty("java.version") + " (")
+                .contains(System.getProperty("java.home"));
     }
 
     @Test

@@ -28,6 +28,16 @@ class StartupTest {
     }
 
     @Test
+    void theVersionAloneBuildsNoCommand() {
+        for (String[] args : new String[][] {{"--version"}, {"-V"}}) {
+            assertThat(MamoriCommand.commandLine(root(), args).getSubcommands()).isEmpty();
+        }
+        assertThat(MamoriCommand.commandLine(root(), new String[] {"--version", "--help"})
+                        .getSubcommands())
+                .hasSize(25);
+    }
+
+    @Test
     void withoutACommandEveryCommandIsThereInHelpOrder() {
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "assess"}, {"asess"}}) {
             assertThat(MamoriCommand.commandLine(root(), args).getSubcommands().keySet())

@@ -9,6 +9,7 @@ import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.model.diagnostics.Suggestions;
 import dev.mamori.model.grammar.ObjectSpec;
 import dev.mamori.model.load.CheckedObject;
+import dev.mamori.model.syntax.BuiltInTrees;
 import dev.mamori.model.syntax.ClasspathResource;
 import dev.mamori.model.syntax.MapNode;
 import dev.mamori.model.syntax.Node;
@@ -82,7 +83,7 @@ public final class CatalogReader {
     }
 
     private static Catalog readBuiltIn() {
-        Result result = new CatalogReader().readAll(builtInSources(), null);
+        Result result = new CatalogReader().readAll(builtInSources(), null, true);
         if (!result.valid()) {
             throw new IllegalStateException("built-in catalog invalid: " + result.diagnostics());
         }
@@ -101,7 +102,7 @@ public final class CatalogReader {
         if (sources.isEmpty()) {
             return new Result(base, List.of());
         }
-        return new CatalogReader().readAll(sources, base);
+        return new CatalogReader().readAll(sources, base, false);
     }
 
     /**
@@ -112,10 +113,11 @@ public final class CatalogReader {
         CatalogReader reader = new CatalogReader();
         reader.standards.putAll(builtIn().standards());
         reader.version = new CatalogVersion(0, 0);
-        return reader.readAll(sources, null);
+        return reader.readAll(sources, null, false);
     }
 
-    private Result readAll(List<Source> sources, Catalog base) {
+    /** Reads {@code sources} over {@code base}; {@code builtIn}: they are the files shipped in the jar. */
+    private Result readAll(List<Source> sources, Catalog base, boolean builtIn) {
         if (base != null) {
             name = base.name();
             title = base.title();
@@ -132,8 +134,20 @@ public final class CatalogReader {
         }
         for (Source source : sources) {
             files.add(source.file());
-            new TreeReader(ReadLimits.DEFAULT)
-                    .read(source.file(), source.content(), TreeReader.Syntax.forFileName(source.file()), diagnostics)
+            // The built-in files' trees were kept by the build beside them (BuiltInTrees).
+            (builtIn
+                            ? BuiltInTrees.read(
+                                    CatalogReader.class,
+                                    source.file().substring(BUILTIN.length()),
+                                    source.content(),
+                                    source.file(),
+                                    diagnostics)
+                            : new TreeReader(ReadLimits.DEFAULT)
+                                    .read(
+                                            source.file(),
+                                            source.content(),
+                                            TreeReader.Syntax.forFileName(source.file()),
+                                            diagnostics))
                     .ifPresent(tree -> file(tree, source.file(), base == null));
         }
         crossChecks.forEach(Runnable::run);

@@ -37,6 +37,16 @@ class BuiltInCatalogDigestTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    /** So the digest above is that of the trees the build kept, which runs read (BuiltInTrees). */
+    @Test
+    void theBuildKeptEachBuiltInFilesTree() {
+        for (String file : List.of("standards.yaml", "catalog.yaml", "profiles.yaml")) {
+            assertThat(CatalogReader.class.getResource(file + ".tree"))
+                    .as(file + ".tree, written by the build step")
+                    .isNotNull();
+        }
+    }
+
     @Test
     void aFewEntriesReadInFull() {
         Catalog catalog = CatalogReader.builtIn();

@@ -2,9 +2,8 @@ package dev.mamori.model.load;
 
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.grammar.Grammar;
+import dev.mamori.model.syntax.BuiltInTrees;
 import dev.mamori.model.syntax.Node;
-import dev.mamori.model.syntax.ReadLimits;
-import dev.mamori.model.syntax.TreeReader;
 import dev.mamori.model.vocabulary.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +38,8 @@ public final class BuiltInVocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Node tree = new TreeReader(ReadLimits.DEFAULT)
-                .read(FILE, bytes, TreeReader.Syntax.YAML, diagnostics)
+        // The tree the build kept beside the file, else the file parsed (BuiltInTrees).
+        Node tree = BuiltInTrees.read(Vocabulary.class, "vocabulary.yaml", bytes, FILE, diagnostics)
                 .orElseThrow(
                         () -> new IllegalStateException("built-in vocabulary unreadable: " + diagnostics.sorted()));
         CheckedObject.Context context = new CheckedObject.Context(diagnostics, builder::current);
