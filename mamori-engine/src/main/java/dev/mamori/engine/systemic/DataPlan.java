@@ -65,77 +65,49 @@ final class DataPlan {
         // or not: a place it is read that the attacker holds from the start and that leads there
         // cannot be helped by this plan, and would make the cut infinite.
         boolean[] open = openWayOut(before);
-        List<Integer> stuck = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            if (readAt[c] && before.controlled(c)) {
-                (isSource[c] && open[c] ? stuck : targets).add(c);
+            if (readAt[c] && before.controlled(c) && !(isSource[c] && open[c])) {
+                targets.add(c);
             }
         }
         // The part beyond the graph: the data at each held component (extra node c), relayed over
         // its flows to held receivers, out through the internet (not cut) or a place an egress
         // rule closes: zone z is extra node n + z, component c in no zone extra node n + zones + c.
-        List<int[]> arcs = new ArrayList<>();
-        List<Long> capacities = new ArrayList<>();
-        List<Integer> placeOfArc = new ArrayList<>();
+        Arcs arcs = new Arcs();
         boolean[] placed = new boolean[zones + n];
         for (int c : targets) {
-            addArc(arcs, capacities, placeOfArc, c, IsolationPlan.Beyond.extra(c), IsolationPlan.INFINITE, -1);
+            arcs.add(c, IsolationPlan.Beyond.extra(c), IsolationPlan.INFINITE, -1);
         }
         for (int c = 0; c < n; c++) {
             if (!before.controlled(c)) {
                 continue;
             }
             for (int f : frozen.flowsOut(c)) {
-                int to = frozen.flowTo(f);
-                if (before.controlled(to)) {
-                    addArc(
-                            arcs,
-                            capacities,
-                            placeOfArc,
+                if (before.controlled(frozen.flowTo(f))) {
+                    arcs.add(
                             IsolationPlan.Beyond.extra(c),
-                            IsolationPlan.Beyond.extra(to),
+                            IsolationPlan.Beyond.extra(frozen.flowTo(f)),
                             IsolationPlan.INFINITE,
                             -1);
                 }
             }
             int place = closablePlace(c);
             if (frozen.facts().internetFacing(c)) {
-                addArc(
-                        arcs,
-                        capacities,
-                        placeOfArc,
-                        IsolationPlan.Beyond.extra(c),
-                        IsolationPlan.Beyond.SINK,
-                        IsolationPlan.INFINITE,
-                        -1);
+                arcs.add(IsolationPlan.Beyond.extra(c), IsolationPlan.Beyond.SINK, IsolationPlan.INFINITE, -1);
             } else if (place >= 0) {
-                addArc(
-                        arcs,
-                        capacities,
-                        placeOfArc,
+                arcs.add(
                         IsolationPlan.Beyond.extra(c),
                         IsolationPlan.Beyond.extra(n + place),
                         IsolationPlan.INFINITE,
                         -1);
                 if (!placed[place]) {
                     placed[place] = true;
-                    addArc(
-                            arcs,
-                            capacities,
-                            placeOfArc,
-                            IsolationPlan.Beyond.extra(n + place),
-                            IsolationPlan.Beyond.SINK,
-                            egressCost,
-                            place);
+                    arcs.add(IsolationPlan.Beyond.extra(n + place), IsolationPlan.Beyond.SINK, egressCost, place);
                 }
             }
         }
-        IsolationPlan.Beyond beyond = new IsolationPlan.Beyond(
-                2 * n + zones,
-                arcs.stream().mapToInt(a -> a[0]).toArray(),
-                arcs.stream().mapToInt(a -> a[1]).toArray(),
-                capacities.stream().mapToLong(Long::longValue).toArray());
+        IsolationPlan.Beyond beyond = arcs.beyond(2 * n + zones);
         IsolationPlan plan = IsolationPlan.between(
                 graph,
                 entries.nodes(),
@@ -161,28 +133,26 @@ final class DataPlan {
         boolean[] deniedAlone = new boolean[n];
         List<SystemicAnalysis.Change> changes = new ArrayList<>();
         for (int a : plan.extraCut()) {
-            int place = placeOfArc.get(a);
-            total += egressCost;
-            if (place < zones) {
+            int place = arcs.place.get(a);
+            boolean zone = place < zones;
+            String where = zone
+                    ? frozen.zone(place).id()
+                    : frozen.component(place - zones).id();
+            if (zone) {
                 deniedZone[place] = true;
-                String zone = frozen.zone(place).id();
-                changes.add(new SystemicAnalysis.EgressRule(
-                        zone,
-                        true,
-                        egressCost,
-                        "let only the modelled flows of zone " + zone + " leave it (egress: deny), so that " + asset
-                                + " read there cannot be taken out (cost " + egressCost + ")"));
             } else {
-                int c = place - zones;
-                deniedAlone[c] = true;
-                String id = frozen.component(c).id();
-                changes.add(new SystemicAnalysis.EgressRule(
-                        id,
-                        false,
-                        egressCost,
-                        "put " + id + " in a zone that lets only its modelled flows leave (egress: deny), so that "
-                                + asset + " read there cannot be taken out (cost " + egressCost + ")"));
+                deniedAlone[place - zones] = true;
             }
+            total += egressCost;
+            changes.add(new SystemicAnalysis.EgressRule(
+                    where,
+                    zone,
+                    egressCost,
+                    (zone
+                                    ? "let only the modelled flows of zone " + where + " leave it"
+                                    : "put " + where + " in a zone that lets only its modelled flows leave")
+                            + " (egress: deny), so that " + asset + " read there cannot be taken out (cost "
+                            + egressCost + ")"));
         }
         long linkCost = frozen.landscape().assumptions().cost(PlanChange.PROTECT_FLOW);
         for (int f : heard) {
@@ -222,11 +192,25 @@ final class DataPlan {
                 "data asset");
     }
 
-    private static void addArc(
-            List<int[]> arcs, List<Long> capacities, List<Integer> placeOfArc, int from, int to, long cap, int place) {
-        arcs.add(new int[] {from, to});
-        capacities.add(cap);
-        placeOfArc.add(place);
+    /** The arcs of the part beyond the graph, each with the place an egress rule closes when it is cut (or -1). */
+    private static final class Arcs {
+        private final List<int[]> ends = new ArrayList<>();
+        private final List<Long> capacity = new ArrayList<>();
+        final List<Integer> place = new ArrayList<>();
+
+        void add(int from, int to, long cap, int closes) {
+            ends.add(new int[] {from, to});
+            capacity.add(cap);
+            place.add(closes);
+        }
+
+        IsolationPlan.Beyond beyond(int nodes) {
+            return new IsolationPlan.Beyond(
+                    nodes,
+                    ends.stream().mapToInt(a -> a[0]).toArray(),
+                    ends.stream().mapToInt(a -> a[1]).toArray(),
+                    capacity.stream().mapToLong(Long::longValue).toArray());
+        }
     }
 
     /** Whether, as the model stands, the asset is read somewhere it can leave from. */
