@@ -79,8 +79,48 @@ public enum VersionScheme {
         if (this != SEMVER && this != GENERIC) {
             return -1; // only these pack their versions
         }
+        long numbers = plainNumbers(text);
+        if (numbers >= 0) {
+            return ((long) ordinal() << KEY_SHIFT) | numbers;
+        }
         Version v = parse(text);
         return v.packed() >= 0 && !v.comparesFurther() ? ((long) ordinal() << KEY_SHIFT) | v.packed() : -1;
+    }
+
+    /**
+     * The packed form of a text of one to three runs of one to six digits joined by dots, read
+     * without making a version (most packages' versions, read once each); -1 for any other text.
+     * Both schemes that pack read such a text as those numbers, a release: a semver core without
+     * pre-release, a generic version without epoch whose zeros (before the end, or leading) change
+     * no number.
+     */
+    private static long plainNumbers(String text) {
+        long out = 0;
+        int parts = 0;
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int start = i;
+            long number = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                number = number * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || i - start > 6 || parts == 3) {
+                return -1;
+            }
+            out = (out << 20) | number;
+            parts++;
+            if (i == n) {
+                break;
+            }
+            if (text.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+        }
+        out <<= 20 * (3 - parts); // missing numbers are zeros
+        return (out << 1) | 1;
     }
 
     /** Whether {@code key} is a {@link #releaseKey} of this scheme. */

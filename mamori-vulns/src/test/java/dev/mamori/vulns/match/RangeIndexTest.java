@@ -66,6 +66,39 @@ class RangeIndexTest {
     }
 
     @Test
+    void aReleaseKeyReadWithoutAVersionIsThePackedFormOfTheVersion() {
+        SplittableRandom random = new SplittableRandom(11);
+        String alphabet = "0123456789..v-+:ab";
+        List<String> texts =
+                new ArrayList<>(List.of("1", "1.2", "1.2.3", "000001.0.0", "1000000", "999999.1.0", "1.0.0.0"));
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder t = new StringBuilder();
+            int length = 1 + random.nextInt(12);
+            for (int k = 0; k < length; k++) {
+                // Mostly digits and dots, so that many texts are plain numbers.
+                t.append(
+                        random.nextInt(4) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : alphabet.charAt(random.nextInt(11)));
+            }
+            texts.add(t.toString());
+        }
+        int packed = 0;
+        for (VersionScheme s : List.of(VersionScheme.SEMVER, VersionScheme.GENERIC)) {
+            for (String t : texts) {
+                VersionScheme.Version v = s.parse(t);
+                long expected = v.packed() >= 0 && !v.comparesFurther() ? v.packed() : -1;
+                long key = s.releaseKey(t);
+                assertThat(key < 0 ? -1 : VersionScheme.packedOf(key))
+                        .as("%s %s", s, t)
+                        .isEqualTo(expected);
+                packed += key >= 0 ? 1 : 0;
+            }
+        }
+        assertThat(packed).isGreaterThan(1_000);
+    }
+
+    @Test
     void aReleaseAmongPointsThatDoNotPackIsLeftToTheVersionItself() {
         List<VersionRange> parsed = List.of(VersionRange.parse("vers:generic/>=1.2.3.4|<1.2.3.9"));
         RangeIndex index = new RangeIndex(VersionScheme.GENERIC, parsed, new int[] {0});
