@@ -10,6 +10,7 @@ import dev.mamori.vulns.findings.KnownVulnerability;
 import dev.mamori.vulns.findings.VulnerabilityRules;
 import dev.mamori.vulns.match.Match;
 import dev.mamori.vulns.match.Matcher;
+import dev.mamori.vulns.match.Matches;
 import dev.mamori.vulns.sbom.Inventory;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public record KnownVulnerabilities(List<Match> matches, Landscape landscape, Map
             Set.of(KnownExploitedVulnerability.METADATA.id(), KnownVulnerability.METADATA.id());
 
     public KnownVulnerabilities {
-        matches = List.copyOf(matches);
+        matches = Matches.copyOf(matches);
         derived = Map.copyOf(derived);
     }
 

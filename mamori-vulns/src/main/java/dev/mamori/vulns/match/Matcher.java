@@ -44,9 +44,15 @@ public final class Matcher {
     // Whether some entry holds only on a platform (a CSAF relationship): then a package's entries
     // are checked against what else its component runs.
     private final boolean platforms;
-    // What a match of an entry alone says, made when the entry first matches and shared by all its
-    // matches: most entries match many packages or none.
-    private final Vulnerability[] known;
+    // What the matches say, each vulnerability described once, numbered by its place here: the
+    // matches hold the numbers.
+    private final List<Vulnerability> described = new ArrayList<>();
+    // The number (plus one; 0 when not yet described) of what a match of an entry alone says, made
+    // when the entry first matches and shared by all its matches: most entries match many packages
+    // or none.
+    private final int[] known;
+    // The same for entries of one id that match together (sources joined by their CVE).
+    private final Map<EntrySet, Integer> mergedNumbers = new HashMap<>();
     // The ranges by product key, one index per version scheme the product's ranges use.
     private final Map<String, RangeIndex[]> byProduct = new HashMap<>();
     private final Map<String, List<VexStatement>> vexByVulnerability = new HashMap<>();
@@ -67,7 +73,7 @@ public final class Matcher {
         // A stable sort: entries of one id keep the data's order.
         list.sort(Comparator.comparing(Entry::id));
         this.entries = list.toArray(new Entry[0]);
-        this.known = new Vulnerability[entries.length];
+        this.known = new int[entries.length];
         this.platforms = list.stream().anyMatch(e -> e.affected().platform().isPresent());
         this.idNumber = new int[entries.length];
         for (int i = 1; i < entries.length; i++) {
@@ -121,37 +127,55 @@ public final class Matcher {
      * Every match of {@code inventory}, affected or cleared, by component in declaration order, then
      * by id. A package list several components share (a fleet's bill of materials named by each of
      * its groups) is matched once, and its matches are given to each of them; only the model's
-     * treatments, which name components, are then applied per component.
+     * treatments, which name components, are then applied per component. The list holds its matches
+     * as numbers and makes each {@link Match} when it is read (see {@link Matches}).
      */
     public List<Match> match(Inventory inventory, List<Treatment> treatments, LocalDate today) {
         Treatments treated = new Treatments(treatments, today);
-        List<Match> out = new ArrayList<>();
+        Matches.Builder out = new Matches.Builder();
         Lookup lookup = new Lookup();
         Map<List<InstalledPackage>, Integer> uses = new IdentityHashMap<>();
         for (List<InstalledPackage> list : inventory.packages().values()) {
             uses.merge(list, 1, Integer::sum);
         }
-        Map<List<InstalledPackage>, List<Hit>> shared = new IdentityHashMap<>();
+        // A shared list's hits, three numbers each: the package's place, the vulnerability, the VEX reason.
+        Map<List<InstalledPackage>, RangeIndex.Ints> shared = new IdentityHashMap<>();
         for (Map.Entry<String, List<InstalledPackage>> c : inventory.packages().entrySet()) {
             String component = c.getKey();
             List<InstalledPackage> runs = c.getValue();
+            int number = out.component(component, runs);
             if (uses.get(runs) > 1) {
-                List<Hit> hits = shared.get(runs);
+                RangeIndex.Ints hits = shared.get(runs);
                 if (hits == null) {
-                    List<Hit> found = new ArrayList<>();
-                    hits(runs, lookup, (pkg, v, vex) -> found.add(new Hit(pkg, v, vex)));
+                    RangeIndex.Ints found = new RangeIndex.Ints();
+                    hits(runs, lookup, (pkg, v, vex) -> {
+                        found.add(pkg);
+                        found.add(v);
+                        found.add(out.reason(vex));
+                    });
                     hits = found;
                     shared.put(runs, hits);
                 }
-                for (Hit h : hits) {
-                    out.add(match(component, h.pkg(), h.vulnerability(), h.vex(), treated));
+                for (int h = 0; h < hits.size(); h += 3) {
+                    int v = hits.get(h + 1);
+                    Optional<String> cleared = treated.none()
+                            ? Optional.empty()
+                            : treated.clearing(component, described.get(v).ids());
+                    int reason = cleared.isPresent() ? out.reason(cleared) : hits.get(h + 2);
+                    out.add(number, hits.get(h), v, reason);
                 }
             } else {
-                // Most lists are one component's: their matches are made as they are found.
-                hits(runs, lookup, (pkg, v, vex) -> out.add(match(component, pkg, v, vex, treated)));
+                // Most lists are one component's: their matches are added as they are found.
+                hits(runs, lookup, (pkg, v, vex) -> {
+                    Optional<String> reason = treated.none()
+                            ? vex
+                            : treated.clearing(component, described.get(v).ids())
+                                    .or(() -> vex);
+                    out.add(number, pkg, v, out.reason(reason));
+                });
             }
         }
-        return out;
+        return out.build(described);
     }
 
     /**
@@ -164,12 +188,15 @@ public final class Matcher {
 
     private long packagesLookedUp;
 
-    /** A vulnerability of a package of a list, and whether a VEX statement clears it there. */
-    private record Hit(InstalledPackage pkg, Vulnerability vulnerability, Optional<String> vex) {}
-
+    /** Takes the vulnerabilities of the packages of a list, one at a time. */
     @FunctionalInterface
     private interface Hits {
-        void hit(InstalledPackage pkg, Vulnerability vulnerability, Optional<String> vex);
+        /**
+         * @param pkg the package's place in its list
+         * @param vulnerability the vulnerability's number in {@link #described}
+         * @param vex why a VEX statement says the package is not affected, when one does
+         */
+        void hit(int pkg, int vulnerability, Optional<String> vex);
     }
 
     /** What one call of {@link #match} keeps between packages. */
@@ -191,10 +218,12 @@ public final class Matcher {
     private void hits(List<InstalledPackage> runs, Lookup lookup, Hits hits) {
         RangeIndex.Ints found = lookup.found;
         VersionScheme.Version[] parsed = lookup.parsed;
-        for (InstalledPackage pkg : runs) {
+        for (int at = 0; at < runs.size(); at++) {
+            InstalledPackage pkg = runs.get(at);
             packagesLookedUp++;
             found.clear();
             java.util.Arrays.fill(parsed, null);
+            long key = pkg.versionKey();
             int indexes = 0;
             for (int n = -1; n < pkg.aliases().size(); n++) {
                 ProductKey name = n < 0 ? pkg.product() : pkg.aliases().get(n);
@@ -203,11 +232,17 @@ public final class Matcher {
                     continue;
                 }
                 for (RangeIndex index : ranges) {
-                    int s = index.scheme().ordinal();
-                    if (parsed[s] == null) {
-                        parsed[s] = lookup.versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
+                    // A release of up to three numbers was packed when the package was read: its
+                    // cell is found on numbers, without the version's text or a map.
+                    int cell = index.scheme().holds(key) ? index.cellOfRelease(VersionScheme.packedOf(key)) : -1;
+                    if (cell < 0) {
+                        int s = index.scheme().ordinal();
+                        if (parsed[s] == null) {
+                            parsed[s] = lookup.versions.get(s).computeIfAbsent(pkg.version(), index.scheme()::parse);
+                        }
+                        cell = index.cell(parsed[s]);
                     }
-                    index.collect(index.cell(parsed[s]), found);
+                    index.collect(cell, found);
                     indexes++;
                 }
             }
@@ -232,34 +267,56 @@ public final class Matcher {
                 while (j < found.size() && idNumber[found.get(j)] == idNumber[found.get(i)]) {
                     j++;
                 }
-                Vulnerability v = j - i == 1 ? known(found.get(i)) : merged(found, i, j);
-                hits.hit(pkg, v, vex(pkg, v.ids(), runs));
+                int v = j - i == 1 ? known(found.get(i)) : merged(found, i, j);
+                hits.hit(at, v, vex(pkg, v, runs));
                 i = j;
             }
         }
     }
 
-    /** The match of {@code v} in {@code pkg} of {@code component}: a treatment of the model first, then VEX. */
-    private static Match match(
-            String component, InstalledPackage pkg, Vulnerability v, Optional<String> vex, Treatments treated) {
-        return new Match(component, pkg, v, treated.clearing(component, v.ids()).or(() -> vex));
-    }
-
-    private Vulnerability known(int entry) {
-        Vulnerability k = known[entry];
-        if (k == null) {
-            k = describe(List.of(entries[entry]));
+    /** The number of what entry {@code entry} alone says, described at its first match. */
+    private int known(int entry) {
+        int k = known[entry];
+        if (k == 0) {
+            described.add(describe(List.of(entries[entry])));
+            k = described.size();
             known[entry] = k;
         }
-        return k;
+        return k - 1;
     }
 
-    private Vulnerability merged(RangeIndex.Ints found, int from, int to) {
-        List<Entry> matched = new ArrayList<>();
+    /** The number of what the entries {@code found[from..to)} of one id say together, described once. */
+    private int merged(RangeIndex.Ints found, int from, int to) {
+        int[] numbers = new int[to - from];
         for (int i = from; i < to; i++) {
-            matched.add(entries[found.get(i)]);
+            numbers[i - from] = found.get(i);
         }
-        return describe(matched);
+        return mergedNumbers.computeIfAbsent(new EntrySet(numbers), key -> {
+            List<Entry> matched = new ArrayList<>();
+            for (int e : key.entries()) {
+                matched.add(entries[e]);
+            }
+            described.add(describe(matched));
+            return described.size() - 1;
+        });
+    }
+
+    /** Entries of one id that matched together, as a key: by their numbers. */
+    private record EntrySet(int[] entries) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EntrySet other && java.util.Arrays.equals(entries, other.entries);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(entries);
+        }
+
+        @Override
+        public String toString() {
+            return java.util.Arrays.toString(entries);
+        }
     }
 
     /** What the sources say of one vulnerability, joined over the entries of it that matched. */
@@ -321,6 +378,11 @@ public final class Matcher {
             }
         }
 
+        /** Whether no treatment names a vulnerability, so that none clears a match. */
+        boolean none() {
+            return byVulnerability.isEmpty();
+        }
+
         Optional<String> clearing(String component, List<String> ids) {
             if (byVulnerability.isEmpty()) {
                 return Optional.empty();
@@ -357,7 +419,7 @@ public final class Matcher {
     }
 
     /**
-     * Whether a VEX statement clears {@code ids} in {@code pkg} of a component that runs
+     * Whether a VEX statement clears the ids of the vulnerability numbered {@code vulnerability} in {@code pkg} of a component that runs
      * {@code runs}. A statement applies when it names the package (and its version or a range that
      * holds it, when it names versions), and, when it is about the product on a platform, when the
      * component runs that platform: a statement on a firmware installed on one device clears
@@ -365,10 +427,11 @@ public final class Matcher {
      * the version (or a range) beats one about the product alone, one on a platform beats one
      * without, then the latest document wins, and an affected statement wins a tie.
      */
-    private Optional<String> vex(InstalledPackage pkg, List<String> ids, List<InstalledPackage> runs) {
+    private Optional<String> vex(InstalledPackage pkg, int vulnerability, List<InstalledPackage> runs) {
         if (vexByVulnerability.isEmpty()) {
-            return Optional.empty();
+            return Optional.empty(); // before reading the vulnerability: most data has no VEX
         }
+        List<String> ids = described.get(vulnerability).ids();
         List<VexStatement> relevant = new ArrayList<>();
         for (String id : ids) {
             for (VexStatement s : vexByVulnerability.getOrDefault(id, List.of())) {

@@ -102,6 +102,31 @@ final class RangeIndex {
         return 2 * lo;
     }
 
+    /**
+     * The cell of a release whose packed numbers are {@code p} (a {@link VersionScheme#releaseKey}
+     * of this index's scheme, untagged), found on the packed numbers alone; -1 when a point it
+     * meets does not pack, so that the version itself must be compared.
+     */
+    int cellOfRelease(long p) {
+        int lo = 0;
+        int hi = points.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (packed[mid] < 0 || (p == packed[mid] && further[mid])) {
+                return -1;
+            }
+            int c = Long.compare(p, packed[mid]);
+            if (c > 0) {
+                lo = mid + 1;
+            } else if (c < 0) {
+                hi = mid - 1;
+            } else {
+                return 2 * mid + 1;
+            }
+        }
+        return 2 * lo;
+    }
+
     /** Adds to {@code out} the entry of every range that contains the versions of {@code cell}, in range order. */
     void collect(int cell, Ints out) {
         for (int r = 0; r < entries.length; r++) {

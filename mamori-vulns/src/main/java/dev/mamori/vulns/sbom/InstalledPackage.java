@@ -1,6 +1,7 @@
 package dev.mamori.vulns.sbom;
 
 import dev.mamori.model.diagnostics.SourceLocation;
+import dev.mamori.vulns.version.VersionScheme;
 import java.util.List;
 
 /**
@@ -11,12 +12,22 @@ import java.util.List;
  * @param version the version it runs
  * @param name how it is shown: the purl or CPE as written
  * @param at where it is declared: the software entry, or the line of the bill of materials
+ * @param versionKey derived, not chosen: the version's {@link VersionScheme#releaseKey} in the
+ *     scheme of the product's ecosystem, or -1, read once here so that matching does not read the
+ *     version's text again; whatever is given is replaced by what {@code product} and {@code
+ *     version} say
  */
 public record InstalledPackage(
-        ProductKey product, List<ProductKey> aliases, String version, String name, SourceLocation at) {
+        ProductKey product, List<ProductKey> aliases, String version, String name, SourceLocation at, long versionKey) {
 
     public InstalledPackage {
         aliases = List.copyOf(aliases);
+        versionKey = VersionScheme.of(product.ecosystem()).releaseKey(version);
+    }
+
+    public InstalledPackage(
+            ProductKey product, List<ProductKey> aliases, String version, String name, SourceLocation at) {
+        this(product, aliases, version, name, at, -1);
     }
 
     /** Every name it is matched on, its own first. */

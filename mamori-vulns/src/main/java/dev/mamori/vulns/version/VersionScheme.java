@@ -64,6 +64,75 @@ public enum VersionScheme {
         };
     }
 
+    // A release key holds the scheme in the two bits above the packed numbers (which take 61 bits).
+    private static final int KEY_SHIFT = 61;
+    private static final long KEY_NUMBERS = (1L << KEY_SHIFT) - 1;
+
+    /**
+     * The key of {@code text} read by this scheme, for matching without reading the text again:
+     * when it is a release of up to three numbers that fit ({@link Version#packed()} not -1 and
+     * nothing compared further), its packed numbers tagged with this scheme; else -1. Computed
+     * once per package when it is read, so that matching millions of packages does not look each
+     * version's text up in a map (docs/performance.md).
+     */
+    public long releaseKey(String text) {
+        if (this != SEMVER && this != GENERIC) {
+            return -1; // only these pack their versions
+        }
+        long numbers = plainNumbers(text);
+        if (numbers >= 0) {
+            return ((long) ordinal() << KEY_SHIFT) | numbers;
+        }
+        Version v = parse(text);
+        return v.packed() >= 0 && !v.comparesFurther() ? ((long) ordinal() << KEY_SHIFT) | v.packed() : -1;
+    }
+
+    /**
+     * The packed form of a text of one to three runs of one to six digits joined by dots, read
+     * without making a version (most packages' versions, read once each); -1 for any other text.
+     * Both schemes that pack read such a text as those numbers, a release: a semver core without
+     * pre-release, a generic version without epoch whose zeros (before the end, or leading) change
+     * no number.
+     */
+    private static long plainNumbers(String text) {
+        long out = 0;
+        int parts = 0;
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int start = i;
+            long number = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                number = number * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || i - start > 6 || parts == 3) {
+                return -1;
+            }
+            out = (out << 20) | number;
+            parts++;
+            if (i == n) {
+                break;
+            }
+            if (text.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+        }
+        out <<= 20 * (3 - parts); // missing numbers are zeros
+        return (out << 1) | 1;
+    }
+
+    /** Whether {@code key} is a {@link #releaseKey} of this scheme. */
+    public boolean holds(long key) {
+        return key >= 0 && (key >>> KEY_SHIFT) == ordinal();
+    }
+
+    /** The packed numbers ({@link Version#packed()}) of a {@link #releaseKey}. */
+    public static long packedOf(long key) {
+        return key & KEY_NUMBERS;
+    }
+
     /** A parsed version of one scheme; compare it only with versions of the same scheme. */
     public static final class Version implements Comparable<Version> {
         private final VersionScheme scheme;

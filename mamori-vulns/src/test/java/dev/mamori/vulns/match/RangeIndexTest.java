@@ -37,7 +37,77 @@ class RangeIndexTest {
                 new RangeIndex(s, parsed, IntStream.range(0, parsed.size()).toArray());
         for (String v : versions) {
             assertThat(indexed(index, s, v)).as("%s in %s", v, ranges).isEqualTo(direct(parsed, v));
+            // A release packed when its package is read finds the same cell on its numbers alone,
+            // or says it cannot (-1) when it meets a point that does not pack.
+            long key = s.releaseKey(v);
+            if (s.holds(key)) {
+                int cell = index.cellOfRelease(VersionScheme.packedOf(key));
+                assertThat(cell).as("cell of %s in %s", v, ranges).isIn(-1, index.cell(s.parse(v)));
+            }
         }
+    }
+
+    @Test
+    void aReleaseKeyIsTakenOnlyForReleasesOfUpToThreeNumbersAndOnlyByItsScheme() {
+        VersionScheme semver = VersionScheme.SEMVER;
+        VersionScheme generic = VersionScheme.GENERIC;
+        assertThat(semver.holds(semver.releaseKey("1.2.3"))).isTrue();
+        assertThat(generic.holds(semver.releaseKey("1.2.3"))).isFalse();
+        assertThat(generic.holds(generic.releaseKey("1.2"))).isTrue();
+        assertThat(semver.releaseKey("1.2.3-rc.1")).isEqualTo(-1); // a pre-release compares further
+        assertThat(semver.releaseKey("1.2.3.4")).isEqualTo(-1);
+        assertThat(generic.releaseKey("2:1.2")).isEqualTo(-1); // an epoch
+        assertThat(VersionScheme.DEB.releaseKey("1.2.3")).isEqualTo(-1);
+        assertThat(VersionScheme.PYPI.releaseKey("1.2.3")).isEqualTo(-1);
+        assertThat(VersionScheme.packedOf(semver.releaseKey("1.2.3")))
+                .isEqualTo(semver.parse("1.2.3").packed());
+        assertThat(VersionScheme.packedOf(generic.releaseKey("1.0")))
+                .isEqualTo(generic.parse("1.0.0").packed());
+    }
+
+    @Test
+    void aReleaseKeyReadWithoutAVersionIsThePackedFormOfTheVersion() {
+        SplittableRandom random = new SplittableRandom(11);
+        String alphabet = "0123456789..v-+:ab";
+        List<String> texts =
+                new ArrayList<>(List.of("1", "1.2", "1.2.3", "000001.0.0", "1000000", "999999.1.0", "1.0.0.0"));
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder t = new StringBuilder();
+            int length = 1 + random.nextInt(12);
+            for (int k = 0; k < length; k++) {
+                // Mostly digits and dots, so that many texts are plain numbers.
+                t.append(
+                        random.nextInt(4) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : alphabet.charAt(random.nextInt(11)));
+            }
+            texts.add(t.toString());
+        }
+        int packed = 0;
+        for (VersionScheme s : List.of(VersionScheme.SEMVER, VersionScheme.GENERIC)) {
+            for (String t : texts) {
+                VersionScheme.Version v = s.parse(t);
+                long expected = v.packed() >= 0 && !v.comparesFurther() ? v.packed() : -1;
+                long key = s.releaseKey(t);
+                assertThat(key < 0 ? -1 : VersionScheme.packedOf(key))
+                        .as("%s %s", s, t)
+                        .isEqualTo(expected);
+                packed += key >= 0 ? 1 : 0;
+            }
+        }
+        assertThat(packed).isGreaterThan(1_000);
+    }
+
+    @Test
+    void aReleaseAmongPointsThatDoNotPackIsLeftToTheVersionItself() {
+        List<VersionRange> parsed = List.of(VersionRange.parse("vers:generic/>=1.2.3.4|<1.2.3.9"));
+        RangeIndex index = new RangeIndex(VersionScheme.GENERIC, parsed, new int[] {0});
+        assertThat(index.cellOfRelease(VersionScheme.packedOf(VersionScheme.GENERIC.releaseKey("1.2.4"))))
+                .isEqualTo(-1);
+        agrees(
+                "generic",
+                List.of("vers:generic/>=1.2.3.4|<1.2.3.9", "vers:generic/>=1.0|<2.0"),
+                List.of("1.2.3", "1.2.3.5", "1.2.4", "1.5", "2.0"));
     }
 
     @Test
