@@ -6,7 +6,6 @@ import dev.mamori.model.PlanChange;
 import dev.mamori.model.Scales;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -172,12 +171,14 @@ final class DataPlan {
             if (readAt[c] && after.controlled(c) && ways[c] != null) {
                 still.add(graph.name(c)
                         + (isSource[c]
-                                ? " (held directly, " + after.entryReason(c) + ")"
+                                ? " (held directly, " + entries.reasonOf(c) + ")"
                                 : ", reached from " + graph.name(after.entryOf(c)))
                         + ": " + ways[c]);
             }
         }
-        boolean leftBefore = !heard.isEmpty() || leaves(d, entries);
+        // Before the plan: heard over the air, or (no link protected, so `before` is the model as it
+        // stands) read somewhere it gets out from.
+        boolean leftBefore = !heard.isEmpty() || readSomewhereItLeaves(readAt, before, WaysOut.of(frozen, before));
         return new SystemicAnalysis.Isolation(
                 fromName,
                 asset,
@@ -213,13 +214,10 @@ final class DataPlan {
         }
     }
 
-    /** Whether, as the model stands, the asset is read somewhere it can leave from. */
-    private boolean leaves(int d, EntryPoints entries) {
-        Propagation now = Propagation.from(graph, entries);
-        boolean[] at = readAt(d, new boolean[frozen.flowCount()]);
-        String[] ways = WaysOut.of(frozen, now);
+    /** Whether the asset is read on a held component it gets out from. */
+    private boolean readSomewhereItLeaves(boolean[] readAt, Propagation held, String[] ways) {
         for (int c = 0; c < frozen.componentCount(); c++) {
-            if (at[c] && now.controlled(c) && ways[c] != null) {
+            if (readAt[c] && held.controlled(c) && ways[c] != null) {
                 return true;
             }
         }
@@ -227,50 +225,32 @@ final class DataPlan {
     }
 
     /**
-     * The components where the asset is got at: stored there, at either end of a flow carrying it,
-     * or on a network it crosses in clear (unless the flow is {@code protectedFlow}: end to end).
+     * The components where the asset is got at ({@link WhereRead}); the networks of a flow in
+     * {@code protectedFlow}, protected end to end, read it no more.
      */
     private boolean[] readAt(int d, boolean[] protectedFlow) {
         boolean[] at = new boolean[frozen.componentCount()];
-        for (int c = 0; c < frozen.componentCount(); c++) {
-            for (int stored : frozen.storedData(c)) {
-                at[c] |= stored == d;
-            }
-        }
-        for (int f = 0; f < frozen.flowCount(); f++) {
-            if (carries(f, d)) {
-                at[frozen.flowFrom(f)] = true;
-                at[frozen.flowTo(f)] = true;
-                if (PropagationGraph.inClear(frozen, frozen.flow(f)) && !protectedFlow[f]) {
-                    for (int network : frozen.networksOf(f)) {
-                        at[network] = true;
-                    }
-                }
-            }
-        }
+        WhereRead.walk(frozen, protectedFlow, (asset, c, how) -> at[c] |= asset == d);
         return at;
     }
 
     /** The radio links carrying the asset that anyone within range hears, when outsiders are the attacker. */
     private List<Integer> heardOn(int d, EntryPoints entries) {
-        boolean outsiders =
-                graph.outsiders() >= 0 && Arrays.stream(entries.nodes()).anyMatch(v -> v == graph.outsiders());
         List<Integer> out = new ArrayList<>();
-        for (int f = 0; outsiders && f < frozen.flowCount(); f++) {
-            if (carries(f, d) && PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
-                out.add(f);
-            }
+        if (graph.outsiders() >= 0 && entries.includes(graph.outsiders())) {
+            WhereRead.walk(frozen, new boolean[frozen.flowCount()], new WhereRead.Places() {
+                @Override
+                public void at(int asset, int c, java.util.function.Supplier<String> how) {}
+
+                @Override
+                public void overTheAir(int asset, int f) {
+                    if (asset == d) {
+                        out.add(f);
+                    }
+                }
+            });
         }
         return out;
-    }
-
-    private boolean carries(int f, int d) {
-        for (int x : frozen.dataOf(f)) {
-            if (x == d) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

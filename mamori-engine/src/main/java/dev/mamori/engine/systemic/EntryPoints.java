@@ -33,6 +33,26 @@ public record EntryPoints(int[] nodes, double[] probability, String[] reasons) {
     /** How a component is reached from outside and taken: the way, the chance, and why. */
     record Exposed(Way way, double probability, String reason) {}
 
+    /** Whether the attacker starts from {@code node}. */
+    boolean includes(int node) {
+        for (int n : nodes) {
+            if (n == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why the attacker starts from {@code node}; empty when it does not. */
+    String reasonOf(int node) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] == node) {
+                return reasons[i];
+            }
+        }
+        return "";
+    }
+
     /** The outsiders of the landscape, whose relations lead to everything exposed. */
     public static EntryPoints exposed(FrozenGraph graph) {
         PropagationGraph relations = graph.derived(PropagationGraph.class, PropagationGraph::of);

@@ -163,42 +163,22 @@ public final class SystemicAnalyzer {
         int[] outVia = new int[frozen.dataCount()];
         Arrays.fill(outVia, -1);
         boolean[] heardOutside = new boolean[frozen.dataCount()];
-        for (int i = 0; i < frozen.componentCount(); i++) {
-            int c = i; // named by the words below, which are built only for a likelier way
-            for (int d : frozen.storedData(c)) {
-                read.keep(d, c, () -> "stored on " + frozen.component(c).id());
+        WhereRead.walk(frozen, new boolean[frozen.flowCount()], new WhereRead.Places() {
+            @Override
+            public void at(int d, int c, java.util.function.Supplier<String> how) {
+                read.keep(d, c, how);
                 outVia[d] = leavesFrom(outVia[d], c, propagation, wayOut);
             }
-        }
-        for (int i = 0; i < frozen.flowCount(); i++) {
-            int f = i;
-            boolean inClear = PropagationGraph.inClear(frozen, frozen.flow(f));
-            for (int d : frozen.dataOf(f)) {
-                for (int end : new int[] {frozen.flowFrom(f), frozen.flowTo(f)}) {
-                    read.keep(
-                            d,
-                            end,
-                            () -> "in " + frozen.flowName(f) + ", at "
-                                    + frozen.component(end).id());
-                    outVia[d] = leavesFrom(outVia[d], end, propagation, wayOut);
-                }
-                for (int n : inClear ? frozen.networksOf(f) : new int[0]) {
-                    read.keep(
-                            d,
-                            n,
-                            () -> "in " + frozen.flowName(f) + ", in clear over "
-                                    + frozen.component(n).id());
-                    outVia[d] = leavesFrom(outVia[d], n, propagation, wayOut);
-                }
-                if (PropagationGraph.heardOverTheAir(frozen, frozen.flow(f))) {
-                    heardOutside[d] |= read.outsidersAttack;
-                    read.keepHeard(
-                            d,
-                            () -> "in " + frozen.flowName(f) + ", heard from within radio range ("
-                                    + PropagationGraph.onTheAir(frozen.flow(f)) + ")");
-                }
+
+            @Override
+            public void overTheAir(int d, int f) {
+                heardOutside[d] |= read.outsidersAttack;
+                read.keepHeard(
+                        d,
+                        () -> "in " + frozen.flowName(f) + ", heard from within radio range ("
+                                + PropagationGraph.onTheAir(frozen.flow(f)) + ")");
             }
-        }
+        });
         List<SystemicAnalysis.DataRead> out = new ArrayList<>();
         for (int d : read.reached(d -> frozen.data(d).confidentiality())) {
             DataAsset asset = frozen.data(d);
@@ -314,8 +294,8 @@ public final class SystemicAnalyzer {
             this.propagation = propagation;
             // Heard over the air only when outsiders are the attacker, not when --from starts from
             // what is assumed held.
-            this.outsidersAttack = graph.outsiders() >= 0
-                    && Arrays.stream(propagation.entries().nodes()).anyMatch(n -> n == graph.outsiders());
+            this.outsidersAttack =
+                    graph.outsiders() >= 0 && propagation.entries().includes(graph.outsiders());
             chance = new double[assets];
             at = new int[assets];
             how = new String[assets];
@@ -493,8 +473,22 @@ public final class SystemicAnalyzer {
             return false;
         }
         int zone = frozen.zoneOf(c);
-        return (frozen.facts().internetFacing(c) || !component.exposure().isEmpty()) && !exposureCut(propagation, c)
+        return reachedFromOutside(propagation, c)
                 || (zone >= 0 && propagation.controlled(frozen.componentCount() + zone));
+    }
+
+    /** Whether outsiders reach component c: it is exposed, and no plan took it out of their reach. */
+    private boolean reachedFromOutside(Propagation propagation, int c) {
+        return (frozen.facts().internetFacing(c)
+                        || !frozen.component(c).exposure().isEmpty())
+                && !exposureCut(propagation, c);
+    }
+
+    /** The known flaw that crashes component c; only for a component that has one. */
+    private String crashFlaw(int c) {
+        return EntryPoints.exploit(frozen.component(c), dev.mamori.model.Scales.ExploitEffect.CRASH)
+                .orElseThrow()
+                .flaw();
     }
 
     /** Whether a plan took component c out of outsiders' reach: its exposure relation is cut. */
@@ -836,7 +830,6 @@ public final class SystemicAnalyzer {
         Optional<NeedsCircuit> mission = missionNamed(protectName);
         EdgeCosts edgeCosts = edgeCosts();
         long[] cost = edgeCosts.cost();
-        Assumptions costs = frozen.landscape().assumptions();
         boolean[] isSource = new boolean[graph.nodeCount()];
         for (int s : entries.nodes()) {
             isSource[s] = true;
@@ -850,7 +843,7 @@ public final class SystemicAnalyzer {
         // Whether anything was to be done at all is the plan without relief's first round.
         boolean alreadyIsolated = !chosen.reachedAtFirst();
         if (mission.isPresent()) {
-            Relief first = relief(Propagation.from(graph, entries), mission.get(), none, costs);
+            Relief first = relief(Propagation.from(graph, entries), mission.get(), none);
             if (!first.changes().isEmpty()) {
                 Candidate reliefFirst = candidate(entries, protectedComponents, mission, cost, isSource, first);
                 boolean verified = reliefFirst.reaching().isEmpty();
@@ -884,7 +877,7 @@ public final class SystemicAnalyzer {
         List<String> still = chosen.reaching().stream()
                 .map(c -> graph.name(c)
                         + (isSource[c]
-                                ? " (held directly, " + entryReason(entries, c) + ")"
+                                ? " (held directly, " + entries.reasonOf(c) + ")"
                                 : residual.controlled(c)
                                         ? ", reached from " + graph.name(residual.entryOf(c))
                                         : " (" + outageOf(residual, c) + ")"))
@@ -907,9 +900,13 @@ public final class SystemicAnalyzer {
      * Outages a plan takes away rather than cuts: floods absorbed (capacity), crashes patched or
      * covered by a spare; with the changes that do it and what they cost.
      */
-    private record Relief(boolean[] absorbed, boolean[] relieved, List<SystemicAnalysis.Change> changes, long cost) {
+    private record Relief(boolean[] absorbed, boolean[] relieved, List<SystemicAnalysis.Change> changes) {
         static Relief none(int components) {
-            return new Relief(new boolean[components], new boolean[components], List.of(), 0);
+            return new Relief(new boolean[components], new boolean[components], List.of());
+        }
+
+        long cost() {
+            return changes.stream().mapToLong(SystemicAnalysis.Change::cost).sum();
         }
     }
 
@@ -998,8 +995,7 @@ public final class SystemicAnalyzer {
         // the attacker reaches by its own exposure — is taken away where that is what stops the
         // mission: capacity, a patch or a spare, checked like the cuts.
         if (!reaching.isEmpty() && mission.isPresent()) {
-            Relief more =
-                    relief(after, mission.get(), relief, frozen.landscape().assumptions());
+            Relief more = relief(after, mission.get(), relief);
             List<Integer> left = stillReaching(after, protectedComponents, mission, more);
             if (left.isEmpty()) {
                 total += more.cost() - relief.cost();
@@ -1015,11 +1011,11 @@ public final class SystemicAnalyzer {
      * loss alone stops the mission: a flood absorbed by a second provider or a scrubbing service, a
      * crash patched or covered by a spare out of the attacker's reach, whichever costs less.
      */
-    private Relief relief(Propagation propagation, NeedsCircuit mission, Relief base, Assumptions costs) {
+    private Relief relief(Propagation propagation, NeedsCircuit mission, Relief base) {
+        Assumptions costs = frozen.landscape().assumptions();
         boolean[] absorbed = base.absorbed().clone();
         boolean[] relieved = base.relieved().clone();
         List<SystemicAnalysis.Change> changes = new ArrayList<>(base.changes());
-        long total = base.cost();
         long capacity = costs.cost(PlanChange.ADD_CAPACITY);
         for (FloodedComponent flood : floods(propagation, HeldUnits.of(frozen, graph, propagation))) {
             int t = flood.target();
@@ -1034,7 +1030,6 @@ public final class SystemicAnalyzer {
                         "give " + id + " a second provider or a scrubbing service that absorbs more than "
                                 + flood.devices() + " devices (it absorbs " + flood.capacity() + "; cost " + capacity
                                 + ")"));
-                total += capacity;
             }
         }
         long patch = costs.cost(PlanChange.HARDEN_LOGIN);
@@ -1045,13 +1040,10 @@ public final class SystemicAnalyzer {
             }
             relieved[c] = true;
             String id = frozen.component(c).id();
-            String flaw = EntryPoints.exploit(frozen.component(c), dev.mamori.model.Scales.ExploitEffect.CRASH)
-                    .orElseThrow()
-                    .flaw();
+            String flaw = crashFlaw(c);
             if (patch <= spare) {
                 changes.add(new SystemicAnalysis.Patch(
                         id, flaw, patch, "patch " + flaw + " on " + id + ", which crashes it (cost " + patch + ")"));
-                total += patch;
             } else {
                 changes.add(new SystemicAnalysis.Spare(
                         id,
@@ -1059,21 +1051,14 @@ public final class SystemicAnalyzer {
                         "keep a spare of " + id + " that takes over when it is lost, out of the attacker's reach"
                                 + " (not exposed, its own zone and login), needing what it needs (cost " + spare
                                 + ")"));
-                total += spare;
             }
         }
-        return new Relief(absorbed, relieved, changes, total);
+        return new Relief(absorbed, relieved, changes);
     }
 
     /** Why a component the attacker does not hold is down: the crash or the flood it suffers. */
     private String outageOf(Propagation propagation, int c) {
-        if (crashable(propagation, c)) {
-            return "crashed by "
-                    + EntryPoints.exploit(frozen.component(c), dev.mamori.model.Scales.ExploitEffect.CRASH)
-                            .orElseThrow()
-                            .flaw();
-        }
-        return "flooded";
+        return crashable(propagation, c) ? "crashed by " + crashFlaw(c) : "flooded";
     }
 
     /** What a name of a plan's target stands for, in words: system, component, hazard or mission. */
@@ -1110,15 +1095,6 @@ public final class SystemicAnalyzer {
             }
         }
         return added;
-    }
-
-    private static String entryReason(EntryPoints entries, int node) {
-        for (int i = 0; i < entries.nodes().length; i++) {
-            if (entries.nodes()[i] == node) {
-                return entries.reasons()[i];
-            }
-        }
-        return "";
     }
 
     /** Every control relation into the node removed: the node hardened so that no one takes it over. */
@@ -1178,11 +1154,7 @@ public final class SystemicAnalyzer {
             // stop it together.
             for (int c = 0; c < frozen.componentCount(); c++) {
                 if (crashable(propagation, c) && !relief.relieved()[c]) {
-                    int zone = frozen.zoneOf(c);
-                    boolean exposed = (frozen.facts().internetFacing(c)
-                                    || !frozen.component(c).exposure().isEmpty())
-                            && !exposureCut(propagation, c);
-                    out.add(exposed ? c : frozen.componentCount() + zone);
+                    out.add(reachedFromOutside(propagation, c) ? c : frozen.componentCount() + frozen.zoneOf(c));
                 }
             }
             for (FloodedComponent flood : floods) {
