@@ -2,9 +2,6 @@ package dev.mamori.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,9 +22,7 @@ class AccountsApiTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         client = new Client(server.port());
         String password = server.initAdmin("root-admin", Optional.empty()).orElseThrow();
         adminToken = login("root-admin", password).json().path("token").asText();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mamori.server.audit.AuditLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,9 +34,7 @@ class AuditLogTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
     }
 

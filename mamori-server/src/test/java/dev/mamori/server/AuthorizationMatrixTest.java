@@ -8,8 +8,6 @@ import dev.mamori.app.Workspace;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.model.IotSystem;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,9 +40,7 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
         List<Path> roots = Venue.FILES.stream().map(Path::of).toList();
         Workspace workspace =

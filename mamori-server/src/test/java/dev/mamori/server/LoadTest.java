@@ -3,9 +3,6 @@ package dev.mamori.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,9 +34,7 @@ class LoadTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
     }
 

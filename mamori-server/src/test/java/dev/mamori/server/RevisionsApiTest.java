@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,9 +24,7 @@ class RevisionsApiTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
     }
 

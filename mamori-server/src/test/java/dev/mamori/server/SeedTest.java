@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.revision.Revisions;
 import dev.mamori.server.revision.Revisions.PushedFile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,9 +31,7 @@ class SeedTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
     }
 

@@ -27,6 +27,14 @@ final class TestData {
         }
     }
 
+    /** A server on a free loopback port over {@code data}, its start-up lines not printed. */
+    static MamoriServer quietServer(Path data) {
+        return MamoriServer.start(
+                MamoriServer.Options.loopback(0, data),
+                new java.io.PrintStream(
+                        new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static void delete(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,9 +2,7 @@ package dev.mamori.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,9 +33,7 @@ class WebPagesHttpTest {
 
     @BeforeAll
     static void start() {
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
     }
 

@@ -2,11 +2,8 @@ package dev.mamori.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,9 +66,7 @@ class WebPagesInChromiumTest {
         Assumptions.assumeTrue(
                 present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         Files.createDirectories(SHOTS);
-        server = MamoriServer.start(
-                MamoriServer.Options.loopback(0, DATA),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server = TestData.quietServer(DATA);
         venue = new Venue(server);
         base = "http://127.0.0.1:" + server.port();
         ChromeOptions options = new ChromeOptions();
