@@ -49,8 +49,11 @@ median() {
 }
 
 # Threagile's analysis without diagrams, PDF and spreadsheets: its risks, statistics and assets JSON.
+# Threagile 0.9.1 loads its RAA calculation from a plugin, by default raa.so in the working directory;
+# the script uses the one next to the binary (THREAGILE_RAA_PLUGIN names another).
 threagile_flags=(-generate-data-flow-diagram=false -generate-data-asset-diagram=false -generate-report-pdf=false
-  -generate-risks-excel=false -generate-tags-excel=false)
+  -generate-risks-excel=false -generate-tags-excel=false
+  -raa-plugin "${THREAGILE_RAA_PLUGIN:-$(dirname "${THREAGILE:-.}")/raa.so}")
 mkdir -p "$work/threagile-out"
 
 "$here/mamori" --version >/dev/null # builds the jar and the class-data archive when they are stale

@@ -58,6 +58,8 @@ public final class ThreagileModelGenerator {
         y.append("date: 2026-01-15\n");
         y.append("author:\n  name: Generator\n");
         y.append("business_criticality: important\n");
+        // Every asset has the tag "generated"; Threagile (0.9.1) rejects a model whose tags are not listed here.
+        y.append("tags_available:\n  - generated\n");
         y.append("data_assets:\n");
         for (int s = 0; s < sites; s++) {
             dataAsset(
