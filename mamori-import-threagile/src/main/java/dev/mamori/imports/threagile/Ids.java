@@ -14,14 +14,51 @@ final class Ids {
      * lower case, each run of other characters than letters and digits a single '-'.
      */
     static String linkSlug(String title) {
-        String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return s.replaceAll("^-+|-+$", "");
+        // By hand rather than by regular expressions: it runs for every link and asset of a model,
+        // and each replaceAll compiled its pattern anew.
+        String lower = title.toLowerCase(Locale.ROOT);
+        StringBuilder slug = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && slug.length() > 0) {
+                    slug.append('-');
+                }
+                slug.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return slug.toString();
     }
 
     /** A Mamori id as close to {@code id} as the id syntax allows: letters, digits, '-' and '_'. */
     static String sanitize(String id) {
-        String s = id.strip().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
-        return s.isEmpty() ? "unnamed" : s;
+        String stripped = id.strip();
+        StringBuilder clean = new StringBuilder(stripped.length());
+        boolean gap = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (letterOrDigit || c == '_' || c == '-') {
+                if (gap) {
+                    clean.append('-');
+                }
+                // what comes before the first letter or digit is dropped
+                if (letterOrDigit || clean.length() > 0) {
+                    clean.append(c);
+                }
+                gap = false;
+            } else {
+                gap = clean.length() > 0;
+            }
+        }
+        if (gap) {
+            clean.append('-');
+        }
+        return clean.length() == 0 ? "unnamed" : clean.toString();
     }
 
     /**

@@ -29,6 +29,8 @@ final class InMemoryYamlReader extends StreamReader {
     private int documentIndex;
     private int line;
     private int column;
+    /** The mark last asked for: the scanner asks several times at one place (a token's start, a possible key). */
+    private Mark mark;
 
     InMemoryYamlReader(String text) {
         super("");
@@ -47,8 +49,12 @@ final class InMemoryYamlReader extends StreamReader {
 
     @Override
     public Mark getMark() {
-        // Messages are written from the mark's position only, never from a snippet of the text.
-        return new Mark("", index, line, column, NO_SNIPPET, 0);
+        // Messages are written from the mark's position only, never from a snippet of the text. A
+        // mark is immutable, so the one made at this index is handed out again.
+        if (mark == null || mark.getIndex() != index) {
+            mark = new Mark("", index, line, column, NO_SNIPPET, 0);
+        }
+        return mark;
     }
 
     @Override

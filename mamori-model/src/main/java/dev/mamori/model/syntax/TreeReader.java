@@ -432,6 +432,13 @@ public final class TreeReader {
         private final Diagnostics diagnostics;
         private final ReadLimits limits;
         private final Map<String, Anchored> anchors = new HashMap<>();
+        /**
+         * Each distinct key and scalar text of the file as one string: models repeat the same keys
+         * and values thousands of times, and every copy would live as long as the tree (and be
+         * copied by each collection while it is built).
+         */
+        private final Map<String, String> texts = new HashMap<>();
+
         private boolean failed;
         /** Values built so far, counting those reached through aliases once per alias. */
         private long values;
@@ -445,6 +452,11 @@ public final class TreeReader {
             this.parser = parser;
             this.diagnostics = diagnostics;
             this.limits = limits;
+        }
+
+        private String shared(String text) {
+            String first = texts.putIfAbsent(text, text);
+            return first != null ? first : text;
         }
 
         SourceLocation here() {
@@ -469,10 +481,10 @@ public final class TreeReader {
             Node node = switch (token) {
                 case START_OBJECT -> mapping(at, depth);
                 case START_ARRAY -> sequence(at, depth);
-                case VALUE_STRING -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.STRING);
-                case VALUE_NUMBER_INT -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.INTEGER);
-                case VALUE_NUMBER_FLOAT -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.DECIMAL);
-                case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.BOOLEAN);
+                case VALUE_STRING -> new ScalarNode(at, shared(parser.getText()), ScalarNode.Kind.STRING);
+                case VALUE_NUMBER_INT -> new ScalarNode(at, shared(parser.getText()), ScalarNode.Kind.INTEGER);
+                case VALUE_NUMBER_FLOAT -> new ScalarNode(at, shared(parser.getText()), ScalarNode.Kind.DECIMAL);
+                case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(at, shared(parser.getText()), ScalarNode.Kind.BOOLEAN);
                 case VALUE_NULL -> new ScalarNode(at, "", ScalarNode.Kind.NULL);
                 default -> {
                     diagnostics.error(
@@ -547,7 +559,7 @@ public final class TreeReader {
             Map<String, MapNode.Entry> merged = new LinkedHashMap<>();
             int childHeight = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
+                String key = shared(parser.currentName());
                 SourceLocation keyAt = here();
                 parser.nextToken();
                 Node value = value(depth + 1);
