@@ -3,9 +3,9 @@ package dev.mamori.app;
 import dev.mamori.model.load.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The source of one load, which reads each root file from disk once: the bytes the look for
@@ -17,7 +17,8 @@ import java.util.Optional;
 final class ReadOnce implements ModelSource {
 
     private final ModelSource source;
-    private final Map<Path, byte[]> kept = new HashMap<>();
+    /** Concurrent: the loader reads the files a file imports on several threads at once. */
+    private final Map<Path, byte[]> kept = new ConcurrentHashMap<>();
 
     ReadOnce(ModelSource source) {
         this.source = source;

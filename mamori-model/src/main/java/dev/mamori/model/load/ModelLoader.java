@@ -92,10 +92,13 @@ public final class ModelLoader {
         CheckedObject.Context context = new CheckedObject.Context(diagnostics, vocabulary::current);
 
         Map<Path, ParsedFile> files = new LinkedHashMap<>();
-        for (Path root : roots) {
-            Path normal = root.normalize();
-            if (!files.containsKey(normal)) {
-                walk(normal, null, new ArrayDeque<>(), files, context, prepared);
+        try (ReadsAhead<ReadFile> ahead = ReadsAhead.onEveryCore(this::readFile)) {
+            Walk walk = new Walk(files, context, prepared, ahead);
+            for (Path root : roots) {
+                Path normal = root.normalize();
+                if (!files.containsKey(normal)) {
+                    walk(normal, null, new ArrayDeque<>(), walk);
+                }
             }
         }
         if (files.isEmpty()) {
@@ -116,14 +119,20 @@ public final class ModelLoader {
                 diagnostics.hasErrors() ? Optional.empty() : Optional.of(validator.index()));
     }
 
-    /** Reads {@code path} and, depth first, what it imports; {@code importedAt} is null for a root. */
-    private void walk(
-            Path path,
-            ScalarNode importedAt,
-            Deque<Path> stack,
+    /**
+     * What one load's walk over the files shares: the files read so far, the context they are
+     * checked in, the trees handed in, and the files being read ahead.
+     */
+    private record Walk(
             Map<Path, ParsedFile> files,
             CheckedObject.Context context,
-            Map<Path, Node> prepared) {
+            Map<Path, Node> prepared,
+            ReadsAhead<ReadFile> ahead) {}
+
+    /** Reads {@code path} and, depth first, what it imports; {@code importedAt} is null for a root. */
+    private void walk(Path path, ScalarNode importedAt, Deque<Path> stack, Walk walk) {
+        Map<Path, ParsedFile> files = walk.files();
+        CheckedObject.Context context = walk.context();
         Diagnostics diagnostics = context.diagnostics();
         String name = path.toString();
         if (files.size() >= options.limits().maxFiles()) {
@@ -133,9 +142,9 @@ public final class ModelLoader {
                     "the landscape imports more than " + options.limits().maxFiles() + " files");
             return;
         }
-        Optional<Node> tree = Optional.ofNullable(prepared.get(path));
+        Optional<Node> tree = Optional.ofNullable(walk.prepared().get(path));
         if (tree.isEmpty()) {
-            tree = read(path, importedAt, diagnostics);
+            tree = read(path, importedAt, diagnostics, walk.ahead().take(path));
         }
         if (tree.isEmpty()) {
             return;
@@ -147,6 +156,7 @@ public final class ModelLoader {
         files.put(path, new ParsedFile(path, name, root.get()));
         stack.push(path);
         Path dir = path.getParent() == null ? Path.of("") : path.getParent();
+        Map<ScalarNode, Path> imports = new LinkedHashMap<>();
         for (ScalarNode entry : root.get().scalars("imports")) {
             Path target;
             try {
@@ -166,6 +176,22 @@ public final class ModelLoader {
                         "cannot import '" + entry.text() + "': it is not a valid file name (" + e.getReason() + ")");
                 continue;
             }
+            imports.put(entry, target);
+        }
+        // The files this one imports are parsed ahead, several at once, while the walk goes on.
+        walk.ahead()
+                .start(
+                        imports.values().stream()
+                                .filter(t -> !files.containsKey(t)
+                                        && !stack.contains(t)
+                                        && !walk.prepared().containsKey(t))
+                                .toList(),
+                        options.limits().maxFiles()
+                                - files.size()
+                                - walk.ahead().pending());
+        for (Map.Entry<ScalarNode, Path> imported : imports.entrySet()) {
+            ScalarNode entry = imported.getKey();
+            Path target = imported.getValue();
             if (stack.contains(target)) {
                 List<Path> cycle = new ArrayList<>(stack);
                 java.util.Collections.reverse(cycle);
@@ -176,29 +202,60 @@ public final class ModelLoader {
                         "import cycle: " + cycle.stream().map(Path::toString).collect(Collectors.joining(" -> "))
                                 + " -> " + target + "; a file cannot import itself, directly or not");
             } else if (!files.containsKey(target)) {
-                walk(target, entry, stack, files, context, prepared);
+                walk(target, entry, stack, walk);
             }
         }
         stack.pop();
     }
 
-    /** Reads {@code path} into a tree; {@code importedAt} is null for a root. */
-    private Optional<Node> read(Path path, ScalarNode importedAt, Diagnostics diagnostics) {
-        String name = path.toString();
-        SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
+    /**
+     * One file as read from the source and parsed, before the loader judges it.
+     *
+     * @param found whether the source has the file
+     * @param tree the parsed tree, empty when it did not parse (or was not found, or failed)
+     * @param parsing what the parser said
+     * @param mentionsVersion for a file that did not parse: whether it looks like a model all the same
+     * @param failure why the source could not read it, or null
+     */
+    private record ReadFile(
+            boolean found, Optional<Node> tree, Diagnostics parsing, boolean mentionsVersion, IOException failure) {}
+
+    /**
+     * Reads and parses {@code path}; safe on any thread (the source and the cache are, and each
+     * file gets its own parser and diagnostics). The bytes are not kept: a parsed file is its tree.
+     */
+    private ReadFile readFile(Path path) {
         Optional<byte[]> bytes;
         try {
             bytes = source.read(path);
-        } catch (RefusedFileException e) {
+        } catch (IOException e) {
+            return new ReadFile(false, Optional.empty(), new Diagnostics(), false, e);
+        }
+        if (bytes.isEmpty()) {
+            return new ReadFile(false, Optional.empty(), new Diagnostics(), false, null);
+        }
+        String name = path.toString();
+        Diagnostics parsing = new Diagnostics();
+        Optional<Node> tree = new TreeReader(options.limits(), options.cache())
+                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), parsing);
+        return new ReadFile(true, tree, parsing, tree.isEmpty() && mentionsVersionKey(bytes.get()), null);
+    }
+
+    /** Judges {@code file}, the read of {@code path}, as a model file; {@code importedAt} is null for a root. */
+    private Optional<Node> read(Path path, ScalarNode importedAt, Diagnostics diagnostics, ReadFile file) {
+        String name = path.toString();
+        SourceLocation at = importedAt != null ? importedAt.at() : SourceLocation.startOf(name);
+        if (file.failure() instanceof RefusedFileException e) {
             // The source's message names the file; an import adds which entry named it.
             String what = importedAt != null ? "cannot import '" + importedAt.text() + "': " : "";
             diagnostics.error(at, e.code(), what + e.getMessage());
             return Optional.empty();
-        } catch (IOException e) {
-            diagnostics.error(at, "unreadable", "cannot read " + name + " (" + reason(e) + ")");
+        }
+        if (file.failure() != null) {
+            diagnostics.error(at, "unreadable", "cannot read " + name + " (" + reason(file.failure()) + ")");
             return Optional.empty();
         }
-        if (bytes.isEmpty()) {
+        if (!file.found()) {
             if (importedAt == null) {
                 diagnostics.error(SourceLocation.startOf(name), "missing-file", "no such file: " + name);
             } else {
@@ -210,9 +267,8 @@ public final class ModelLoader {
             }
             return Optional.empty();
         }
-        Diagnostics parsing = new Diagnostics();
-        Optional<Node> tree = new TreeReader(options.limits(), options.cache())
-                .read(name, bytes.get(), TreeReader.Syntax.forFileName(name), parsing);
+        Diagnostics parsing = file.parsing();
+        Optional<Node> tree = file.tree();
         if (tree.isPresent() && lacksOnlyTheVersion(tree.get())) {
             diagnostics.error(
                     importedAt != null ? at : tree.get().at(),
@@ -232,7 +288,7 @@ public final class ModelLoader {
                             + " (stakeholders, systems, flows, ...); its content is not shown");
             return Optional.empty();
         }
-        if (tree.isEmpty() && !mentionsVersionKey(bytes.get())) {
+        if (tree.isEmpty() && !file.mentionsVersion()) {
             // A file that did not parse and does not look like a model: what the parser said about
             // its keys and aliases would quote it, so only what quotes nothing of it is kept.
             List<Diagnostic> said = parsing.sorted();
