@@ -15,6 +15,9 @@
 # The launcher's flags apply (MAMORI_JAVA_OPTS replaces them). Files go to $WORK (a temporary folder
 # by default, removed at the end unless WORK is given).
 set -euo pipefail
+# Threagile keeps nothing between runs, so by default neither does Mamori: every run parses its file
+# (MAMORI_CACHE=1 measures Mamori with its cache of parsed files, as a second run on an unchanged file is).
+export MAMORI_CACHE="${MAMORI_CACHE:-0}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"
 sizes="${SIZES:-100 1000 2000 4000 8000}"
@@ -58,7 +61,7 @@ mkdir -p "$work/threagile-out"
 
 "$here/mamori" --version >/dev/null # builds the jar and the class-data archive when they are stale
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  load before: $(cut -d' ' -f1-3 /proc/loadavg)  runs: $runs  links per asset: $links"
-echo "Mamori: ./mamori assess FILE  (MAMORI_JAVA_OPTS=${MAMORI_JAVA_OPTS-launcher default})"
+echo "Mamori: ./mamori assess FILE  (MAMORI_JAVA_OPTS=${MAMORI_JAVA_OPTS-launcher default}, MAMORI_CACHE=$MAMORI_CACHE)"
 if [ -n "${THREAGILE:-}" ]; then
   echo "Threagile: $THREAGILE -model FILE -output DIR, no diagrams, PDF or spreadsheets"
 fi
