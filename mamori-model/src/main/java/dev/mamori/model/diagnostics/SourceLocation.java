@@ -9,6 +9,11 @@ package dev.mamori.model.diagnostics;
 public record SourceLocation(String file, int line, int column) implements Comparable<SourceLocation> {
 
     public SourceLocation {
+        check(line, column);
+    }
+
+    /** Refuses a line or column below 1, for whatever keeps a location as its parts. */
+    public static void check(int line, int column) {
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
         }
