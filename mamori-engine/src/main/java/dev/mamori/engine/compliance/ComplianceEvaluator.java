@@ -2,7 +2,6 @@ package dev.mamori.engine.compliance;
 
 import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
 import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
-import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Finding;
@@ -275,7 +274,6 @@ public final class ComplianceEvaluator {
                             : "");
             return new MeansResult(means, Verdict.NOT_APPLICABLE, why, List.of(), List.of(), controls, List.of());
         }
-        List<SubjectResult> results = new ArrayList<>();
         // a set in the order found: a credential or a zone concerns many subjects, and each finding
         // is evidence once (a list's contains here made a large system's compliance quadratic)
         FindingSet evidence = new FindingSet();
@@ -284,19 +282,20 @@ public final class ComplianceEvaluator {
         Unmet unmet = verify instanceof Verification.FromModel
                 ? null
                 : selected.shared.unmet.computeIfAbsent(means, Unmet::new);
-        for (Subject subject : subjects) {
-            if (verify instanceof Verification.FromModel model) {
-                results.add(fromModel(model, subject, findingsAt, evidence, gap, selected.shared));
-            } else {
-                results.add(fromControls(unmet, subject, controls, gap));
-            }
+        Subject[] on = subjects.toArray(new Subject[0]);
+        Reason[] reasons = new Reason[on.length];
+        for (int i = 0; i < on.length; i++) {
+            reasons[i] = verify instanceof Verification.FromModel model
+                    ? fromModel(model, on[i], findingsAt, evidence, gap, selected.shared)
+                    : fromControls(unmet, on[i], controls, gap);
         }
         Verdict verdict = Verdict.SATISFIED;
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        for (SubjectResult r : results) {
+        for (Reason r : reasons) {
             verdict = Verdict.worse(verdict, r.verdict());
             counts.merge(r.verdict(), 1, Integer::sum);
         }
+        SubjectResults results = new SubjectResults(on, reasons);
         String what = means.appliesTo() == Condition.ALWAYS
                 ? "the system"
                 : means.appliesTo().what();
@@ -333,7 +332,7 @@ public final class ComplianceEvaluator {
         return "of " + total + " " + what + ": " + String.join(", ", parts);
     }
 
-    private static SubjectResult fromModel(
+    private static Reason fromModel(
             Verification.FromModel model,
             Subject subject,
             Map<SourceLocation, List<Finding>> findingsAt,
@@ -361,7 +360,7 @@ public final class ComplianceEvaluator {
         if (!against.isEmpty()) {
             Reason.Against reason = new Reason.Against(against);
             gap.addAll(reason.gap(subject));
-            return new SubjectResult(subject, reason);
+            return reason;
         }
         if (subject.component().isPresent()) {
             List<String> unstated = model.facts().stream()
@@ -372,10 +371,10 @@ public final class ComplianceEvaluator {
             if (!unstated.isEmpty()) {
                 Reason.Unstated reason = shared.unstated.computeIfAbsent(unstated, Reason.Unstated::new);
                 gap.add(reason.forTheMeans());
-                return new SubjectResult(subject, reason);
+                return reason;
             }
         }
-        return new SubjectResult(subject, dismissed.isEmpty() ? Reason.NoFinding.ONE : new Reason.Treated(dismissed));
+        return dismissed.isEmpty() ? Reason.NoFinding.ONE : new Reason.Treated(dismissed);
     }
 
     /**
@@ -500,7 +499,7 @@ public final class ComplianceEvaluator {
         }
     }
 
-    private static SubjectResult fromControls(Unmet unmet, Subject subject, List<Control> controls, Set<String> gap) {
+    private static Reason fromControls(Unmet unmet, Subject subject, List<Control> controls, Set<String> gap) {
         Control best = null;
         for (Control c : controls) {
             if (covers(c, subject) && (best == null || rank(c) > rank(best))) {
@@ -509,11 +508,11 @@ public final class ComplianceEvaluator {
         }
         if (best == null) {
             gap.add(unmet.fix.get(0));
-            return new SubjectResult(subject, unmet.reason);
+            return unmet.reason;
         }
         Reason reason = unmet.of(best);
         gap.addAll(reason.gap(subject));
-        return new SubjectResult(subject, reason);
+        return reason;
     }
 
     private static int rank(Control c) {

@@ -86,7 +86,9 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
             List<String> gap) {
 
         public MeansResult {
-            subjects = List.copyOf(subjects);
+            // the evaluator's results are kept as it made them (unmodifiable, and compact: see
+            // SubjectResults); any other list is copied
+            subjects = subjects instanceof SubjectResults ? subjects : List.copyOf(subjects);
             findings = List.copyOf(findings);
             controls = List.copyOf(controls);
             gap = List.copyOf(gap);
