@@ -2,7 +2,6 @@ package dev.mamori.engine.compliance;
 
 import dev.mamori.engine.compliance.ComplianceResult.MeansResult;
 import dev.mamori.engine.compliance.ComplianceResult.RequirementResult;
-import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.engine.risk.Finding;
@@ -12,7 +11,6 @@ import dev.mamori.model.IotSystem;
 import dev.mamori.model.Ref;
 import dev.mamori.model.Scales.ControlStatus;
 import dev.mamori.model.Scales.TreatmentStatus;
-import dev.mamori.model.Words;
 import dev.mamori.model.diagnostics.SourceLocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,6 +60,7 @@ public final class ComplianceEvaluator {
                 .distinct()
                 .toList();
         List<SystemCompliance> systems = new ArrayList<>();
+        Shared shared = new Shared(graph);
         for (int s = 0; s < graph.systemCount(); s++) {
             IotSystem system = graph.system(s);
             Optional<Catalog.ProfileChoice> choice = profileOverride
@@ -74,13 +73,13 @@ public final class ComplianceEvaluator {
             Profile profile = choice.get().profile();
             List<RequirementResult> results = new ArrayList<>();
             List<ComplianceResult.Upcoming> upcoming = new ArrayList<>();
-            SystemShared selected = new SystemShared();
+            SystemShared selected = new SystemShared(shared);
             for (Requirement requirement : catalog.requirements().values()) {
                 if (requirement.supersededBy().isPresent()) {
                     continue;
                 }
-                Optional<ObligationFound> obligation =
-                        obligation(graph, s, profile, requirement.id(), jurisdictions, today, upcoming);
+                Optional<ObligationFound> obligation = obligation(
+                        graph, s, profile, requirement.id(), jurisdictions, today, upcoming, shared.subjects);
                 if (obligation.isPresent()) {
                     results.add(requirement(graph, s, profile, requirement, obligation.get(), findingsAt, selected));
                 }
@@ -112,7 +111,8 @@ public final class ComplianceEvaluator {
             String requirement,
             List<String> jurisdictions,
             LocalDate today,
-            List<ComplianceResult.Upcoming> upcoming) {
+            List<ComplianceResult.Upcoming> upcoming,
+            Subjects subjects) {
         ObligationFound best = Optional.ofNullable(profile.base().get(requirement))
                 .map(o -> new ObligationFound(o, o.word() + " in profile " + profile.id()))
                 .orElse(null);
@@ -142,7 +142,7 @@ public final class ComplianceEvaluator {
                 // A regime for some systems only (the RED: radio equipment) binds this one only when
                 // the model shows what it is for; say so, so that its absence is not read as none.
                 Optional<Condition> scope = regime.appliesTo();
-                if (scope.isPresent() && scope.get().select(graph, s).isEmpty()) {
+                if (scope.isPresent() && scope.get().select(graph, s, subjects).isEmpty()) {
                     notHere.add(regime.regime() + " does not bind "
                             + graph.system(s).id() + ": it has no "
                             + scope.get().what());
@@ -254,8 +254,8 @@ public final class ComplianceEvaluator {
             Map<SourceLocation, List<Finding>> findingsAt,
             SystemShared selected) {
         IotSystem system = graph.system(s);
-        List<Subject> subjects = new ArrayList<>(
-                selected.subjects.computeIfAbsent(means.appliesTo(), condition -> condition.select(graph, s)));
+        List<Subject> subjects = new ArrayList<>(selected.subjects.computeIfAbsent(
+                means.appliesTo(), condition -> condition.select(graph, s, selected.shared.subjects)));
         boolean graded = profile.securityLevels() && means.securityLevel().isPresent();
         if (graded) {
             int level = means.securityLevel().getAsInt();
@@ -274,26 +274,28 @@ public final class ComplianceEvaluator {
                             : "");
             return new MeansResult(means, Verdict.NOT_APPLICABLE, why, List.of(), List.of(), controls, List.of());
         }
-        List<SubjectResult> results = new ArrayList<>();
         // a set in the order found: a credential or a zone concerns many subjects, and each finding
         // is evidence once (a list's contains here made a large system's compliance quadratic)
         FindingSet evidence = new FindingSet();
         Set<String> gap = new LinkedHashSet<>();
         Verification verify = means.verify();
-        Unmet unmet = verify instanceof Verification.FromModel ? null : new Unmet(means);
-        for (Subject subject : subjects) {
-            if (verify instanceof Verification.FromModel model) {
-                results.add(fromModel(model, subject, findingsAt, evidence, gap, selected));
-            } else {
-                results.add(fromControls(means, unmet, subject, controls, gap));
-            }
+        Unmet unmet = verify instanceof Verification.FromModel
+                ? null
+                : selected.shared.unmet.computeIfAbsent(means, Unmet::new);
+        Subject[] on = subjects.toArray(new Subject[0]);
+        Reason[] reasons = new Reason[on.length];
+        for (int i = 0; i < on.length; i++) {
+            reasons[i] = verify instanceof Verification.FromModel model
+                    ? fromModel(model, on[i], findingsAt, evidence, gap, selected.shared)
+                    : fromControls(unmet, on[i], controls, gap);
         }
         Verdict verdict = Verdict.SATISFIED;
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        for (SubjectResult r : results) {
+        for (Reason r : reasons) {
             verdict = Verdict.worse(verdict, r.verdict());
             counts.merge(r.verdict(), 1, Integer::sum);
         }
+        SubjectResults results = new SubjectResults(on, reasons);
         String what = means.appliesTo() == Condition.ALWAYS
                 ? "the system"
                 : means.appliesTo().what();
@@ -330,13 +332,13 @@ public final class ComplianceEvaluator {
         return "of " + total + " " + what + ": " + String.join(", ", parts);
     }
 
-    private static SubjectResult fromModel(
+    private static Reason fromModel(
             Verification.FromModel model,
             Subject subject,
             Map<SourceLocation, List<Finding>> findingsAt,
             FindingSet evidence,
             Set<String> gap,
-            SystemShared shared) {
+            Shared shared) {
         List<Finding> against = new ArrayList<>();
         List<Finding> dismissed = new ArrayList<>();
         FindingSet concerning = new FindingSet();
@@ -356,21 +358,9 @@ public final class ComplianceEvaluator {
             }
         }
         if (!against.isEmpty()) {
-            Set<String> fixes = new LinkedHashSet<>();
-            StringBuilder why = new StringBuilder();
-            for (Finding f : against) {
-                if (why.length() > 0) {
-                    why.append("; ");
-                }
-                why.append(f.rule()).append(": ").append(f.explanation());
-                f.treatment()
-                        .ifPresent(t -> why.append(" [").append(t.describe()).append("]"));
-                if (!f.mitigations().isEmpty()) {
-                    fixes.add(f.mitigations().get(0));
-                }
-            }
-            gap.addAll(fixes);
-            return new SubjectResult(subject, Verdict.NOT_SATISFIED, why.toString(), List.copyOf(fixes));
+            Reason.Against reason = new Reason.Against(against);
+            gap.addAll(reason.gap(subject));
+            return reason;
         }
         if (subject.component().isPresent()) {
             List<String> unstated = model.facts().stream()
@@ -379,29 +369,12 @@ public final class ComplianceEvaluator {
                     .sorted()
                     .toList();
             if (!unstated.isEmpty()) {
-                gap.add("State " + String.join(" and ", unstated) + " in the model for each component marked"
-                        + " needs-review, so that the rules can judge it.");
-                return new SubjectResult(
-                        subject,
-                        Verdict.NEEDS_REVIEW,
-                        "the model does not state " + String.join(", ", unstated) + " for " + subject.id()
-                                + ", which the rules need to decide",
-                        List.of("State " + String.join(" and ", unstated) + " for " + subject.id()
-                                + " in the model, so that the rules can judge it."));
+                Reason.Unstated reason = shared.unstated.computeIfAbsent(unstated, Reason.Unstated::new);
+                gap.add(reason.forTheMeans());
+                return reason;
             }
         }
-        String why = dismissed.isEmpty()
-                ? shared.noFinding.computeIfAbsent(subject.id(), id -> "no finding of its rules on " + id)
-                : "findings of its rules on " + subject.id() + " were treated: "
-                        + String.join(
-                                "; ",
-                                dismissed.stream()
-                                        .map(f -> f.rule() + " "
-                                                + f.treatment()
-                                                        .map(t -> t.describe())
-                                                        .orElse(""))
-                                        .toList());
-        return new SubjectResult(subject, Verdict.SATISFIED, why, List.of());
+        return dismissed.isEmpty() ? Reason.NoFinding.ONE : new Reason.Treated(dismissed);
     }
 
     /**
@@ -456,28 +429,50 @@ public final class ComplianceEvaluator {
     }
 
     /**
+     * What the evaluation of a landscape shares across its systems: one subject per element, and the
+     * reasons that are the same for many elements, made once.
+     */
+    private static final class Shared {
+        final Subjects subjects;
+        /** By means: what a means verified by a control or a person says where none is declared. */
+        final Map<Means, Unmet> unmet = new IdentityHashMap<>();
+        /** By the facts left unstated: the reason is the same for every element lacking them. */
+        final Map<List<String>, Reason.Unstated> unstated = new HashMap<>();
+
+        Shared(FrozenGraph graph) {
+            subjects = new Subjects(graph);
+        }
+    }
+
+    /**
      * What the means of one system share: many means have the same condition (about twenty select
-     * every component), so each condition selects the system's elements once; and a subject that no
-     * finding concerns is told so in one sentence, whichever means asks.
+     * every component), so each condition selects the system's elements once.
      */
     private static final class SystemShared {
+        final Shared shared;
         final Map<Condition, List<Subject>> subjects = new EnumMap<>(Condition.class);
-        final Map<String, String> noFinding = new HashMap<>();
+
+        SystemShared(Shared shared) {
+            this.shared = shared;
+        }
     }
 
     /**
      * What a means verified by a control or a person says of every subject that lacks one: the same
-     * for all its subjects, so built once per means and shared (at 100,000 components hundreds of
-     * thousands of subjects carry these sentences).
+     * for all its subjects in every system, so built once per means and shared (at 100,000
+     * components hundreds of thousands of subjects carry it); and what it says of the subjects a
+     * declared control covers, once per control.
      */
     private static final class Unmet {
-        final boolean review;
         final String expected;
-        final String reviewWhy;
         final List<String> fix;
+        /** {@link Reason.ToReview} or {@link Reason.NoControl}, whichever the means' verification makes. */
+        final Reason reason;
+
+        final Map<Control, Reason> byControl = new IdentityHashMap<>();
 
         Unmet(Means means) {
-            review = means.verify() instanceof Verification.ByPerson;
+            boolean review = means.verify() instanceof Verification.ByPerson;
             expected = means.verify() instanceof Verification.FromControl fc
                     ? fc.evidence()
                     : ((Verification.ByPerson) means.verify()).lookAt();
@@ -488,48 +483,36 @@ public final class ComplianceEvaluator {
                             ? "Review: " + expected + " Then record the result as a control with its evidence. "
                                     + declare
                             : "Keep the evidence (" + expected + ") and declare the control. " + declare);
-            reviewWhy = "a person has to check: " + expected;
+            reason = review
+                    ? new Reason.ToReview("a person has to check: " + expected, fix)
+                    : new Reason.NoControl(means.id(), fix);
+        }
+
+        /** Where the best control covering a subject leaves it: the same for every subject it covers. */
+        Reason of(Control best) {
+            return byControl.computeIfAbsent(best, c -> {
+                if (c.status() != ControlStatus.IMPLEMENTED) {
+                    return new Reason.Unfinished(c);
+                }
+                return c.evidence().isEmpty() ? new Reason.NoEvidence(c, expected) : new Reason.Implemented(c);
+            });
         }
     }
 
-    private static SubjectResult fromControls(
-            Means means, Unmet unmet, Subject subject, List<Control> controls, Set<String> gap) {
+    private static Reason fromControls(Unmet unmet, Subject subject, List<Control> controls, Set<String> gap) {
         Control best = null;
         for (Control c : controls) {
             if (covers(c, subject) && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
         }
-        String expected = unmet.expected;
         if (best == null) {
             gap.add(unmet.fix.get(0));
-            if (unmet.review) {
-                return new SubjectResult(subject, Verdict.NEEDS_REVIEW, unmet.reviewWhy, unmet.fix);
-            }
-            return new SubjectResult(
-                    subject,
-                    Verdict.NOT_SATISFIED,
-                    "no control " + means.id() + " is declared for " + subject.id(),
-                    unmet.fix);
+            return unmet.reason;
         }
-        String where = "control " + best.requirement() + " at " + best.at();
-        if (best.status() != ControlStatus.IMPLEMENTED) {
-            String fix = "Finish the " + Words.of(best.status()) + " control at " + best.at() + ".";
-            gap.add(fix);
-            return new SubjectResult(
-                    subject, Verdict.NOT_SATISFIED, where + " is only " + Words.of(best.status()), List.of(fix));
-        }
-        if (best.evidence().isEmpty()) {
-            String fix = "Name the evidence of the control at " + best.at() + ": " + expected + ".";
-            gap.add(fix);
-            return new SubjectResult(
-                    subject, Verdict.NEEDS_REVIEW, where + " is declared without evidence", List.of(fix));
-        }
-        return new SubjectResult(
-                subject,
-                Verdict.SATISFIED,
-                where + " is implemented; evidence: " + best.evidence().get(),
-                List.of());
+        Reason reason = unmet.of(best);
+        gap.addAll(reason.gap(subject));
+        return reason;
     }
 
     private static int rank(Control c) {

@@ -86,7 +86,9 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
             List<String> gap) {
 
         public MeansResult {
-            subjects = List.copyOf(subjects);
+            // the evaluator's results are kept as it made them (unmodifiable, and compact: see
+            // SubjectResults); any other list is copied
+            subjects = subjects instanceof SubjectResults ? subjects : List.copyOf(subjects);
             findings = List.copyOf(findings);
             controls = List.copyOf(controls);
             gap = List.copyOf(gap);
@@ -94,16 +96,29 @@ public record ComplianceResult(Catalog catalog, List<String> jurisdictions, List
     }
 
     /**
-     * One element a means applies to, and where it stands.
-     *
-     * @param gap what would close the gap on this element (empty when it holds); the means' gap is
-     *     the union over its elements, kept per element too so that a plan of action can name one
-     *     fix per element
+     * One element a means applies to, and where it stands: the element and what was found on it,
+     * put into words only when asked ({@link #why()}, {@link #gap()}): there is one per means and
+     * element of each system, millions in a large landscape, and a sentence kept for each did not fit
+     * in memory.
      */
-    public record SubjectResult(Subject subject, Verdict verdict, String why, List<String> gap) {
+    public record SubjectResult(Subject subject, Reason reason) {
 
-        public SubjectResult {
-            gap = List.copyOf(gap);
+        public Verdict verdict() {
+            return reason.verdict();
+        }
+
+        /** Why the element stands where it does, in words. */
+        public String why() {
+            return reason.why(subject);
+        }
+
+        /**
+         * What would close the gap on this element (empty when it holds); the means' gap is the
+         * union over its elements, kept per element too so that a plan of action can name one fix
+         * per element.
+         */
+        public List<String> gap() {
+            return reason.gap(subject);
         }
     }
 }

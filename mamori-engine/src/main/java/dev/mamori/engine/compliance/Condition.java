@@ -2,7 +2,6 @@ package dev.mamori.engine.compliance;
 
 import dev.mamori.engine.graph.FrozenGraph;
 import dev.mamori.model.Component;
-import dev.mamori.model.CredentialRelation;
 import dev.mamori.model.DataAsset;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Hazard;
@@ -89,10 +88,18 @@ public enum Condition {
 
     /** The elements of system {@code s} this condition selects, in model order. */
     List<Subject> select(FrozenGraph graph, int s) {
+        return select(graph, s, new Subjects(graph));
+    }
+
+    /**
+     * The elements of system {@code s} this condition selects, in model order, each the one subject
+     * {@code subjects} keeps for it.
+     */
+    List<Subject> select(FrozenGraph graph, int s, Subjects subjects) {
         IotSystem system = graph.system(s);
         List<Subject> out = new ArrayList<>();
         switch (this) {
-            case ALWAYS -> out.add(Subject.of(system.id(), "system", system.at()));
+            case ALWAYS -> out.add(subjects.of(system, it -> Subject.of(it.id(), "system", it.at())));
             case COMPONENTS,
                     DEVICES,
                     UPDATABLE_DEVICES,
@@ -109,27 +116,21 @@ public enum Condition {
                     // The public internet stands in models as a component, but nobody runs it: no
                     // requirement can be met or failed by it.
                     if (!graph.facts().internet(c) && selects(graph, c)) {
-                        out.add(component(graph, c));
+                        out.add(subjects.component(c));
                     }
                 }
             }
             case HAZARDS -> {
                 for (int c : graph.componentsOf(s)) {
-                    for (Hazard h : graph.component(c).hazards()) {
-                        out.add(new Subject(
-                                h.id(),
-                                "hazard",
-                                h.at(),
-                                component(graph, c).securityLevel(),
-                                Optional.empty(),
-                                List.of()));
+                    for (int i = 0; i < graph.component(c).hazards().size(); i++) {
+                        out.add(subjects.hazard(c, i));
                     }
                 }
             }
             case FLOWS, COMMAND_FLOWS, RADIO_FLOWS, PERSONAL_DATA_FLOWS, INTERCONNECTIONS -> {
                 for (int f : graph.flowsTouching(s)) {
                     if (selectsFlow(graph, f, s)) {
-                        out.add(flow(graph, f));
+                        out.add(subjects.flow(f));
                     }
                 }
             }
@@ -146,40 +147,41 @@ public enum Condition {
                     }
                 }
                 for (int r : touching) {
-                    CredentialRelation credential = graph.credential(r);
-                    out.add(Subject.of(credential.id(), "credential relation", credential.at()));
+                    out.add(subjects.credential(r));
                 }
             }
             case CONTROL_ZONES -> {
                 for (Zone zone : system.zones().values()) {
                     if (zone.kind() == ZoneKind.OT || zone.kind() == ZoneKind.SAFETY) {
-                        out.add(new Subject(
-                                zone.id(),
-                                "zone",
-                                zone.at(),
-                                zone.securityLevel(),
-                                Optional.empty(),
-                                zoneConcerns(graph, zone)));
+                        out.add(subjects.of(
+                                zone,
+                                it -> new Subject(
+                                        it.id(),
+                                        "zone",
+                                        it.at(),
+                                        it.securityLevel(),
+                                        Optional.empty(),
+                                        zoneConcerns(graph, it))));
                     }
                 }
             }
             case DATA, PERSONAL_DATA -> {
                 for (DataAsset asset : system.data().values()) {
                     if (this == DATA || asset.personal()) {
-                        out.add(Subject.of(asset.id(), "data asset", asset.at()));
+                        out.add(subjects.of(asset, it -> Subject.of(it.id(), "data asset", it.at())));
                     }
                 }
             }
             case PROCESSES_PERSONAL_DATA -> {
                 if (processesPersonalData(graph, s)) {
-                    out.add(Subject.of(system.id(), "system", system.at()));
+                    out.add(subjects.of(system, it -> Subject.of(it.id(), "system", it.at())));
                 }
             }
             case MISSIONS -> {
                 for (Mission mission : graph.missions()) {
                     for (int c : graph.neededBy(mission)) {
                         if (graph.systemOf(c) == s) {
-                            out.add(Subject.of(mission.id(), "mission", mission.at()));
+                            out.add(subjects.of(mission, it -> Subject.of(it.id(), "mission", it.at())));
                             break;
                         }
                     }
@@ -198,7 +200,8 @@ public enum Condition {
                         .map(graph::stakeholder)
                         .filter(o -> o.hasRole("manufacturer"))
                         .ifPresent(o -> makers.putIfAbsent(o.id(), o));
-                makers.values().forEach(m -> out.add(Subject.of(m.id(), "stakeholder", m.at())));
+                makers.values()
+                        .forEach(m -> out.add(subjects.of(m, it -> Subject.of(it.id(), "stakeholder", it.at()))));
             }
         }
         return out;
@@ -282,6 +285,12 @@ public enum Condition {
             out.addAll(concerns(graph, c));
         }
         return out;
+    }
+
+    /** Hazard {@code i} of component {@code c}, judged at {@code level}, its component's. */
+    static Subject hazard(FrozenGraph graph, int c, int i, OptionalInt level) {
+        Hazard h = graph.component(c).hazards().get(i);
+        return new Subject(h.id(), "hazard", h.at(), level, Optional.empty(), List.of());
     }
 
     /** Named as the risk rules name flows, so that findings and verdicts read alike. */

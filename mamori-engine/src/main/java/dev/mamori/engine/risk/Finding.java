@@ -13,7 +13,6 @@ import java.util.Set;
  *
  * @param element the element the finding is on, typed: its kind, id, system and layer
  * @param explanation why the rule fired here, in words
- * @param scoring how likelihood and impact were judged, in words
  * @param treatment what the model decided about it, if anything
  * @param rootCause what fixing it changes (see {@link RuleMetadata#rootCause}): findings on one
  *     element with one root cause are one problem
@@ -31,7 +30,6 @@ public record Finding(
         ElementRef element,
         SourceLocation location,
         String explanation,
-        String scoring,
         List<String> mitigations,
         Optional<TreatmentState> treatment,
         String rootCause,
@@ -42,6 +40,15 @@ public record Finding(
         properties = Set.copyOf(properties);
         mitigations = List.copyOf(mitigations);
         edits = List.copyOf(edits);
+    }
+
+    /**
+     * How likelihood and impact were judged, in words. Put together from the two factors when asked
+     * rather than kept: it says nothing they do not, and kept it was a string of some 200 characters
+     * for each finding, a third of a million of them at 100,000 components.
+     */
+    public String scoring() {
+        return Scoring.sentence(likelihood, impact);
     }
 
     /**
@@ -77,7 +84,6 @@ public record Finding(
                 element,
                 location,
                 explanation,
-                scoring,
                 mitigations,
                 treatmentState,
                 rootCause,

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Where rules' findings are recorded, in the order reported, each with its severity and scoring sentence. */
+/**
+ * Where rules' findings are recorded, in the order reported, each with its severity (its scoring
+ * sentence is put into words from the likelihood and impact when asked: {@link Finding#scoring()}).
+ */
 public final class FindingSink {
 
     private final List<Finding> findings = new ArrayList<>();
@@ -34,7 +37,6 @@ public final class FindingSink {
                 element,
                 at,
                 explanation,
-                Scoring.sentence(likelihood, impact),
                 mitigations,
                 Optional.empty(),
                 rule.rootCause(),
