@@ -1,5 +1,6 @@
 package dev.mamori.engine.risk;
 
+import dev.mamori.engine.graph.ElementRef;
 import dev.mamori.model.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,10 +53,9 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
      * before a critical finding deeper in, which that entry is the way to.
      */
     public List<Problem> openProblems() {
-        Map<String, List<Finding>> byKey = new LinkedHashMap<>();
+        Map<List<Object>, List<Finding>> byKey = new LinkedHashMap<>();
         for (Finding f : open()) {
-            byKey.computeIfAbsent(f.element().id() + "\u0000" + f.rootCause(), k -> new ArrayList<>())
-                    .add(f);
+            byKey.computeIfAbsent(Problem.keyOf(f), k -> new ArrayList<>()).add(f);
         }
         List<Problem> first = new ArrayList<>();
         List<Problem> rest = new ArrayList<>();
@@ -71,6 +71,17 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
     public record Problem(List<Finding> findings) {
         public Problem {
             findings = List.copyOf(findings);
+        }
+
+        /**
+         * What the findings of one problem share: the root cause, and the element as its kind,
+         * system and id. The system is needed: a credential relation's id is its label
+         * (holder=>accepted-by), the same in every system built alike, and each system's relation
+         * is its own problem with its own fix.
+         */
+        public static List<Object> keyOf(Finding f) {
+            ElementRef e = f.element();
+            return List.of(e.kind(), e.system(), e.id(), f.rootCause());
         }
 
         public Finding lead() {

@@ -58,4 +58,55 @@ class ProblemsTest {
                 .as("every open finding is in exactly one problem")
                 .isEqualTo(assessment.open().size());
     }
+
+    /** Two sites built alike: a vendor's portal holds one password to the gateway in each. */
+    private static final String TWO_SITES = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+              vendor: { roles: [maintainer, manufacturer] }
+            systems:
+              east:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones:
+                  edge: { kind: dmz, trust: low }
+                  field: { kind: ot, trust: medium }
+                components:
+                  portal: { kind: remote-access, zone: edge, exposure: internet, maintainer: vendor }
+                  gw: { kind: gateway, zone: field, maintainer: vendor, credentials: unique }
+                credentials:
+                  - { holder: portal, accepted-by: [gw], kind: password, mfa: false }
+              west:
+                owner: ops
+                operator: ops
+                category: industrial
+                zones:
+                  edge: { kind: dmz, trust: low }
+                  field: { kind: ot, trust: medium }
+                components:
+                  portal: { kind: remote-access, zone: edge, exposure: internet, maintainer: vendor }
+                  gw: { kind: gateway, zone: field, maintainer: vendor, credentials: unique }
+                credentials:
+                  - { holder: portal, accepted-by: [gw], kind: password, mfa: false }
+            """;
+
+    @Test
+    void elementsOfTwoSystemsWithOneLabelAreTwoProblems() {
+        RiskAssessment assessment = RuleFixtures.assess("m.yaml", TWO_SITES, RuleCatalog.all());
+        var problems = assessment.openProblems().stream()
+                .filter(p -> p.lead().rule().equals("vendor-remote-access-without-mfa"))
+                .toList();
+        assertThat(problems.stream().map(p -> p.lead().element().id()).distinct())
+                .as("the two relations have one label, unqualified")
+                .hasSize(1);
+        assertThat(problems)
+                .as("one problem per system: each is fixed on its own relation")
+                .hasSize(2);
+        assertThat(problems.stream().map(p -> p.lead().element().systemWord()))
+                .containsExactlyInAnyOrder("east", "west");
+        problems.forEach(p -> assertThat(p.findings())
+                .allMatch(f -> f.element().system().equals(p.lead().element().system())));
+    }
 }

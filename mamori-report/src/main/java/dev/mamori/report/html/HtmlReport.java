@@ -437,15 +437,15 @@ public final class HtmlReport {
                         + "<th>element</th><th>system / layer</th><th>where</th><th>why, and the fix</th></tr></thead><tbody>\n");
         // The rules that see one problem (one root cause on one element), so that each row can name
         // the others: three near-identical rows read as one thing to fix.
-        java.util.Map<String, List<String>> problemRules = new java.util.HashMap<>();
+        java.util.Map<List<Object>, List<String>> problemRules = new java.util.HashMap<>();
         for (var problem : a.risk().openProblems()) {
-            problemRules.put(problemKey(problem.lead()), problem.rules());
+            problemRules.put(RiskAssessment.Problem.keyOf(problem.lead()), problem.rules());
         }
         for (Finding f : shown) {
             String props = String.join(
                     "", f.properties().stream().sorted().map(Property::letter).toList());
             List<String> sameProblem = f.open()
-                    ? problemRules.getOrDefault(problemKey(f), List.of()).stream()
+                    ? problemRules.getOrDefault(RiskAssessment.Problem.keyOf(f), List.of()).stream()
                             .filter(r -> !r.equals(f.rule()))
                             .toList()
                     : List.of();
@@ -507,10 +507,6 @@ public final class HtmlReport {
         }
         out.append("</tbody></table>\n");
         return Optional.of(new Section("findings", "Findings", out.toString()));
-    }
-
-    private static String problemKey(Finding f) {
-        return f.element().id() + "\u0000" + f.rootCause();
     }
 
     private static Optional<Section> systemic(Context c) {
