@@ -59,26 +59,9 @@ class ProblemsTest {
                 .isEqualTo(assessment.open().size());
     }
 
-    /** Two sites built alike: a vendor's portal holds one password to the gateway in each. */
-    private static final String TWO_SITES = """
-            mamori: 1
-            stakeholders:
-              ops: { roles: [operator] }
-              vendor: { roles: [maintainer, manufacturer] }
-            systems:
-              east:
-                owner: ops
-                operator: ops
-                category: industrial
-                zones:
-                  edge: { kind: dmz, trust: low }
-                  field: { kind: ot, trust: medium }
-                components:
-                  portal: { kind: remote-access, zone: edge, exposure: internet, maintainer: vendor }
-                  gw: { kind: gateway, zone: field, maintainer: vendor, credentials: unique }
-                credentials:
-                  - { holder: portal, accepted-by: [gw], kind: password, mfa: false }
-              west:
+    /** A site: a vendor's portal holds one password to the gateway. */
+    private static final String SITE = """
+              SITE:
                 owner: ops
                 operator: ops
                 category: industrial
@@ -91,6 +74,15 @@ class ProblemsTest {
                 credentials:
                   - { holder: portal, accepted-by: [gw], kind: password, mfa: false }
             """;
+
+    /** Two sites built alike. */
+    private static final String TWO_SITES = """
+            mamori: 1
+            stakeholders:
+              ops: { roles: [operator] }
+              vendor: { roles: [maintainer, manufacturer] }
+            systems:
+            """ + SITE.replace("SITE", "east") + SITE.replace("SITE", "west");
 
     @Test
     void elementsOfTwoSystemsWithOneLabelAreTwoProblems() {
