@@ -86,11 +86,6 @@ public enum Condition {
         return java.util.Arrays.stream(values()).map(Condition::word).toList();
     }
 
-    /** The elements of system {@code s} this condition selects, in model order. */
-    List<Subject> select(FrozenGraph graph, int s) {
-        return select(graph, s, new Subjects(graph));
-    }
-
     /**
      * The elements of system {@code s} this condition selects, in model order, each the one subject
      * {@code subjects} keeps for it.

@@ -33,49 +33,37 @@ final class Subjects {
         this.hazards = new Subject[graph.componentCount()][];
     }
 
+    // Each is made the first time it is asked for and kept in its slot.
+
     Subject component(int c) {
         Subject s = components[c];
-        if (s == null) {
-            s = Condition.component(graph, c);
-            components[c] = s;
-        }
-        return s;
+        return s != null ? s : (components[c] = Condition.component(graph, c));
     }
 
     Subject flow(int f) {
         Subject s = flows[f];
-        if (s == null) {
-            s = Condition.flow(graph, f);
-            flows[f] = s;
-        }
-        return s;
+        return s != null ? s : (flows[f] = Condition.flow(graph, f));
     }
 
     Subject credential(int r) {
         Subject s = credentials[r];
-        if (s == null) {
-            s = Subject.of(
-                    graph.credential(r).id(),
-                    "credential relation",
-                    graph.credential(r).at());
-            credentials[r] = s;
-        }
-        return s;
+        return s != null
+                ? s
+                : (credentials[r] = Subject.of(
+                        graph.credential(r).id(),
+                        "credential relation",
+                        graph.credential(r).at()));
     }
 
     /** Hazard {@code i} of component {@code c}: judged at the security level of the component's zone. */
     Subject hazard(int c, int i) {
-        Subject[] of = hazards[c];
-        if (of == null) {
-            of = new Subject[graph.component(c).hazards().size()];
-            hazards[c] = of;
+        if (hazards[c] == null) {
+            hazards[c] = new Subject[graph.component(c).hazards().size()];
         }
-        Subject s = of[i];
-        if (s == null) {
-            s = Condition.hazard(graph, c, i, component(c).securityLevel());
-            of[i] = s;
-        }
-        return s;
+        Subject s = hazards[c][i];
+        return s != null
+                ? s
+                : (hazards[c][i] = Condition.hazard(graph, c, i, component(c).securityLevel()));
     }
 
     /** The subject of {@code element}, made by {@code make} the first time it is asked for. */

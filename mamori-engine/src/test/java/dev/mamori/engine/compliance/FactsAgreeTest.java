@@ -57,7 +57,7 @@ class FactsAgreeTest {
     }
 
     private static Set<String> selected(FrozenGraph graph, Condition condition) {
-        return condition.select(graph, graph.systemId("plant").orElseThrow()).stream()
+        return condition.select(graph, graph.systemId("plant").orElseThrow(), new Subjects(graph)).stream()
                 .map(Subject::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -1,10 +1,11 @@
 package dev.mamori.model.load;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +49,9 @@ final class ReadsAhead<T> implements AutoCloseable {
      * alone is left to be read when taken: ahead of nothing, a thread would only wait for it.
      */
     void start(List<Path> paths, int budget) {
-        List<Path> fresh = new ArrayList<>();
+        Set<Path> fresh = new LinkedHashSet<>();
         for (Path path : paths) {
-            if (!started.containsKey(path) && !fresh.contains(path) && fresh.size() < budget) {
+            if (!started.containsKey(path) && fresh.size() < budget) {
                 fresh.add(path);
             }
         }
