@@ -475,11 +475,15 @@ public final class CheckedObject {
     }
 
     public Optional<Ref> ref(String key, String system) {
-        return node(key).map(n -> new Ref(((ScalarNode) n).text(), system, n.at()));
+        return node(key).map(n -> ref((ScalarNode) n, system));
     }
 
     public List<Ref> refs(String key, String system) {
-        return scalars(key).stream().map(s -> new Ref(s.text(), system, s.at())).toList();
+        return scalars(key).stream().map(s -> ref(s, system)).toList();
+    }
+
+    private static Ref ref(ScalarNode s, String system) {
+        return new Ref(s.text(), system, s.file(), s.line(), s.column());
     }
 
     /** An entry of an id-keyed mapping, checked as its object. */

@@ -316,7 +316,7 @@ final class LandscapeBinder {
         String authentication =
                 o.text("authentication").orElse(protocol != null ? protocol.defaultAuthentication() : "none");
         return new Flow(
-                name.orElse(from.text() + "->" + to.text()),
+                name.orElse(null),
                 name.isPresent(),
                 system,
                 from,
