@@ -30,7 +30,9 @@ import picocli.CommandLine.ParameterException;
  * several; never onto a file the command reads; otherwise an existing file is replaced (only
  * {@code init}, whose target is a model someone may have edited, asks for {@code --force}); a
  * missing folder is created only when it is the {@code -o DIR} itself. A file is written beside its
- * target and moved into place, so a failed write (a full disk) leaves the old file as it was. Every
+ * target and moved into place, so a failed write (a full disk) leaves the old file as it was; a
+ * target that is not a plain file (a device such as {@code /dev/null}, a named pipe, a symbolic link)
+ * is written as it is. Every
  * problem is a usage error (exit 2) that says why. Used as a picocli mixin.
  */
 final class Output {
@@ -122,13 +124,20 @@ final class Output {
                     commandLine, "cannot write " + given + ": the folder " + folder + " does not exist");
         }
         refuseInputs(commandLine, workingDirectory, given, target, inputs);
+        if (Files.isSymbolicLink(target) || Files.exists(target) && !Files.isRegularFile(target)) {
+            // A device, a pipe or a link (-o /dev/null, -o /dev/stdout, a named pipe): written as it
+            // is. Moving a file into its place would replace it, and as root /dev/null itself.
+            try {
+                stream(target, content, buffered);
+            } catch (IOException e) {
+                throw new ParameterException(commandLine, "cannot write " + given + ": " + reason(e));
+            }
+            return;
+        }
         Path temporary = null;
         try {
             temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            try (OutputStream file = Files.newOutputStream(temporary);
-                    OutputStream out = buffered ? new BufferedOutputStream(file, 1 << 16) : file) {
-                content.writeTo(out);
-            }
+            stream(temporary, content, buffered);
             move(temporary, target);
             temporary = null;
         } catch (IOException e) {
@@ -141,6 +150,13 @@ final class Output {
                     // the write already failed and says so; a leftover part file is named for what it was
                 }
             }
+        }
+    }
+
+    private static void stream(Path path, Bytes content, boolean buffered) throws IOException {
+        try (OutputStream file = Files.newOutputStream(path);
+                OutputStream out = buffered ? new BufferedOutputStream(file, 1 << 16) : file) {
+            content.writeTo(out);
         }
     }
 

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -73,6 +76,36 @@ class OutputTest {
                         List.of()))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(Files.readString(dir.resolve("out.json"))).isEqualTo("old");
+        assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
+    void aNamedPipeIsWrittenIntoNotReplaced() throws Exception {
+        // as /dev/null is: moving a file into its place replaced the device when run as root
+        Path pipe = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Output.writeFile(commandLine, dir, Path.of("pipe"), out -> out.write("through the pipe \u00e9\n"), List.of());
+        assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("through the pipe \u00e9\n");
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
+    void aLinkIsWrittenThroughNotReplaced() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        Output.writeFile(commandLine, dir, Path.of("link.json"), out -> out.write("new"), List.of());
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
         assertThat(partFiles()).isEmpty();
     }
 
