@@ -211,9 +211,13 @@ final class FixCommand implements Callable<Integer> {
         return file;
     }
 
-    /** Replaces the file through a temporary file beside it, so that a crash leaves one or the other whole. */
-    private static void write(Path file, String text) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".mamori-fix-", ".yaml");
+    /**
+     * Replaces the file through a temporary file beside it, so that a crash leaves one or the other
+     * whole; a model named through a symbolic link is replaced where the link leads, and the link stays.
+     */
+    private static void write(Path named, String text) throws IOException {
+        Path file = named.toRealPath();
+        Path temporary = Files.createTempFile(file.getParent(), ".mamori-fix-", ".yaml");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -65,6 +65,18 @@ class FixCommandTest {
     }
 
     @Test
+    void aModelNamedThroughALinkIsFixedWhereTheLinkLeads() throws IOException {
+        Path model = write();
+        Path link = Files.createSymbolicLink(dir.resolve("linked.yaml"), model);
+        Cli cli =
+                Cli.run(dir, "fix", "default-credentials@shop.door", "--apply", "--today", "2026-11-22", "linked.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(model))
+                .isEqualTo(MODEL.replace("credentials: default-shared }", "credentials: unique }"));
+    }
+
+    @Test
     void aFindingWithoutAnEditSaysSoWithItsRemedies() throws IOException {
         write();
         // Who made the locks is a fact only the operator can find out: no value to set for them.
