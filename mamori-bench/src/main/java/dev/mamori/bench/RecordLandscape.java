@@ -235,7 +235,7 @@ final class RecordLandscape {
 
     private static Flow flow(String system, Ref from, Ref to, List<Ref> network, boolean required) {
         return new Flow(
-                from.text() + "->" + to.text(),
+                Flow.label(from, to),
                 false,
                 system,
                 from,

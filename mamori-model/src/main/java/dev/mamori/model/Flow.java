@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * when it is all left out. The constructor that takes each of them keeps the model's other code
  * unaware of that.
  *
- * @param id the qualified id ({@code system.flow}, or the flow's own id at landscape level) when
+ * @param name the qualified id ({@code system.flow}, or the flow's own id at landscape level) when
  *     the user named the flow, else null: {@link #id()} gives its {@code from->to} label, which is
  *     not referable
  * @param from where it starts; its {@code system} is the flow's: the system whose {@code flows}
