@@ -75,9 +75,9 @@ public record RiskAssessment(List<Finding> findings, List<Diagnostic> diagnostic
 
         /**
          * What the findings of one problem share: the root cause, and the element as its kind,
-         * system and id. The system is needed: a credential relation's id is its label
-         * (holder=>accepted-by), the same in every system built alike, and each system's relation
-         * is its own problem with its own fix.
+         * system and id. The system keeps two systems' elements apart whatever their ids say (an
+         * unnamed credential relation's label, holder=>accepted-by, was once the same in every
+         * system built alike); each system's element is its own problem with its own fix.
          */
         public static List<Object> keyOf(Finding f) {
             ElementRef e = f.element();

@@ -90,9 +90,9 @@ class ProblemsTest {
         var problems = assessment.openProblems().stream()
                 .filter(p -> p.lead().rule().equals("vendor-remote-access-without-mfa"))
                 .toList();
-        assertThat(problems.stream().map(p -> p.lead().element().id()).distinct())
-                .as("the two relations have one label, unqualified")
-                .hasSize(1);
+        assertThat(problems.stream().map(p -> p.lead().element().id()))
+                .as("the two relations have one label, each qualified by its system")
+                .containsExactlyInAnyOrder("east.portal=>gw", "west.portal=>gw");
         assertThat(problems)
                 .as("one problem per system: each is fixed on its own relation")
                 .hasSize(2);

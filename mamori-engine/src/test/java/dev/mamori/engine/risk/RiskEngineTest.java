@@ -130,6 +130,32 @@ class RiskEngineTest {
         assertThat(assessment.diagnostics().get(0).at().line()).isEqualTo(17);
     }
 
+    /**
+     * Two systems built alike have relations with the same label (eng-pc=>plc); each is its own
+     * element, with its own finding id (and so its own SARIF fingerprint).
+     */
+    @Test
+    void anUnnamedCredentialRelationIsItsSystems() {
+        String system = """
+                    owner: ops
+                    operator: ops
+                    category: industrial
+                    components:
+                      eng-pc: { kind: workstation }
+                      plc: { kind: controller }
+                    credentials:
+                      - { holder: eng-pc, accepted-by: plc, kind: password, shared: true }
+                """;
+        String model = "mamori: 1\nstakeholders:\n  ops: { roles: [operator] }\nsystems:\n  north:\n" + system
+                + "  south:\n" + system;
+        RiskAssessment assessment =
+                RuleFixtures.assess("m.yaml", model, List.of(new dev.mamori.engine.rules.access.SharedCredential()));
+        assertThat(assessment.findings())
+                .extracting(Finding::id)
+                .containsExactlyInAnyOrder(
+                        "shared-credential@north.eng-pc=>plc", "shared-credential@south.eng-pc=>plc");
+    }
+
     @Test
     void theDeviceAreaListsItsRulesOnce() {
         assertThat(DeviceRules.all()).extracting(r -> r.metadata().id()).doesNotHaveDuplicates();

@@ -365,10 +365,16 @@ final class LandscapeBinder {
         return id.map(i -> system == null ? i : system + "." + i);
     }
 
+    /**
+     * A credential relation of {@code system}'s list, or of the landscape's. One without an {@code id}
+     * is labelled {@code holder=>accepted-by}, qualified by its system like an id: systems built alike
+     * have the same labels, and a finding or treatment on one system's relation is not another's.
+     */
     CredentialRelation credential(String system, CheckedObject o) {
         Ref holder = o.ref("holder", system).orElse(new Ref("", system, o.at()));
+        String label = holder.text() + "=>" + String.join(",", o.texts("accepted-by"));
         return new CredentialRelation(
-                localId(o, system).orElse(holder.text() + "=>" + String.join(",", o.texts("accepted-by"))),
+                localId(o, system).orElse(system == null ? label : system + "." + label),
                 system,
                 holder,
                 o.refs("accepted-by", system),
