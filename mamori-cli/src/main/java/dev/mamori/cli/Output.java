@@ -30,10 +30,10 @@ import picocli.CommandLine.ParameterException;
  * several; never onto a file the command reads; otherwise an existing file is replaced (only
  * {@code init}, whose target is a model someone may have edited, asks for {@code --force}); a
  * missing folder is created only when it is the {@code -o DIR} itself. A file is written beside its
- * target and moved into place, so a failed write (a full disk) leaves the old file as it was; a
- * target that is not a plain file (a device such as {@code /dev/null}, a named pipe, a symbolic link)
- * is written as it is. Every
- * problem is a usage error (exit 2) that says why. Used as a picocli mixin.
+ * target and moved into place, so a failed write (a full disk) leaves the old file as it was; through
+ * a symbolic link, the file it leads to is replaced and the link stays; a device such as {@code
+ * /dev/null} or a named pipe is written as it is. Every problem is a usage error (exit 2) that says
+ * why. Used as a picocli mixin.
  */
 final class Output {
 
@@ -124,9 +124,16 @@ final class Output {
                     commandLine, "cannot write " + given + ": the folder " + folder + " does not exist");
         }
         refuseInputs(commandLine, workingDirectory, given, target, inputs);
+        if (Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath(); // the file the link leads to is replaced; the link stays
+            } catch (IOException e) {
+                // a link to nothing yet, or to a pipe (/dev/stdout): written through, below
+            }
+        }
         if (Files.isSymbolicLink(target) || Files.exists(target) && !Files.isRegularFile(target)) {
-            // A device, a pipe or a link (-o /dev/null, -o /dev/stdout, a named pipe): written as it
-            // is. Moving a file into its place would replace it, and as root /dev/null itself.
+            // A device or a pipe (-o /dev/null, a named pipe): written as it is. Moving a file into
+            // its place would replace it, and as root /dev/null itself.
             try {
                 stream(target, content, buffered);
             } catch (IOException e) {
@@ -136,7 +143,7 @@ final class Output {
         }
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
             stream(temporary, content, buffered);
             move(temporary, target);
             temporary = null;

@@ -101,12 +101,16 @@ class OutputTest {
 
     @Test
     void aLinkIsWrittenThroughNotReplaced() throws IOException {
-        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path real = Files.writeString(
+                Files.createDirectory(dir.resolve("elsewhere")).resolve("real.json"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
         Output.writeFile(commandLine, dir, Path.of("link.json"), out -> out.write("new"), List.of());
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("new");
         assertThat(partFiles()).isEmpty();
+        try (var files = Files.list(real.getParent())) {
+            assertThat(files).containsExactly(real);
+        }
     }
 
     private List<Path> partFiles() throws IOException {

@@ -368,7 +368,7 @@ final class LandscapeBinder {
     /**
      * A credential relation of {@code system}'s list, or of the landscape's. One without an {@code id}
      * is labelled {@code holder=>accepted-by}, qualified by its system like an id: systems built alike
-     * have the same labels, and a finding or treatment on one system's relation is not another's.
+     * have the same labels, and a finding on one system's relation is not another's.
      */
     CredentialRelation credential(String system, CheckedObject o) {
         Ref holder = o.ref("holder", system).orElse(new Ref("", system, o.at()));
