@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -212,18 +211,12 @@ final class FixCommand implements Callable<Integer> {
     }
 
     /**
-     * Replaces the file through a temporary file beside it, so that a crash leaves one or the other
-     * whole; a model named through a symbolic link is replaced where the link leads, and the link stays.
+     * Replaces the model file as every command writes a file (Output): through a temporary file
+     * beside it, so that a crash leaves one or the other whole, and where a symbolic link leads.
      */
-    private static void write(Path named, String text) throws IOException {
-        Path file = named.toRealPath();
-        Path temporary = Files.createTempFile(file.getParent(), ".mamori-fix-", ".yaml");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    private void write(Path file, String text) {
+        Output.writeFile(
+                spec.commandLine(), parent.workingDirectory(), file, text.getBytes(StandardCharsets.UTF_8), List.of());
     }
 
     /** The lines that differ, as "- old" / "+ new", with their numbers. */
