@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -81,8 +78,8 @@ final class Output {
     /** Writes {@code bytes} to {@code given} under the rule above. */
     static void writeFile(
             CommandLine commandLine, Path workingDirectory, Path given, byte[] bytes, Collection<?> inputs) {
-        // Written in one call: no buffer (enforce writes 3,000 small files, and 64 KB each added up).
-        writeBytes(commandLine, workingDirectory, given, out -> out.write(bytes), inputs, false);
+        // Written in one call, with no buffer or thread (enforce writes 3,000 small files).
+        writeBytes(commandLine, workingDirectory, given, out -> out.write(bytes), inputs);
     }
 
     /** Streams {@code content} as UTF-8 to {@code given} under the rule above. */
@@ -93,12 +90,12 @@ final class Output {
                 workingDirectory,
                 given,
                 out -> {
-                    Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    content.writeTo(text);
-                    text.flush();
+                    // Encoded and written on a second thread while the content is produced.
+                    try (Writer text = new BackgroundUtf8Writer(out)) {
+                        content.writeTo(text);
+                    }
                 },
-                inputs,
-                true);
+                inputs);
     }
 
     /** Bytes written as they are produced. */
@@ -108,12 +105,7 @@ final class Output {
     }
 
     private static void writeBytes(
-            CommandLine commandLine,
-            Path workingDirectory,
-            Path given,
-            Bytes content,
-            Collection<?> inputs,
-            boolean buffered) {
+            CommandLine commandLine, Path workingDirectory, Path given, Bytes content, Collection<?> inputs) {
         Path target = workingDirectory.resolve(given).toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw new ParameterException(commandLine, given + " is a folder; name a file to write");
@@ -135,7 +127,7 @@ final class Output {
             // A device or a pipe (-o /dev/null, a named pipe): written as it is. Moving a file into
             // its place would replace it, and as root /dev/null itself.
             try {
-                stream(target, content, buffered);
+                stream(target, content);
             } catch (IOException e) {
                 throw new ParameterException(commandLine, "cannot write " + given + ": " + reason(e));
             }
@@ -144,7 +136,7 @@ final class Output {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            stream(temporary, content, buffered);
+            stream(temporary, content);
             move(temporary, target);
             temporary = null;
         } catch (IOException e) {
@@ -160,9 +152,8 @@ final class Output {
         }
     }
 
-    private static void stream(Path path, Bytes content, boolean buffered) throws IOException {
-        try (OutputStream file = Files.newOutputStream(path);
-                OutputStream out = buffered ? new BufferedOutputStream(file, 1 << 16) : file) {
+    private static void stream(Path path, Bytes content) throws IOException {
+        try (OutputStream out = Files.newOutputStream(path)) {
             content.writeTo(out);
         }
     }
