@@ -48,4 +48,11 @@ public final class FindingSink {
     public List<Finding> findings() {
         return findings;
     }
+
+    /** What was recorded since the last take, in order; the sink is empty after it. */
+    List<Finding> take() {
+        List<Finding> taken = new ArrayList<>(findings);
+        findings.clear();
+        return taken;
+    }
 }

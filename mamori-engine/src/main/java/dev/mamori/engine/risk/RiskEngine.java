@@ -15,8 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Runs rules over a frozen graph and applies the model's treatments to what they find. */
 public final class RiskEngine {
@@ -38,23 +41,41 @@ public final class RiskEngine {
         this.rules = List.copyOf(rules);
     }
 
+    /**
+     * From how many elements (components and flows) on the rules run side by side, on the common
+     * fork-join pool and the calling thread: below it the second thread costs more than it saves.
+     */
+    static final int PARALLEL_FROM = 5_000;
+
     public RiskAssessment assess(FrozenGraph graph, LocalDate today) {
-        FindingSink sink = new FindingSink();
-        RuleContext context = new RuleContext(graph, today, new Scoring(graph), sink);
-        for (Rule rule : rules) {
-            context.start(rule.metadata());
-            int before = sink.findings().size();
-            rule.check(context);
-            List<Finding> found = sink.findings();
-            for (int i = before; i < found.size(); i++) {
-                List<dev.mamori.model.edit.KeyEdit> edits = rule.edits(graph, found.get(i));
-                if (!edits.isEmpty()) {
-                    found.set(i, found.get(i).withEdits(edits));
-                }
-            }
-        }
+        return assess(graph, today, graph.componentCount() + graph.flowCount() >= PARALLEL_FROM);
+    }
+
+    /**
+     * As above, the rules side by side or one after the other. Either way the findings are the same,
+     * in the same order: each rule's are kept apart and joined in the rules' order.
+     */
+    RiskAssessment assess(FrozenGraph graph, LocalDate today, boolean parallel) {
+        Scoring scoring = new Scoring(graph);
+        // A context per thread at a time, each with the objects its rules share (RuleContext.shared),
+        // taken from and given back to this queue; the scoring's answers are shared by all.
+        Queue<RuleContext> idle = new ConcurrentLinkedQueue<>();
+        IntStream indices = IntStream.range(0, rules.size());
+        List<List<Finding>> byRule = (parallel ? indices.parallel() : indices)
+                .mapToObj(i -> {
+                    RuleContext context = idle.poll();
+                    if (context == null) {
+                        context = new RuleContext(graph, today, scoring, new FindingSink());
+                    }
+                    List<Finding> found = check(rules.get(i), context, graph);
+                    idle.add(context);
+                    return found;
+                })
+                .toList();
+        List<Finding> found = new ArrayList<>();
+        byRule.forEach(found::addAll);
         Diagnostics diagnostics = new Diagnostics();
-        List<Finding> findings = applyTreatments(graph, sink.findings(), today, diagnostics);
+        List<Finding> findings = applyTreatments(graph, found, today, diagnostics);
         findings.sort(Comparator.comparing(Finding::open)
                 .reversed()
                 .thenComparing(Comparator.comparing(Finding::severity).reversed())
@@ -62,6 +83,20 @@ public final class RiskEngine {
                 .thenComparingInt(f -> f.location().line())
                 .thenComparing(Finding::rule));
         return new RiskAssessment(findings, diagnostics.sorted(), rules.size());
+    }
+
+    /** What {@code rule} finds, each finding with the edits that fix it. */
+    private static List<Finding> check(Rule rule, RuleContext context, FrozenGraph graph) {
+        context.start(rule.metadata());
+        rule.check(context);
+        List<Finding> found = context.sink().take();
+        for (int i = 0; i < found.size(); i++) {
+            List<dev.mamori.model.edit.KeyEdit> edits = rule.edits(graph, found.get(i));
+            if (!edits.isEmpty()) {
+                found.set(i, found.get(i).withEdits(edits));
+            }
+        }
+        return found;
     }
 
     /**

@@ -49,6 +49,10 @@ public final class RuleContext {
         this.rule = rule;
     }
 
+    FindingSink sink() {
+        return sink;
+    }
+
     public FrozenGraph graph() {
         return graph;
     }

@@ -29,7 +29,11 @@ public final class Scoring {
     private final Set<Integer> neededByMissions;
 
     // Many rules ask the same questions of the same components; the answers depend only on the
-    // frozen graph, so each is computed once per component (and property set) and kept.
+    // frozen graph, so each is computed once per component (and property set) and kept. The rules
+    // run on several threads (RiskEngine): two may compute the same answer at once and both store
+    // it, which is harmless, as answers are equal and immutable (records, unmodifiable sets, read
+    // through the final fields that make them safely published); the three structures built on
+    // first use are built under the lock, once.
     private final Factor[] reachCache;
     private final Factor[] impactCache;
     private final Set<?>[] dataAroundCache;
@@ -179,7 +183,7 @@ public final class Scoring {
     }
 
     /** Compromise from outside over stated relations only: what reach over paths is measured on. */
-    private Propagation heldFromOutside() {
+    private synchronized Propagation heldFromOutside() {
         if (heldFromOutside == null) {
             PropagationGraph g = graph.derived(PropagationGraph.class, PropagationGraph::of);
             // Alleged and marked facts are assumed edges too (PropagationGraph.of).
@@ -384,7 +388,7 @@ public final class Scoring {
                 + (hazard.interlock().isPresent() ? " (an interlock holds it back)" : ""));
     }
 
-    private boolean[] takenDirectly() {
+    private synchronized boolean[] takenDirectly() {
         if (takenDirectly == null) {
             PropagationGraph g = graph.derived(PropagationGraph.class, PropagationGraph::of);
             boolean[] taken = new boolean[graph.componentCount()];
@@ -403,7 +407,7 @@ public final class Scoring {
         return takenDirectly;
     }
 
-    private Consequences consequences() {
+    private synchronized Consequences consequences() {
         if (consequences == null) {
             consequences = Consequences.of(graph, graph.derived(PropagationGraph.class, PropagationGraph::of));
         }

@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mamori.model.Flow;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.generate.LandscapeGenerator;
-import dev.mamori.model.load.LoadResult;
-import dev.mamori.model.load.ModelLoader;
-import dev.mamori.model.load.ModelSource;
-import dev.mamori.model.syntax.ReadLimits;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The arrays say what the model says: checked element by element on a generated landscape. */
 class FrozenGraphTest {
 
     static Landscape generated(int systems, int components, long seed) throws Exception {
-        String json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsString(new LandscapeGenerator(systems, components, seed).toPlainValues());
-        LoadResult result = new ModelLoader(
-                        ModelSource.inMemory(Map.of(Path.of("g.json"), json.getBytes(StandardCharsets.UTF_8))),
-                        new ModelLoader.Options(ReadLimits.DEFAULT, LocalDate.of(2026, 11, 22)))
-                .load(List.of(Path.of("g.json")));
-        return result.landscape().orElseThrow(() -> new AssertionError(result.diagnostics()));
+        return GeneratedLandscapes.generated(new LandscapeGenerator(systems, components, seed));
     }
 
     @Test
