@@ -118,8 +118,7 @@ final class BackgroundUtf8Writer extends Writer {
         try {
             thread.join();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing");
+            throw interrupted();
         }
         throwIfFailed();
     }
@@ -148,8 +147,7 @@ final class BackgroundUtf8Writer extends Writer {
                 used = 0;
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing");
+            throw interrupted();
         }
         if (kind == Kind.DATA) {
             throwIfFailed();
@@ -160,10 +158,15 @@ final class BackgroundUtf8Writer extends Writer {
         try {
             done.acquire();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing");
+            throw interrupted();
         }
         throwIfFailed();
+    }
+
+    /** The exception a writer throws when its thread is interrupted, the interrupt kept for the caller. */
+    private static InterruptedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("interrupted while writing");
     }
 
     private void run() {
