@@ -27,8 +27,11 @@ public class Phases {
     Workspace ws=Workspace.onDisk(Path.of("."), List.of(f), Optional.empty());
     Loaded loaded=ws.load(List.of(f), today);
     lap("load");
-    Assessment as = ws.assess(loaded, AssessmentOptions.on(today), st -> lap("-> "+st));
-    lap("assess");
+    // Each stage's figures are printed when the next starts, under the name of the one that ended
+    // (the first one's include what the workspace does before it).
+    String[] current = {null};
+    Assessment as = ws.assess(loaded, AssessmentOptions.on(today), st -> { if (current[0] != null) lap(current[0]); current[0] = st; });
+    lap(current[0]);
     if (a.length>2) { try (Writer w=new BufferedWriter(new OutputStreamWriter(new FileOutputStream("/dev/null")))) { AssessmentJson.write(as, "x", w);} lap("json"); }
     }
   }
