@@ -362,7 +362,12 @@ final class LandscapeBinder {
                     o.at("id"), "bad-id", "'" + id.get() + "' is not a valid id; use letters, digits, '-' and '_'");
             return Optional.empty();
         }
-        return id.map(i -> system == null ? i : system + "." + i);
+        return id.map(i -> qualified(system, i));
+    }
+
+    /** {@code id} as the landscape refers to it: prefixed by its system, when it is in one. */
+    private static String qualified(String system, String id) {
+        return system == null ? id : system + "." + id;
     }
 
     /**
@@ -374,7 +379,7 @@ final class LandscapeBinder {
         Ref holder = o.ref("holder", system).orElse(new Ref("", system, o.at()));
         String label = holder.text() + "=>" + String.join(",", o.texts("accepted-by"));
         return new CredentialRelation(
-                localId(o, system).orElse(system == null ? label : system + "." + label),
+                localId(o, system).orElse(qualified(system, label)),
                 system,
                 holder,
                 o.refs("accepted-by", system),
@@ -388,7 +393,7 @@ final class LandscapeBinder {
     Account account(String system, CheckedObject.Keyed a) {
         CheckedObject o = a.value();
         return new Account(
-                system == null ? a.id() : system + "." + a.id(),
+                qualified(system, a.id()),
                 system,
                 o.text("name", a.id()),
                 o.choice("kind", Scales.AccountKind.class, Scales.AccountKind.LOCAL),
@@ -431,7 +436,7 @@ final class LandscapeBinder {
         Classification classification = o.choice("classification", Classification.class, Classification.INTERNAL);
         Need defaultConfidentiality = Need.values()[classification.ordinal()];
         return new DataAsset(
-                system == null ? d.id() : system + "." + d.id(),
+                qualified(system, d.id()),
                 system,
                 o.text("name", d.id()),
                 o.ref("owner", system),
