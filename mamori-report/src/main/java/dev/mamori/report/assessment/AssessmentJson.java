@@ -67,7 +67,7 @@ public final class AssessmentJson {
             risk.openByProperty().forEach((p, n) -> byProperty.put(p.letter(), n));
             summary.put("openByProperty", byProperty);
             json.field("summary", summary);
-            json.name("findings").startArray();
+            json.name("findings").startArrayOfLines();
             Map<String, List<Object>> references = new HashMap<>();
             for (Finding f : risk.findings()) {
                 writeFinding(json, f, references.computeIfAbsent(f.rule(), rule -> references(rule, assessment)));
@@ -77,7 +77,7 @@ public final class AssessmentJson {
             json.field("missions", MissionsJson.of(assessment.missions()));
             json.name("compliance");
             ComplianceJson.write(json, assessment.compliance(), ComplianceJson.DEFAULT_STANDARDS);
-            json.name("diagnostics").startArray();
+            json.name("diagnostics").startArrayOfLines();
             for (Diagnostic d : assessment.diagnostics()) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("severity", d.severity().word());

@@ -175,7 +175,7 @@ public final class ComplianceJson {
         json.field("verification", m.means().verify().method());
         json.field("verdict", m.verdict().word());
         json.field("reason", m.why());
-        json.name("elements").startArray();
+        json.name("elements").startArrayOfLines();
         for (SubjectResult s : m.subjects()) {
             if (s.verdict() == Verdict.SATISFIED && m.verdict() != Verdict.SATISFIED) {
                 continue; // as in means()
@@ -190,7 +190,7 @@ public final class ComplianceJson {
             json.endObject();
         }
         json.endArray();
-        json.name("findings").startArray();
+        json.name("findings").startArrayOfLines();
         for (Finding f : m.findings()) {
             json.startObject();
             json.field("rule", f.rule());
@@ -202,7 +202,7 @@ public final class ComplianceJson {
             json.endObject();
         }
         json.endArray();
-        json.name("controls").startArray();
+        json.name("controls").startArrayOfLines();
         for (Control c : m.controls()) {
             json.startObject();
             json.field("requirement", c.requirement());
@@ -248,7 +248,7 @@ public final class ComplianceJson {
             e.put("reason", s.why());
             elements.add(e);
         }
-        item.put("elements", elements);
+        item.put("elements", StableJson.oneItemPerLine(elements));
         List<Object> findings = new ArrayList<>();
         for (Finding f : m.findings()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -259,7 +259,7 @@ public final class ComplianceJson {
             e.put("location", location(f.location()));
             findings.add(e);
         }
-        item.put("findings", findings);
+        item.put("findings", StableJson.oneItemPerLine(findings));
         List<Object> controls = new ArrayList<>();
         for (Control c : m.controls()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -269,7 +269,7 @@ public final class ComplianceJson {
             e.put("location", location(c.at()));
             controls.add(e);
         }
-        item.put("controls", controls);
+        item.put("controls", StableJson.oneItemPerLine(controls));
         item.put("gap", m.gap());
         return item;
     }
@@ -304,7 +304,7 @@ public final class ComplianceJson {
             e.put("mappedBy", i.mappedBy());
             items.add(e);
         }
-        out.put("details", items);
+        out.put("details", StableJson.oneItemPerLine(items));
         return out;
     }
 

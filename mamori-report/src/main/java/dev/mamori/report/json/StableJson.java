@@ -1,7 +1,6 @@
 package dev.mamori.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Closeable;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -35,6 +36,9 @@ import java.util.TreeMap;
  * renderer writes its large parts (the findings) item by item, each built as plain values and
  * written at once, so no document is ever held whole in memory or as one string. An unordered map is
  * written through a sorted view of its entries, not copied with its values.
+ *
+ * <p>The layout is Jackson's indented one, except for the lists marked to have one item per line
+ * ({@link OneItemPerLine}, {@link Document#startArrayOfLines}): see {@link Layout}.
  */
 public final class StableJson {
 
@@ -71,18 +75,48 @@ public final class StableJson {
     public static Document open(Writer out) throws IOException {
         JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        generator.setPrettyPrinter(new DefaultPrettyPrinter());
-        return new Document(generator, out);
+        Layout layout = new Layout();
+        generator.setPrettyPrinter(layout);
+        return new Document(generator, layout, out);
+    }
+
+    /** {@code items} written one item per line, each item on one line (the large lists of a document). */
+    public static List<Object> oneItemPerLine(List<?> items) {
+        return new OneItemPerLine(items);
+    }
+
+    /**
+     * A list written one item per line. It is a list, so that whatever does not know the mark
+     * (Jackson itself, a test reading the values) sees the items.
+     */
+    private static final class OneItemPerLine extends AbstractList<Object> implements RandomAccess {
+        private final List<?> items;
+
+        OneItemPerLine(List<?> items) {
+            this.items = items; // a document's values are built for it and not changed while it is written
+        }
+
+        @Override
+        public Object get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
     }
 
     /** A JSON document being written: objects, arrays, fields and whole plain values, in order. */
     public static final class Document implements Closeable {
 
         private final JsonGenerator generator;
+        private final Layout layout;
         private final Writer out;
 
-        private Document(JsonGenerator generator, Writer out) {
+        private Document(JsonGenerator generator, Layout layout, Writer out) {
             this.generator = generator;
+            this.layout = layout;
             this.out = out;
         }
 
@@ -100,6 +134,16 @@ public final class StableJson {
 
         /** Starts an array (as the document, an array item, or after {@link #name}). */
         public Document startArray() throws IOException {
+            generator.writeStartArray();
+            return this;
+        }
+
+        /**
+         * Starts an array laid out one item per line, each item on one line ({@link
+         * #oneItemPerLine}); an array started inside one of its items is on that item's line.
+         */
+        public Document startArrayOfLines() throws IOException {
+            layout.nextArrayOneItemPerLine();
             generator.writeStartArray();
             return this;
         }
@@ -171,6 +215,15 @@ public final class StableJson {
             generator.writeBoolean(b);
         } else if (value instanceof Map<?, ?> map) {
             writeMap(generator, map);
+        } else if (value instanceof OneItemPerLine lines) {
+            if (generator.getPrettyPrinter() instanceof Layout layout) {
+                layout.nextArrayOneItemPerLine();
+            }
+            generator.writeStartArray();
+            for (Object item : lines) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
         } else if (value instanceof Collection<?> collection) {
             if (collection instanceof Set<?> set && !ordered(set)) {
                 // sorted by the text of each stable element, as before streaming: the copy is one set's
@@ -220,6 +273,11 @@ public final class StableJson {
             Map<Object, Object> out = ordered(map) ? new LinkedHashMap<>() : new TreeMap<>(BY_TEXT);
             map.forEach((k, v) -> out.put(k, stable(v)));
             return out;
+        }
+        if (value instanceof OneItemPerLine lines) {
+            List<Object> out = new ArrayList<>(lines.size());
+            lines.forEach(v -> out.add(stable(v)));
+            return new OneItemPerLine(out);
         }
         if (value instanceof Collection<?> collection) {
             List<Object> out = new ArrayList<>(collection.size());

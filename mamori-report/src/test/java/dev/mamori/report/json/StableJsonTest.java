@@ -69,6 +69,94 @@ class StableJsonTest {
         assertThat(out.toString()).isEqualTo(whole(document));
     }
 
+    @Test
+    void listsMarkedOneItemPerLineHoldTheSameValues() throws Exception {
+        ObjectMapper reader = new ObjectMapper();
+        int marked = 0;
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(seed);
+            Object plain = value(random, 0);
+            Object document = markLines(plain, random);
+            marked += StableJson.write(document).equals(whole(plain)) ? 0 : 1;
+            assertThat(reader.readTree(StableJson.write(document)))
+                    .as("seed %d", seed)
+                    .isEqualTo(reader.readTree(whole(plain)));
+        }
+        assertThat(marked).as("documents whose layout the marks changed").isGreaterThan(10);
+    }
+
+    @Test
+    void aListOfLinesHasEachItemOnALineOfItsOwn() throws Exception {
+        Random random = new Random(11);
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(value(random, 1));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("name", "x");
+        document.put("items", StableJson.oneItemPerLine(items));
+        document.put("none", StableJson.oneItemPerLine(List.of()));
+        String text = StableJson.write(document);
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("{");
+        assertThat(lines.get(1)).isEqualTo("  \"name\" : \"x\",");
+        assertThat(lines.get(2)).isEqualTo("  \"items\" : [");
+        ObjectMapper reader = new ObjectMapper();
+        for (int i = 0; i < items.size(); i++) {
+            String line = lines.get(3 + i);
+            assertThat(line).startsWith("    ").doesNotStartWith("     ");
+            String item = i < items.size() - 1 ? line.substring(4, line.length() - 1) : line.substring(4);
+            assertThat(item).doesNotContain(" : ").doesNotContain(", ");
+            assertThat(reader.readTree(item)).as("item %d", i).isEqualTo(reader.readTree(whole(items.get(i))));
+        }
+        assertThat(lines.subList(3 + items.size(), lines.size())).containsExactly("  ],", "  \"none\" : [ ]", "}");
+    }
+
+    @Test
+    void aListOfLinesWrittenPartByPartIsTheWholeDocument() throws Exception {
+        Random random = new Random(5);
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(value(random, 1));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("items", StableJson.oneItemPerLine(items));
+        document.put("after", List.of(1, 2));
+        StringWriter out = new StringWriter();
+        try (StableJson.Document json = StableJson.open(out)) {
+            json.startObject();
+            json.name("items").startArrayOfLines();
+            for (Object item : items) {
+                json.value(item);
+            }
+            json.endArray();
+            json.field("after", List.of(1, 2));
+            json.endObject();
+        }
+        assertThat(out.toString()).isEqualTo(StableJson.write(document));
+    }
+
+    /** {@code value} with some of its lists, at any depth, marked to be written one item per line. */
+    private static Object markLines(Object value, Random random) {
+        if (value instanceof Map<?, ?> map && !(map instanceof EnumMap)) {
+            Map<Object, Object> out = map instanceof LinkedHashMap
+                    ? new LinkedHashMap<>()
+                    : map instanceof TreeMap ? new TreeMap<>() : new HashMap<>();
+            map.forEach((k, v) -> out.put(k, markLines(v, random)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(markLines(v, random)));
+            return random.nextBoolean() ? StableJson.oneItemPerLine(out) : out;
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.map(v -> markLines(v, random));
+        }
+        return value;
+    }
+
     /** Plain values of every kind the renderers use, ordered and unordered, nested a few levels. */
     private static Object value(Random random, int depth) {
         int kind = depth > 3 ? random.nextInt(7) : random.nextInt(14);
