@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Runs the analyses over a validated landscape, in the order their results feed each other. */
 public final class Assessor {
@@ -78,10 +80,31 @@ public final class Assessor {
      */
     public Assessment assess(
             FrozenGraph graph, List<Diagnostic> modelDiagnostics, AssessmentOptions options, Listener listener) {
+        return assess(graph, modelDiagnostics, options, listener, graph.worthSideBySide());
+    }
+
+    /**
+     * As above, compliance judged on a thread of its own while this one runs the systemic and mission
+     * analyses, or after them. Compliance needs the findings; the other two need only the graph, and
+     * on a large landscape the three take seconds. The results are the same either way.
+     */
+    Assessment assess(
+            FrozenGraph graph,
+            List<Diagnostic> modelDiagnostics,
+            AssessmentOptions options,
+            Listener listener,
+            boolean sideBySide) {
         options.profile().ifPresent(this::checkProfile);
         LocalDate today = options.today();
         Landscape landscape = graph.landscape();
         RiskAssessment risk = new RiskEngine(rules).assess(graph, today);
+        FutureTask<ComplianceResult> judged = new FutureTask<>(
+                () -> new ComplianceEvaluator(catalog).evaluate(graph, risk, today, options.profile()));
+        if (sideBySide) {
+            Thread judge = new Thread(judged, "mamori-compliance");
+            judge.setDaemon(true);
+            judge.start();
+        }
         listener.started(STAGES.get(1));
         SystemicAnalyzer systemicAnalyzer = new SystemicAnalyzer(graph);
         SystemicAnalysis systemic = systemicAnalyzer.analyze(options.systemic());
@@ -94,7 +117,10 @@ public final class Assessor {
         List<Diagnostic> diagnostics = new ArrayList<>(unique);
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
         listener.started(STAGES.get(3));
-        ComplianceResult compliance = new ComplianceEvaluator(catalog).evaluate(graph, risk, today, options.profile());
+        if (!sideBySide) {
+            judged.run();
+        }
+        ComplianceResult compliance = result(judged);
         return new Assessment(
                 landscape,
                 today,
@@ -104,6 +130,24 @@ public final class Assessor {
                 missions,
                 diagnostics,
                 compliance);
+    }
+
+    /** What {@code task} computed; what it threw is thrown here, as if it had run on this thread. */
+    static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compliance was judged", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void checkProfile(String name) {

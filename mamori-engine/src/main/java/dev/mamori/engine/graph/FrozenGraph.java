@@ -299,6 +299,17 @@ public final class FrozenGraph {
         return flows.length;
     }
 
+    /**
+     * From how many elements (components and flows) on the analyses use a second thread: below it,
+     * an analysis takes milliseconds and keeps to one.
+     */
+    public static final int SIDE_BY_SIDE_FROM = 5_000;
+
+    /** Whether this landscape is large enough for the analyses to use a second thread ({@link #SIDE_BY_SIDE_FROM}). */
+    public boolean worthSideBySide() {
+        return componentCount() + flowCount() >= SIDE_BY_SIDE_FROM;
+    }
+
     public int credentialCount() {
         return credentials.length;
     }

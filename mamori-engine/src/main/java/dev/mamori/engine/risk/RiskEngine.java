@@ -42,14 +42,11 @@ public final class RiskEngine {
     }
 
     /**
-     * From how many elements (components and flows) on the rules run side by side, on the common
-     * fork-join pool and the calling thread. A smaller landscape's rule pass takes milliseconds, and
-     * keeps to one thread.
+     * The rules of a large landscape ({@link FrozenGraph#worthSideBySide}) run side by side, on the
+     * common fork-join pool and the calling thread.
      */
-    static final int PARALLEL_FROM = 5_000;
-
     public RiskAssessment assess(FrozenGraph graph, LocalDate today) {
-        return assess(graph, today, graph.componentCount() + graph.flowCount() >= PARALLEL_FROM);
+        return assess(graph, today, graph.worthSideBySide());
     }
 
     /**

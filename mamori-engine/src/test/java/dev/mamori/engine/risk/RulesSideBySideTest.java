@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules run side by side on a large landscape (RiskEngine.PARALLEL_FROM) and share one scoring
+ * The rules run side by side on a large landscape (FrozenGraph.SIDE_BY_SIDE_FROM) and share one scoring
  * across threads: they must find what they find one after the other, in the same order, down to the
  * last word of every reason. Each landscape is assessed several times over, each time on a new graph
  * and scoring, so that a race on the scoring's answers has chances to show.
@@ -46,9 +46,11 @@ class RulesSideBySideTest {
     @Test
     void smallLandscapesStayBelowTheThresholdAndLargeOnesFindTheSameAboveIt() throws Exception {
         FrozenGraph small = FrozenGraph.of(GeneratedLandscapes.generated(new LandscapeGenerator(1, 100, 1)));
-        assertThat(small.componentCount() + small.flowCount()).isLessThan(RiskEngine.PARALLEL_FROM);
+        assertThat(small.componentCount() + small.flowCount()).isLessThan(FrozenGraph.SIDE_BY_SIDE_FROM);
+        assertThat(small.worthSideBySide()).isFalse();
         FrozenGraph large = FrozenGraph.of(GeneratedLandscapes.generated(new LandscapeGenerator(25, 100, 1)));
-        assertThat(large.componentCount() + large.flowCount()).isGreaterThanOrEqualTo(RiskEngine.PARALLEL_FROM);
+        assertThat(large.componentCount() + large.flowCount()).isGreaterThanOrEqualTo(FrozenGraph.SIDE_BY_SIDE_FROM);
+        assertThat(large.worthSideBySide()).isTrue();
         RiskEngine engine = new RiskEngine(RuleCatalog.all());
         assertThat(engine.assess(large, TODAY).findings())
                 .isEqualTo(engine.assess(FrozenGraph.of(large.landscape()), TODAY, false)
