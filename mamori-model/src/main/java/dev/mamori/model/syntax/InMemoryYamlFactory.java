@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -41,10 +42,10 @@ final class InMemoryYamlFactory extends YAMLFactory {
      * Whether a scalar is text whatever YAML's implicit types say, without asking them. Jackson asks
      * SnakeYAML's resolver the type of every plain scalar, which tries its regular expressions for the
      * scalar's first character and then those for null and the empty text on every one: a tenth of
-     * reading a large model. A plain scalar that starts with a letter no implicit type starts with
-     * (booleans and null start with y, n, t, f, o; numbers, dates and the rest with other characters)
-     * is text; so is every quoted one, which Jackson already knows. {@code InMemoryYamlFactoryTest}
-     * holds this against the resolver itself.
+     * reading a large model. Of the implicit types only booleans and null start with a letter, and
+     * they are a few exact words; any other plain scalar that starts with a letter is text, and so is
+     * every quoted one, which Jackson already knows. {@code InMemoryYamlFactoryTest} holds this
+     * against the resolver itself.
      */
     static boolean certainlyText(ScalarEvent scalar) {
         String tag = scalar.getTag();
@@ -52,11 +53,16 @@ final class InMemoryYamlFactory extends YAMLFactory {
         return (tag == null || tag.equals("!"))
                 && scalar.getImplicit().canOmitTagInPlainScalar()
                 && !value.isEmpty()
-                && startsNoImplicitType(value.charAt(0));
+                && isAsciiLetter(value.charAt(0))
+                && !LETTERED_WORDS.contains(value);
     }
 
-    /** A letter of the ASCII alphabet that starts none of YAML 1.1's implicit types in SnakeYAML's resolver. */
-    static boolean startsNoImplicitType(char first) {
-        return ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) && "yYnNtTfFoO".indexOf(first) < 0;
+    /** The words of YAML 1.1's booleans and null, the only implicit types that start with a letter. */
+    static final Set<String> LETTERED_WORDS = Set.of(
+            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+            "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }
