@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /** Runs the analyses over a validated landscape, in the order their results feed each other. */
@@ -85,8 +84,9 @@ public final class Assessor {
 
     /**
      * As above, compliance judged on a thread of its own while this one runs the systemic and mission
-     * analyses, or after them. Compliance needs the findings; the other two need only the graph, and
-     * on a large landscape the three take seconds. The results are the same either way.
+     * analyses and the caller writes what comes before compliance ({@link Assessment#compliance()}
+     * waits for it), or judged here after them. Compliance needs the findings; the other two need
+     * only the graph, and on a large landscape each takes seconds. The results are the same either way.
      */
     Assessment assess(
             FrozenGraph graph,
@@ -120,7 +120,6 @@ public final class Assessor {
         if (!sideBySide) {
             judged.run();
         }
-        ComplianceResult compliance = result(judged);
         return new Assessment(
                 landscape,
                 today,
@@ -129,25 +128,7 @@ public final class Assessor {
                 systemic,
                 missions,
                 diagnostics,
-                compliance);
-    }
-
-    /** What {@code task} computed; what it threw is thrown here, as if it had run on this thread. */
-    static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compliance was judged", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+                judged);
     }
 
     private void checkProfile(String name) {

@@ -65,11 +65,11 @@ class ComplianceSideBySideTest {
         });
         Thread other = new Thread(failing);
         other.start();
-        assertThatThrownBy(() -> Assessor.result(failing)).isSameAs(thrown);
+        assertThatThrownBy(() -> Assessment.joined(failing)).isSameAs(thrown);
         FutureTask<Object> error = new FutureTask<>(() -> {
             throw new StackOverflowError();
         });
         error.run();
-        assertThatThrownBy(() -> Assessor.result(error)).isInstanceOf(StackOverflowError.class);
+        assertThatThrownBy(() -> Assessment.joined(error)).isInstanceOf(StackOverflowError.class);
     }
 }
