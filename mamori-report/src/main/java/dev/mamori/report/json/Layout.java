@@ -145,12 +145,7 @@ final class Layout implements PrettyPrinter {
     @Override
     public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
         g.writeRaw(',');
-        byte innermost = innermost();
-        if (innermost == LINES) {
-            NEW_LINE.writeIndentation(g, level);
-        } else if (innermost == INLINE_ARRAY) {
-            g.writeRaw(' ');
-        }
+        beforeArrayValues(g);
     }
 
     @Override

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * written through a sorted view of its entries, not copied with its values.
  *
  * <p>The layout is Jackson's indented one, except for the lists marked to have one item per line
- * ({@link OneItemPerLine}, {@link Document#startArrayOfLines}): see {@link Layout}.
+ * ({@link #oneItemPerLine}, {@link Document#startArrayOfLines}): see {@link Layout}.
  */
 public final class StableJson {
 

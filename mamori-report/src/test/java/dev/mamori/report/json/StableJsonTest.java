@@ -87,11 +87,7 @@ class StableJsonTest {
 
     @Test
     void aListOfLinesHasEachItemOnALineOfItsOwn() throws Exception {
-        Random random = new Random(11);
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            items.add(value(random, 1));
-        }
+        List<Object> items = items(new Random(11), 40);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("name", "x");
         document.put("items", StableJson.oneItemPerLine(items));
@@ -115,11 +111,7 @@ class StableJsonTest {
 
     @Test
     void aListOfLinesWrittenPartByPartIsTheWholeDocument() throws Exception {
-        Random random = new Random(5);
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            items.add(value(random, 1));
-        }
+        List<Object> items = items(new Random(5), 20);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("items", StableJson.oneItemPerLine(items));
         document.put("after", List.of(1, 2));
@@ -135,6 +127,15 @@ class StableJsonTest {
             json.endObject();
         }
         assertThat(out.toString()).isEqualTo(StableJson.write(document));
+    }
+
+    /** {@code count} random values, as a list's items. */
+    private static List<Object> items(Random random, int count) {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(value(random, 1));
+        }
+        return items;
     }
 
     /** {@code value} with some of its lists, at any depth, marked to be written one item per line. */
