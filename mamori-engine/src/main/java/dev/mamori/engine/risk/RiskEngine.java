@@ -97,11 +97,16 @@ public final class RiskEngine {
      * when a line does not fit beside the ranks, the comparator sorts them.
      */
     static List<Finding> inReadingOrder(List<Finding> findings) {
+        return inReadingOrder(findings, Long.SIZE - 1);
+    }
+
+    /** As above, the number in {@code keyBits} bits (tests make it short, to reach the comparator). */
+    static List<Finding> inReadingOrder(List<Finding> findings, int keyBits) {
         Map<String, Integer> files = ranks(findings, f -> f.location().file());
         Map<String, Integer> rules = ranks(findings, Finding::rule);
         int fileBits = bits(files.size());
         int ruleBits = bits(rules.size());
-        int lineBits = 63 - 1 - 3 - fileBits - ruleBits;
+        int lineBits = keyBits - 1 - 3 - fileBits - ruleBits;
         long lineLimit = lineBits >= 31 ? Integer.MAX_VALUE : (1L << Math.max(0, lineBits)) - 1;
         Keyed[] keyed = new Keyed[findings.size()];
         for (int i = 0; i < keyed.length; i++) {

@@ -39,6 +39,10 @@ class ReadingOrderTest {
                 assertThat(RiskEngine.inReadingOrder(shuffled))
                         .as("round %d", round)
                         .containsExactlyElementsOf(expected);
+                // a number too short for the lines: the comparator sorts them
+                assertThat(RiskEngine.inReadingOrder(shuffled, 14))
+                        .as("round %d, short", round)
+                        .containsExactlyElementsOf(expected);
             }
             assertThat(findings).isSortedAccordingTo(RiskEngine.READING_ORDER);
         }
