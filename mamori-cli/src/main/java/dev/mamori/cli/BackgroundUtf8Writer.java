@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -70,7 +71,7 @@ final class BackgroundUtf8Writer extends Writer {
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
         ensureOpen();
-        java.util.Objects.checkFromIndexSize(offset, length, chars.length);
+        Objects.checkFromIndexSize(offset, length, chars.length);
         while (length > 0) {
             if (used == CHUNK) {
                 handOff(Kind.DATA);
@@ -86,7 +87,7 @@ final class BackgroundUtf8Writer extends Writer {
     @Override
     public void write(String text, int offset, int length) throws IOException {
         ensureOpen();
-        java.util.Objects.checkFromIndexSize(offset, length, text.length());
+        Objects.checkFromIndexSize(offset, length, text.length());
         while (length > 0) {
             if (used == CHUNK) {
                 handOff(Kind.DATA);

@@ -49,9 +49,10 @@ final class Layout implements PrettyPrinter {
         return depth == 0 ? INDENTED_OBJECT : open[depth - 1];
     }
 
+    /** Whether what starts now is inside an item of a list of lines (the document's root is not). */
     private boolean flat() {
         byte innermost = innermost();
-        return depth > 0 && (innermost == FLAT || innermost == LINES);
+        return innermost == FLAT || innermost == LINES;
     }
 
     private void push(byte kind) {
