@@ -2,13 +2,14 @@ package dev.mamori.model.syntax;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.ImplicitTuple;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 
@@ -22,20 +23,73 @@ final class InMemoryYamlFactory extends YAMLFactory {
     }
 
     YAMLParser parser(String text) {
-        IOContext context = _createContext(_createContentReference(text), true);
-        ParserImpl events = new ParserImpl(new InMemoryYamlReader(text), _loaderOptions);
-        return new YAMLParser(
-                context, _parserFeatures, _yamlParserFeatures, _objectCodec, Reader.nullReader(), events) {
+        return new Parser(text);
+    }
+
+    /**
+     * The kinds Jackson's parser gives plain scalars, asked of Jackson itself, for {@link
+     * BlockYamlReader}: one parser, made when first asked, for one reading (a parser is not shared
+     * between threads).
+     */
+    BlockYamlReader.PlainKinds plainKinds() {
+        return new BlockYamlReader.PlainKinds() {
+            private Parser parser;
+
             @Override
-            protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
-                if (certainlyText(scalar)) {
-                    _textValue = scalar.getValue();
-                    _cleanedTextValue = null;
-                    return JsonToken.VALUE_STRING;
+            public ScalarNode.Kind kindOf(String plain) {
+                if (parser == null) {
+                    parser = new Parser("");
                 }
-                return super._decodeScalar(scalar);
+                return parser.kindOf(plain);
             }
         };
+    }
+
+    private final class Parser extends YAMLParser {
+
+        Parser(String text) {
+            super(
+                    InMemoryYamlFactory.this._createContext(
+                            InMemoryYamlFactory.this._createContentReference(text), true),
+                    InMemoryYamlFactory.this._parserFeatures,
+                    InMemoryYamlFactory.this._yamlParserFeatures,
+                    InMemoryYamlFactory.this._objectCodec,
+                    Reader.nullReader(),
+                    new ParserImpl(new InMemoryYamlReader(text), InMemoryYamlFactory.this._loaderOptions));
+        }
+
+        @Override
+        protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+            if (certainlyText(scalar)) {
+                _textValue = scalar.getValue();
+                _cleanedTextValue = null;
+                return JsonToken.VALUE_STRING;
+            }
+            return super._decodeScalar(scalar);
+        }
+
+        /** The kind of a plain scalar as SnakeYAML's parser hands it over: untagged, implicit. */
+        ScalarNode.Kind kindOf(String plain) {
+            ScalarEvent event =
+                    new ScalarEvent(null, null, new ImplicitTuple(true, false), plain, null, null, ScalarStyle.PLAIN);
+            JsonToken token;
+            try {
+                token = _decodeScalar(event);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            if (token == null) {
+                return null;
+            }
+            return switch (token) {
+                case VALUE_STRING -> ScalarNode.Kind.STRING;
+                case VALUE_NUMBER_INT -> ScalarNode.Kind.INTEGER;
+                case VALUE_NUMBER_FLOAT -> ScalarNode.Kind.DECIMAL;
+                case VALUE_TRUE, VALUE_FALSE -> ScalarNode.Kind.BOOLEAN;
+                case VALUE_NULL -> ScalarNode.Kind.NULL;
+                default -> null;
+            };
+        }
     }
 
     /**

@@ -128,8 +128,26 @@ public final class TreeReader {
         if (syntax == Syntax.YAML && !printable(file, text.get(), diagnostics)) {
             return Optional.empty();
         }
-        try (JsonParser parser =
-                syntax == Syntax.JSON ? jsonFactory.createParser(text.get()) : yamlFactory.parser(text.get())) {
+        if (syntax == Syntax.YAML) {
+            Node read;
+            try {
+                read = BlockYamlReader.read(file, text.get(), limits, yamlFactory.plainKinds());
+            } catch (RuntimeException e) {
+                read = null; // a fault of the quick reader costs time, never the file: Jackson reads it
+            }
+            if (read != null) {
+                return Optional.of(read);
+            }
+        }
+        return parseWithJackson(file, text.get(), syntax, diagnostics);
+    }
+
+    /**
+     * The tree of decoded, non-blank text as Jackson's parser reads it, with every problem it finds;
+     * {@link BlockYamlReader} reads the YAML most models are written in faster, to the same tree.
+     */
+    Optional<Node> parseWithJackson(String file, String text, Syntax syntax, Diagnostics diagnostics) {
+        try (JsonParser parser = syntax == Syntax.JSON ? jsonFactory.createParser(text) : yamlFactory.parser(text)) {
             Parse parse = new Parse(file, parser, diagnostics, limits);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -151,7 +169,7 @@ public final class TreeReader {
         } catch (Refused e) {
             // The walk has reported why it stopped.
         } catch (JsonProcessingException e) {
-            diagnostics.error(clamp(locate(file, e), text.get()), "syntax", syntaxMessage(e, syntax));
+            diagnostics.error(clamp(locate(file, e), text), "syntax", syntaxMessage(e, syntax));
         } catch (IOException e) {
             diagnostics.error(SourceLocation.startOf(file), "unreadable", "the file cannot be parsed");
         } catch (RuntimeException e) {
@@ -163,7 +181,7 @@ public final class TreeReader {
                             marked.getProblemMark().getLine() + 1,
                             marked.getProblemMark().getColumn() + 1)
                     : SourceLocation.startOf(file);
-            diagnostics.error(clamp(at, text.get()), "syntax", syntaxMessage(e, syntax));
+            diagnostics.error(clamp(at, text), "syntax", syntaxMessage(e, syntax));
         }
         return Optional.empty();
     }
