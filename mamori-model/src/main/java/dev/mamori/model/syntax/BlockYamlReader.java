@@ -9,10 +9,9 @@ import java.util.Set;
 
 /**
  * Reads the YAML that models are written in, straight into a tree: block mappings and block lists,
- * one-line scalars (plain, single- or double-quoted), lists in brackets and mappings in braces on one
- * line, comments and blank lines. Every value gets the location and the kind
- * Jackson's YAML parser gives it, so the tree is the one {@link TreeReader} builds from Jackson's
- * tokens.
+ * one-line scalars (plain, single- or double-quoted), lists in brackets and mappings in braces on
+ * one line, comments and blank lines. Every value gets the location and the kind Jackson's YAML
+ * parser gives it, so the tree is the one {@link TreeReader} builds from Jackson's tokens.
  *
  * <p>Anything else (anchors, aliases, tags, block scalars, multi-line scalars and brackets, tabs,
  * a second document, a duplicate key, deep nesting, an error of any kind) makes {@link #read} give
@@ -80,12 +79,10 @@ final class BlockYamlReader {
      * The text must be non-blank and hold only characters YAML allows ({@link TreeReader} checks).
      */
     static Node read(String file, String text, ReadLimits limits, PlainKinds plainKinds) {
-        int characters = characters(text);
-        if (characters == OUTSIDE_CHARACTERS) {
+        BlockYamlReader reader = reader(file, text, limits, plainKinds);
+        if (reader == null) {
             return null;
         }
-        BlockYamlReader reader =
-                new BlockYamlReader(file, text, limits.maxDepth(), plainKinds, characters == SUPPLEMENTARY);
         try {
             return reader.document();
         } catch (Outside e) {
@@ -95,12 +92,10 @@ final class BlockYamlReader {
 
     /** For tests: the line at which the reader leaves {@code text} to Jackson's parser; 0 when it reads it all. */
     static int lineLeftAt(String text, ReadLimits limits, PlainKinds plainKinds) {
-        int characters = characters(text);
-        if (characters == OUTSIDE_CHARACTERS) {
+        BlockYamlReader reader = reader("", text, limits, plainKinds);
+        if (reader == null) {
             return 1;
         }
-        BlockYamlReader reader =
-                new BlockYamlReader("", text, limits.maxDepth(), plainKinds, characters == SUPPLEMENTARY);
         try {
             reader.document();
             return 0;
@@ -109,29 +104,42 @@ final class BlockYamlReader {
         }
     }
 
-    private static final int BMP = 0;
-    private static final int SUPPLEMENTARY = 1;
-    private static final int OUTSIDE_CHARACTERS = 2;
+    /** What the characters of a text are to this reader. */
+    private enum Characters {
+        BMP,
+        /** Some outside the BMP, which SnakeYAML counts as one column each. */
+        SUPPLEMENTARY,
+        /** Tabs or line breaks that the full parser is left to read. */
+        LEFT_TO_JACKSON
+    }
 
-    /** Whether the text has characters this reader leaves alone, or characters outside the BMP. */
-    private static int characters(String text) {
+    /** A reader for {@code text}, or null when its characters are left to Jackson's parser. */
+    private static BlockYamlReader reader(String file, String text, ReadLimits limits, PlainKinds plainKinds) {
+        Characters characters = characters(text);
+        return characters == Characters.LEFT_TO_JACKSON
+                ? null
+                : new BlockYamlReader(
+                        file, text, limits.maxDepth(), plainKinds, characters == Characters.SUPPLEMENTARY);
+    }
+
+    private static Characters characters(String text) {
         boolean supplementary = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < ' ') {
                 // Tabs are left to the full parser, and so are line breaks but LF and CR LF.
                 if (c != '\n' && (c != '\r' || i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                    return OUTSIDE_CHARACTERS;
+                    return Characters.LEFT_TO_JACKSON;
                 }
             } else if (c >= 0x80) {
                 // SnakeYAML breaks lines at NEL, LS and PS too, and skips byte-order marks.
                 if (c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-                    return OUTSIDE_CHARACTERS;
+                    return Characters.LEFT_TO_JACKSON;
                 }
                 supplementary |= Character.isSurrogate(c);
             }
         }
-        return supplementary ? SUPPLEMENTARY : BMP;
+        return supplementary ? Characters.SUPPLEMENTARY : Characters.BMP;
     }
 
     private Node document() {
