@@ -182,9 +182,6 @@ final class BlockYamlReader {
             int keyLine = line;
             int keyColumn = column(pos);
             String key = key(colon);
-            if (key.equals("<<")) {
-                throw OUTSIDE; // a merge key
-            }
             keys = unique(key, entries, keys);
             Node value = valueAfterColon(colon, indent, depth + 1);
             entries.add(new MapNode.Entry(key, file, keyLine, keyColumn, value));
@@ -410,38 +407,42 @@ final class BlockYamlReader {
 
     /** The key of a mapping in braces, followed by a colon and a space; {@code pos} moves past them. */
     private String flowKey() {
+        String key = key(flowKeyColon());
+        pos++; // the colon
+        skipSpaces();
+        return key;
+    }
+
+    /**
+     * Where the key of a mapping in braces at {@code pos} ends in a colon followed by a space (at
+     * once, after a quoted key).
+     */
+    private int flowKeyColon() {
         if (pos == end) {
             throw OUTSIDE;
         }
         char first = text.charAt(pos);
-        String key;
         if (first == '"' || first == '\'') {
-            key = quotedText();
-        } else {
-            if (!startsPlain(first, pos + 1 < end ? text.charAt(pos + 1) : '\n')) {
-                throw OUTSIDE;
+            int close = closingQuote(pos);
+            if (close >= 0 && close + 2 < end && text.charAt(close + 1) == ':' && text.charAt(close + 2) == ' ') {
+                return close + 1;
             }
-            int start = pos;
-            while (pos < end && !(text.charAt(pos) == ':' && pos + 1 < end && text.charAt(pos + 1) == ' ')) {
-                char c = text.charAt(pos);
-                if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' || c == '?' || c == ':'
-                        || c == '\n' || c == '\r') {
-                    throw OUTSIDE;
-                }
-                pos++;
-            }
-            int last = pos;
-            while (last > start && text.charAt(last - 1) == ' ') {
-                last--;
-            }
-            key = text.substring(start, last);
-        }
-        if (!(pos + 1 < end && text.charAt(pos) == ':' && text.charAt(pos + 1) == ' ') || key.equals("<<")) {
             throw OUTSIDE;
         }
-        pos += 2;
-        skipSpaces();
-        return shared(key);
+        if (!startsPlain(first, pos + 1 < end ? text.charAt(pos + 1) : '\n')) {
+            throw OUTSIDE;
+        }
+        for (int i = pos; i + 1 < end; i++) {
+            char c = text.charAt(i);
+            if (c == ':' && text.charAt(i + 1) == ' ') {
+                return i;
+            }
+            if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' || c == '?' || c == ':'
+                    || c == '\n' || c == '\r') {
+                throw OUTSIDE;
+            }
+        }
+        throw OUTSIDE;
     }
 
     /**
@@ -518,6 +519,9 @@ final class BlockYamlReader {
                 last--;
             }
             key = text.substring(pos, last);
+        }
+        if (key.equals("<<")) {
+            throw OUTSIDE; // a merge key
         }
         pos = colon;
         return shared(key);
