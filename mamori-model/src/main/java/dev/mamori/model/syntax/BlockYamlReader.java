@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * Reads the YAML that models are written in, straight into a tree: block mappings and block lists,
- * one-line scalars (plain, single- or double-quoted), lists in brackets and mappings in braces on
- * one line, comments and blank lines. Every value gets the location and the kind Jackson's YAML
+ * one-line scalars (plain, single- or double-quoted), literal and folded block texts ({@code |},
+ * {@code >-}), lists in brackets and mappings in braces on one line, comments and blank lines. Every value gets the location and the kind Jackson's YAML
  * parser gives it, so the tree is the one {@link TreeReader} builds from Jackson's tokens.
  *
- * <p>Anything else (anchors, aliases, tags, block scalars, multi-line scalars and brackets, tabs,
+ * <p>Anything else (anchors, aliases, tags, multi-line plain and quoted scalars and brackets, tabs,
  * a second document, a duplicate key, deep nesting, an error of any kind) makes {@link #read} give
  * up and return null, and the file is read by Jackson's parser, which reads it all and words every
  * problem. So this reader never reports anything: what it reads, it reads as the full parser does
@@ -261,12 +261,107 @@ final class BlockYamlReader {
      * read to its end. A line below indented further would continue it (or be an error).
      */
     private Node lineValue(int indent, int depth) {
+        char first = text.charAt(pos);
+        if (first == '|' || first == '>') {
+            return blockText(indent);
+        }
         Node value = inlineValue(depth);
         endOfLine();
         if (nextIndentWithComments() > indent) {
             throw OUTSIDE;
         }
         return value;
+    }
+
+    /**
+     * A literal ({@code |}) or folded ({@code >}) block text, clipped or stripped ({@code -}) of its
+     * last line break, in a block at column {@code indent}, read as SnakeYAML reads it. Its lines
+     * are indented as its first line is, which must follow the header at once. Left to the full
+     * parser: an explicit indentation, keeping ({@code +}), blank lines before the first line, a
+     * folded line indented further, and a line of spaces only as deep as the text.
+     */
+    private Node blockText(int indent) {
+        int textLine = line;
+        int textColumn = column(pos);
+        boolean folded = text.charAt(pos) == '>';
+        pos++;
+        boolean strip = pos < end && text.charAt(pos) == '-';
+        if (strip) {
+            pos++;
+        }
+        if (pos == end || !isBlank(text.charAt(pos)) && text.charAt(pos) != '#') {
+            throw OUTSIDE; // an indentation indicator, keeping, or more on the header's line
+        }
+        endOfLine();
+        int depth = spacesAt(pos);
+        if (depth <= indent || atBlankLine(pos + depth)) {
+            throw OUTSIDE; // an empty text, or blank lines before its first line
+        }
+        StringBuilder value = new StringBuilder();
+        boolean ended = false; // whether the last line read ended in a line break
+        while (true) {
+            int start = pos + depth;
+            if (folded && text.charAt(start) == ' ') {
+                throw OUTSIDE; // a folded line indented further
+            }
+            int eol = start;
+            while (eol < end && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+                eol++;
+            }
+            value.append(text, start, eol);
+            pos = eol;
+            ended = pos < end;
+            if (!ended) {
+                break;
+            }
+            nextLine();
+            int blank = 0;
+            while (true) {
+                int spaces = spacesAt(pos);
+                if (!atBlankLine(pos + spaces)) {
+                    break; // a line with more than spaces
+                }
+                if (spaces >= depth) {
+                    throw OUTSIDE; // a line of spaces as deep as the text
+                }
+                pos += spaces;
+                if (pos == end) {
+                    break;
+                }
+                nextLine();
+                blank++;
+            }
+            if (pos == end || spacesAt(pos) < depth) {
+                break; // the text ends; the blank lines after it are clipped or stripped
+            }
+            value.append(folded && blank == 0 ? " " : "\n".repeat(folded ? blank : blank + 1));
+        }
+        if (ended && !strip) {
+            value.append('\n');
+        }
+        // pos is at the start of the line after the text's last, or of a blank line after it
+        return new ScalarNode(file, textLine, textColumn, shared(value.toString()), ScalarNode.Kind.STRING);
+    }
+
+    /** The number of spaces at {@code at}. */
+    private int spacesAt(int at) {
+        int i = at;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i - at;
+    }
+
+    /** Whether {@code at} is the end of a line (or of the text). */
+    private boolean atBlankLine(int at) {
+        return at >= end || text.charAt(at) == '\n' || text.charAt(at) == '\r';
+    }
+
+    /** Past the line break at {@code pos}, to the start of the next line. */
+    private void nextLine() {
+        pos += text.charAt(pos) == '\r' ? 2 : 1;
+        line++;
+        lineStart = pos;
     }
 
     private Node inlineValue(int depth) {
