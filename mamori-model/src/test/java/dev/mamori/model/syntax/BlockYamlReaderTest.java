@@ -429,6 +429,47 @@ class BlockYamlReaderTest {
         assertThat(broken).as("edited landscapes with problems").isGreaterThan(150);
     }
 
+    /** Characters that mean something in YAML, and a few that do not. */
+    private static final String SIGNIFICANT = " \n\r\t-:#'\"[]{},|>&*!?%@`~\\a1.é😀";
+
+    @Test
+    void landscapesEditedCharacterByCharacterAreReadAsJacksonReadsThemOrLeftToIt() throws Exception {
+        String base = Files.readString(Path.of("..", "examples", "plant", "plant.yaml"));
+        Random random = new Random(23);
+        int read = 0;
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder edited = new StringBuilder(base);
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                int at = random.nextInt(edited.length() + 1);
+                int kind = random.nextInt(3);
+                if (kind == 0 && at < edited.length()) {
+                    edited.deleteCharAt(at);
+                    if (at < edited.length() && Character.isLowSurrogate(edited.charAt(at))) {
+                        edited.deleteCharAt(at);
+                    }
+                } else {
+                    int pick = random.nextInt(SIGNIFICANT.length());
+                    int end = Character.isHighSurrogate(SIGNIFICANT.charAt(pick)) ? pick + 2 : pick + 1;
+                    if (Character.isLowSurrogate(SIGNIFICANT.charAt(pick))) {
+                        continue;
+                    }
+                    if (at > 0 && at < edited.length() && Character.isLowSurrogate(edited.charAt(at))) {
+                        at--;
+                    }
+                    edited.insert(at, SIGNIFICANT, pick, end);
+                }
+            }
+            // cut short now and then, anywhere
+            String text =
+                    random.nextInt(5) == 0 ? edited.substring(0, random.nextInt(edited.length())) : edited.toString();
+            if (text.isBlank() || (text.length() > 0 && Character.isHighSurrogate(text.charAt(text.length() - 1)))) {
+                continue;
+            }
+            read += agrees(text, "round " + round) ? 1 : 0;
+        }
+        assertThat(read).as("edited files read").isGreaterThan(200);
+    }
+
     @Test
     void blockTextsAreReadAsJacksonReadsThem() {
         String[] texts = {
