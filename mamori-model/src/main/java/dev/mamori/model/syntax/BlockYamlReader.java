@@ -293,14 +293,14 @@ final class BlockYamlReader {
             throw OUTSIDE; // an indentation indicator, keeping, or more on the header's line
         }
         endOfLine();
-        int depth = spacesAt(pos);
-        if (depth <= indent || atBlankLine(pos + depth)) {
+        int margin = spacesAt(pos); // the text's own indentation
+        if (margin <= indent || isLineEnd(pos + margin)) {
             throw OUTSIDE; // an empty text, or blank lines before its first line
         }
         StringBuilder value = new StringBuilder();
         boolean ended = false; // whether the last line read ended in a line break
         while (true) {
-            int start = pos + depth;
+            int start = pos + margin;
             if (folded && text.charAt(start) == ' ') {
                 throw OUTSIDE; // a folded line indented further
             }
@@ -318,10 +318,10 @@ final class BlockYamlReader {
             int blank = 0;
             while (true) {
                 int spaces = spacesAt(pos);
-                if (!atBlankLine(pos + spaces)) {
+                if (!isLineEnd(pos + spaces)) {
                     break; // a line with more than spaces
                 }
-                if (spaces >= depth) {
+                if (spaces >= margin) {
                     throw OUTSIDE; // a line of spaces as deep as the text
                 }
                 pos += spaces;
@@ -331,7 +331,7 @@ final class BlockYamlReader {
                 nextLine();
                 blank++;
             }
-            if (pos == end || spacesAt(pos) < depth) {
+            if (pos == end || spacesAt(pos) < margin) {
                 break; // the text ends; the blank lines after it are clipped or stripped
             }
             value.append(folded && blank == 0 ? " " : "\n".repeat(folded ? blank : blank + 1));
@@ -339,7 +339,7 @@ final class BlockYamlReader {
         if (ended && !strip) {
             value.append('\n');
         }
-        // pos is at the start of the line after the text's last, or of a blank line after it
+        // pos is at the start of the first line after the text and the blank lines that follow it
         return new ScalarNode(file, textLine, textColumn, shared(value.toString()), ScalarNode.Kind.STRING);
     }
 
@@ -352,8 +352,8 @@ final class BlockYamlReader {
         return i - at;
     }
 
-    /** Whether {@code at} is the end of a line (or of the text). */
-    private boolean atBlankLine(int at) {
+    /** Whether {@code at} is where a line ends: a line break, or the end of the text. */
+    private boolean isLineEnd(int at) {
         return at >= end || text.charAt(at) == '\n' || text.charAt(at) == '\r';
     }
 
@@ -725,9 +725,8 @@ final class BlockYamlReader {
                 c = '\n';
             }
             if (c == '\n' || c == '\r') {
-                pos = c == '\r' ? i + 2 : i + 1;
-                line++;
-                lineStart = pos;
+                pos = i;
+                nextLine();
                 continue;
             }
             pos = i;
@@ -776,14 +775,10 @@ final class BlockYamlReader {
             pos = newline;
             c = '\n';
         }
-        if (c == '\r') {
-            pos++;
-        } else if (c != '\n') {
+        if (c != '\n' && c != '\r') {
             throw OUTSIDE; // more after a value
         }
-        pos++;
-        line++;
-        lineStart = pos;
+        nextLine();
     }
 
     private boolean atLineEnd() {
