@@ -1,5 +1,6 @@
 package dev.mamori.report.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,9 +43,19 @@ import java.util.TreeMap;
  */
 public final class StableJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /** Makes the generators: Jackson's streaming core alone. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * Jackson's object mapper, for the values this class does not write itself (maps with keys that
+     * are not text, unordered sets, other objects). Made on first use: making it loads some 300
+     * classes, a tenth of a second of a small run, and most documents never need it.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    }
 
     private static final Comparator<Object> BY_TEXT = Comparator.comparing(String::valueOf);
 
@@ -73,7 +84,7 @@ public final class StableJson {
      * flushes {@code out}, which stays open.
      */
     public static Document open(Writer out) throws IOException {
-        JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
+        JsonGenerator generator = FACTORY.createGenerator(out);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Layout layout = new Layout();
         generator.setPrettyPrinter(layout);
@@ -211,6 +222,8 @@ public final class StableJson {
             generator.writeNumber(i);
         } else if (value instanceof Long l) {
             generator.writeNumber(l);
+        } else if (value instanceof Double d) {
+            generator.writeNumber(d); // what Jackson's serializer of a Double writes
         } else if (value instanceof Boolean b) {
             generator.writeBoolean(b);
         } else if (value instanceof Map<?, ?> map) {
@@ -227,7 +240,7 @@ public final class StableJson {
         } else if (value instanceof Collection<?> collection) {
             if (collection instanceof Set<?> set && !ordered(set)) {
                 // sorted by the text of each stable element, as before streaming: the copy is one set's
-                MAPPER.writeValue(generator, stable(set));
+                Mapper.MAPPER.writeValue(generator, stable(set));
             } else {
                 generator.writeStartArray();
                 for (Object item : collection) {
@@ -238,7 +251,7 @@ public final class StableJson {
         } else if (value instanceof Optional<?> optional) {
             writeValue(generator, optional.orElse(null));
         } else {
-            MAPPER.writeValue(generator, value);
+            Mapper.MAPPER.writeValue(generator, value);
         }
     }
 
@@ -246,7 +259,7 @@ public final class StableJson {
         for (Object key : map.keySet()) {
             if (!(key instanceof String)) {
                 // keys Jackson names its own way (enums, numbers): written as before streaming
-                MAPPER.writeValue(generator, stable(map));
+                Mapper.MAPPER.writeValue(generator, stable(map));
                 return;
             }
         }
