@@ -1,11 +1,8 @@
 package dev.mamori.vulns.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mamori.vulns.json.JsonTree;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +29,6 @@ public final class FeedReader {
         }
     }
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        JSON.getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(200)
-                        .maxStringLength(20_000_000)
-                        .build());
-    }
-
     /** The kind of {@code bytes}, read from {@code file}, without reading all of it. */
     public static List<Feed> read(String file, byte[] bytes) throws BadFeed {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
@@ -63,7 +48,7 @@ public final class FeedReader {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTree.read(text);
         } catch (JsonProcessingException e) {
             throw new BadFeed(file + ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
@@ -125,7 +110,7 @@ public final class FeedReader {
                 byte[] content = in.readNBytes(50_000_000);
                 String name = file + "!" + entry.getName();
                 try {
-                    all.addAll(OsvReader.read(name, JSON.readTree(content)));
+                    all.addAll(OsvReader.read(name, JsonTree.read(content)));
                 } catch (JsonProcessingException e) {
                     throw new BadFeed(name + ": not valid JSON: " + e.getOriginalMessage());
                 }

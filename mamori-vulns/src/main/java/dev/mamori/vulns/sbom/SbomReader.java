@@ -1,9 +1,9 @@
 package dev.mamori.vulns.sbom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.model.diagnostics.SourceLocation;
-import java.io.IOException;
+import dev.mamori.vulns.json.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.cyclonedx.model.Component;
 import org.cyclonedx.parsers.BomParserFactory;
 
 /**
- * The packages of a software bill of materials: CycloneDX (JSON or XML, read by CycloneDX's own
+ * The packages of a software bill of materials: CycloneDX (JSON, or XML read by CycloneDX's own
  * library) or SPDX 2.x JSON. A package is kept when it has a package URL or a CPE and a version;
  * each is located at the line of the file that names it, so that a finding points there.
  */
@@ -34,13 +34,102 @@ public final class SbomReader {
     public static List<InstalledPackage> read(String file, byte[] bytes) throws BadSbom {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String start = text.stripLeading();
-        if (start.startsWith("{") && text.contains("\"spdxVersion\"")) {
-            return spdx(file, text);
+        Lines lines = new Lines(file, text);
+        if (start.startsWith("{")) {
+            JsonNode root;
+            try {
+                root = JsonTree.read(text);
+            } catch (JsonProcessingException e) {
+                throw new BadSbom(
+                        "it is not readable JSON (line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + "): " + firstLine(e.getOriginalMessage()));
+            }
+            if (root.has("spdxVersion")) {
+                return spdx(root, lines);
+            }
+            if (root.path("bomFormat").asText("").equals("CycloneDX")) {
+                return cyclonedxJson(root, lines);
+            }
+        } else if (start.startsWith("<") && BomParserFactory.looksLikeCycloneDX(bytes)) {
+            return byCycloneDxLibrary(bytes, lines);
         }
-        if (!BomParserFactory.looksLikeCycloneDX(bytes)) {
-            throw new BadSbom("it is neither a CycloneDX bill of materials (JSON with \"bomFormat\": \"CycloneDX\","
-                    + " or XML in the CycloneDX namespace) nor an SPDX JSON document (\"spdxVersion\")");
+        throw new BadSbom("it is neither a CycloneDX bill of materials (JSON with \"bomFormat\": \"CycloneDX\","
+                + " or XML in the CycloneDX namespace) nor an SPDX JSON document (\"spdxVersion\")");
+    }
+
+    /**
+     * CycloneDX JSON, read from the tree: the component the document describes and every component
+     * in it, nested ones included. Only what names a package is read (purl, cpe, version), so a
+     * document of a newer CycloneDX version with fields this reader never heard of is still read.
+     */
+    private static List<InstalledPackage> cyclonedxJson(JsonNode root, Lines lines) throws BadSbom {
+        List<InstalledPackage> out = new ArrayList<>();
+        JsonNode described = root.path("metadata").path("component");
+        if (!described.isMissingNode() && !described.isNull()) {
+            cyclonedx(described, "the metadata's component", lines, out);
         }
+        for (JsonNode c : list(root, "components", "the document")) {
+            cyclonedx(c, "a component", lines, out);
+        }
+        return out;
+    }
+
+    private static void cyclonedx(JsonNode c, String what, Lines lines, List<InstalledPackage> out) throws BadSbom {
+        if (!c.isObject()) {
+            throw new BadSbom(
+                    "it is not a readable CycloneDX document: " + what + " is " + c.getNodeType() + ", not an object");
+        }
+        List<String> names = new ArrayList<>();
+        String purl = text(c, "purl");
+        if (purl != null && !purl.isBlank()) {
+            names.add(purl);
+        }
+        String cpe = text(c, "cpe");
+        if (cpe != null && !cpe.isBlank()) {
+            names.add(cpe);
+        }
+        add(names, text(c, "version"), lines, out);
+        for (JsonNode child :
+                list(c, "components", "component '" + c.path("name").asText("") + "'")) {
+            cyclonedx(child, "a component", lines, out);
+        }
+    }
+
+    /** The list {@code key} of {@code node}; none when absent or null. */
+    private static JsonNode list(JsonNode node, String key, String of) throws BadSbom {
+        JsonNode value = node.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return value;
+        }
+        if (!value.isArray()) {
+            throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of " + of + " is "
+                    + value.getNodeType() + ", not a list");
+        }
+        return value;
+    }
+
+    /** The text of {@code key} (a number is read as its digits); null when absent or null. */
+    private static String text(JsonNode node, String key) throws BadSbom {
+        JsonNode value = node.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of component '"
+                    + node.path("name").asText("") + "' is " + value.getNodeType() + ", not a text");
+        }
+        return value.asText();
+    }
+
+    /**
+     * CycloneDX read by CycloneDX's own library, which is loaded only for XML. (It reads JSON too:
+     * the tests check the reader above against it.)
+     */
+    static List<InstalledPackage> byCycloneDxLibrary(String file, byte[] bytes) throws BadSbom {
+        return byCycloneDxLibrary(bytes, new Lines(file, new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    private static List<InstalledPackage> byCycloneDxLibrary(byte[] bytes, Lines lines) throws BadSbom {
         Bom bom;
         try {
             bom = BomParserFactory.createParser(bytes).parse(bytes);
@@ -48,7 +137,6 @@ public final class SbomReader {
             throw new BadSbom("it is not a readable CycloneDX document: " + firstLine(e.getMessage()));
         }
         List<InstalledPackage> out = new ArrayList<>();
-        Lines lines = new Lines(file, text);
         if (bom.getMetadata() != null && bom.getMetadata().getComponent() != null) {
             cyclonedx(bom.getMetadata().getComponent(), lines, out);
         }
@@ -104,17 +192,10 @@ public final class SbomReader {
         }
     }
 
-    private static List<InstalledPackage> spdx(String file, String text) throws BadSbom {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new BadSbom("it is not readable JSON: " + firstLine(e.getMessage()));
-        }
+    private static List<InstalledPackage> spdx(JsonNode root, Lines lines) throws BadSbom {
         if (!root.path("packages").isArray()) {
             throw new BadSbom("an SPDX document lists its packages under \"packages\"; this one has none");
         }
-        Lines lines = new Lines(file, text);
         List<InstalledPackage> out = new ArrayList<>();
         for (JsonNode p : root.path("packages")) {
             String version = p.path("versionInfo").asText(null);

@@ -76,4 +76,112 @@ class SbomReaderTest {
         assertThatThrownBy(() -> ProductKey.ofCpe("cpe:2.3:x:a:b:1:*:*:*:*:*:*:*"))
                 .hasMessageContaining("a, o or h");
     }
+
+    @Test
+    void cycloneDxJsonIsReadAsCycloneDxsOwnLibraryReadsIt() throws Exception {
+        for (String file : new String[] {"cameras-legacy.cdx.json", "lte-router.cdx.json"}) {
+            byte[] bytes = Files.readAllBytes(SBOM.resolve(file));
+            assertThat(SbomReader.read(file, bytes)).isEqualTo(SbomReader.byCycloneDxLibrary(file, bytes));
+        }
+        java.util.Random random = new java.util.Random(303);
+        for (int i = 0; i < 300; i++) {
+            String document = generatedBom(random);
+            byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+            assertThat(SbomReader.read("g.cdx.json", bytes))
+                    .as(document)
+                    .isEqualTo(SbomReader.byCycloneDxLibrary("g.cdx.json", bytes));
+        }
+    }
+
+    @Test
+    void cycloneDxJsonOfTheWrongShapeIsRefusedSayingWhat() {
+        assertThatThrownBy(() -> bom("\"components\": {\"name\": \"x\"}"))
+                .hasMessageContaining("\"components\" of the document is OBJECT, not a list");
+        assertThatThrownBy(() -> bom("\"components\": [\"openssl\"]"))
+                .hasMessageContaining("a component is STRING, not an object");
+        assertThatThrownBy(() -> bom("\"components\": [{\"name\": \"ssl\", \"purl\": [\"pkg:generic/ssl@1\"]}]"))
+                .hasMessageContaining("\"purl\" of component 'ssl' is ARRAY, not a text");
+        assertThatThrownBy(() -> bom("\"components\": [{\"name\": \"a\", \"components\": 3}]"))
+                .hasMessageContaining("\"components\" of component 'a' is NUMBER, not a list");
+        assertThatThrownBy(() -> SbomReader.read(
+                        "b.json", "{\"bomFormat\": \"CycloneDX\",\n  \"x\": }".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("it is not readable JSON (line 2, column 8)");
+    }
+
+    @Test
+    void aVersionWrittenAsANumberOrNullIsReadAsTheLibraryReadsIt() throws Exception {
+        String document = "{\"bomFormat\": \"CycloneDX\", \"components\": ["
+                + "{\"name\": \"a\", \"version\": 2, \"purl\": \"pkg:generic/a\"},"
+                + "{\"name\": \"b\", \"version\": null, \"purl\": \"pkg:generic/b@1.2\"},"
+                + "{\"name\": \"c\", \"purl\": null, \"cpe\": \"cpe:2.3:a:c:c:3.1:*:*:*:*:*:*:*\"}]}";
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        List<InstalledPackage> packages = SbomReader.read("v.json", bytes);
+        assertThat(packages).extracting(InstalledPackage::version).containsExactly("2", "1.2", "3.1");
+        assertThat(packages).isEqualTo(SbomReader.byCycloneDxLibrary("v.json", bytes));
+    }
+
+    private static List<InstalledPackage> bom(String members) throws SbomReader.BadSbom {
+        return SbomReader.read(
+                "b.json", ("{\"bomFormat\": \"CycloneDX\", " + members + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A CycloneDX document with a described component and nested components, each with a purl, a
+     * CPE, both or neither, a version or none, and a field this reader does not use.
+     */
+    private static String generatedBom(java.util.Random random) {
+        StringBuilder out = new StringBuilder("{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n");
+        if (random.nextBoolean()) {
+            out.append("  \"metadata\": {\"timestamp\": \"2026-10-01T00:00:00Z\", \"component\": ")
+                    .append(component(random, 2))
+                    .append("},\n");
+        }
+        out.append("  \"components\": [");
+        int n = random.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            out.append(i > 0 ? ",\n    " : "\n    ").append(component(random, 0));
+        }
+        return out.append("]\n}\n").toString();
+    }
+
+    private static String component(java.util.Random random, int depth) {
+        String[] names = {"openssl", "busybox", "dnsmasq", "log4j-core", "zlib"};
+        String name = names[random.nextInt(names.length)];
+        String version = (1 + random.nextInt(3)) + "." + random.nextInt(10);
+        StringBuilder out = new StringBuilder("{\"type\": \"library\", \"name\": \"" + name + "\"");
+        if (random.nextInt(4) > 0) {
+            out.append(", \"version\": \"").append(version).append('"');
+        }
+        switch (random.nextInt(5)) {
+            case 0 ->
+                out.append(", \"purl\": \"pkg:generic/")
+                        .append(name)
+                        .append('@')
+                        .append(version)
+                        .append('"');
+            case 1 ->
+                out.append(", \"cpe\": \"cpe:2.3:a:")
+                        .append(name)
+                        .append(':')
+                        .append(name)
+                        .append(':')
+                        .append(version)
+                        .append(":*:*:*:*:*:*:*\"");
+            case 2 ->
+                out.append(", \"purl\": \"pkg:generic/")
+                        .append(name)
+                        .append("\", \"cpe\": \"cpe:2.3:a:x:")
+                        .append(name)
+                        .append(":*:*:*:*:*:*:*:*\"");
+            case 3 -> out.append(", \"purl\": \"not a purl\"");
+            default -> {}
+        }
+        out.append(", \"licenses\": [{\"license\": {\"id\": \"MIT\"}}]");
+        if (depth < 3 && random.nextInt(3) == 0) {
+            out.append(", \"components\": [")
+                    .append(component(random, depth + 1))
+                    .append(']');
+        }
+        return out.append('}').toString();
+    }
 }

@@ -1,0 +1,125 @@
+package dev.mamori.vulns.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A JSON document read as Jackson's tree of {@link JsonNode}s straight from the streaming parser,
+ * for the bills of materials and the vulnerability data, which are read as trees.
+ *
+ * <p>Why not {@code ObjectMapper.readTree}: making an object mapper and its deserialisers loads and
+ * links hundreds of classes. On the bundled example, reading its three bills of materials and five
+ * feeds that way was a third of the run (docs/performance.md). The tree is the one the mapper
+ * makes by default: integers as int, long or big-integer nodes by size, other numbers as doubles.
+ *
+ * <p>A key written twice in one object is refused (the data would say two things), as are
+ * documents nested deeper than 200 levels and strings over 20 million characters.
+ */
+public final class JsonTree {
+
+    private JsonTree() {}
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(200)
+                    .maxStringLength(20_000_000)
+                    .build())
+            .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * The document {@code bytes} (UTF-8, or another encoding JSON allows, told from its first
+     * bytes); what follows its first value is not read.
+     *
+     * @throws JsonProcessingException when it is not JSON; the exception gives the line and column
+     */
+    public static JsonNode read(byte[] bytes) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            return read(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an array in memory is never unreadable
+        }
+    }
+
+    /** As {@link #read(byte[])}, for a document already decoded. */
+    public static JsonNode read(String text) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return read(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string is never unreadable
+        }
+    }
+
+    private static JsonNode read(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return NODES.missingNode();
+        }
+        return value(parser, first);
+    }
+
+    /** The value that starts at {@code token}; the parser's nesting limit bounds the recursion. */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            // Jackson reports an end inside an object or array itself; this only keeps it so.
+            throw new JsonParseException(parser, "the document ends inside a value");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String key = parser.currentName();
+                    object.set(key, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IllegalStateException("a JSON parser gave " + token + " where a value starts");
+        }
+    }
+}
