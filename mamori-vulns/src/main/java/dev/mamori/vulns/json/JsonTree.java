@@ -78,7 +78,7 @@ public final class JsonTree {
     /** The value that starts at {@code token}; the parser's nesting limit bounds the recursion. */
     private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
         if (token == null) {
-            // Jackson reports an end inside an object or array itself; this only keeps it so.
+            // Jackson itself reports a document that ends inside an object or array: a guard only.
             throw new JsonParseException(parser, "the document ends inside a value");
         }
         switch (token) {

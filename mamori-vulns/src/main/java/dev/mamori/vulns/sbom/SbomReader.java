@@ -77,7 +77,7 @@ public final class SbomReader {
     private static void cyclonedx(JsonNode c, String what, Lines lines, List<InstalledPackage> out) throws BadSbom {
         if (!c.isObject()) {
             throw new BadSbom(
-                    "it is not a readable CycloneDX document: " + what + " is " + c.getNodeType() + ", not an object");
+                    "it is not a readable CycloneDX document: " + what + " is " + kind(c) + ", not an object");
         }
         List<String> names = new ArrayList<>();
         String purl = text(c, "purl");
@@ -102,8 +102,8 @@ public final class SbomReader {
             return value;
         }
         if (!value.isArray()) {
-            throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of " + of + " is "
-                    + value.getNodeType() + ", not a list");
+            throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of " + of + " is " + kind(value)
+                    + ", not a list");
         }
         return value;
     }
@@ -116,9 +116,26 @@ public final class SbomReader {
         }
         if (!value.isValueNode()) {
             throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of component '"
-                    + node.path("name").asText("") + "' is " + value.getNodeType() + ", not a text");
+                    + node.path("name").asText("") + "' is " + kind(value) + ", not a text");
         }
         return value.asText();
+    }
+
+    /** What a JSON value is, in a message's words. */
+    private static String kind(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isNumber()) {
+            return "a number";
+        }
+        if (value.isBoolean()) {
+            return "true or false";
+        }
+        return value.isTextual() ? "a text" : "null";
     }
 
     /**

@@ -96,13 +96,13 @@ class SbomReaderTest {
     @Test
     void cycloneDxJsonOfTheWrongShapeIsRefusedSayingWhat() {
         assertThatThrownBy(() -> bom("\"components\": {\"name\": \"x\"}"))
-                .hasMessageContaining("\"components\" of the document is OBJECT, not a list");
+                .hasMessageContaining("\"components\" of the document is an object, not a list");
         assertThatThrownBy(() -> bom("\"components\": [\"openssl\"]"))
-                .hasMessageContaining("a component is STRING, not an object");
+                .hasMessageContaining("a component is a text, not an object");
         assertThatThrownBy(() -> bom("\"components\": [{\"name\": \"ssl\", \"purl\": [\"pkg:generic/ssl@1\"]}]"))
-                .hasMessageContaining("\"purl\" of component 'ssl' is ARRAY, not a text");
+                .hasMessageContaining("\"purl\" of component 'ssl' is a list, not a text");
         assertThatThrownBy(() -> bom("\"components\": [{\"name\": \"a\", \"components\": 3}]"))
-                .hasMessageContaining("\"components\" of component 'a' is NUMBER, not a list");
+                .hasMessageContaining("\"components\" of component 'a' is a number, not a list");
         assertThatThrownBy(() -> SbomReader.read(
                         "b.json", "{\"bomFormat\": \"CycloneDX\",\n  \"x\": }".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("it is not readable JSON (line 2, column 8)");
