@@ -1,6 +1,7 @@
 package dev.mamori.vulns.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * A JSON document read as Jackson's tree of {@link JsonNode}s straight from the streaming parser,
@@ -48,7 +51,7 @@ public final class JsonTree {
      */
     public static JsonNode read(byte[] bytes) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            return read(parser);
+            return read(parser, null);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -58,8 +61,27 @@ public final class JsonTree {
 
     /** As {@link #read(byte[])}, for a document already decoded. */
     public static JsonNode read(String text) throws JsonProcessingException {
+        return read(text, null);
+    }
+
+    /**
+     * A document read as {@link #read(String)} reads it, with where each of its texts is written.
+     *
+     * @param root the document
+     * @param texts the line and column of the opening quote of each text node of {@code root}, by
+     *     identity (an empty text may be one node shared by all)
+     */
+    public record Located(JsonNode root, Map<JsonNode, JsonLocation> texts) {}
+
+    /** As {@link #read(String)}, keeping where each text is written, for messages that point there. */
+    public static Located readLocated(String text) throws JsonProcessingException {
+        Map<JsonNode, JsonLocation> texts = new IdentityHashMap<>();
+        return new Located(read(text, texts), texts);
+    }
+
+    private static JsonNode read(String text, Map<JsonNode, JsonLocation> texts) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            return read(parser);
+            return read(parser, texts);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -67,16 +89,20 @@ public final class JsonTree {
         }
     }
 
-    private static JsonNode read(JsonParser parser) throws IOException {
+    private static JsonNode read(JsonParser parser, Map<JsonNode, JsonLocation> texts) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return NODES.missingNode();
         }
-        return value(parser, first);
+        return value(parser, first, texts);
     }
 
-    /** The value that starts at {@code token}; the parser's nesting limit bounds the recursion. */
-    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    /**
+     * The value that starts at {@code token}, its texts' places put in {@code texts} unless it is
+     * null; the parser's nesting limit bounds the recursion.
+     */
+    private static JsonNode value(JsonParser parser, JsonToken token, Map<JsonNode, JsonLocation> texts)
+            throws IOException {
         if (token == null) {
             // Jackson itself reports a document that ends inside an object or array: a guard only.
             throw new JsonParseException(parser, "the document ends inside a value");
@@ -86,19 +112,23 @@ public final class JsonTree {
                 ObjectNode object = NODES.objectNode();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String key = parser.currentName();
-                    object.set(key, value(parser, parser.nextToken()));
+                    object.set(key, value(parser, parser.nextToken(), texts));
                 }
                 return object;
             }
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    array.add(value(parser, t));
+                    array.add(value(parser, t, texts));
                 }
                 return array;
             }
             case VALUE_STRING -> {
-                return NODES.textNode(parser.getText());
+                JsonNode text = NODES.textNode(parser.getText());
+                if (texts != null) {
+                    texts.put(text, parser.currentTokenLocation());
+                }
+                return text;
             }
             case VALUE_NUMBER_INT -> {
                 return switch (parser.getNumberType()) {

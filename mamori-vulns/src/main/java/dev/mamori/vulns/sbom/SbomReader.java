@@ -1,5 +1,6 @@
 package dev.mamori.vulns.sbom;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.model.diagnostics.SourceLocation;
@@ -34,24 +35,25 @@ public final class SbomReader {
     public static List<InstalledPackage> read(String file, byte[] bytes) throws BadSbom {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String start = text.stripLeading();
-        Lines lines = new Lines(file, text);
         if (start.startsWith("{")) {
-            JsonNode root;
+            JsonTree.Located document;
             try {
-                root = JsonTree.read(text);
+                document = JsonTree.readLocated(text);
             } catch (JsonProcessingException e) {
                 throw new BadSbom(
                         "it is not readable JSON (line " + e.getLocation().getLineNr() + ", column "
                                 + e.getLocation().getColumnNr() + "): " + firstLine(e.getOriginalMessage()));
             }
+            JsonNode root = document.root();
+            Texts texts = new Texts(file, document);
             if (root.has("spdxVersion")) {
-                return spdx(root, lines);
+                return spdx(root, texts);
             }
             if (root.path("bomFormat").asText("").equals("CycloneDX")) {
-                return cyclonedxJson(root, lines);
+                return cyclonedxJson(root, texts);
             }
         } else if (start.startsWith("<") && BomParserFactory.looksLikeCycloneDX(bytes)) {
-            return byCycloneDxLibrary(bytes, lines);
+            return byCycloneDxLibrary(bytes, new Lines(file, text));
         }
         throw new BadSbom("it is neither a CycloneDX bill of materials (JSON with \"bomFormat\": \"CycloneDX\","
                 + " or XML in the CycloneDX namespace) nor an SPDX JSON document (\"spdxVersion\")");
@@ -62,36 +64,35 @@ public final class SbomReader {
      * in it, nested ones included. Only what names a package is read (purl, cpe, version), so a
      * document of a newer CycloneDX version with fields this reader never heard of is still read.
      */
-    private static List<InstalledPackage> cyclonedxJson(JsonNode root, Lines lines) throws BadSbom {
+    private static List<InstalledPackage> cyclonedxJson(JsonNode root, Texts texts) throws BadSbom {
         List<InstalledPackage> out = new ArrayList<>();
         JsonNode described = root.path("metadata").path("component");
         if (!described.isMissingNode() && !described.isNull()) {
-            cyclonedx(described, "the metadata's component", lines, out);
+            cyclonedx(described, "the metadata's component", texts, out);
         }
         for (JsonNode c : list(root, "components", "the document")) {
-            cyclonedx(c, "a component", lines, out);
+            cyclonedx(c, "a component", texts, out);
         }
         return out;
     }
 
-    private static void cyclonedx(JsonNode c, String what, Lines lines, List<InstalledPackage> out) throws BadSbom {
+    private static void cyclonedx(JsonNode c, String what, Texts texts, List<InstalledPackage> out) throws BadSbom {
         if (!c.isObject()) {
             throw new BadSbom(
                     "it is not a readable CycloneDX document: " + what + " is " + kind(c) + ", not an object");
         }
-        List<String> names = new ArrayList<>();
-        String purl = text(c, "purl");
-        if (purl != null && !purl.isBlank()) {
-            names.add(purl);
+        List<Name> names = new ArrayList<>();
+        for (String key : new String[] {"purl", "cpe"}) {
+            JsonNode name = text(c, key);
+            if (name != null && !name.asText().isBlank()) {
+                names.add(new Name(name.asText(), texts.at(name)));
+            }
         }
-        String cpe = text(c, "cpe");
-        if (cpe != null && !cpe.isBlank()) {
-            names.add(cpe);
-        }
-        add(names, text(c, "version"), lines, out);
+        JsonNode version = text(c, "version");
+        add(names, version == null ? null : version.asText(), out);
         for (JsonNode child :
                 list(c, "components", "component '" + c.path("name").asText("") + "'")) {
-            cyclonedx(child, "a component", lines, out);
+            cyclonedx(child, "a component", texts, out);
         }
     }
 
@@ -109,7 +110,7 @@ public final class SbomReader {
     }
 
     /** The text of {@code key} (a number is read as its digits); null when absent or null. */
-    private static String text(JsonNode node, String key) throws BadSbom {
+    private static JsonNode text(JsonNode node, String key) throws BadSbom {
         JsonNode value = node.path(key);
         if (value.isMissingNode() || value.isNull()) {
             return null;
@@ -118,7 +119,7 @@ public final class SbomReader {
             throw new BadSbom("it is not a readable CycloneDX document: \"" + key + "\" of component '"
                     + node.path("name").asText("") + "' is " + kind(value) + ", not a text");
         }
-        return value.asText();
+        return value;
     }
 
     /** What a JSON value is, in a message's words. */
@@ -166,14 +167,13 @@ public final class SbomReader {
     }
 
     private static void cyclonedx(Component c, Lines lines, List<InstalledPackage> out) {
-        List<String> names = new ArrayList<>();
-        if (c.getPurl() != null && !c.getPurl().isBlank()) {
-            names.add(c.getPurl());
+        List<Name> names = new ArrayList<>();
+        for (String name : new String[] {c.getPurl(), c.getCpe()}) {
+            if (name != null && !name.isBlank()) {
+                names.add(new Name(name, lines.of(name)));
+            }
         }
-        if (c.getCpe() != null && !c.getCpe().isBlank()) {
-            names.add(c.getCpe());
-        }
-        add(names, c.getVersion(), lines, out);
+        add(names, c.getVersion(), out);
         if (c.getComponents() != null) {
             for (Component child : c.getComponents()) {
                 cyclonedx(child, lines, out);
@@ -181,17 +181,20 @@ public final class SbomReader {
         }
     }
 
+    /** A purl or a CPE as the file writes it, and where. */
+    private record Name(String text, SourceLocation at) {}
+
     /**
      * The package of {@code names} (a purl and a CPE of one package, either may be missing), when at
      * least one can be parsed and its version is known; a name that cannot be parsed is left out, as
-     * a tool that never heard of it would.
+     * a tool that never heard of it would. It is located where its first name is written.
      */
-    private static void add(List<String> names, String version, Lines lines, List<InstalledPackage> out) {
+    private static void add(List<Name> names, String version, List<InstalledPackage> out) {
         List<ProductKey> keys = new ArrayList<>();
-        List<String> written = new ArrayList<>();
-        for (String name : names) {
+        List<Name> written = new ArrayList<>();
+        for (Name name : names) {
             try {
-                keys.add(ProductKey.of(name));
+                keys.add(ProductKey.of(name.text()));
                 written.add(name);
             } catch (ProductKey.BadName e) {
                 // left out
@@ -205,30 +208,35 @@ public final class SbomReader {
                 : keys.get(0).version().orElse(null);
         if (v != null) {
             out.add(new InstalledPackage(
-                    keys.get(0), keys.subList(1, keys.size()), v, written.get(0), lines.of(written.get(0))));
+                    keys.get(0),
+                    keys.subList(1, keys.size()),
+                    v,
+                    written.get(0).text(),
+                    written.get(0).at()));
         }
     }
 
-    private static List<InstalledPackage> spdx(JsonNode root, Lines lines) throws BadSbom {
+    private static List<InstalledPackage> spdx(JsonNode root, Texts texts) throws BadSbom {
         if (!root.path("packages").isArray()) {
             throw new BadSbom("an SPDX document lists its packages under \"packages\"; this one has none");
         }
         List<InstalledPackage> out = new ArrayList<>();
         for (JsonNode p : root.path("packages")) {
             String version = p.path("versionInfo").asText(null);
-            List<String> purls = new ArrayList<>();
-            List<String> cpes = new ArrayList<>();
+            List<Name> purls = new ArrayList<>();
+            List<Name> cpes = new ArrayList<>();
             for (JsonNode ref : p.path("externalRefs")) {
                 String type = ref.path("referenceType").asText("");
-                String locator = ref.path("referenceLocator").asText("");
+                JsonNode locator = ref.path("referenceLocator");
+                Name name = new Name(locator.asText(""), texts.at(locator));
                 if (type.equals("purl")) {
-                    purls.add(locator);
+                    purls.add(name);
                 } else if (type.equals("cpe23Type") || type.equals("cpe22Type")) {
-                    cpes.add(locator);
+                    cpes.add(name);
                 }
             }
             purls.addAll(cpes);
-            add(purls, version, lines, out);
+            add(purls, version, out);
         }
         return out;
     }
@@ -241,33 +249,73 @@ public final class SbomReader {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** Where a name is first written in the file, for FILE:LINE. */
+    /** Where the texts of a JSON document are written, as the parser saw them. */
+    private record Texts(String file, JsonTree.Located document) {
+
+        /** The first character of {@code text}, after its quote; the file's start when it is no text of it. */
+        SourceLocation at(JsonNode text) {
+            JsonLocation at = document.texts().get(text);
+            return at == null
+                    ? SourceLocation.startOf(file)
+                    : new SourceLocation(file, at.getLineNr(), at.getColumnNr() + 1);
+        }
+    }
+
+    /**
+     * Where names are written in an XML file read by CycloneDX's library, which gives no places:
+     * found in the text in the order they are asked for, as a whole value (what follows is not part
+     * of a name, so that pkg:generic/zlib is not found inside pkg:generic/zlib@1.3). Each search
+     * starts where the last match was, so that a document's packages, asked in document order, take
+     * one pass over the file rather than one pass each; a name not found after it is looked for
+     * from the start.
+     */
     private static final class Lines {
         private final String file;
         private final String text;
+        private final int[] lineStarts;
+        private int from;
 
         Lines(String file, String text) {
             this.file = file;
             this.text = text;
+            int[] starts = new int[16];
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+            this.lineStarts = java.util.Arrays.copyOf(starts, count);
         }
 
         SourceLocation of(String name) {
-            int at = text.indexOf(name);
+            int at = find(name, from);
             if (at < 0) {
-                at = text.indexOf(name.replace("/", "\\/"));
+                at = find(name, 0);
             }
             if (at < 0) {
                 return SourceLocation.startOf(file);
             }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < at; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
+            from = at;
+            int line = java.util.Arrays.binarySearch(lineStarts, at);
+            int index = line >= 0 ? line : -line - 2;
+            return new SourceLocation(file, index + 1, at - lineStarts[index] + 1);
+        }
+
+        private int find(String name, int start) {
+            int at = whole(name, start);
+            return at >= 0 ? at : whole(name.replace("&", "&amp;"), start);
+        }
+
+        private int whole(String name, int start) {
+            for (int at = text.indexOf(name, start); at >= 0; at = text.indexOf(name, at + 1)) {
+                int end = at + name.length();
+                if (end == text.length() || "<\"' \t\r\n".indexOf(text.charAt(end)) >= 0) {
+                    return at;
                 }
             }
-            return new SourceLocation(file, line, at - lineStart + 1);
+            return -1;
         }
     }
 }
