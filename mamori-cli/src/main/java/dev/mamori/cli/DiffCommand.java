@@ -1,12 +1,11 @@
 package dev.mamori.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.engine.assessment.AssessmentOptions;
 import dev.mamori.report.diff.AssessmentDiff;
 import dev.mamori.report.diff.DiffReport;
 import dev.mamori.report.diff.Snapshot;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,20 +92,26 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Whether {@code file} is JSON whose top-level format names a Mamori assessment; else it is a model. */
+    private static boolean isSavedAssessment(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Snapshot.isAssessment(in);
+        } catch (IOException e) {
+            return false; // not text in UTF-8: the model's loader says what is wrong with it
+        }
+    }
+
     /** The file read as a saved assessment when it is one, else loaded and assessed as a model. */
     private Optional<Snapshot> snapshot(Path file) throws IOException {
         Path resolved = parent.workingDirectory().resolve(file);
         if (!Files.isRegularFile(resolved)) {
             throw new ParameterException(spec.commandLine(), "no such file: " + file);
         }
-        String text = Files.readString(resolved, StandardCharsets.ISO_8859_1);
-        if (text.stripLeading().startsWith("{") && text.contains("mamori-assessment")) {
-            String json = Files.readString(resolved, StandardCharsets.UTF_8);
-            try {
-                JsonNode node = new ObjectMapper().readTree(json);
-                if (Snapshot.isAssessment(node)) {
-                    return Optional.of(Snapshot.parse(json));
-                }
+        // A saved assessment is read as a stream: its top-level "format" first, then the rest, each
+        // finding in turn; at 100,000 components it is over a billion characters.
+        if (isSavedAssessment(resolved)) {
+            try (Reader in = Files.newBufferedReader(resolved, StandardCharsets.UTF_8)) {
+                return Optional.of(Snapshot.read(in));
             } catch (IOException | Snapshot.NotAnAssessment e) {
                 spec.commandLine().getOut().println(file + ":1:1: error: " + e.getMessage());
                 return Optional.empty();

@@ -71,6 +71,15 @@ class DiffCommandTest {
         Cli wrongVersion = Cli.run(dir, "diff", "old.json", "new.yaml");
         assertThat(wrongVersion.exitCode()).isEqualTo(ExitCode.INVALID);
         assertThat(wrongVersion.out()).contains("old.json:1:1: error: an assessment in format version 7");
+        // A saved assessment cut off part way: its format is read, then the rest fails as JSON.
+        assertThat(Cli.run(dir, "assess", "--today", "2026-11-22", "--format", "json", "-o", "whole.json", "new.yaml")
+                        .exitCode())
+                .isIn(0, 4);
+        String whole = Files.readString(dir.resolve("whole.json"));
+        write("cut.json", whole.substring(0, whole.length() / 2));
+        Cli cut = Cli.run(dir, "diff", "cut.json", "new.yaml");
+        assertThat(cut.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(cut.out()).contains("cut.json:1:1: error: not JSON:");
         assertThat(Cli.run(dir, "diff", "missing.yaml", "new.yaml").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 

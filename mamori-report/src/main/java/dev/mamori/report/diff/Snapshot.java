@@ -1,10 +1,17 @@
 package dev.mamori.report.diff;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.engine.assessment.Assessment;
 import dev.mamori.report.assessment.AssessmentJson;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +90,19 @@ public record Snapshot(
         }
     }
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * The snapshot of an assessment, read from its JSON form as it is written: a second thread
+     * writes the document into a pipe of a few chunks, so that neither the text nor a tree of the
+     * whole is ever held (at 10,000 components they took 2.7 GB of heap; docs/performance.md).
+     */
     public static Snapshot of(Assessment assessment, String mamoriVersion) {
-        return parse(AssessmentJson.render(assessment, mamoriVersion));
+        try {
+            return JsonPipe.read(out -> AssessmentJson.write(assessment, mamoriVersion, out), Snapshot::read);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an assessment written in memory could not be read back", e);
+        }
     }
 
     /** Whether {@code json} is an assessment written by {@code mamori assess --format json}. */
@@ -92,39 +110,171 @@ public record Snapshot(
         return json.isObject() && json.at("/format/name").asText("").equals("mamori-assessment");
     }
 
+    /**
+     * Whether the document {@code in} is an assessment written by {@code mamori assess --format
+     * json}: its top-level {@code format} is read, the rest skipped without being kept.
+     */
+    public static boolean isAssessment(Reader in) throws IOException {
+        try (JsonParser p = MAPPER.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("format")) {
+                    return isAssessment(MAPPER.createObjectNode().set("format", p.readValueAsTree()));
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     public static Snapshot parse(String json) {
-        JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            return read(new StringReader(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be read", e);
+        }
+    }
+
+    /**
+     * The snapshot of the assessment {@code in}, read as a stream: each finding and each system's
+     * compliance is a small tree in turn, the smaller sections a tree each.
+     *
+     * @throws NotAnAssessment when it is not JSON, not an assessment, or of another format version
+     */
+    public static Snapshot read(Reader in) throws IOException {
+        ObjectNode sections = MAPPER.createObjectNode();
+        Map<String, FindingState> findings = new LinkedHashMap<>();
+        Map<String, String> requirements = new LinkedHashMap<>();
+        Map<String, String> coverage = new LinkedHashMap<>();
+        try (JsonParser p = MAPPER.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnAssessment();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        // Checked at once: a document of another kind or version is not read further.
+                        sections.set(field, p.readValueAsTree());
+                        checkFormat(sections);
+                    }
+                    case "findings" -> forEachElement(p, value, f -> finding(f, findings));
+                    case "compliance" -> compliance(p, value, requirements, coverage);
+                    case "landscape", "date", "summary", "systemic", "missions" ->
+                        sections.set(field, p.readValueAsTree());
+                    default -> p.skipChildren();
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new NotAnAssessment("not JSON: " + e.getOriginalMessage());
         }
-        if (root == null || !isAssessment(root)) {
-            throw new NotAnAssessment("not a Mamori assessment (format.name is not mamori-assessment)");
+        checkFormat(sections);
+        return snapshot(sections, findings, requirements, coverage);
+    }
+
+    private static NotAnAssessment notAnAssessment() {
+        return new NotAnAssessment("not a Mamori assessment (format.name is not mamori-assessment)");
+    }
+
+    private static void checkFormat(JsonNode root) {
+        if (!isAssessment(root)) {
+            throw notAnAssessment();
         }
         int version = root.at("/format/version").asInt();
         if (version != Assessment.FORMAT_VERSION) {
             throw new NotAnAssessment("an assessment in format version " + version + "; this Mamori reads version "
                     + Assessment.FORMAT_VERSION);
         }
-        Map<String, FindingState> findings = new LinkedHashMap<>();
-        for (JsonNode f : root.path("findings")) {
-            FindingState state = new FindingState(
-                    f.path("rule").asText(),
-                    f.path("title").asText(),
-                    f.path("element").asText(),
-                    f.path("severity").asText(),
-                    f.at("/likelihood/level").asInt(),
-                    f.at("/impact/level").asInt(),
-                    f.path("status").asText(),
-                    f.path("open").asBoolean(),
-                    f.at("/location/file").asText(),
-                    f.at("/location/line").asInt(),
-                    f.path("explanation").asText());
-            // One rule fires at most once per element; should that change, the location tells them apart.
-            String key = findings.containsKey(state.key()) ? state.key() + " at line " + state.line() : state.key();
-            findings.put(key, state);
+    }
+
+    /** What is done with each element of an array. */
+    private interface Each {
+        void accept(JsonNode element) throws IOException;
+    }
+
+    /**
+     * Each element of the array that starts at {@code first}, read as a tree when it is reached;
+     * a value that is not an array is skipped.
+     */
+    private static void forEachElement(JsonParser p, JsonToken first, Each each) throws IOException {
+        if (first != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
         }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            each.accept(p.readValueAsTree());
+        }
+    }
+
+    private static void finding(JsonNode f, Map<String, FindingState> findings) {
+        FindingState state = new FindingState(
+                f.path("rule").asText(),
+                f.path("title").asText(),
+                f.path("element").asText(),
+                f.path("severity").asText(),
+                f.at("/likelihood/level").asInt(),
+                f.at("/impact/level").asInt(),
+                f.path("status").asText(),
+                f.path("open").asBoolean(),
+                f.at("/location/file").asText(),
+                f.at("/location/line").asInt(),
+                f.path("explanation").asText());
+        // One rule fires at most once per element; should that change, the location tells them apart.
+        String key = findings.containsKey(state.key()) ? state.key() + " at line " + state.line() : state.key();
+        findings.put(key, state);
+    }
+
+    /** The compliance section: each system's requirements and coverage, one system at a time. */
+    private static void compliance(
+            JsonParser p, JsonToken first, Map<String, String> requirements, Map<String, String> coverage)
+            throws IOException {
+        if (first != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (!field.equals("systems")) {
+                p.skipChildren();
+                continue;
+            }
+            forEachElement(p, value, s -> {
+                String system = s.path("system").asText();
+                for (JsonNode r : s.path("requirements")) {
+                    requirements.put(
+                            system + ": " + r.path("requirement").asText(),
+                            r.path("verdict").asText() + " ("
+                                    + r.path("obligation").asText() + ")");
+                }
+                for (JsonNode c : s.path("coverage")) {
+                    boolean mandatory = c.has("mandatory");
+                    JsonNode n = mandatory ? c.path("mandatory") : c.path("items");
+                    coverage.put(
+                            system + ": "
+                                    + c.path("title").asText(c.path("standard").asText()),
+                            (mandatory ? "mandatory provisions " : "")
+                                    + n.path("satisfied").asInt() + " met, "
+                                    + n.path("not-satisfied").asInt()
+                                    + " not met, " + n.path("needs-review").asInt() + " need review, "
+                                    + n.path("not-applicable").asInt() + " not applicable");
+                }
+            });
+        }
+    }
+
+    private static Snapshot snapshot(
+            JsonNode root,
+            Map<String, FindingState> findings,
+            Map<String, String> requirements,
+            Map<String, String> coverage) {
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         root.at("/summary/openBySeverity")
                 .properties()
@@ -173,28 +323,6 @@ public record Snapshot(
                                         ? ""
                                         : o.path("backAfter").asText("never or unknown"),
                                 met.isBoolean() ? (met.asBoolean() ? "met" : "missed") : "unknown"));
-            }
-        }
-        Map<String, String> requirements = new LinkedHashMap<>();
-        Map<String, String> coverage = new LinkedHashMap<>();
-        for (JsonNode s : root.at("/compliance/systems")) {
-            String system = s.path("system").asText();
-            for (JsonNode r : s.path("requirements")) {
-                requirements.put(
-                        system + ": " + r.path("requirement").asText(),
-                        r.path("verdict").asText() + " (" + r.path("obligation").asText() + ")");
-            }
-            for (JsonNode c : s.path("coverage")) {
-                boolean mandatory = c.has("mandatory");
-                JsonNode n = mandatory ? c.path("mandatory") : c.path("items");
-                coverage.put(
-                        system + ": "
-                                + c.path("title").asText(c.path("standard").asText()),
-                        (mandatory ? "mandatory provisions " : "")
-                                + n.path("satisfied").asInt() + " met, "
-                                + n.path("not-satisfied").asInt()
-                                + " not met, " + n.path("needs-review").asInt() + " need review, "
-                                + n.path("not-applicable").asInt() + " not applicable");
             }
         }
         return new Snapshot(

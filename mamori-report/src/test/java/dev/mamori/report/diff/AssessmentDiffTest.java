@@ -114,6 +114,33 @@ class AssessmentDiffTest {
     }
 
     @Test
+    void anAssessmentIsReadAsAStreamWhateverTheOrderOfItsSections() throws IOException {
+        Assessment venue = Assessed.example("venue/landscape.yaml");
+        String json = AssessmentJson.render(venue, "0.0.1");
+        Snapshot piped = Snapshot.of(venue, "0.0.1");
+        assertThat(Snapshot.parse(json)).isEqualTo(piped);
+        assertThat(piped.findings())
+                .hasSize(new ObjectMapper().readTree(json).path("findings").size());
+        assertThat(piped.requirements()).isNotEmpty();
+        assertThat(piped.outcomes()).isNotEmpty();
+        // The same document with its sections in reverse order, the format last.
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(json);
+        com.fasterxml.jackson.databind.node.ObjectNode reversed = new ObjectMapper().createObjectNode();
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(fields::add);
+        java.util.Collections.reverse(fields);
+        fields.forEach(f -> reversed.set(f, root.get(f)));
+        assertThat(Snapshot.parse(reversed.toString())).isEqualTo(piped);
+        assertThat(Snapshot.isAssessment(new java.io.StringReader(reversed.toString())))
+                .isTrue();
+        assertThat(Snapshot.isAssessment(new java.io.StringReader("{\"mamori\": 1, \"format\": {\"name\": \"x\"}}")))
+                .isFalse();
+        assertThat(Snapshot.isAssessment(new java.io.StringReader("mamori: 1\n")))
+                .isFalse();
+    }
+
+    @Test
     void whatIsNotAnAssessmentIsRefusedWithAReason() {
         assertThatThrownBy(() -> Snapshot.parse("{\"mamori\": 1}"))
                 .isInstanceOf(Snapshot.NotAnAssessment.class)
@@ -121,6 +148,10 @@ class AssessmentDiffTest {
         assertThatThrownBy(() -> Snapshot.parse("{\"format\": {\"name\": \"mamori-assessment\", \"version\": 99}}"))
                 .hasMessageContaining("format version 99");
         assertThatThrownBy(() -> Snapshot.parse("{,")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> Snapshot.parse("[1]")).hasMessageContaining("not a Mamori assessment");
+        assertThatThrownBy(() -> Snapshot.parse("{\"format\": {\"name\": \"mamori-assessment\", \"version\": "
+                        + Assessment.FORMAT_VERSION + "}, \"findings\": [{\"rule\": \"r\"}"))
+                .hasMessageContaining("not JSON");
     }
 
     /** A plant whose line needs a controller, with a spare; the scenario fails the controller. */
