@@ -85,7 +85,7 @@ final class AssessCommand implements Callable<Integer> {
         Assessment assessment = assessed.get();
         Output.Content content = format == Format.json
                 ? out -> AssessmentJson.write(assessment, Version.number(), out)
-                : out -> out.write(AssessmentText.render(assessment, all ? -1 : top));
+                : out -> AssessmentText.write(assessment, all ? -1 : top, out);
         output.write(
                 spec.commandLine(),
                 parent.workingDirectory(),

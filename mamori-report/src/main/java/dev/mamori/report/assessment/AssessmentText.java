@@ -8,8 +8,11 @@ import dev.mamori.engine.risk.Severity;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.diagnostics.Diagnostic;
 import dev.mamori.report.text.Count;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The assessment as a terminal summary: counts, then the top findings, each explained and located. */
 public final class AssessmentText {
@@ -17,12 +20,14 @@ public final class AssessmentText {
     private AssessmentText() {}
 
     /**
+     * Writes the summary to {@code out} as it goes: with every finding ({@code --all}) it is 1.6 KB
+     * of text per component, more than is worth holding as one string.
+     *
      * @param top how many open findings to show in full (all of them when negative)
      */
-    public static String render(Assessment assessment, int top) {
+    public static void write(Assessment assessment, int top, Writer out) throws IOException {
         Landscape landscape = assessment.landscape();
         RiskAssessment risk = assessment.risk();
-        StringBuilder out = new StringBuilder();
         out.append(landscape.name())
                 .append(String.format(
                         " — %s, %s, %s; %s, judged on %s%n",
@@ -32,7 +37,7 @@ public final class AssessmentText {
                         Count.of(risk.rulesRun(), "rule"),
                         assessment.today()));
         for (Diagnostic d : assessment.diagnostics()) {
-            out.append(d).append('\n');
+            out.append(d.toString()).append('\n');
         }
         List<Finding> open = risk.open();
         int treated = risk.findings().size() - open.size();
@@ -61,9 +66,10 @@ public final class AssessmentText {
         }
         for (RiskAssessment.Problem problem : shown) {
             appendFinding(out, problem.lead());
-            problem.wayIn()
-                    .ifPresent(why ->
-                            out.append("         first, a way in: ").append(why).append('\n'));
+            Optional<String> wayIn = problem.wayIn();
+            if (wayIn.isPresent()) {
+                out.append("         first, a way in: ").append(wayIn.get()).append('\n');
+            }
             if (problem.findings().size() > 1) {
                 out.append("         the same problem, also seen by: ")
                         .append(String.join(
@@ -83,22 +89,32 @@ public final class AssessmentText {
                     "%n... and %s (%s): --all lists them, --format json writes everything.%n",
                     Count.of(problems.size() - shown.size(), "more problem"), Count.of(rest, "open finding")));
         }
-        return out.toString();
     }
 
-    private static void appendFinding(StringBuilder out, Finding f) {
-        out.append(String.format(
-                "%n%-8s %s  %s  %s:%d%n",
-                f.severity().name(),
-                f.rule(),
-                f.element().id(),
-                f.location().file(),
-                f.location().line()));
+    private static final String EIGHT_SPACES = "        ";
+
+    private static void appendFinding(Writer out, Finding f) throws IOException {
+        // As String.format("%n%-8s %s  %s  %s:%d%n", ...) wrote it, without a formatter per finding.
+        String severity = f.severity().name();
+        out.append(System.lineSeparator())
+                .append(severity)
+                .append(EIGHT_SPACES, 0, Math.max(0, 8 - severity.length()))
+                .append(' ')
+                .append(f.rule())
+                .append("  ")
+                .append(f.element().id())
+                .append("  ")
+                .append(f.location().file())
+                .append(':')
+                .append(Integer.toString(f.location().line()))
+                .append(System.lineSeparator());
         out.append("         ").append(f.explanation()).append('\n');
         out.append("         ").append(f.scoring()).append('\n');
-        f.treatment()
-                .ifPresent(t ->
-                        out.append("         treatment: ").append(t.describe()).append('\n'));
+        if (f.treatment().isPresent()) {
+            out.append("         treatment: ")
+                    .append(f.treatment().get().describe())
+                    .append('\n');
+        }
         out.append("         fix: ").append(f.mitigations().get(0)).append('\n');
     }
 }
