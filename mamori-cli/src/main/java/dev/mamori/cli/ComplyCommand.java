@@ -144,7 +144,7 @@ final class ComplyCommand implements Callable<Integer> {
             oscal(assessment, result);
         } else {
             Output.Content content = switch (format) {
-                case text -> out -> out.write(ComplianceText.render(result, chosen, all));
+                case text -> out -> ComplianceText.write(result, chosen, all, out);
                 case json -> out -> json(result, chosen, out);
                 case ics -> out -> out.write(ics(result, chosen));
                 case oscal -> throw new IllegalStateException("written above");

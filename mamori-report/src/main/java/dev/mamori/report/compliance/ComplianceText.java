@@ -7,6 +7,8 @@ import dev.mamori.engine.compliance.ComplianceResult.SubjectResult;
 import dev.mamori.engine.compliance.ComplianceResult.SystemCompliance;
 import dev.mamori.engine.compliance.Coverage;
 import dev.mamori.engine.compliance.Verdict;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +19,18 @@ public final class ComplianceText {
     private ComplianceText() {}
 
     /**
+     * Writes the report to {@code out} as it goes: at 40,000 components it is 19 MB of text, more than
+     * is worth holding as one string.
+     *
      * @param standards the standards to print coverage for
      * @param detail print every requirement with its means (otherwise only those not satisfied)
      */
-    public static String render(ComplianceResult result, List<String> standards, boolean detail) {
-        StringBuilder out = new StringBuilder();
+    public static void write(ComplianceResult result, List<String> standards, boolean detail, Writer out)
+            throws IOException {
         out.append("Requirements catalog ")
                 .append(result.catalog().name())
                 .append(' ')
-                .append(result.catalog().version())
+                .append(result.catalog().version().toString())
                 .append(", jurisdictions: ")
                 .append(result.jurisdictions().isEmpty() ? "none named" : String.join(", ", result.jurisdictions()))
                 .append("\n");
@@ -35,7 +40,7 @@ public final class ComplianceText {
                     .append(" (")
                     .append(s.at().file())
                     .append(':')
-                    .append(s.at().line())
+                    .append(Integer.toString(s.at().line()))
                     .append(") — profile ")
                     .append(s.profile().id())
                     .append(", ")
@@ -43,13 +48,13 @@ public final class ComplianceText {
                     .append("\n");
             Map<Verdict, Integer> counts = s.counts();
             out.append("  ")
-                    .append(counts.get(Verdict.SATISFIED))
+                    .append(String.valueOf(counts.get(Verdict.SATISFIED)))
                     .append(" satisfied, ")
-                    .append(counts.get(Verdict.NOT_SATISFIED))
+                    .append(String.valueOf(counts.get(Verdict.NOT_SATISFIED)))
                     .append(" not satisfied, ")
-                    .append(counts.get(Verdict.NEEDS_REVIEW))
+                    .append(String.valueOf(counts.get(Verdict.NEEDS_REVIEW)))
                     .append(" need review, ")
-                    .append(counts.get(Verdict.NOT_APPLICABLE))
+                    .append(String.valueOf(counts.get(Verdict.NOT_APPLICABLE)))
                     .append(" not applicable\n");
             for (RequirementResult r : s.requirements()) {
                 if (!detail && (r.verdict() == Verdict.SATISFIED || r.verdict() == Verdict.NOT_APPLICABLE)) {
@@ -86,7 +91,7 @@ public final class ComplianceText {
                         out.append("        ")
                                 .append(sub.subject().at().file())
                                 .append(':')
-                                .append(sub.subject().at().line())
+                                .append(Integer.toString(sub.subject().at().line()))
                                 .append(' ')
                                 .append(sub.subject().id())
                                 .append(": ")
@@ -103,7 +108,7 @@ public final class ComplianceText {
                 out.append("  becomes binding within 12 months:\n");
                 for (ComplianceResult.Upcoming u : s.upcoming()) {
                     out.append("    ")
-                            .append(u.from())
+                            .append(u.from().toString())
                             .append("  ")
                             .append(u.obligation().word())
                             .append("  ")
@@ -120,7 +125,6 @@ public final class ComplianceText {
                 out.append("  ").append(coverageLine(c)).append("\n");
             }
         }
-        return out.toString();
     }
 
     /** "ETSI EN 303 645 V3.1.3 mandatory provisions: 29 met, 4 not met, 3 need review, 2 not applicable". */
