@@ -119,7 +119,7 @@ final class JsonPipe {
         }
     }
 
-    /** Reads the queued chunks in turn; at a failure of the writer, throws it. */
+    /** Reads the queued chunks in turn; where the writer failed, throws what it threw. */
     private static final class QueueReader extends Reader {
         private final BlockingQueue<Chunk> queue;
         private Chunk current = new Chunk(new char[0], 0, null);
@@ -142,8 +142,16 @@ final class JsonPipe {
                     throw new InterruptedIOException("interrupted while reading a piped document");
                 }
                 position = 0;
-                if (current.failure() != null) {
-                    throw new IOException("writing the document failed: " + current.failure(), current.failure());
+                // The writer's own exception, so that an error (memory running out) is seen as itself.
+                Throwable failure = current.failure();
+                if (failure instanceof IOException e) {
+                    throw e;
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
                 }
             }
             if (current == Chunk.END) {

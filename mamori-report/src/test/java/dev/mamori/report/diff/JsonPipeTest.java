@@ -58,8 +58,14 @@ class JsonPipeTest {
                             throw new IllegalStateException("the assessment could not be written");
                         },
                         in -> readAll(in, new Random(1))))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("the assessment could not be written");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the assessment could not be written");
+        assertThatThrownBy(() -> JsonPipe.read(
+                        out -> {
+                            throw new OutOfMemoryError("Java heap space");
+                        },
+                        in -> readAll(in, new Random(1))))
+                .isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test
