@@ -7,6 +7,7 @@ import dev.mamori.model.diagnostics.SourceLocation;
 import dev.mamori.vulns.json.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
@@ -282,11 +283,11 @@ public final class SbomReader {
             int count = 1;
             for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i + 1;
             }
-            this.lineStarts = java.util.Arrays.copyOf(starts, count);
+            this.lineStarts = Arrays.copyOf(starts, count);
         }
 
         SourceLocation of(String name) {
@@ -298,7 +299,7 @@ public final class SbomReader {
                 return SourceLocation.startOf(file);
             }
             from = at;
-            int line = java.util.Arrays.binarySearch(lineStarts, at);
+            int line = Arrays.binarySearch(lineStarts, at);
             int index = line >= 0 ? line : -line - 2;
             return new SourceLocation(file, index + 1, at - lineStarts[index] + 1);
         }
