@@ -55,6 +55,8 @@ class SbomReaderTest {
                 .extracting(InstalledPackage::name)
                 .containsExactly("pkg:generic/openssl@3.0.5", "pkg:generic/busybox@1.36.1");
         assertThat(packages.get(0).aliases()).extracting(ProductKey::key).containsExactly("cpe:a:openssl:openssl");
+        // At the purl's own text, where the parser read it.
+        assertThat(packages.get(0).at()).isEqualTo(new SourceLocation("cameras-ptz.spdx.json", 18, 97));
     }
 
     @Test
