@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Reads the YAML that models are written in, straight into a tree: block mappings and block lists,
  * one-line scalars (plain, single- or double-quoted), literal and folded block texts ({@code |},
- * {@code >-}), lists in brackets and mappings in braces on one line, comments and blank lines. Every value gets the location and the kind Jackson's YAML
- * parser gives it, so the tree is the one {@link TreeReader} builds from Jackson's tokens.
+ * {@code >-}), lists in brackets and mappings in braces on one line, comments and blank lines.
+ * Every value gets the location and the kind Jackson's YAML parser gives it, so the tree is the one
+ * {@link TreeReader} builds from Jackson's tokens.
  *
  * <p>Anything else (anchors, aliases, tags, multi-line plain and quoted scalars and brackets, tabs,
  * a second document, a duplicate key, deep nesting, an error of any kind) makes {@link #read} give
@@ -386,8 +387,7 @@ final class BlockYamlReader {
 
     /** A plain scalar at {@code pos}; in brackets or braces ({@code flow}) it ends at a comma or the closing one. */
     private Node plain(boolean flow) {
-        char first = text.charAt(pos);
-        if (!startsPlain(first, pos + 1 < end ? text.charAt(pos + 1) : '\n')) {
+        if (!startsPlainAt(pos)) {
             throw OUTSIDE;
         }
         int start = pos;
@@ -524,7 +524,7 @@ final class BlockYamlReader {
             }
             throw OUTSIDE;
         }
-        if (!startsPlain(first, pos + 1 < end ? text.charAt(pos + 1) : '\n')) {
+        if (!startsPlainAt(pos)) {
             throw OUTSIDE;
         }
         for (int i = pos; i + 1 < end; i++) {
@@ -584,7 +584,7 @@ final class BlockYamlReader {
             }
             return i < end && text.charAt(i) == ':' && (i + 1 == end || isBlank(text.charAt(i + 1))) ? i : -1;
         }
-        if (!startsPlain(first, from + 1 < end ? text.charAt(from + 1) : '\n')) {
+        if (!startsPlainAt(from)) {
             return -1;
         }
         for (int i = from; i < end; i++) {
@@ -802,6 +802,11 @@ final class BlockYamlReader {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\n' || c == '\r';
+    }
+
+    /** Whether a plain scalar may start at {@code at}. */
+    private boolean startsPlainAt(int at) {
+        return startsPlain(text.charAt(at), at + 1 < end ? text.charAt(at + 1) : '\n');
     }
 
     /**

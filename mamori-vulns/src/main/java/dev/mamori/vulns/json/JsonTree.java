@@ -50,18 +50,12 @@ public final class JsonTree {
      * @throws JsonProcessingException when it is not JSON; the exception gives the line and column
      */
     public static JsonNode read(byte[] bytes) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(bytes)) {
-            return read(parser, null);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an array in memory is never unreadable
-        }
+        return read(() -> FACTORY.createParser(bytes), null);
     }
 
     /** As {@link #read(byte[])}, for a document already decoded. */
     public static JsonNode read(String text) throws JsonProcessingException {
-        return read(text, null);
+        return read(() -> FACTORY.createParser(text), null);
     }
 
     /**
@@ -76,16 +70,21 @@ public final class JsonTree {
     /** As {@link #read(String)}, keeping where each text is written, for messages that point there. */
     public static Located readLocated(String text) throws JsonProcessingException {
         Map<JsonNode, JsonLocation> texts = new IdentityHashMap<>();
-        return new Located(read(text, texts), texts);
+        return new Located(read(() -> FACTORY.createParser(text), texts), texts);
     }
 
-    private static JsonNode read(String text, Map<JsonNode, JsonLocation> texts) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+    /** Opens a parser on a document in memory. */
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode read(Source source, Map<JsonNode, JsonLocation> texts) throws JsonProcessingException {
+        try (JsonParser parser = source.open()) {
             return read(parser, texts);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a string is never unreadable
+            throw new UncheckedIOException(e); // a document in memory is never unreadable
         }
     }
 
