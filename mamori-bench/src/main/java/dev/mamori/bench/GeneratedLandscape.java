@@ -1,6 +1,8 @@
 package dev.mamori.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.mamori.model.Landscape;
 import dev.mamori.model.generate.LandscapeGenerator;
 import dev.mamori.model.load.LoadResult;
@@ -23,6 +25,16 @@ final class GeneratedLandscape {
     /** {@code systems} systems of 100 components with 3 flows per component, seed 1. */
     static Landscape of(int systems) throws IOException {
         return of(new LandscapeGenerator(systems, 100, 1, 3));
+    }
+
+    /** The landscape the generator describes as YAML, written as {@code mamori generate} writes it. */
+    static byte[] yaml(LandscapeGenerator generator) throws IOException {
+        return new ObjectMapper(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build())
+                .writeValueAsBytes(generator.toPlainValues());
     }
 
     /** The landscape the generator describes, written as JSON in memory and loaded. */

@@ -1,8 +1,5 @@
 package dev.mamori.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.mamori.engine.compliance.CatalogReader;
 import dev.mamori.engine.compliance.ComplianceEvaluator;
 import dev.mamori.engine.compliance.ComplianceResult;
@@ -73,13 +70,7 @@ public class ScalingBenchmark {
         LandscapeGenerator generator = shape.equals("one-system")
                 ? new LandscapeGenerator(1, components, 1, 3)
                 : new LandscapeGenerator(components / 100, 100, 1, 3);
-        // written as `mamori generate` writes it
-        yaml = new ObjectMapper(YAMLFactory.builder()
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                        .build())
-                .writeValueAsBytes(generator.toPlainValues());
+        yaml = GeneratedLandscape.yaml(generator);
         LoadResult loaded = parse();
         graph = FrozenGraph.of(loaded.landscape().orElseThrow(), loaded.index().orElseThrow());
         engine = new RiskEngine(RuleCatalog.all());

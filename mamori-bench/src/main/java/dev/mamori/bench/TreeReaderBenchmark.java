@@ -1,8 +1,5 @@
 package dev.mamori.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.mamori.model.diagnostics.Diagnostics;
 import dev.mamori.model.generate.LandscapeGenerator;
 import dev.mamori.model.syntax.Node;
@@ -49,11 +46,8 @@ public class TreeReaderBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        String text = new ObjectMapper(YAMLFactory.builder()
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .build())
-                .writeValueAsString(new LandscapeGenerator(40, 100, 1, 3).toPlainValues());
+        String text =
+                new String(GeneratedLandscape.yaml(new LandscapeGenerator(40, 100, 1, 3)), StandardCharsets.UTF_8);
         yaml = (reader.equals("quick") ? text : text + "# left to Jackson:\t\n").getBytes(StandardCharsets.UTF_8);
     }
 
