@@ -35,8 +35,13 @@ public final class SbomReader {
     /** The packages of the bill of materials {@code bytes}, read from {@code file}. */
     public static List<InstalledPackage> read(String file, byte[] bytes) throws BadSbom {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String start = text.stripLeading();
-        if (start.startsWith("{")) {
+        // The first character that is not white space, without copying the rest as stripLeading would.
+        int at = 0;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        char first = at < text.length() ? text.charAt(at) : ' ';
+        if (first == '{') {
             JsonTree.Located document;
             try {
                 document = JsonTree.readLocated(text);
@@ -53,7 +58,7 @@ public final class SbomReader {
             if (root.path("bomFormat").asText("").equals("CycloneDX")) {
                 return cyclonedxJson(root, texts);
             }
-        } else if (start.startsWith("<") && BomParserFactory.looksLikeCycloneDX(bytes)) {
+        } else if (first == '<' && BomParserFactory.looksLikeCycloneDX(bytes)) {
             return byCycloneDxLibrary(bytes, new Lines(file, text));
         }
         throw new BadSbom("it is neither a CycloneDX bill of materials (JSON with \"bomFormat\": \"CycloneDX\","
